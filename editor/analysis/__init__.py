@@ -1,0 +1,1 @@
+"""Pure analysis functions: graph in, plain result data out. No Qt."""

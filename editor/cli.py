@@ -1,0 +1,98 @@
+"""The ``roundtrip`` command: the app, plus analyze / export / convert.
+
+    roundtrip [FILE]                 open the editor (the AI sample on first run)
+    roundtrip analyze PATH [...]     print loops and metrics (text or --json)
+    roundtrip export DIAGRAM OUT     image, table or graph file, by OUT's extension
+    roundtrip convert IN OUT         between native, CSV/XLSX, GraphML and GEXF
+
+Errors in input give exit status 2 and one line on stderr starting "error:".
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from . import __version__
+
+SUBCOMMANDS = ("analyze", "export", "convert")
+
+
+class CliError(Exception):
+    """Bad input on the command line: reported as one ``error:`` line, exit 2."""
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="roundtrip",
+        description="Roundtrip: draw money-flow diagrams and see which money comes back.")
+    parser.add_argument("--version", action="version", version=f"Roundtrip {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    a = sub.add_parser("analyze", help="print loops and metrics of a diagram or edge list")
+    a.add_argument("path", metavar="PATH", help="a .roundtrip diagram, or a CSV/XLSX edge list")
+    a.add_argument("--json", action="store_true", help="print one JSON object instead of a report")
+    a.add_argument("--max-loops", type=int, default=100, metavar="N", help="loops to list (0: no cap)")
+    a.add_argument("--max-length", type=int, default=12, metavar="L", help="longest loop, in companies")
+    a.add_argument("--through", metavar="COMPANY", help="only loops through this company")
+
+    e = sub.add_parser("export", help="export a diagram to png, svg, pdf, csv, xlsx, graphml or gexf")
+    e.add_argument("diagram", metavar="DIAGRAM")
+    e.add_argument("out", metavar="OUT")
+    e.add_argument("--title", help="title printed above the image")
+    e.add_argument("--subtitle", help="subtitle printed under the title")
+    e.add_argument("--width", type=int, metavar="PX", help="PNG width in pixels")
+    e.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    e.add_argument("--sources", action="store_true", help="add numbered source footnotes")
+    e.add_argument("--transparent", action="store_true", help="PNG with a transparent background")
+
+    c = sub.add_parser("convert", help="convert between .roundtrip, csv, xlsx, graphml and gexf")
+    c.add_argument("input", metavar="IN")
+    c.add_argument("out", metavar="OUT")
+    return parser
+
+
+
+
+def _error(message: str) -> int:
+    first = " ".join(str(message).split("\n")[0].split())
+    print(f"error: {first}", file=sys.stderr)
+    return 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or args_list[0] not in SUBCOMMANDS + ("-h", "--help", "--version"):
+        from .app import run_app  # the GUI: only imported when needed
+
+        return run_app(args_list)
+
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as e:  # argparse already printed "error: ..." (exit 2) or help (exit 0)
+        return int(e.code or 0)
+
+    from .io.errors import InputError
+    from .model import ModelError
+
+    try:
+        if args.command == "analyze":
+            from .analysis.report import run_analyze
+
+            return run_analyze(args)
+        if args.command == "export":
+            from .io.commands import run_export
+
+            return run_export(args)
+        if args.command == "convert":
+            from .io.commands import run_convert
+
+            return run_convert(args)
+    except (CliError, InputError, ModelError) as e:
+        return _error(str(e))
+    except OSError as e:
+        name = f" {e.filename}" if getattr(e, "filename", None) else ""
+        return _error(f"cannot access{name}: {e.strerror or e}")
+    parser.print_help()
+    return 0

@@ -1,0 +1,1 @@
+"""Reading and writing diagrams: native JSON, tables, graph formats, images."""

@@ -1,0 +1,301 @@
+"""The native ``.roundtrip`` format: versioned, validated, human-diffable JSON.
+
+Reading goes through plain intermediate values: the whole file is checked
+and every problem is reported with its location (``flows[3].amount: expected
+a number, got 'lots'``) before any model object is built, so a bad file never
+half-loads. No Qt here.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from ..model import Category, Company, Diagram, Flow, FlowType, Metadata, ModelError
+from .atomic import write_atomic
+from .errors import InputError
+
+FORMAT_NAME = "roundtrip"
+FORMAT_VERSION = 1
+EXTENSION = ".roundtrip"
+#: Files larger than this are refused before parsing (bytes).
+MAX_FILE_SIZE = 64 * 1024 * 1024
+#: How many problems a FormatError lists at most.
+MAX_PROBLEMS = 10
+
+
+class FormatError(InputError):
+    """A file cannot be read; ``problems`` lists what and where."""
+
+    def __init__(self, problems: list[str], path: str | os.PathLike | None = None) -> None:
+        self.problems = list(problems)
+        self.path = None if path is None else str(path)
+        head = f"{self.path}: " if self.path else ""
+        more = "" if len(problems) <= 1 else f" (and {len(problems) - 1} more problem(s))"
+        super().__init__(head + (problems[0] if problems else "unreadable file") + more)
+
+    def details(self) -> str:
+        return "\n".join(self.problems)
+
+
+# --------------------------------------------------------------------- writing
+def _record(obj: Any) -> dict[str, Any]:
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
+
+
+def to_dict(diagram: Diagram) -> dict[str, Any]:
+    """The document as plain JSON-ready values, in a stable key order."""
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "metadata": _record(diagram.metadata),
+        "flow_types": [_record(t) for t in diagram.flow_types()],
+        "categories": [_record(c) for c in diagram.categories()],
+        "companies": [_record(c) for c in diagram.companies()],
+        "flows": [_record(f) for f in diagram.flows()],
+    }
+
+
+def _clean_floats(value: Any) -> Any:
+    # Whole numbers are written without ".0" so files read naturally.
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _clean_floats(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean_floats(v) for v in value]
+    return value
+
+
+def dumps(diagram: Diagram) -> str:
+    return json.dumps(_clean_floats(to_dict(diagram)), indent=2, ensure_ascii=False,
+                      allow_nan=False) + "\n"
+
+
+def save(diagram: Diagram, path: str | os.PathLike) -> None:
+    """Save atomically: a failure leaves the old file as it was."""
+    write_atomic(path, dumps(diagram).encode("utf-8"))
+
+
+# --------------------------------------------------------------------- reading
+_NUM = "number"
+_OPT_NUM = "optional number"
+_TEXT = "text"
+
+_SPECS: dict[str, dict[str, tuple[str, bool]]] = {
+    # field -> (kind, required)
+    "flow_types": {"id": (_TEXT, True), "name": (_TEXT, True), "color": (_TEXT, True)},
+    "categories": {"id": (_TEXT, True), "name": (_TEXT, True), "color": (_TEXT, True)},
+    "companies": {
+        "id": (_TEXT, True), "name": (_TEXT, True), "category": (_TEXT, False),
+        "valuation": (_OPT_NUM, False), "valuation_date": (_TEXT, False),
+        "revenue": (_OPT_NUM, False), "revenue_period": (_TEXT, False),
+        "profit": (_OPT_NUM, False), "profit_period": (_TEXT, False), "notes": (_TEXT, False),
+        "x": (_NUM, False), "y": (_NUM, False), "size": (_OPT_NUM, False),
+    },
+    "flows": {
+        "id": (_TEXT, True), "source": (_TEXT, True), "target": (_TEXT, True),
+        "type": (_TEXT, True), "amount": (_OPT_NUM, False), "qualifier": (_TEXT, False),
+        "unit": (_TEXT, False), "date": (_TEXT, False), "end_date": (_TEXT, False),
+        "status": (_TEXT, False), "url": (_TEXT, False), "note": (_TEXT, False),
+    },
+}
+_RECORD_CLASS = {"flow_types": FlowType, "categories": Category, "companies": Company, "flows": Flow}
+
+
+def _describe(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, float) else repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _check_value(value: Any, kind: str) -> str | None:
+    """None when ``value`` fits ``kind``, else what was expected."""
+    if kind == _TEXT:
+        return None if isinstance(value, str) else "expected text"
+    if kind == _OPT_NUM and value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return "expected a number"
+    if not math.isfinite(value):
+        return "expected a finite number"
+    return None
+
+
+def _records(section: str, items: Any, problems: list[str]) -> list[Any]:
+    out: list[Any] = []
+    if not isinstance(items, list):
+        problems.append(f"{section}: expected a list, got {_describe(items)}")
+        return out
+    spec = _SPECS[section]
+    cls = _RECORD_CLASS[section]
+    for i, item in enumerate(items):
+        where = f"{section}[{i}]"
+        if not isinstance(item, dict):
+            problems.append(f"{where}: expected an object, got {_describe(item)}")
+            continue
+        ok = True
+        for key in item:
+            if key not in spec:
+                problems.append(f"{where}.{key}: unknown field")
+                ok = False
+        for key, (kind, required) in spec.items():
+            if key not in item:
+                if required:
+                    problems.append(f"{where}.{key}: missing")
+                    ok = False
+                continue
+            expected = _check_value(item[key], kind)
+            if expected:
+                problems.append(f"{where}.{key}: {expected}, got {_describe(item[key])}")
+                ok = False
+        if not ok:
+            continue
+        try:
+            out.append(cls(**item))
+        except ModelError as e:
+            msg = str(e)
+            problems.append(f"{where}.{msg}" if msg.split(":")[0] in spec else f"{where}: {msg}")
+        except TypeError as e:  # pragma: no cover - spec and class disagree
+            problems.append(f"{where}: {e}")
+    return out
+
+
+def from_dict(data: Any, path: str | os.PathLike | None = None) -> Diagram:
+    """Validate plain values and build a diagram, or raise FormatError."""
+    if not isinstance(data, dict):
+        raise FormatError([f"expected a Roundtrip document (a JSON object), got {_describe(data)[:20]}"], path)
+    if data.get("format") != FORMAT_NAME:
+        raise FormatError([f"format: this is not a Roundtrip diagram (format is {_describe(data.get('format'))})"],
+                          path)
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise FormatError([f"version: expected a whole number, got {_describe(version)}"], path)
+    if version > FORMAT_VERSION:
+        raise FormatError([f"version: this file was written by a newer Roundtrip (format version {version}); "
+                           f"this version reads up to {FORMAT_VERSION}. Please update Roundtrip."], path)
+    if version < 1:
+        raise FormatError([f"version: {version} is not a valid format version"], path)
+
+    problems: list[str] = []
+    known = {"format", "version", "metadata", "flow_types", "categories", "companies", "flows"}
+    for key in data:
+        if key not in known:
+            problems.append(f"{key}: unknown section")
+
+    meta_raw = data.get("metadata", {})
+    metadata = None
+    if not isinstance(meta_raw, dict):
+        problems.append(f"metadata: expected an object, got {_describe(meta_raw)}")
+    else:
+        allowed = {f.name for f in fields(Metadata)}
+        bad = False
+        for k, v in meta_raw.items():
+            if k not in allowed:
+                problems.append(f"metadata.{k}: unknown field")
+                bad = True
+            elif not isinstance(v, str):
+                problems.append(f"metadata.{k}: expected text, got {_describe(v)}")
+                bad = True
+        if not bad:
+            try:
+                metadata = Metadata(**meta_raw)
+            except ModelError as e:
+                problems.append(str(e))
+
+    sections = {}
+    for section in ("flow_types", "categories", "companies", "flows"):
+        if section not in data:
+            if section in ("companies", "flows"):
+                problems.append(f"{section}: missing")
+            sections[section] = None
+            continue
+        sections[section] = _records(section, data[section], problems)
+
+    if not problems:
+        _check_references(sections, problems)
+    if problems:
+        raise FormatError(problems[:MAX_PROBLEMS] + (
+            [f"... {len(problems) - MAX_PROBLEMS} more"] if len(problems) > MAX_PROBLEMS else []), path)
+    try:
+        return Diagram.build(companies=sections["companies"], flows=sections["flows"],
+                             flow_types=sections["flow_types"], categories=sections["categories"],
+                             metadata=metadata)
+    except ModelError as e:  # pragma: no cover - _check_references catches these first
+        raise FormatError([str(e)], path) from None
+
+
+def _check_references(sections: dict[str, Any], problems: list[str]) -> None:
+    from ..model import DEFAULT_CATEGORIES, DEFAULT_FLOW_TYPES
+
+    seen: dict[str, str] = {}
+    types = sections["flow_types"] if sections["flow_types"] is not None else DEFAULT_FLOW_TYPES
+    cats = sections["categories"] if sections["categories"] is not None else DEFAULT_CATEGORIES
+    for section, records in (("flow_types", types), ("categories", cats),
+                             ("companies", sections["companies"]), ("flows", sections["flows"])):
+        for i, r in enumerate(records):
+            if r.id in seen:
+                problems.append(f"{section}[{i}].id: {r.id!r} is already used by {seen[r.id]}")
+            else:
+                seen[r.id] = f"{section}[{i}]"
+    type_ids = {t.id for t in types}
+    cat_ids = {c.id for c in cats}
+    company_ids = {c.id for c in sections["companies"]}
+    for i, c in enumerate(sections["companies"]):
+        if c.category not in cat_ids:
+            problems.append(f"companies[{i}].category: {c.category!r} is not a category of this file")
+    for i, f in enumerate(sections["flows"]):
+        for end in ("source", "target"):
+            if getattr(f, end) not in company_ids:
+                problems.append(f"flows[{i}].{end}: {getattr(f, end)!r} is not a company of this file")
+        if f.type not in type_ids:
+            problems.append(f"flows[{i}].type: {f.type!r} is not a flow type of this file")
+
+
+def loads(text: str | bytes, path: str | os.PathLike | None = None) -> Diagram:
+    if isinstance(text, bytes):
+        if not text.strip():
+            raise FormatError(["the file is empty"], path)
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise FormatError([f"byte {e.start}: the file is not UTF-8 text (is it a Roundtrip diagram?)"],
+                              path) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise FormatError(["the file is empty"], path)
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as e:
+        raise FormatError([f"line {e.lineno}, column {e.colno}: not valid JSON ({e.msg})"], path) from None
+    except ValueError as e:
+        raise FormatError([str(e)], path) from None
+    except RecursionError:
+        raise FormatError(["the file is nested too deeply to be a Roundtrip diagram"], path) from None
+    return from_dict(data, path)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in a Roundtrip file (amounts must be finite numbers)")
+
+
+def load(path: str | os.PathLike) -> Diagram:
+    """Read and validate a diagram file; raises FormatError or OSError."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise FormatError(["no such file"], path) from None
+    if p.is_dir():
+        raise FormatError(["this is a folder, not a file"], path)
+    if size > MAX_FILE_SIZE:
+        raise FormatError([f"the file is {size / 1e6:.0f} MB; Roundtrip opens diagrams up to "
+                           f"{MAX_FILE_SIZE // (1024 * 1024)} MB"], path)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise FormatError([f"cannot read the file: {e.strerror or e}"], path) from None
+    return loads(data, path)

@@ -1,0 +1,466 @@
+"""The diagram: the single source of truth of a document.
+
+Companies are the nodes and flows the edges of a networkx ``MultiDiGraph``
+(several flows between the same two companies are separate edges keyed by
+flow id). Every mutation validates first and changes nothing when it fails,
+then tells subscribers what changed through a :class:`Change` event. No Qt
+here: model, analysis and file tests run without a QApplication.
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, fields, replace
+from typing import Any, Callable, Iterable, Mapping
+
+import networkx as nx
+
+from .catalogue import DEFAULT_CATEGORIES, DEFAULT_FLOW_TYPES, EXTRA_COLORS
+from .entities import DEFAULT_UNIT, Category, Company, Flow, FlowType
+from .errors import ModelError
+
+# Change kinds.
+COMPANY_ADDED = "company_added"
+COMPANY_REMOVED = "company_removed"
+COMPANY_CHANGED = "company_changed"
+COMPANIES_MOVED = "companies_moved"
+FLOW_ADDED = "flow_added"
+FLOW_REMOVED = "flow_removed"
+FLOW_CHANGED = "flow_changed"
+TYPES_CHANGED = "types_changed"
+CATEGORIES_CHANGED = "categories_changed"
+METADATA_CHANGED = "metadata_changed"
+RESET = "reset"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed: a kind from the constants above and the ids it concerns."""
+
+    kind: str
+    ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str = ""
+    subtitle: str = ""
+    unit: str = DEFAULT_UNIT
+    description: str = ""
+    sources_note: str = ""
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            if not isinstance(getattr(self, f.name), str):
+                raise ModelError(f"metadata.{f.name}: expected text, got {getattr(self, f.name)!r}")
+        if not self.unit.strip():
+            raise ModelError("metadata.unit: must not be empty")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """An immutable copy of a diagram's content, safe to hand to another thread."""
+
+    companies: tuple[Company, ...]
+    flows: tuple[Flow, ...]
+    flow_types: tuple[FlowType, ...]
+    categories: tuple[Category, ...]
+    metadata: Metadata
+
+
+Listener = Callable[[Change], None]
+
+
+def _insert(d: dict, key: str, value: Any, index: int | None) -> dict:
+    """Return ``d`` with ``key`` inserted at ``index`` (appended when None)."""
+    if index is None or index >= len(d):
+        d[key] = value
+        return d
+    items = list(d.items())
+    items.insert(max(index, 0), (key, value))
+    return dict(items)
+
+
+class Diagram:
+    """Companies, flows, the flow-type and category catalogues and metadata."""
+
+    def __init__(self, *, flow_types: Iterable[FlowType] | None = None,
+                 categories: Iterable[Category] | None = None,
+                 metadata: Metadata | None = None) -> None:
+        self._graph = nx.MultiDiGraph()
+        self._companies: dict[str, Company] = {}
+        self._flows: dict[str, Flow] = {}
+        self._types: dict[str, FlowType] = {}
+        self._categories: dict[str, Category] = {}
+        self._metadata = metadata or Metadata()
+        self._listeners: list[Listener] = []
+        self._counter = itertools.count(1)
+        for t in DEFAULT_FLOW_TYPES if flow_types is None else flow_types:
+            if t.id in self._types:
+                raise ModelError(f"duplicate flow type id {t.id!r}")
+            self._types[t.id] = t
+        for c in DEFAULT_CATEGORIES if categories is None else categories:
+            if c.id in self._categories:
+                raise ModelError(f"duplicate category id {c.id!r}")
+            self._categories[c.id] = c
+
+    # ------------------------------------------------------------------ events
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _emit(self, kind: str, ids: Iterable[str] = ()) -> None:
+        change = Change(kind, tuple(ids))
+        for listener in list(self._listeners):
+            listener(change)
+
+    # ----------------------------------------------------------------- readers
+    @property
+    def metadata(self) -> Metadata:
+        return self._metadata
+
+    def companies(self) -> tuple[Company, ...]:
+        return tuple(self._companies.values())
+
+    def flows(self) -> tuple[Flow, ...]:
+        return tuple(self._flows.values())
+
+    def flow_types(self) -> tuple[FlowType, ...]:
+        return tuple(self._types.values())
+
+    def categories(self) -> tuple[Category, ...]:
+        return tuple(self._categories.values())
+
+    def company(self, company_id: str) -> Company:
+        try:
+            return self._companies[company_id]
+        except KeyError:
+            raise ModelError(f"no company with id {company_id!r}") from None
+
+    def flow(self, flow_id: str) -> Flow:
+        try:
+            return self._flows[flow_id]
+        except KeyError:
+            raise ModelError(f"no flow with id {flow_id!r}") from None
+
+    def flow_type(self, type_id: str) -> FlowType:
+        try:
+            return self._types[type_id]
+        except KeyError:
+            raise ModelError(f"no flow type with id {type_id!r}") from None
+
+    def category(self, category_id: str) -> Category:
+        try:
+            return self._categories[category_id]
+        except KeyError:
+            raise ModelError(f"no category with id {category_id!r}") from None
+
+    def has_company(self, company_id: str) -> bool:
+        return company_id in self._companies
+
+    def has_flow(self, flow_id: str) -> bool:
+        return flow_id in self._flows
+
+    def has_flow_type(self, type_id: str) -> bool:
+        return type_id in self._types
+
+    def has_category(self, category_id: str) -> bool:
+        return category_id in self._categories
+
+    def company_index(self, company_id: str) -> int:
+        return list(self._companies).index(company_id)
+
+    def flow_index(self, flow_id: str) -> int:
+        return list(self._flows).index(flow_id)
+
+    def find_company(self, name: str) -> Company | None:
+        """The company whose name (or id) matches ``name``, case-insensitively."""
+        folded = name.casefold().strip()
+        for c in self._companies.values():
+            if c.name.casefold().strip() == folded:
+                return c
+        return self._companies.get(name)
+
+    def flows_of(self, company_id: str) -> tuple[Flow, ...]:
+        """Flows into or out of a company (a self-flow once)."""
+        if company_id not in self._companies:
+            raise ModelError(f"no company with id {company_id!r}")
+        ids = [k for _, _, k in self._graph.out_edges(company_id, keys=True)]
+        ids += [k for u, _, k in self._graph.in_edges(company_id, keys=True) if u != company_id]
+        return tuple(self._flows[i] for i in ids)
+
+    def flows_between(self, source: str, target: str) -> tuple[Flow, ...]:
+        """Flows from ``source`` to ``target`` in document order."""
+        if not self._graph.has_edge(source, target):
+            return ()
+        keys = set(self._graph[source][target])
+        return tuple(f for f in self._flows.values() if f.id in keys) if len(keys) > 1 else (
+            self._flows[next(iter(keys))],)
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """A read-only view of the company/flow multigraph."""
+        return nx.graphviews.generic_graph_view(self._graph)
+
+    def snapshot(self) -> Snapshot:
+        return Snapshot(self.companies(), self.flows(), self.flow_types(),
+                        self.categories(), self._metadata)
+
+    def __len__(self) -> int:
+        return len(self._companies)
+
+    def is_empty(self) -> bool:
+        return not self._companies
+
+    def state(self) -> tuple:
+        """Everything that makes a document, in a comparable form."""
+        return (self._metadata, self.flow_types(), self.categories(), self.companies(), self.flows())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Diagram):
+            return NotImplemented
+        return self.state() == other.state()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<Diagram {len(self._companies)} companies, {len(self._flows)} flows>"
+
+    # ---------------------------------------------------------------- new ids
+    def new_id(self, prefix: str) -> str:
+        """An id not used by any company, flow, type or category."""
+        while True:
+            candidate = f"{prefix}{next(self._counter)}"
+            if not self._id_taken(candidate):
+                return candidate
+
+    def _id_taken(self, i: str) -> bool:
+        return i in self._companies or i in self._flows or i in self._types or i in self._categories
+
+    def next_color(self) -> str:
+        used = {t.color for t in self._types.values()} | {c.color for c in self._categories.values()}
+        for color in EXTRA_COLORS:
+            if color not in used:
+                return color
+        return EXTRA_COLORS[(len(self._types) + len(self._categories)) % len(EXTRA_COLORS)]
+
+    # -------------------------------------------------------------- companies
+    def add_company(self, company: Company, index: int | None = None) -> None:
+        if not isinstance(company, Company):
+            raise ModelError("add_company expects a Company")
+        if company.id in self._companies:
+            raise ModelError(f"a company with id {company.id!r} already exists")
+        if company.category not in self._categories:
+            raise ModelError(f"company {company.name!r}: unknown category {company.category!r}")
+        self._companies = _insert(self._companies, company.id, company, index)
+        self._graph.add_node(company.id)
+        self._emit(COMPANY_ADDED, (company.id,))
+
+    def remove_company(self, company_id: str) -> tuple[Company, tuple[Flow, ...]]:
+        """Remove a company and its flows; returns both (flows in document order) for undo."""
+        company = self.company(company_id)
+        order = {fid: i for i, fid in enumerate(self._flows)}
+        attached = tuple(sorted(self.flows_of(company_id), key=lambda f: order[f.id]))
+        for f in attached:
+            self.remove_flow(f.id)
+        del self._companies[company_id]
+        self._graph.remove_node(company_id)
+        self._emit(COMPANY_REMOVED, (company_id,))
+        return company, attached
+
+    def update_company(self, company_id: str, **changes: Any) -> Company:
+        """Change fields of a company; returns the old record."""
+        old = self.company(company_id)
+        try:
+            new = old.with_changes(**changes)
+        except (TypeError, ValueError) as e:
+            raise ModelError(str(e)) from None
+        if new.category not in self._categories:
+            raise ModelError(f"company {new.name!r}: unknown category {new.category!r}")
+        if new == old:
+            return old
+        self._companies[company_id] = new
+        moved_only = all(k in ("x", "y") for k in changes)
+        self._emit(COMPANIES_MOVED if moved_only else COMPANY_CHANGED, (company_id,))
+        return old
+
+    def move_companies(self, positions: Mapping[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+        """Move several companies at once; returns their old positions."""
+        new = {}
+        for cid, (x, y) in positions.items():
+            try:
+                new[cid] = self.company(cid).with_changes(x=x, y=y)
+            except (TypeError, ValueError) as e:
+                raise ModelError(str(e)) from None
+        old = {cid: (self._companies[cid].x, self._companies[cid].y) for cid in new}
+        changed = [cid for cid, c in new.items() if c != self._companies[cid]]
+        for cid in changed:
+            self._companies[cid] = new[cid]
+        if changed:
+            self._emit(COMPANIES_MOVED, changed)
+        return old
+
+    # ------------------------------------------------------------------ flows
+    def _check_flow_refs(self, flow: Flow) -> None:
+        for end in ("source", "target"):
+            if getattr(flow, end) not in self._companies:
+                raise ModelError(f"flow {flow.id!r}: {end} {getattr(flow, end)!r} is not a company")
+        if flow.type not in self._types:
+            raise ModelError(f"flow {flow.id!r}: unknown flow type {flow.type!r}")
+
+    def add_flow(self, flow: Flow, index: int | None = None) -> None:
+        if not isinstance(flow, Flow):
+            raise ModelError("add_flow expects a Flow")
+        if flow.id in self._flows:
+            raise ModelError(f"a flow with id {flow.id!r} already exists")
+        self._check_flow_refs(flow)
+        self._flows = _insert(self._flows, flow.id, flow, index)
+        self._graph.add_edge(flow.source, flow.target, key=flow.id)
+        self._emit(FLOW_ADDED, (flow.id,))
+
+    def remove_flow(self, flow_id: str) -> Flow:
+        flow = self.flow(flow_id)
+        del self._flows[flow_id]
+        self._graph.remove_edge(flow.source, flow.target, key=flow_id)
+        self._emit(FLOW_REMOVED, (flow_id,))
+        return flow
+
+    def update_flow(self, flow_id: str, **changes: Any) -> Flow:
+        """Change fields of a flow (ends included); returns the old record."""
+        old = self.flow(flow_id)
+        try:
+            new = old.with_changes(**changes)
+        except (TypeError, ValueError) as e:
+            raise ModelError(str(e)) from None
+        self._check_flow_refs(new)
+        if new == old:
+            return old
+        if (new.source, new.target) != (old.source, old.target):
+            self._graph.remove_edge(old.source, old.target, key=flow_id)
+            self._graph.add_edge(new.source, new.target, key=flow_id)
+        self._flows[flow_id] = new
+        self._emit(FLOW_CHANGED, (flow_id,))
+        return old
+
+    # ------------------------------------------------------------- catalogues
+    def add_flow_type(self, flow_type: FlowType, index: int | None = None) -> None:
+        if flow_type.id in self._types:
+            raise ModelError(f"a flow type with id {flow_type.id!r} already exists")
+        if any(t.name.casefold() == flow_type.name.casefold() for t in self._types.values()):
+            raise ModelError(f"a flow type named {flow_type.name!r} already exists")
+        self._types = _insert(self._types, flow_type.id, flow_type, index)
+        self._emit(TYPES_CHANGED, (flow_type.id,))
+
+    def update_flow_type(self, type_id: str, **changes: Any) -> FlowType:
+        old = self.flow_type(type_id)
+        try:
+            new = old.with_changes(**changes)
+        except (TypeError, ValueError) as e:
+            raise ModelError(str(e)) from None
+        if any(t.id != type_id and t.name.casefold() == new.name.casefold() for t in self._types.values()):
+            raise ModelError(f"a flow type named {new.name!r} already exists")
+        if new != old:
+            self._types[type_id] = new
+            self._emit(TYPES_CHANGED, (type_id,))
+        return old
+
+    def remove_flow_type(self, type_id: str) -> FlowType:
+        old = self.flow_type(type_id)
+        used = sum(1 for f in self._flows.values() if f.type == type_id)
+        if used:
+            raise ModelError(f"flow type {old.name!r} is used by {used} flow(s); change them first")
+        del self._types[type_id]
+        self._emit(TYPES_CHANGED, (type_id,))
+        return old
+
+    def add_category(self, category: Category, index: int | None = None) -> None:
+        if category.id in self._categories:
+            raise ModelError(f"a category with id {category.id!r} already exists")
+        if any(c.name.casefold() == category.name.casefold() for c in self._categories.values()):
+            raise ModelError(f"a category named {category.name!r} already exists")
+        self._categories = _insert(self._categories, category.id, category, index)
+        self._emit(CATEGORIES_CHANGED, (category.id,))
+
+    def update_category(self, category_id: str, **changes: Any) -> Category:
+        old = self.category(category_id)
+        try:
+            new = old.with_changes(**changes)
+        except (TypeError, ValueError) as e:
+            raise ModelError(str(e)) from None
+        if any(c.id != category_id and c.name.casefold() == new.name.casefold()
+               for c in self._categories.values()):
+            raise ModelError(f"a category named {new.name!r} already exists")
+        if new != old:
+            self._categories[category_id] = new
+            self._emit(CATEGORIES_CHANGED, (category_id,))
+        return old
+
+    def remove_category(self, category_id: str) -> Category:
+        old = self.category(category_id)
+        used = sum(1 for c in self._companies.values() if c.category == category_id)
+        if used:
+            raise ModelError(f"category {old.name!r} is used by {used} compan{'y' if used == 1 else 'ies'}")
+        del self._categories[category_id]
+        self._emit(CATEGORIES_CHANGED, (category_id,))
+        return old
+
+    def flow_type_by_name(self, name: str) -> FlowType | None:
+        folded = name.casefold().strip()
+        for t in self._types.values():
+            if t.name.casefold() == folded or t.id.casefold() == folded:
+                return t
+        return None
+
+    def category_by_name(self, name: str) -> Category | None:
+        folded = name.casefold().strip()
+        for c in self._categories.values():
+            if c.name.casefold() == folded or c.id.casefold() == folded:
+                return c
+        return None
+
+    # --------------------------------------------------------------- metadata
+    def set_metadata(self, **changes: Any) -> Metadata:
+        old = self._metadata
+        unknown = set(changes) - {f.name for f in fields(Metadata)}
+        if unknown:
+            raise ModelError(f"unknown metadata field(s): {', '.join(sorted(unknown))}")
+        new = replace(old, **changes)
+        if new != old:
+            self._metadata = new
+            self._emit(METADATA_CHANGED)
+        return old
+
+    # ------------------------------------------------------------------- bulk
+    def replace_all(self, other: "Diagram") -> None:
+        """Take over the content of ``other`` (for revert/open) in one event."""
+        self._graph = other._graph.copy()
+        self._companies = dict(other._companies)
+        self._flows = dict(other._flows)
+        self._types = dict(other._types)
+        self._categories = dict(other._categories)
+        self._metadata = other._metadata
+        self._emit(RESET)
+
+    @classmethod
+    def build(cls, *, companies: Iterable[Company] = (), flows: Iterable[Flow] = (),
+              flow_types: Iterable[FlowType] | None = None,
+              categories: Iterable[Category] | None = None,
+              metadata: Metadata | None = None) -> "Diagram":
+        """Build a whole diagram, validating every record (no events)."""
+        d = cls(flow_types=flow_types, categories=categories, metadata=metadata)
+        for c in companies:
+            if d._id_taken(c.id):
+                raise ModelError(f"duplicate id {c.id!r}")
+            if c.category not in d._categories:
+                raise ModelError(f"company {c.name!r}: unknown category {c.category!r}")
+            d._companies[c.id] = c
+        d._graph.add_nodes_from(d._companies)
+        for f in flows:
+            if d._id_taken(f.id):
+                raise ModelError(f"duplicate id {f.id!r}")
+            d._check_flow_refs(f)
+            d._flows[f.id] = f
+        d._graph.add_edges_from((f.source, f.target, f.id) for f in d._flows.values())
+        return d

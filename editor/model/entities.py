@@ -1,0 +1,232 @@
+"""Plain, immutable records of the diagram: companies, money flows, types.
+
+Records are frozen dataclasses, so handing them to readers, undo commands
+or the analysis thread never lets anyone change the model behind its back;
+changes go through :class:`editor.model.diagram.Diagram` methods.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from .errors import ModelError
+
+#: Largest amount accepted, in the document's unit (a trillion billions).
+MAX_AMOUNT = 1e12
+
+QUALIFIERS = ("exact", "up_to", "estimated")
+QUALIFIER_LABELS = {"exact": "exact", "up_to": "up to", "estimated": "estimated"}
+
+STATUSES = ("announced", "committed", "paid", "unconfirmed")
+
+DEFAULT_UNIT = "USD bn"
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def check_date(value: str, what: str = "date") -> str:
+    """Accept '', 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' with a real month/day."""
+    if value == "":
+        return value
+    if not isinstance(value, str):
+        raise ModelError(f"{what}: expected a date like 2025-09-22, got {value!r}")
+    m = _DATE_RE.match(value)
+    if not m:
+        raise ModelError(f"{what}: expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    year, month, day = m.groups()
+    if month is not None and not 1 <= int(month) <= 12:
+        raise ModelError(f"{what}: month {month} is out of range in {value!r}")
+    if day is not None:
+        import datetime
+
+        try:
+            datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            raise ModelError(f"{what}: {value!r} is not a calendar date") from None
+    return value
+
+
+def date_key(value: str) -> tuple[int, int, int] | None:
+    """Sort key of a partial date: the first day of the period it names."""
+    if not value:
+        return None
+    m = _DATE_RE.match(value)
+    if not m:
+        return None
+    y, mo, d = m.groups()
+    return (int(y), int(mo or 1), int(d or 1))
+
+
+def check_amount(value: Any, what: str = "amount", allow_none: bool = True) -> float | None:
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ModelError(f"{what}: expected a number, got {value!r}")
+    v = float(value)
+    if not math.isfinite(v):
+        raise ModelError(f"{what}: must be a finite number, got {value!r}")
+    if v < 0:
+        raise ModelError(f"{what}: must not be negative, got {value!r}")
+    if v > MAX_AMOUNT:
+        raise ModelError(f"{what}: {value!r} is larger than the largest allowed ({MAX_AMOUNT:g})")
+    return v
+
+
+def check_color(value: str, what: str = "color") -> str:
+    if not isinstance(value, str) or not _COLOR_RE.match(value):
+        raise ModelError(f"{what}: expected a colour like #1f77b4, got {value!r}")
+    return value.lower()
+
+
+def _check_text(value: Any, what: str, required: bool = False) -> str:
+    if not isinstance(value, str):
+        raise ModelError(f"{what}: expected text, got {value!r}")
+    if required and not value.strip():
+        raise ModelError(f"{what}: must not be empty")
+    return value
+
+
+def _check_optional_number(value: Any, what: str, signed: bool = False) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ModelError(f"{what}: expected a number, got {value!r}")
+    v = float(value)
+    if not math.isfinite(v):
+        raise ModelError(f"{what}: must be a finite number, got {value!r}")
+    if not signed and v < 0:
+        raise ModelError(f"{what}: must not be negative, got {value!r}")
+    if abs(v) > MAX_AMOUNT:
+        raise ModelError(f"{what}: {value!r} is too large")
+    return v
+
+
+def _check_coord(value: Any, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ModelError(f"{what}: expected a number, got {value!r}")
+    v = float(value)
+    if not math.isfinite(v) or abs(v) > 1e7:
+        raise ModelError(f"{what}: {value!r} is not a usable canvas position")
+    return v
+
+
+class _Record:
+    """Shared helpers of the frozen records."""
+
+    def with_changes(self, **changes: Any):
+        unknown = set(changes) - {f.name for f in fields(self)}  # type: ignore[arg-type]
+        if unknown:
+            raise ModelError(f"unknown field(s): {', '.join(sorted(unknown))}")
+        if "id" in changes and changes["id"] != self.id:  # type: ignore[attr-defined]
+            raise ModelError("an id cannot be changed")
+        return replace(self, **changes)  # type: ignore[type-var]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class FlowType(_Record):
+    """A kind of money arrow with its colour on the canvas."""
+
+    id: str
+    name: str
+    color: str
+
+    def __post_init__(self) -> None:
+        _check_text(self.id, "flow type id", required=True)
+        _check_text(self.name, "flow type name", required=True)
+        object.__setattr__(self, "color", check_color(self.color, "flow type color"))
+
+
+@dataclass(frozen=True)
+class Category(_Record):
+    """A kind of company (chipmaker, AI lab, ...) with its colour."""
+
+    id: str
+    name: str
+    color: str
+
+    def __post_init__(self) -> None:
+        _check_text(self.id, "category id", required=True)
+        _check_text(self.name, "category name", required=True)
+        object.__setattr__(self, "color", check_color(self.color, "category color"))
+
+
+@dataclass(frozen=True)
+class Company(_Record):
+    """A node of the diagram."""
+
+    id: str
+    name: str
+    category: str = "other"
+    valuation: float | None = None
+    valuation_date: str = ""
+    revenue: float | None = None
+    revenue_period: str = ""
+    profit: float | None = None
+    profit_period: str = ""
+    notes: str = ""
+    x: float = 0.0
+    y: float = 0.0
+    size: float | None = None
+
+    def __post_init__(self) -> None:
+        _check_text(self.id, "company id", required=True)
+        _check_text(self.name, "company name", required=True)
+        _check_text(self.category, "company category", required=True)
+        object.__setattr__(self, "valuation", _check_optional_number(self.valuation, "valuation"))
+        object.__setattr__(self, "revenue", _check_optional_number(self.revenue, "revenue"))
+        object.__setattr__(self, "profit", _check_optional_number(self.profit, "profit", signed=True))
+        for name in ("valuation_date", "revenue_period", "profit_period", "notes"):
+            _check_text(getattr(self, name), name)
+        object.__setattr__(self, "x", _check_coord(self.x, "x"))
+        object.__setattr__(self, "y", _check_coord(self.y, "y"))
+        if self.size is not None:
+            s = _check_optional_number(self.size, "size")
+            if s is not None and not 1 <= s <= 1000:
+                raise ModelError(f"size: expected 1 to 1000, got {self.size!r}")
+            object.__setattr__(self, "size", s)
+
+
+@dataclass(frozen=True)
+class Flow(_Record):
+    """A money arrow: ``source`` pays, commits or hands equity to ``target``."""
+
+    id: str
+    source: str
+    target: str
+    type: str
+    amount: float | None = None
+    qualifier: str = "exact"
+    unit: str = ""
+    date: str = ""
+    end_date: str = ""
+    status: str = "announced"
+    url: str = ""
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        _check_text(self.id, "flow id", required=True)
+        _check_text(self.source, "flow source", required=True)
+        _check_text(self.target, "flow target", required=True)
+        _check_text(self.type, "flow type", required=True)
+        object.__setattr__(self, "amount", check_amount(self.amount))
+        if self.qualifier not in QUALIFIERS:
+            raise ModelError(f"qualifier: expected one of {', '.join(QUALIFIERS)}, got {self.qualifier!r}")
+        if self.status not in STATUSES:
+            raise ModelError(f"status: expected one of {', '.join(STATUSES)}, got {self.status!r}")
+        _check_text(self.unit, "unit")
+        check_date(self.date, "date")
+        check_date(self.end_date, "end_date")
+        if self.end_date and self.date and date_key(self.end_date) < date_key(self.date):  # type: ignore[operator]
+            raise ModelError(f"end_date: {self.end_date!r} is before the start date {self.date!r}")
+        _check_text(self.url, "url")
+        _check_text(self.note, "note")
+
+    @property
+    def known(self) -> bool:
+        return self.amount is not None

@@ -1,0 +1,18 @@
+"""The bundled sample diagrams (``samples/`` beside the package)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
+DEFAULT_SAMPLE = "ai-money-machine-2025"
+
+
+def sample_paths() -> list[Path]:
+    """Every bundled sample file, the AI sample first."""
+    paths = sorted(SAMPLES_DIR.glob("*.roundtrip"))
+    paths.sort(key=lambda p: (p.stem != DEFAULT_SAMPLE, p.stem))
+    return paths
+
+
+def sample_path(name: str = DEFAULT_SAMPLE) -> Path:
+    return SAMPLES_DIR / f"{name}.roundtrip"

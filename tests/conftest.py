@@ -1,0 +1,28 @@
+"""Shared test setup: Qt offscreen, long mode, diagram builders."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("ROUNDTRIP_SETTINGS", "test")  # keep tests out of the user's settings
+
+import pytest  # noqa: E402
+
+
+def pytest_addoption(parser):
+    parser.addoption("--long", action="store_true", default=False,
+                     help="run the long mode: heavier kill, fuzz and property loops")
+
+
+def pytest_configure(config):
+    if config.getoption("--long"):
+        os.environ["ROUNDTRIP_LONG"] = "1"
+
+
+def long_mode() -> bool:
+    return os.environ.get("ROUNDTRIP_LONG", "") not in ("", "0")
+
+
+@pytest.fixture
+def long_run() -> bool:
+    return long_mode()
