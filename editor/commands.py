@@ -1,0 +1,287 @@
+"""Undo commands: each changes the model only, holds ids and records, never items.
+
+The canvas and panels follow the model through its change events, so a
+command never touches the view. Records are immutable, so a command can keep
+the old and new versions without copying.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from PySide6.QtGui import QUndoCommand
+
+from .model import Category, Company, Diagram, Flow, FlowType
+
+class ModelCommand(QUndoCommand):
+    """A command whose first application happens before it is pushed.
+
+    :meth:`editor.document.Document.push` calls :meth:`apply_first`, so an
+    invalid change raises ``ModelError`` to the caller and never reaches the
+    undo stack; ``QUndoStack.push`` then calls :meth:`redo`, which skips once.
+    Subclasses implement ``_redo`` and ``_undo``; each leaves the model
+    unchanged when it raises.
+    """
+
+    _applied_outside = False
+
+    def apply_first(self) -> None:
+        self._redo()
+        self._applied_outside = True
+
+    def redo(self) -> None:
+        if self._applied_outside:
+            self._applied_outside = False
+            return
+        self._redo()
+
+    def undo(self) -> None:
+        self._undo()
+
+    def _redo(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _undo(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class CompoundCommand(ModelCommand):
+    """Several commands as one undo step (edit of a multiple selection, layout, import)."""
+
+    def __init__(self, text: str, parts: Iterable[ModelCommand]) -> None:
+        super().__init__(text)
+        self.parts = list(parts)
+
+    def _redo(self) -> None:
+        done: list[ModelCommand] = []
+        try:
+            for part in self.parts:
+                part._redo()
+                done.append(part)
+        except Exception:
+            for part in reversed(done):
+                part._undo()
+            raise
+
+    def _undo(self) -> None:
+        for part in reversed(self.parts):
+            part._undo()
+
+
+# Merge ids for QUndoCommand.id(): repeated edits of one field merge.
+_EDIT_COMPANY_ID = 1001
+_EDIT_FLOW_ID = 1002
+_NUDGE_ID = 1003
+
+
+class AddRecordsCommand(ModelCommand):
+    """Add companies, flows and any catalogue entries they need (add, paste, import)."""
+
+    def __init__(self, diagram: Diagram, text: str, *, companies: Iterable[Company] = (),
+                 flows: Iterable[Flow] = (), flow_types: Iterable[FlowType] = (),
+                 categories: Iterable[Category] = ()) -> None:
+        super().__init__(text)
+        self._d = diagram
+        self.companies = tuple(companies)
+        self.flows = tuple(flows)
+        self.flow_types = tuple(flow_types)
+        self.categories = tuple(categories)
+
+    def _redo(self) -> None:
+        steps = ([(self._d.add_flow_type, self._d.remove_flow_type, t) for t in self.flow_types]
+                 + [(self._d.add_category, self._d.remove_category, c) for c in self.categories]
+                 + [(self._d.add_company, self._d.remove_company, c) for c in self.companies]
+                 + [(self._d.add_flow, self._d.remove_flow, f) for f in self.flows])
+        done = []
+        try:
+            for add, remove, record in steps:
+                add(record)
+                done.append((remove, record))
+        except Exception:
+            for remove, record in reversed(done):
+                remove(record.id)
+            raise
+
+    def _undo(self) -> None:
+        for f in reversed(self.flows):
+            self._d.remove_flow(f.id)
+        for c in reversed(self.companies):
+            self._d.remove_company(c.id)
+        for c in reversed(self.categories):
+            self._d.remove_category(c.id)
+        for t in reversed(self.flow_types):
+            self._d.remove_flow_type(t.id)
+
+
+class RemoveCommand(ModelCommand):
+    """Remove companies (with their flows) and flows; undo puts each back in place."""
+
+    def __init__(self, diagram: Diagram, company_ids: Iterable[str], flow_ids: Iterable[str],
+                 text: str = "Delete") -> None:
+        super().__init__(text)
+        self._d = diagram
+        company_ids = [c for c in dict.fromkeys(company_ids) if diagram.has_company(c)]
+        doomed_flows = {f for f in flow_ids if diagram.has_flow(f)}
+        for cid in company_ids:
+            doomed_flows.update(f.id for f in diagram.flows_of(cid))
+        c_order = {c.id: i for i, c in enumerate(diagram.companies())}
+        f_order = {f.id: i for i, f in enumerate(diagram.flows())}
+        self._companies = sorted(((c_order[c], diagram.company(c)) for c in company_ids), key=lambda t: t[0])
+        self._flows = sorted(((f_order[f], diagram.flow(f)) for f in doomed_flows), key=lambda t: t[0])
+
+    @property
+    def empty(self) -> bool:
+        return not self._companies and not self._flows
+
+    def _redo(self) -> None:
+        for _, f in reversed(self._flows):
+            self._d.remove_flow(f.id)
+        for _, c in reversed(self._companies):
+            self._d.remove_company(c.id)
+
+    def _undo(self) -> None:
+        for i, c in self._companies:
+            self._d.add_company(c, index=i)
+        for i, f in self._flows:
+            self._d.add_flow(f, index=i)
+
+
+class _EditCommand(ModelCommand):
+    """Change fields of one record; consecutive edits of the same fields merge."""
+
+    merge_id = -1
+
+    def __init__(self, diagram: Diagram, record_id: str, changes: Mapping[str, Any], text: str,
+                 mergeable: bool = False) -> None:
+        super().__init__(text)
+        self._d = diagram
+        self.record_id = record_id
+        self.new = dict(changes)
+        old = self._get(record_id)
+        self.old = {k: getattr(old, k) for k in self.new}
+        self.mergeable = mergeable
+
+    def _get(self, record_id: str):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _apply(self, values: Mapping[str, Any]) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _redo(self) -> None:
+        self._apply(self.new)
+
+    def _undo(self) -> None:
+        self._apply(self.old)
+
+    def id(self) -> int:
+        return self.merge_id if self.mergeable else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, type(self)) and other.mergeable and other.record_id == self.record_id
+                and set(other.new) == set(self.new)):
+            return False
+        self.new = dict(other.new)
+        if self.new == self.old:
+            self.setObsolete(True)
+        return True
+
+
+class EditCompanyCommand(_EditCommand):
+    merge_id = _EDIT_COMPANY_ID
+
+    def _get(self, record_id: str):
+        return self._d.company(record_id)
+
+    def _apply(self, values: Mapping[str, Any]) -> None:
+        self._d.update_company(self.record_id, **values)
+
+
+class EditFlowCommand(_EditCommand):
+    merge_id = _EDIT_FLOW_ID
+
+    def _get(self, record_id: str):
+        return self._d.flow(record_id)
+
+    def _apply(self, values: Mapping[str, Any]) -> None:
+        self._d.update_flow(self.record_id, **values)
+
+
+class MoveCommand(ModelCommand):
+    """Move companies; one command per drag. Arrow-key nudges of the same set merge."""
+
+    def __init__(self, diagram: Diagram, new: Mapping[str, tuple[float, float]], text: str = "Move",
+                 nudge: bool = False) -> None:
+        super().__init__(text)
+        self._d = diagram
+        self.new = {cid: (float(x), float(y)) for cid, (x, y) in new.items()}
+        self.old = {cid: (diagram.company(cid).x, diagram.company(cid).y) for cid in self.new}
+        self.nudge = nudge
+
+    def _redo(self) -> None:
+        self._d.move_companies(self.new)
+
+    def _undo(self) -> None:
+        self._d.move_companies(self.old)
+
+    def id(self) -> int:
+        return _NUDGE_ID if self.nudge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, MoveCommand) and other.nudge and set(other.new) == set(self.new)):
+            return False
+        self.new = dict(other.new)
+        return True
+
+
+class _CatalogueCommand(ModelCommand):
+    """Add, edit or remove a flow type or category."""
+
+    def __init__(self, diagram: Diagram, kind: str, action: str, record, changes=None, text: str = "") -> None:
+        super().__init__(text)
+        self._d = diagram
+        self.kind, self.action = kind, action  # kind: "flow_type" | "category"
+        self.record = record
+        self.changes = dict(changes or {})
+        if action == "edit":
+            current = getattr(diagram, kind)(record.id)
+            self.old = {k: getattr(current, k) for k in self.changes}
+        if action == "remove":
+            ids = [r.id for r in (diagram.flow_types() if kind == "flow_type" else diagram.categories())]
+            self.index = ids.index(record.id)
+
+    def _call(self, verb: str, *args, **kwargs) -> None:
+        getattr(self._d, f"{verb}_{self.kind}")(*args, **kwargs)
+
+    def _redo(self) -> None:
+        if self.action == "add":
+            self._call("add", self.record)
+        elif self.action == "edit":
+            self._call("update", self.record.id, **self.changes)
+        else:
+            self._call("remove", self.record.id)
+
+    def _undo(self) -> None:
+        if self.action == "add":
+            self._call("remove", self.record.id)
+        elif self.action == "edit":
+            self._call("update", self.record.id, **self.old)
+        else:
+            self._call("add", self.record, index=self.index)
+
+
+class MetadataCommand(ModelCommand):
+    def __init__(self, diagram: Diagram, changes: Mapping[str, Any], text: str = "Edit diagram details") -> None:
+        super().__init__(text)
+        self._d = diagram
+        self.new = dict(changes)
+        self.old = {k: getattr(diagram.metadata, k) for k in self.new}
+
+    def _redo(self) -> None:
+        self._d.set_metadata(**self.new)
+
+    def _undo(self) -> None:
+        self._d.set_metadata(**self.old)
+
+
+def catalogue_command(diagram: Diagram, kind: str, action: str, record, changes=None,
+                      text: str = "") -> QUndoCommand:
+    return _CatalogueCommand(diagram, kind, action, record, changes, text)

@@ -1,0 +1,203 @@
+"""A document: one diagram, its undo stack, its file path and saved state.
+
+Every change made from the app goes through a method here, which builds an
+undo command, applies it (an invalid change raises ``ModelError`` and changes
+nothing) and pushes it. Tests drive documents through these methods without
+a mouse; the canvas tools and panels call the same methods.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from .commands import (
+    AddRecordsCommand, CompoundCommand, EditCompanyCommand, EditFlowCommand, MetadataCommand,
+    ModelCommand, MoveCommand, RemoveCommand, catalogue_command,
+)
+from .io import native
+from .model import Category, Company, Diagram, Flow, FlowType, ModelError
+
+
+class Document(QObject):
+    """Owns the model and the undo stack of one open diagram."""
+
+    #: The file path changed (Save As, open); argument: the new path or "".
+    pathChanged = Signal(str)
+    #: Unsaved changes appeared or went away.
+    modifiedChanged = Signal(bool)
+
+    def __init__(self, diagram: Diagram | None = None, path: str | os.PathLike | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.diagram = diagram if diagram is not None else Diagram()
+        self._path: Path | None = Path(path) if path else None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.modifiedChanged.emit(not clean)
+
+    # ----------------------------------------------------------------- files
+    @classmethod
+    def open(cls, path: str | os.PathLike, parent: QObject | None = None) -> "Document":
+        """Read a diagram file (raises FormatError; nothing is created on failure)."""
+        return cls(native.load(path), path, parent)
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    def set_path(self, path: str | os.PathLike | None) -> None:
+        self._path = Path(path) if path else None
+        self.pathChanged.emit(str(self._path or ""))
+
+    def display_name(self) -> str:
+        return self._path.name if self._path else (self.diagram.metadata.title or "Untitled")
+
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def save(self, path: str | os.PathLike | None = None) -> None:
+        """Save atomically to ``path`` (or the current path). On failure (SaveError)
+        the old file is intact and the document stays modified."""
+        target = Path(path) if path else self._path
+        if target is None:
+            raise ValueError("no file name to save to")
+        native.save(self.diagram, target)
+        if target != self._path:
+            self.set_path(target)
+        self.undo_stack.setClean()
+
+    def revert(self) -> None:
+        """Reload the file from disk, dropping unsaved changes and history."""
+        if self._path is None:
+            raise ValueError("this diagram has never been saved")
+        fresh = native.load(self._path)
+        self.undo_stack.clear()
+        self.diagram.replace_all(fresh)
+        self.undo_stack.setClean()
+
+    # ------------------------------------------------------------ the stack
+    def push(self, command: ModelCommand) -> ModelCommand:
+        """Apply ``command``; if the model refuses it, raise and leave everything unchanged."""
+        command.apply_first()
+        self.undo_stack.push(command)
+        return command
+
+    def macro(self, text: str, commands: Iterable[ModelCommand]) -> ModelCommand:
+        return self.push(CompoundCommand(text, commands))
+
+    # ------------------------------------------------------------ companies
+    def add_company(self, name: str, x: float = 0.0, y: float = 0.0, category: str = "other",
+                    **fields: Any) -> str:
+        cid = self.diagram.new_id("c")
+        company = _make(Company, id=cid, name=name, category=category, x=x, y=y, **fields)
+        self.push(AddRecordsCommand(self.diagram, f"Add company {name}", companies=[company]))
+        return cid
+
+    def update_company(self, company_id: str, merge: bool = False, **changes: Any) -> None:
+        """Edit fields of a company. ``merge``: consecutive edits of the same fields
+        (typing in one field) become one undo step."""
+        name = self.diagram.company(company_id).name
+        self.push(EditCompanyCommand(self.diagram, company_id, changes, f"Edit {name}", mergeable=merge))
+
+    def update_companies(self, company_ids: Iterable[str], **changes: Any) -> None:
+        """Edit the same fields of several companies in one undo step."""
+        ids = list(company_ids)
+        parts = [EditCompanyCommand(self.diagram, cid, changes, "") for cid in ids]
+        self.macro(f"Edit {len(ids)} companies", parts)
+
+    def move_companies(self, positions: Mapping[str, tuple[float, float]], nudge: bool = False) -> None:
+        """Move companies in one undo step (a drag). ``nudge``: arrow-key moves merge."""
+        if not positions:
+            return
+        text = "Move" if len(positions) == 1 else f"Move {len(positions)} companies"
+        self.push(MoveCommand(self.diagram, positions, text, nudge=nudge))
+
+    # ---------------------------------------------------------------- flows
+    def add_flow(self, source: str, target: str, type: str, amount: float | None = None,
+                 **fields: Any) -> str:
+        fid = self.diagram.new_id("f")
+        flow = _make(Flow, id=fid, source=source, target=target, type=type, amount=amount, **fields)
+        s, t = self.diagram.company(source).name, self.diagram.company(target).name
+        self.push(AddRecordsCommand(self.diagram, f"Add flow {s} → {t}", flows=[flow]))
+        return fid
+
+    def update_flow(self, flow_id: str, merge: bool = False, **changes: Any) -> None:
+        self.push(EditFlowCommand(self.diagram, flow_id, changes, "Edit flow", mergeable=merge))
+
+    def update_flows(self, flow_ids: Iterable[str], **changes: Any) -> None:
+        ids = list(flow_ids)
+        parts = [EditFlowCommand(self.diagram, fid, changes, "") for fid in ids]
+        self.macro(f"Edit {len(ids)} flows", parts)
+
+    # --------------------------------------------------------------- delete
+    def remove(self, company_ids: Iterable[str] = (), flow_ids: Iterable[str] = ()) -> bool:
+        """Delete companies (with their flows) and flows in one step; False if nothing to do."""
+        cmd = RemoveCommand(self.diagram, company_ids, flow_ids)
+        if cmd.empty:
+            return False
+        n = len(cmd._companies) + len(cmd._flows)
+        cmd.setText("Delete" if n == 1 else f"Delete {n} items")
+        self.push(cmd)
+        return True
+
+    # ------------------------------------------------------ add many at once
+    def add_records(self, text: str, companies: Iterable[Company] = (), flows: Iterable[Flow] = (),
+                    flow_types: Iterable[FlowType] = (), categories: Iterable[Category] = ()) -> None:
+        """Add prepared records in one step (paste, duplicate, import merge). Ids must be new."""
+        self.push(AddRecordsCommand(self.diagram, text, companies=companies, flows=flows,
+                                    flow_types=flow_types, categories=categories))
+
+    # ----------------------------------------------------------- catalogues
+    def add_flow_type(self, name: str, color: str | None = None) -> str:
+        tid = self.diagram.new_id("type")
+        record = _make(FlowType, id=tid, name=name, color=color or self.diagram.next_color())
+        self.push(catalogue_command(self.diagram, "flow_type", "add", record, text=f"Add flow type {name}"))
+        return tid
+
+    def update_flow_type(self, type_id: str, **changes: Any) -> None:
+        record = self.diagram.flow_type(type_id)
+        self.push(catalogue_command(self.diagram, "flow_type", "edit", record, changes,
+                                    text=f"Edit flow type {record.name}"))
+
+    def remove_flow_type(self, type_id: str) -> None:
+        record = self.diagram.flow_type(type_id)
+        if any(f.type == type_id for f in self.diagram.flows()):
+            raise ModelError(f"flow type {record.name!r} is still used by some flows")
+        self.push(catalogue_command(self.diagram, "flow_type", "remove", record,
+                                    text=f"Delete flow type {record.name}"))
+
+    def add_category(self, name: str, color: str | None = None) -> str:
+        cid = self.diagram.new_id("cat")
+        record = _make(Category, id=cid, name=name, color=color or self.diagram.next_color())
+        self.push(catalogue_command(self.diagram, "category", "add", record, text=f"Add category {name}"))
+        return cid
+
+    def update_category(self, category_id: str, **changes: Any) -> None:
+        record = self.diagram.category(category_id)
+        self.push(catalogue_command(self.diagram, "category", "edit", record, changes,
+                                    text=f"Edit category {record.name}"))
+
+    def remove_category(self, category_id: str) -> None:
+        record = self.diagram.category(category_id)
+        if any(c.category == category_id for c in self.diagram.companies()):
+            raise ModelError(f"category {record.name!r} is still used by some companies")
+        self.push(catalogue_command(self.diagram, "category", "remove", record,
+                                    text=f"Delete category {record.name}"))
+
+    # ------------------------------------------------------------- metadata
+    def set_metadata(self, **changes: Any) -> None:
+        self.push(MetadataCommand(self.diagram, changes))
+
+
+def _make(cls, **fields: Any):
+    """Build a record, turning constructor errors into ModelError."""
+    try:
+        return cls(**fields)
+    except TypeError as e:
+        raise ModelError(str(e)) from None
