@@ -1,0 +1,158 @@
+"""Reading amounts as people type them in spreadsheets: "$1,200", "up to 100", "~$500M".
+
+``parse_amount(cell, unit)`` returns ``(amount, qualifier)`` where ``amount`` is a
+float in the document's unit (or None when the cell says the amount is unknown)
+and ``qualifier`` is one of ``exact``, ``up_to``, ``estimated``. Anything it cannot
+read raises :class:`AmountError` with a message saying what was wrong; it never
+turns text into 0.
+
+Rules (also in docs/formats.md):
+
+* Unknown: an empty cell, ``?``, ``unknown``, ``n/a``, ``na``, ``-``, ``tbd``, ``undisclosed``.
+* Qualifiers: ``up to 100``, ``<= 100``, ``max 100``, ``as much as 100`` give ``up_to``;
+  ``~100``, ``about 100``, ``approx. 100``, ``around 100``, ``c. 100``, ``100 (est.)``,
+  ``100 est``, ``est. 100`` give ``estimated``.
+* Currency signs and codes ($, US$, USD, €, EUR, £, GBP) are dropped: amounts are
+  taken to be in the document's currency.
+* Scale words: ``k``/``thousand``, ``m``/``mn``/``million``, ``b``/``bn``/``billion``,
+  ``t``/``tn``/``trillion``. They are converted to the scale of the document unit:
+  with the unit ``USD bn``, ``$100B`` is 100 and ``$500M`` is 0.5; with ``EUR m``,
+  ``1.2bn`` is 1200. A plain number is taken as already in the document unit.
+* Separators: ``1,200`` and ``1,200.5`` (comma thousands), ``1 200`` and ``1'200``
+  (space or apostrophe thousands), ``1.200,5`` (dot thousands, comma decimals)
+  and ``1,5`` (a decimal comma, since a thousands group has three digits).
+* Negative amounts (``-5`` or ``(5)``), percentages, NaN and infinity are errors:
+  a flow's direction says who pays, so its amount is never negative.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from ..model import MAX_AMOUNT
+
+
+class AmountError(ValueError):
+    """A cell cannot be read as an amount; the message says why."""
+
+
+UNKNOWN_WORDS = {"", "?", "??", "unknown", "n/a", "na", "n.a.", "-", "--", "\u2013", "\u2014",
+                 "tbd", "undisclosed", "none", "not disclosed"}
+
+_UP_TO = re.compile(r"^(?:up\s*to|upto|<=|\u2264|<|max\.?|maximum|as much as|at most)\s*", re.I)
+_EST_PREFIX = re.compile(
+    r"^(?:~|\u2248|about|approx\.?|approximately|around|circa|ca\.|c\.|est\.?|estimated|roughly|some)\s*",
+    re.I)
+_EST_SUFFIX = re.compile(r"\s*(?:\((?:est\.?|estimated|e)\)|est\.?|estimated|\(approx\.?\))$", re.I)
+_CURRENCY = re.compile(r"(?:US\$|\$|USD|EUR|GBP|\u20ac|\u00a3)", re.I)
+_SCALES = {
+    "k": 1e3, "thousand": 1e3, "thousands": 1e3,
+    "m": 1e6, "mn": 1e6, "mm": 1e6, "mio": 1e6, "million": 1e6, "millions": 1e6,
+    "b": 1e9, "bn": 1e9, "bln": 1e9, "billion": 1e9, "billions": 1e9,
+    "t": 1e12, "tn": 1e12, "trillion": 1e12, "trillions": 1e12,
+}
+_SCALE_SUFFIX = re.compile(r"\s*(" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")\.?$", re.I)
+_PLAIN = re.compile(r"^\d+(?:\.\d+)?(?:e[+-]?\d+)?$|^\.\d+(?:e[+-]?\d+)?$", re.I)
+_COMMA_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_DOT_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d+$")
+
+
+def unit_scale(unit: str) -> float:
+    """The multiplier of a unit like ``USD bn`` (1e9) or ``EUR m`` (1e6); 1 when none."""
+    words = unit.replace(".", " ").split()
+    for word in reversed(words):
+        scale = _SCALES.get(word.casefold())
+        if scale is not None:
+            return scale
+    return 1.0
+
+
+def _number(text: str, original: str) -> float:
+    t = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+    if re.fullmatch(r"\d{1,3}(?:[ ']\d{3})+(?:[.,]\d+)?", t):
+        t = t.replace(" ", "").replace("'", "")
+    if _PLAIN.match(t):
+        return float(t)
+    if _COMMA_THOUSANDS.match(t):
+        return float(t.replace(",", ""))
+    if _DOT_THOUSANDS.match(t):
+        return float(t.replace(".", "").replace(",", "."))
+    if _DECIMAL_COMMA.match(t):
+        return float(t.replace(",", "."))
+    raise AmountError(f"cannot read {original!r} as an amount")
+
+
+def parse_amount(cell: Any, unit: str = "USD bn") -> tuple[float | None, str]:
+    """Read one cell; see the module notes for what is understood."""
+    if cell is None:
+        return None, "exact"
+    if isinstance(cell, bool):
+        raise AmountError(f"cannot read {cell!r} as an amount")
+    if isinstance(cell, (int, float)):
+        return _check(float(cell), repr(cell)), "exact"
+    if not isinstance(cell, str):
+        raise AmountError(f"cannot read {cell!r} as an amount")
+    original = cell
+    text = " ".join(cell.split())
+    if text.casefold() in UNKNOWN_WORDS:
+        return None, "exact"
+    low = text.casefold()
+    if low in ("nan", "inf", "-inf", "+inf", "infinity", "-infinity"):
+        raise AmountError(f"{original!r} is not a usable amount (it must be a finite number)")
+    if text.endswith("%"):
+        raise AmountError(f"{original!r} is a percentage, not an amount")
+    if text.startswith("-") or (text.startswith("(") and text.endswith(")") and _looks_numeric(text[1:-1])):
+        raise AmountError(f"{original!r} is negative; amounts must not be negative "
+                          f"(draw the flow the other way round)")
+    qualifier = "exact"
+    m = _UP_TO.match(text)
+    if m:
+        qualifier, text = "up_to", text[m.end():]
+    else:
+        m = _EST_PREFIX.match(text)
+        if m:
+            qualifier, text = "estimated", text[m.end():]
+        m = _EST_SUFFIX.search(text)
+        if m:
+            qualifier, text = "estimated", text[:m.start()]
+    text = _CURRENCY.sub("", text).strip()
+    if text.startswith("-"):
+        raise AmountError(f"{original!r} is negative; amounts must not be negative "
+                          f"(draw the flow the other way round)")
+    scale = None
+    m = _SCALE_SUFFIX.search(text)
+    if m and m.start() > 0:
+        scale = _SCALES[m.group(1).casefold()]
+        text = text[:m.start()].strip()
+    if not text:
+        raise AmountError(f"cannot read {original!r} as an amount")
+    value = _number(text, original)
+    if scale is not None:
+        value = value * scale / unit_scale(unit)
+    return _check(value, repr(original)), qualifier
+
+
+def _looks_numeric(text: str) -> bool:
+    return bool(re.fullmatch(r"[\s$\u20ac\u00a3\d.,']+", text)) and any(ch.isdigit() for ch in text)
+
+
+def _check(value: float, shown: str) -> float:
+    if not math.isfinite(value):
+        raise AmountError(f"{shown} is not a usable amount (it must be a finite number)")
+    if value < 0:
+        raise AmountError(f"{shown} is negative; amounts must not be negative "
+                          f"(draw the flow the other way round)")
+    if value > MAX_AMOUNT:
+        raise AmountError(f"{shown} is larger than the largest allowed amount ({MAX_AMOUNT:g})")
+    return value
+
+
+def format_amount(value: float | None) -> str:
+    """A plain text form that reads back to exactly the same float ('' when unknown)."""
+    if value is None:
+        return ""
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)

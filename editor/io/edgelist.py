@@ -1,0 +1,469 @@
+"""Edge lists: a flows table (and an optional companies table) <-> a diagram.
+
+A flows table has one row per money flow with a header row; ``source`` and
+``target`` (company names) are required, all other columns are optional (see
+docs/formats.md). Reading is split so an import dialog can preview it:
+
+    table = read_table(path)                       # raw rows with row numbers
+    mapping = guess_columns(table.headers)          # field -> header, for the user to confirm
+    diagram, problems = build_diagram(table, mapping)  # problems name row and column
+
+``load_table(path)`` does all three and raises :class:`InputError` listing the
+first problems, so nothing is ever half-loaded. ``flow_rows``/``company_rows``
+are the inverse, used by the CSV/XLSX export. No Qt here.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import os
+import re
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from ..model import (
+    QUALIFIERS, STATUSES, Category, Company, Diagram, Flow, FlowType, Metadata, ModelError, check_date,
+)
+from ..model.layout import layout_positions
+from .amounts import AmountError, parse_amount
+from .errors import InputError
+from .tables import TEXT_EXTENSIONS, XLSX_EXTENSIONS, Row, Table, read_text_table, read_workbook
+
+#: Columns of a flows table, in export order.
+FLOW_FIELDS = ("source", "target", "type", "amount", "qualifier", "unit", "date", "end_date", "status",
+               "url", "note", "id", "source_id", "target_id")
+#: Columns of a companies table, in export order.
+COMPANY_FIELDS = ("name", "category", "valuation", "valuation_date", "revenue", "revenue_period",
+                  "profit", "profit_period", "notes", "x", "y", "size", "id")
+REQUIRED_FLOW_FIELDS = ("source", "target")
+#: Flow type of rows whose type cell is empty: the most general kind of payment.
+DEFAULT_TYPE = "revenue"
+MAX_LISTED_PROBLEMS = 5
+
+_FLOW_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "url": ("url", "link", "source url", "source link", "sources", "reference", "citation", "href", "web"),
+    "source_id": ("source id", "from id", "source_id"),
+    "target_id": ("target id", "to id", "target_id"),
+    "id": ("id", "flow id", "deal id"),
+    "source": ("source", "from", "payer", "payor", "buyer", "investor", "funder", "sender", "customer",
+               "from company", "source company", "origin", "paid by"),
+    "target": ("target", "to", "payee", "beneficiary", "recipient", "receiver", "seller", "supplier", "vendor",
+               "investee", "destination", "to company", "target company", "paid to"),
+    "type": ("type", "kind", "deal type", "flow type", "transaction type", "deal kind", "flow kind"),
+    "amount": ("amount", "value", "usd", "amount usd", "amount usd bn", "deal value", "deal size", "size", "sum",
+               "weight", "usd bn", "amount bn"),
+    "qualifier": ("qualifier", "precision", "certainty"),
+    "unit": ("unit", "currency", "units"),
+    "date": ("date", "start date", "announced", "announcement date", "date announced", "year", "when"),
+    "end_date": ("end date", "end_date", "until", "end", "ends"),
+    "status": ("status", "stage", "state"),
+    "note": ("note", "notes", "comment", "comments", "description", "details", "remarks"),
+}
+_COMPANY_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "company id"),
+    "name": ("name", "company", "company name", "organisation", "organization", "firm", "entity", "label"),
+    "category": ("category", "sector", "industry", "kind", "type", "group"),
+    "valuation_date": ("valuation date", "valuation_date", "valued on"),
+    "valuation": ("valuation", "market cap", "market capitalisation", "market capitalization", "value"),
+    "revenue_period": ("revenue period", "revenue_period", "fiscal year"),
+    "revenue": ("revenue", "revenues", "sales", "turnover"),
+    "profit_period": ("profit period", "profit_period"),
+    "profit": ("profit", "net income", "earnings", "income"),
+    "notes": ("notes", "note", "comment", "comments", "description"),
+    "x": ("x",), "y": ("y",), "size": ("size",),
+}
+# Second pass: a header whose first word is one of these (e.g. "amount (usd bn)").
+_FLOW_PREFIXES = {"url": ("url", "link"), "amount": ("amount", "value", "usd"), "date": ("date",),
+                  "note": ("note", "notes"), "type": ("type",), "source": ("source", "from"),
+                  "target": ("target", "to")}
+_COMPANY_PREFIXES = {"valuation": ("valuation",), "revenue": ("revenue", "revenues"), "profit": ("profit",),
+                     "name": ("name", "company")}
+
+
+def _norm(header: str) -> str:
+    return " ".join(re.sub(r"[^0-9a-z_]+", " ", header.casefold()).split())
+
+
+def guess_columns(headers: Iterable[str], kind: str = "flows") -> dict[str, str]:
+    """Guess which header holds which field: ``{field: header}`` for the user to confirm."""
+    synonyms, prefixes = ((_FLOW_SYNONYMS, _FLOW_PREFIXES) if kind == "flows"
+                          else (_COMPANY_SYNONYMS, _COMPANY_PREFIXES))
+    headers = list(headers)
+    mapping: dict[str, str] = {}
+    used: set[str] = set()
+    for fld, words in synonyms.items():
+        for h in headers:
+            if h not in used and (_norm(h) in words or h.casefold().strip() in words):
+                mapping[fld] = h
+                used.add(h)
+                break
+    for fld, words in prefixes.items():
+        if fld in mapping:
+            continue
+        for h in headers:
+            first = _norm(h).split(" ")[0] if _norm(h) else ""
+            if h not in used and first in words:
+                mapping[fld] = h
+                used.add(h)
+                break
+    return mapping
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A cell or row that cannot be imported."""
+
+    source: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.source] if self.source else []
+        loc = ", ".join(p for p in ((f"row {self.row}" if self.row else ""),
+                                    (f"column '{self.column}'" if self.column else "")) if p)
+        head = ": ".join(where + ([loc] if loc else []))
+        return f"{head}: {self.message}" if head else self.message
+
+
+# ----------------------------------------------------------------- reading
+def read_tables(path: str | os.PathLike, companies_path: str | os.PathLike | None = None
+                ) -> tuple[Table, Table | None, dict[str, Table]]:
+    """The flows table, the companies table (or None) and any other sheets of a workbook."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    extra: dict[str, Table] = {}
+    if suffix in XLSX_EXTENSIONS:
+        sheets = read_workbook(p)
+        by_name = {n.casefold().strip(): n for n in sheets}
+        flows_name = by_name.get("flows") or next(iter(sheets))
+        companies_name = by_name.get("companies")
+        flows = sheets[flows_name]
+        companies = sheets[companies_name] if companies_name else None
+        extra = {n: t for n, t in sheets.items() if n not in (flows_name, companies_name)}
+    elif suffix in TEXT_EXTENSIONS:
+        flows, companies = read_text_table(p), None
+    else:
+        raise InputError(f"{p.name}: not a table file (expected {', '.join(TEXT_EXTENSIONS + XLSX_EXTENSIONS)})")
+    if companies_path is not None:
+        companies = read_tables(companies_path)[0]
+    return flows, companies, extra
+
+
+def read_table(path: str | os.PathLike) -> Table:
+    return read_tables(path)[0]
+
+
+def read_rows(path: str | os.PathLike) -> tuple[list[str], list[Row]]:
+    """The header and the data rows (with spreadsheet row numbers) of a flows table."""
+    t = read_table(path)
+    return t.headers, t.rows
+
+
+def load_table(path: str | os.PathLike, companies_path: str | os.PathLike | None = None,
+               *, unit: str | None = None) -> Diagram:
+    """Read an edge list (CSV/TSV/XLSX) as a new diagram; raises InputError on any problem."""
+    flows, companies, extra = read_tables(path, companies_path)
+    diagram, problems = build_diagram(flows, guess_columns(flows.headers), companies=companies,
+                                      extra=extra, unit=unit)
+    if problems:
+        raise InputError(summarize(problems))
+    return diagram
+
+
+def summarize(problems: list[Problem]) -> str:
+    shown = "; ".join(str(p) for p in problems[:MAX_LISTED_PROBLEMS])
+    more = len(problems) - MAX_LISTED_PROBLEMS
+    return shown + (f" (and {more} more problem(s))" if more > 0 else "")
+
+
+# --------------------------------------------------------------- cell values
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat() if value.time() == _dt.time() else value.isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _date(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer() \
+            and 1000 <= value <= 9999:
+        return str(int(value))
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]00:00(:00)?", text):
+        text = text[:10]
+    try:
+        return check_date(text, "date")
+    except ModelError:
+        raise ValueError(f"cannot read {text!r} as a date (expected 2025, 2025-09 or 2025-09-22)") from None
+
+
+def _number(value: Any, what: str, signed: bool = False) -> float | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str) and signed and value.strip().startswith("-"):
+        amount, _ = parse_amount(value.strip()[1:])
+        return None if amount is None else -amount
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and signed and value < 0:
+        return -_number(-value, what)  # type: ignore[operator]
+    amount, _ = parse_amount(value)
+    return amount
+
+
+def _coord(value: Any) -> float | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        v = float(value) if not isinstance(value, bool) else math.nan
+    except (TypeError, ValueError):
+        raise ValueError(f"cannot read {_text(value)!r} as a position") from None
+    if not math.isfinite(v):
+        raise ValueError(f"cannot read {_text(value)!r} as a position")
+    return v
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "_", name.casefold()).strip("_") or "company"
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+# ------------------------------------------------------------------ building
+class _Builder:
+    def __init__(self, unit: str | None, metadata: Metadata | None, types: list[FlowType] | None,
+                 categories: list[Category] | None) -> None:
+        self.diagram = Diagram(flow_types=types, categories=categories,
+                               metadata=metadata or Metadata(unit=unit or Metadata().unit))
+        self.unit = self.diagram.metadata.unit
+        self.companies: dict[str, Company] = {}
+        self.by_key: dict[str, str] = {}
+        self.flows: list[Flow] = []
+        self.taken = {t.id for t in self.diagram.flow_types()} | {c.id for c in self.diagram.categories()}
+        self.placed: set[str] = set()
+        self.problems: list[Problem] = []
+        self.counter = 0
+
+    def new_id(self, base: str, prefix: str = "") -> str:
+        candidate, n = base, 1
+        while candidate in self.taken:
+            n += 1
+            candidate = f"{base}_{n}"
+        self.taken.add(candidate)
+        return candidate
+
+    def add_company(self, c: Company, placed: bool) -> None:
+        self.companies[c.id] = c
+        self.by_key.setdefault(_key(c.name), c.id)
+        if placed:
+            self.placed.add(c.id)
+
+    def company_for(self, name: str, cid: str) -> str:
+        if cid:
+            if cid not in self.companies:
+                if cid in self.taken:
+                    raise ValueError(f"the id {cid!r} is already used by a flow type, category or flow")
+                self.taken.add(cid)
+                self.add_company(Company(cid, name if name.strip() else cid), placed=False)
+            return cid
+        key = _key(name)
+        if key not in self.by_key:
+            cid = self.new_id(_slug(name))
+            self.add_company(Company(cid, " ".join(name.split())), placed=False)
+        return self.by_key[key]
+
+    def flow_type(self, cell: Any) -> str:
+        name = " ".join(_text(cell).split())
+        if not name:
+            return DEFAULT_TYPE if self.diagram.has_flow_type(DEFAULT_TYPE) else self.diagram.flow_types()[0].id
+        t = self.diagram.flow_type_by_name(name)
+        if t is None:
+            t = FlowType(self.new_id(_slug(name)), name, self.diagram.next_color())
+            self.diagram.add_flow_type(t)
+        return t.id
+
+    def category(self, cell: Any) -> str:
+        name = " ".join(_text(cell).split())
+        if not name:
+            return "other" if self.diagram.has_category("other") else self.diagram.categories()[0].id
+        c = self.diagram.category_by_name(name)
+        if c is None:
+            c = Category(self.new_id(_slug(name)), name, self.diagram.next_color())
+            self.diagram.add_category(c)
+        return c.id
+
+
+def _cell(row: Row, mapping: Mapping[str, str], fld: str) -> Any:
+    header = mapping.get(fld)
+    if header is None:
+        return None
+    v = row.cells.get(header)
+    return None if isinstance(v, str) and v == "" else v
+
+
+def _company_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]) -> None:
+    def fail(fld: str, msg: str) -> None:
+        b.problems.append(Problem(table.source, row.number, mapping.get(fld), msg))
+
+    name = _text(_cell(row, mapping, "name"))
+    if not name.strip():
+        fail("name", "the company name is empty")
+        return
+    values: dict[str, Any] = {}
+    ok = True
+    for fld, conv in (("valuation", lambda v: _number(v, fld)), ("revenue", lambda v: _number(v, fld)),
+                      ("profit", lambda v: _number(v, fld, signed=True)), ("size", lambda v: _number(v, fld)),
+                      ("x", _coord), ("y", _coord), ("valuation_date", _text), ("revenue_period", _text),
+                      ("profit_period", _text), ("notes", _text)):
+        try:
+            values[fld] = conv(_cell(row, mapping, fld))
+        except (ValueError, AmountError) as e:
+            fail(fld, str(e))
+            ok = False
+    cid = _text(_cell(row, mapping, "id")).strip()
+    has_ids = "id" in mapping
+    key = _key(name)
+    if (cid and cid in b.companies) or (not cid and key in b.by_key):
+        fail("id" if cid else "name", f"the company {name!r} is listed twice")
+        return
+    if cid and cid in b.taken:
+        fail("id", f"the id {cid!r} is already used by a flow type or category")
+        return
+    try:
+        category = b.category(_cell(row, mapping, "category"))
+    except ModelError as e:
+        fail("category", str(e))
+        return
+    if not ok:
+        return
+    placed = values["x"] is not None and values["y"] is not None
+    values["x"] = values["x"] or 0.0
+    values["y"] = values["y"] or 0.0
+    cid = cid or b.new_id(_slug(name))
+    b.taken.add(cid)
+    try:
+        company = Company(cid, name if has_ids else " ".join(name.split()), category, **values)
+    except ModelError as e:
+        msg = str(e)
+        fld = msg.split(":")[0]
+        fail(fld if fld in mapping else "name", msg.split(": ", 1)[-1] if fld in mapping else msg)
+        return
+    b.add_company(company, placed)
+
+
+def _flow_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]) -> None:
+    problems_before = len(b.problems)
+
+    def fail(fld: str, msg: str) -> None:
+        b.problems.append(Problem(table.source, row.number, mapping.get(fld), msg))
+
+    ends = {}
+    for end in ("source", "target"):
+        name = _text(_cell(row, mapping, end))
+        cid = _text(_cell(row, mapping, f"{end}_id")).strip()
+        if not name.strip() and not cid:
+            fail(end, f"the {end} company is empty")
+            continue
+        try:
+            ends[end] = b.company_for(name, cid)
+        except ValueError as e:
+            fail(f"{end}_id", str(e))
+    unit = _text(_cell(row, mapping, "unit")).strip()
+    amount, qualifier = None, "exact"
+    try:
+        amount, qualifier = parse_amount(_cell(row, mapping, "amount"), unit or b.unit)
+    except AmountError as e:
+        fail("amount", str(e))
+    q_cell = _text(_cell(row, mapping, "qualifier")).strip().casefold().replace(" ", "_").replace("-", "_")
+    if q_cell:
+        q_cell = {"est": "estimated", "estimate": "estimated", "~": "estimated", "upto": "up_to",
+                  "max": "up_to"}.get(q_cell, q_cell)
+        if q_cell not in QUALIFIERS:
+            fail("qualifier", f"expected one of exact, up to, estimated; got {_text(_cell(row, mapping, 'qualifier'))!r}")
+        qualifier = q_cell
+    status = _text(_cell(row, mapping, "status")).strip().casefold() or "announced"
+    if status not in STATUSES:
+        fail("status", f"expected one of {', '.join(STATUSES)}; got {_text(_cell(row, mapping, 'status'))!r}")
+    dates = {}
+    for fld in ("date", "end_date"):
+        try:
+            dates[fld] = _date(_cell(row, mapping, fld))
+        except ValueError as e:
+            fail(fld, str(e))
+    fid = _text(_cell(row, mapping, "id")).strip()
+    if fid:
+        if fid in b.taken:
+            fail("id", f"the id {fid!r} is used twice")
+    if len(b.problems) > problems_before:
+        return
+    type_id = b.flow_type(_cell(row, mapping, "type"))
+    if not fid:
+        b.counter += 1
+        fid = b.new_id(f"f{b.counter}")
+    b.taken.add(fid)
+    try:
+        flow = Flow(fid, ends["source"], ends["target"], type_id, amount, qualifier=qualifier, unit=unit,
+                    status=status, url=_text(_cell(row, mapping, "url")).strip(),
+                    note=_text(_cell(row, mapping, "note")), **dates)
+    except ModelError as e:
+        msg = str(e)
+        fld = msg.split(":")[0]
+        fail(fld, msg.split(": ", 1)[-1] if fld in mapping else msg)
+        return
+    b.flows.append(flow)
+
+
+def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table | None = None,
+                  companies_mapping: Mapping[str, str] | None = None, unit: str | None = None,
+                  extra: Mapping[str, Table] | None = None) -> tuple[Diagram, list[Problem]]:
+    """Build a diagram from the rows that can be read; ``problems`` lists the others.
+
+    ``mapping`` is ``{field: header}`` (from :func:`guess_columns`, confirmed by the
+    user). New companies without a position are placed by :func:`layout_positions`.
+    """
+    problems: list[Problem] = []
+    for fld in REQUIRED_FLOW_FIELDS:
+        if fld not in mapping and f"{fld}_id" not in mapping:
+            problems.append(Problem(flows.source, None, None,
+                                    f"no '{fld}' column (the header has: {', '.join(flows.headers)})"))
+    for fld, header in mapping.items():
+        if header not in flows.headers:
+            problems.append(Problem(flows.source, None, None, f"no column named {header!r} for {fld}"))
+    if problems:
+        return Diagram(), problems
+    b = _Builder(unit, None, None, None)
+    if companies is not None:
+        cmap = dict(companies_mapping or guess_columns(companies.headers, "companies"))
+        if "name" not in cmap:
+            b.problems.append(Problem(companies.source, None, None,
+                                      f"no 'name' column (the header has: {', '.join(companies.headers)})"))
+        else:
+            for row in companies.rows:
+                _company_row(b, companies, row, cmap)
+    for row in flows.rows:
+        _flow_row(b, flows, row, mapping)
+    d = b.diagram
+    try:
+        for c in b.companies.values():
+            d.add_company(c)
+        for f in b.flows:
+            d.add_flow(f)
+    except ModelError as e:  # pragma: no cover - the checks above come first
+        b.problems.append(Problem(flows.source, None, None, str(e)))
+    unplaced = [cid for cid in b.companies if cid not in b.placed]
+    if unplaced:
+        d.move_companies(layout_positions(d, unplaced))
+    return d, b.problems

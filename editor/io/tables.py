@@ -1,0 +1,281 @@
+"""Raw spreadsheet tables: reading CSV/TSV/XLSX into rows of cells, writing them back.
+
+This layer knows files, encodings, sheets and row numbers, not companies or
+flows (that is :mod:`editor.io.edgelist`). Row numbers are the ones a user
+sees in a spreadsheet program: the header is row 1. No Qt here.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from .atomic import write_atomic
+from .errors import InputError
+
+#: Spreadsheets larger than this are refused before reading (bytes).
+MAX_TABLE_SIZE = 50 * 1024 * 1024
+TEXT_EXTENSIONS = (".csv", ".tsv", ".tab", ".txt")
+XLSX_EXTENSIONS = (".xlsx", ".xlsm")
+
+
+@dataclass
+class Row:
+    """One data row: its spreadsheet row number and its cells by header name."""
+
+    number: int
+    cells: dict[str, Any]
+
+
+@dataclass
+class Table:
+    """A sheet: where it came from (for messages), its header and its data rows."""
+
+    source: str
+    headers: list[str]
+    rows: list[Row]
+    notes: list[str] = field(default_factory=list)
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = None) -> Table:
+    """Turn a grid (first row = header) into a Table, refusing ambiguous headers."""
+    while grid and all(_blank(c) for c in grid[0]):
+        grid = grid[1:]
+        numbers = numbers[1:] if numbers else None
+    if not grid:
+        raise InputError(f"{source}: the table is empty (expected a header row with 'source' and 'target')")
+    numbers = numbers or list(range(1, len(grid) + 1))
+    raw_headers = list(grid[0])
+    while raw_headers and _blank(raw_headers[-1]):
+        raw_headers.pop()
+    headers: list[str] = []
+    seen: dict[str, str] = {}
+    for i, h in enumerate(raw_headers):
+        name = _header_text(h) or f"column {column_letter(i)}"
+        key = name.casefold()
+        if key in seen:
+            raise InputError(f"{source}: the header names column {seen[key]} and column "
+                             f"{column_letter(i)} both '{name}'; rename one of them")
+        seen[key] = column_letter(i)
+        headers.append(name)
+    rows: list[Row] = []
+    problems: list[str] = []
+    for number, cells in zip(numbers[1:], grid[1:]):
+        if all(_blank(c) for c in cells):
+            continue
+        extra = [c for c in cells[len(headers):] if not _blank(c)]
+        if extra:
+            problems.append(f"{source}: row {number} has {len(headers) + len(extra)} or more cells "
+                            f"but the header has {len(headers)} columns")
+        padded = list(cells[:len(headers)]) + [None] * (len(headers) - len(cells))
+        rows.append(Row(number, dict(zip(headers, padded))))
+    if problems:
+        raise InputError(problems[0] + (f" (and {len(problems) - 1} more rows like it)" if len(problems) > 1 else ""))
+    return Table(source, headers, rows)
+
+
+def _header_text(h: Any) -> str:
+    if h is None:
+        return ""
+    if isinstance(h, float) and h.is_integer():
+        h = int(h)
+    return " ".join(str(h).split())
+
+
+def _check_file(path: Path) -> int:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    if path.is_dir():
+        raise InputError(f"{path}: this is a folder, not a file")
+    if size > MAX_TABLE_SIZE:
+        raise InputError(f"{path.name}: the file is {size / 1e6:.0f} MB; Roundtrip reads tables up to "
+                         f"{MAX_TABLE_SIZE // (1024 * 1024)} MB")
+    return size
+
+
+# ------------------------------------------------------------------- CSV/TSV
+def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
+    """Decode a text table: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: the file claims to be UTF-16 but is not readable as such") from None
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{name}: this is not a text table (it contains binary data); "
+                         f"save it as CSV (UTF-8) or XLSX")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as e:
+        line = data[:e.start].count(b"\n") + 1
+        try:
+            text = data.decode("cp1252")
+            enc = "Windows-1252"
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+            enc = "Latin-1"
+        return text, [f"{name}: not UTF-8 (first odd byte on line {line}); read as {enc} - "
+                      f"check accented names, or save the file as CSV UTF-8"]
+
+
+def _delimiter(text: str, suffix: str) -> str:
+    if suffix in (".tsv", ".tab"):
+        return "\t"
+    first = text.split("\n", 1)[0]
+    counts = {d: first.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_text_table(path: str | os.PathLike) -> Table:
+    p = Path(path)
+    _check_file(p)
+    data = p.read_bytes()
+    if data.startswith(b"PK\x03\x04"):
+        raise InputError(f"{p.name}: this is an Excel workbook, not a CSV file; give it the .xlsx extension")
+    if not data.strip():
+        raise InputError(f"{p.name}: the file is empty")
+    text, notes = decode_text(data, p.name)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, p.suffix.lower()),
+                        strict=True)
+    grid: list[list[Any]] = []
+    try:
+        for record in reader:
+            grid.append(record)
+    except csv.Error as e:
+        raise InputError(f"{p.name}: row {len(grid) + 1}: not valid CSV ({e})") from None
+    table = _make_table(p.name, grid)
+    table.notes.extend(notes)
+    return table
+
+
+# ---------------------------------------------------------------------- XLSX
+def read_workbook(path: str | os.PathLike) -> dict[str, Table]:
+    """Every non-empty sheet of a workbook, by sheet name (in workbook order)."""
+    import zipfile
+
+    import openpyxl
+
+    p = Path(path)
+    _check_file(p)
+    if p.stat().st_size == 0:
+        raise InputError(f"{p.name}: the file is empty")
+    try:
+        formulas = openpyxl.load_workbook(p, data_only=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as e:
+        raise InputError(f"{p.name}: not a readable Excel workbook (.xlsx): {e}") from None
+    except Exception as e:  # openpyxl raises assorted errors on damaged files
+        raise InputError(f"{p.name}: not a readable Excel workbook (.xlsx): {type(e).__name__}") from None
+    has_formula = any(c.data_type == "f" for ws in formulas.worksheets for row in ws.iter_rows() for c in row)
+    values = openpyxl.load_workbook(p, data_only=True) if has_formula else formulas
+    tables: dict[str, Table] = {}
+    for ws_f, ws in zip(formulas.worksheets, values.worksheets):
+        source = f"{p.name}, sheet '{ws.title}'"
+        grid = [[c.value for c in row] for row in ws.iter_rows()]
+        if has_formula:
+            for r, row in enumerate(ws_f.iter_rows()):
+                for c, cell in enumerate(row):
+                    if cell.data_type == "f" and grid[r][c] is None:
+                        raise InputError(
+                            f"{source}: row {r + 1}, column {column_letter(c)}: the formula {cell.value} has no "
+                            f"saved result; open the file in a spreadsheet program and save it again")
+        for rng in ws.merged_cells.ranges:
+            top = grid[rng.min_row - 1][rng.min_col - 1] if rng.min_row - 1 < len(grid) else None
+            for r in range(rng.min_row - 1, min(rng.max_row, len(grid))):
+                for c in range(rng.min_col - 1, rng.max_col):
+                    if c < len(grid[r]):
+                        grid[r][c] = top
+        if not any(not _blank(v) for row in grid for v in row):
+            continue
+        tables[ws.title] = _make_table(source, grid)
+    if not tables:
+        raise InputError(f"{p.name}: every sheet of the workbook is empty")
+    return tables
+
+
+# ------------------------------------------------------------------- writing
+def cell_text(value: Any) -> str:
+    """A cell value as CSV text that reads back to the same value."""
+    from .amounts import format_amount
+
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return format_amount(value)
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    """UTF-8 CSV with a BOM-free header row, RFC 4180 quoting."""
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(headers)
+    for row in rows:
+        w.writerow([cell_text(v) for v in row])
+    return buf.getvalue().encode("utf-8")
+
+
+def write_csv(path: str | os.PathLike, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    write_atomic(path, csv_bytes(headers, rows))
+
+
+def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]]]]) -> tuple[bytes, list[str]]:
+    """A workbook with one sheet per (name, headers, rows); returns (bytes, notes).
+
+    Text cells are written as text (never as formulas, so a note starting with
+    "=" stays a note); characters that XLSX cannot hold are dropped, with a note.
+    """
+    import openpyxl
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.utils import get_column_letter
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    notes: list[str] = []
+    dropped = 0
+    for name, headers, rows in sheets:
+        ws = wb.create_sheet(title=name)
+        ws.append(list(headers))
+        for row in rows:
+            out = []
+            for v in row:
+                if isinstance(v, str) and ILLEGAL_CHARACTERS_RE.search(v):
+                    dropped += 1
+                    v = ILLEGAL_CHARACTERS_RE.sub("", v)
+                out.append(v)
+            ws.append(out)
+            for cell in ws[ws.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+        ws.freeze_panes = "A2"
+        for i, h in enumerate(headers, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = max(10, min(40, len(str(h)) + 4))
+    if dropped:
+        notes.append(f"{dropped} text cell(s) held control characters that XLSX cannot store; they were dropped")
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue(), notes
