@@ -1,0 +1,99 @@
+"""The company graph: one step per ordered pair of companies.
+
+All flows from company A to company B make one *step* A -> B. A step's
+amount is the sum of the known amounts of its flows; when some of its flows
+have no amount the step is *partial* (its amount is then a lower bound), and
+when none of them has an amount the step's amount is unknown (``None``).
+Self-flows (A -> A) make no step: they cannot be part of a loop of
+companies. They still count in the totals of the diagram.
+
+Companies are numbered in *name order* (case-folded name, then name, then
+id), so a loop written as a tuple of indices starting at its smallest index
+starts at its first company by name, and tuples of indices compare like
+tuples of names.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
+
+from ..model import Snapshot
+
+
+@dataclass(frozen=True)
+class Step:
+    """All flows from one company to another, taken as one arrow."""
+
+    source: str                    # company id
+    target: str                    # company id
+    amount: float | None           # sum of the known amounts; None when all are unknown
+    partial: bool                  # some flows known, some unknown
+    flow_ids: tuple[str, ...]      # in document order
+    flow_types: tuple[str, ...]    # type id of each flow, same order
+
+
+def name_key(company) -> tuple[str, str, str]:
+    return (company.name.casefold(), company.name, company.id)
+
+
+class CompanyGraph:
+    """Indexed companies and steps of a snapshot (built once, read-only)."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        companies = sorted(snapshot.companies, key=name_key)
+        self.companies = tuple(companies)
+        self.index = {c.id: i for i, c in enumerate(companies)}
+        self.flows = {f.id: f for f in snapshot.flows}
+        self.self_flows = tuple(f for f in snapshot.flows if f.source == f.target)
+        grouped: dict[tuple[int, int], list] = {}
+        for f in snapshot.flows:
+            if f.source == f.target or f.source not in self.index or f.target not in self.index:
+                continue
+            grouped.setdefault((self.index[f.source], self.index[f.target]), []).append(f)
+        steps: list[Step] = []
+        src: list[int] = []
+        dst: list[int] = []
+        for (u, v), flows in sorted(grouped.items()):
+            known = [f.amount for f in flows if f.amount is not None]
+            steps.append(Step(
+                companies[u].id, companies[v].id, sum(known) if known else None,
+                bool(known) and len(known) < len(flows),
+                tuple(f.id for f in flows), tuple(f.type for f in flows)))
+            src.append(u)
+            dst.append(v)
+        self.steps = tuple(steps)
+        self.src = tuple(src)
+        self.dst = tuple(dst)
+        self.step_of = {(u, v): e for e, (u, v) in enumerate(zip(src, dst))}
+        self.n = len(companies)
+
+    # ---------------------------------------------------------------- helpers
+    def amount(self, e: int) -> float | None:
+        return self.steps[e].amount
+
+    def names(self, nodes) -> tuple[str, ...]:
+        return tuple(self.companies[i].name for i in nodes)
+
+    def components(self, steps=None) -> np.ndarray:
+        """Strongly connected component label of every company over ``steps`` (all by default)."""
+        edges = range(len(self.steps)) if steps is None else steps
+        return strong_components(self.n, [self.src[e] for e in edges], [self.dst[e] for e in edges])
+
+    def circular_labels(self, steps=None) -> tuple[np.ndarray, set[int]]:
+        """Component labels, and the labels of components with more than one company."""
+        labels = self.components(steps)
+        counts = np.bincount(labels, minlength=1) if self.n else np.zeros(0, dtype=int)
+        return labels, {int(i) for i in np.flatnonzero(counts > 1)}
+
+
+def strong_components(n: int, src, dst) -> np.ndarray:
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    data = np.ones(len(src), dtype=np.int8)
+    m = csr_matrix((data, (np.asarray(src, dtype=np.int64), np.asarray(dst, dtype=np.int64))), shape=(n, n))
+    _, labels = connected_components(m, directed=True, connection="strong")
+    return labels

@@ -1,0 +1,231 @@
+"""Ranked loop search: the best loops by bottleneck without listing them all.
+
+A graph of 100 companies and 200 steps easily has hundreds of thousands of
+simple cycles, so we never enumerate them all. Instead:
+
+1. Known amounts are sorted in decreasing order a0 > a1 > ... . ``G(i)`` is
+   the graph of the steps with amount >= a(i); every loop of ``G(i)`` has a
+   bottleneck >= a(i), and every loop with bottleneck >= a(i) lies in it.
+2. A binary search finds the first level ``i`` whose graph has at least
+   ``cap`` = max_loops + 1 loops (counting stops at ``cap``). All loops of
+   ``G(i-1)`` (fewer than ``cap``) are taken; then the loops with bottleneck
+   exactly a(i) are taken by increasing length until ``cap`` is reached.
+3. Loops with an unknown step come after, shortest first.
+
+Cycles are listed per start company (the loop's first company by name, so
+each loop is found once), by a depth-first search restricted to the start's
+strongly connected component and pruned by the distance back to the start.
+Starts and neighbours are taken in name order, so cycles of one length come
+out in name order. A time budget bounds the whole search; when it runs out
+(or the cap cuts the list) the result says so.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Iterator
+
+from .graph import CompanyGraph
+
+
+class OutOfTime(Exception):
+    """The search ran past its deadline."""
+
+
+class Clock:
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.ticks = 0
+
+    def tick(self) -> None:
+        self.ticks += 1
+        if not self.ticks & 1023 and time.perf_counter() > self.deadline:
+            raise OutOfTime
+
+    def check(self) -> None:
+        if time.perf_counter() > self.deadline:
+            raise OutOfTime
+
+
+@dataclass(frozen=True)
+class RawLoop:
+    nodes: tuple[int, ...]       # company indices, starting at the first by name
+    steps: tuple[int, ...]       # steps[i] goes nodes[i] -> nodes[i + 1 (mod len)]
+    bottleneck: float | None
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    loops: tuple[RawLoop, ...]
+    truncated: bool              # the list is not every loop up to the maximum length
+    timed_out: bool              # the time budget ran out (the ranking may miss loops)
+
+
+def rank_key(loop: RawLoop):
+    b = loop.bottleneck
+    return (b is None, -b if b is not None else 0.0, len(loop.nodes), loop.nodes)
+
+
+class _Level:
+    """Adjacency (both ways, sorted by index) and components of a set of steps."""
+
+    def __init__(self, g: CompanyGraph, steps) -> None:
+        self.out: list[list[tuple[int, int]]] = [[] for _ in range(g.n)]
+        self.inn: list[list[int]] = [[] for _ in range(g.n)]
+        for e in steps:
+            self.out[g.src[e]].append((g.dst[e], e))
+            self.inn[g.dst[e]].append(g.src[e])
+        for lst in self.out:
+            lst.sort()
+        self.labels, self.circular = g.circular_labels(steps)
+        self.labels = self.labels.tolist()
+
+
+def cycles(level: _Level, max_len: int, clock: Clock, *, through: int | None = None,
+           exact: int | None = None, marked=None) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Simple cycles as (nodes, steps), each once, of length <= max_len (== exact if given).
+
+    Without ``through`` a cycle starts at its smallest node and cycles come
+    out by start, then in lexicographic order of nodes for one length. With
+    ``through`` only cycles through that node are listed, starting there.
+    ``marked`` (a set of steps) keeps only cycles using at least one of them.
+    """
+    out, inn, labels = level.out, level.inn, level.labels
+    bound = exact or max_len
+    starts = [through] if through is not None else range(len(out))
+    for s in starts:
+        lab = labels[s]
+        if lab not in level.circular:
+            continue
+        lowest = -1 if through is not None else s
+        dist = {s: 0}
+        frontier = [s]
+        d = 0
+        while frontier and d < bound - 1:
+            d += 1
+            nxt = []
+            for x in frontier:
+                for y in inn[x]:
+                    if y > lowest and y not in dist and labels[y] == lab:
+                        dist[y] = d
+                        nxt.append(y)
+            frontier = nxt
+        if len(dist) == 1:
+            continue
+        path = [s]
+        on_path = {s}
+        estack: list[int] = []
+        nmarked = 0
+        iters = [iter(out[s])]
+        while iters:
+            for y, e in iters[-1]:
+                clock.tick()
+                depth = len(path)
+                if y == s:
+                    if (exact is None or depth == exact) and (
+                            marked is None or nmarked or e in marked):
+                        yield tuple(path), tuple(estack) + (e,)
+                    continue
+                dy = dist.get(y)
+                if dy is None or y in on_path or depth + dy > bound:
+                    continue
+                path.append(y)
+                on_path.add(y)
+                estack.append(e)
+                if marked is not None and e in marked:
+                    nmarked += 1
+                iters.append(iter(out[y]))
+                break
+            else:
+                iters.pop()
+                if estack:
+                    e = estack.pop()
+                    if marked is not None and e in marked:
+                        nmarked -= 1
+                    on_path.discard(path.pop())
+
+
+def _rotate(nodes, steps):
+    r = nodes.index(min(nodes))
+    return nodes[r:] + nodes[:r], steps[r:] + steps[:r]
+
+
+def _raw(g: CompanyGraph, nodes, steps, rotate: bool) -> RawLoop:
+    if rotate:
+        nodes, steps = _rotate(nodes, steps)
+    amounts = [g.steps[e].amount for e in steps]
+    return RawLoop(nodes, steps, None if any(a is None for a in amounts) else min(amounts))
+
+
+def _collect(g, level, max_len, clock, limit, through, **kw) -> list[RawLoop]:
+    found = []
+    for nodes, steps in cycles(level, max_len, clock, through=through, **kw):
+        found.append(_raw(g, nodes, steps, through is not None))
+        if limit is not None and len(found) >= limit:
+            break
+    return found
+
+
+def _by_length(g, level, max_len, clock, have: int, cap: int | None, through, marked) -> list[RawLoop]:
+    """Loops using a marked step, shortest first, until ``have`` + found reaches ``cap``."""
+    found: list[RawLoop] = []
+    for k in range(2, max_len + 1):
+        limit = None if (cap is None or through is not None) else cap - have - len(found)
+        batch = _collect(g, level, max_len, clock, limit, through, exact=k, marked=marked)
+        batch.sort(key=rank_key)
+        found.extend(batch)
+        if cap is not None and have + len(found) >= cap:
+            break
+    return found
+
+
+def find_loops(g: CompanyGraph, *, max_loops: int = 100, max_length: int = 12,
+               through: int | None = None, time_budget: float = 2.0) -> SearchResult:
+    """The ``max_loops`` best loops (0: no cap) of at most ``max_length`` companies."""
+    clock = Clock(time.perf_counter() + time_budget)
+    cap = max_loops + 1 if max_loops else None
+    max_length = min(max_length, g.n)
+    if max_length < 2:
+        return SearchResult((), False, False)
+    known = sorted((e for e in range(len(g.steps)) if g.steps[e].amount is not None),
+                   key=lambda e: -g.steps[e].amount)
+    levels = sorted({g.steps[e].amount for e in known}, reverse=True)
+    sizes = {}
+    i = 0
+    for k, e in enumerate(known):
+        while g.steps[e].amount < levels[i]:
+            sizes[levels[i]] = k
+            i += 1
+    if levels:
+        sizes[levels[-1]] = len(known)
+    best: list[RawLoop] = []
+    try:
+        if cap is None:
+            best = _collect(g, _Level(g, known), max_length, clock, None, through)
+        elif levels:
+            lo, hi, found_i = 0, len(levels) - 1, None
+            while lo <= hi:
+                mid = (lo + hi) // 2
+                level = _Level(g, known[:sizes[levels[mid]]])
+                batch = _collect(g, level, max_length, clock, cap, through)
+                if len(batch) >= cap:
+                    found_i, hi = mid, mid - 1
+                else:
+                    best, lo = batch, mid + 1
+            if found_i is not None:
+                a = levels[found_i]
+                level = _Level(g, known[:sizes[a]])
+                ties = {e for e in known[:sizes[a]] if g.steps[e].amount == a}
+                best = best + _by_length(g, level, max_length, clock, len(best), cap, through, ties)
+        best.sort(key=rank_key)
+        if cap is None or len(best) < cap:
+            unknown = {e for e in range(len(g.steps)) if g.steps[e].amount is None}
+            if unknown:
+                level = _Level(g, range(len(g.steps)))
+                best += _by_length(g, level, max_length, clock, len(best), cap, through, unknown)
+    except OutOfTime:
+        best.sort(key=rank_key)
+        return SearchResult(tuple(best[:max_loops] if max_loops else best), True, True)
+    best.sort(key=rank_key)
+    truncated = cap is not None and len(best) >= cap
+    return SearchResult(tuple(best[:max_loops] if max_loops else best), truncated, False)
