@@ -444,7 +444,10 @@ def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table 
             problems.append(Problem(flows.source, None, None, f"no column named {header!r} for {fld}"))
     if problems:
         return Diagram(), problems
-    b = _Builder(unit, None, None, None)
+    metadata, types, categories, extra_problems = _catalogues(extra or {}, unit)
+    if extra_problems:
+        return Diagram(), extra_problems
+    b = _Builder(unit, metadata, types, categories)
     if companies is not None:
         cmap = dict(companies_mapping or guess_columns(companies.headers, "companies"))
         if "name" not in cmap:
@@ -467,3 +470,122 @@ def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table 
     if unplaced:
         d.move_companies(layout_positions(d, unplaced))
     return d, b.problems
+
+
+# ------------------------------------------------- catalogue sheets (XLSX)
+def _catalogues(extra: Mapping[str, Table], unit: str | None
+                ) -> tuple[Metadata | None, list[FlowType] | None, list[Category] | None, list[Problem]]:
+    """Read the optional 'types', 'categories' and 'document' sheets a Roundtrip XLSX export holds."""
+    problems: list[Problem] = []
+    by_name = {n.casefold().strip(): t for n, t in extra.items()}
+    found: dict[str, list] = {}
+    for sheet, cls in (("types", FlowType), ("categories", Category)):
+        table = by_name.get(sheet)
+        if table is None:
+            continue
+        records = []
+        for row in table.rows:
+            try:
+                records.append(cls(*(_text(row.cells.get(k)).strip() for k in ("id", "name", "color"))))
+            except ModelError as e:
+                problems.append(Problem(table.source, row.number, None, str(e)))
+        found[sheet] = records
+    metadata = None
+    table = by_name.get("document")
+    if table is not None:
+        allowed = {f.name for f in fields(Metadata)}
+        values = {}
+        for row in table.rows:
+            key, value = _text(row.cells.get("field")).strip(), _text(row.cells.get("value"))
+            if key in allowed:
+                values[key] = value
+        if unit:
+            values["unit"] = unit
+        try:
+            metadata = Metadata(**values)
+        except ModelError as e:
+            problems.append(Problem(table.source, None, None, str(e)))
+    elif unit:
+        metadata = Metadata(unit=unit)
+    return metadata, found.get("types"), found.get("categories"), problems
+
+
+# ------------------------------------------------------------------ merging
+@dataclass
+class MergePlan:
+    """What merging an imported diagram into an open one adds (ids already made unique).
+
+    ``matched`` maps imported company ids to the existing companies they were
+    matched with (by name, case-insensitively). Apply in order: types,
+    categories, companies, flows (the app does so through undo commands).
+    """
+
+    types: list[FlowType]
+    categories: list[Category]
+    companies: list[Company]
+    flows: list[Flow]
+    matched: dict[str, str]
+
+
+def plan_merge(existing: Diagram, imported: Diagram) -> MergePlan:
+    """The records to add so ``existing`` also holds everything of ``imported``."""
+    taken = ({c.id for c in existing.companies()} | {f.id for f in existing.flows()}
+             | {t.id for t in existing.flow_types()} | {c.id for c in existing.categories()})
+
+    def fresh(base: str) -> str:
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}_{n}"
+        taken.add(candidate)
+        return candidate
+
+    scratch = Diagram.build(companies=existing.companies(), flows=existing.flows(),
+                            flow_types=existing.flow_types(), categories=existing.categories(),
+                            metadata=existing.metadata)
+    type_map, cat_map = {}, {}
+    types, categories = [], []
+    for t in imported.flow_types():
+        same = scratch.flow_type_by_name(t.name)
+        if same is None:
+            same = FlowType(fresh(t.id), t.name, t.color)
+            scratch.add_flow_type(same)
+            types.append(same)
+        type_map[t.id] = same.id
+    for c in imported.categories():
+        same_c = scratch.category_by_name(c.name)
+        if same_c is None:
+            same_c = Category(fresh(c.id), c.name, c.color)
+            scratch.add_category(same_c)
+            categories.append(same_c)
+        cat_map[c.id] = same_c.id
+    company_map, matched, companies = {}, {}, []
+    for c in imported.companies():
+        same_co = existing.find_company(c.name)
+        if same_co is not None and same_co.name.casefold().strip() == c.name.casefold().strip():
+            company_map[c.id] = matched[c.id] = same_co.id
+            continue
+        new = Company(**{**c.to_dict(), "id": fresh(c.id), "category": cat_map[c.category]})
+        scratch.add_company(new)
+        companies.append(new)
+        company_map[c.id] = new.id
+    if companies and not existing.is_empty():
+        moved = layout_positions(scratch, [c.id for c in companies])
+        companies = [c.with_changes(x=moved[c.id][0], y=moved[c.id][1]) for c in companies]
+    flows = [Flow(**{**f.to_dict(), "id": fresh(f.id), "source": company_map[f.source],
+                     "target": company_map[f.target], "type": type_map[f.type]}) for f in imported.flows()]
+    return MergePlan(types, categories, companies, flows, matched)
+
+
+def merge_into(existing: Diagram, imported: Diagram) -> MergePlan:
+    """Add everything of ``imported`` to ``existing`` (no undo); returns what was added."""
+    plan = plan_merge(existing, imported)
+    for t in plan.types:
+        existing.add_flow_type(t)
+    for c in plan.categories:
+        existing.add_category(c)
+    for co in plan.companies:
+        existing.add_company(co)
+    for f in plan.flows:
+        existing.add_flow(f)
+    return plan

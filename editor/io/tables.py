@@ -118,15 +118,19 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
     """Decode a text table: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), []
+            return data.decode("utf-16").lstrip("\ufeff"), []
         except UnicodeDecodeError:
             raise InputError(f"{name}: the file claims to be UTF-16 but is not readable as such") from None
-    if b"\x00" in data[:65536]:
+    head = data[:65536]
+    if head.count(b"\x00") > len(head) // 3 or head.startswith((b"%PDF", b"\x89PNG", b"\xd0\xcf\x11\xe0")):
         raise InputError(f"{name}: this is not a text table (it contains binary data); "
                          f"save it as CSV (UTF-8) or XLSX")
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as e:
+        if b"\x00" in head:
+            raise InputError(f"{name}: this is not a text table (it contains binary data); "
+                             f"save it as CSV (UTF-8) or XLSX") from None
         line = data[:e.start].count(b"\n") + 1
         try:
             text = data.decode("cp1252")
@@ -279,3 +283,75 @@ def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue(), notes
+
+
+# -------------------------------------------------------------- diagram export
+def flow_rows(diagram) -> tuple[list[str], list[list[Any]]]:
+    """The flows as an edge list that :func:`editor.io.edgelist.load_table` reads back."""
+    from .edgelist import FLOW_FIELDS
+
+    names = {c.id: c.name for c in diagram.companies()}
+    types = {t.id: t.name for t in diagram.flow_types()}
+    rows = []
+    for f in diagram.flows():
+        rows.append([names[f.source], names[f.target], types[f.type], f.amount, f.qualifier, f.unit, f.date,
+                     f.end_date, f.status, f.url, f.note, f.id, f.source, f.target])
+    return list(FLOW_FIELDS), rows
+
+
+def company_rows(diagram) -> tuple[list[str], list[list[Any]]]:
+    from .edgelist import COMPANY_FIELDS
+
+    cats = {c.id: c.name for c in diagram.categories()}
+    rows = [[c.name, cats[c.category], c.valuation, c.valuation_date, c.revenue, c.revenue_period, c.profit,
+             c.profit_period, c.notes, c.x, c.y, c.size, c.id] for c in diagram.companies()]
+    return list(COMPANY_FIELDS), rows
+
+
+def catalogue_rows(diagram) -> list[tuple[str, list[str], list[list[Any]]]]:
+    from dataclasses import fields as _fields
+
+    meta = diagram.metadata
+    return [
+        ("types", ["id", "name", "color"], [[t.id, t.name, t.color] for t in diagram.flow_types()]),
+        ("categories", ["id", "name", "color"], [[c.id, c.name, c.color] for c in diagram.categories()]),
+        ("document", ["field", "value"], [[f.name, getattr(meta, f.name)] for f in _fields(meta)]),
+    ]
+
+
+def analysis_rows(diagram) -> tuple[tuple[list[str], list[list[Any]]], tuple[list[str], list[list[Any]]]] | None:
+    """(loops, metrics) tables from the analysis engine, or None while it is not available."""
+    try:
+        from ..analysis import analyze  # noqa: F401
+    except ImportError:
+        return None
+    return None
+
+
+def export_tables(diagram, out: str | os.PathLike) -> tuple[list[Path], list[str]]:
+    """Write CSV or XLSX by ``out``'s extension; returns (files written, notes).
+
+    CSV: ``out`` holds the flows edge list; ``<stem>-companies.csv``, ``-loops.csv``
+    and ``-metrics.csv`` are written next to it. XLSX: one workbook with the
+    sheets flows, companies, loops, metrics, types, categories and document.
+    """
+    p = Path(out)
+    flows = flow_rows(diagram)
+    companies = company_rows(diagram)
+    analysis = analysis_rows(diagram)
+    if p.suffix.lower() in XLSX_EXTENSIONS:
+        sheets = [("flows", *flows), ("companies", *companies)]
+        if analysis:
+            sheets += [("loops", *analysis[0]), ("metrics", *analysis[1])]
+        sheets += catalogue_rows(diagram)
+        data, notes = xlsx_bytes(sheets)
+        write_atomic(p, data)
+        return [p], notes
+    written = [p]
+    write_csv(p, *flows)
+    extra = [("companies", companies)] + ([("loops", analysis[0]), ("metrics", analysis[1])] if analysis else [])
+    for name, (headers, rows) in extra:
+        q = p.with_name(f"{p.stem}-{name}{p.suffix}")
+        write_csv(q, headers, rows)
+        written.append(q)
+    return written, []
