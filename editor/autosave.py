@@ -1,0 +1,234 @@
+"""Autosave: while a document has unsaved changes, write a recovery file every 30 s.
+
+One :class:`AutosaveController` per open document::
+
+    ctl = AutosaveController(document, parent=window)   # interval from settings
+    ctl.start()
+    ...
+    ctl.clean_close()   # the user closed the document (saved or chose not to): forget the recovery file
+
+The timer fires on the GUI thread, which only takes an immutable
+:class:`~editor.model.Snapshot` of the diagram (tuples of frozen records,
+no copying of the records themselves). Serialising and writing happen on one
+shared worker thread, in submission order, so a "remove" queued after a save
+can never be overtaken by an older "write". When the document becomes clean
+(saved, or undone back to the saved state) the recovery file is removed.
+"""
+from __future__ import annotations
+
+import itertools
+import os
+import threading
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+
+from . import recovery
+from .document import Document
+from .model import Change
+
+DEFAULT_INTERVAL_S = 30
+SETTINGS_KEY = "autosave/interval_seconds"
+#: Shortest interval accepted from the settings (seconds).
+MIN_INTERVAL_S = 1
+
+_executor: ThreadPoolExecutor | None = None
+_executor_lock = threading.Lock()
+_keys = itertools.count(1)
+
+
+def _worker() -> ThreadPoolExecutor:
+    global _executor
+    with _executor_lock:
+        if _executor is None:
+            _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="roundtrip-autosave")
+        return _executor
+
+
+def app_settings() -> QSettings:
+    """The settings store; ``$ROUNDTRIP_SETTINGS`` picks a separate one (tests use "test")."""
+    return QSettings("Roundtrip", os.environ.get("ROUNDTRIP_SETTINGS") or "Roundtrip")
+
+
+def interval_from_settings(settings: QSettings | None = None) -> float:
+    """The autosave interval in seconds (setting ``autosave/interval_seconds``, default 30)."""
+    s = settings if settings is not None else app_settings()
+    raw = s.value(SETTINGS_KEY, DEFAULT_INTERVAL_S)
+    try:
+        value = float(raw)
+    except (TypeError, ValueError):
+        return float(DEFAULT_INTERVAL_S)
+    return max(float(MIN_INTERVAL_S), value) if value == value else float(DEFAULT_INTERVAL_S)
+
+
+def _new_key() -> str:
+    return f"d{next(_keys)}"
+
+
+class AutosaveController(QObject):
+    """Writes a document's recovery file while it has unsaved changes."""
+
+    #: A recovery file was written; argument: its path.
+    saved = Signal(str)
+    #: Autosave failed (disk full, folder not writable); argument: the message for the status bar.
+    failed = Signal(str)
+    _finished = Signal(object, object)  # (kind, result or exception), from the worker thread
+
+    def __init__(self, document: Document, interval_s: float | None = None,
+                 folder: str | os.PathLike | None = None, key: str | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent if parent is not None else document)
+        self.document = document
+        self.interval_s = float(interval_s) if interval_s is not None else interval_from_settings()
+        self.folder = Path(folder) if folder else recovery.recovery_dir()
+        self.key = key or _new_key()
+        self.recovery_file = self.folder / recovery.file_name(self.key)
+        self.last_error: str | None = None
+        #: Seconds spent on the GUI thread taking the last snapshot, and on the worker writing it.
+        self.last_snapshot_seconds = 0.0
+        self.last_write_seconds = 0.0
+        self._generation = 0
+        self._written = -1 if key else 0  # an adopted (restored) file is rewritten at the first tick
+        self._pending: Future | None = None
+        self._closed = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(max(1, int(self.interval_s * 1000)))
+        self._timer.timeout.connect(self.autosave_now)
+        self._finished.connect(self._on_finished)
+        document.diagram.subscribe(self._on_change)
+        document.modifiedChanged.connect(self._on_modified_changed)
+
+    # ------------------------------------------------------------ lifecycle
+    def start(self) -> None:
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def is_active(self) -> bool:
+        return self._timer.isActive()
+
+    def clean_close(self, timeout: float = 5.0) -> None:
+        """The document is closing normally: stop and delete its recovery file."""
+        if self._closed:
+            return
+        self._closed = True
+        self._timer.stop()
+        self.document.diagram.unsubscribe(self._on_change)
+        try:
+            self.document.modifiedChanged.disconnect(self._on_modified_changed)
+        except (RuntimeError, TypeError):  # pragma: no cover - already disconnected
+            pass
+        self._submit("remove", recovery.remove_recovery, self.recovery_file)
+        self.wait(timeout)
+
+    def wait(self, timeout: float = 5.0) -> bool:
+        """Block until queued writes/removals are done (tests, closing); False on timeout."""
+        pending = self._pending
+        if pending is None:
+            return True
+        try:
+            pending.result(timeout)
+        except TimeoutError:
+            return False
+        except Exception:
+            pass
+        return True
+
+    # -------------------------------------------------------------- saving
+    def needs_autosave(self) -> bool:
+        return not self._closed and self.document.is_modified() and self._generation != self._written
+
+    def autosave_now(self) -> Future | None:
+        """Write the recovery file now if there are unwritten changes; returns the job or None."""
+        if not self.needs_autosave():
+            return None
+        t0 = time.perf_counter()
+        doc = self.document
+        snap = doc.diagram.snapshot()
+        original = str(doc.path) if doc.path else None
+        name = doc.display_name()
+        self.last_snapshot_seconds = time.perf_counter() - t0
+        self._written = self._generation
+        return self._submit("write", self._write, snap, original, name)
+
+    def _write(self, snap, original, name) -> Path:
+        t0 = time.perf_counter()
+        path = recovery.write_recovery(snap, key=self.key, original_path=original, display_name=name,
+                                       folder=self.folder)
+        self.last_write_seconds = time.perf_counter() - t0
+        return path
+
+    def _submit(self, kind: str, fn, *args) -> Future:
+        future = _worker().submit(fn, *args)
+        self._pending = future
+
+        def done(f: Future) -> None:
+            exc = f.exception()
+            try:
+                self._finished.emit(kind, exc if exc is not None else f.result())
+            except RuntimeError:  # pragma: no cover - the controller was deleted meanwhile
+                pass
+
+        future.add_done_callback(done)
+        return future
+
+    def _on_finished(self, kind: str, result: object) -> None:
+        if isinstance(result, BaseException):
+            reason = getattr(result, "strerror", None) or str(result)
+            self.last_error = f"Autosave failed: {reason}"
+            if kind == "write":
+                self._written = -1  # try again at the next tick
+            self.failed.emit(self.last_error)
+        elif kind == "write":
+            self.last_error = None
+            self.saved.emit(str(result))
+
+    # ------------------------------------------------------------ tracking
+    def _on_change(self, change: Change) -> None:
+        self._generation += 1
+
+    def _on_modified_changed(self, modified: bool) -> None:
+        if not modified and not self._closed:
+            # Saved (or undone back to the saved state): the file on disk is the truth.
+            self._written = self._generation
+            self._submit("remove", recovery.remove_recovery, self.recovery_file)
+
+
+@dataclass
+class Restored:
+    """A document brought back from a recovery file, with its autosave already adopted."""
+
+    document: Document
+    controller: AutosaveController
+    entry: recovery.RecoveryEntry
+
+
+def restore(entry: recovery.RecoveryEntry, interval_s: float | None = None,
+            folder: str | os.PathLike | None = None, parent: QObject | None = None) -> Restored | None:
+    """Claim and open a left-over recovery file as a modified document with its original path.
+
+    Returns None when another program claimed the file first. Raises
+    :class:`~editor.io.native.FormatError` when the file is damaged; the file
+    then stays where it is (it is offered again at the next start).
+    """
+    key = _new_key()
+    claimed = recovery.claim(entry, key)
+    if claimed is None:
+        return None
+    try:
+        diagram, original, _name = recovery.load_recovery(claimed)
+    except Exception:
+        # Give it back so a later start can offer it again.
+        try:
+            os.rename(claimed, entry.file)
+        except OSError:  # pragma: no cover - best effort
+            pass
+        raise
+    doc = Document(diagram, original, parent)
+    doc.undo_stack.resetClean()  # modified: nothing of it is on disk yet
+    ctl = AutosaveController(doc, interval_s, folder or entry.file.parent, key=key)
+    return Restored(doc, ctl, entry)
