@@ -1,0 +1,118 @@
+"""``analyze``: the whole analysis of a snapshot, as plain frozen data.
+
+The GUI calls it in a worker thread on ``diagram.snapshot()``; the command
+line calls it directly. Nothing in the result refers to the model or to
+networkx/scipy objects, so it can be handed to another thread as it is.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..model import ModelError, Snapshot
+from .circulation import Circulation, max_circulation, round_trip_capacities
+from .graph import CompanyGraph
+from .loops import Loop, build_loop
+from .metrics import CompanyMetrics, Totals, company_metrics, totals
+from .patterns import PatternRule
+from .search import find_loops
+
+#: Default time budget of the loop search, in seconds.
+DEFAULT_TIME_BUDGET = 2.0
+
+
+@dataclass(frozen=True)
+class AnalysisResult:
+    companies: int
+    flows: int
+    unit: str
+    loops: tuple[Loop, ...]                  # ranked: bottleneck desc, shorter, names
+    loops_truncated: bool                    # more loops exist than listed, or time ran out
+    loops_timed_out: bool                    # the time budget cut the search short
+    max_loops: int
+    max_length: int
+    through: str | None                      # company id the loops were filtered on
+    circular_companies: tuple[str, ...]      # ids, in name order
+    circular_groups: tuple[tuple[str, ...], ...]  # strongly connected groups of > 1 company
+    circulation: Circulation
+    totals: Totals
+    company_metrics: tuple[CompanyMetrics, ...]   # name order
+    round_trip_complete: bool                # False: some capacities skipped for time
+    timings: tuple[tuple[str, float], ...]   # (part, seconds)
+
+    @property
+    def circulating_amount(self) -> float:
+        return self.circulation.amount
+
+    @property
+    def circular_share(self) -> float | None:
+        """Circulating amount / total known amount (None when nothing is known)."""
+        total = self.totals.total_amount
+        return self.circulation.amount / total if total > 0 else None
+
+    def metrics_of(self, company_id: str) -> CompanyMetrics | None:
+        return next((m for m in self.company_metrics if m.id == company_id), None)
+
+
+def circular_groups(g: CompanyGraph) -> tuple[tuple[str, ...], ...]:
+    labels, circular = g.circular_labels()
+    groups: dict[int, list[str]] = {}
+    for i, lab in enumerate(labels.tolist()):
+        if lab in circular:
+            groups.setdefault(lab, []).append(g.companies[i].id)
+    return tuple(sorted((tuple(v) for v in groups.values()), key=lambda grp: g.index[grp[0]]))
+
+
+def analyze(snapshot: Snapshot, *, max_loops: int = 100, max_length: int = 12,
+            through: str | None = None, time_budget: float = DEFAULT_TIME_BUDGET,
+            round_trip_budget: float | None = None, window_days: int | None = None,
+            extra_rules: Iterable[PatternRule] = ()) -> AnalysisResult:
+    """Loops, circulation and metrics of a snapshot.
+
+    ``max_loops`` 0 means no cap; ``through`` is a company id; the loop
+    search stops after ``time_budget`` seconds (and says so). Round-trip
+    capacities are all computed unless ``round_trip_budget`` (seconds) is
+    given. ``window_days`` bounds date-ordered loops.
+    """
+    if max_loops < 0:
+        raise ModelError(f"max_loops: must be 0 (no cap) or more, got {max_loops}")
+    if max_length < 2:
+        raise ModelError(f"max_length: a loop has at least 2 companies, got {max_length}")
+    timings = []
+    t0 = time.perf_counter()
+    g = CompanyGraph(snapshot)
+    if through is not None and through not in g.index:
+        raise ModelError(f"no company with id {through!r}")
+    timings.append(("graph", time.perf_counter() - t0))
+
+    t = time.perf_counter()
+    found = find_loops(g, max_loops=max_loops, max_length=max_length,
+                       through=None if through is None else g.index[through], time_budget=time_budget)
+    rules = tuple(extra_rules)
+    loops = tuple(build_loop(g, raw, window_days=window_days, extra_rules=rules) for raw in found.loops)
+    timings.append(("loops", time.perf_counter() - t))
+
+    t = time.perf_counter()
+    circulation = max_circulation(g)
+    timings.append(("circulation", time.perf_counter() - t))
+
+    t = time.perf_counter()
+    deadline = None if round_trip_budget is None else t + round_trip_budget
+    round_trip = round_trip_capacities(g, deadline)
+    timings.append(("round trips", time.perf_counter() - t))
+
+    t = time.perf_counter()
+    groups = circular_groups(g)
+    circular = {cid for grp in groups for cid in grp}
+    metrics = company_metrics(g, circular, round_trip)
+    tot = totals(g)
+    timings.append(("metrics", time.perf_counter() - t))
+    return AnalysisResult(
+        companies=len(snapshot.companies), flows=len(snapshot.flows), unit=snapshot.metadata.unit,
+        loops=loops, loops_truncated=found.truncated, loops_timed_out=found.timed_out,
+        max_loops=max_loops, max_length=max_length, through=through,
+        circular_companies=tuple(c.id for c in g.companies if c.id in circular),
+        circular_groups=groups, circulation=circulation, totals=tot, company_metrics=metrics,
+        round_trip_complete=all(v is not None for v in round_trip.values()),
+        timings=tuple(timings))

@@ -1,0 +1,103 @@
+"""Loops as handed to the panels and the command line, with their annotations.
+
+* **Bottleneck**: the smallest step amount of the loop; unknown (None) when
+  a step has no known amount. A step with some unknown flows counts with the
+  sum of its known ones; the loop is then ``partial``.
+* **Pattern**: see :mod:`editor.analysis.patterns`; a step's type is the type
+  of its largest known flow (the first flow when none is known).
+* **Date-ordered**: the loop can be gone round, starting at any company, with
+  one flow per step and dates that never decrease (within ``window_days`` of
+  the first, if given). Partial dates ('2025', '2025-09') stand for the first
+  day of their period. A step without any dated flow makes the loop not
+  date-ordered.
+* **Sourced**: every flow of the loop has a source link (``url``);
+  ``unsourced_steps`` counts the steps with at least one flow without one.
+"""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from ..model import date_key
+from .graph import CompanyGraph, Step
+from .patterns import PatternRule, pattern_name
+from .search import RawLoop
+
+
+@dataclass(frozen=True)
+class Loop:
+    company_ids: tuple[str, ...]     # starting at the first company by name
+    company_names: tuple[str, ...]
+    steps: tuple[Step, ...]          # steps[i]: company i -> company i + 1 (the last goes back)
+    bottleneck: float | None
+    partial: bool                    # a step has flows with unknown amounts besides known ones
+    pattern: str
+    date_ordered: bool
+    sourced: bool
+    unsourced_steps: int
+
+    @property
+    def length(self) -> int:
+        return len(self.company_ids)
+
+    @property
+    def flow_ids(self) -> tuple[str, ...]:
+        return tuple(f for s in self.steps for f in s.flow_ids)
+
+
+def step_type(g: CompanyGraph, step: Step) -> str:
+    best = None
+    for fid in step.flow_ids:
+        f = g.flows[fid]
+        if f.amount is not None and (best is None or f.amount > best.amount):
+            best = f
+    return (best or g.flows[step.flow_ids[0]]).type
+
+
+def _ordinal(key: tuple[int, int, int]) -> int:
+    return datetime.date(*key).toordinal()
+
+
+def date_ordered(step_dates: Sequence[Sequence[int]], window_days: int | None = None) -> bool:
+    """Whether one date per step (day ordinals) can be picked non-decreasing round the loop."""
+    if not step_dates or any(not d for d in step_dates):
+        return False
+    sorted_dates = [sorted(d) for d in step_dates]
+    n = len(sorted_dates)
+    for r in range(n):
+        for first in sorted_dates[r]:
+            last = first
+            ok = True
+            for k in range(1, n):
+                later = [d for d in sorted_dates[(r + k) % n] if d >= last]
+                if not later:
+                    ok = False
+                    break
+                last = later[0]
+            if ok and (window_days is None or last - first <= window_days):
+                return True
+    return False
+
+
+def build_loop(g: CompanyGraph, raw: RawLoop, *, window_days: int | None = None,
+               extra_rules: Iterable[PatternRule] = ()) -> Loop:
+    steps = tuple(g.steps[e] for e in raw.steps)
+    types = [step_type(g, s) for s in steps]
+    type_names = {t.id: t.name for t in g.snapshot.flow_types}
+    dates = []
+    for s in steps:
+        keys = (date_key(g.flows[f].date) for f in s.flow_ids)
+        dates.append([_ordinal(k) for k in keys if k is not None])
+    unsourced = sum(1 for s in steps if any(not g.flows[f].url.strip() for f in s.flow_ids))
+    return Loop(
+        company_ids=tuple(g.companies[i].id for i in raw.nodes),
+        company_names=g.names(raw.nodes),
+        steps=steps,
+        bottleneck=raw.bottleneck,
+        partial=any(s.partial for s in steps),
+        pattern=pattern_name(types, [type_names.get(t, t) for t in types], extra_rules),
+        date_ordered=date_ordered(dates, window_days),
+        sourced=unsourced == 0,
+        unsourced_steps=unsourced,
+    )
