@@ -91,7 +91,7 @@ class AutosaveController(QObject):
         self.last_snapshot_seconds = 0.0
         self.last_write_seconds = 0.0
         self._generation = 0
-        self._written = -1 if key else 0  # an adopted (restored) file is rewritten at the first tick
+        self._written = -1  # a document that is already modified (restored) is written at the first tick
         self._pending: Future | None = None
         self._closed = False
         self._timer = QTimer(self)

@@ -1,0 +1,157 @@
+"""The "Recover unsaved work" dialog shown at start when recovery files were left over.
+
+Each left-over document is a row: its name, where it was saved from (or
+"never saved") and when it was autosaved. Restore and Discard act on the
+selected rows; Later closes the dialog and keeps the rest for the next start.
+:func:`offer_recovery` runs the whole flow and returns the restored documents.
+"""
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTreeWidget,
+    QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from .. import recovery
+from ..autosave import Restored, restore
+
+RESTORE = "restore"
+DISCARD = "discard"
+LATER = "later"
+
+
+class RecoveryDialog(QDialog):
+    """Lets the user restore, discard or postpone each recovered document."""
+
+    def __init__(self, entries: list[recovery.RecoveryEntry], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Recover Unsaved Work")
+        self.entries = list(entries)
+        self.decisions: dict[int, str] = {}  # index in entries -> RESTORE / DISCARD
+
+        intro = QLabel("Roundtrip did not close normally. These diagrams had changes that were not "
+                       "saved; autosave kept a copy of each.")
+        intro.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Document", "Saved from", "Autosaved at"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        for i, e in enumerate(self.entries):
+            item = QTreeWidgetItem([e.display_name, e.original_path or "(never saved)", e.saved_at_text()])
+            item.setData(0, Qt.UserRole, i)
+            if e.problem:
+                item.setToolTip(0, f"Cannot be restored: {e.problem}")
+                item.setText(0, f"{e.display_name} (damaged)")
+            else:
+                item.setToolTip(0, e.original_path or "This diagram was never saved.")
+            self.tree.addTopLevelItem(item)
+        for col in range(3):
+            self.tree.resizeColumnToContents(col)
+        if self.entries:
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            self.tree.selectAll()
+
+        self.restore_button = QPushButton("&Restore")
+        self.discard_button = QPushButton("&Discard")
+        self.later_button = QPushButton("&Later")
+        self.restore_button.setDefault(True)
+        self.restore_button.clicked.connect(lambda: self._decide(RESTORE))
+        self.discard_button.clicked.connect(self._discard_clicked)
+        self.later_button.clicked.connect(self.accept)
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for b in (self.restore_button, self.discard_button, self.later_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.tree)
+        layout.addLayout(buttons)
+        self.resize(640, 300)
+        self._update_buttons()
+
+    def _selected(self) -> list[int]:
+        return [item.data(0, Qt.UserRole) for item in self.tree.selectedItems()]
+
+    def _update_buttons(self) -> None:
+        sel = self._selected()
+        self.discard_button.setEnabled(bool(sel))
+        self.restore_button.setEnabled(any(not self.entries[i].problem for i in sel))
+
+    def select(self, indexes: list[int]) -> None:
+        """Select rows by their index in ``entries`` (for keyboard-free tests)."""
+        self.tree.clearSelection()
+        for row in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(row)
+            item.setSelected(item.data(0, Qt.UserRole) in indexes)
+
+    def _discard_clicked(self) -> None:
+        n = len(self._selected())
+        answer = QMessageBox.question(
+            self, "Discard Recovered Work",
+            f"Delete the autosaved copy of {n} diagram(s)? Their unsaved changes will be lost.",
+            QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
+        if answer == QMessageBox.Discard:
+            self._decide(DISCARD)
+
+    def _decide(self, action: str) -> None:
+        for i in self._selected():
+            if action == RESTORE and self.entries[i].problem:
+                continue
+            self.decisions[i] = action
+        for row in reversed(range(self.tree.topLevelItemCount())):
+            if self.tree.topLevelItem(row).data(0, Qt.UserRole) in self.decisions:
+                self.tree.takeTopLevelItem(row)
+        if self.tree.topLevelItemCount() == 0:
+            self.accept()
+        else:
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+
+    def choices(self) -> list[tuple[recovery.RecoveryEntry, str]]:
+        """Every entry with RESTORE, DISCARD or LATER."""
+        return [(e, self.decisions.get(i, LATER)) for i, e in enumerate(self.entries)]
+
+
+def apply_choices(choices: list[tuple[recovery.RecoveryEntry, str]], interval_s: float | None = None
+                  ) -> tuple[list[Restored], list[str]]:
+    """Carry out the decisions; returns restored documents and messages about entries that failed."""
+    restored: list[Restored] = []
+    problems: list[str] = []
+    for entry, action in choices:
+        if action == DISCARD:
+            recovery.discard(entry)
+        elif action == RESTORE:
+            try:
+                r = restore(entry, interval_s)
+            except (recovery.native.FormatError, OSError) as e:
+                problems.append(f"{entry.display_name}: {e}")
+                continue
+            if r is None:
+                problems.append(f"{entry.display_name}: another Roundtrip window restored it first")
+            else:
+                restored.append(r)
+    return restored, problems
+
+
+def offer_recovery(parent: QWidget | None = None, folder: str | os.PathLike | None = None,
+                   interval_s: float | None = None) -> list[Restored]:
+    """At start: show left-over recovery files (if any) and return what the user restored.
+
+    The caller opens a window/tab for each ``Restored.document`` and calls
+    ``Restored.controller.start()``; each document is modified and keeps its
+    original path, so Save writes there (after the usual overwrite confirmation).
+    """
+    entries = recovery.list_recoveries(folder)
+    if not entries:
+        return []
+    dialog = RecoveryDialog(entries, parent)
+    dialog.exec()
+    restored, problems = apply_choices(dialog.choices(), interval_s)
+    if problems:
+        QMessageBox.warning(parent, "Recover Unsaved Work", "Some diagrams could not be restored:\n\n"
+                            + "\n".join(problems))
+    return restored
