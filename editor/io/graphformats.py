@@ -29,6 +29,7 @@ from .atomic import write_atomic
 from .errors import InputError
 
 MAX_GRAPH_FILE_SIZE = 64 * 1024 * 1024
+MAX_XML_DEPTH = 100
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 GEXF_NS = "http://www.gexf.net/1.2draft"
 VIZ_NS = "http://www.gexf.net/1.2draft/viz"
@@ -213,7 +214,7 @@ def _parse_xml(data: bytes, name: str):
     if not data.strip():
         raise InputError(f"{name}: the file is empty")
     try:
-        return DET.fromstring(data, forbid_dtd=True)
+        root = DET.fromstring(data, forbid_dtd=True)
     except DefusedXmlException as e:
         raise InputError(f"{name}: refused: the file uses XML features (DTDs, entities or external "
                          f"references) that a graph file does not need ({type(e).__name__})") from None
@@ -222,6 +223,14 @@ def _parse_xml(data: bytes, name: str):
         raise InputError(f"{name}: line {line}, column {col + 1}: not valid XML ({str(e).split(':')[0]})") from None
     except RecursionError:
         raise InputError(f"{name}: the XML is nested too deeply") from None
+    stack = [(root, 0)]
+    while stack:
+        el, depth = stack.pop()
+        if depth > MAX_XML_DEPTH:
+            raise InputError(f"{name}: the XML is nested too deeply (more than {MAX_XML_DEPTH} levels); "
+                             f"this is not a graph file Roundtrip can read")
+        stack.extend((child, depth + 1) for child in el)
+    return root
 
 
 def _parse_graphml(root, name: str) -> _Parsed:
