@@ -63,6 +63,8 @@ def test_csv_flows_alone_promise_flows_and_company_names(tmp_path):
     d = seed_diagram()
     out = tmp_path / "deals.csv"
     export_tables(d, out)
+    assert load_table(out) == d  # the companies table beside it is read too
+    (tmp_path / "deals-companies.csv").unlink()
     back = load_table(out)  # without the companies table: names, flows, but no positions or categories
     assert [c.name for c in back.companies()] == [c.name for c in d.companies()]
     assert back.flows() == d.flows()

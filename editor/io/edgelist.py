@@ -144,11 +144,23 @@ def read_tables(path: str | os.PathLike, companies_path: str | os.PathLike | Non
         extra = {n: t for n, t in sheets.items() if n not in (flows_name, companies_name)}
     elif suffix in TEXT_EXTENSIONS:
         flows, companies = read_text_table(p), None
+        sibling = companies_table_beside(p)
+        if companies_path is None and sibling is not None:
+            companies = read_text_table(sibling)
+            flows.notes.append(f"also read the companies table {sibling.name}")
     else:
         raise InputError(f"{p.name}: not a table file (expected {', '.join(TEXT_EXTENSIONS + XLSX_EXTENSIONS)})")
     if companies_path is not None:
         companies = read_tables(companies_path)[0]
     return flows, companies, extra
+
+
+def companies_table_beside(path: Path) -> Path | None:
+    """``deals-companies.csv`` next to ``deals.csv`` (what the CSV export writes), if it exists."""
+    if path.stem.endswith("-companies"):
+        return None
+    sibling = path.with_name(f"{path.stem}-companies{path.suffix}")
+    return sibling if sibling.is_file() else None
 
 
 def read_table(path: str | os.PathLike) -> Table:
