@@ -157,26 +157,26 @@ def _raw(g: CompanyGraph, nodes, steps, rotate: bool) -> RawLoop:
     return RawLoop(nodes, steps, None if any(a is None for a in amounts) else min(amounts))
 
 
-def _collect(g, level, max_len, clock, limit, through, **kw) -> list[RawLoop]:
-    found = []
+def _collect(g, level, max_len, clock, limit, through, into: list | None = None, **kw) -> list[RawLoop]:
+    """Cycles of a level as RawLoops, appended to ``into`` as found (kept if time runs out)."""
+    found = [] if into is None else into
+    start = len(found)
     for nodes, steps in cycles(level, max_len, clock, through=through, **kw):
         found.append(_raw(g, nodes, steps, through is not None))
-        if limit is not None and len(found) >= limit:
+        if limit is not None and len(found) - start >= limit:
             break
     return found
 
 
-def _by_length(g, level, max_len, clock, have: int, cap: int | None, through, marked) -> list[RawLoop]:
-    """Loops using a marked step, shortest first, until ``have`` + found reaches ``cap``."""
-    found: list[RawLoop] = []
+def _by_length(g, level, max_len, clock, into: list, cap: int | None, through, marked) -> None:
+    """Append loops using a marked step, shortest first, until ``into`` holds ``cap``."""
     for k in range(2, max_len + 1):
-        limit = None if (cap is None or through is not None) else cap - have - len(found)
-        batch = _collect(g, level, max_len, clock, limit, through, exact=k, marked=marked)
-        batch.sort(key=rank_key)
-        found.extend(batch)
-        if cap is not None and have + len(found) >= cap:
+        limit = None if (cap is None or through is not None) else cap - len(into)
+        start = len(into)
+        _collect(g, level, max_len, clock, limit, through, into, exact=k, marked=marked)
+        into[start:] = sorted(into[start:], key=rank_key)
+        if cap is not None and len(into) >= cap:
             break
-    return found
 
 
 def find_loops(g: CompanyGraph, *, max_loops: int = 100, max_length: int = 12,
@@ -201,7 +201,7 @@ def find_loops(g: CompanyGraph, *, max_loops: int = 100, max_length: int = 12,
     best: list[RawLoop] = []
     try:
         if cap is None:
-            best = _collect(g, _Level(g, known), max_length, clock, None, through)
+            _collect(g, _Level(g, known), max_length, clock, None, through, best)
         elif levels:
             lo, hi, found_i = 0, len(levels) - 1, None
             while lo <= hi:
@@ -216,13 +216,14 @@ def find_loops(g: CompanyGraph, *, max_loops: int = 100, max_length: int = 12,
                 a = levels[found_i]
                 level = _Level(g, known[:sizes[a]])
                 ties = {e for e in known[:sizes[a]] if g.steps[e].amount == a}
-                best = best + _by_length(g, level, max_length, clock, len(best), cap, through, ties)
+                best = list(best)
+                _by_length(g, level, max_length, clock, best, cap, through, ties)
         best.sort(key=rank_key)
         if cap is None or len(best) < cap:
             unknown = {e for e in range(len(g.steps)) if g.steps[e].amount is None}
             if unknown:
                 level = _Level(g, range(len(g.steps)))
-                best += _by_length(g, level, max_length, clock, len(best), cap, through, unknown)
+                _by_length(g, level, max_length, clock, best, cap, through, unknown)
     except OutOfTime:
         best.sort(key=rank_key)
         return SearchResult(tuple(best[:max_loops] if max_loops else best), True, True)
