@@ -108,3 +108,22 @@ def test_csv_names_with_commas_quotes_and_newlines(tmp_path):
 def test_export_is_atomic_on_failure(tmp_path):
     with pytest.raises(OSError):
         export_tables(seed_diagram(), tmp_path / "missing-folder" / "x.csv")
+
+
+def test_loops_and_metrics_tables_come_from_the_analysis(tmp_path):
+    from editor.analysis import analyze
+
+    d = seed_diagram()
+    written, notes = export_tables(d, tmp_path / "o.csv")
+    assert [p.name for p in written] == ["o.csv", "o-companies.csv", "o-loops.csv", "o-metrics.csv"]
+    loops = pd.read_csv(tmp_path / "o-loops.csv")
+    result = analyze(d.snapshot())
+    assert list(loops["bottleneck"]) == [loop.bottleneck for loop in result.loops]
+    assert list(loops["flow_ids"]) == [" ".join(loop.flow_ids) for loop in result.loops]
+    metrics = pd.read_csv(tmp_path / "o-metrics.csv")
+    assert list(metrics["net"]) == [m.net for m in result.company_metrics]
+    assert "np.float64" not in (tmp_path / "o-metrics.csv").read_text()
+    export_tables(d, tmp_path / "o.xlsx")
+    sheets = pd.read_excel(tmp_path / "o.xlsx", sheet_name=None)
+    assert list(sheets["loops"]["loop"]) == list(loops["loop"])
+    assert list(sheets["metrics"]["inflow"]) == [m.inflow for m in result.company_metrics]

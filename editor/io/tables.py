@@ -218,10 +218,18 @@ def read_workbook(path: str | os.PathLike) -> dict[str, Table]:
 
 
 # ------------------------------------------------------------------- writing
+def _plain_value(value: Any) -> Any:
+    """numpy scalars (from pandas or the analysis) as plain Python numbers."""
+    if type(value).__module__ == "numpy" and hasattr(value, "item"):
+        return value.item()
+    return value
+
+
 def cell_text(value: Any) -> str:
     """A cell value as CSV text that reads back to the same value."""
     from .amounts import format_amount
 
+    value = _plain_value(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -267,6 +275,7 @@ def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]
         for row in rows:
             out = []
             for v in row:
+                v = _plain_value(v)
                 if isinstance(v, str) and ILLEGAL_CHARACTERS_RE.search(v):
                     dropped += 1
                     v = ILLEGAL_CHARACTERS_RE.sub("", v)
@@ -319,39 +328,56 @@ def catalogue_rows(diagram) -> list[tuple[str, list[str], list[list[Any]]]]:
     ]
 
 
-def analysis_rows(diagram) -> tuple[tuple[list[str], list[list[Any]]], tuple[list[str], list[list[Any]]]] | None:
-    """(loops, metrics) tables from the analysis engine, or None while it is not available."""
-    try:
-        from ..analysis import analyze  # noqa: F401
-    except ImportError:
-        return None
-    return None
+#: Loops listed in an export at most, and the loop search's time budget there (seconds).
+EXPORT_MAX_LOOPS = 1000
+EXPORT_TIME_BUDGET = 10.0
+
+LOOP_COLUMNS = ["rank", "loop", "length", "bottleneck", "partial", "pattern", "date_ordered", "sourced",
+                "unsourced_steps", "company_ids", "flow_ids"]
+METRIC_COLUMNS = ["name", "inflow", "outflow", "net", "circular", "round_trip_capacity", "round_trip_ratio",
+                  "valuation_multiple", "unknown_in", "unknown_out", "id"]
+
+
+def analysis_rows(diagram) -> tuple[tuple[list[str], list[list[Any]]], tuple[list[str], list[list[Any]]], list[str]]:
+    """(loops table, company metrics table, notes) from the analysis engine."""
+    from ..analysis import analyze
+
+    result = analyze(diagram.snapshot(), max_loops=EXPORT_MAX_LOOPS, time_budget=EXPORT_TIME_BUDGET)
+    loops = [[i, " -> ".join(loop.company_names + loop.company_names[:1]), loop.length, loop.bottleneck,
+              loop.partial, loop.pattern, loop.date_ordered, loop.sourced, loop.unsourced_steps,
+              " ".join(loop.company_ids), " ".join(loop.flow_ids)]
+             for i, loop in enumerate(result.loops, start=1)]
+    metrics = [[m.name, m.inflow, m.outflow, m.net, m.circular, m.round_trip_capacity, m.round_trip_ratio,
+                m.valuation_multiple, m.unknown_in, m.unknown_out, m.id] for m in result.company_metrics]
+    notes = []
+    if result.loops_truncated:
+        why = "the search ran out of time" if result.loops_timed_out else f"at most {EXPORT_MAX_LOOPS} are listed"
+        notes.append(f"the loops table is not complete ({why})")
+    return (LOOP_COLUMNS, loops), (METRIC_COLUMNS, metrics), notes
 
 
 def export_tables(diagram, out: str | os.PathLike) -> tuple[list[Path], list[str]]:
     """Write CSV or XLSX by ``out``'s extension; returns (files written, notes).
 
     CSV: ``out`` holds the flows edge list; ``<stem>-companies.csv``, ``-loops.csv``
-    and ``-metrics.csv`` are written next to it. XLSX: one workbook with the
-    sheets flows, companies, loops, metrics, types, categories and document.
+    and ``-metrics.csv`` are written next to it (the loops and metrics tables are
+    for reading only; importing ignores them). XLSX: one workbook with the sheets
+    flows, companies, loops, metrics, types, categories and document.
     """
     p = Path(out)
     flows = flow_rows(diagram)
     companies = company_rows(diagram)
-    analysis = analysis_rows(diagram)
+    loops, metrics, notes = analysis_rows(diagram)
     if p.suffix.lower() in XLSX_EXTENSIONS:
-        sheets = [("flows", *flows), ("companies", *companies)]
-        if analysis:
-            sheets += [("loops", *analysis[0]), ("metrics", *analysis[1])]
+        sheets = [("flows", *flows), ("companies", *companies), ("loops", *loops), ("metrics", *metrics)]
         sheets += catalogue_rows(diagram)
-        data, notes = xlsx_bytes(sheets)
+        data, xlsx_notes = xlsx_bytes(sheets)
         write_atomic(p, data)
-        return [p], notes
+        return [p], notes + xlsx_notes
     written = [p]
     write_csv(p, *flows)
-    extra = [("companies", companies)] + ([("loops", analysis[0]), ("metrics", analysis[1])] if analysis else [])
-    for name, (headers, rows) in extra:
+    for name, (headers, rows) in (("companies", companies), ("loops", loops), ("metrics", metrics)):
         q = p.with_name(f"{p.stem}-{name}{p.suffix}")
         write_csv(q, headers, rows)
         written.append(q)
-    return written, []
+    return written, notes
