@@ -4,7 +4,12 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
+
+
+#: A temporary file of the same target older than this (seconds) was left by a killed save.
+STALE_TEMP_SECONDS = 60.0
 
 
 class SaveError(OSError):
@@ -52,6 +57,33 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
             raise SaveError(f"cannot save {target}: {e.strerror or e}") from e
         raise
     _fsync_dir(folder)
+    remove_stale_temps(target)
+
+
+def remove_stale_temps(path: str | os.PathLike, older_than: float = STALE_TEMP_SECONDS) -> int:
+    """Delete ``.<name>.*.tmp`` files next to ``path`` left by saves that were killed.
+
+    Readers never look at them (they only open the target). Only files older
+    than ``older_than`` seconds go, so a save running at the same moment in
+    another program keeps its temporary file. Returns how many were removed.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    prefix, removed, now = f".{target.name}.", 0, time.time()
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return 0
+    for name in names:
+        if not (name.startswith(prefix) and name.endswith(".tmp")):
+            continue
+        try:
+            if now - os.lstat(folder / name).st_mtime >= older_than:
+                os.unlink(folder / name)
+                removed += 1
+        except OSError:
+            pass
+    return removed
 
 
 def _read_umask() -> int:
