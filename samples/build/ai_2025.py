@@ -5,7 +5,7 @@ mostly read through secondary copies; every flow keeps its source link.
 """
 from __future__ import annotations
 
-from common import Category, Company, Metadata, diagram, flows_from_rows, place
+from sample_common import Category, Company, Metadata, diagram, flows_from_rows, place
 
 NAME = "ai-money-machine-2025"
 

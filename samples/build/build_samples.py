@@ -14,7 +14,7 @@ import ai_2025  # noqa: E402
 import energy  # noqa: E402
 import teaching  # noqa: E402
 import telecom  # noqa: E402
-from common import SAMPLES_DIR  # noqa: E402
+from sample_common import SAMPLES_DIR  # noqa: E402
 
 from editor.io import native  # noqa: E402
 

@@ -2,7 +2,7 @@
 inflated revenue without moving power or money on balance."""
 from __future__ import annotations
 
-from common import Category, Company, FlowType, Metadata, diagram, flows_from_rows, place
+from sample_common import Category, Company, FlowType, Metadata, diagram, flows_from_rows, place
 
 NAME = "energy-round-trips-1999-2002"
 

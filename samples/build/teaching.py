@@ -1,7 +1,7 @@
 """A small made-up diagram that shows each metric on its own."""
 from __future__ import annotations
 
-from common import Company, Metadata, diagram, flows_from_rows, place
+from sample_common import Company, Metadata, diagram, flows_from_rows, place
 
 NAME = "teaching-loops"
 

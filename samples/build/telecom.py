@@ -2,7 +2,7 @@
 carriers that bought their equipment."""
 from __future__ import annotations
 
-from common import Category, Company, FlowType, Metadata, diagram, flows_from_rows, place
+from sample_common import Category, Company, FlowType, Metadata, diagram, flows_from_rows, place
 
 NAME = "telecom-vendor-financing-1998-2002"
 
