@@ -1,0 +1,132 @@
+"""Speed of the analysis on seeded random deal maps, against a naive baseline.
+
+    python benchmarks/analysis.py            # 200/1,000 and 1,000/5,000 companies/flows
+    python benchmarks/analysis.py --quick    # tiny sizes, a few seconds (CI)
+
+For each size: the full ``analyze`` (default limits: 100 loops, length 12;
+its loop time budget is part of the figure), its parts, the time to
+re-analyze after changing one amount, and the naive baseline measured in the
+same run: networkx ``simple_cycles`` with the same length bound, then sort by
+bottleneck and take the best N. The baseline runs in a subprocess and stops
+after a timeout; it is then reported as "> T s" and the ratio is a lower bound.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.generate import generate  # noqa: E402
+from editor.analysis import CompanyGraph, analyze  # noqa: E402
+
+MAX_LOOPS = 100
+MAX_LENGTH = 12
+
+
+def baseline(n: int, m: int, seed: int, timeout: float) -> dict:
+    """Naive top-N: every simple cycle up to the length bound, sorted. Runs in this process."""
+    import networkx as nx
+
+    snap = generate(n, m, seed).snapshot()
+    t0 = time.perf_counter()
+    g = CompanyGraph(snap)
+    G = nx.DiGraph()
+    for e, (u, v) in enumerate(zip(g.src, g.dst)):
+        G.add_edge(u, v, amount=g.steps[e].amount)
+    found = []
+    for count, cycle in enumerate(nx.simple_cycles(G, length_bound=MAX_LENGTH)):
+        amounts = [G[cycle[i]][cycle[(i + 1) % len(cycle)]]["amount"] for i in range(len(cycle))]
+        found.append((None in amounts, -min(a for a in amounts if a is not None) if None not in amounts
+                      else 0.0, len(cycle), cycle))
+        if not count % 1000 and time.perf_counter() - t0 > timeout:
+            return {"finished": False, "seconds": time.perf_counter() - t0, "cycles": len(found)}
+    found.sort()
+    top = found[:MAX_LOOPS]
+    return {"finished": True, "seconds": time.perf_counter() - t0, "cycles": len(found), "top": len(top)}
+
+
+def run_baseline(n: int, m: int, seed: int, timeout: float) -> dict:
+    cmd = [sys.executable, __file__, "--baseline", str(n), str(m), str(seed), str(timeout)]
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout * 3 + 30, check=True)
+        return json.loads(out.stdout)
+    except subprocess.TimeoutExpired:
+        return {"finished": False, "seconds": timeout, "cycles": None}
+
+
+def _median_time(fn, repeat: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), result
+
+
+def measure(n: int, m: int, seed: int, timeout: float, repeat: int) -> dict:
+    diagram = generate(n, m, seed)
+    snap = diagram.snapshot()
+    analyze(snap)  # warm-up (imports, caches)
+    full, result = _median_time(lambda: analyze(snap), repeat)
+    flow = next(f for f in diagram.flows() if f.amount is not None)
+
+    def edit_and_analyze():
+        diagram.update_flow(flow.id, amount=flow.amount * 1.5 if diagram.flow(flow.id).amount == flow.amount
+                            else flow.amount)
+        return analyze(diagram.snapshot())
+
+    edit, _ = _median_time(edit_and_analyze, repeat)
+    base = run_baseline(n, m, seed, timeout)
+    return {"n": n, "m": m, "full": full, "edit": edit, "parts": dict(result.timings),
+            "loops": len(result.loops), "truncated": result.loops_truncated,
+            "timed_out": result.loops_timed_out, "base": base}
+
+
+def _ms(s: float) -> str:
+    return f"{s * 1e3:8.1f} ms"
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--quick", action="store_true", help="tiny sizes, a few seconds")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--timeout", type=float, help="baseline timeout in seconds")
+    p.add_argument("--baseline", nargs=4, help=argparse.SUPPRESS)
+    a = p.parse_args(argv)
+    if a.baseline:
+        n, m, seed, timeout = a.baseline
+        print(json.dumps(baseline(int(n), int(m), int(seed), float(timeout))))
+        return 0
+    sizes = [(30, 100), (60, 250)] if a.quick else [(200, 1000), (1000, 5000)]
+    timeout = a.timeout or (2.0 if a.quick else 20.0)
+    repeat = 2 if a.quick else 5
+    print(f"analysis benchmark (seed {a.seed}, max_loops {MAX_LOOPS}, max_length {MAX_LENGTH}, "
+          f"baseline timeout {timeout:g} s)")
+    print(f"{'companies/flows':>16} {'analyze':>11} {'after edit':>11} {'baseline':>22} {'speed-up':>10}"
+          "   parts (ms)")
+    for n, m in sizes:
+        r = measure(n, m, a.seed, timeout, repeat)
+        b = r["base"]
+        if b["finished"]:
+            base = f"{b['seconds'] * 1e3:8.1f} ms ({b['cycles']} loops)"
+            ratio = f"{b['seconds'] / r['full']:9.1f}x"
+        else:
+            base = f"> {timeout:g} s (did not finish)"
+            ratio = f">{timeout / r['full']:8.1f}x"
+        parts = ", ".join(f"{k} {v * 1e3:.0f}" for k, v in r["parts"].items())
+        flags = " [loops truncated]" if r["truncated"] else ""
+        flags += " [loop time budget ran out]" if r["timed_out"] else ""
+        print(f"{n:>7}/{m:<8} {_ms(r['full'])} {_ms(r['edit'])} {base:>22} {ratio:>10}   {parts}{flags}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
