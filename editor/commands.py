@@ -10,7 +10,16 @@ from typing import Any, Iterable, Mapping
 
 from PySide6.QtGui import QUndoCommand
 
-from .model import Category, Company, Diagram, Flow, FlowType
+from .model import Category, Company, Diagram, Flow, FlowType, ModelError
+
+
+def _old_values(record, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """The current values of the changed fields; unknown fields raise ModelError (not AttributeError)."""
+    unknown = sorted(k for k in changes if not hasattr(record, k))
+    if unknown:
+        raise ModelError(f"unknown field(s): {', '.join(unknown)}")
+    return {k: getattr(record, k) for k in changes}
+
 
 class ModelCommand(QUndoCommand):
     """A command whose first application happens before it is pushed.
@@ -156,8 +165,7 @@ class _EditCommand(ModelCommand):
         self._d = diagram
         self.record_id = record_id
         self.new = dict(changes)
-        old = self._get(record_id)
-        self.old = {k: getattr(old, k) for k in self.new}
+        self.old = _old_values(self._get(record_id), self.new)
         self.mergeable = mergeable
 
     def _get(self, record_id: str):  # pragma: no cover - overridden
@@ -242,8 +250,7 @@ class _CatalogueCommand(ModelCommand):
         self.record = record
         self.changes = dict(changes or {})
         if action == "edit":
-            current = getattr(diagram, kind)(record.id)
-            self.old = {k: getattr(current, k) for k in self.changes}
+            self.old = _old_values(getattr(diagram, kind)(record.id), self.changes)
         if action == "remove":
             ids = [r.id for r in (diagram.flow_types() if kind == "flow_type" else diagram.categories())]
             self.index = ids.index(record.id)
@@ -273,7 +280,7 @@ class MetadataCommand(ModelCommand):
         super().__init__(text)
         self._d = diagram
         self.new = dict(changes)
-        self.old = {k: getattr(diagram.metadata, k) for k in self.new}
+        self.old = _old_values(diagram.metadata, self.new)
 
     def _redo(self) -> None:
         self._d.set_metadata(**self.new)
