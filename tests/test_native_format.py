@@ -117,3 +117,13 @@ def test_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):
     path.write_text(native.dumps(seed_diagram()))
     with pytest.raises(FormatError, match="opens diagrams up to"):
         native.load(path)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(diagrams())
+def test_fast_writer_matches_plain_indented_json(d):
+    # dumps() uses json's C encoder with newline separators; the text must stay
+    # exactly what json.dumps(indent=2) writes (whole numbers without ".0").
+    plain = json.dumps(native._clean_floats(native.to_dict(d)), indent=2, ensure_ascii=False,
+                       allow_nan=False) + "\n"
+    assert native.dumps(d) == plain
