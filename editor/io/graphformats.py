@@ -223,6 +223,8 @@ def _parse_xml(data: bytes, name: str):
         raise InputError(f"{name}: line {line}, column {col + 1}: not valid XML ({str(e).split(':')[0]})") from None
     except RecursionError:
         raise InputError(f"{name}: the XML is nested too deeply") from None
+    except (LookupError, ValueError, UnicodeError) as e:  # e.g. an unknown encoding in the declaration
+        raise InputError(f"{name}: not readable XML ({e})") from None
     stack = [(root, 0)]
     while stack:
         el, depth = stack.pop()
