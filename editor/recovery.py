@@ -106,9 +106,26 @@ def recovery_bytes(content: Diagram | Snapshot, *, key: str, original_path: str 
         "pid": os.getpid() if pid is None else pid, "key": key,
         "original_path": None if original_path is None else str(original_path),
         "display_name": display_name, "saved_at": when,
-        "diagram": native._clean_floats(native.to_dict(source)),  # type: ignore[arg-type]
     }
-    return (json.dumps(wrapper, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+    diagram = native._clean_floats(native.to_dict(source))  # type: ignore[arg-type]
+    head = json.dumps(wrapper, ensure_ascii=False)[:-1]
+    return (head + ', "diagram": ' + _chunked_json(diagram) + "}\n").encode("utf-8")
+
+
+def _chunked_json(doc: dict[str, Any]) -> str:
+    """JSON of a document, one record per ``json.dumps`` call.
+
+    The C encoder keeps the GIL for a whole call; encoding record by record
+    lets the GUI thread run between records, so a big autosave never freezes it.
+    """
+    def one(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+    parts = []
+    for key, value in doc.items():
+        body = "[" + ", ".join(one(v) for v in value) + "]" if isinstance(value, list) else one(value)
+        parts.append(f"{one(key)}: {body}")
+    return "{" + ", ".join(parts) + "}"
 
 
 def file_name(key: str, pid: int | None = None) -> str:
