@@ -1,0 +1,248 @@
+"""Canvas benchmarks: one drag step, and the event loop during edits with live analysis.
+
+Drag step: a ``DiagramView`` (1280x800, zoomed to fit, offscreen) gets real
+``QMouseEvent``s on its viewport: press on a company, then moves of a few
+pixels. One step = sending one move event + ``QApplication.processEvents()``
++ a forced ``viewport().repaint()``, so painting is included. Measured for
+the company with the most flows and one with a single flow. Baseline: the
+same mouse path on a bare ``QGraphicsScene`` with the same number of plain
+items (an ellipse per company at the same place, a static line per flow),
+in the same view size and zoom.
+
+Event-loop gap: 50 quick edits through the ``Document`` at 1,000/5,000 with
+the app's analysis worker connected; a 1 ms ``QTimer`` ticks meanwhile and the
+figure is the largest interval between two ticks. Baseline: the same edits
+without the worker.
+
+Run alone: ``python benchmarks/bench_canvas.py [--quick]``.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+for _p in (str(ROOT), str(HERE)):
+    if _p not in sys.path:
+        sys.path.insert(0, _p)
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import bench_io as B  # noqa: E402
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer  # noqa: E402
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPen  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QApplication, QGraphicsEllipseItem, QGraphicsItem, QGraphicsLineItem, QGraphicsScene, QGraphicsView,
+)
+
+VIEW_SIZE = (1280, 800)
+STEP_PX = 3
+
+
+def _app() -> QApplication:
+    return QApplication.instance() or QApplication([])
+
+
+def _settle(n: int = 3) -> None:
+    for _ in range(n):
+        QApplication.processEvents()
+
+
+def _mouse(view: QGraphicsView, kind: QEvent.Type, pos: QPointF, buttons) -> None:
+    button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
+    vp = view.viewport()
+    glob = QPointF(vp.mapToGlobal(pos.toPoint()))
+    QApplication.sendEvent(vp, QMouseEvent(kind, pos, glob, button, buttons, Qt.KeyboardModifier.NoModifier))
+
+
+def path_points(start: QPointF, steps: int) -> list[QPointF]:
+    """A back-and-forth mouse path of ``steps`` moves, STEP_PX apart, staying near ``start``."""
+    pts = []
+    for i in range(1, steps + 1):
+        leg = (i // 20) % 4  # right, down, left, up: a square of 20 steps a side
+        k = i % 20
+        dx, dy = [(k, 0), (20, k), (20 - k, 20), (0, 20 - k)][leg]
+        pts.append(QPointF(start.x() + dx * STEP_PX, start.y() + dy * STEP_PX))
+    return pts
+
+
+def drag_ms(view: QGraphicsView, start: QPointF, steps: int, warmup: int = 5) -> list[float]:
+    """Milliseconds of each move step of a left-button drag starting at ``start`` (viewport px)."""
+    left = Qt.MouseButton.LeftButton
+    _mouse(view, QEvent.Type.MouseButtonPress, start, left)
+    _settle(1)
+    times = []
+    vp = view.viewport()
+    for i, pt in enumerate(path_points(start, steps + warmup)):
+        t = time.perf_counter()
+        _mouse(view, QEvent.Type.MouseMove, pt, left)
+        QApplication.processEvents()
+        vp.repaint()
+        if i >= warmup:
+            times.append((time.perf_counter() - t) * 1000)
+    _mouse(view, QEvent.Type.MouseButtonRelease, pt, Qt.MouseButton.NoButton)
+    _settle(2)
+    return times
+
+
+def _show(view: QGraphicsView) -> None:
+    view.resize(*VIEW_SIZE)
+    view.show()
+    _settle(5)
+
+
+def _owned_by(hit: QGraphicsItem | None, item: QGraphicsItem) -> bool:
+    while hit is not None:
+        if hit is item:
+            return True
+        hit = hit.parentItem()
+    return False
+
+
+def grab_point(view: QGraphicsView, item: QGraphicsItem, scene_pos: QPointF) -> QPointF | None:
+    """A viewport point where a press lands on ``item`` (its place, else its shape's centre)."""
+    for p in (scene_pos, item.mapToScene(item.shape().boundingRect().center())):
+        vp = view.mapFromScene(p)
+        if _owned_by(view.itemAt(vp), item):
+            return QPointF(vp)
+    return None
+
+
+def pick_companies(diagram) -> tuple[list[str], list[str]]:
+    """Company ids by flow count: most first, and those with exactly one flow (else fewest)."""
+    degree = {c.id: 0 for c in diagram.companies()}
+    for f in diagram.flows():
+        degree[f.source] += 1
+        degree[f.target] += 1
+    by_most = sorted(degree, key=lambda c: -degree[c])
+    ones = [c for c in degree if degree[c] == 1] or sorted(degree, key=lambda c: (degree[c] == 0, degree[c]))
+    return by_most, ones
+
+
+class Bare:
+    """The baseline: a plain QGraphicsScene with one ellipse per company and one line per flow."""
+
+    def __init__(self, diagram, like: QGraphicsView) -> None:
+        self.scene = QGraphicsScene()
+        self.items: dict[str, QGraphicsEllipseItem] = {}
+        pen = QPen(QColor("#1f3a93"), 1.5)
+        for f in diagram.flows():
+            a, b = diagram.company(f.source), diagram.company(f.target)
+            line = QGraphicsLineItem(a.x, a.y, b.x, b.y)
+            line.setPen(pen)
+            self.scene.addItem(line)
+        for c in diagram.companies():
+            e = QGraphicsEllipseItem(-20, -20, 40, 40)
+            e.setPos(c.x, c.y)
+            e.setBrush(QBrush(QColor("#76b900")))
+            e.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                       | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+            self.scene.addItem(e)
+            self.items[c.id] = e
+        self.view = QGraphicsView(self.scene)
+        self.view.setRenderHints(like.renderHints())
+        _show(self.view)
+        self.view.fitInView(like.mapToScene(like.viewport().rect()).boundingRect(),
+                            Qt.AspectRatioMode.KeepAspectRatio)
+        _settle()
+
+
+def _canvas():
+    try:
+        from editor.canvas.scene import DiagramScene
+        from editor.canvas.view import DiagramView
+    except ImportError as e:
+        return None, None, f"canvas not available ({e})"
+    return DiagramScene, DiagramView, ""
+
+
+def bench_drag(path: Path, label: str, key: str, steps: int) -> list[dict]:
+    from editor.document import Document
+    scene_cls, view_cls, why = _canvas()
+    if scene_cls is None:
+        return [B.unavailable(n, label, "ms", why, size_key=key) for n in (B.DRAG_HUB, B.DRAG_LEAF)]
+    doc = Document.open(path)
+    scene = scene_cls(doc.diagram)
+    view = view_cls(scene, doc)
+    if hasattr(view, "set_tool"):
+        view.set_tool("select")
+    _show(view)
+    view.zoom_to_fit()
+    _settle()
+    bare = Bare(doc.diagram, view)
+    by_most, ones = pick_companies(doc.diagram)
+    rows = []
+    for name, candidates in ((B.DRAG_HUB, by_most), (B.DRAG_LEAF, ones)):
+        try:
+            rows.append(_drag_row(name, label, key, steps, doc, scene, view, bare, candidates))
+        except Exception as e:  # shows in the table instead of ending the part
+            rows.append(B.failed(name, label, "ms", e, size_key=key))
+    return rows
+
+
+def _drag_row(name, label, key, steps, doc, scene, view, bare, candidates) -> dict:
+    for cid in candidates[:50]:
+        c = doc.diagram.company(cid)
+        item = scene.company_item(cid)
+        start = grab_point(view, item, QPointF(c.x, c.y))
+        bare_start = grab_point(bare.view, bare.items[cid], QPointF(c.x, c.y))
+        if start is not None and bare_start is not None:
+            break
+    else:
+        raise RuntimeError("no company could be grabbed with the mouse (all covered at this zoom)")
+    n_flows = len(doc.diagram.flows_of(cid))
+    before = doc.undo_stack.count()
+    times = drag_ms(view, start, steps)
+    moved = doc.diagram.company(cid)
+    if doc.undo_stack.count() != before + 1 or (moved.x, moved.y) == (c.x, c.y):
+        raise RuntimeError(f"the drag of {cid} did not move it through one undo command")
+    doc.undo_stack.undo()
+    _settle()
+    base = drag_ms(bare.view, bare_start, steps)
+    note = (f"{cid} with {n_flows} flows; median of {steps} moves, p90 "
+            f"{statistics.quantiles(times, n=10)[-1]:.1f} ms, max {max(times):.1f} ms")
+    return B.row(name, label, statistics.median(times), "ms", size_key=key,
+                 baseline_name="bare QGraphicsScene, same items", baseline=statistics.median(base), note=note)
+
+
+def run(quick: bool, paths: dict[str, Path]) -> list[dict]:
+    _app()
+    steps = 15 if quick else 60
+    rows = []
+    for key in ("small", "large"):
+        label = B.size_label(B.sizes(quick)[key])
+        try:
+            rows += bench_drag(paths[key], label, key, steps)
+        except Exception as e:
+            rows += [B.failed(n, label, "ms", e, size_key=key) for n in (B.DRAG_HUB, B.DRAG_LEAF)]
+    return rows
+
+
+# ---------------------------------------------------------- event-loop gap
+def run_event_loop(quick: bool, paths: dict[str, Path]) -> list[dict]:
+    _app()
+    label = B.size_label(B.sizes(quick)["medium"])
+    try:
+        import editor.analysis_worker  # noqa: F401
+    except ImportError as e:
+        return [B.unavailable(B.GAP, label, "ms", f"analysis worker not available ({e})", size_key="medium")]
+    return [B.unavailable(B.GAP, label, "ms", "analysis worker landed; gap measurement not wired yet",
+                          size_key="medium")]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true")
+    args = ap.parse_args(argv)
+    paths, _ = B.write_files(args.quick)
+    for r in run(args.quick, paths) + run_event_loop(args.quick, paths):
+        print(r)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
