@@ -440,11 +440,13 @@ def _flow_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]) -
 
 def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table | None = None,
                   companies_mapping: Mapping[str, str] | None = None, unit: str | None = None,
-                  extra: Mapping[str, Table] | None = None) -> tuple[Diagram, list[Problem]]:
+                  extra: Mapping[str, Table] | None = None, place: bool = True
+                  ) -> tuple[Diagram, list[Problem]]:
     """Build a diagram from the rows that can be read; ``problems`` lists the others.
 
     ``mapping`` is ``{field: header}`` (from :func:`guess_columns`, confirmed by the
-    user). New companies without a position are placed by :func:`layout_positions`.
+    user). New companies without a position are placed by :func:`layout_positions`
+    unless ``place`` is false (a quick check of the rows, as an import preview does).
     """
     problems: list[Problem] = []
     for fld in REQUIRED_FLOW_FIELDS:
@@ -479,7 +481,7 @@ def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table 
     except ModelError as e:  # pragma: no cover - the checks above come first
         b.problems.append(Problem(flows.source, None, None, str(e)))
     unplaced = [cid for cid in b.companies if cid not in b.placed]
-    if unplaced:
+    if unplaced and place:
         d.move_companies(layout_positions(d, unplaced))
     return d, b.problems
 
