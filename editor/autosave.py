@@ -49,8 +49,12 @@ def _worker() -> ThreadPoolExecutor:
 
 
 def app_settings() -> QSettings:
-    """The settings store; ``$ROUNDTRIP_SETTINGS`` picks a separate one (tests use "test")."""
-    return QSettings("Roundtrip", os.environ.get("ROUNDTRIP_SETTINGS") or "Roundtrip")
+    """The app's settings store (``editor.settings`` when present)."""
+    try:
+        from .settings import app_settings as shared
+    except ImportError:  # pragma: no cover - the settings module is optional here
+        return QSettings("Roundtrip", os.environ.get("ROUNDTRIP_SETTINGS") or "Roundtrip")
+    return shared()
 
 
 def interval_from_settings(settings: QSettings | None = None) -> float:
