@@ -1,0 +1,423 @@
+"""File → Import…: preview a spreadsheet or graph file, map its columns, import new or merge.
+
+The main window calls, after a QFileDialog filtered on
+``editor.io.formats.readable_extensions()``::
+
+    result = ImportDialog.run(self, path, document)   # document: the open Document or None
+    if result is not None and result.diagram is not None:
+        ...open result.diagram as a new untitled, modified document...
+    # result.merged: the records were added to ``document`` in one undo step
+    # result.summary: one sentence for the status bar
+
+A file that cannot be read gives a warning box naming the file and the reason,
+and ``run`` returns None (no dialog, no exception).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QGridLayout, QGroupBox,
+    QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox, QRadioButton, QTableView,
+    QTabWidget, QVBoxLayout, QWidget,
+)
+
+from ..io.edgelist import COMPANY_FIELDS, FLOW_FIELDS, guess_columns
+from ..io.errors import InputError
+from ..io.tables import Table
+from ..model import Diagram, ModelError
+from .import_model import (
+    PREVIEW_ROWS, Check, PreviewModel, Source, apply_merge, check_tables, count_matches, describe,
+    diagram_tables, load_source,
+)
+
+NONE = "(none)"
+#: Debounce of the preview check after a mapping change (ms).
+CHECK_DELAY = 150
+MAX_LISTED = 500
+
+FLOW_LABELS = {
+    "source": "Source (pays) *", "target": "Target (receives) *", "type": "Type", "amount": "Amount",
+    "qualifier": "Qualifier", "unit": "Unit", "date": "Date", "end_date": "End date", "status": "Status",
+    "url": "Link (URL)", "note": "Note", "id": "Flow id", "source_id": "Source id", "target_id": "Target id",
+}
+COMPANY_LABELS = {
+    "name": "Name *", "category": "Category", "valuation": "Valuation", "valuation_date": "Valuation date",
+    "revenue": "Revenue", "revenue_period": "Revenue period", "profit": "Profit", "profit_period": "Profit period",
+    "notes": "Notes", "x": "x", "y": "y", "size": "Size", "id": "Company id",
+}
+
+
+@dataclass
+class ImportResult:
+    """What an accepted Import dialog did.
+
+    ``diagram``: the new diagram to open (None when merged); ``merged``: the
+    records were added to the open document in one undo step; ``summary``: one
+    sentence describing what was imported and what was skipped.
+    """
+
+    diagram: Diagram | None
+    merged: bool
+    summary: str
+
+
+def _plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+class MappingPanel(QWidget):
+    """A grid of one combo box per field, each listing the table's headers and (none)."""
+
+    def __init__(self, fields: tuple[str, ...], labels: Mapping[str, str], headers: list[str],
+                 guess: Mapping[str, str], columns: int = 4, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(4)
+        self.combos: dict[str, QComboBox] = {}
+        for i, fld in enumerate(fields):
+            combo = QComboBox()
+            combo.addItem(NONE, None)
+            for h in headers:
+                combo.addItem(h, h)
+            combo.setCurrentIndex(combo.findData(guess[fld]) if fld in guess else 0)
+            combo.setToolTip(f"Which column of the file holds the {fld.replace('_', ' ')}")
+            combo.setMinimumContentsLength(10)
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            label = QLabel(labels.get(fld, fld))
+            label.setBuddy(combo)
+            r, c = divmod(i, columns)
+            grid.addWidget(label, r, 2 * c, Qt.AlignRight)
+            grid.addWidget(combo, r, 2 * c + 1)
+            grid.setColumnStretch(2 * c + 1, 1)
+            self.combos[fld] = combo
+
+    def mapping(self) -> dict[str, str]:
+        return {f: c.currentData() for f, c in self.combos.items() if c.currentData() is not None}
+
+
+class TablePage(QWidget):
+    """One tab: the column mapping (if editable) above a preview of the table."""
+
+    def __init__(self, table: Table, mapping_panel: MappingPanel | None, note: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = table
+        self.mapping_panel = mapping_panel
+        layout = QVBoxLayout(self)
+        self.use_check: QCheckBox | None = None
+        if note:
+            layout.addWidget(QLabel(note))
+        if mapping_panel is not None:
+            box = QGroupBox("Columns")
+            QVBoxLayout(box).addWidget(mapping_panel)
+            layout.addWidget(box)
+        self.model = PreviewModel(self)
+        self.model.set_table(table)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(22)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.resizeColumnsToContents()
+        for col in range(self.model.columnCount()):
+            self.view.setColumnWidth(col, min(max(self.view.columnWidth(col), 80), 260))
+        layout.addWidget(self.view, 1)
+        total = len(table.rows)
+        shown = min(total, PREVIEW_ROWS)
+        self.count_label = QLabel(f"All {_plural(total, 'row')} shown." if shown == total
+                                  else f"Showing the first {shown} of {total} rows (all rows are checked).")
+        self.count_label.setStyleSheet("color: palette(mid);")
+        layout.addWidget(self.count_label)
+        if mapping_panel is not None:
+            self.model.set_mapping(mapping_panel.mapping())
+
+    def mapping(self) -> dict[str, str]:
+        return self.mapping_panel.mapping() if self.mapping_panel else {}
+
+    def show_row(self, number: int) -> None:
+        for i, r in enumerate(self.model._rows):
+            if r.number == number:
+                self.view.selectRow(i)
+                self.view.scrollTo(self.model.index(i, 0), QAbstractItemView.PositionAtCenter)
+                return
+
+
+class ImportDialog(QDialog):
+    """Preview, map and import a CSV/TSV/XLSX edge list or a GraphML/GEXF (or .roundtrip) file.
+
+    Use :meth:`run`: ``ImportDialog.run(parent, path, document) -> ImportResult | None``.
+    Constructing the dialog directly raises InputError if the file cannot be read.
+    """
+
+    def __init__(self, path: str | os.PathLike, document=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self.document = document
+        self.source: Source = load_source(self.path)  # raises InputError: see run()
+        self.import_result: ImportResult | None = None
+        self._check: Check | None = None
+        self.flows_page: TablePage | None = None
+        self.companies_page: TablePage | None = None
+        self.setWindowTitle(f"Import {self.path.name}")
+        self.setSizeGripEnabled(True)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(CHECK_DELAY)
+        self._timer.timeout.connect(self.check_now)
+
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        if self.source.is_table:
+            self._build_table_pages()
+        else:
+            self._build_diagram_pages()
+        layout.addWidget(self.tabs, 1)
+
+        self.problems_label = QLabel()
+        self.problem_list = QListWidget()
+        self.problem_list.setMaximumHeight(110)
+        self.problem_list.setAlternatingRowColors(True)
+        self.problem_list.currentItemChanged.connect(self._problem_chosen)
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self.problem_list)
+
+        self.skip_check = QCheckBox("Skip rows with problems (they are listed above and not imported)")
+        self.skip_check.setChecked(True)
+        self.skip_check.toggled.connect(self.check_now)
+        self.skip_check.setVisible(self.source.is_table)
+        layout.addWidget(self.skip_check)
+
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        font = self.summary_label.font()
+        font.setBold(True)
+        self.summary_label.setFont(font)
+        layout.addWidget(self.summary_label)
+
+        bottom = QHBoxLayout()
+        self.new_radio = QRadioButton("&New diagram")
+        self.merge_radio = QRadioButton("&Merge into the open diagram")
+        group = QButtonGroup(self)
+        group.addButton(self.new_radio)
+        group.addButton(self.merge_radio)
+        self.new_radio.setChecked(True)
+        self.merge_radio.setEnabled(document is not None)
+        if document is None:
+            self.merge_radio.setToolTip("No diagram is open")
+        else:
+            self.merge_radio.setToolTip(f"Add to {document.display_name()} in one undo step; companies "
+                                        "with the same name are reused")
+        self.new_radio.toggled.connect(self._update_summary)
+        bottom.addWidget(QLabel("Import into:"))
+        bottom.addWidget(self.new_radio)
+        bottom.addWidget(self.merge_radio)
+        bottom.addStretch(1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.import_button = self.buttons.button(QDialogButtonBox.Ok)
+        self.import_button.setText("&Import")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+
+        self.resize(1000, 720)
+        self.check_now()
+
+    # ------------------------------------------------------------- building
+    def _build_table_pages(self) -> None:
+        s = self.source
+        assert s.flows is not None
+        panel = MappingPanel(FLOW_FIELDS, FLOW_LABELS, s.flows.headers, guess_columns(s.flows.headers))
+        note = "; ".join(s.notes)
+        self.flows_page = TablePage(s.flows, panel, note=note[:1].upper() + note[1:] + "." if note else "")
+        self.tabs.addTab(self.flows_page, f"Flows ({s.flows.source})")
+        for combo in panel.combos.values():
+            combo.currentIndexChanged.connect(self._mapping_changed)
+        if s.companies is not None:
+            cpanel = MappingPanel(COMPANY_FIELDS, COMPANY_LABELS, s.companies.headers,
+                                  guess_columns(s.companies.headers, "companies"))
+            page = TablePage(s.companies, cpanel)
+            use = QCheckBox("Import this companies table (categories, valuations, positions…)")
+            use.setChecked(True)
+            use.toggled.connect(self.check_now)
+            use.toggled.connect(cpanel.setEnabled)
+            page.layout().insertWidget(0, use)
+            page.use_check = use
+            self.companies_page = page
+            self.tabs.addTab(page, f"Companies ({s.companies.source})")
+            for combo in cpanel.combos.values():
+                combo.currentIndexChanged.connect(self._mapping_changed)
+
+    def _build_diagram_pages(self) -> None:
+        d = self.source.diagram
+        assert d is not None
+        flows, companies = diagram_tables(d)
+        self.flows_page = TablePage(flows, None)
+        self.companies_page = TablePage(companies, None)
+        self.tabs.addTab(self.flows_page, f"Flows ({len(d.flows())})")
+        self.tabs.addTab(self.companies_page, f"Companies ({len(d.companies())})")
+
+    # ------------------------------------------------------------- checking
+    def flow_mapping(self) -> dict[str, str]:
+        return self.flows_page.mapping() if self.flows_page else {}
+
+    def companies_mapping(self) -> dict[str, str]:
+        return self.companies_page.mapping() if self.companies_page else {}
+
+    def _uses_companies(self) -> bool:
+        p = self.companies_page
+        return p is not None and p.use_check is not None and p.use_check.isChecked()
+
+    def _mapping_changed(self) -> None:
+        for page in (self.flows_page, self.companies_page):
+            if page is not None and page.mapping_panel is not None:
+                page.model.set_mapping(page.mapping())
+        self.import_button.setEnabled(False)  # until the check is done
+        self._timer.start()
+
+    def _check_tables(self, place: bool) -> Check:
+        s = self.source
+        assert s.flows is not None
+        return check_tables(s.flows, self.flow_mapping(),
+                            companies=s.companies if self._uses_companies() else None,
+                            companies_mapping=self.companies_mapping(), extra=s.extra,
+                            skip_bad_rows=self.skip_check.isChecked(), place=place)
+
+    def check_now(self) -> None:
+        """Check all rows with the current mappings and refresh the preview (also run after a short delay
+        whenever a mapping changes)."""
+        self._timer.stop()
+        if self.source.is_table:
+            self._check = self._check_tables(place=False)
+        else:
+            self._check = Check(self.source.diagram, [], {}, "")
+        for page in (self.flows_page, self.companies_page):
+            if page is not None:
+                page.model.set_problems(self._check.problems)
+        self._fill_problem_list()
+        self._update_summary()
+
+    @property
+    def check(self) -> Check | None:
+        return self._check
+
+    def _fill_problem_list(self) -> None:
+        self.problem_list.clear()
+        if not self.source.is_table:
+            notes = self.source.notes
+            self.problems_label.setText("Notes: what could not be mapped" if notes else
+                                        "Everything in the file could be mapped.")
+            for n in notes:
+                self.problem_list.addItem(n)
+            self.problem_list.setVisible(bool(notes))
+            return
+        check = self._check
+        assert check is not None and self.source.flows is not None
+        problems = check.problems
+        main = self.source.flows.source
+        for p in problems[:MAX_LISTED]:
+            item = QListWidgetItem(describe(p, main))
+            item.setData(Qt.UserRole, (p.source, p.row))
+            item.setForeground(QColor("#a61b1b"))
+            self.problem_list.addItem(item)
+        if len(problems) > MAX_LISTED:
+            self.problem_list.addItem(f"… and {len(problems) - MAX_LISTED} more")
+        rows = len({(p.source, p.row) for p in problems if p.row is not None})
+        self.problems_label.setText(
+            f"Problems ({_plural(len(problems), 'problem')} in {_plural(rows, 'row')}):" if rows
+            else f"Problems ({len(problems)}):" if problems else "No problems: every row can be imported.")
+        self.problem_list.setVisible(bool(problems))
+
+    def _problem_chosen(self, item: QListWidgetItem | None, _previous=None) -> None:
+        where = item.data(Qt.UserRole) if item is not None else None
+        if not where or where[1] is None:
+            return
+        for page in (self.flows_page, self.companies_page):
+            if page is not None and page.table.source == where[0]:
+                self.tabs.setCurrentWidget(page)
+                page.show_row(where[1])
+
+    def _update_summary(self) -> None:
+        check = self._check
+        if check is None:
+            return
+        ok = check.importable
+        if check.fatal:
+            text = f"Nothing can be imported: {check.fatal}."
+        elif check.diagram is None or check.diagram.is_empty():
+            text = "Nothing to import: no row can be read."
+        else:
+            text = self._describe(check.diagram, check.skipped_count(), future=True)
+        self.summary_label.setText(text)
+        self.summary_label.setStyleSheet("" if ok else "color: #a61b1b;")
+        self.import_button.setEnabled(ok)
+
+    def _describe(self, d: Diagram, skipped: int, future: bool) -> str:
+        merging = self.merge_radio.isChecked() and self.document is not None
+        flows, companies = len(d.flows()), len(d.companies())
+        matched = count_matches(self.document.diagram, d) if merging else 0
+        what = f"{_plural(flows, 'flow')} and {_plural(companies, 'company', 'companies')}"
+        text = f"{what} will be imported" if future else f"Imported {what} from {self.path.name}"
+        if matched:
+            text += (f" ({matched} of these companies are already in the diagram and will be reused)" if future
+                     else f" ({matched} matched with companies already in the diagram)")
+        if skipped:
+            text += f"; {_plural(skipped, 'row')} {'will be' if future else 'were'} skipped"
+        return text + "."
+
+    # ------------------------------------------------------------- import
+    def accept(self) -> None:
+        if self._timer.isActive():
+            self.check_now()
+        if self._check is None or not self._check.importable:
+            return
+        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            if self.source.is_table:
+                final = self._check_tables(place=True)  # now with the automatic layout
+            else:
+                final = self._check
+            assert final.diagram is not None and final.importable
+            summary = self._describe(final.diagram, final.skipped_count(), future=False)
+            if self.merge_radio.isChecked() and self.document is not None:
+                apply_merge(self.document, final.diagram, f"Import {self.path.name}")
+                self.import_result = ImportResult(None, True, summary)
+            else:
+                self.import_result = ImportResult(final.diagram, False, summary)
+        except ModelError as e:
+            QGuiApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, "Import", f"{self.path.name} could not be imported: {e}")
+            return
+        QGuiApplication.restoreOverrideCursor()
+        super().accept()
+
+    @classmethod
+    def run(cls, parent: QWidget | None, path: str | os.PathLike, document=None) -> ImportResult | None:
+        """Show the dialog for ``path``; the result, or None if cancelled or the file cannot be read."""
+        name = Path(path).name
+        try:
+            dialog = cls(path, document, parent)
+        except InputError as e:
+            QMessageBox.warning(parent, "Import", f"{name} cannot be imported.\n\n{e}")
+            return None
+        except OSError as e:
+            QMessageBox.warning(parent, "Import", f"{name} cannot be read: {e.strerror or e}.")
+            return None
+        try:
+            if dialog.exec() != QDialog.Accepted:
+                return None
+            return dialog.import_result
+        finally:
+            dialog.deleteLater()
