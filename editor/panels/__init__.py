@@ -1,0 +1,1 @@
+"""Dock panels of the main window: loops, metrics, inspector, history, catalogue."""

@@ -1,0 +1,175 @@
+"""The catalogue editor: add, rename, recolour and delete flow types and categories (all undoable)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QColorDialog, QGridLayout, QGroupBox, QHBoxLayout, QInputDialog, QListWidget, QListWidgetItem,
+    QPushButton, QVBoxLayout, QWidget,
+)
+
+from ..model import CATEGORIES_CHANGED, RESET, TYPES_CHANGED, Change, ModelError
+from .common import error_label, show_error
+
+
+def swatch(color: str, size: int = 14) -> QIcon:
+    pm = QPixmap(size, size)
+    pm.fill(QColor(color))
+    return QIcon(pm)
+
+
+class CatalogueList(QGroupBox):
+    """One catalogue (kind "flow_type" or "category") with its buttons."""
+
+    def __init__(self, kind: str, title: str, parent=None) -> None:
+        super().__init__(title, parent)
+        self.kind = kind
+        self.document = None
+        self.list = QListWidget()
+        self.list.setIconSize(QSize(14, 14))
+        self.list.itemDoubleClicked.connect(lambda _i: self.rename())
+        self.error = error_label()
+        buttons = QGridLayout()
+        self.buttons = {}
+        for i, (name, slot) in enumerate((("Add…", self.add), ("Rename…", self.rename),
+                                          ("Colour…", self.recolour), ("Delete", self.delete))):
+            b = QPushButton(name)
+            b.clicked.connect(lambda _c=False, slot=slot: slot())
+            buttons.addWidget(b, i // 2, i % 2)
+            self.buttons[name.rstrip("…")] = b
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.list, 1)
+        lay.addWidget(self.error)
+        lay.addLayout(buttons)
+        self.list.currentRowChanged.connect(lambda _r: self._update_buttons())
+
+    def records(self):
+        d = self.document.diagram
+        return d.flow_types() if self.kind == "flow_type" else d.categories()
+
+    def refresh(self) -> None:
+        current = self.current_id()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for r in self.records():
+            item = QListWidgetItem(swatch(r.color), r.name)
+            item.setData(Qt.UserRole, r.id)
+            item.setToolTip(f"{r.name} ({r.color}); {self._uses(r.id)} use(s)")
+            self.list.addItem(item)
+            if r.id == current:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self._update_buttons()
+
+    def _uses(self, rid: str) -> int:
+        d = self.document.diagram
+        if self.kind == "flow_type":
+            return sum(1 for f in d.flows() if f.type == rid)
+        return sum(1 for c in d.companies() if c.category == rid)
+
+    def current_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.UserRole) if item else None
+
+    def select(self, rid: str) -> None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.UserRole) == rid:
+                self.list.setCurrentRow(i)
+
+    def _update_buttons(self) -> None:
+        rid = self.current_id()
+        for key in ("Rename", "Colour"):
+            self.buttons[key].setEnabled(rid is not None)
+        used = rid is not None and self._uses(rid) > 0
+        self.buttons["Delete"].setEnabled(rid is not None and not used)
+        self.buttons["Delete"].setToolTip("Still used: change those items first" if used else "")
+
+    def _do(self, fn, *args, **kwargs):
+        try:
+            result = fn(*args, **kwargs)
+        except ModelError as e:
+            show_error(self.error, str(e))
+            return None
+        show_error(self.error, None)
+        return result
+
+    # -------------------------------------------------------------- actions
+    def add(self, name: str | None = None, color: str | None = None) -> str | None:
+        what = "flow type" if self.kind == "flow_type" else "category"
+        if name is None:
+            name, ok = QInputDialog.getText(self, f"New {what.title()}", f"Name of the new {what}:")
+            if not ok or not name.strip():
+                return None
+        doc = self.document
+        rid = self._do(doc.add_flow_type if self.kind == "flow_type" else doc.add_category, name.strip(), color)
+        if rid:
+            self.select(rid)
+        return rid
+
+    def rename(self, name: str | None = None) -> bool:
+        rid = self.current_id()
+        if rid is None:
+            return False
+        if name is None:
+            old = self.list.currentItem().text()
+            name, ok = QInputDialog.getText(self, "Rename", "New name:", text=old)
+            if not ok or not name.strip() or name.strip() == old:
+                return False
+        doc = self.document
+        fn = doc.update_flow_type if self.kind == "flow_type" else doc.update_category
+        return self._do(fn, rid, name=name.strip()) is not None or self.error.isHidden()
+
+    def recolour(self, color: str | None = None) -> bool:
+        rid = self.current_id()
+        if rid is None:
+            return False
+        if color is None:
+            current = next(r.color for r in self.records() if r.id == rid)
+            chosen = QColorDialog.getColor(QColor(current), self, "Choose a Colour")
+            if not chosen.isValid():
+                return False
+            color = chosen.name()
+        doc = self.document
+        fn = doc.update_flow_type if self.kind == "flow_type" else doc.update_category
+        self._do(fn, rid, color=color)
+        return self.error.isHidden()
+
+    def delete(self) -> bool:
+        rid = self.current_id()
+        if rid is None:
+            return False
+        doc = self.document
+        self._do(doc.remove_flow_type if self.kind == "flow_type" else doc.remove_category, rid)
+        return self.error.isHidden()
+
+
+class CataloguePanel(QWidget):
+    def __init__(self, document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.types = CatalogueList("flow_type", "Flow types")
+        self.categories = CatalogueList("category", "Company categories")
+        self.document = None
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.types)
+        lay.addWidget(self.categories)
+        self.set_document(document)
+
+    def set_document(self, document) -> None:
+        if self.document is not None:
+            self.document.diagram.unsubscribe(self._on_change)
+        self.document = document
+        for lst in (self.types, self.categories):
+            lst.document = document
+            lst.refresh()
+        document.diagram.subscribe(self._on_change)
+
+    def detach(self) -> None:
+        if self.document is not None:
+            self.document.diagram.unsubscribe(self._on_change)
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind in (TYPES_CHANGED, RESET) or change.kind.startswith("flow"):
+            self.types.refresh()
+        if change.kind in (CATEGORIES_CHANGED, RESET) or change.kind.startswith("compan"):
+            self.categories.refresh()

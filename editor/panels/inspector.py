@@ -1,0 +1,403 @@
+"""The Inspector: every field of the selected company or flow, or the diagram's details.
+
+Edits go through the Document (one undo step per field edit session: typing in
+a field merges, leaving the field ends the session). A value the model refuses
+is shown in red beside the field and nothing changes. The inspector follows
+the model's change events and the selection; it never echoes its own updates.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
+    QPlainTextEdit, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from ..model import QUALIFIER_LABELS, QUALIFIERS, RESET, STATUSES, Change, ModelError, check_date
+from ..urls import is_openable_url
+from .common import error_label, number_text, parse_number, show_error, with_error
+
+NEW_ENTRY = "__new__"
+MIXED = "(mixed)"
+
+
+class PlainEdit(QPlainTextEdit):
+    """A multi-line text field that reports when it loses focus (end of an edit session)."""
+
+    editingFinished = Signal()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.editingFinished.emit()
+
+
+class Field:
+    """One model field: its widget, its error label, how to read and show its value."""
+
+    def __init__(self, key: str, kind: str, widget: QWidget, label: str) -> None:
+        self.key, self.kind, self.widget, self.label = key, kind, widget, label
+        self.error = error_label()
+
+    # value shown -> model value (raises ModelError)
+    def value(self) -> Any:
+        w = self.widget
+        if isinstance(w, QComboBox):
+            return w.currentData()
+        text = w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
+        if self.kind == "number":
+            return parse_number(text, self.key)
+        if self.kind == "signed":
+            return parse_number(text, self.key, allow_negative=True)
+        if self.kind == "date":
+            return check_date(text.strip(), self.key)
+        if self.kind == "required":
+            if not text.strip():
+                raise ModelError(f"{self.label.lower()}: must not be empty")
+            return text
+        return text
+
+    def show(self, value: Any, mixed: bool = False) -> None:
+        w = self.widget
+        w.blockSignals(True)
+        try:
+            if isinstance(w, QComboBox):
+                i = w.findData(value) if not mixed else -1
+                w.setCurrentIndex(i)
+                if w.isEditable():
+                    w.setEditText("" if mixed else w.currentText())
+            else:
+                text = "" if mixed else number_text(value) if self.kind in ("number", "signed") else str(value or "")
+                if isinstance(w, QPlainTextEdit):
+                    if w.toPlainText() != text:
+                        w.setPlainText(text)
+                    w.setPlaceholderText(MIXED if mixed else "")
+                else:
+                    w.setText(text)
+                    w.setPlaceholderText(MIXED if mixed else getattr(w, "_placeholder", ""))
+        finally:
+            w.blockSignals(False)
+        show_error(self.error, None)
+
+
+class Inspector(QWidget):
+    """Dock contents: the selection's fields, or the diagram's details when nothing is selected."""
+
+    #: Ask the window to show a message in the status bar.
+    statusMessage = Signal(str)
+
+    def __init__(self, document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = None
+        self.company_ids: list[str] = []
+        self.flow_ids: list[str] = []
+        self._applying = False
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-weight: 600; padding: 2px 0 4px 0;")
+        self.stack = QStackedWidget()
+        self.fields: dict[str, dict[str, Field]] = {"company": {}, "flow": {}, "diagram": {}}
+        self.forms: dict[str, QFormLayout] = {}
+        self.diagram_page = self._page("diagram", [
+            ("title", "Title", "text"), ("subtitle", "Subtitle", "text"), ("unit", "Unit", "required"),
+            ("description", "Description", "multiline"), ("sources_note", "Sources note", "multiline")])
+        self.company_page = self._page("company", [
+            ("name", "Name", "required"), ("category", "Category", "combo"),
+            ("valuation", "Valuation", "number"), ("valuation_date", "Valuation date", "date"),
+            ("revenue", "Revenue", "number"), ("revenue_period", "Revenue period", "text"),
+            ("profit", "Profit", "signed"), ("profit_period", "Profit period", "text"),
+            ("size", "Size override", "number"), ("notes", "Notes", "multiline")])
+        self.ends_label = QLabel()
+        self.ends_label.setWordWrap(True)
+        self.flow_page = self._page("flow", [
+            ("type", "Type", "combo"), ("amount", "Amount", "number"), ("qualifier", "Qualifier", "combo"),
+            ("unit", "Unit", "text"), ("date", "Date", "date"), ("end_date", "End date", "date"),
+            ("status", "Status", "combo"), ("url", "Source URL", "text"), ("note", "Note", "multiline")],
+            top=("From → to", self.ends_label))
+        self.link = QLabel()
+        self.link.setTextInteractionFlags(Qt.TextBrowserInteraction)
+        self.link.setOpenExternalLinks(False)
+        self.link.linkActivated.connect(self.open_link)
+        self.forms["flow"].insertRow(self.forms["flow"].rowCount() - 1, "", self.link)
+        self.mixed_label = QLabel()
+        self.mixed_label.setWordWrap(True)
+        self.mixed_label.setAlignment(Qt.AlignTop)
+        self.stack.addWidget(self.mixed_label)
+
+        for key, label in QUALIFIER_LABELS.items():
+            self.fields["flow"]["qualifier"].widget.addItem(label, key)
+        for s in STATUSES:
+            self.fields["flow"]["status"].widget.addItem(s, s)
+        self.fields["company"]["size"].widget._placeholder = "automatic"
+        self.fields["company"]["size"].widget.setPlaceholderText("automatic")
+        self.fields["company"]["size"].widget.setToolTip("Node size from 1 to 1000; empty: sized by valuation or revenue")
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setWidget(self.stack)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 4, 6, 4)
+        lay.addWidget(self.heading)
+        lay.addWidget(scroll)
+        self.set_document(document)
+
+    # ------------------------------------------------------------ building
+    def _page(self, kind: str, specs, top=None) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.forms[kind] = form
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignRight)
+        if top:
+            form.addRow(*top)
+        for key, label, ftype in specs:
+            if ftype == "combo":
+                w: QWidget = QComboBox()
+                w.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+                w.setMinimumContentsLength(8)
+            elif ftype == "multiline":
+                w = PlainEdit()
+                w.setTabChangesFocus(True)
+                w.setFixedHeight(64)
+            else:
+                w = QLineEdit()
+                w._placeholder = ""
+            f = Field(key, {"multiline": "text", "combo": "combo"}.get(ftype, ftype), w, label)
+            self.fields[kind][key] = f
+            self._connect(kind, f)
+            form.addRow(label, with_error(w, f.error))
+        outer = QWidget()
+        ol = QVBoxLayout(outer)
+        ol.setContentsMargins(0, 0, 0, 0)
+        ol.addWidget(page)
+        ol.addStretch(1)
+        self.stack.addWidget(outer)
+        return outer
+
+    def _connect(self, kind: str, f: Field) -> None:
+        w = f.widget
+        if isinstance(w, QComboBox):
+            w.activated.connect(lambda _i, kind=kind, f=f: self._combo_activated(kind, f))
+        elif kind == "diagram":
+            w.editingFinished.connect(lambda kind=kind, f=f: self._commit(kind, f, live=False))
+        else:
+            if isinstance(w, QPlainTextEdit):
+                w.textChanged.connect(lambda kind=kind, f=f: self._commit(kind, f, live=True))
+            else:
+                w.textEdited.connect(lambda _t, kind=kind, f=f: self._commit(kind, f, live=True))
+            w.editingFinished.connect(lambda kind=kind, f=f: self._finish(kind, f))
+
+    # ------------------------------------------------------------ document
+    def set_document(self, document) -> None:
+        if self.document is not None:
+            self.document.diagram.unsubscribe(self._on_change)
+        self.document = document
+        document.diagram.subscribe(self._on_change)
+        self.company_ids, self.flow_ids = [], []
+        self.refresh()
+
+    def detach(self) -> None:
+        if self.document is not None:
+            self.document.diagram.unsubscribe(self._on_change)
+
+    def set_selection(self, company_ids, flow_ids) -> None:
+        self.company_ids, self.flow_ids = list(company_ids), list(flow_ids)
+        self.refresh()
+
+    def _on_change(self, change: Change) -> None:
+        if self._applying:
+            return
+        self.refresh()
+
+    def field(self, kind: str, key: str) -> Field:
+        return self.fields[kind][key]
+
+    # ------------------------------------------------------------- showing
+    def refresh(self) -> None:
+        d = self.document.diagram
+        self.company_ids = [c for c in self.company_ids if d.has_company(c)]
+        self.flow_ids = [f for f in self.flow_ids if d.has_flow(f)]
+        cs, fs = self.company_ids, self.flow_ids
+        if cs and fs:
+            self.heading.setText("Selection")
+            self.mixed_label.setText(f"{len(cs)} compan{'y' if len(cs) == 1 else 'ies'} and {len(fs)} "
+                                     f"flow{'s' if len(fs) != 1 else ''} selected.\n\nSelect only companies "
+                                     "or only flows to edit them together.")
+            self.stack.setCurrentWidget(self.mixed_label)
+        elif cs:
+            self._fill_combo(self.fields["company"]["category"].widget, d.categories(), "New category…")
+            self._show_records("company", [d.company(c) for c in cs])
+            self.heading.setText(d.company(cs[0]).name if len(cs) == 1 else f"{len(cs)} companies")
+            self.stack.setCurrentWidget(self.company_page)
+        elif fs:
+            self._fill_combo(self.fields["flow"]["type"].widget, d.flow_types(), "New type…")
+            flows = [d.flow(f) for f in fs]
+            self._show_records("flow", flows)
+            unit = d.metadata.unit
+            uw = self.fields["flow"]["unit"].widget
+            uw._placeholder = unit
+            if not uw.text():
+                uw.setPlaceholderText(unit if len(fs) == 1 or uw.placeholderText() != MIXED else MIXED)
+            if len(fs) == 1:
+                f = flows[0]
+                self.ends_label.setText(f"{d.company(f.source).name} → {d.company(f.target).name}")
+                self.heading.setText("Flow")
+            else:
+                self.ends_label.setText(f"{len(fs)} flows")
+                self.heading.setText(f"{len(fs)} flows")
+            self._show_link()
+            self.stack.setCurrentWidget(self.flow_page)
+        else:
+            m = d.metadata
+            for key, f in self.fields["diagram"].items():
+                f.show(getattr(m, key))
+            self.heading.setText("Diagram details")
+            self.stack.setCurrentWidget(self.diagram_page)
+
+    def _show_records(self, kind: str, records) -> None:
+        single = len(records) == 1
+        for key, f in self.fields[kind].items():
+            values = {getattr(r, key) for r in records}
+            f.show(next(iter(values)), mixed=len(values) > 1)
+            if kind == "company" and key == "name" or kind == "flow" and key in ("url",):
+                f.widget.setEnabled(single)
+                if not single:
+                    f.widget.setPlaceholderText("")
+
+    def _fill_combo(self, combo: QComboBox, records, new_text: str) -> None:
+        combo.blockSignals(True)
+        combo.clear()
+        for r in records:
+            combo.addItem(r.name, r.id)
+        combo.insertSeparator(combo.count())
+        combo.addItem(new_text, NEW_ENTRY)
+        combo.blockSignals(False)
+
+    def _show_link(self) -> None:
+        url = self.fields["flow"]["url"].widget.text().strip() if len(self.flow_ids) == 1 else ""
+        if not url:
+            self.link.setText("")
+        elif is_openable_url(url):
+            self.link.setText(f'<a href="{_escape(url)}">Open source in browser</a>')
+        else:
+            self.link.setText('<a href="refused">Why can this link not be opened?</a>')
+        self.link.setProperty("url", url)
+
+    def open_link(self, _href: str = "") -> bool:
+        """Open the flow's source URL in the browser, only for http(s) addresses."""
+        url = str(self.link.property("url") or "")
+        if not is_openable_url(url):
+            QMessageBox.warning(self, "Cannot Open Link",
+                                f"Only web addresses starting with http:// or https:// are opened.\n\n{url}")
+            return False
+        QDesktopServices.openUrl(QUrl(url.strip()))
+        return True
+
+    # -------------------------------------------------------------- editing
+    def _commit(self, kind: str, f: Field, live: bool) -> bool:
+        """Apply the field's value; show the model's refusal beside the field."""
+        try:
+            value = f.value()
+            self._apply(kind, {f.key: value}, live)
+        except ModelError as e:
+            show_error(f.error, f"Not applied: {e}")
+            return False
+        show_error(f.error, None)
+        if kind == "flow" and f.key == "url":
+            self._show_link()
+        return True
+
+    def _apply(self, kind: str, changes: dict[str, Any], live: bool) -> None:
+        doc = self.document
+        self._applying = True
+        try:
+            if kind == "diagram":
+                m = doc.diagram.metadata
+                if all(getattr(m, k) == v for k, v in changes.items()):
+                    return
+                from ..model import Metadata
+                Metadata(**{**m.__dict__, **changes})  # validate first: nothing half-applied
+                doc.set_metadata(**changes)
+            elif kind == "company":
+                ids = self.company_ids
+                if len(ids) == 1:
+                    doc.update_company(ids[0], merge=live, **changes)
+                elif not live:
+                    doc.update_companies(ids, **changes)
+            else:
+                ids = self.flow_ids
+                if len(ids) == 1:
+                    doc.update_flow(ids[0], merge=live, **changes)
+                elif not live:
+                    doc.update_flows(ids, **changes)
+        finally:
+            self._applying = False
+        if kind == "company" and "name" in changes and len(self.company_ids) == 1:
+            self.heading.setText(changes["name"])
+
+    def _finish(self, kind: str, f: Field) -> None:
+        """Leaving a field: multiple selections apply now; single ones end the merge session."""
+        if len(self.company_ids if kind == "company" else self.flow_ids) > 1:
+            if f.widget.placeholderText() == MIXED and not _text(f.widget):
+                return  # left untouched: keep each record's own value
+            self._commit(kind, f, live=False)
+        self.end_edit_session()
+
+    def end_edit_session(self) -> None:
+        stack = self.document.undo_stack
+        i = stack.index()
+        if i > 0:
+            cmd = stack.command(i - 1)
+            if hasattr(cmd, "mergeable"):
+                cmd.mergeable = False
+
+    def _combo_activated(self, kind: str, f: Field) -> None:
+        if f.widget.currentData() == NEW_ENTRY:
+            self._new_catalogue_entry(kind, f)
+            return
+        self._commit(kind, f, live=False)
+
+    def _new_catalogue_entry(self, kind: str, f: Field) -> None:
+        what = "Category" if kind == "company" else "Flow Type"
+        name, ok = QInputDialog.getText(self, f"New {what}", f"Name of the new {what.lower()}:")
+        self.refresh()
+        if ok and name.strip():
+            self.add_and_assign(kind, name.strip())
+
+    def add_and_assign(self, kind: str, name: str) -> str | None:
+        """Add a category / flow type (unless one has that name) and give it to the selection: one step."""
+        doc, d = self.document, self.document.diagram
+        key = "category" if kind == "company" else "type"
+        existing = d.category_by_name(name) if kind == "company" else d.flow_type_by_name(name)
+        stack = doc.undo_stack
+        stack.beginMacro(f"New {'category' if kind == 'company' else 'flow type'} {name}"
+                         if existing is None else f"Set {key} {existing.name}")
+        try:
+            if existing is not None:
+                rid = existing.id
+            else:
+                rid = doc.add_category(name) if kind == "company" else doc.add_flow_type(name)
+            self._apply(kind, {key: rid}, live=False)
+        except ModelError as e:
+            stack.endMacro()
+            stack.undo()  # take back whatever part was done
+            show_error(self.fields[kind][key].error, f"Not applied: {e}")
+            self.refresh()
+            return None
+        stack.endMacro()
+        self.refresh()
+        return rid
+
+
+def _text(w: QWidget) -> str:
+    if isinstance(w, QPlainTextEdit):
+        return w.toPlainText()
+    if isinstance(w, QComboBox):
+        return w.currentText()
+    return w.text()
+
+
+def _escape(url: str) -> str:
+    return url.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,236 @@
+"""The Metrics panel: totals, circulation, amounts by type, a sortable company table and a chart."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFormLayout, QHeaderView, QLabel, QSizePolicy, QTableView, QTabWidget,
+    QVBoxLayout, QWidget,
+)
+
+from .common import money, percent, ratio
+from .glossary import tip
+
+# (header, glossary key, value getter) — the value is also the sort key.
+COLUMNS = (
+    ("Company", None, lambda m, v: m.name),
+    ("Inflow", "inflow", lambda m, v: m.inflow),
+    ("Outflow", "outflow", lambda m, v: m.outflow),
+    ("Net", "net", lambda m, v: m.net),
+    ("Round trip", "round_trip_capacity", lambda m, v: m.round_trip_capacity),
+    ("Round-trip ratio", "round_trip_ratio", lambda m, v: m.round_trip_ratio),
+    ("Valuation / revenue", "valuation_multiple", lambda m, v: m.valuation_multiple),
+)
+SORT_ROLE = Qt.UserRole + 1
+INFLOW_COLOR = QColor("#2e7d32")
+OUTFLOW_COLOR = QColor("#c62828")
+
+
+class CompanyMetricsModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: tuple = ()
+        self.unit = "USD bn"
+
+    def set_rows(self, rows, unit: str) -> None:
+        self.beginResetModel()
+        self.rows, self.unit = tuple(rows), unit
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation != Qt.Horizontal:
+            return None
+        if role == Qt.DisplayRole:
+            return COLUMNS[section][0]
+        if role == Qt.ToolTipRole and COLUMNS[section][1]:
+            return tip(COLUMNS[section][1])
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        m = self.rows[index.row()]
+        col = index.column()
+        value = COLUMNS[col][2](m, None)
+        if role == Qt.DisplayRole:
+            if col == 0:
+                return m.name
+            if col in (1, 2, 3, 4):
+                if value is None:
+                    return "—"
+                text = money(abs(value), self.unit)
+                return ("−" + text) if value < 0 else text
+            if col == 5:
+                return percent(value)
+            return ratio(value)
+        if role == SORT_ROLE:
+            if col == 0:
+                return m.name.casefold()
+            return float("-inf") if value is None else float(value)
+        if role == Qt.TextAlignmentRole and col > 0:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ForegroundRole and col == 3 and value:
+            return INFLOW_COLOR if value > 0 else OUTFLOW_COLOR
+        if role == Qt.ToolTipRole and col == 0:
+            parts = []
+            if m.unknown_in or m.unknown_out:
+                parts.append(f"{m.unknown_in} incoming and {m.unknown_out} outgoing flows without an amount")
+            if m.circular:
+                parts.append("in at least one loop")
+            return "; ".join(parts) or None
+        return None
+
+
+class NumericSortProxy(QSortFilterProxyModel):
+    """Sorts on the numeric sort role, names case-insensitively."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+
+    def lessThan(self, left, right) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        try:
+            return a < b
+        except TypeError:
+            return str(a) < str(b)
+
+
+class BarChart(QWidget):
+    """Horizontal bars: one row per label, one or two values per row, painted with QPainter."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[str, list[tuple[float, QColor]]]] = []
+        self.unit = "USD bn"
+        self.legend: list[tuple[str, QColor]] = []
+        self.empty_text = "Nothing to show yet"
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+
+    def set_rows(self, rows, unit: str, legend=()) -> None:
+        self.rows, self.unit, self.legend = list(rows), unit, list(legend)
+        self.setMinimumHeight(30 + 22 * len(self.rows))
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, 30 + 22 * max(len(self.rows), 3))
+
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        pal = self.palette()
+        p.fillRect(self.rect(), pal.base())
+        if not self.rows:
+            p.setPen(pal.placeholderText().color())
+            p.drawText(self.rect(), Qt.AlignCenter, self.empty_text)
+            return
+        fm = p.fontMetrics()
+        label_w = min(max(fm.horizontalAdvance(r[0]) for r in self.rows) + 12, self.width() // 3)
+        value_w = fm.horizontalAdvance("up to $9,999B") // 1
+        x0, y = label_w, 6
+        if self.legend:
+            lx = x0
+            for text, color in self.legend:
+                p.fillRect(QRectF(lx, y + 3, 10, 10), color)
+                p.setPen(pal.text().color())
+                p.drawText(int(lx + 14), int(y + 12), text)
+                lx += 24 + fm.horizontalAdvance(text)
+            y += 20
+        top = max((v for _, vals in self.rows for v, _ in vals), default=0.0) or 1.0
+        bar_room = max(self.width() - x0 - value_w - 8, 20)
+        for label, vals in self.rows:
+            p.setPen(pal.text().color())
+            p.drawText(QRectF(0, y, label_w - 6, 20), Qt.AlignRight | Qt.AlignVCenter,
+                       fm.elidedText(label, Qt.ElideRight, label_w - 6))
+            h = 16 / max(len(vals), 1)
+            for i, (v, color) in enumerate(vals):
+                w = bar_room * v / top
+                p.fillRect(QRectF(x0, y + 2 + i * h, max(w, 1 if v > 0 else 0), h - 1), color)
+            p.setPen(pal.placeholderText().color())
+            text = " / ".join(money(v, self.unit) for v, _ in vals)
+            p.drawText(QRectF(x0 + bar_room + 4, y, value_w + 4, 20), Qt.AlignLeft | Qt.AlignVCenter, text)
+            y += 22
+
+
+class MetricsPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.values: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignRight)
+        form.setHorizontalSpacing(10)
+        form.setVerticalSpacing(2)
+        for key, label in (("total_amount", "Total money"), ("circulating_amount", "Circulating"),
+                           ("circular_share", "Circular share"), ("circular_companies", "Companies in loops"),
+                           ("unknown_amount_flows", "Flows without amount")):
+            value = QLabel("—")
+            value.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            name = QLabel(label + ":")
+            for w in (name, value):
+                w.setToolTip(tip(key))
+            self.values[key] = value
+            form.addRow(name, value)
+
+        self.model = CompanyMetricsModel(self)
+        self.proxy = NumericSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        h = self.table.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.Interactive)
+        h.setSectionResizeMode(0, QHeaderView.Stretch)
+        for col in range(1, len(COLUMNS)):
+            h.resizeSection(col, 82)
+        h.setMinimumSectionSize(50)
+
+        self.flow_chart = BarChart()
+        self.type_chart = BarChart()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.table, "Companies")
+        self.tabs.addTab(self.flow_chart, "Inflow / outflow")
+        self.tabs.addTab(self.type_chart, "By type")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(form)
+        lay.addWidget(self.tabs, 1)
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 320)
+
+    def set_result(self, result, type_names: dict[str, str] | None = None,
+                   type_colors: dict[str, str] | None = None) -> None:
+        unit = result.unit
+        t = result.totals
+        v = self.values
+        v["total_amount"].setText(money(t.total_amount, unit))
+        v["circulating_amount"].setText(money(result.circulating_amount, unit))
+        v["circular_share"].setText(percent(result.circular_share))
+        v["circular_companies"].setText(f"{len(result.circular_companies)} of {result.companies}")
+        v["unknown_amount_flows"].setText(f"{t.unknown_amount_flows} of {result.flows}")
+        self.model.set_rows(result.company_metrics, unit)
+        self.proxy.invalidate()
+        top = sorted(result.company_metrics, key=lambda m: -max(m.inflow, m.outflow))[:15]
+        self.flow_chart.set_rows([(m.name, [(m.inflow, INFLOW_COLOR), (m.outflow, OUTFLOW_COLOR)])
+                                  for m in top if m.inflow or m.outflow], unit,
+                                 [("Inflow", INFLOW_COLOR), ("Outflow", OUTFLOW_COLOR)])
+        names, colors = type_names or {}, type_colors or {}
+        self.type_chart.set_rows([(names.get(tid, tid), [(amount, QColor(colors.get(tid, "#607d8b")))])
+                                  for tid, amount in t.by_type], unit)
+        self.type_chart.setToolTip("Known amounts of each flow type, added up")
+
+    def value_text(self, key: str) -> str:
+        return self.values[key].text()

@@ -1,0 +1,107 @@
+"""The app's settings (QSettings, organisation "Roundtrip").
+
+Stored in the platform's usual place. When ``$ROUNDTRIP_SETTINGS`` is set
+(tests set it to "test") the settings live in an ini file in the temporary
+folder instead, one per process, so tests never read or change the user's
+real settings.
+
+Keys:
+    recent_files           list of paths, newest first (at most MAX_RECENT)
+    first_run_done         the AI sample was shown once
+    last_file              the file open when the app was last closed
+    analysis/max_loops     loops listed in the Loops panel
+    analysis/max_length    longest loop searched
+    view/size_by, view/legend, view/snap
+    window/geometry, window/state
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+ORGANISATION = "Roundtrip"
+APPLICATION = "Roundtrip"
+ENV = "ROUNDTRIP_SETTINGS"
+MAX_RECENT = 10
+
+
+def settings_file_for_tests() -> Path | None:
+    """The ini file used instead of the real settings, or None when the real ones are used."""
+    name = os.environ.get(ENV)
+    if not name:
+        return None
+    safe = "".join(ch if ch.isalnum() else "_" for ch in name)
+    return Path(tempfile.gettempdir()) / f"roundtrip-settings-{safe}-{os.getpid()}.ini"
+
+
+def app_settings() -> QSettings:
+    path = settings_file_for_tests()
+    if path is not None:
+        return QSettings(str(path), QSettings.IniFormat)
+    return QSettings(ORGANISATION, APPLICATION)
+
+
+def clear_all() -> None:
+    """Forget every setting (tests; the real store only when no override is set)."""
+    s = app_settings()
+    s.clear()
+    s.sync()
+
+
+# ------------------------------------------------------------------ values
+def get_bool(key: str, default: bool) -> bool:
+    value = app_settings().value(key, default)
+    if isinstance(value, str):
+        return value.lower() in ("1", "true", "yes")
+    return bool(value)
+
+
+def get_int(key: str, default: int, lo: int | None = None, hi: int | None = None) -> int:
+    try:
+        value = int(app_settings().value(key, default))
+    except (TypeError, ValueError):
+        return default
+    if lo is not None and value < lo or hi is not None and value > hi:
+        return default
+    return value
+
+
+def get_str(key: str, default: str = "") -> str:
+    value = app_settings().value(key, default)
+    return value if isinstance(value, str) else default
+
+
+def set_value(key: str, value) -> None:
+    s = app_settings()
+    s.setValue(key, value)
+    s.sync()
+
+
+# ------------------------------------------------------------- recent files
+def recent_files() -> list[str]:
+    raw = app_settings().value("recent_files", [])
+    if isinstance(raw, str):
+        raw = [raw]
+    return [p for p in (raw or []) if isinstance(p, str) and p][:MAX_RECENT]
+
+
+def add_recent_file(path: str | os.PathLike) -> list[str]:
+    p = str(Path(path).resolve())
+    files = [f for f in recent_files() if f != p]
+    files.insert(0, p)
+    files = files[:MAX_RECENT]
+    set_value("recent_files", files)
+    return files
+
+
+def remove_recent_file(path: str) -> list[str]:
+    files = [f for f in recent_files() if f != path]
+    set_value("recent_files", files)
+    return files
+
+
+def clear_recent_files() -> None:
+    set_value("recent_files", [])
