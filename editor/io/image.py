@@ -1,0 +1,311 @@
+"""Image export: PNG, SVG and PDF of a diagram, laid out like a newspaper graphic.
+
+    export_image(diagram, "out.png", title=None, subtitle=None, width=None, scale=None,
+                 legend=True, sources=False, transparent=False, selection=None)
+
+The picture is drawn from a :class:`editor.canvas.scene.DiagramScene` built on
+a private copy of the diagram (export mode: no handles, grid or hover), so it
+looks like the canvas; title, legend band, numbered sources and credit come
+from :mod:`editor.io.image_layout`. SVG (QSvgGenerator) and PDF (QPdfWriter,
+one page sized to the content) are vector with text kept as text; PNG is drawn
+antialiased into a QImage. Files are written atomically. Works without a
+display: a QApplication on the "offscreen" platform is created when needed.
+"""
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .atomic import write_atomic
+from .errors import InputError
+
+FORMATS = (".png", ".svg", ".pdf")
+DEFAULT_PNG_WIDTH = 2400
+MIN_WIDTH, MAX_WIDTH = 16, 20000
+MAX_PIXELS = 250_000_000          # about 1 GB of image memory
+#: one page unit is one CSS pixel: 1/96 inch, 0.75 pt
+POINTS_PER_UNIT = 0.75
+PDF_DPI = 300
+DIAGRAM_PADDING = 14.0
+
+
+@dataclass
+class ExportOptions:
+    title: str | None = None        # None: the diagram's title; "": no title
+    subtitle: str | None = None
+    legend: bool = True
+    sources: bool = False
+    transparent: bool = False
+    selection: tuple[Iterable[str], Iterable[str]] | None = None   # (company ids, flow ids)
+    as_of: str | None = None        # date of the sources note; None: today
+
+
+def ensure_app():
+    """The running QApplication, or a new one (offscreen when there is no display)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QCoreApplication.instance()
+    if app is None:
+        if (not os.environ.get("QT_QPA_PLATFORM") and sys.platform.startswith("linux")
+                and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QApplication(["roundtrip"])
+    elif not isinstance(app, QApplication):
+        raise InputError("image export needs a QApplication (a QCoreApplication/QGuiApplication is running)")
+    return app
+
+
+def _copy(diagram):
+    """A private copy: the export scene subscribes to it, never to the caller's diagram."""
+    from editor.model import Diagram
+
+    s = diagram.snapshot()
+    return Diagram.build(companies=s.companies, flows=s.flows, flow_types=s.flow_types,
+                         categories=s.categories, metadata=s.metadata)
+
+
+def _resolve_selection(diagram, selection) -> tuple[list[str], list[str]] | None:
+    """Company and flow ids to draw: the selected ones plus the ends of selected flows."""
+    if selection is None:
+        return None
+    company_ids, flow_ids = (list(x) for x in selection)
+    unknown = [i for i in company_ids if not diagram.has_company(i)] + \
+              [i for i in flow_ids if not diagram.has_flow(i)]
+    if unknown:
+        raise InputError(f"selection: no company or flow with id {', '.join(map(repr, unknown[:5]))}")
+    if not company_ids and not flow_ids:
+        raise InputError("selection: nothing is selected; select companies or flows, or export the whole diagram")
+    keep = dict.fromkeys(company_ids)
+    for fid in flow_ids:
+        f = diagram.flow(fid)
+        keep.setdefault(f.source)
+        keep.setdefault(f.target)
+    return list(keep), list(dict.fromkeys(flow_ids))
+
+
+class ExportPage:
+    """A diagram in an export scene, with the page laid out around it.
+
+    ``paint(painter)`` draws the page in page units (``layout.size``)."""
+
+    def __init__(self, diagram, options: ExportOptions | None = None):
+        from PySide6.QtCore import QRectF, Qt
+
+        from editor.canvas.scene import DiagramScene
+
+        from .image_layout import PageContent, PageLayout
+        from .image_sources import number_sources
+
+        ensure_app()
+        o = self.options = options or ExportOptions()
+        self.diagram = _copy(diagram)
+        d = self.diagram
+        picked = _resolve_selection(d, o.selection)
+        companies = [d.company(i) for i in picked[0]] if picked else list(d.companies())
+        flows = [d.flow(i) for i in picked[1]] if picked else list(d.flows())
+        self.scene = scene = DiagramScene(d)
+        scene.set_export_mode(True)
+        scene.set_legend_visible(False)   # the page has its own legend band
+        scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)   # the page paints (or not) its own
+        if picked:
+            shown_c, shown_f = set(picked[0]), set(picked[1])
+            for c in d.companies():
+                scene.company_item(c.id).setVisible(c.id in shown_c)
+            for f in d.flows():
+                item = scene.flow_item(f.id)
+                item.setVisible(f.id in shown_f)
+                item.label.setVisible(f.id in shown_f)
+        notes = number_sources(flows) if o.sources else None
+        scene.set_flow_markers(notes.markers if notes else {})
+        rect = self._shown_rect(companies, flows) if picked else scene.diagram_rect()
+        if rect.isEmpty():
+            rect = QRectF(0, 0, 200, 120)
+        self.source_rect = rect.adjusted(-DIAGRAM_PADDING, -DIAGRAM_PADDING, DIAGRAM_PADDING, DIAGRAM_PADDING)
+        meta = d.metadata
+        used_types = {f.type for f in flows}
+        used_cats = {c.category for c in companies}
+        content = PageContent(
+            title=meta.title if o.title is None else o.title,
+            subtitle=meta.subtitle if o.subtitle is None else o.subtitle,
+            flow_types=[(t.name, t.color) for t in d.flow_types() if t.id in used_types] if o.legend else [],
+            categories=[(c.name, c.color) for c in d.categories() if c.id in used_cats] if o.legend else [],
+            legend_note=f"Line width grows with the amount ({meta.unit})" if any(f.known for f in flows) else "",
+            sources=notes, as_of=o.as_of or datetime.date.today().isoformat(),
+            font_family=getattr(getattr(scene, "style", None), "font_family", "DejaVu Sans"))
+        self.layout = PageLayout(content, self.source_rect.size())
+
+    def _shown_rect(self, companies, flows):
+        from PySide6.QtCore import QRectF
+
+        rect = QRectF()
+        items = [self.scene.company_item(c.id) for c in companies]
+        for f in flows:
+            item = self.scene.flow_item(f.id)
+            items += [item, item.label]
+        for item in items:
+            rect = rect.united(item.sceneBoundingRect())
+        return rect
+
+    @property
+    def size(self):
+        return self.layout.size
+
+    def paint(self, painter, background: bool = True) -> None:
+        from PySide6.QtCore import QRectF, Qt
+        from PySide6.QtGui import QColor
+
+        if background and not self.options.transparent:
+            painter.fillRect(QRectF(0, 0, self.size.width(), self.size.height()), QColor("#ffffff"))
+        self.scene.render(painter, self.layout.diagram_rect, self.source_rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self.layout.paint(painter)
+
+    def close(self) -> None:
+        """Let go of the scene (and its subscription to the private diagram copy)."""
+        self.scene.clear()
+        self.scene.deleteLater()
+
+
+# ------------------------------------------------------------------ writers
+def _painter(device, scale: float):
+    from PySide6.QtGui import QPainter
+
+    p = QPainter(device)
+    if not p.isActive():
+        raise OSError("could not start drawing the image")
+    p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                     | QPainter.RenderHint.SmoothPixmapTransform)
+    p.scale(scale, scale)
+    return p
+
+
+def png_size(page: ExportPage, width: int | None = None, scale: float | None = None) -> tuple[int, int, float]:
+    """Pixel width, height and the page-unit → pixel factor of a PNG of ``page``."""
+    w, h = page.size.width(), page.size.height()
+    if width is None:
+        width = round(w * scale) if scale is not None else DEFAULT_PNG_WIDTH
+    k = width / w
+    return int(width), max(1, round(h * k)), k
+
+
+def render_png(page: ExportPage, width: int | None = None, scale: float | None = None):
+    """The page as a QImage (ARGB, premultiplied)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    pw, ph, k = png_size(page, width, scale)
+    if pw * ph > MAX_PIXELS:
+        raise InputError(f"the image would be {pw:,} × {ph:,} pixels, more than {MAX_PIXELS // 1_000_000} "
+                         "million; choose a smaller width or scale")
+    fmt = QImage.Format.Format_ARGB32_Premultiplied if page.options.transparent else QImage.Format.Format_RGB32
+    img = QImage(pw, ph, fmt)
+    if img.isNull():
+        raise InputError(f"not enough memory for a {pw:,} × {ph:,} pixel image; choose a smaller width")
+    img.fill(Qt.GlobalColor.transparent if page.options.transparent else Qt.GlobalColor.white)
+    p = _painter(img, k)
+    try:
+        page.paint(p, background=False)
+    finally:
+        p.end()
+    return img
+
+
+def _png_bytes(page: ExportPage, width, scale) -> bytes:
+    from .image_png import encode_png
+
+    return encode_png(render_png(page, width, scale))
+
+
+def _svg_bytes(page: ExportPage, width, scale) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
+    from PySide6.QtSvg import QSvgGenerator
+
+    w, h = page.size.width(), page.size.height()
+    k = (width / w) if width else (scale or 1.0)
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    gen = QSvgGenerator()
+    gen.setOutputDevice(buf)
+    gen.setSize(QSize(round(w * k), round(h * k)))
+    gen.setViewBox(QRectF(0, 0, w, h))
+    gen.setResolution(96)
+    gen.setTitle(page.layout.content.title or "Roundtrip diagram")
+    gen.setDescription("Made with Roundtrip")
+    p = _painter(gen, 1.0)
+    try:
+        page.paint(p)
+    finally:
+        p.end()
+    buf.close()
+    return bytes(data.data())
+
+
+def _pdf_bytes(page: ExportPage) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    w, h = page.size.width(), page.size.height()
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    pdf = QPdfWriter(buf)
+    pdf.setResolution(PDF_DPI)
+    size = QPageSize(QSizeF(w * POINTS_PER_UNIT, h * POINTS_PER_UNIT), QPageSize.Unit.Point, "Roundtrip",
+                     QPageSize.SizeMatchPolicy.ExactMatch)
+    pdf.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    pdf.setTitle(page.layout.content.title or "Roundtrip diagram")
+    pdf.setCreator("Roundtrip")
+    p = _painter(pdf, PDF_DPI / 96.0)
+    try:
+        page.paint(p)
+    finally:
+        p.end()
+    buf.close()
+    return bytes(data.data())
+
+
+def _check_options(path: Path, width, scale) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise InputError(f"{path.name}: images are written as {', '.join(FORMATS)}; got {path.suffix or 'no extension'}")
+    if width is not None and scale is not None:
+        raise InputError("give either a width or a scale, not both")
+    if width is not None and (isinstance(width, bool) or not isinstance(width, int)
+                              or not MIN_WIDTH <= width <= MAX_WIDTH):
+        raise InputError(f"width: expected {MIN_WIDTH} to {MAX_WIDTH} pixels, got {width!r}")
+    if scale is not None and (isinstance(scale, bool) or not isinstance(scale, (int, float))
+                              or not 0.05 <= scale <= 20):
+        raise InputError(f"scale: expected 0.05 to 20, got {scale!r}")
+    return suffix
+
+
+def export_image(diagram, out_path, *, title=None, subtitle=None, width=None, scale=None, legend=True,
+                 sources=False, transparent=False, selection=None, as_of=None) -> None:
+    """Write ``diagram`` as a PNG, SVG or PDF (by ``out_path``'s extension).
+
+    ``width`` (pixels) or ``scale`` (pixels per page unit) size a PNG (default
+    2400 px wide) and set an SVG's width; a PDF page is sized to its content.
+    ``selection``: ``(company ids, flow ids)`` to draw only those (with the ends of
+    the flows). ``sources``: numbered markers on flows with a link and a footnote
+    listing them "as of" ``as_of`` (default today). Raises InputError for bad
+    options, OSError when the file cannot be written (an old file is left intact)."""
+    path = Path(out_path)
+    suffix = _check_options(path, width, scale)
+    opts = ExportOptions(title=title, subtitle=subtitle, legend=legend, sources=sources,
+                         transparent=transparent, selection=selection, as_of=as_of)
+    page = ExportPage(diagram, opts)
+    try:
+        if suffix == ".png":
+            data = _png_bytes(page, width, scale)
+        elif suffix == ".svg":
+            data = _svg_bytes(page, width, scale)
+        else:
+            data = _pdf_bytes(page)
+    finally:
+        page.close()
+    write_atomic(path, data)
