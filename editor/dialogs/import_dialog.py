@@ -187,7 +187,6 @@ class ImportDialog(QDialog):
 
         self.problems_label = QLabel()
         self.problem_list = QListWidget()
-        self.problem_list.setMaximumHeight(110)
         self.problem_list.setAlternatingRowColors(True)
         self.problem_list.currentItemChanged.connect(self._problem_chosen)
         layout.addWidget(self.problems_label)
@@ -266,6 +265,10 @@ class ImportDialog(QDialog):
         flows, companies = diagram_tables(d)
         self.flows_page = TablePage(flows, None)
         self.companies_page = TablePage(companies, None)
+        for page in (self.flows_page, self.companies_page):  # internal ids mean nothing to a reader
+            for col, header in enumerate(page.table.headers):
+                if header in ("id", "source_id", "target_id"):
+                    page.view.setColumnHidden(col, True)
         self.tabs.addTab(self.flows_page, f"Flows ({len(d.flows())})")
         self.tabs.addTab(self.companies_page, f"Companies ({len(d.companies())})")
 
@@ -322,6 +325,7 @@ class ImportDialog(QDialog):
             for n in notes:
                 self.problem_list.addItem(n)
             self.problem_list.setVisible(bool(notes))
+            self._fit_problem_list()
             return
         check = self._check
         assert check is not None and self.source.flows is not None
@@ -339,6 +343,13 @@ class ImportDialog(QDialog):
             f"Problems ({_plural(len(problems), 'problem')} in {_plural(rows, 'row')}):" if rows
             else f"Problems ({len(problems)}):" if problems else "No problems: every row can be imported.")
         self.problem_list.setVisible(bool(problems))
+        self._fit_problem_list()
+
+    def _fit_problem_list(self) -> None:
+        """As tall as its lines, up to five; it scrolls beyond."""
+        lines = max(1, min(self.problem_list.count(), 5))
+        row = self.problem_list.sizeHintForRow(0) if self.problem_list.count() else 18
+        self.problem_list.setFixedHeight(lines * max(row, 16) + 2 * self.problem_list.frameWidth() + 4)
 
     def _problem_chosen(self, item: QListWidgetItem | None, _previous=None) -> None:
         where = item.data(Qt.UserRole) if item is not None else None

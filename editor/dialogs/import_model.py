@@ -68,7 +68,7 @@ def diagram_tables(diagram: Diagram) -> tuple[Table, Table]:
     out = []
     for what, (headers, rows) in (("flows", flow_rows(diagram)), ("companies", company_rows(diagram))):
         out.append(Table(what, list(headers),
-                         [Row(i + 2, dict(zip(headers, r))) for i, r in enumerate(rows)]))
+                         [Row(i + 1, dict(zip(headers, r))) for i, r in enumerate(rows)]))
     return out[0], out[1]
 
 
@@ -173,6 +173,7 @@ class PreviewModel(QAbstractTableModel):
         self._rows: list[Row] = []
         self._reasons: dict[int, list[Problem]] = {}
         self._fields: dict[str, str] = {}  # header -> field it is mapped to
+        self._mapped = False  # headers show their field only when there is a mapping
 
     def set_table(self, table: Table | None) -> None:
         self.beginResetModel()
@@ -183,6 +184,7 @@ class PreviewModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_mapping(self, mapping: Mapping[str, str]) -> None:
+        self._mapped = True
         self._fields = {}
         for fld, header in mapping.items():
             self._fields.setdefault(header, fld)
@@ -246,6 +248,8 @@ class PreviewModel(QAbstractTableModel):
             return None
         header = self._table.headers[section]
         fld = self._fields.get(header)
+        if not self._mapped:
+            return header if role == Qt.DisplayRole else None
         if role == Qt.DisplayRole:
             return f"{header}\n→ {fld}" if fld else f"{header}\n(not imported)"
         if role == Qt.ToolTipRole:
