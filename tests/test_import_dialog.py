@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from editor.dialogs import import_dialog
 from editor.dialogs.import_dialog import ImportDialog, ImportResult
 from editor.document import Document
+from editor.io import native
 from editor.model import Company
 from tests.helpers import seed_diagram
 
@@ -152,10 +153,24 @@ def test_merge_is_one_undo_step_and_reuses_companies(deals, make_dialog, qapp):
     assert {f.source for f in d.flows()[3:]} | {f.target for f in d.flows()[3:]} == \
         {"nvidia", "openai", "oracle", amd.id}  # existing ids reused
     assert len({(c.x, c.y) for c in d.companies()}) == len(d.companies())
+    assert res.summary == ("Imported 4 flows and 4 companies from deals.csv (3 matched with companies "
+                           "already in the diagram); 1 row was skipped.")
     doc.undo_stack.undo()
     assert doc.diagram.state() == before
     doc.undo_stack.redo()
     assert len(doc.diagram.flows()) == 7
+
+
+def test_roundtrip_file_can_be_merged(tmp_path, make_dialog, qapp):
+    p = tmp_path / "other.roundtrip"
+    native.save(seed_diagram(), p)
+    doc = Document(seed_diagram())
+    dlg = make_dialog(p, doc)
+    assert dlg.problems_label.text() == "Everything in the file could be mapped."
+    dlg.merge_radio.setChecked(True)
+    dlg.accept()
+    assert len(doc.diagram.companies()) == 3 and len(doc.diagram.flows()) == 6
+    assert doc.undo_stack.count() == 1
 
 
 def test_merge_places_companies_that_would_overlap(tmp_path, make_dialog, qapp):
@@ -248,6 +263,7 @@ def test_graphml_from_networkx(tmp_path, make_dialog, qapp):
     assert "edge attribute 'foo' not mapped" in notes
     assert not dlg.skip_check.isVisible() and dlg.flows_page.mapping_panel is None
     assert dlg.flows_page.model.rowCount() == 2
+    assert dlg.flows_page.model.headerData(0, Qt.Horizontal) == "source"  # no mapping for graph files
     assert "2 flows and 3 companies will be imported" in dlg.summary_label.text()
     dlg.merge_radio.setChecked(True)
     dlg.accept()

@@ -385,7 +385,8 @@ class ImportDialog(QDialog):
             text += (f" ({matched} of these companies are already in the diagram and will be reused)" if future
                      else f" ({matched} matched with companies already in the diagram)")
         if skipped:
-            text += f"; {_plural(skipped, 'row')} {'will be' if future else 'were'} skipped"
+            verb = "will be" if future else ("was" if skipped == 1 else "were")
+            text += f"; {_plural(skipped, 'row')} {verb} skipped"
         return text + "."
 
     # ------------------------------------------------------------- import
