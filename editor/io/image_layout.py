@@ -139,6 +139,8 @@ class PageLayout:
     # ------------------------------------------------------------ title
     def _title_block(self, y: float) -> float:
         c, w = self.content, self.content_width
+        # a short heavy bar over the title, as newspaper graphics open
+        self.ops.append(RuleOp(QLineF(MARGIN, y - 12, MARGIN + 56, y - 12), INK, 4.0))
         top = y
         if c.title.strip():
             h = _wrapped_height(self.f_title, c.title, w)
@@ -286,7 +288,7 @@ class PageLayout:
                 painter.setPen(QColor(op.color))
                 painter.drawText(op.rect, op.flags, op.text)
             elif isinstance(op, RuleOp):
-                painter.setPen(QPen(QColor(op.color), op.width))
+                painter.setPen(QPen(QColor(op.color), op.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
                 painter.drawLine(op.line)
             else:
                 _paint_swatch(painter, op)

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 MAX_SOURCES = 150
 
 #: Characters of a shortened link (the footnote elides further to its column).
-SHORT_URL_CHARS = 46
+SHORT_URL_CHARS = 64
 
 
 @dataclass(frozen=True)
