@@ -76,6 +76,7 @@ class Field:
                     w.setPlaceholderText(MIXED if mixed else "")
                 else:
                     w.setText(text)
+                    w.setCursorPosition(0)
                     w.setPlaceholderText(MIXED if mixed else getattr(w, "_placeholder", ""))
         finally:
             w.blockSignals(False)

@@ -123,7 +123,7 @@ class LoopsPanel(QWidget):
         h.setSectionResizeMode(QHeaderView.Interactive)
         h.setStretchLastSection(False)
         h.setSectionResizeMode(1, QHeaderView.Stretch)
-        for col, width in ((0, 30), (2, 90), (3, 150), (4, 50), (5, 80)):
+        for col, width in ((0, 32), (2, 104), (3, 140), (4, 56), (5, 84)):
             h.resizeSection(col, width)
         self.view.entered.connect(self._hovered)
         self.view.viewport().installEventFilter(self)

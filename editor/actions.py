@@ -1,0 +1,144 @@
+"""Edit commands of the main window: clipboard, delete, select all, align, distribute, layout.
+
+Each command is one undo step through the Document. Mixed into MainWindow
+(needs ``document``, ``scene``, ``selected_ids`` and ``statusBar``).
+"""
+from __future__ import annotations
+
+import hashlib
+
+from . import clipboard
+from .commands import MoveCommand
+from .model import ModelError
+
+ALIGN_MODES = ("left", "centre", "right", "top", "middle", "bottom")
+
+
+def aligned_positions(points: dict[str, tuple[float, float]], mode: str) -> dict[str, tuple[float, float]]:
+    """New positions of ``points`` ({id: (x, y)}) lined up on one edge or centre line."""
+    xs = [p[0] for p in points.values()]
+    ys = [p[1] for p in points.values()]
+    target = {
+        "left": min(xs), "right": max(xs), "centre": (min(xs) + max(xs)) / 2,
+        "top": min(ys), "bottom": max(ys), "middle": (min(ys) + max(ys)) / 2,
+    }[mode]
+    if mode in ("left", "centre", "right"):
+        return {cid: (target, y) for cid, (x, y) in points.items()}
+    return {cid: (x, target) for cid, (x, y) in points.items()}
+
+
+def distributed_positions(points: dict[str, tuple[float, float]], axis: str) -> dict[str, tuple[float, float]]:
+    """Spread ``points`` evenly between the outermost two along ``axis`` ("horizontal" or "vertical")."""
+    k = 0 if axis == "horizontal" else 1
+    order = sorted(points, key=lambda cid: (points[cid][k], cid))
+    if len(order) < 3:
+        return dict(points)
+    lo, hi = points[order[0]][k], points[order[-1]][k]
+    step = (hi - lo) / (len(order) - 1)
+    out = {}
+    for i, cid in enumerate(order):
+        x, y = points[cid]
+        v = lo + i * step
+        out[cid] = (v, y) if k == 0 else (x, v)
+    return out
+
+
+class EditMixin:
+    """Edit menu commands of the main window."""
+
+    _paste_counts: dict[str, int]
+
+    # ----------------------------------------------------------- clipboard
+    def copy(self) -> int:
+        cids, fids = self.selected_ids()
+        n = clipboard.copy_to_clipboard(self.document.diagram, cids, fids)
+        if n:
+            self.statusBar().showMessage(f"Copied {n} compan{'y' if n == 1 else 'ies'}", 3000)
+        return n
+
+    def cut(self) -> int:
+        cids, fids = self.selected_ids()
+        n = self.copy()
+        if n:
+            self.document.remove(cids, fids)
+            self.document.undo_stack.command(self.document.undo_stack.index() - 1).setText(
+                f"Cut {n} compan{'y' if n == 1 else 'ies'}")
+        return n
+
+    def paste(self) -> bool:
+        frag = clipboard.fragment_from_clipboard()
+        if frag is None:
+            self.statusBar().showMessage("Nothing to paste: copy companies first", 3000)
+            return False
+        key = hashlib.sha1(clipboard.dumps(frag)).hexdigest()
+        counts = self.__dict__.setdefault("_paste_counts", {})
+        counts[key] = counts.get(key, 0) + 1
+        return self._paste_fragment(frag, clipboard.PASTE_OFFSET * counts[key], "Paste")
+
+    def duplicate(self) -> bool:
+        cids, fids = self.selected_ids()
+        frag = clipboard.fragment(self.document.diagram, cids, fids)
+        if not frag["companies"]:
+            return False
+        return self._paste_fragment(frag, clipboard.PASTE_OFFSET, "Duplicate")
+
+    def _paste_fragment(self, frag, offset: float, text: str) -> bool:
+        try:
+            p = clipboard.paste(self.document, frag, offset, text)
+        except ModelError as e:
+            self.statusBar().showMessage(f"Cannot paste: {e}", 6000)
+            return False
+        if p.empty:
+            return False
+        self.scene.select_ids([c.id for c in p.companies], [f.id for f in p.flows])
+        return True
+
+    # -------------------------------------------------------------- delete
+    def delete_selection(self) -> bool:
+        cids, fids = self.selected_ids()
+        return self.document.remove(cids, fids)
+
+    def select_all(self) -> None:
+        d = self.document.diagram
+        self.scene.select_ids([c.id for c in d.companies()], [f.id for f in d.flows()])
+
+    # ----------------------------------------------------- align, distribute
+    def _selected_points(self) -> dict[str, tuple[float, float]]:
+        d = self.document.diagram
+        return {cid: (d.company(cid).x, d.company(cid).y) for cid in self.selected_ids()[0]}
+
+    def align(self, mode: str) -> bool:
+        points = self._selected_points()
+        if len(points) < 2:
+            self.statusBar().showMessage("Select two or more companies to align them", 3000)
+            return False
+        self._move(aligned_positions(points, mode), f"Align {mode}")
+        return True
+
+    def distribute(self, axis: str) -> bool:
+        points = self._selected_points()
+        if len(points) < 3:
+            self.statusBar().showMessage("Select three or more companies to distribute them", 3000)
+            return False
+        self._move(distributed_positions(points, axis), f"Distribute {axis}ly")
+        return True
+
+    def auto_layout(self) -> bool:
+        """Arrange the selected companies (or all when none are selected) automatically: one step."""
+        from .model.layout import layout_positions
+
+        d = self.document.diagram
+        ids = self.selected_ids()[0] or [c.id for c in d.companies()]
+        if not ids:
+            return False
+        positions = layout_positions(d, ids)
+        text = "Automatic layout" if len(ids) == len(d) else f"Automatic layout of {len(ids)} companies"
+        self._move(positions, text)
+        self.zoom_to_fit_later()
+        return True
+
+    def _move(self, positions, text: str) -> None:
+        d = self.document.diagram
+        changed = {cid: p for cid, p in positions.items() if (d.company(cid).x, d.company(cid).y) != tuple(p)}
+        if changed:
+            self.document.push(MoveCommand(d, changed, text))

@@ -1,0 +1,43 @@
+"""Message boxes of the main window, in one place (tests replace these functions).
+
+* :func:`ask_save_changes` — Save / Discard / Cancel before closing or replacing a diagram.
+* :func:`show_error` — a refusal with the list of problems (bad file, failed save).
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+#: Problems listed in the dialog itself; the rest go to "Show Details…".
+SHOWN_PROBLEMS = 8
+
+
+def ask_save_changes(parent: QWidget | None, name: str) -> QMessageBox.StandardButton:
+    """Save, Discard or Cancel (Escape cancels)."""
+    return QMessageBox.question(
+        parent, "Unsaved Changes",
+        f"Do you want to save the changes you made to “{name}”?\n\n"
+        "Your changes will be lost if you don't save them.",
+        QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+
+
+def show_error(parent: QWidget | None, title: str, text: str, problems: Iterable[str] = ()) -> None:
+    problems = [str(p) for p in problems]
+    box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, parent)
+    if problems:
+        shown = problems[:SHOWN_PROBLEMS]
+        more = len(problems) - len(shown)
+        box.setInformativeText("\n".join(f"• {p}" for p in shown)
+                               + (f"\n… and {more} more (Show Details)" if more > 0 else ""))
+        if more > 0:
+            box.setDetailedText("\n".join(problems))
+    box.exec()
+
+
+def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Replace") -> bool:
+    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.Cancel, parent)
+    ok = box.addButton(yes, QMessageBox.AcceptRole)
+    box.setDefaultButton(ok)
+    box.exec()
+    return box.clickedButton() is ok
