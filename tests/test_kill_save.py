@@ -118,10 +118,12 @@ def test_sigkill_during_save_leaves_old_or_new_file(tmp_path, versions, mode):
             loaded = [native.load(target)]
             temps = [p for p in tmp_path.iterdir() if p.name.startswith(".big.roundtrip.")]
         else:
-            # every child writes its own <pid>-d1 file; all of them must be complete
+            # every child writes its own <pid>-d1 file: it must be complete if it exists
             files = [p for p in target.iterdir() if p.name.endswith(recovery.SUFFIX)]
             loaded = [recovery.load_recovery(p)[0] for p in files]
             assert loaded
+            for p in files[:-1] if len(files) > 1 else ():  # checked; keep the folder small
+                p.unlink()
             temps = [p for p in target.iterdir() if p.name.endswith(".tmp")]
         for one in loaded:
             assert one == a or one == b, "the file is neither the old nor the new version"
