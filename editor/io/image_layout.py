@@ -250,9 +250,10 @@ class PageLayout:
     def _source_columns(self, notes: SourceNotes, y: float, lh: float) -> float:
         w, gap = self.content_width, 18.0
         entries = notes.entries
-        cols = max(1, min(len(entries), int((w + gap) // (SOURCE_COLUMN + gap)))) if entries else 1
-        col_w = (w - gap * (cols - 1)) / cols
-        rows = math.ceil(len(entries) / cols)
+        most = max(1, int((w + gap) // (SOURCE_COLUMN + gap)))
+        # fill down columns of at least 3 rows; widths stay those of the widest layout
+        rows = max(min(len(entries), 3), math.ceil(len(entries) / most))
+        col_w = (w - gap * (most - 1)) / most
         num_w = _text_width(self.f_small_bold, str(len(entries))) + 5
         fm = QFontMetricsF(self.f_small)
         step = lh + 1.5
@@ -286,7 +287,16 @@ class PageLayout:
             if isinstance(op, TextOp):
                 painter.setFont(op.font)
                 painter.setPen(QColor(op.color))
-                painter.drawText(op.rect, op.flags, op.text)
+                if op.flags & int(Qt.TextFlag.TextWordWrap):
+                    painter.drawText(op.rect, op.flags | int(Qt.TextFlag.TextDontClip), op.text)
+                else:
+                    # one line on the font's own baseline, so a fallback font (CJK
+                    # names) neither shifts nor clips it
+                    fm = QFontMetricsF(op.font)
+                    x = op.rect.left()
+                    if op.flags & int(Qt.AlignmentFlag.AlignRight):
+                        x = op.rect.right() - fm.horizontalAdvance(op.text)
+                    painter.drawText(QPointF(x, op.rect.top() + fm.ascent()), op.text)
             elif isinstance(op, RuleOp):
                 painter.setPen(QPen(QColor(op.color), op.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
                 painter.drawLine(op.line)
