@@ -1,0 +1,570 @@
+"""The diagram scene: one item per company and flow, kept in sync with the model.
+
+The scene subscribes to the diagram's change events and updates only what a
+change touches: a moved company relays out the flows attached to it (an index
+company id → pairs of companies → flow ids), a new flow relays out its pair's
+lanes. Geometry is computed here, never in ``paint()``. The scene works from a
+bare :class:`Diagram` (image export) as well as inside the editor.
+"""
+from __future__ import annotations
+
+import gc
+import weakref
+from collections import Counter
+from typing import Iterable, Mapping
+
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from ..model import (
+    CATEGORIES_CHANGED, COMPANIES_MOVED, COMPANY_ADDED, COMPANY_CHANGED, COMPANY_REMOVED, FLOW_ADDED,
+    FLOW_CHANGED, FLOW_REMOVED, METADATA_CHANGED, RESET, TYPES_CHANGED, Change, Diagram,
+)
+from . import geometry as G
+from .items import CompanyItem, FlowItem, FlowLabelItem, owner_of
+from .legend import LegendItem
+from .style import (
+    SIZE_MODES, CanvasStyle, arrow_width, company_value, format_amount, node_radius, soft_fill,
+)
+
+DIM_OPACITY = 0.15
+
+
+class DiagramScene(QGraphicsScene):
+    """Companies as circles, flows as arrows with amount labels, and a legend."""
+
+    #: the user asked to edit a label in place: kind ("company" or "flow"), id
+    editRequested = Signal(str, str)
+
+    #: Item index. NoIndex measured faster than the BSP tree for drags in large
+    #: diagrams (every moved arrow would be re-filed in the tree); see tests/test_canvas_perf.
+    INDEX_METHOD = QGraphicsScene.ItemIndexMethod.NoIndex
+
+    def __init__(self, diagram: Diagram, parent=None, *, style: CanvasStyle | None = None) -> None:
+        super().__init__(parent)
+        self.style = style or CanvasStyle()
+        self.setItemIndexMethod(self.INDEX_METHOD)
+        self.setBackgroundBrush(QColor(self.style.background))
+        self._size_by = "valuation"
+        self._export_mode = False
+        self._highlight: tuple[set[str], set[str]] | None = None
+        self._markers: dict[str, str] = {}
+        self._looks: dict[str, tuple] = {}
+        self._company_font = self.style.company_font()
+        self._company_metrics = QFontMetricsF(self._company_font)
+        self._amount_font = self.style.amount_font()
+        self._amount_metrics = QFontMetricsF(self._amount_font)
+        self._marker_font = self.style.font(8.5, bold=True)
+        self.diagram: Diagram | None = None
+        self._legend: LegendItem | None = None
+        self._legend_visible = True
+        self.set_diagram(diagram)
+
+    # ------------------------------------------------------------- binding
+    def set_diagram(self, diagram: Diagram) -> None:
+        if self.diagram is not None:
+            self.diagram.unsubscribe(self._listener)
+        self.diagram = diagram
+        # The diagram holds only a weak reference: a scene built for an export and
+        # dropped goes away instead of following the diagram for ever.
+        ref = weakref.WeakMethod(self._on_change)
+
+        def listener(change: Change) -> None:
+            method = ref()
+            if method is None:
+                diagram.unsubscribe(listener)
+            else:
+                method(change)
+
+        self._listener = listener
+        diagram.subscribe(listener)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        # Tens of thousands of new wrappers would trigger many full cyclic-GC passes
+        # (each one walking every live object); one pass at the end is enough.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._build_items()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _build_items(self) -> None:
+        user_moved_legend = self._legend.pos() if self._legend and self._legend.user_moved else None
+        self.clear()
+        self._companies: dict[str, CompanyItem] = {}
+        self._flows: dict[str, FlowItem] = {}
+        self._ends: dict[str, tuple[str, str]] = {}
+        self._pairs: dict[tuple[str, str], list[str]] = {}
+        self._company_pairs: dict[str, set[tuple[str, str]]] = {}
+        self._values: dict[str, float] = {}
+        self._amounts: dict[str, float] = {}
+        self._type_use: Counter = Counter()
+        self._cat_use: Counter = Counter()
+        d = self.diagram
+        self._values = {c.id: v for c in d.companies() if (v := company_value(c, self._size_by)) is not None}
+        self._amounts = {f.id: f.amount for f in d.flows() if f.amount is not None}
+        self._max_value = max(self._values.values(), default=None)
+        self._max_amount = max(self._amounts.values(), default=None)
+        for c in d.companies():
+            self._add_company_item(c.id)
+        for f in d.flows():
+            self._add_flow_item(f.id)
+        for key in self._pairs:
+            self._layout_pair(key)
+        self._legend = LegendItem(self.style)
+        self.addItem(self._legend)
+        self._legend.setVisible(self._legend_visible)
+        self._refresh_legend(force=True)
+        if user_moved_legend is not None:
+            self._legend.setPos(user_moved_legend)
+            self._legend.user_moved = True
+        if self._highlight:
+            self.set_highlight(*self._highlight)
+
+    # --------------------------------------------------------------- items
+    def company_item(self, company_id: str) -> CompanyItem | None:
+        return self._companies.get(company_id)
+
+    def flow_item(self, flow_id: str) -> FlowItem | None:
+        return self._flows.get(flow_id)
+
+    def company_items(self) -> Iterable[CompanyItem]:
+        return self._companies.values()
+
+    def flow_items(self) -> Iterable[FlowItem]:
+        return self._flows.values()
+
+    def legend_item(self) -> LegendItem:
+        return self._legend
+
+    def attached_flows(self, company_id: str) -> list[str]:
+        """Ids of the flows drawn to or from a company (from the scene's index)."""
+        return [fid for key in self._company_pairs.get(company_id, ()) for fid in self._pairs[key]]
+
+    def owner_at(self, pos: QPointF) -> tuple[str, str] | None:
+        """('company', id) or ('flow', id) of the topmost company, arrow or label at ``pos``."""
+        for item in self.items(pos):
+            found = owner_of(item)
+            if found is not None and item.isVisible():
+                return found
+        return None
+
+    def company_at(self, pos: QPointF) -> str | None:
+        for item in self.items(pos):
+            if getattr(item, "kind", None) == "company":
+                return item.id
+        return None
+
+    def _add_company_item(self, cid: str) -> None:
+        item = CompanyItem(cid, self.style)
+        item.export_mode = self._export_mode
+        self._companies[cid] = item
+        self._company_pairs.setdefault(cid, set())
+        self._style_company(cid)
+        self.addItem(item)
+
+    def _style_company(self, cid: str) -> None:
+        c = self.diagram.company(cid)
+        item = self._companies[cid]
+        color = self.diagram.category(c.category).color
+        item.set_look(c.name, node_radius(c, self._size_by, self._max_value, self.style), color,
+                      self._company_font, self._company_metrics)
+        item.setPos(c.x, c.y)
+        self._cat_use[c.category] += 1
+        item._category = c.category
+
+    def _add_flow_item(self, fid: str) -> None:
+        f = self.diagram.flow(fid)
+        item = FlowItem(fid, self.style)
+        item.export_mode = self._export_mode
+        label = FlowLabelItem(item, self.style)
+        label.export_mode = self._export_mode
+        self._flows[fid] = item
+        self._ends[fid] = (f.source, f.target)
+        key = G.pair_key(f.source, f.target)
+        self._pairs.setdefault(key, []).append(fid)
+        self._company_pairs.setdefault(f.source, set()).add(key)
+        self._company_pairs.setdefault(f.target, set()).add(key)
+        self._style_flow(fid)
+        if fid in self._markers:
+            label.set_marker(self._markers[fid], self._marker_font)
+        self.addItem(item)
+        self.addItem(label)
+
+    def _style_flow(self, fid: str) -> None:
+        f = self.diagram.flow(fid)
+        item = self._flows[fid]
+        old_type = getattr(item, "_type", None)
+        if old_type is not None:
+            self._type_use[old_type] -= 1
+        self._type_use[f.type] += 1
+        item._type = f.type
+        color, pens = self._type_look(f.type)
+        item.set_look(color, arrow_width(f.amount, self._max_amount, self.style))
+        unit = f.unit or self.diagram.metadata.unit
+        item.label.set_text(format_amount(f.amount, f.qualifier, unit), pens, self._amount_metrics)
+
+    def _type_look(self, type_id: str) -> tuple[QColor, tuple[QPen, QPen]]:
+        """The shared colour and label pens of a flow type (built once per colour)."""
+        hex_color = self.diagram.flow_type(type_id).color
+        look = self._looks.get(hex_color)
+        if look is None:
+            color = QColor(hex_color)
+            look = (color, (QPen(soft_fill(color, 0.45), 1.0), QPen(color.darker(135))))
+            self._looks[hex_color] = look
+        return look
+
+    def _remove_flow_item(self, fid: str) -> tuple[str, str]:
+        item = self._flows.pop(fid)
+        src, tgt = self._ends.pop(fid)
+        self._type_use[item._type] -= 1
+        key = G.pair_key(src, tgt)
+        lanes = self._pairs[key]
+        lanes.remove(fid)
+        if not lanes:
+            del self._pairs[key]
+            for cid in (src, tgt):
+                if cid in self._company_pairs:
+                    self._company_pairs[cid].discard(key)
+        self.removeItem(item.label)
+        self.removeItem(item)
+        self._amounts.pop(fid, None)
+        return key
+
+    # -------------------------------------------------------------- layout
+    def _layout_pair(self, key: tuple[str, str]) -> None:
+        fids = self._pairs.get(key)
+        if not fids:
+            return
+        s = self.style
+        a, b = key
+        ia, ib = self._companies[a], self._companies[b]
+        if a == b:
+            for i, fid in enumerate(fids):
+                item = self._flows[fid]
+                hl, hw = self._head_size(item.width)
+                geo = G.self_loop(ia.pos(), ia.radius, i, hl, hw)
+                item.set_geometry(geo)
+                item.label.setPos(geo.middle)
+            return
+        pa, pb = ia.pos(), ib.pos()
+        normal = G.pair_normal(pa, pb)
+        if len(fids) > 1:
+            w = max(self._flows[f].label.size().width() for f in fids)
+            h = max(self._flows[f].label.size().height() for f in fids)
+            spacing = G.lane_spacing(normal, (w, h), s.lane_spacing)
+        else:
+            spacing = 0.0
+        for lane, fid in zip(G.lane_offsets(len(fids)), fids):
+            item = self._flows[fid]
+            src, _ = self._ends[fid]
+            hl, hw = self._head_size(item.width)
+            if src == a:
+                geo = G.arrow(pa, ia.radius, pb, ib.radius, lane * spacing, normal, hl, hw)
+            else:
+                geo = G.arrow(pb, ib.radius, pa, ia.radius, lane * spacing, normal, hl, hw)
+            item.set_geometry(geo)
+            item.label.setPos(geo.middle)
+
+    def _head_size(self, width: float) -> tuple[float, float]:
+        return self.style.arrow_head_length + width * 1.3, self.style.arrow_head_width + width * 1.3
+
+    def _layout_companies(self, company_ids: Iterable[str]) -> None:
+        keys: set[tuple[str, str]] = set()
+        for cid in company_ids:
+            keys |= self._company_pairs.get(cid, set())
+        for key in keys:
+            self._layout_pair(key)
+
+    def preview_move(self, positions: Mapping[str, QPointF]) -> None:
+        """Move company items without touching the model (a live drag); arrows follow."""
+        for cid, pos in positions.items():
+            self._companies[cid].setPos(pos)
+        self._layout_companies(positions)
+
+    def _restyle_all(self) -> None:
+        self._cat_use.clear()
+        for cid in self._companies:
+            self._style_company(cid)
+        for fid in self._flows:
+            self._style_flow(fid)
+        for key in self._pairs:
+            self._layout_pair(key)
+
+    # -------------------------------------------------------- model events
+    def _on_change(self, change: Change) -> None:
+        handler = getattr(self, "_on_" + change.kind, None)
+        if handler is not None:
+            handler(change.ids)
+
+    def _on_reset(self, ids) -> None:
+        self._rebuild()
+
+    def _on_company_added(self, ids) -> None:
+        for cid in ids:
+            c = self.diagram.company(cid)
+            v = company_value(c, self._size_by)
+            if v is not None:
+                self._values[cid] = v
+                if self._max_value is None or v > self._max_value:
+                    self._max_value = v
+                    self._add_company_item(cid)
+                    self._restyle_all()
+                    self._refresh_legend()
+                    continue
+            self._add_company_item(cid)
+        self._refresh_legend()
+
+    def _on_company_removed(self, ids) -> None:
+        for cid in ids:
+            item = self._companies.pop(cid, None)
+            if item is None:
+                continue
+            self._cat_use[item._category] -= 1
+            self._company_pairs.pop(cid, None)
+            self.removeItem(item)
+            v = self._values.pop(cid, None)
+            if v is not None and v == self._max_value:
+                self._recompute_max_value()
+        self._refresh_legend()
+
+    def _on_company_changed(self, ids) -> None:
+        for cid in ids:
+            c = self.diagram.company(cid)
+            self._cat_use[self._companies[cid]._category] -= 1
+            old = self._values.pop(cid, None)
+            v = company_value(c, self._size_by)
+            if v is not None:
+                self._values[cid] = v
+            if old != v and (old == self._max_value or (v is not None and (self._max_value is None or v > self._max_value))):
+                if self._recompute_max_value():
+                    continue
+            self._style_company(cid)
+            self._layout_companies([cid])
+        self._refresh_legend()
+
+    def _recompute_max_value(self) -> bool:
+        new = max(self._values.values(), default=None)
+        if new == self._max_value:
+            return False
+        self._max_value = new
+        self._restyle_all()
+        return True
+
+    def _on_companies_moved(self, ids) -> None:
+        for cid in ids:
+            c = self.diagram.company(cid)
+            self._companies[cid].setPos(c.x, c.y)
+        self._layout_companies(ids)
+
+    def _on_flow_added(self, ids) -> None:
+        for fid in ids:
+            f = self.diagram.flow(fid)
+            if f.amount is not None:
+                self._amounts[fid] = f.amount
+                if self._max_amount is None or f.amount > self._max_amount:
+                    self._max_amount = f.amount
+                    self._add_flow_item(fid)
+                    self._restyle_all()
+                    continue
+            self._add_flow_item(fid)
+            self._layout_pair(G.pair_key(f.source, f.target))
+        self._refresh_legend()
+
+    def _on_flow_removed(self, ids) -> None:
+        for fid in ids:
+            if fid not in self._flows:
+                continue
+            was_max = self._amounts.get(fid) == self._max_amount
+            key = self._remove_flow_item(fid)
+            if was_max and self._recompute_max_amount():
+                continue
+            self._layout_pair(key)
+        self._refresh_legend()
+
+    def _on_flow_changed(self, ids) -> None:
+        for fid in ids:
+            f = self.diagram.flow(fid)
+            old_amount = self._amounts.pop(fid, None)
+            if f.amount is not None:
+                self._amounts[fid] = f.amount
+            old_key = G.pair_key(*self._ends[fid])
+            new_key = G.pair_key(f.source, f.target)
+            if old_key != new_key:
+                self._remove_flow_item(fid)
+                self._add_flow_item(fid)
+            else:
+                self._style_flow(fid)
+            if old_amount != f.amount and self._recompute_max_amount():
+                continue
+            self._layout_pair(old_key)
+            self._layout_pair(new_key)
+        self._refresh_legend()
+
+    def _recompute_max_amount(self) -> bool:
+        new = max(self._amounts.values(), default=None)
+        if new == self._max_amount:
+            return False
+        self._max_amount = new
+        self._restyle_all()
+        return True
+
+    def _on_types_changed(self, ids) -> None:
+        for fid, item in self._flows.items():
+            if item._type in ids:
+                self._style_flow(fid)
+        self._refresh_legend(force=True)
+
+    def _on_categories_changed(self, ids) -> None:
+        for cid, item in self._companies.items():
+            if item._category in ids:
+                self._cat_use[item._category] -= 1
+                self._style_company(cid)
+        self._refresh_legend(force=True)
+
+    def _on_metadata_changed(self, ids) -> None:
+        for fid in self._flows:
+            self._style_flow(fid)
+        for key in self._pairs:
+            self._layout_pair(key)
+
+    # -------------------------------------------------------------- legend
+    def _refresh_legend(self, force: bool = False) -> None:
+        if self._legend is None:
+            return
+        used_types = {t for t, n in self._type_use.items() if n > 0}
+        used_cats = {c for c, n in self._cat_use.items() if n > 0}
+        if not force and (used_types, used_cats) == getattr(self, "_legend_used", None):
+            return
+        self._legend_used = (used_types, used_cats)
+        d = self.diagram
+        self._legend.set_rows([(t.name, t.color) for t in d.flow_types() if t.id in used_types],
+                              [(c.name, c.color) for c in d.categories() if c.id in used_cats])
+        self.place_legend()
+
+    def place_legend(self) -> None:
+        """Put the legend at the top right of the diagram (unless the user moved it)."""
+        if self._legend is None or self._legend.user_moved:
+            return
+        r = self._companies_rect()
+        if r.isNull():
+            self._legend.setPos(0, 0)
+        else:
+            self._legend.setPos(r.right() + 40, r.top())
+
+    @property
+    def legend_visible(self) -> bool:
+        return self._legend_visible
+
+    def set_legend_visible(self, visible: bool) -> None:
+        self._legend_visible = bool(visible)
+        self._legend.setVisible(self._legend_visible)
+
+    # ------------------------------------------------------------- sizing
+    @property
+    def size_by(self) -> str:
+        return self._size_by
+
+    def set_size_by(self, mode: str) -> None:
+        if mode not in SIZE_MODES:
+            raise ValueError(f"size_by: expected one of {', '.join(SIZE_MODES)}, got {mode!r}")
+        if mode == self._size_by:
+            return
+        self._size_by = mode
+        self._values = {c.id: v for c in self.diagram.companies()
+                        if (v := company_value(c, mode)) is not None}
+        self._max_value = max(self._values.values(), default=None)
+        self._restyle_all()
+
+    # ---------------------------------------------------------- selection
+    def selected_ids(self) -> tuple[list[str], list[str]]:
+        companies, flows = [], []
+        for item in self.selectedItems():
+            kind = getattr(item, "kind", None)
+            if kind == "company":
+                companies.append(item.id)
+            elif kind == "flow":
+                flows.append(item.id)
+        return companies, flows
+
+    def select_ids(self, company_ids: Iterable[str] = (), flow_ids: Iterable[str] = ()) -> None:
+        self.clearSelection()
+        for cid in company_ids:
+            if cid in self._companies:
+                self._companies[cid].setSelected(True)
+        for fid in flow_ids:
+            if fid in self._flows:
+                self._flows[fid].setSelected(True)
+
+    # ---------------------------------------------------------- highlight
+    def set_highlight(self, company_ids: Iterable[str], flow_ids: Iterable[str]) -> None:
+        """Dim everything but these companies and flows; highlighted arrows get thicker, on top."""
+        cids, fids = set(company_ids), set(flow_ids)
+        self._highlight = (cids, fids)
+        for cid, item in self._companies.items():
+            item.setOpacity(1.0 if cid in cids else DIM_OPACITY)
+        for fid, item in self._flows.items():
+            on = fid in fids
+            item.setOpacity(1.0 if on else DIM_OPACITY)
+            item.label.setOpacity(1.0 if on else DIM_OPACITY)
+            if item.emphasis != on:
+                item.set_emphasis(on)
+
+    def clear_highlight(self) -> None:
+        self._highlight = None
+        for item in self._companies.values():
+            item.setOpacity(1.0)
+        for item in self._flows.values():
+            item.setOpacity(1.0)
+            item.label.setOpacity(1.0)
+            if item.emphasis:
+                item.set_emphasis(False)
+
+    @property
+    def highlighted(self) -> tuple[set[str], set[str]] | None:
+        return self._highlight
+
+    # ------------------------------------------------------------- export
+    def set_export_mode(self, on: bool) -> None:
+        """Hide selection marks (for image export)."""
+        self._export_mode = bool(on)
+        for item in list(self._companies.values()) + list(self._flows.values()):
+            item.export_mode = self._export_mode
+            item.update()
+        for item in self._flows.values():
+            item.label.export_mode = self._export_mode
+
+    @property
+    def export_mode(self) -> bool:
+        return self._export_mode
+
+    def diagram_rect(self) -> QRectF:
+        """Bounding rectangle of companies, arrows and labels (legend excluded)."""
+        rect = QRectF()
+        for item in self._companies.values():
+            rect = rect.united(item.sceneBoundingRect())
+        for item in self._flows.values():
+            rect = rect.united(item.sceneBoundingRect()).united(item.label.sceneBoundingRect())
+        return rect
+
+    def _companies_rect(self) -> QRectF:
+        rect = QRectF()
+        for item in self._companies.values():
+            rect = rect.united(item.sceneBoundingRect())
+        return rect
+
+    def flow_label_anchor(self, flow_id: str) -> QPointF:
+        return self._flows[flow_id].label.scenePos()
+
+    def set_flow_markers(self, markers: Mapping[str, str]) -> None:
+        """Small footnote numbers next to amount labels ({flow id: "1"}); {} removes them."""
+        old = self._markers
+        self._markers = dict(markers)
+        for fid in set(old) | set(self._markers):
+            item = self._flows.get(fid)
+            if item is not None:
+                item.label.set_marker(self._markers.get(fid, ""), self._marker_font)

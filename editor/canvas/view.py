@@ -1,0 +1,344 @@
+"""The diagram view: zoom, pan, grid and snapping, and the gesture tools.
+
+Mouse and key events go to the current tool first (select/move, add company,
+draw flow); what a tool does not use falls through to QGraphicsView (the
+rubber band of the select tool, moving the legend). The wheel zooms at the
+mouse (Shift+wheel scrolls sideways, Alt+wheel up and down); the middle
+button or Space+drag pans; Ctrl +/-/0 zoom in, out and to fit.
+"""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsView
+
+from ..io.amounts import AmountError, parse_amount
+from ..model import ModelError
+from .scene import DiagramScene
+from .tools import AddCompanyTool, DrawFlowTool, InPlaceEditor, SelectMoveTool
+
+MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
+ZOOM_STEP = 1.25
+
+
+class DiagramView(QGraphicsView):
+    statusMessage = Signal(str)
+    tool_changed = Signal(str)
+    #: the zoom factor changed (1.0 = 100 %)
+    zoomChanged = Signal(float)
+
+    def __init__(self, scene: DiagramScene, document, parent=None) -> None:
+        super().__init__(scene, parent)
+        self.document = document
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self._snap = False
+        self._grid_visible = False
+        self._flow_type: str | None = None
+        self._space = False
+        self._pan_from: QPointF | None = None
+        self.editor: InPlaceEditor | None = None
+        self._tools = {t.name: t for t in (SelectMoveTool(self), AddCompanyTool(self), DrawFlowTool(self))}
+        self._tool = self._tools["select"]
+        self._tool.activate()
+
+    # ---------------------------------------------------------------- tools
+    @property
+    def tool(self) -> str:
+        return self._tool.name
+
+    def tool_object(self, name: str | None = None):
+        return self._tools[name or self._tool.name]
+
+    def set_tool(self, name: str) -> None:
+        if name not in self._tools:
+            raise ValueError(f"unknown tool {name!r}; expected one of {', '.join(self._tools)}")
+        if name == self._tool.name:
+            return
+        self._tool.deactivate()
+        self._tool = self._tools[name]
+        self._tool.activate()
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag if name == "select"
+                         else QGraphicsView.DragMode.NoDrag)
+        self.tool_changed.emit(name)
+
+    def set_flow_type(self, type_id: str) -> None:
+        """The flow type the draw tool uses."""
+        self.document.diagram.flow_type(type_id)  # raises ModelError for an unknown type
+        self._flow_type = type_id
+
+    def current_flow_type(self) -> str:
+        d = self.document.diagram
+        if self._flow_type is None or not d.has_flow_type(self._flow_type):
+            self._flow_type = d.flow_types()[0].id
+        return self._flow_type
+
+    # ------------------------------------------------------------ grid/snap
+    @property
+    def snap_to_grid(self) -> bool:
+        return self._snap
+
+    def set_snap_to_grid(self, on: bool) -> None:
+        self._snap = bool(on)
+
+    @property
+    def grid_visible(self) -> bool:
+        return self._grid_visible
+
+    def set_grid_visible(self, on: bool) -> None:
+        self._grid_visible = bool(on)
+        self.resetCachedContent()
+        self.viewport().update()
+
+    @property
+    def grid_size(self) -> float:
+        return self.scene().style.grid_size
+
+    def snap(self, pos: QPointF) -> QPointF:
+        g = self.grid_size
+        return QPointF(round(pos.x() / g) * g, round(pos.y() / g) * g)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawBackground(painter, rect)
+        if not self._grid_visible or self.scene().export_mode:
+            return
+        g = self.grid_size
+        while g * self.zoom() < 8:
+            g *= 5
+        painter.setPen(QPen(QColor(self.scene().style.grid_color), 0))
+        x0 = math.floor(rect.left() / g) * g
+        y0 = math.floor(rect.top() / g) * g
+        x = x0
+        while x <= rect.right():
+            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+            x += g
+        y = y0
+        while y <= rect.bottom():
+            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+            y += g
+
+    # ----------------------------------------------------------------- zoom
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def _scale_by(self, factor: float) -> None:
+        z = self.zoom()
+        factor = max(MIN_ZOOM / z, min(MAX_ZOOM / z, factor))
+        if abs(factor - 1.0) < 1e-9:
+            return
+        self.scale(factor, factor)
+        self._zoomed()
+
+    def _zoomed(self) -> None:
+        if self.editor is not None:
+            self.editor.reposition()
+        self.zoomChanged.emit(self.zoom())
+
+    def zoom_in(self) -> None:
+        self._scale_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._scale_by(1 / ZOOM_STEP)
+
+    def reset_zoom(self) -> None:
+        self.resetTransform()
+        self._zoomed()
+
+    def zoom_to_fit(self) -> None:
+        scene = self.scene()
+        rect = scene.diagram_rect()
+        legend = scene.legend_item()
+        if legend is not None and legend.isVisible():
+            rect = rect.united(legend.sceneBoundingRect())
+        if rect.isNull():
+            self.reset_zoom()
+            return
+        rect = rect.adjusted(-30, -30, 30, 30)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > 2.0:  # a tiny diagram is shown at a readable, not a huge, size
+            self.resetTransform()
+            self.scale(2.0, 2.0)
+            self.centerOn(rect.center())
+        elif self.zoom() < MIN_ZOOM:
+            self.resetTransform()
+            self.scale(MIN_ZOOM, MIN_ZOOM)
+            self.centerOn(rect.center())
+        self._zoomed()
+
+    def wheelEvent(self, event) -> None:
+        mods = event.modifiers()
+        if mods & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier):
+            delta = event.angleDelta()
+            amount = -(delta.y() or delta.x())
+            bar = self.horizontalScrollBar() if mods & Qt.KeyboardModifier.ShiftModifier else self.verticalScrollBar()
+            bar.setValue(bar.value() + amount // 2)
+            return
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self._scale_by(ZOOM_STEP ** steps)
+        event.accept()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        if self.editor is not None:
+            self.editor.reposition()
+
+    # ---------------------------------------------------------------- mouse
+    def mousePressEvent(self, event) -> None:
+        if self.editor is not None and not self.editor.commit():
+            return  # an invalid text stays open: the click is not a new gesture
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if self._space:
+            super().mousePressEvent(event)
+            return
+        if self._tool.press(event, self.mapToScene(event.position().toPoint())):
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._pan_from is not None:
+            d = event.position() - self._pan_from
+            self._pan_from = event.position()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - round(d.x()))
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - round(d.y()))
+            return
+        if not self._space and self._tool.move(event, self.mapToScene(event.position().toPoint())):
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._pan_from is not None and event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = None
+            self._tool.activate()
+            return
+        if not self._space and self._tool.release(event, self.mapToScene(event.position().toPoint())):
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._tool.name != "select":
+            super().mouseDoubleClickEvent(event)
+            return
+        owner = self.scene().owner_at(self.mapToScene(event.position().toPoint()))
+        if owner is None:
+            super().mouseDoubleClickEvent(event)
+            return
+        kind, oid = owner
+        self.scene().editRequested.emit(kind, oid)
+        if kind == "company":
+            self.edit_company_name(oid)
+        else:
+            self.edit_flow_amount(oid)
+
+    # ------------------------------------------------------------------ keys
+    def keyPressEvent(self, event) -> None:
+        key, mods = event.key(), event.modifiers()
+        ctrl = mods & Qt.KeyboardModifier.ControlModifier
+        if key == Qt.Key.Key_Escape:
+            if self._tool.busy():
+                self._tool.cancel()
+            self.set_tool("select")
+            return
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+            return
+        if ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+            return
+        if ctrl and key == Qt.Key.Key_Minus:
+            self.zoom_out()
+            return
+        if ctrl and key == Qt.Key.Key_0:
+            self.zoom_to_fit()
+            return
+        if self._tool.key_press(event):
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag if self._tool.name == "select"
+                             else QGraphicsView.DragMode.NoDrag)
+            self._tool.activate()
+            return
+        super().keyReleaseEvent(event)
+
+    # ------------------------------------------------------ in-place editing
+    def edit_company_name(self, company_id: str) -> InPlaceEditor:
+        """Open the name of a company for typing (Enter commits, Esc keeps the name)."""
+        scene = self.scene()
+        item = scene.company_item(company_id)
+        name = self.document.diagram.company(company_id).name
+
+        def anchor() -> QPointF:
+            return item.mapToScene(item.label_rect().center())
+
+        def commit(text: str) -> str | None:
+            text = text.strip()
+            if not self.document.diagram.has_company(company_id):
+                return None
+            old = self.document.diagram.company(company_id).name
+            if not text:
+                self.statusMessage.emit(f"A company needs a name; it stays {old!r}.")
+                return None
+            if text != old:
+                try:
+                    self.document.update_company(company_id, name=text)
+                except ModelError as e:
+                    return f"Cannot rename: {e}"
+            return None
+
+        return self._open_editor(InPlaceEditor(self, "company", company_id, name, anchor, commit))
+
+    def edit_flow_amount(self, flow_id: str) -> InPlaceEditor:
+        """Open the amount of a flow for typing: "100", "$100B", "up to 100", "~300", "?"."""
+        scene = self.scene()
+        label = scene.flow_item(flow_id).label
+        f = self.document.diagram.flow(flow_id)
+        unit = f.unit or self.document.diagram.metadata.unit
+        text = "" if f.amount is None else label.text
+
+        def commit(text: str) -> str | None:
+            if not self.document.diagram.has_flow(flow_id):
+                return None
+            try:
+                amount, qualifier = parse_amount(text, unit)
+            except AmountError as e:
+                return f"Amount not changed: {e}. Try 100, $100B, up to 100, ~300 or ? for unknown."
+            old = self.document.diagram.flow(flow_id)
+            if (amount, qualifier) != (old.amount, old.qualifier):
+                try:
+                    self.document.update_flow(flow_id, amount=amount, qualifier=qualifier)
+                except ModelError as e:
+                    return f"Amount not changed: {e}"
+            return None
+
+        return self._open_editor(InPlaceEditor(self, "flow", flow_id, text, label.scenePos, commit,
+                                               placeholder=f"amount in {unit}, ? if unknown"))
+
+    def _open_editor(self, editor: InPlaceEditor) -> InPlaceEditor:
+        if self.editor is not None:
+            self.editor.cancel()
+        self.editor = editor
+        return editor
+
+    def _editor_closed(self, editor: InPlaceEditor) -> None:
+        if self.editor is editor:
+            self.editor = None
+            self.setFocus()
