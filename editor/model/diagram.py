@@ -345,66 +345,66 @@ class Diagram:
         return old
 
     # ------------------------------------------------------------- catalogues
+    # Flow types and categories are both catalogues of (id, name, colour)
+    # entries: ``kind`` picks the dict, the event and the words of messages.
+    _CATALOGUES = {
+        "flow_type": ("_types", TYPES_CHANGED, "flow type", "flow(s)", lambda d: (f.type for f in d._flows.values())),
+        "category": ("_categories", CATEGORIES_CHANGED, "category", "company(ies)",
+                     lambda d: (c.category for c in d._companies.values())),
+    }
+
+    def _catalogue_add(self, kind: str, record: Any, index: int | None) -> None:
+        attr, event, word, _, _ = self._CATALOGUES[kind]
+        entries = getattr(self, attr)
+        if record.id in entries:
+            raise ModelError(f"a {word} with id {record.id!r} already exists")
+        if any(e.name.casefold() == record.name.casefold() for e in entries.values()):
+            raise ModelError(f"a {word} named {record.name!r} already exists")
+        setattr(self, attr, _insert(entries, record.id, record, index))
+        self._emit(event, (record.id,))
+
+    def _catalogue_update(self, kind: str, entry_id: str, changes: dict[str, Any]) -> Any:
+        attr, event, word, _, _ = self._CATALOGUES[kind]
+        entries = getattr(self, attr)
+        old = getattr(self, kind)(entry_id)
+        try:
+            new = old.with_changes(**changes)
+        except (TypeError, ValueError) as e:
+            raise ModelError(str(e)) from None
+        if any(e.id != entry_id and e.name.casefold() == new.name.casefold() for e in entries.values()):
+            raise ModelError(f"a {word} named {new.name!r} already exists")
+        if new != old:
+            entries[entry_id] = new
+            self._emit(event, (entry_id,))
+        return old
+
+    def _catalogue_remove(self, kind: str, entry_id: str) -> Any:
+        attr, event, word, users, uses = self._CATALOGUES[kind]
+        old = getattr(self, kind)(entry_id)
+        used = sum(1 for u in uses(self) if u == entry_id)
+        if used:
+            raise ModelError(f"{word} {old.name!r} is used by {used} {users}; change them first")
+        del getattr(self, attr)[entry_id]
+        self._emit(event, (entry_id,))
+        return old
+
     def add_flow_type(self, flow_type: FlowType, index: int | None = None) -> None:
-        if flow_type.id in self._types:
-            raise ModelError(f"a flow type with id {flow_type.id!r} already exists")
-        if any(t.name.casefold() == flow_type.name.casefold() for t in self._types.values()):
-            raise ModelError(f"a flow type named {flow_type.name!r} already exists")
-        self._types = _insert(self._types, flow_type.id, flow_type, index)
-        self._emit(TYPES_CHANGED, (flow_type.id,))
+        self._catalogue_add("flow_type", flow_type, index)
 
     def update_flow_type(self, type_id: str, **changes: Any) -> FlowType:
-        old = self.flow_type(type_id)
-        try:
-            new = old.with_changes(**changes)
-        except (TypeError, ValueError) as e:
-            raise ModelError(str(e)) from None
-        if any(t.id != type_id and t.name.casefold() == new.name.casefold() for t in self._types.values()):
-            raise ModelError(f"a flow type named {new.name!r} already exists")
-        if new != old:
-            self._types[type_id] = new
-            self._emit(TYPES_CHANGED, (type_id,))
-        return old
+        return self._catalogue_update("flow_type", type_id, changes)
 
     def remove_flow_type(self, type_id: str) -> FlowType:
-        old = self.flow_type(type_id)
-        used = sum(1 for f in self._flows.values() if f.type == type_id)
-        if used:
-            raise ModelError(f"flow type {old.name!r} is used by {used} flow(s); change them first")
-        del self._types[type_id]
-        self._emit(TYPES_CHANGED, (type_id,))
-        return old
+        return self._catalogue_remove("flow_type", type_id)
 
     def add_category(self, category: Category, index: int | None = None) -> None:
-        if category.id in self._categories:
-            raise ModelError(f"a category with id {category.id!r} already exists")
-        if any(c.name.casefold() == category.name.casefold() for c in self._categories.values()):
-            raise ModelError(f"a category named {category.name!r} already exists")
-        self._categories = _insert(self._categories, category.id, category, index)
-        self._emit(CATEGORIES_CHANGED, (category.id,))
+        self._catalogue_add("category", category, index)
 
     def update_category(self, category_id: str, **changes: Any) -> Category:
-        old = self.category(category_id)
-        try:
-            new = old.with_changes(**changes)
-        except (TypeError, ValueError) as e:
-            raise ModelError(str(e)) from None
-        if any(c.id != category_id and c.name.casefold() == new.name.casefold()
-               for c in self._categories.values()):
-            raise ModelError(f"a category named {new.name!r} already exists")
-        if new != old:
-            self._categories[category_id] = new
-            self._emit(CATEGORIES_CHANGED, (category_id,))
-        return old
+        return self._catalogue_update("category", category_id, changes)
 
     def remove_category(self, category_id: str) -> Category:
-        old = self.category(category_id)
-        used = sum(1 for c in self._companies.values() if c.category == category_id)
-        if used:
-            raise ModelError(f"category {old.name!r} is used by {used} compan{'y' if used == 1 else 'ies'}")
-        del self._categories[category_id]
-        self._emit(CATEGORIES_CHANGED, (category_id,))
-        return old
+        return self._catalogue_remove("category", category_id)
 
     def flow_type_by_name(self, name: str) -> FlowType | None:
         folded = name.casefold().strip()

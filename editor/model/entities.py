@@ -128,32 +128,35 @@ class _Record:
         return {f.name: getattr(self, f.name) for f in fields(self)}  # type: ignore[arg-type]
 
 
+class _CatalogueEntry(_Record):
+    """An (id, name, colour) entry of a catalogue."""
+
+    _what = "entry"
+
+    def __post_init__(self) -> None:
+        _check_text(self.id, f"{self._what} id", required=True)  # type: ignore[attr-defined]
+        _check_text(self.name, f"{self._what} name", required=True)  # type: ignore[attr-defined]
+        object.__setattr__(self, "color", check_color(self.color, f"{self._what} color"))  # type: ignore
+
+
 @dataclass(frozen=True)
-class FlowType(_Record):
+class FlowType(_CatalogueEntry):
     """A kind of money arrow with its colour on the canvas."""
 
+    _what = "flow type"
     id: str
     name: str
     color: str
-
-    def __post_init__(self) -> None:
-        _check_text(self.id, "flow type id", required=True)
-        _check_text(self.name, "flow type name", required=True)
-        object.__setattr__(self, "color", check_color(self.color, "flow type color"))
 
 
 @dataclass(frozen=True)
-class Category(_Record):
+class Category(_CatalogueEntry):
     """A kind of company (chipmaker, AI lab, ...) with its colour."""
 
+    _what = "category"
     id: str
     name: str
     color: str
-
-    def __post_init__(self) -> None:
-        _check_text(self.id, "category id", required=True)
-        _check_text(self.name, "category name", required=True)
-        object.__setattr__(self, "color", check_color(self.color, "category color"))
 
 
 @dataclass(frozen=True)
