@@ -50,6 +50,20 @@ class DiagramView(QGraphicsView):
         self._tools = {t.name: t for t in (SelectMoveTool(self), AddCompanyTool(self), DrawFlowTool(self))}
         self._tool = self._tools["select"]
         self._tool.activate()
+        self._view_rect: QRectF | None = None
+        scene.sceneRectChanged.connect(self._grow_scene_rect)
+        self._grow_scene_rect(scene.sceneRect())
+
+    #: free room around the diagram, so adding or dragging at the edge never makes the view jump
+    MARGIN = 2000.0
+
+    def _grow_scene_rect(self, rect: QRectF) -> None:
+        m = self.MARGIN
+        wanted = rect.adjusted(-m, -m, m, m)
+        current = self._view_rect
+        if current is None or not current.contains(wanted):
+            self._view_rect = wanted if current is None else wanted.united(current)
+            self.setSceneRect(self._view_rect)
 
     # ---------------------------------------------------------------- tools
     @property
