@@ -259,3 +259,37 @@ def test_cli_export_works_without_a_display(tmp_path):
     ensure_app()
     img, colours = image_stats(out)
     assert img.width() == 640 and len(colours) > 20
+
+
+# ---------------------------------------------------------------- dialog
+def test_export_dialog_previews_and_exports(qtbot, tmp_path, monkeypatch):
+    from editor.dialogs.export_dialog import ExportImageDialog
+
+    d = seed_diagram()
+    d.set_metadata(title="Seed loop")
+    dialog = ExportImageDialog(d, selection=(["nvidia"], ["f1"]), directory=tmp_path)
+    qtbot.addWidget(dialog)
+    assert dialog.path() == tmp_path / "seed-loop.png"
+    dialog.refresh_preview()
+    assert dialog._preview.pixmap() is not None and not dialog._preview.pixmap().isNull()
+    assert "pixels" in dialog._size_note.text()
+
+    dialog._format.setCurrentIndex(dialog._format.findData(".svg"))
+    assert dialog.path().suffix == ".svg" and not dialog._width.isEnabled()
+    dialog._format.setCurrentIndex(dialog._format.findData(".png"))
+    dialog._width.setValue(700)
+    dialog._only_selection.setChecked(True)
+    dialog._sources.setChecked(True)
+    dialog._title.setText("Only one deal")
+    opts = dialog.options()
+    assert opts["selection"] == (["nvidia"], ["f1"]) and opts["width"] == 700 and opts["sources"]
+    assert dialog.export()
+    img, colours = image_stats(tmp_path / "seed-loop.png")
+    assert img.width() == 700 and len(colours) > 10
+
+    warnings = []
+    monkeypatch.setattr("editor.dialogs.export_dialog.QMessageBox.warning", lambda *a: warnings.append(a[2]))
+    dialog = ExportImageDialog(d, directory=tmp_path / "missing-folder")
+    qtbot.addWidget(dialog)
+    assert not dialog._only_selection.isEnabled()
+    assert not dialog.export() and "Could not write" in warnings[-1]

@@ -1,0 +1,263 @@
+"""The Export Image dialog: file and format, size, background, extent, title, legend, sources.
+
+    dialog = ExportImageDialog(diagram, parent, selection=scene.selected_ids(), directory=folder)
+    if dialog.exec():            # the image was written to dialog.path()
+        ...
+
+A live thumbnail shows the page as it will be exported (redrawn shortly after
+each change; on large diagrams only when asked, since each preview builds a
+scene). Export errors (bad options, a folder that cannot be written) are shown
+in a message box and the dialog stays open.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
+    QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from ..io.errors import InputError
+from ..io.image import DEFAULT_PNG_WIDTH, MAX_WIDTH, MIN_WIDTH, ExportOptions, ExportPage, export_image, render_png
+
+FORMATS = (("PNG image", ".png"), ("SVG vector image", ".svg"), ("PDF document", ".pdf"))
+#: above this many companies + flows, the preview is drawn only on request
+LIVE_PREVIEW_LIMIT = 1500
+PREVIEW_SIZE = 340
+
+
+def _safe_name(title: str) -> str:
+    keep = "".join(ch if ch.isalnum() or ch in " -_" else " " for ch in title).split()
+    return "-".join(keep).lower()[:60] or "diagram"
+
+
+class ExportImageDialog(QDialog):
+    def __init__(self, diagram, parent: QWidget | None = None, *, selection=None, directory: str | Path = ""):
+        super().__init__(parent)
+        self.setWindowTitle("Export Image")
+        self._diagram = diagram
+        companies, flows = selection or ((), ())
+        self._selection = (list(companies), list(flows))
+        meta = diagram.metadata
+        self._build(meta, Path(directory) if directory else Path.home())
+        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer.timeout.connect(self.refresh_preview)
+        self._live = len(diagram.companies()) + len(diagram.flows()) <= LIVE_PREVIEW_LIMIT
+        self._refresh_button.setVisible(not self._live)
+        self._update_enabled()
+        self._schedule_preview()
+
+    # ------------------------------------------------------------- widgets
+    def _build(self, meta, folder: Path) -> None:
+        form = QFormLayout()
+        self._path = QLineEdit(str(folder / f"{_safe_name(meta.title)}.png"))
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self._path, 1)
+        row.addWidget(browse)
+        form.addRow("File:", row)
+        self._format = QComboBox()
+        for name, ext in FORMATS:
+            self._format.addItem(f"{name} ({ext})", ext)
+        self._format.currentIndexChanged.connect(self._format_changed)
+        form.addRow("Format:", self._format)
+
+        self._by_width, self._by_scale = QRadioButton("Width"), QRadioButton("Scale")
+        self._by_width.setChecked(True)
+        self._width = QSpinBox(minimum=MIN_WIDTH, maximum=MAX_WIDTH, value=DEFAULT_PNG_WIDTH, suffix=" px",
+                               singleStep=100)
+        self._scale = QDoubleSpinBox(minimum=0.1, maximum=20.0, value=2.0, singleStep=0.5, suffix=" ×")
+        size_row = QHBoxLayout()
+        for w in (self._by_width, self._width, self._by_scale, self._scale):
+            size_row.addWidget(w)
+        size_row.addStretch(1)
+        form.addRow("PNG size:", size_row)
+        self._size_note = QLabel()
+        self._size_note.setStyleSheet("color: #5f6368")
+        form.addRow("", self._size_note)
+
+        self._white, self._transparent = QRadioButton("White"), QRadioButton("Transparent")
+        self._white.setChecked(True)
+        bg_row = QHBoxLayout()
+        bg_row.addWidget(self._white)
+        bg_row.addWidget(self._transparent)
+        bg_row.addStretch(1)
+        form.addRow("Background:", bg_row)
+
+        self._whole, self._only_selection = QRadioButton("Whole diagram"), QRadioButton("Selection only")
+        self._whole.setChecked(True)
+        has_selection = any(self._selection)
+        self._only_selection.setEnabled(has_selection)
+        if not has_selection:
+            self._only_selection.setToolTip("Select companies or flows on the canvas first")
+        extent_row = QHBoxLayout()
+        extent_row.addWidget(self._whole)
+        extent_row.addWidget(self._only_selection)
+        extent_row.addStretch(1)
+        form.addRow("Draw:", extent_row)
+        for a, b in ((self._by_width, self._by_scale), (self._white, self._transparent),
+                     (self._whole, self._only_selection)):
+            group = QButtonGroup(self)
+            group.addButton(a)
+            group.addButton(b)
+
+        self._title = QLineEdit(meta.title)
+        self._title.setPlaceholderText("No title")
+        self._subtitle = QLineEdit(meta.subtitle)
+        self._subtitle.setPlaceholderText("No subtitle")
+        form.addRow("Title:", self._title)
+        form.addRow("Subtitle:", self._subtitle)
+        self._legend = QCheckBox("Legend of flow types and company categories")
+        self._legend.setChecked(True)
+        self._sources = QCheckBox("Numbered sources in a footnote (flows with a link)")
+        form.addRow("", self._legend)
+        form.addRow("", self._sources)
+
+        self._preview = QLabel("Preview")
+        self._preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._preview.setMinimumSize(PREVIEW_SIZE, PREVIEW_SIZE)
+        self._preview.setStyleSheet("background: #eceef1; border: 1px solid #c9ccd1")
+        self._refresh_button = QPushButton("Refresh preview")
+        self._refresh_button.clicked.connect(self.refresh_preview)
+        side = QVBoxLayout()
+        side.addWidget(self._preview, 1)
+        side.addWidget(self._refresh_button)
+
+        self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self._export_button = self._buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self._export_button.setDefault(True)
+        self._buttons.accepted.connect(self.export)
+        self._buttons.rejected.connect(self.reject)
+
+        top = QHBoxLayout()
+        top.addLayout(form, 1)
+        top.addLayout(side)
+        outer = QVBoxLayout(self)
+        outer.addLayout(top)
+        outer.addWidget(self._buttons)
+
+        for w in (self._by_width, self._by_scale, self._white, self._transparent, self._whole,
+                  self._only_selection, self._legend, self._sources):
+            w.toggled.connect(self._changed)
+        for w in (self._width, self._scale):
+            w.valueChanged.connect(self._changed)
+        for w in (self._title, self._subtitle):
+            w.textChanged.connect(self._changed)
+        self._path.textEdited.connect(self._path_edited)
+
+    # -------------------------------------------------------------- state
+    def path(self) -> Path:
+        return Path(self._path.text().strip()).expanduser()
+
+    def suffix(self) -> str:
+        return self._format.currentData()
+
+    def options(self) -> dict:
+        """Keyword arguments of :func:`editor.io.image.export_image` for the current choices."""
+        png = self.suffix() == ".png"
+        opts = dict(title=self._title.text(), subtitle=self._subtitle.text(), legend=self._legend.isChecked(),
+                    sources=self._sources.isChecked(), transparent=self._transparent.isChecked(),
+                    selection=self._selection if self._only_selection.isChecked() else None)
+        if png and self._by_width.isChecked():
+            opts["width"] = self._width.value()
+        elif png:
+            opts["scale"] = self._scale.value()
+        return opts
+
+    def _page(self) -> ExportPage:
+        o = self.options()
+        return ExportPage(self._diagram, ExportOptions(
+            title=o["title"], subtitle=o["subtitle"], legend=o["legend"], sources=o["sources"],
+            transparent=o["transparent"], selection=o["selection"]))
+
+    def _format_changed(self) -> None:
+        p = self.path()
+        if p.name:
+            self._path.setText(str(p.with_suffix(self.suffix())))
+        self._update_enabled()
+        self._changed()
+
+    def _path_edited(self) -> None:
+        ext = self.path().suffix.lower()
+        i = self._format.findData(ext)
+        if i >= 0 and i != self._format.currentIndex():
+            self._format.blockSignals(True)
+            self._format.setCurrentIndex(i)
+            self._format.blockSignals(False)
+            self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        png = self.suffix() == ".png"
+        for w in (self._by_width, self._by_scale):
+            w.setEnabled(png)
+        self._width.setEnabled(png and self._by_width.isChecked())
+        self._scale.setEnabled(png and self._by_scale.isChecked())
+        self._transparent.setEnabled(self.suffix() != ".pdf")
+        if self.suffix() == ".pdf":
+            self._white.setChecked(True)
+
+    def _changed(self, *_) -> None:
+        self._update_enabled()
+        self._schedule_preview()
+
+    def _schedule_preview(self) -> None:
+        if self._live:
+            self._timer.start()
+        else:
+            self._preview.setText("Preview: press Refresh")
+
+    def _browse(self) -> None:
+        filters = ";;".join(f"{name} (*{ext})" for name, ext in FORMATS)
+        current = next(f"{n} (*{e})" for n, e in FORMATS if e == self.suffix())
+        name, _ = QFileDialog.getSaveFileName(self, "Export Image", str(self.path()), filters, current)
+        if name:
+            self._path.setText(name)
+            self._path_edited()
+            if not self.path().suffix:
+                self._path.setText(str(self.path().with_suffix(self.suffix())))
+
+    # ------------------------------------------------------------ actions
+    def refresh_preview(self) -> None:
+        """Draw the thumbnail; a wrong option shows its message instead."""
+        try:
+            page = self._page()
+        except InputError as e:
+            self._preview.setText(str(e))
+            return
+        try:
+            w, h = page.size.width(), page.size.height()
+            k = PREVIEW_SIZE / max(w, h)
+            img = render_png(page, width=max(16, round(w * k)))
+            self._preview.setPixmap(QPixmap.fromImage(img))
+            o = self.options()
+            if self.suffix() == ".png":
+                pw = o.get("width") or round(w * o["scale"])
+                self._size_note.setText(f"{pw:,} × {round(h * pw / w):,} pixels")
+            else:
+                self._size_note.setText(f"Vector, {w * 0.75 / 72 * 2.54:.1f} × {h * 0.75 / 72 * 2.54:.1f} cm")
+        finally:
+            page.close()
+
+    def export(self) -> bool:
+        """Write the image; on success close the dialog (True), else show why (False)."""
+        path = self.path()
+        if not path.name:
+            QMessageBox.warning(self, "Export Image", "Choose a file name for the image.")
+            return False
+        if path.suffix.lower() != self.suffix():
+            path = path.with_suffix(self.suffix())
+            self._path.setText(str(path))
+        try:
+            export_image(self._diagram, path, **self.options())
+        except InputError as e:
+            QMessageBox.warning(self, "Export Image", str(e))
+            return False
+        except OSError as e:
+            QMessageBox.warning(self, "Export Image", f"Could not write {path}:\n{e.strerror or e}")
+            return False
+        self.accept()
+        return True
