@@ -89,9 +89,7 @@ _SIGNS = {"usd": "$"}
 def _number(v: float) -> str:
     if v >= 100 or float(v).is_integer():
         return f"{v:,.0f}"
-    if v >= 10:
-        return f"{v:.1f}".rstrip("0").rstrip(".")
-    return f"{v:.2f}".rstrip("0").rstrip(".") if v < 1 else f"{v:.1f}".rstrip("0").rstrip(".")
+    return f"{v:.3g}"  # three significant digits: 12.3, 1.5, 0.135
 
 
 def format_amount(amount: float | None, qualifier: str = "exact", unit: str = "USD bn") -> str:
