@@ -66,7 +66,7 @@ def test_short_url_keeps_host_and_telling_part():
     s = short_url(long, limit=50)
     assert s.startswith("techstartups.com/…/nvidia-to-invest") and len(s) <= 50 and s.endswith("…")
     assert short_url("https://www.nextplatform.com/?p=146311") == "nextplatform.com/?p=146311"
-    assert short_url("https://a.com/news/2025/story-about-things/story", 36) == "a.com/news/…/story-about-things"
+    assert short_url("https://a.com/news/2025/story-about-things/story", 36) == "a.com/news/…/story-about-things/…"
     assert short_url("Form 10-K filed with the SEC, page 12 of the annual report", 20) == "Form 10-K filed wit…"
 
 

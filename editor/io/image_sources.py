@@ -53,23 +53,25 @@ def short_url(url: str, limit: int = SHORT_URL_CHARS) -> str:
     if host.startswith("www."):
         host = host[4:]
     segments = [unquote(s) for s in parts.path.split("/") if s]
-    if not segments and parts.query:
-        segments = ["?" + parts.query]        # e.g. nextplatform.com/?p=146311
-    elif segments and parts.query and len(segments) == 1 and len(segments[0]) < 12:
-        segments[-1] += "?" + parts.query
+    last = segments[-1] if segments else ""
+    if parts.query and "-" not in last:
+        # the page is named by its query (?p=146311, readmsg.aspx?msgid=…): keep it
+        segments[-1:] = [f"{last}?{parts.query}"]
     full = "/".join([host] + segments)
     if len(full) <= limit:
         return full
     if len(segments) >= 2:
-        # host/first/…/telling, where "telling" is the last part that says something
-        # (a slug rather than "story" or "index.html"), clipped when still too long
-        telling = next((s for s in reversed(segments) if len(s) >= 10 or "-" in s), segments[-1])
-        first = segments[0]
-        keep_first = first != telling and len(first) <= 14 and not re.fullmatch(r"[\d.]+", first)
+        # host/first/…/telling, where "telling" is the last slug that says something
+        # ("nvidia-to-invest-…" rather than "d-id", "584221" or "story")
+        i = next((i for i in range(len(segments) - 1, -1, -1)
+                  if "-" in segments[i] and len(segments[i]) >= 8), len(segments) - 1)
+        telling, first = segments[i], segments[0]
+        tail = "/…" if i < len(segments) - 1 else ""
+        keep_first = i > 0 and len(first) <= 14 and not re.fullmatch(r"[\d.]+", first)
         head = f"{host}/{first}/…/" if keep_first else f"{host}/…/"
-        if len(head) + 12 > limit:
-            head = f"{host}/…/"
-        return head + _clip(telling, max(8, limit - len(head)))
+        if len(head) + 12 > limit or i == 0:
+            head = f"{host}/" if i == 0 else f"{host}/…/"
+        return head + _clip(telling, max(8, limit - len(head) - len(tail))) + tail
     return _clip(full, limit)
 
 
