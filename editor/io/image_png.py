@@ -3,7 +3,7 @@
 Qt's PNG writer lets libpng try every row filter on every row, which costs
 most of a 4K export (about 0.7 s of 0.9 s for the AI sample). Antialiased
 flat colour on white compresses best with no row filter at all (measured
-against "Sub" and "Up"), so rows only get their filter byte (numpy) and the
+against "Sub" and "Up"), so rows only get their filter byte and the
 data is deflated on all cores: pieces compressed in threads (zlib releases
 the GIL), each but the last ended by a sync flush so they join into one
 valid stream, as pigz does. About four times faster than Qt, and smaller.
@@ -14,8 +14,6 @@ import os
 import struct
 import zlib
 from concurrent.futures import ThreadPoolExecutor
-
-import numpy as np
 
 ZLIB_LEVEL = 6
 
@@ -51,14 +49,15 @@ def encode_png(image, dpi: float = 96.0) -> bytes:
     fmt = QImage.Format.Format_RGBA8888 if alpha else QImage.Format.Format_RGB888
     img = image.convertToFormat(fmt)
     w, h, channels = img.width(), img.height(), 4 if alpha else 3
-    rows = np.frombuffer(img.constBits(), dtype=np.uint8, count=img.bytesPerLine() * h)
-    rows = rows.reshape(h, img.bytesPerLine())[:, : w * channels]
-    filtered = np.empty((h, w * channels + 1), dtype=np.uint8)
-    filtered[:, 0] = 0          # filter type "None" on every row
-    filtered[:, 1:] = rows
+    bits, bpl, row = memoryview(img.constBits()), img.bytesPerLine(), w * channels
+    parts = []
+    for y in range(h):           # filter type "None" (0) before every row
+        parts.append(b"\x00")
+        parts.append(bits[y * bpl: y * bpl + row])
+    raw = b"".join(parts)
     ppm = round(dpi / 0.0254)
     header = struct.pack(">IIBBBBB", w, h, 8, 6 if alpha else 2, 0, 0, 0)
     return b"".join((b"\x89PNG\r\n\x1a\n", _chunk(b"IHDR", header),
                      _chunk(b"pHYs", struct.pack(">IIB", ppm, ppm, 1)),
-                     _chunk(b"IDAT", deflate(filtered.tobytes())),
+                     _chunk(b"IDAT", deflate(raw)),
                      _chunk(b"IEND", b"")))
