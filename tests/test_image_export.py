@@ -293,3 +293,18 @@ def test_export_dialog_previews_and_exports(qtbot, tmp_path, monkeypatch):
     qtbot.addWidget(dialog)
     assert not dialog._only_selection.isEnabled()
     assert not dialog.export() and "Could not write" in warnings[-1]
+
+
+def test_footnote_says_how_many_sources_were_left_out(qapp):
+    from PySide6.QtCore import QSizeF
+
+    from editor.io.image_layout import PageContent, PageLayout
+
+    d = seed_diagram()
+    for i in range(4):
+        d.add_flow(Flow(f"x{i}", "openai", "nvidia", "purchase", 1, url=f"https://example.com/deal/{i}"))
+    notes = number_sources(d.flows(), max_sources=2)
+    layout = PageLayout(PageContent(title="T", sources=notes, as_of=AS_OF), QSizeF(600, 400))
+    texts = layout.texts()
+    assert "… and 3 more source links, listed in the diagram file" in texts
+    assert [t for t in texts if t.startswith("example.com/")] == ["example.com/a", "example.com/deal/0"]

@@ -134,7 +134,7 @@ class ExportPage:
             subtitle=meta.subtitle if o.subtitle is None else o.subtitle,
             flow_types=[(t.name, t.color) for t in d.flow_types() if t.id in used_types] if o.legend else [],
             categories=[(c.name, c.color) for c in d.categories() if c.id in used_cats] if o.legend else [],
-            legend_note=f"Line width grows with the amount ({meta.unit})" if any(f.known for f in flows) else "",
+            legend_note=f"Line width grows with the amount ({meta.unit.replace(' ', chr(0xA0))})" if any(f.known for f in flows) else "",
             sources=notes, as_of=o.as_of or datetime.date.today().isoformat(),
             font_family=getattr(getattr(scene, "style", None), "font_family", "DejaVu Sans"))
         self.layout = PageLayout(content, self.source_rect.size())
