@@ -50,8 +50,10 @@ def size_label(size: tuple[int, int]) -> str:
 # Names of the table rows (benchmarks/run.py holds their targets).
 OPEN = "open file (parse+validate+model+scene)"
 SAVE = "save file (native.save, atomic+fsync)"
-DRAG_HUB = "drag step, company with most flows"
-DRAG_LEAF = "drag step, company with one flow"
+DRAG_HUB = "drag step (zoom to fit), company with most flows"
+DRAG_LEAF = "drag step (zoom to fit), company with one flow"
+DRAG_HUB_1 = "drag step (100% zoom), company with most flows"
+DRAG_LEAF_1 = "drag step (100% zoom), company with one flow"
 ANALYSIS = "full analysis after one edit"
 EXPORT = "4K PNG export"
 MEMORY = "peak RSS, diagram open in a shown view"

@@ -34,7 +34,8 @@ AI_SAMPLE = ROOT / "samples" / "ai-money-machine-2025.roundtrip"
 #: part -> rows it must produce: (name, size key).
 PARTS: dict[str, list[tuple[str, str]]] = {
     "io": [(n, k) for k in ("small", "medium", "large") for n in (B.OPEN, B.SAVE)],
-    "canvas": [(n, k) for k in ("small", "large") for n in (B.DRAG_HUB, B.DRAG_LEAF)],
+    "canvas": [(n, k) for k in ("small", "large") for n in (B.DRAG_HUB, B.DRAG_LEAF)]
+    + [(B.DRAG_HUB_1, "large"), (B.DRAG_LEAF_1, "large")],
     "analysis": [(B.ANALYSIS, "small"), (B.ANALYSIS, "medium")],
     "export": [(B.EXPORT, "ai"), (B.EXPORT, "medium")],
     "memory": [(B.MEMORY, "large")],
@@ -47,6 +48,8 @@ TARGETS: dict[tuple[str, str], tuple[float, float | None]] = {
     (B.SAVE, "large"): (500.0, None),
     (B.DRAG_HUB, "large"): (16.0, None),
     (B.DRAG_LEAF, "large"): (16.0, None),
+    (B.DRAG_HUB_1, "large"): (16.0, None),
+    (B.DRAG_LEAF_1, "large"): (16.0, None),
     (B.ANALYSIS, "small"): (50.0, None),
     (B.ANALYSIS, "medium"): (300.0, None),
     (B.EXPORT, "ai"): (1000.0, 1.0),       # and no slower than Graphviz
@@ -88,7 +91,7 @@ def export_rows(quick: bool, out: Path) -> list[dict]:
         why = f"benchmarks/export.py not available ({e})"
         return [B.unavailable(B.EXPORT, "AI sample", "ms", why, size_key="ai"),
                 B.unavailable(B.EXPORT, B.size_label(B.sizes(quick)["medium"]), "ms", why, size_key="medium")]
-    return export.table_rows(quick, out)  # pragma: no cover - wired when export.py lands
+    return export.table_rows(quick, out)
 
 
 def part_rows(part: str, quick: bool, out: Path) -> list[dict]:
