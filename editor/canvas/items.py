@@ -187,13 +187,13 @@ class FlowItem(QGraphicsItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if self.isSelected() and not self.export_mode:
-            halo = QPen(QColor(self._style.selection_color), self._pen.widthF() + 6)
+            color = QColor(self._style.selection_color)
+            color.setAlpha(90)
+            halo = QPen(color, self._pen.widthF() + 6)
             halo.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(halo)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setOpacity(painter.opacity() * 0.35)
             painter.drawPath(self._path)
-            painter.setOpacity(painter.opacity() / 0.35)
         painter.setPen(self._pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)

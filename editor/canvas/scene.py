@@ -51,6 +51,7 @@ class DiagramScene(QGraphicsScene):
         self._highlight: tuple[set[str], set[str]] | None = None
         self._markers: dict[str, str] = {}
         self._looks: dict[str, tuple] = {}
+        self._labels_shown = True
         self._company_font = self.style.company_font()
         self._company_metrics = QFontMetricsF(self._company_font)
         self._amount_font = self.style.amount_font()
@@ -192,6 +193,8 @@ class DiagramScene(QGraphicsScene):
         self._style_flow(fid)
         if fid in self._markers:
             label.set_marker(self._markers[fid], self._marker_font)
+        if not self._labels_shown:
+            label.setVisible(False)
         self.addItem(item)
         self.addItem(label)
 
@@ -463,6 +466,16 @@ class DiagramScene(QGraphicsScene):
     def set_legend_visible(self, visible: bool) -> None:
         self._legend_visible = bool(visible)
         self._legend.setVisible(self._legend_visible)
+
+    def set_labels_shown(self, shown: bool) -> None:
+        """Show or hide all amount labels at once (a view zoomed far out hides them, so
+        thousands of labels too small to read cost nothing to paint)."""
+        shown = bool(shown)
+        if shown == self._labels_shown:
+            return
+        self._labels_shown = shown
+        for item in self._flows.values():
+            item.label.setVisible(shown)
 
     # ------------------------------------------------------------- sizing
     @property

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsView
 
 from ..io.amounts import AmountError, parse_amount
 from ..model import ModelError
+from .items import LOD_TEXT
 from .scene import DiagramScene
 from .tools import AddCompanyTool, DrawFlowTool, InPlaceEditor, SelectMoveTool
 
@@ -38,7 +39,8 @@ class DiagramView(QGraphicsView):
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
-        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, False)
+        # every item sets the pen, brush and font it paints with: no save/restore per item
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self._snap = False
@@ -153,6 +155,7 @@ class DiagramView(QGraphicsView):
         self._zoomed()
 
     def _zoomed(self) -> None:
+        self.scene().set_labels_shown(self.zoom() >= LOD_TEXT)
         if self.editor is not None:
             self.editor.reposition()
         self.zoomChanged.emit(self.zoom())
