@@ -199,7 +199,8 @@ def context_menu(w, owner, scene_pos) -> QMenu:
         return menu
     kind, oid = owner
     if kind == "company":
-        menu.addAction("Rename…", lambda: w.focus_inspector("name"))
+        menu.addAction("Rename…", lambda: w.view.edit_company_name(oid) if hasattr(w.view, "edit_company_name")
+                       else w.focus_inspector("name"))
         menu.addAction("Edit in Inspector", lambda: w.focus_inspector())
         menu.addAction("Draw Flow From Here", lambda: w.set_tool("draw_flow"))
         menu.addSeparator()
@@ -213,7 +214,8 @@ def context_menu(w, owner, scene_pos) -> QMenu:
         menu.addSeparator()
         menu.addAction(w.layout_action)
     else:
-        menu.addAction("Edit Amount…", lambda: w.focus_inspector("amount"))
+        menu.addAction("Edit Amount…", lambda: w.view.edit_flow_amount(oid) if hasattr(w.view, "edit_flow_amount")
+                       else w.focus_inspector("amount"))
         menu.addAction("Edit in Inspector", lambda: w.focus_inspector())
         flow = w.document.diagram.flow(oid)
         if flow.url:
