@@ -182,7 +182,30 @@ def copy_to_clipboard(diagram: Diagram, company_ids, flow_ids=(), clipboard=None
     mime.setData(MIME_TYPE, dumps(frag))
     mime.setText(plain_text(frag))
     (clipboard or QGuiApplication.clipboard()).setMimeData(mime)
+    _clear_at_exit_offscreen()
     return len(frag["companies"])
+
+
+_exit_hook = False
+
+
+def _clear_at_exit_offscreen() -> None:
+    """The offscreen platform (tests, headless runs) crashes at exit while the clipboard holds
+    data: empty it first. Real desktops keep the data for the clipboard manager."""
+    global _exit_hook
+    from PySide6.QtGui import QGuiApplication
+
+    if _exit_hook or QGuiApplication.platformName() != "offscreen":
+        return
+    import atexit
+
+    def clear() -> None:
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.clipboard().clear()
+
+    atexit.register(clear)
+    _exit_hook = True
 
 
 def fragment_from_clipboard(clipboard=None) -> dict[str, Any] | None:
