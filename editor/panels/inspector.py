@@ -95,6 +95,7 @@ class Inspector(QWidget):
         self.company_ids: list[str] = []
         self.flow_ids: list[str] = []
         self._applying = False
+        self._session: tuple | None = None  # (kind, record id, field, value before typing)
         self.heading = QLabel()
         self.heading.setStyleSheet("font-weight: 600; padding: 2px 0 4px 0;")
         self.stack = QStackedWidget()
@@ -204,12 +205,14 @@ class Inspector(QWidget):
             self.document.diagram.unsubscribe(self._on_change)
 
     def set_selection(self, company_ids, flow_ids) -> None:
+        self._session = None
         self.company_ids, self.flow_ids = list(company_ids), list(flow_ids)
         self.refresh()
 
     def _on_change(self, change: Change) -> None:
         if self._applying:
             return
+        self._session = None
         self.refresh()
 
     def field(self, kind: str, key: str) -> Field:
@@ -298,11 +301,20 @@ class Inspector(QWidget):
 
     # -------------------------------------------------------------- editing
     def _commit(self, kind: str, f: Field, live: bool) -> bool:
-        """Apply the field's value; show the model's refusal beside the field."""
+        """Apply the field's value; show the model's refusal beside the field.
+
+        While typing (``live``) each valid text is applied at once and merges into
+        one undo step; when the text becomes invalid the record goes back to the
+        value it had when the typing began, so nothing is left half-applied.
+        """
         try:
             value = f.value()
+            if live:
+                self._begin_session(kind, f.key)
             self._apply(kind, {f.key: value}, live)
         except ModelError as e:
+            if live:
+                self._revert_session(kind, f.key)
             show_error(f.error, f"Not applied: {e}")
             return False
         show_error(f.error, None)
@@ -346,7 +358,28 @@ class Inspector(QWidget):
             self._commit(kind, f, live=False)
         self.end_edit_session()
 
+    def _record(self, kind: str):
+        ids = self.company_ids if kind == "company" else self.flow_ids
+        if len(ids) != 1:
+            return None
+        d = self.document.diagram
+        return d.company(ids[0]) if kind == "company" else d.flow(ids[0])
+
+    def _begin_session(self, kind: str, key: str) -> None:
+        record = self._record(kind)
+        if record is not None and (self._session is None or self._session[:3] != (kind, record.id, key)):
+            self._session = (kind, record.id, key, getattr(record, key))
+
+    def _revert_session(self, kind: str, key: str) -> None:
+        record = self._record(kind)
+        if record is None or self._session is None or self._session[:3] != (kind, record.id, key):
+            return
+        start = self._session[3]
+        if getattr(record, key) != start:
+            self._apply(kind, {key: start}, live=True)  # merges back: the step disappears
+
     def end_edit_session(self) -> None:
+        self._session = None
         stack = self.document.undo_stack
         i = stack.index()
         if i > 0:
