@@ -60,7 +60,7 @@ class LoopsModel(QAbstractTableModel):
                 return loop_text(loop)
             if col == 2:
                 text = money(loop.bottleneck, self.unit)
-                return text + " (partial)" if loop.partial and loop.bottleneck is not None else text
+                return "≥ " + text if loop.partial and loop.bottleneck is not None else text
             if col == 3:
                 return loop.pattern
             if col == 4:

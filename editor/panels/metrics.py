@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, QSize, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFormLayout, QHeaderView, QLabel, QSizePolicy, QTableView, QTabWidget,
+    QAbstractItemView, QFormLayout, QHeaderView, QLabel, QScrollArea, QSizePolicy, QTableView, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -18,8 +18,8 @@ COLUMNS = (
     ("Outflow", "outflow", lambda m, v: m.outflow),
     ("Net", "net", lambda m, v: m.net),
     ("Round trip", "round_trip_capacity", lambda m, v: m.round_trip_capacity),
-    ("Round-trip ratio", "round_trip_ratio", lambda m, v: m.round_trip_ratio),
-    ("Valuation / revenue", "valuation_multiple", lambda m, v: m.valuation_multiple),
+    ("RT ratio", "round_trip_ratio", lambda m, v: m.round_trip_ratio),
+    ("Val / rev", "valuation_multiple", lambda m, v: m.valuation_multiple),
 )
 SORT_ROLE = Qt.UserRole + 1
 INFLOW_COLOR = QColor("#2e7d32")
@@ -201,8 +201,12 @@ class MetricsPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.table, "Companies")
-        self.tabs.addTab(self.flow_chart, "Inflow / outflow")
-        self.tabs.addTab(self.type_chart, "By type")
+        for chart, title in ((self.flow_chart, "Inflow / outflow"), (self.type_chart, "By type")):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.NoFrame)
+            scroll.setWidget(chart)
+            self.tabs.addTab(scroll, title)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(form)
