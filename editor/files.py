@@ -231,11 +231,18 @@ class FileMixin:
     # -------------------------------------------------------------- export
     def export_image(self) -> bool:
         try:
-            from .dialogs.export_dialog import ExportDialog
-        except ImportError:
-            ExportDialog = None
-        if ExportDialog is not None and hasattr(ExportDialog, "run"):
-            return bool(ExportDialog.run(self, self.document, self.selected_ids()))
+            from .dialogs.export_dialog import ExportImageDialog
+        except ImportError:  # the rich dialog is not installed: a plain file dialog
+            ExportImageDialog = None
+        if ExportImageDialog is not None:
+            folder = self.document.path.parent if self.document.path else ""
+            cids, fids = self.selected_ids()
+            dialog = ExportImageDialog(self.document.diagram, self, selection=(cids, fids) if cids or fids else None,
+                                       directory=folder)
+            if not dialog.exec():
+                return False
+            self.statusBar().showMessage(f"Exported {dialog.path()}", 6000)
+            return True
         base = self.document.path.with_suffix(".png") if self.document.path else Path(
             (self.document.diagram.metadata.title or "diagram") + ".png")
         path, chosen = QFileDialog.getSaveFileName(self, "Export Image", str(base), IMAGE_FILTER)

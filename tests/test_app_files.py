@@ -267,3 +267,18 @@ def test_start_with_a_bad_file_shows_error_and_empty_document(qtbot, tmp_path, d
         w.shutdown()
         w.deleteLater()
     QApplication.processEvents()
+
+
+def test_export_table_and_image_menu_items(window, tmp_path, monkeypatch):
+    out = tmp_path / "flows.csv"
+    save_dialog_returns(monkeypatch, out)
+    assert window.export_table_action.isEnabled()
+    assert window.export_table()
+    assert out.exists() and "NVIDIA" in out.read_text(encoding="utf-8")
+    from editor.dialogs import export_dialog
+
+    seen = []
+    monkeypatch.setattr(export_dialog.ExportImageDialog, "exec", lambda self: seen.append(self) or 0)
+    window.scene.select_ids(["nvidia"], [])
+    assert not window.export_image()   # cancelled
+    assert seen and seen[0]._selection == (["nvidia"], [])
