@@ -59,7 +59,6 @@ def start_windows(argv: list[str]) -> list:
 
 
 def run_app(argv: list[str]) -> int:
-    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 

@@ -7,16 +7,16 @@ the model's change events and the selection; it never echoes its own updates.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
+    QComboBox, QFormLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
     QPlainTextEdit, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from ..model import QUALIFIER_LABELS, QUALIFIERS, RESET, STATUSES, Change, ModelError, check_date
+from ..model import QUALIFIER_LABELS, STATUSES, Change, ModelError, check_date
 from ..urls import is_openable_url
 from .common import error_label, number_text, parse_number, show_error, with_error
 
