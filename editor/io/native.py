@@ -164,7 +164,17 @@ def _records(section: str, items: Any, problems: list[str]) -> list[Any]:
         return out
     spec = _SPECS[section]
     cls = _RECORD_CLASS[section]
+    known = spec.keys()
+    must_have = {k for k, (_, req) in spec.items() if req}
     for i, item in enumerate(items):
+        # Fast path: the record classes check every value themselves; only a record
+        # they refuse goes through the field-by-field checks below for precise messages.
+        if type(item) is dict and item.keys() <= known and must_have <= item.keys():
+            try:
+                out.append(cls(**item))
+                continue
+            except ModelError:
+                pass
         where = f"{section}[{i}]"
         if not isinstance(item, dict):
             problems.append(f"{where}: expected an object, got {_describe(item)}")
