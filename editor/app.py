@@ -18,7 +18,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, settings
+from . import __version__, resources, settings
 
 _windows: list = []  # open main windows (kept alive here)
 
@@ -59,7 +59,6 @@ def start_windows(argv: list[str]) -> list:
 
 
 def run_app(argv: list[str]) -> int:
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "roundtrip"])
@@ -67,7 +66,7 @@ def run_app(argv: list[str]) -> int:
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName("Roundtrip")
     app.setApplicationVersion(__version__)
-    app.setWindowIcon(QIcon.fromTheme("applications-office"))
+    app.setWindowIcon(resources.icon("roundtrip"))
     windows = start_windows(list(argv))
     for w in windows:
         w.show()

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar
 
+from . import resources
 from .actions import ALIGN_MODES
 
 
@@ -167,9 +168,9 @@ def build_menus(w) -> None:
     tb.addSeparator()
     tb.addActions([w.undo_action, w.redo_action])
     tb.addSeparator()
-    w.tool_actions["select"].setIcon(w.style().standardIcon(SP.SP_ArrowUp))
-    w.tool_actions["add_company"].setIcon(w.style().standardIcon(SP.SP_FileDialogNewFolder))
-    w.tool_actions["draw_flow"].setIcon(w.style().standardIcon(SP.SP_ArrowRight))
+    for name, icon_name in (("select", "select"), ("add_company", "add-company"), ("draw_flow", "draw-flow")):
+        w.tool_actions[name].setIcon(resources.icon(icon_name))
+    w.layout_action.setIcon(resources.icon("layout"))
     tb.addActions(list(w.tool_actions.values()))
     tb.addWidget(w.flow_type_combo)
     tb.addSeparator()

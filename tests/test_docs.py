@@ -35,3 +35,12 @@ def test_readme_has_two_commands_and_ci_runs_the_same():
     assert install.rstrip().endswith("samples/ai-money-machine-2025.roundtrip")
     assert (ROOT / "samples" / "ai-money-machine-2025.roundtrip").is_file()
     assert test.strip() in ci.splitlines()
+
+
+def test_bundled_icons_load(qapp):
+    from editor import resources
+
+    for name in ("select", "add-company", "draw-flow", "layout", "roundtrip"):
+        icon = resources.icon(name)
+        assert not icon.isNull(), name
+        assert not icon.pixmap(24, 24).toImage().isNull()
