@@ -360,7 +360,8 @@ def measure_gap(path: Path, with_worker: bool, settle_s: float) -> dict:
             break
     timer.stop()
     gaps = [(b - a) * 1000 for a, b in zip(ticks, ticks[1:])]
-    out = {"max": max(gaps), "p99": statistics.quantiles(gaps, n=100)[-1], "over50": sum(g > 50 for g in gaps),
+    out = {"max": max(gaps), "p99": statistics.quantiles(gaps, n=100)[-1],
+           "over50": sum(g > 50 for g in gaps),
            "seconds": ticks[-1] - ticks[0], "results": len(results),
            "discarded": worker.discarded - discarded0, "last_analysis": worker.last_seconds}
     worker.shutdown()

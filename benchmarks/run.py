@@ -104,7 +104,9 @@ def part_rows(part: str, quick: bool, out: Path) -> list[dict]:
         return export_rows(quick, out)
     if part in ("canvas", "eventloop"):
         import bench_canvas
-        return bench_canvas.run(quick, paths) if part == "canvas" else bench_canvas.run_event_loop(quick, paths)
+        if part == "canvas":
+            return bench_canvas.run(quick, paths)
+        return bench_canvas.run_event_loop(quick, paths)
     if part == "memory":
         import bench_memory
         return bench_memory.run(quick, paths)
@@ -181,8 +183,8 @@ def format_table(rows: list[dict]) -> str:
         bound = r.get("baseline_bound", "")
         base = "-" if r["baseline"] is None else bound + _fig(r["baseline"], r["unit"])
         ratio = "-" if r["ratio"] is None else ("<" if bound else "") + f"{r['ratio']:.2f}x"
-        lines.append((str(len(lines) + 1), r["name"], r["size"], _fig(r["value"], r["unit"]), target, r["baseline_name"] or "-",
-                      base, ratio, r["status"]))
+        lines.append((str(len(lines) + 1), r["name"], r["size"], _fig(r["value"], r["unit"]), target,
+                      r["baseline_name"] or "-", base, ratio, r["status"]))
     widths = [max(len(str(x[i])) for x in [head] + lines) for i in range(len(head))]
     fmt = "  ".join(f"{{:{'<' if i in (1, 2, 5) else '>'}{w}}}" for i, w in enumerate(widths))
     out = [fmt.format(*head), "  ".join("-" * w for w in widths)]
@@ -197,8 +199,9 @@ def format_table(rows: list[dict]) -> str:
 def header(quick: bool, generator: str) -> str:
     import PySide6
     load = os.getloadavg()
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return (f"Roundtrip benchmarks{' (--quick: tiny sizes, figures are not meaningful)' if quick else ''}\n"
-            f"machine: {os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}), "
+            f"machine: {os.cpu_count()} cores (nproc {usable}), "
             f"load average {load[0]:.1f} at start; Python {platform.python_version()}, "
             f"PySide6 {PySide6.__version__}, {platform.platform(terse=True)}\n"
             f"diagrams: {generator}, seed {B.SEED}; ratio = figure / baseline (same run)")
