@@ -12,26 +12,28 @@ never carry money that comes back.
 * The **round-trip capacity** of a company is the largest amount that can
   leave it and come back to it: a maximum flow from the company (as a
   source) to a copy of it that receives its incoming steps (as the sink).
-  It uses ``scipy.sparse.csgraph.maximum_flow``, which takes 32-bit integer
-  capacities: the amounts of a component are scaled so that its largest step
-  is 2**31 - 1 and rounded, so the result is exact to within (number of
-  steps) x 2.3e-10 x (largest step of the component) -- far below the
-  precision of published deal amounts.
+  See :mod:`editor.analysis.roundtrip` for how most companies are settled
+  without a maximum flow of their own.
+
+Results are cached per component (keyed by its companies, steps and
+amounts, see :func:`component_cache_info`), so analysing again after an
+edit only recomputes the components the edit touched.
 """
 from __future__ import annotations
 
-import time
+import hashlib
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import linprog
-from scipy.sparse import coo_matrix, csr_matrix
-from scipy.sparse.csgraph import maximum_flow
+from scipy.sparse import coo_matrix
 
 from .graph import CompanyGraph
 
-#: maximum_flow works on 32-bit capacities: the largest step of a component maps to this.
-_INT_MAX = 2**31 - 1
+#: Components whose results are kept (least recently used are dropped).
+CACHE_SIZE = 64
 
 
 @dataclass(frozen=True)
@@ -41,45 +43,130 @@ class Circulation:
     steps: tuple[tuple[str, str, float], ...]
 
 
-def _components(g: CompanyGraph) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Per circular component: its companies and its usable steps (indices)."""
-    usable = [e for e, s in enumerate(g.steps) if s.amount]
-    labels, circular = g.circular_labels(usable)
-    usable_arr = np.asarray(usable, dtype=np.int64)
-    if not len(usable_arr):
-        return []
-    src = np.asarray(g.src, dtype=np.int64)[usable_arr]
-    dst = np.asarray(g.dst, dtype=np.int64)[usable_arr]
-    inside = labels[src] == labels[dst]
-    result = []
-    for lab in sorted(circular):
-        nodes = np.flatnonzero(labels == lab)
-        steps = usable_arr[inside & (labels[src] == lab)]
-        result.append((nodes, steps))
+@dataclass(frozen=True, eq=False)
+class Component:
+    """One circular component over the usable steps, in local numbering."""
+
+    nodes: np.ndarray      # company indices (graph numbering), increasing
+    steps: np.ndarray      # step indices, sorted by (local source, local target)
+    u: np.ndarray          # local source of each step
+    v: np.ndarray          # local target of each step
+    caps: np.ndarray       # step amounts (> 0)
+    key: bytes             # digest of company ids, steps and amounts
+
+    @property
+    def k(self) -> int:
+        return len(self.nodes)
+
+
+def components(g: CompanyGraph) -> list[Component]:
+    """Per circular component over the usable steps: its companies and steps (cached on ``g``)."""
+    cached = getattr(g, "_circular_components", None)
+    if cached is not None:
+        return cached
+    amounts = np.array([s.amount or 0.0 for s in g.steps], dtype=float)
+    usable = np.flatnonzero(amounts > 0)
+    result: list[Component] = []
+    if len(usable):
+        labels, circular = g.circular_labels(usable.tolist())
+        src = np.asarray(g.src, dtype=np.int64)[usable]
+        dst = np.asarray(g.dst, dtype=np.int64)[usable]
+        inside = labels[src] == labels[dst]
+        local = np.zeros(g.n, dtype=np.int64)
+        for lab in sorted(circular):
+            nodes = np.flatnonzero(labels == lab)
+            local[nodes] = np.arange(len(nodes))
+            sel = inside & (labels[src] == lab)
+            steps, u, v = usable[sel], local[src[sel]], local[dst[sel]]
+            order = np.lexsort((v, u))
+            steps, u, v = steps[order], u[order], v[order]
+            caps = amounts[steps]
+            h = hashlib.blake2b(digest_size=16)
+            h.update("\0".join(g.companies[i].id for i in nodes.tolist()).encode())
+            h.update(u.tobytes())
+            h.update(v.tobytes())
+            h.update(caps.tobytes())
+            result.append(Component(nodes, steps, u, v, caps, h.digest()))
+    g._circular_components = result
     return result
+
+
+class _Cache:
+    """A small thread-safe LRU of per-component results."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.data: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, key):
+        with self.lock:
+            value = self.data.get(key)
+            if value is None:
+                self.misses += 1
+            else:
+                self.hits += 1
+                self.data.move_to_end(key)
+            return value
+
+    def put(self, key, value) -> None:
+        with self.lock:
+            self.data[key] = value
+            self.data.move_to_end(key)
+            while len(self.data) > self.size:
+                self.data.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.data.clear()
+            self.hits = self.misses = 0
+
+
+CACHE = _Cache(CACHE_SIZE)
+
+
+def component_cache_info() -> tuple[int, int, int]:
+    """(hits, misses, entries) of the per-component cache."""
+    return CACHE.hits, CACHE.misses, len(CACHE.data)
+
+
+def clear_cache() -> None:
+    CACHE.clear()
+
+
+def circulation_of(comp: Component) -> np.ndarray:
+    """What each step of the component carries in a maximum circulation (cached)."""
+    key = (b"circ", comp.key)
+    x = CACHE.get(key)
+    if x is not None:
+        return x
+    m, k = len(comp.caps), comp.k
+    scale = comp.caps.max()
+    rows = np.concatenate([comp.u, comp.v])
+    cols = np.concatenate([np.arange(m), np.arange(m)])
+    vals = np.concatenate([np.ones(m), -np.ones(m)])
+    a_eq = coo_matrix((vals, (rows, cols)), shape=(k, m)).tocsr()
+    res = linprog(-np.ones(m), A_eq=a_eq, b_eq=np.zeros(k),
+                  bounds=np.column_stack([np.zeros(m), comp.caps / scale]), method="highs")
+    if res.status != 0:  # cannot happen (x = 0 is feasible, the region is bounded)
+        raise RuntimeError(f"circulation solver failed: {res.message}")
+    x = np.clip(res.x * scale, 0.0, comp.caps)
+    x.setflags(write=False)
+    CACHE.put(key, x)
+    return x
 
 
 def max_circulation(g: CompanyGraph) -> Circulation:
     total = 0.0
     carried: list[tuple[str, str, float]] = []
-    for nodes, steps in _components(g):
-        local = {int(v): i for i, v in enumerate(nodes)}
-        caps = np.array([g.steps[e].amount for e in steps], dtype=float)
-        scale = caps.max()
-        m = len(steps)
-        rows = np.array([local[g.src[e]] for e in steps] + [local[g.dst[e]] for e in steps])
-        cols = np.concatenate([np.arange(m), np.arange(m)])
-        vals = np.concatenate([np.ones(m), -np.ones(m)])
-        a_eq = coo_matrix((vals, (rows, cols)), shape=(len(nodes), m)).tocsr()
-        res = linprog(-np.ones(m), A_eq=a_eq, b_eq=np.zeros(len(nodes)),
-                      bounds=np.column_stack([np.zeros(m), caps / scale]), method="highs")
-        if res.status != 0:  # cannot happen (x = 0 is feasible, the region is bounded)
-            raise RuntimeError(f"circulation solver failed: {res.message}")
-        x = np.clip(res.x * scale, 0.0, caps)
+    for comp in components(g):
+        x = circulation_of(comp)
         total += float(x.sum())
-        for e, v in zip(steps, x):
-            if v > 1e-12 * scale:
-                carried.append((g.steps[e].source, g.steps[e].target, float(v)))
+        floor = 1e-12 * comp.caps.max()
+        for e, value in zip(comp.steps.tolist(), x.tolist()):
+            if value > floor:
+                carried.append((g.steps[e].source, g.steps[e].target, value))
     return Circulation(total, tuple(carried))
 
 
@@ -87,46 +174,22 @@ def round_trip_capacities(g: CompanyGraph, deadline: float | None = None,
                           only: set[str] | None = None) -> dict[str, float | None]:
     """Round-trip capacity of every company (0 outside circular components).
 
-    One maximum flow per circular company: the costly part of an analysis.
-    With a ``deadline`` (``time.perf_counter()`` value), companies are done
-    by decreasing upper bound (the smaller of what they send and receive
-    inside their component); those not reached in time get ``None``.
-    ``only`` limits the work to some company ids (others get ``None``).
+    With a ``deadline`` (``time.perf_counter()`` value), the companies that
+    need a maximum flow of their own are done by decreasing upper bound;
+    those not reached in time get ``None``. ``only`` limits the work to some
+    company ids (others get ``None``).
     """
+    from .roundtrip import component_capacities
+
     result: dict[str, float | None] = {
         c.id: (0.0 if only is None or c.id in only else None) for c in g.companies}
-    jobs = []
-    for nodes, steps in _components(g):
-        k = len(nodes)
-        local = np.full(g.n, -1, dtype=np.int64)
-        local[nodes] = np.arange(k)
-        caps = np.array([g.steps[e].amount for e in steps], dtype=float)
-        scale = _INT_MAX / caps.max()
-        icaps = np.maximum(np.floor(caps * scale + 0.5), 0).astype(np.int32)
-        u = local[np.asarray(g.src, dtype=np.int64)[steps]]
-        v = local[np.asarray(g.dst, dtype=np.int64)[steps]]
-        order = np.lexsort((v, u))
-        u, v, icaps, caps = u[order], v[order], icaps[order], caps[order]
-        indptr = np.zeros(k + 2, dtype=np.int32)
-        np.cumsum(np.bincount(u, minlength=k + 1), out=indptr[1:])
-        outsum = np.bincount(u, weights=caps, minlength=k)
-        insum = np.bincount(v, weights=caps, minlength=k)
-        v32 = v.astype(np.int32)
-        for i in range(k):
-            cid = g.companies[int(nodes[i])].id
-            if min(outsum[i], insum[i]) > 0 and (only is None or cid in only):
-                jobs.append((-min(outsum[i], insum[i]), cid, i, k, v32, icaps, indptr, scale,
-                             outsum[i], insum[i]))
-    if deadline is not None:
-        jobs.sort(key=lambda j: j[:2])
-    for n, (_, cid, i, k, v32, icaps, indptr, scale, out_i, in_i) in enumerate(jobs):
-        if deadline is not None and time.perf_counter() > deadline:
-            for job in jobs[n:]:
-                result[job[1]] = None
-            break
-        indices = np.where(v32 == i, np.int32(k), v32)  # steps into the company go to its copy
-        mat = csr_matrix((icaps, indices, indptr), shape=(k + 1, k + 1))
-        mat.has_sorted_indices = False
-        value = maximum_flow(mat, i, k, method="dinic").flow_value
-        result[cid] = min(float(value) / scale, float(out_i), float(in_i))
+    for comp in components(g):
+        wanted = None
+        if only is not None:
+            wanted = np.array([g.companies[i].id in only for i in comp.nodes.tolist()])
+        values = component_capacities(comp, circulation_of(comp), deadline, wanted)
+        for i, value in zip(comp.nodes.tolist(), values.tolist()):
+            cid = g.companies[i].id
+            if only is None or cid in only:
+                result[cid] = None if value != value else value  # NaN: not reached in time
     return result

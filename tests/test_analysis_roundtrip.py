@@ -1,0 +1,101 @@
+"""Round-trip capacities settled by bounds, both max-flow backends, and the per-component cache."""
+import dataclasses
+import random
+
+import networkx as nx
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from benchmarks.generate import generate
+from editor.analysis import CompanyGraph, analyze
+from editor.analysis.circulation import (CACHE, circulation_of, clear_cache, component_cache_info,
+                                         components)
+from editor.analysis.roundtrip import _igraph, bounds, component_capacities
+from tests.test_analysis_loops import LONG, company_diagrams
+
+SETTINGS = settings(max_examples=1500 if LONG else 300, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+BACKENDS = ["scipy"] + (["igraph"] if _igraph is not None else [])
+spread_amounts = st.one_of(st.none(), st.floats(1e-3, 1e6, allow_nan=False), st.sampled_from([1.0, 2.0, 5.0]))
+
+
+def _networkx_capacity(comp, i: int) -> float:
+    """Max flow from company i to a copy of it receiving its incoming steps."""
+    G = nx.DiGraph()
+    G.add_nodes_from([i, "copy"])
+    for a, b, c in zip(comp.u.tolist(), comp.v.tolist(), comp.caps.tolist()):
+        G.add_edge(a, "copy" if b == i else b, capacity=c)
+    return nx.maximum_flow_value(G, i, "copy")
+
+
+@SETTINGS
+@given(company_diagrams(max_companies=8, max_flows=26, amounts=spread_amounts))
+def test_bounds_and_both_backends_match_networkx(d):
+    for comp in components(CompanyGraph(d.snapshot())):
+        x = circulation_of(comp)
+        lower, upper = bounds(comp, x)
+        expected = np.array([_networkx_capacity(comp, i) for i in range(comp.k)])
+        tol = len(comp.caps) * 1e-9 * comp.caps.max()
+        assert np.all(lower <= expected + tol) and np.all(upper >= expected - tol)
+        for backend in BACKENDS:
+            for use_bounds in (True, False):
+                got = component_capacities(comp, x, backend=backend, use_bounds=use_bounds, use_cache=False)
+                assert got == pytest.approx(expected, abs=tol, rel=0)
+
+
+def test_bounds_settle_companies_on_a_larger_map():
+    comp = max(components(CompanyGraph(generate(120, 600, 3).snapshot())), key=lambda c: c.k)
+    x = circulation_of(comp)
+    lower, upper = bounds(comp, x)
+    settled = lower >= upper - 1e-11 * comp.caps.max()
+    assert 0 < settled.sum() < comp.k
+    expected = np.array([_networkx_capacity(comp, i) for i in range(comp.k)])
+    tol = len(comp.caps) * 1e-9 * comp.caps.max()
+    assert upper[settled] == pytest.approx(expected[settled], abs=tol, rel=0)
+    for backend in BACKENDS:
+        got = component_capacities(comp, x, backend=backend, use_cache=False)
+        assert got == pytest.approx(expected, abs=tol, rel=0)
+
+
+def test_deadline_and_wanted_leave_the_rest_not_computed():
+    comp = max(components(CompanyGraph(generate(60, 300, 5).snapshot())), key=lambda c: c.k)
+    x = circulation_of(comp)
+    assert np.isnan(component_capacities(comp, x, deadline=0.0, use_cache=False)).all()
+    wanted = np.zeros(comp.k, dtype=bool)
+    wanted[:3] = True
+    part = component_capacities(comp, x, wanted=wanted, use_cache=False)
+    full = component_capacities(comp, x, use_cache=False)
+    assert np.isnan(part[3:]).all() and part[:3] == pytest.approx(full[:3])
+
+
+def _plain(result):
+    return dataclasses.replace(result, timings=())
+
+
+def test_analysis_after_edits_matches_a_cold_run():
+    rng = random.Random(11)
+    d = generate(80, 400, 2)
+    clear_cache()
+    analyze(d.snapshot())
+    flows = [f for f in d.flows()]
+    for _ in range(12):
+        f = rng.choice(flows)
+        amount = rng.choice([None, 0.0, round(rng.uniform(0.01, 1000), 2)])
+        d.update_flow(f.id, amount=amount)
+        warm = analyze(d.snapshot())
+        clear_cache()
+        cold = analyze(d.snapshot())
+        assert _plain(warm) == _plain(cold)
+    # an unchanged diagram is answered from the cache entirely
+    before = component_cache_info()
+    analyze(d.snapshot())
+    after = component_cache_info()
+    assert after[1] == before[1] and after[0] > before[0]
+
+
+def test_cache_keeps_only_the_most_recent_components():
+    clear_cache()
+    for seed in range(CACHE.size // 2 + 5):
+        analyze(generate(12, 40, seed).snapshot())
+    assert len(CACHE.data) <= CACHE.size
