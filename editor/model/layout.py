@@ -2,36 +2,69 @@
 
 Used by the importers for new companies and by the canvas's "automatic layout"
 command. Companies not listed in ``ids`` keep their place and the listed ones
-are arranged around them (a seeded spring layout, so the same diagram always
-gets the same picture).
+are arranged around them, so the same diagram always gets the same picture:
+
+* up to ``SPRING_LIMIT`` companies in the diagram: a seeded spring layout of
+  the whole diagram with the others held in place;
+* larger: a force-directed layout of the listed companies alone (igraph's
+  grid Fruchterman-Reingold when igraph is installed, else a spectral
+  layout), in a box of its own sized for their number, beside the others.
+
+Then every listed company is moved to the nearest free point of a grid of
+``SPACING`` pixels, so no two companies end up closer than ``MIN_DISTANCE``.
+A fresh layout of a few companies fills ``WIDTH`` x ``HEIGHT``; more
+companies get a proportionally larger box.
 """
 from __future__ import annotations
 
+import math
+import random
 from typing import Iterable
 
 import networkx as nx
 
-#: Size of the box a fresh layout fills, in scene pixels.
+#: Size of the box a fresh layout of a few companies fills, in scene pixels.
 WIDTH, HEIGHT = 1200.0, 800.0
 SEED = 7
+#: No two companies are placed closer than this (centre to centre, pixels).
+MIN_DISTANCE = 120.0
+#: Grid step the placed companies snap to.
+SPACING = 130.0
+#: Room per company in a large layout (pixels squared).
+AREA_PER_COMPANY = 170.0 ** 2
+#: Above this many companies in the diagram, the fast layout is used.
+SPRING_LIMIT = 250
 
 
 def layout_positions(diagram, ids: Iterable[str]) -> dict[str, tuple[float, float]]:
     """New ``{company id: (x, y)}`` for ``ids``; other companies stay where they are."""
-    ids = [i for i in ids if diagram.has_company(i)]
+    ids = list(dict.fromkeys(i for i in ids if diagram.has_company(i)))
     if not ids:
         return {}
-    g = nx.Graph()
-    g.add_nodes_from(c.id for c in diagram.companies())
-    g.add_edges_from((f.source, f.target) for f in diagram.flows() if f.source != f.target)
     moving = set(ids)
     fixed = [c for c in diagram.companies() if c.id not in moving]
+    edges = [(f.source, f.target) for f in diagram.flows() if f.source != f.target]
+    if len(ids) == 1 and not fixed:
+        return {ids[0]: (WIDTH / 2, HEIGHT / 2)}
+    if len(diagram.companies()) <= SPRING_LIMIT:
+        pos = _spring(diagram, ids, fixed, edges)
+    else:
+        pos = _fast(ids, [(a, b) for a, b in edges if a in moving and b in moving], fixed)
+    return _snap(pos, ids, [(c.x, c.y) for c in fixed])
+
+
+def _box(count: int) -> tuple[float, float]:
+    grow = max(1.0, math.sqrt(count * AREA_PER_COMPANY / (WIDTH * HEIGHT)))
+    return WIDTH * grow, HEIGHT * grow
+
+
+def _spring(diagram, ids, fixed, edges) -> dict[str, tuple[float, float]]:
+    g = nx.Graph()
+    g.add_nodes_from(c.id for c in diagram.companies())
+    g.add_edges_from(edges)
     if not fixed:
-        sub = g.subgraph(ids)
-        if len(ids) == 1:
-            return {ids[0]: (WIDTH / 2, HEIGHT / 2)}
-        pos = nx.spring_layout(sub, seed=SEED)
-        return _fit(pos, ids)
+        pos = nx.spring_layout(g.subgraph(ids), seed=SEED)
+        return _fit(pos, ids, *_box(len(ids)))
     xs = [c.x for c in fixed]
     ys = [c.y for c in fixed]
     cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
@@ -39,17 +72,84 @@ def layout_positions(diagram, ids: Iterable[str]) -> dict[str, tuple[float, floa
     scale = span / 2
     init = {c.id: ((c.x - cx) / scale, (c.y - cy) / scale) for c in fixed}
     pos = nx.spring_layout(g, pos=init, fixed=list(init), seed=SEED, k=1.5 / max(len(g), 1) ** 0.5)
-    return {i: (round(cx + float(pos[i][0]) * scale, 1), round(cy + float(pos[i][1]) * scale, 1)) for i in ids}
+    return {i: (cx + float(pos[i][0]) * scale, cy + float(pos[i][1]) * scale) for i in ids}
 
 
-def _fit(pos, ids) -> dict[str, tuple[float, float]]:
+def _fast(ids, edges, fixed) -> dict[str, tuple[float, float]]:
+    """Layout of the listed companies alone, beside the fixed ones (if any)."""
+    index = {cid: k for k, cid in enumerate(ids)}
+    pairs = sorted({(min(index[a], index[b]), max(index[a], index[b])) for a, b in edges})
+    coords = _force_directed(len(ids), pairs)
+    w, h = _box(len(ids))
+    pos = _fit(dict(zip(ids, coords)), ids, w, h)
+    if fixed:
+        right = max(c.x for c in fixed) + 2 * SPACING
+        top = min(c.y for c in fixed)
+        pos = {i: (x + right, y + top) for i, (x, y) in pos.items()}
+    return pos
+
+
+def _force_directed(n: int, pairs) -> list[tuple[float, float]]:
+    try:
+        import igraph
+    except ImportError:  # pragma: no cover - depends on the installation
+        igraph = None
+    start = [(math.cos(2 * math.pi * k / n) * n, math.sin(2 * math.pi * k / n) * n) for k in range(n)]
+    if igraph is not None:
+        g = igraph.Graph(n=n, edges=pairs)
+        previous = igraph.set_random_number_generator(random.Random(SEED))
+        try:
+            layout = g.layout_fruchterman_reingold(seed=start, niter=200, grid=True)
+        finally:
+            igraph.set_random_number_generator(previous or random)
+        return [tuple(p) for p in layout.coords]
+    g = nx.Graph()
+    g.add_nodes_from(range(n))
+    g.add_edges_from(pairs)
+    pos = nx.spectral_layout(g) if pairs else dict(enumerate(start))
+    return [(float(pos[k][0]), float(pos[k][1])) for k in range(n)]
+
+
+def _fit(pos, ids, width: float = WIDTH, height: float = HEIGHT) -> dict[str, tuple[float, float]]:
     xs = [float(pos[i][0]) for i in ids]
     ys = [float(pos[i][1]) for i in ids]
     w = (max(xs) - min(xs)) or 1.0
     h = (max(ys) - min(ys)) or 1.0
+    # keep inside the box after snapping to the grid
+    width = max(SPACING, math.floor(width / SPACING) * SPACING)
+    height = max(SPACING, math.floor(height / SPACING) * SPACING)
+    return {i: ((float(pos[i][0]) - min(xs)) / w * width, (float(pos[i][1]) - min(ys)) / h * height)
+            for i in ids}
+
+
+def _snap(pos, ids, fixed_points) -> dict[str, tuple[float, float]]:
+    """Each company to the nearest free grid point at least MIN_DISTANCE from every other."""
+    taken: set[tuple[int, int]] = set()
+    reach = math.ceil(MIN_DISTANCE / SPACING) + 1
+    for fx, fy in fixed_points:
+        ci, cj = round(fx / SPACING), round(fy / SPACING)
+        for i in range(ci - reach, ci + reach + 1):
+            for j in range(cj - reach, cj + reach + 1):
+                if math.hypot(i * SPACING - fx, j * SPACING - fy) < MIN_DISTANCE:
+                    taken.add((i, j))
     out = {}
-    for i in ids:
-        x = (float(pos[i][0]) - min(xs)) / w * WIDTH
-        y = (float(pos[i][1]) - min(ys)) / h * HEIGHT
-        out[i] = (round(x, 1), round(y, 1))
+    for cid in ids:
+        x, y = pos[cid]
+        cell = _nearest_free(x / SPACING, y / SPACING, taken)
+        taken.add(cell)
+        out[cid] = (round(cell[0] * SPACING, 1), round(cell[1] * SPACING, 1))
     return out
+
+
+def _nearest_free(fx: float, fy: float, taken: set) -> tuple[int, int]:
+    ci, cj = round(fx), round(fy)
+    if (ci, cj) not in taken:
+        return ci, cj
+    r = 1
+    while True:
+        ring = [(i, j) for i in range(ci - r, ci + r + 1) for j in (cj - r, cj + r)]
+        ring += [(i, j) for i in (ci - r, ci + r) for j in range(cj - r + 1, cj + r)]
+        free = [c for c in ring if c not in taken]
+        if free:
+            return min(free, key=lambda c: ((c[0] - fx) ** 2 + (c[1] - fy) ** 2, c))
+        r += 1
