@@ -189,7 +189,7 @@ def test_metrics_summary_table_sorting_and_chart(qtbot, doc):
     assert panel.value_text("total_amount") == "$449B"
     assert panel.value_text("unknown_amount_flows") == "0 of 4"
     assert panel.value_text("circular_share").endswith("%")
-    proxy = panel.proxy
+    proxy = panel.table.model()                            # what the view shows, in view order
     panel.table.sortByColumn(1, Qt.DescendingOrder)       # inflow, numerically
     inflows = [proxy.index(r, 1).data(SORT_ROLE) for r in range(proxy.rowCount())]
     assert inflows == sorted(inflows, reverse=True) and inflows[0] == 300

@@ -1,11 +1,18 @@
-"""The Metrics panel: totals, circulation, amounts by type, a sortable company table and a chart."""
+"""The Metrics panel: totals, circulation, amounts by type, a sortable company table and a chart.
+
+Applying a result stays cheap at thousands of companies: the table model sorts
+its own rows with a Python key (no per-comparison calls from Qt), the view asks
+only for the visible rows, and the charts paint only the bars in view.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, QSize, QSortFilterProxyModel, Qt
+import heapq
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFormLayout, QHeaderView, QLabel, QScrollArea, QSizePolicy, QTableView, QTabWidget,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSizePolicy,
+    QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from .common import money, percent, ratio
@@ -13,29 +20,93 @@ from .glossary import tip
 
 # (header, glossary key, value getter) — the value is also the sort key.
 COLUMNS = (
-    ("Company", None, lambda m, v: m.name),
-    ("Inflow", "inflow", lambda m, v: m.inflow),
-    ("Outflow", "outflow", lambda m, v: m.outflow),
-    ("Net", "net", lambda m, v: m.net),
-    ("Round trip", "round_trip_capacity", lambda m, v: m.round_trip_capacity),
-    ("RT ratio", "round_trip_ratio", lambda m, v: m.round_trip_ratio),
-    ("Val / rev", "valuation_multiple", lambda m, v: m.valuation_multiple),
+    ("Company", None, lambda m: m.name),
+    ("Inflow", "inflow", lambda m: m.inflow),
+    ("Outflow", "outflow", lambda m: m.outflow),
+    ("Net", "net", lambda m: m.net),
+    ("Round trip", "round_trip_capacity", lambda m: m.round_trip_capacity),
+    ("RT ratio", "round_trip_ratio", lambda m: m.round_trip_ratio),
+    ("Val / rev", "valuation_multiple", lambda m: m.valuation_multiple),
 )
+ROUND_TRIP_COLUMNS = (4, 5)
 SORT_ROLE = Qt.UserRole + 1
 INFLOW_COLOR = QColor("#2e7d32")
 OUTFLOW_COLOR = QColor("#c62828")
+#: Shown for a round-trip figure the interactive analysis left out for time.
+NOT_COMPUTED = "…"
+NOT_COMPUTED_TIP = ("Not computed: the diagram is large. Click “Compute all” below the table, "
+                    "or run “roundtrip analyze” for every figure.")
+
+
+def sort_key(column: int):
+    """Key of a row for ``column``: names case-insensitively, numbers with None lowest."""
+    if column == 0:
+        return lambda m: m.name.casefold()
+    get = COLUMNS[column][2]
+    low = float("-inf")
+
+    def key(m):
+        v = get(m)
+        return low if v is None else v
+    return key
 
 
 class CompanyMetricsModel(QAbstractTableModel):
+    """One row per company, sorted by the model itself (``sort``): a Python ``sorted`` with a key,
+    a few ms for thousands of rows, instead of Qt comparing rows through Python calls."""
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: tuple = ()
         self.unit = "USD bn"
+        self.sort_column, self.sort_order = 1, Qt.DescendingOrder
 
     def set_rows(self, rows, unit: str) -> None:
-        self.beginResetModel()
-        self.rows, self.unit = tuple(rows), unit
-        self.endResetModel()
+        """New rows, kept in the current sort order. Same companies as before: the view keeps its
+        scroll position and selection (a layout change); otherwise the model is reset."""
+        rows = self._sorted(rows)
+        old = self.rows
+        if len(rows) != len(old) or {m.id for m in rows} != {m.id for m in old}:
+            self.beginResetModel()
+            self.rows, self.unit = rows, unit
+            self.endResetModel()
+            return
+        self._relayout(rows)
+        self.unit = unit
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        self.sort_column, self.sort_order = column, Qt.SortOrder(order)
+        self._relayout(self._sorted(self.rows))
+
+    def _sorted(self, rows) -> tuple:
+        if not 0 <= self.sort_column < len(COLUMNS):
+            return tuple(rows)
+        desc = self.sort_order == Qt.DescendingOrder
+        # ties keep name order in both directions (sorted is stable)
+        rows = sorted(rows, key=sort_key(0))
+        return tuple(sorted(rows, key=sort_key(self.sort_column), reverse=desc)) if self.sort_column else (
+            tuple(reversed(rows)) if desc else tuple(rows))
+
+    def _relayout(self, rows: tuple) -> None:
+        """Replace the rows by the same companies in another order, moving persistent indexes
+        (the view's selection and current row) with their company."""
+        self.layoutAboutToBeChanged.emit()
+        where = {m.id: r for r, m in enumerate(rows)}
+        old_rows = self.rows
+        persistent = self.persistentIndexList()
+        moved = []
+        for idx in persistent:
+            r = where.get(old_rows[idx.row()].id) if 0 <= idx.row() < len(old_rows) else None
+            moved.append(QModelIndex() if r is None else self.createIndex(r, idx.column()))
+        self.rows = rows
+        if persistent:
+            self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def row_of(self, company_id: str) -> int:
+        return next((r for r, m in enumerate(self.rows) if m.id == company_id), -1)
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -57,10 +128,12 @@ class CompanyMetricsModel(QAbstractTableModel):
             return None
         m = self.rows[index.row()]
         col = index.column()
-        value = COLUMNS[col][2](m, None)
+        value = COLUMNS[col][2](m)
         if role == Qt.DisplayRole:
             if col == 0:
                 return m.name
+            if value is None and col in ROUND_TRIP_COLUMNS and m.round_trip_capacity is None:
+                return NOT_COMPUTED
             if col in (1, 2, 3, 4):
                 if value is None:
                     return "—"
@@ -70,13 +143,13 @@ class CompanyMetricsModel(QAbstractTableModel):
                 return percent(value)
             return ratio(value)
         if role == SORT_ROLE:
-            if col == 0:
-                return m.name.casefold()
-            return float("-inf") if value is None else float(value)
+            return sort_key(col)(m)
         if role == Qt.TextAlignmentRole and col > 0:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.ForegroundRole and col == 3 and value:
             return INFLOW_COLOR if value > 0 else OUTFLOW_COLOR
+        if role == Qt.ToolTipRole and col in ROUND_TRIP_COLUMNS and m.round_trip_capacity is None:
+            return NOT_COMPUTED_TIP
         if role == Qt.ToolTipRole and col == 0:
             parts = []
             if m.unknown_in or m.unknown_out:
@@ -85,21 +158,6 @@ class CompanyMetricsModel(QAbstractTableModel):
                 parts.append("in at least one loop")
             return "; ".join(parts) or None
         return None
-
-
-class NumericSortProxy(QSortFilterProxyModel):
-    """Sorts on the numeric sort role, names case-insensitively."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-
-    def lessThan(self, left, right) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        try:
-            return a < b
-        except TypeError:
-            return str(a) < str(b)
 
 
 class BarChart(QWidget):
@@ -121,7 +179,8 @@ class BarChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(360, 30 + 22 * max(len(self.rows), 3))
 
-    def paintEvent(self, _event) -> None:
+    def paintEvent(self, event) -> None:
+        exposed = event.rect()
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing)
         pal = self.palette()
@@ -145,6 +204,9 @@ class BarChart(QWidget):
         top = max((v for _, vals in self.rows for v, _ in vals), default=0.0) or 1.0
         bar_room = max(self.width() - x0 - value_w - 8, 20)
         for label, vals in self.rows:
+            if y + 22 < exposed.top() or y > exposed.bottom():  # only the bars in view are painted
+                y += 22
+                continue
             p.setPen(pal.text().color())
             p.drawText(QRectF(0, y, label_w - 6, 20), Qt.AlignRight | Qt.AlignVCenter,
                        fm.elidedText(label, Qt.ElideRight, label_w - 6))
@@ -159,6 +221,9 @@ class BarChart(QWidget):
 
 
 class MetricsPanel(QWidget):
+    #: The user asks for every round-trip figure (the interactive analysis leaves some out on big diagrams).
+    computeAllRequested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.values: dict[str, QLabel] = {}
@@ -178,10 +243,8 @@ class MetricsPanel(QWidget):
             form.addRow(name, value)
 
         self.model = CompanyMetricsModel(self)
-        self.proxy = NumericSortProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -207,10 +270,26 @@ class MetricsPanel(QWidget):
             scroll.setFrameShape(QScrollArea.NoFrame)
             scroll.setWidget(chart)
             self.tabs.addTab(scroll, title)
+        self.partial_note = QLabel(f"{NOT_COMPUTED} Some round-trip figures are not computed yet: "
+                                   "the diagram is large.")
+        self.partial_note.setWordWrap(True)
+        self.partial_note.setStyleSheet("color: #8a5a00;")
+        self.partial_note.setToolTip(NOT_COMPUTED_TIP)
+        self.compute_all = QPushButton("Compute all")
+        self.compute_all.setToolTip("Compute every round-trip figure in the background")
+        self.compute_all.clicked.connect(self._compute_all)
+        partial = QHBoxLayout()
+        partial.setContentsMargins(0, 0, 0, 0)
+        partial.addWidget(self.partial_note, 1)
+        partial.addWidget(self.compute_all)
+        self.partial_box = QWidget()
+        self.partial_box.setLayout(partial)
+        self.partial_box.hide()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(form)
         lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.partial_box)
 
     def sizeHint(self) -> QSize:
         return QSize(420, 320)
@@ -226,8 +305,12 @@ class MetricsPanel(QWidget):
         v["circular_companies"].setText(f"{len(result.circular_companies)} of {result.companies}")
         v["unknown_amount_flows"].setText(f"{t.unknown_amount_flows} of {result.flows}")
         self.model.set_rows(result.company_metrics, unit)
-        self.proxy.invalidate()
-        top = sorted(result.company_metrics, key=lambda m: -max(m.inflow, m.outflow))[:15]
+        complete = getattr(result, "round_trip_complete", True)
+        self.partial_box.setVisible(not complete)
+        if not complete:
+            self.compute_all.setEnabled(True)
+            self.compute_all.setText("Compute all")
+        top = heapq.nlargest(15, result.company_metrics, key=lambda m: max(m.inflow, m.outflow))
         self.flow_chart.set_rows([(m.name, [(m.inflow, INFLOW_COLOR), (m.outflow, OUTFLOW_COLOR)])
                                   for m in top if m.inflow or m.outflow], unit,
                                  [("Inflow", INFLOW_COLOR), ("Outflow", OUTFLOW_COLOR)])
@@ -235,6 +318,11 @@ class MetricsPanel(QWidget):
         self.type_chart.set_rows([(names.get(tid, tid), [(amount, QColor(colors.get(tid, "#607d8b")))])
                                   for tid, amount in t.by_type], unit)
         self.type_chart.setToolTip("Known amounts of each flow type, added up")
+
+    def _compute_all(self) -> None:
+        self.compute_all.setEnabled(False)
+        self.compute_all.setText("Computing…")
+        self.computeAllRequested.emit()
 
     def value_text(self, key: str) -> str:
         return self.values[key].text()
