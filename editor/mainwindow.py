@@ -280,9 +280,12 @@ class MainWindow(FileMixin, EditMixin, QMainWindow):
         self.busy_label.setVisible(busy)
 
     def _highlight(self, company_ids, flow_ids) -> None:
+        # Each call touches every item of the scene: skip it when the canvas already shows that.
+        current = getattr(self.scene, "highlighted", False)  # (company ids, flow ids), None: no highlight
         if company_ids or flow_ids:
-            self.scene.set_highlight(company_ids, flow_ids)
-        else:
+            if current != (set(company_ids), set(flow_ids)):
+                self.scene.set_highlight(company_ids, flow_ids)
+        elif current is not None:
             self.scene.clear_highlight()
 
     def _loop_options_changed(self, options: dict) -> None:
