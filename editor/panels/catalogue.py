@@ -1,14 +1,22 @@
-"""The catalogue editor: add, rename, recolour and delete flow types and categories (all undoable)."""
+"""The catalogue editor: add, rename, recolour and delete flow types and categories (all undoable).
+
+Use counts (tooltips, the Delete button) are counted in one pass over the
+flows or companies, only when shown: an edit of a big diagram costs nothing
+here while the panel is hidden, and one pass per burst of edits while shown.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from collections import Counter
+from operator import attrgetter
+
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog, QGridLayout, QGroupBox, QHBoxLayout, QInputDialog, QListWidget, QListWidgetItem,
     QPushButton, QVBoxLayout, QWidget,
 )
 
-from ..model import CATEGORIES_CHANGED, RESET, TYPES_CHANGED, Change, ModelError
+from ..model import CATEGORIES_CHANGED, COMPANIES_MOVED, RESET, TYPES_CHANGED, Change, ModelError
 from .common import error_label, show_error
 
 
@@ -25,6 +33,9 @@ class CatalogueList(QGroupBox):
         super().__init__(title, parent)
         self.kind = kind
         self.document = None
+        self._counts: Counter | None = None   # uses per id; None: to count again
+        self._counts_shown = True              # tooltips and buttons show the current counts
+        self._pending = False                  # an update of the counts is queued
         self.list = QListWidget()
         self.list.setIconSize(QSize(14, 14))
         self.list.itemDoubleClicked.connect(lambda _i: self.rename())
@@ -48,24 +59,59 @@ class CatalogueList(QGroupBox):
         return d.flow_types() if self.kind == "flow_type" else d.categories()
 
     def refresh(self) -> None:
+        """Rebuild the list (names, colours, use counts)."""
+        self._counts = None
         current = self.current_id()
         self.list.blockSignals(True)
         self.list.clear()
         for r in self.records():
             item = QListWidgetItem(swatch(r.color), r.name)
             item.setData(Qt.UserRole, r.id)
-            item.setToolTip(f"{r.name} ({r.color}); {self._uses(r.id)} use(s)")
+            item.setToolTip(self._tip(r))
             self.list.addItem(item)
             if r.id == current:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
+        self._counts_shown = True
         self._update_buttons()
 
+    def uses_changed(self) -> None:
+        """Items were added, removed or changed: the counts are redone when they can be seen."""
+        self._counts = None
+        self._counts_shown = False
+        if self.isVisible() and not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self._show_counts)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._counts_shown:
+            self._show_counts()
+
+    def _show_counts(self) -> None:
+        self._pending = False
+        if self.document is None or self._counts_shown:
+            return
+        by_id = {r.id: r for r in self.records()}
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            r = by_id.get(item.data(Qt.UserRole))
+            if r is not None:
+                item.setToolTip(self._tip(r))
+        self._counts_shown = True
+        self._update_buttons()
+
+    def _tip(self, r) -> str:
+        return f"{r.name} ({r.color}); {self._uses(r.id)} use(s)"
+
     def _uses(self, rid: str) -> int:
-        d = self.document.diagram
-        if self.kind == "flow_type":
-            return sum(1 for f in d.flows() if f.type == rid)
-        return sum(1 for c in d.companies() if c.category == rid)
+        if self._counts is None:
+            d = self.document.diagram
+            if self.kind == "flow_type":
+                self._counts = Counter(map(attrgetter("type"), d.flows()))
+            else:
+                self._counts = Counter(map(attrgetter("category"), d.companies()))
+        return self._counts[rid]
 
     def current_id(self) -> str | None:
         item = self.list.currentItem()
@@ -169,7 +215,11 @@ class CataloguePanel(QWidget):
             self.document.diagram.unsubscribe(self._on_change)
 
     def _on_change(self, change: Change) -> None:
-        if change.kind in (TYPES_CHANGED, RESET) or change.kind.startswith("flow"):
+        if change.kind in (TYPES_CHANGED, RESET):
             self.types.refresh()
-        if change.kind in (CATEGORIES_CHANGED, RESET) or change.kind.startswith("compan"):
+        elif change.kind.startswith("flow"):
+            self.types.uses_changed()
+        if change.kind in (CATEGORIES_CHANGED, RESET):
             self.categories.refresh()
+        elif change.kind.startswith("compan") and change.kind != COMPANIES_MOVED:
+            self.categories.uses_changed()
