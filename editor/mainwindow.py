@@ -105,6 +105,7 @@ class MainWindow(FileMixin, EditMixin, QMainWindow):
         self.loops.selectRequested.connect(lambda c, f: self.scene.select_ids(c, f))
         self.loops.optionsChanged.connect(self._loop_options_changed)
         self.worker.resultReady.connect(self._show_result)
+        self.metrics.computeAllRequested.connect(self.worker.compute_all)
         self.worker.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self.worker.busyChanged.connect(self._set_busy)
         self.inspector.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 4000))

@@ -1,12 +1,15 @@
 """The analysis worker: debounced, off the GUI thread, stale results discarded."""
 from __future__ import annotations
 
+import multiprocessing
+import os
 import threading
 import time
+from types import SimpleNamespace
 
 import pytest
 
-from editor.analysis_worker import AnalysisWorker
+from editor.analysis_worker import ROUND_TRIP_BUDGET, AnalysisWorker
 from editor.document import Document
 from editor.model import Company
 from tests.helpers import seed_diagram
@@ -85,7 +88,8 @@ def test_options_reach_the_analysis_and_a_vanished_company_is_dropped(qtbot, doc
     worker = AnalysisWorker(doc.diagram.snapshot, fake, delay_ms=10)
     with qtbot.waitSignal(worker.resultReady, timeout=3000):
         worker.set_options(max_loops=7, through="nvidia")
-    assert fake.calls[-1][1] == {"max_loops": 7, "max_length": 12, "through": "nvidia"}
+    assert fake.calls[-1][1] == {"max_loops": 7, "max_length": 12, "through": "nvidia",
+                                 "round_trip_budget": ROUND_TRIP_BUDGET}
     doc.remove(["nvidia"])
     with qtbot.waitSignal(worker.resultReady, timeout=3000):
         worker.schedule()
@@ -115,3 +119,80 @@ def test_no_results_after_shutdown(qtbot, doc):
     worker.schedule()  # ignored once shut down
     assert not worker._timer.isActive()
     doc.diagram.add_company(Company("x", "X"))
+
+
+# ------------------------------------------------------------ in a process
+def slow_count(snapshot, **options):
+    """A picklable analysis stand-in: slow, and says which process ran it."""
+    time.sleep(0.3)
+    return ("companies", len(snapshot.companies), os.getpid())
+
+
+def dies_in_a_child(snapshot, **options):
+    """Kills the analysis process it runs in; in the app's own process it answers."""
+    if multiprocessing.parent_process() is not None:
+        os._exit(3)
+    return ("companies", len(snapshot.companies), os.getpid())
+
+
+def budget_echo(snapshot, **options):
+    return SimpleNamespace(round_trip_complete=options["round_trip_budget"] is None,
+                           budget=options["round_trip_budget"])
+
+
+def test_process_worker_runs_elsewhere_and_discards_stale_results(qtbot, doc):
+    worker = AnalysisWorker(doc.diagram.snapshot, slow_count, delay_ms=10, use_process=True)
+    results = []
+    worker.resultReady.connect(results.append)
+    worker.schedule()
+    qtbot.waitUntil(lambda: worker._running is not None, timeout=3000)  # the first run is going
+    doc.add_company("Microsoft", 10, 10)
+    worker.schedule()
+    doc.add_company("AMD", 20, 20)
+    worker.schedule()
+    qtbot.waitUntil(lambda: bool(results) and not worker.is_busy(), timeout=30000)
+    qtbot.wait(100)
+    assert [r[:2] for r in results] == [("companies", 5)]   # only the analysis of the diagram as it is now
+    assert results[0][2] != os.getpid()                     # computed in the analysis process
+    assert worker.discarded == 1 and worker.use_process
+    worker.shutdown()
+
+
+def test_real_analysis_in_the_process_gets_the_interactive_budget(qtbot, doc):
+    worker = AnalysisWorker(doc.diagram.snapshot, delay_ms=10)
+    assert worker.use_process  # the default: the app's analysis never shares the GIL with the GUI
+    with qtbot.waitSignal(worker.resultReady, timeout=30000) as sig:
+        worker.run_now()
+    result = sig.args[0]
+    assert [loop.company_names for loop in result.loops] == [("NVIDIA", "OpenAI", "Oracle")]
+    assert result.round_trip_complete  # a small diagram is done well within the budget
+    worker.shutdown()
+
+
+def test_a_dead_analysis_process_falls_back_to_a_thread(qtbot, doc):
+    worker = AnalysisWorker(doc.diagram.snapshot, dies_in_a_child, delay_ms=10, use_process=True)
+    with qtbot.waitSignal(worker.resultReady, timeout=30000) as sig:
+        worker.run_now()
+    assert sig.args[0][:2] == ("companies", 3) and sig.args[0][2] == os.getpid()
+    assert not worker.use_process and not worker.is_busy()
+    worker.shutdown()
+    # the next worker gets a fresh analysis process
+    other = AnalysisWorker(doc.diagram.snapshot, slow_count, delay_ms=10, use_process=True)
+    with qtbot.waitSignal(other.resultReady, timeout=30000) as sig:
+        other.run_now()
+    assert sig.args[0][2] != os.getpid()
+    other.shutdown()
+
+
+def test_compute_all_drops_the_budget_until_a_complete_result_is_shown(qtbot, doc):
+    worker = AnalysisWorker(doc.diagram.snapshot, budget_echo, delay_ms=10, round_trip_budget=0.25)
+    with qtbot.waitSignal(worker.resultReady, timeout=3000) as sig:
+        worker.run_now()
+    assert sig.args[0].budget == 0.25 and not sig.args[0].round_trip_complete
+    with qtbot.waitSignal(worker.resultReady, timeout=3000) as sig:
+        worker.compute_all()
+    assert sig.args[0].budget is None and sig.args[0].round_trip_complete
+    with qtbot.waitSignal(worker.resultReady, timeout=3000) as sig:
+        worker.schedule()                       # the next edit: interactive again
+    assert sig.args[0].budget == 0.25
+    worker.shutdown()
