@@ -2,111 +2,49 @@
 
 Items know an id and what they need to paint; they never read or change the
 model. The scene computes their geometry (on model events or during a live
-drag) and hands it over; ``paint()`` only draws what is cached.
+drag) and hands it over.
+
+Every item is a stock Qt item (ellipse, path, polygon, simple text) with a pen
+and a brush: Qt paints them in C++ without calling back into Python, which is
+what keeps a repaint of 10,000 arrows affordable. Looks change through
+``setPen``/``setBrush``/``setVisible`` (selection, emphasis, level of detail),
+never through paint logic.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
-    QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF,
-    QStaticText, QTextOption,
+    QBrush, QColor, QFont, QFontMetricsF, QPainterPath, QPainterPathStroker, QPen, QPolygonF, QTextLayout,
+    QTextOption,
 )
-from PySide6.QtWidgets import QGraphicsItem, QStyle
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem, QGraphicsPolygonItem, QGraphicsSimpleTextItem,
+)
 
 from .geometry import ArrowGeometry
 from .style import CanvasStyle, outline, soft_fill
 
-#: below these levels of detail (scene px per screen px) labels / heads are skipped
+#: below these levels of detail (scene px per screen px) labels / heads are hidden
 LOD_TEXT = 0.42
 LOD_HEAD = 0.22
 
 Z_FLOW, Z_COMPANY, Z_LABEL, Z_EMPHASIS, Z_LEGEND = 0.0, 10.0, 20.0, 15.0, 30.0
 
 _Selectable = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+#: The selectable item of a company or flow only holds the geometry for hit tests; its children
+#: paint. (A stock item that is selected and paints itself adds Qt's dashed selection box.)
+_Owner = _Selectable | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+_Behind = QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
+_NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 _GREY = QColor("#888888")
-_NAME_BACKGROUND = QColor(255, 255, 255, 215)
-
-
-class CompanyItem(QGraphicsItem):
-    """A circle at the company's position (its centre) with the name under it."""
-
-    kind = "company"
-
-    def __init__(self, company_id: str, style: CanvasStyle) -> None:
-        super().__init__()
-        self.id = company_id
-        self._style = style
-        self.radius = style.plain_radius
-        self.name = ""
-        self._fill = QBrush(QColor("#dddddd"))
-        self._pen = QPen(QColor("#888888"), 1.4)
-        self._text = QStaticText()
-        self._text_rect = QRectF()
-        self._bounds = QRectF()
-        self._shape: QPainterPath | None = None
-        self.export_mode = False
-        self._text_pen = QPen(QColor(style.text_color))
-        self._halo_pen = QPen(QColor(style.selection_color), 3)
-        self.setFlags(_Selectable)
-        self.setZValue(Z_COMPANY)
-
-    def set_look(self, name: str, radius: float, color: str, font, metrics: QFontMetricsF) -> None:
-        self.prepareGeometryChange()
-        self.name, self.radius = name, radius
-        self._fill = QBrush(soft_fill(color, self._style.fill_lightness))
-        self._pen = QPen(outline(color), 1.6)
-        width = self._style.label_max_width
-        rect = metrics.boundingRect(QRectF(-width / 2, 0, width, 1000),
-                                    int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap), name)
-        rect.moveTop(radius + 4)
-        self._text_rect = rect
-        text = QStaticText(name)
-        option = QTextOption(Qt.AlignmentFlag.AlignHCenter)
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        text.setTextOption(option)
-        text.setTextWidth(rect.width() + 1)
-        text.prepare(font=font)
-        self._text = text
-        r = radius + 4
-        self._bounds = QRectF(-r, -r, 2 * r, 2 * r).united(rect.adjusted(-2, -2, 2, 2))
-        self._shape = None
-        self.update()
-
-    def label_rect(self) -> QRectF:
-        return QRectF(self._text_rect)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        if self._shape is None:
-            p = QPainterPath()
-            p.addEllipse(QPointF(0, 0), self.radius, self.radius)
-            p.addRect(self._text_rect)
-            self._shape = p
-        return self._shape
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        r = self.radius
-        if self.isSelected() and not self.export_mode:
-            painter.setPen(self._halo_pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(QPointF(0, 0), r + 3, r + 3)
-        painter.setPen(self._pen)
-        painter.setBrush(self._fill)
-        painter.drawEllipse(QPointF(0, 0), r, r)
-        if lod >= LOD_TEXT:
-            painter.setPen(_NO_PEN)
-            painter.setBrush(_NAME_BACKGROUND)
-            painter.drawRoundedRect(self._text_rect.adjusted(-3, 0, 3, 0), 3, 3)
-            painter.setFont(self._style.company_font())
-            painter.setPen(self._text_pen)
-            painter.drawStaticText(self._text_rect.topLeft(), self._text)
-
+_NAME_BACKGROUND = QBrush(QColor(255, 255, 255, 215))
+_LABEL_BACKGROUND = QBrush(QColor(255, 255, 255, 238))
+_WRAP = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
 
 _PENS: dict[tuple[int, float], QPen] = {}
+_BRUSHES: dict[int, QBrush] = {}
+_COMPANY_LOOKS: dict[tuple[str, float], tuple[QPen, QBrush]] = {}
 
 
 def arrow_pen(color: QColor, width: float) -> QPen:
@@ -119,8 +57,164 @@ def arrow_pen(color: QColor, width: float) -> QPen:
     return pen
 
 
-class FlowItem(QGraphicsItem):
-    """A money arrow: a cached path, a filled head; the label is a separate item on top."""
+def solid_brush(color: QColor) -> QBrush:
+    brush = _BRUSHES.get(color.rgba())
+    if brush is None:
+        brush = _BRUSHES[color.rgba()] = QBrush(color)
+    return brush
+
+
+def _company_look(color: str, lightness: float) -> tuple[QPen, QBrush]:
+    look = _COMPANY_LOOKS.get((color, lightness))
+    if look is None:
+        look = _COMPANY_LOOKS[(color, lightness)] = (QPen(outline(color), 1.6),
+                                                     QBrush(soft_fill(color, lightness)))
+    return look
+
+
+def _text_item(parent: QGraphicsItem, text: str, font: QFont, brush: QBrush) -> QGraphicsSimpleTextItem:
+    item = QGraphicsSimpleTextItem(text, parent)
+    item.setFont(font)
+    item.setPen(_NO_PEN)
+    item.setBrush(brush)
+    return item
+
+
+def wrapped_lines(text: str, font: QFont, metrics: QFontMetricsF, width: float) -> list[tuple[str, float, float]]:
+    """(line text, natural width, top) of ``text`` word-wrapped at ``width`` pixels."""
+    if "\n" not in text and metrics.horizontalAdvance(text) <= width:
+        return [(text, metrics.horizontalAdvance(text), 0.0)]
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines, y = [], 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        part = text[line.textStart():line.textStart() + line.textLength()].strip()
+        lines.append((part, metrics.horizontalAdvance(part), y))
+        y += line.height()
+    layout.endLayout()
+    return lines
+
+
+def _bounds_path(rect: QRectF) -> QPainterPath:
+    p = QPainterPath()
+    p.addRect(rect)
+    return p
+
+
+class CompanyItem(QGraphicsPathItem):
+    """A company at its position (the centre). This item is what gets selected and hit; it
+    paints nothing (its path, never drawn, is its bounding box). Children paint the circle,
+    the name (text lines on a soft white rounded background) and the selection ring."""
+
+    kind = "company"
+
+    def __init__(self, company_id: str, style: CanvasStyle) -> None:
+        super().__init__()
+        self.id = company_id
+        self._style = style
+        self.radius = style.plain_radius
+        self.name: str | None = None
+        self.export_mode = False
+        self._text_rect = QRectF()
+        self._shape: QPainterPath | None = None
+        self._halo: QGraphicsEllipseItem | None = None
+        self._name_rect = QRectF()
+        self._circle = QGraphicsEllipseItem(self)
+        self._name_box = QGraphicsPathItem(self)
+        self._name_box.setPen(_NO_PEN)
+        self._name_box.setBrush(_NAME_BACKGROUND)
+        self._lines: list[QGraphicsSimpleTextItem] = []
+        self.setPen(_NO_PEN)
+        self.setFlags(_Owner)
+        self.setZValue(Z_COMPANY)
+
+    def set_look(self, name: str, radius: float, color: str, font: QFont, metrics: QFontMetricsF) -> None:
+        pen, brush = _company_look(color, self._style.fill_lightness)
+        self._circle.setPen(pen)
+        self._circle.setBrush(brush)
+        if radius != self.radius or self._circle.rect().isNull():
+            self.radius = radius
+            self._circle.setRect(-radius, -radius, 2 * radius, 2 * radius)
+            self._place_halo()
+        if name != self.name:
+            self.name = name
+            self._set_name(name, font, metrics)
+        self._name_box.setPos(0, radius + 4)
+        self._text_rect = self._name_rect.translated(0, radius + 4)
+        self._shape = None
+        r = radius + 4
+        self.setPath(_bounds_path(QRectF(-r, -r, 2 * r, 2 * r).united(self._text_rect.adjusted(-2, -2, 2, 2))))
+
+    def _set_name(self, name: str, font: QFont, metrics: QFontMetricsF) -> None:
+        width = self._style.label_max_width
+        rect = metrics.boundingRect(QRectF(-width / 2, 0, width, 1000), _WRAP, name)
+        rect.moveTop(0)
+        self._name_rect = rect
+        box = QPainterPath()
+        box.addRoundedRect(rect.adjusted(-3, 0, 3, 0), 3, 3)
+        self._name_box.setPath(box)
+        for item in self._lines:
+            item.setParentItem(None)
+            if item.scene() is not None:
+                item.scene().removeItem(item)
+        text_brush = solid_brush(QColor(self._style.text_color))
+        self._lines = []
+        # centred in the box the way a word-wrapped, centre-aligned text block is
+        for text, w, top in wrapped_lines(name, font, metrics, width):
+            item = _text_item(self._name_box, text, font, text_brush)
+            item.setPos(rect.left() + (rect.width() + 1 - w) / 2, top)
+            self._lines.append(item)
+
+    def set_name_shown(self, shown: bool) -> None:
+        self._name_box.setVisible(shown)
+
+    def name_shown(self) -> bool:
+        return self._name_box.isVisible()
+
+    def set_selected_look(self, on: bool) -> None:
+        """The blue ring of a selected company (never in export mode)."""
+        on = on and not self.export_mode
+        if on and self._halo is None:
+            self._halo = QGraphicsEllipseItem(self)
+            self._halo.setFlag(_Behind)
+            self._halo.setPen(QPen(QColor(self._style.selection_color), 3))
+            self._halo.setBrush(_NO_BRUSH)
+            self._place_halo()
+        if self._halo is not None:
+            self._halo.setVisible(on)
+
+    def _place_halo(self) -> None:
+        if self._halo is not None:
+            r = self.radius + 3
+            self._halo.setRect(-r, -r, 2 * r, 2 * r)
+
+    def fill(self) -> QBrush:
+        return self._circle.brush()
+
+    def label_rect(self) -> QRectF:
+        return QRectF(self._text_rect)
+
+    def shape(self) -> QPainterPath:
+        # hit area: the circle and the name (only called for hit tests)
+        if self._shape is None:
+            p = QPainterPath()
+            p.addEllipse(QPointF(0, 0), self.radius, self.radius)
+            p.addRect(self._text_rect)
+            self._shape = p
+        return self._shape
+
+
+class FlowItem(QGraphicsPathItem):
+    """A money arrow. This item is what gets selected and hit (a band along the line);
+    it paints nothing (its Qt path, never drawn, is its bounding box). Children paint:
+    the line, the filled head and the selection band. The label is a separate item on top."""
 
     kind = "flow"
 
@@ -133,74 +227,92 @@ class FlowItem(QGraphicsItem):
         self.width = 1.5
         self.emphasis = False
         self.export_mode = False
-        self._pen = _NO_PEN
-        self._path = QPainterPath()
-        self._head = QPolygonF()
-        self._bounds = QRectF()
-        self._shape: QPainterPath | None = None
-        self.setFlags(_Selectable)
+        self._styled = False
+        self._halo: QGraphicsPathItem | None = None
+        self._hit: QPainterPath | None = None
+        self._line = QGraphicsPathItem(self)
+        self._head = QGraphicsPolygonItem(self)
+        self._head.setPen(_NO_PEN)
+        self.setPen(_NO_PEN)
+        self.setFlags(_Owner)
 
     def set_look(self, color: QColor, width: float) -> None:
         """``color``: a shared QColor of the flow type."""
-        if color is self.color and width == self.width and self._pen is not _NO_PEN:
+        if color is self.color and width == self.width and self._styled:
             return
+        self._styled = True
         self.color = color
         self.width = width
+        self._head.setBrush(solid_brush(color))
         self._update_pen()
-        self.update()
 
     def set_emphasis(self, on: bool) -> None:
         self.emphasis = on
         self.setZValue(Z_EMPHASIS if on else Z_FLOW)
         self._update_pen()
-        self.update()
 
     def _update_pen(self) -> None:
-        self._pen = arrow_pen(self.color, self.width + (2.0 if self.emphasis else 0.0))
+        self._line.setPen(arrow_pen(self.color, self.width + (2.0 if self.emphasis else 0.0)))
+        self._hit = None
+        if self._halo is not None:
+            self._halo.setPen(self._halo_pen())
 
     def set_geometry(self, geo: ArrowGeometry) -> None:
-        self.prepareGeometryChange()
-        self._path = geo.path
-        self._head = geo.head
+        if geo.path == self._line.path() and geo.head == self._head.polygon():
+            return
         m = self.width + 8.0
-        self._bounds = geo.path.controlPointRect().united(geo.head.boundingRect()).adjusted(-m, -m, m, m)
-        self._shape = None
+        self.setPath(_bounds_path(geo.path.controlPointRect().united(geo.head.boundingRect()).adjusted(-m, -m, m, m)))
+        self._line.setPath(geo.path)
+        self._head.setPolygon(geo.head)
+        self._hit = None
+        if self._halo is not None:
+            self._halo.setPath(geo.path)
 
-    def path(self) -> QPainterPath:
-        return QPainterPath(self._path)
+    def path(self) -> QPainterPath:  # noqa: D401 (shadows QGraphicsPathItem.path for Python callers)
+        """The arrow's line (the item's own Qt path is only its bounding box)."""
+        return self._line.path()
 
     def head(self) -> QPolygonF:
-        return QPolygonF(self._head)
+        return self._head.polygon()
 
-    def boundingRect(self) -> QRectF:
-        return self._bounds
+    def set_head_shown(self, shown: bool) -> None:
+        self._head.setVisible(shown)
+
+    def head_shown(self) -> bool:
+        return self._head.isVisible()
+
+    def set_selected_look(self, on: bool) -> None:
+        """A soft blue band along a selected arrow, a blue border on its label (not in export mode)."""
+        on = on and not self.export_mode
+        if on and self._halo is None:
+            self._halo = QGraphicsPathItem(self._line.path(), self)
+            self._halo.setFlag(_Behind)
+            self._halo.setPen(self._halo_pen())
+        if self._halo is not None:
+            self._halo.setVisible(on)
+        if self.label is not None:
+            self.label.set_selected_look(on)
+
+    def line_pen(self) -> QPen:
+        return self._line.pen()
+
+    def _halo_pen(self) -> QPen:
+        color = QColor(self._style.selection_color)
+        color.setAlpha(90)
+        pen = QPen(color, self._line.pen().widthF() + 6)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        return pen
+
 
     def shape(self) -> QPainterPath:
-        if self._shape is None:
+        # a band wider than thin arrows, so they are easy to click (only called for hit tests)
+        if self._hit is None:
             stroker = QPainterPathStroker()
             stroker.setWidth(max(self.width + 6.0, 9.0))
-            p = stroker.createStroke(self._path)
-            p.addPolygon(self._head)
-            self._shape = p
-        return self._shape
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        if self.isSelected() and not self.export_mode:
-            color = QColor(self._style.selection_color)
-            color.setAlpha(90)
-            halo = QPen(color, self._pen.widthF() + 6)
-            halo.setCapStyle(Qt.PenCapStyle.RoundCap)
-            painter.setPen(halo)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(self._path)
-        painter.setPen(self._pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
-        if lod >= LOD_HEAD:
-            painter.setPen(_NO_PEN)
-            painter.setBrush(self.color)
-            painter.drawPolygon(self._head)
+            p = stroker.createStroke(self._line.path())
+            p.addPolygon(self._head.polygon())
+            self._hit = p
+        return self._hit
 
 
 _WIDTHS: dict[tuple[int, str], float] = {}
@@ -216,11 +328,11 @@ def _text_width(metrics: QFontMetricsF, text: str) -> float:
     return w
 
 
-class FlowLabelItem(QGraphicsItem):
-    """The amount of a flow on a small white rounded background, centred on the arrow's middle."""
+class FlowLabelItem(QGraphicsPathItem):
+    """The amount of a flow on a small white rounded background (this path item) with the
+    text as a child, centred on the arrow's middle."""
 
     kind = "flow_label"
-    _BACKGROUND = QColor(255, 255, 255, 238)
 
     def __init__(self, flow: FlowItem, style: CanvasStyle) -> None:
         super().__init__()
@@ -232,56 +344,72 @@ class FlowLabelItem(QGraphicsItem):
         self.marker = ""
         self.export_mode = False
         self._rect = QRectF()
-        self._bounds = QRectF()
+        self._pen = _NO_PEN
+        self._selected = False
+        self._text_item: QGraphicsSimpleTextItem | None = None
+        self._marker_item: QGraphicsSimpleTextItem | None = None
+        self.setBrush(_LABEL_BACKGROUND)
         self.setZValue(Z_LABEL)
 
-    def set_text(self, text: str, pens: tuple[QPen, QPen], metrics: QFontMetricsF) -> None:
-        """``pens``: (border, text) pens of the flow's colour, shared by all labels of a type."""
-        self.prepareGeometryChange()
-        self.text = text
-        w = _text_width(metrics, text)
-        h = metrics.height()
-        self._rect = QRectF(-w / 2 - 5, -h / 2 - 2, w + 10, h + 4)
-        self._pen, self._text_pen = pens
-        self._update_bounds()
+    def set_text(self, text: str, look: tuple[QPen, QBrush], metrics: QFontMetricsF, font: QFont) -> None:
+        """``look``: (border pen, text brush) of the flow's colour, shared by all labels of a type."""
+        self._pen, brush = look
+        if text != self.text or self._text_item is None:
+            self.text = text
+            w = _text_width(metrics, text)
+            h = metrics.height()
+            self._rect = QRectF(-w / 2 - 5, -h / 2 - 2, w + 10, h + 4)
+            p = QPainterPath()
+            p.addRoundedRect(self._rect, 4, 4)
+            self.setPath(p)
+            if self._text_item is None:
+                self._text_item = _text_item(self, text, font, brush)
+            else:
+                self._text_item.setText(text)
+            self._text_item.setPos(-w / 2, -h / 2)
+            self._place_marker()
+        self._text_item.setBrush(brush)
+        self._apply_pen()
 
-    def set_marker(self, marker: str, font=None) -> None:
-        self.prepareGeometryChange()
+    def set_selected_look(self, on: bool) -> None:
+        self._selected = on
+        self._apply_pen()
+
+    def _apply_pen(self) -> None:
+        if self._selected:
+            self.setPen(QPen(QColor(self._style.selection_color), 1.6))
+        else:
+            self.setPen(self._pen)
+
+    def set_marker(self, marker: str, font: QFont | None = None) -> None:
+        """A small footnote number next to the label ("" removes it)."""
         self.marker = marker
-        self._update_bounds()
-        self.update()
+        if not marker:
+            if self._marker_item is not None:
+                self._marker_item.setVisible(False)
+            return
+        if self._marker_item is None:
+            s = self._style
+            self._marker_item = _text_item(self, marker, font or s.font(8.5, bold=True),
+                                           solid_brush(QColor(s.muted_text_color)))
+        self._marker_item.setText(marker)
+        self._marker_item.setVisible(True)
+        self._place_marker()
 
-    def _update_bounds(self) -> None:
-        extra = 8.0 * len(self.marker) + 4 if self.marker else 0.0
-        self._bounds = self._rect.adjusted(-1, -1 - (4 if extra else 0), 1 + extra, 1)
+    def _place_marker(self) -> None:
+        m = self._marker_item
+        if m is not None:
+            h = m.boundingRect().height()
+            m.setPos(self._rect.right() + 1, self._rect.top() - 6 + (12 - h) / 2)
+
+    def marker_rect(self) -> QRectF:
+        """The footnote number's rectangle in scene coordinates (empty without one)."""
+        if not self.marker or self._marker_item is None:
+            return QRectF()
+        return self._marker_item.sceneBoundingRect()
 
     def size(self) -> QSizeF:
         return self._rect.size()
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        p = QPainterPath()
-        p.addRect(self._rect)
-        return p
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        if not self.text or option.levelOfDetailFromTransform(painter.worldTransform()) < LOD_TEXT:
-            return
-        s = self._style
-        selected = self.flow.isSelected() and not self.export_mode
-        painter.setPen(QPen(QColor(s.selection_color), 1.6) if selected else self._pen)
-        painter.setBrush(self._BACKGROUND)
-        painter.drawRoundedRect(self._rect, 4, 4)
-        painter.setFont(s.amount_font())
-        painter.setPen(self._text_pen)
-        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text)
-        if self.marker:
-            painter.setFont(s.font(8.5, bold=True))
-            painter.setPen(QColor(s.muted_text_color))
-            painter.drawText(QRectF(self._rect.right() + 1, self._rect.top() - 6, 30, 12),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.marker)
 
 
 def owner_of(item: QGraphicsItem | None) -> tuple[str, str] | None:

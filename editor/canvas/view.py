@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QGraphicsView
 
 from ..io.amounts import AmountError, parse_amount
 from ..model import ModelError
-from .items import LOD_TEXT
 from .scene import DiagramScene
 from .tools import AddCompanyTool, DrawFlowTool, InPlaceEditor, SelectMoveTool
 
@@ -155,7 +154,7 @@ class DiagramView(QGraphicsView):
         self._zoomed()
 
     def _zoomed(self) -> None:
-        self.scene().set_labels_shown(self.zoom() >= LOD_TEXT)
+        self.scene().set_level_of_detail(self.zoom())
         if self.editor is not None:
             self.editor.reposition()
         self.zoomChanged.emit(self.zoom())
