@@ -141,3 +141,22 @@ def test_catalogue_counts_uses_only_when_shown(qtbot):
     qtbot.wait(20)
     assert len(calls) == 1
     doc.diagram.flows = original
+
+
+def test_loops_model_answers_each_role_from_cached_texts(qtbot):
+    from editor.panels.loops import LoopsPanel
+
+    d = seed_diagram()
+    d.add_flow(Flow("f4", "openai", "nvidia", "revenue", 10))
+    panel = LoopsPanel()
+    qtbot.addWidget(panel)
+    result = analyze(d.snapshot())
+    panel.set_result(result)
+    m = panel.model
+    assert [m.index(r, 0).data() for r in range(m.rowCount())] == [str(r + 1) for r in range(len(result.loops))]
+    assert m.index(0, 2).data(Qt.FontRole).bold() and m.index(0, 1).data(Qt.FontRole) is None
+    assert m.index(0, 2).data(Qt.TextAlignmentRole) == int(Qt.AlignRight | Qt.AlignVCenter)
+    assert m.index(0, 1).data(Qt.ToolTipRole) == m.index(0, 1).data()
+    assert m.index(0, 1).data(Qt.DecorationRole) is None and m.index(99, 1).data() is None
+    panel.set_result(analyze(seed_diagram().snapshot()))      # fewer loops: no stale cached text
+    assert m.rowCount() == 1 and m.index(0, 1).data() == "NVIDIA → OpenAI → Oracle → NVIDIA"

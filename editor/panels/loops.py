@@ -19,6 +19,13 @@ from .glossary import tip
 
 COLUMNS = ("#", "Loop", "Bottleneck", "Pattern", "Dated", "Sourced")
 _TIPS = (None, "loop", "bottleneck", "pattern", "date_ordered", "sourced")
+_DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _FONT = (
+    int(Qt.DisplayRole), int(Qt.ToolTipRole), int(Qt.TextAlignmentRole), int(Qt.ForegroundRole), int(Qt.FontRole))
+_ROLES = frozenset((_DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _FONT))
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+_GREEN, _AMBER, _GREY = QColor("#1b5e20"), QColor("#b26a00"), QColor("#777777")
+_BOLD = QFont()
+_BOLD.setBold(True)
 
 
 class LoopsModel(QAbstractTableModel):
@@ -26,11 +33,13 @@ class LoopsModel(QAbstractTableModel):
         super().__init__(parent)
         self.loops: tuple = ()
         self.unit = "USD bn"
+        self._texts: dict[int, tuple[str, ...]] = {}   # row -> display texts, filled as rows are shown
 
     def set_loops(self, loops, unit: str) -> None:
         self.beginResetModel()
         self.loops = tuple(loops)
         self.unit = unit
+        self._texts.clear()
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -48,48 +57,45 @@ class LoopsModel(QAbstractTableModel):
             return tip(_TIPS[section])
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
+    def data(self, index, role=_DISPLAY):
+        # Called for every role of every visible cell at each repaint: plain ints, cached texts.
+        if role not in _ROLES:
             return None
-        loop = self.loops[index.row()]
-        col = index.column()
-        if role == Qt.DisplayRole:
-            if col == 0:
-                return str(index.row() + 1)
-            if col == 1:
-                return loop_text(loop)
-            if col == 2:
-                text = money(loop.bottleneck, self.unit)
-                return "≥ " + text if loop.partial and loop.bottleneck is not None else text
-            if col == 3:
-                return loop.pattern
-            if col == 4:
-                return "dated" if loop.date_ordered else ""
-            if col == 5:
-                return "sourced" if loop.sourced else f"{loop.unsourced_steps} unsourced"
-        if role == Qt.ToolTipRole:
-            if col == 2 and loop.partial:
-                return tip("partial")
-            if col == 4:
-                return tip("date_ordered") if loop.date_ordered else "The deals cannot be read in date order round this loop."
-            if col == 5:
-                return tip("sourced") if loop.sourced else (
-                    f"{loop.unsourced_steps} step(s) have a flow without a source link.")
-            return loop_text(loop)
-        if role == Qt.ForegroundRole:
+        r, col = index.row(), index.column()
+        if not 0 <= r < len(self.loops):
+            return None
+        if role == _DISPLAY:
+            texts = self._texts.get(r)
+            if texts is None:
+                texts = self._texts[r] = self._display(r, self.loops[r])
+            return texts[col]
+        if role == _ALIGN:
+            return _RIGHT if col in (0, 2) else None
+        if role == _FONT:
+            return _BOLD if col == 2 else None
+        loop = self.loops[r]
+        if role == _FOREGROUND:
             if col == 4 and loop.date_ordered:
-                return QColor("#1b5e20")
+                return _GREEN
             if col == 5:
-                return QColor("#1b5e20") if loop.sourced else QColor("#b26a00")
-            if col == 0:
-                return QColor("#777777")
-        if role == Qt.FontRole and col == 2:
-            f = QFont()
-            f.setBold(True)
-            return f
-        if role == Qt.TextAlignmentRole and col in (0, 2):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        return None
+                return _GREEN if loop.sourced else _AMBER
+            return _GREY if col == 0 else None
+        # tooltip
+        if col == 2 and loop.partial:
+            return tip("partial")
+        if col == 4:
+            return tip("date_ordered") if loop.date_ordered else "The deals cannot be read in date order round this loop."
+        if col == 5:
+            return tip("sourced") if loop.sourced else (
+                f"{loop.unsourced_steps} step(s) have a flow without a source link.")
+        return self.data(index, _DISPLAY) if col == 1 else loop_text(loop)
+
+    def _display(self, row: int, loop) -> tuple[str, ...]:
+        bottleneck = money(loop.bottleneck, self.unit)
+        if loop.partial and loop.bottleneck is not None:
+            bottleneck = "≥ " + bottleneck
+        return (str(row + 1), loop_text(loop), bottleneck, loop.pattern, "dated" if loop.date_ordered else "",
+                "sourced" if loop.sourced else f"{loop.unsourced_steps} unsourced")
 
 
 def loop_text(loop) -> str:

@@ -30,6 +30,10 @@ COLUMNS = (
 )
 ROUND_TRIP_COLUMNS = (4, 5)
 SORT_ROLE = Qt.UserRole + 1
+_DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _SORT = (
+    int(Qt.DisplayRole), int(Qt.ToolTipRole), int(Qt.TextAlignmentRole), int(Qt.ForegroundRole), int(SORT_ROLE))
+_ROLES = frozenset((_DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _SORT))
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 INFLOW_COLOR = QColor("#2e7d32")
 OUTFLOW_COLOR = QColor("#c62828")
 #: Shown for a round-trip figure the interactive analysis left out for time.
@@ -60,6 +64,7 @@ class CompanyMetricsModel(QAbstractTableModel):
         self.rows: tuple = ()
         self.unit = "USD bn"
         self.sort_column, self.sort_order = 1, Qt.DescendingOrder
+        self._texts: dict[int, tuple[str, ...]] = {}   # row -> display texts, filled as rows are shown
 
     def set_rows(self, rows, unit: str) -> None:
         """New rows, kept in the current sort order. Same companies as before: the view keeps its
@@ -69,10 +74,11 @@ class CompanyMetricsModel(QAbstractTableModel):
         if len(rows) != len(old) or {m.id for m in rows} != {m.id for m in old}:
             self.beginResetModel()
             self.rows, self.unit = rows, unit
+            self._texts.clear()
             self.endResetModel()
             return
-        self._relayout(rows)
         self.unit = unit
+        self._relayout(rows)
         if rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
 
@@ -101,6 +107,7 @@ class CompanyMetricsModel(QAbstractTableModel):
             r = where.get(old_rows[idx.row()].id) if 0 <= idx.row() < len(old_rows) else None
             moved.append(QModelIndex() if r is None else self.createIndex(r, idx.column()))
         self.rows = rows
+        self._texts.clear()
         if persistent:
             self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
@@ -123,34 +130,28 @@ class CompanyMetricsModel(QAbstractTableModel):
             return tip(COLUMNS[section][1])
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
+    def data(self, index, role=_DISPLAY):
+        # Called for every role of every visible cell at each repaint: plain ints, cached texts.
+        if role not in _ROLES:
             return None
-        m = self.rows[index.row()]
-        col = index.column()
-        value = COLUMNS[col][2](m)
-        if role == Qt.DisplayRole:
-            if col == 0:
-                return m.name
-            if value is None and col in ROUND_TRIP_COLUMNS and m.round_trip_capacity is None:
-                return NOT_COMPUTED
-            if col in (1, 2, 3, 4):
-                if value is None:
-                    return "—"
-                text = money(abs(value), self.unit)
-                return ("−" + text) if value < 0 else text
-            if col == 5:
-                return percent(value)
-            return ratio(value)
-        if role == SORT_ROLE:
+        r, col = index.row(), index.column()
+        if not 0 <= r < len(self.rows):
+            return None
+        if role == _DISPLAY:
+            texts = self._texts.get(r)
+            if texts is None:
+                texts = self._texts[r] = self._display(self.rows[r])
+            return texts[col]
+        if role == _ALIGN:
+            return _RIGHT if col else None
+        m = self.rows[r]
+        if role == _FOREGROUND:
+            return (INFLOW_COLOR if m.net > 0 else OUTFLOW_COLOR) if col == 3 and m.net else None
+        if role == _SORT:
             return sort_key(col)(m)
-        if role == Qt.TextAlignmentRole and col > 0:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ForegroundRole and col == 3 and value:
-            return INFLOW_COLOR if value > 0 else OUTFLOW_COLOR
-        if role == Qt.ToolTipRole and col in ROUND_TRIP_COLUMNS and m.round_trip_capacity is None:
+        if col in ROUND_TRIP_COLUMNS and m.round_trip_capacity is None:
             return NOT_COMPUTED_TIP
-        if role == Qt.ToolTipRole and col == 0:
+        if col == 0:
             parts = []
             if m.unknown_in or m.unknown_out:
                 parts.append(f"{m.unknown_in} incoming and {m.unknown_out} outgoing flows without an amount")
@@ -158,6 +159,24 @@ class CompanyMetricsModel(QAbstractTableModel):
                 parts.append("in at least one loop")
             return "; ".join(parts) or None
         return None
+
+    def _display(self, m) -> tuple[str, ...]:
+        texts = [m.name]
+        for col in range(1, len(COLUMNS)):
+            value = COLUMNS[col][2](m)
+            if value is None and col in ROUND_TRIP_COLUMNS and m.round_trip_capacity is None:
+                texts.append(NOT_COMPUTED)
+            elif col in (1, 2, 3, 4):
+                if value is None:
+                    texts.append("—")
+                else:
+                    text = money(abs(value), self.unit)
+                    texts.append(("−" + text) if value < 0 else text)
+            elif col == 5:
+                texts.append(percent(value))
+            else:
+                texts.append(ratio(value))
+        return tuple(texts)
 
 
 class BarChart(QWidget):
