@@ -58,6 +58,7 @@ class SelectMoveTool(Tool):
             if abs(d.x()) + abs(d.y()) < DRAG_THRESHOLD:
                 return True
             self._dragging = True
+            self.view.begin_live_drag(list(self._start))
         self.scene.preview_move(self._targets(pos))
         return True
 
@@ -77,6 +78,7 @@ class SelectMoveTool(Tool):
                          if p != self._start[cid]}
             start = self._start
             self._reset()
+            self.view.end_live_drag()
             try:
                 self.document.move_companies(positions)
             except ModelError as e:
@@ -94,6 +96,7 @@ class SelectMoveTool(Tool):
     def cancel(self) -> None:
         if self._grab is not None and self._dragging:
             self.scene.preview_move(self._start)
+            self.view.end_live_drag()
         self._reset()
 
     def key_press(self, event) -> bool:
