@@ -3,16 +3,19 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import threading
 import time
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
 
-from editor.analysis_worker import ROUND_TRIP_BUDGET, AnalysisWorker
+from editor.analysis_worker import ROUND_TRIP_BUDGET, AnalysisWorker, PackedSnapshot
 from editor.document import Document
 from editor.model import Company
 from tests.helpers import seed_diagram
+from tests.strategies import diagrams
 
 
 class Recorder:
@@ -196,3 +199,13 @@ def test_compute_all_drops_the_budget_until_a_complete_result_is_shown(qtbot, do
         worker.schedule()                       # the next edit: interactive again
     assert sig.args[0].budget == 0.25
     worker.shutdown()
+
+
+@settings(max_examples=40, deadline=None)
+@given(diagrams())
+def test_a_packed_snapshot_unpickles_as_the_same_snapshot(diagram):
+    snapshot = diagram.snapshot()
+    copy = pickle.loads(pickle.dumps(PackedSnapshot(snapshot), protocol=pickle.HIGHEST_PROTOCOL))
+    assert copy == snapshot and type(copy) is type(snapshot)
+    assert [type(f) for f in copy.flows] == [type(f) for f in snapshot.flows]
+    assert [c.to_dict() for c in copy.companies] == [c.to_dict() for c in snapshot.companies]
