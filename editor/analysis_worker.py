@@ -27,6 +27,12 @@ falls back to a thread and says nothing more about it. A custom
 ``analyze_fn`` runs in a thread unless ``use_process=True`` (it must then be
 a picklable module-level function).
 
+As with any use of multiprocessing's "forkserver" and "spawn" methods, a
+script run by path is imported again in the analysis process (as
+``__mp_main__``): such scripts need an ``if __name__ == "__main__":`` guard
+(``python -m editor`` and the ``roundtrip`` command are fine). Set
+``ROUNDTRIP_ANALYSIS_PROCESS=0`` to keep the analysis in a thread.
+
 Interactive runs pass ``round_trip_budget`` (:data:`ROUND_TRIP_BUDGET`
 seconds): on big diagrams some round-trip capacities come back ``None`` and
 ``result.round_trip_complete`` is False; :meth:`compute_all` asks for runs

@@ -45,7 +45,7 @@ def test_the_model_sorts_2000_rows_itself_numerically(qtbot, big_result):
     assert view_model.rowCount() == 2000
     inflows = column(view_model, 1)                                   # the default: inflow, largest first
     assert inflows == sorted(inflows, reverse=True)
-    expected = sorted((m.outflow for m in big_result.company_metrics))
+    expected = sorted(m.outflow for m in big_result.company_metrics)
     panel.table.horizontalHeader().setSortIndicator(2, Qt.AscendingOrder)   # a click on "Outflow"
     assert column(view_model, 2) == expected                         # numbers, not their texts
     panel.table.sortByColumn(0, Qt.DescendingOrder)
