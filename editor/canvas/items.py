@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem, QGraphicsPolygonItem, QGraphicsSimpleTextItem,
 )
 
-from .geometry import ArrowGeometry
+from .geometry import ArrowGeometry, clipped_path
 from .style import CanvasStyle, outline, soft_fill
 
 #: below these levels of detail (scene px per screen px) labels / heads are hidden
@@ -230,6 +230,7 @@ class FlowItem(QGraphicsPathItem):
         self._styled = False
         self._halo: QGraphicsPathItem | None = None
         self._hit: QPainterPath | None = None
+        self._partial = False   # the line shows only the part inside a view (a live drag)
         self._line = QGraphicsPathItem(self)
         self._head = QGraphicsPolygonItem(self)
         self._head.setPen(_NO_PEN)
@@ -257,9 +258,21 @@ class FlowItem(QGraphicsPathItem):
         if self._halo is not None:
             self._halo.setPen(self._halo_pen())
 
-    def set_geometry(self, geo: ArrowGeometry) -> None:
-        if geo.path == self._line.path() and geo.head == self._head.polygon():
+    def set_geometry(self, geo: ArrowGeometry, clip: tuple[float, float, float, float] | None = None) -> None:
+        """``clip`` (left, top, right, bottom in scene coordinates): during a live drag, only the
+        part of the line inside it is kept (what a view shows); the bounding box and hit area
+        wait for the full geometry at the end of the drag."""
+        if clip is not None:
+            path = clipped_path(geo, clip)
+            self._line.setPath(path)
+            self._head.setPolygon(geo.head)
+            if self._halo is not None:
+                self._halo.setPath(path)
+            self._partial = True
             return
+        if not self._partial and geo.path == self._line.path() and geo.head == self._head.polygon():
+            return
+        self._partial = False
         m = self.width + 8.0
         self.setPath(_bounds_path(geo.path.controlPointRect().united(geo.head.boundingRect()).adjusted(-m, -m, m, m)))
         self._line.setPath(geo.path)
@@ -271,6 +284,15 @@ class FlowItem(QGraphicsPathItem):
     def path(self) -> QPainterPath:  # noqa: D401 (shadows QGraphicsPathItem.path for Python callers)
         """The arrow's line (the item's own Qt path is only its bounding box)."""
         return self._line.path()
+
+    def set_live_geometry(self, line: QPainterPath, head: QPolygonF) -> None:
+        """During a live drag: the (clipped) line and the head; bounding box and hit area wait
+        for :meth:`set_geometry` at the end of the drag."""
+        self._line.setPath(line)
+        self._head.setPolygon(head)
+        if self._halo is not None:
+            self._halo.setPath(line)
+        self._partial = True
 
     def head(self) -> QPolygonF:
         return self._head.polygon()

@@ -118,6 +118,10 @@ class DiagramScene(QGraphicsScene):
         user_moved_legend = self._legend.pos() if self._legend and self._legend.user_moved else None
         self._marked = set()   # before clear(): its selectionChanged must not touch deleted items
         self._live_items: list[QGraphicsItem] = []
+        self._live_companies: list[str] = []
+        self._live_flows: set[str] = set()
+        self._live_clip: tuple[float, float, float, float] | None = None
+        self._lane_sizes: dict[tuple[str, str], tuple[float, float]] = {}
         self.clear()
         # Companies, arrows and labels live in the base layer; during a live move the moving
         # ones go to the live layer, so a view can show the still rest as one picture.
@@ -255,6 +259,7 @@ class DiagramScene(QGraphicsScene):
     def _style_flow(self, fid: str) -> None:
         f = self.diagram.flow(fid)
         item = self._flows[fid]
+        self._lane_sizes.pop(G.pair_key(*self._ends[fid]), None)
         old_type = getattr(item, "_type", None)
         if old_type is not None:
             self._type_use[old_type] -= 1
@@ -281,6 +286,7 @@ class DiagramScene(QGraphicsScene):
         src, tgt = self._ends.pop(fid)
         self._type_use[item._type] -= 1
         key = G.pair_key(src, tgt)
+        self._lane_sizes.pop(key, None)
         lanes = self._pairs[key]
         lanes.remove(fid)
         if not lanes:
@@ -312,11 +318,17 @@ class DiagramScene(QGraphicsScene):
         pa, pb = ia.pos(), ib.pos()
         normal = G.pair_normal(pa, pb)
         if len(fids) > 1:
-            w = max(self._flows[f].label.size().width() for f in fids)
-            h = max(self._flows[f].label.size().height() for f in fids)
-            spacing = G.lane_spacing(normal, (w, h), s.lane_spacing)
+            size = self._lane_sizes.get(key)
+            if size is None:
+                size = self._lane_sizes[key] = (max(self._flows[f].label.size().width() for f in fids),
+                                                max(self._flows[f].label.size().height() for f in fids))
+            spacing = G.lane_spacing(normal, size, s.lane_spacing)
         else:
             spacing = 0.0
+        clip = self._live_clip
+        if clip is not None and fids[0] in self._live_flows:
+            self._layout_live_pair(fids, a, ia, ib, pa, pb, normal, spacing, clip)
+            return
         for lane, fid in zip(G.lane_offsets(len(fids)), fids):
             item = self._flows[fid]
             src, _ = self._ends[fid]
@@ -327,6 +339,25 @@ class DiagramScene(QGraphicsScene):
                 geo = G.arrow(pb, ib.radius, pa, ia.radius, lane * spacing, normal, hl, hw)
             item.set_geometry(geo)
             item.label.setPos(geo.middle)
+
+    def _layout_live_pair(self, fids, a, ia, ib, pa, pb, normal, spacing, clip) -> None:
+        """The lanes of a pair during a live drag: the same numbers as :meth:`_layout_pair`, but
+        only the visible part of each line is built (full geometry at the end of the drag)."""
+        ax, ay, bx, by = pa.x(), pa.y(), pb.x(), pb.y()
+        ra, rb = ia.radius, ib.radius
+        nx, ny = normal
+        head_length, head_width = self.style.arrow_head_length, self.style.arrow_head_width
+        for lane, fid in zip(G.lane_offsets(len(fids)), fids):
+            item = self._flows[fid]
+            grow = item.width * 1.3
+            if self._ends[fid][0] == a:
+                points, head, mx, my = G.arrow_parts(ax, ay, ra, bx, by, rb, lane * spacing, nx, ny,
+                                                     head_length + grow, head_width + grow)
+            else:
+                points, head, mx, my = G.arrow_parts(bx, by, rb, ax, ay, ra, lane * spacing, nx, ny,
+                                                     head_length + grow, head_width + grow)
+            item.set_live_geometry(G.clipped_line(points, clip), G.head_polygon(head))
+            item.label.setPos(mx, my)
 
     def _head_size(self, width: float) -> tuple[float, float]:
         return self.style.arrow_head_length + width * 1.3, self.style.arrow_head_width + width * 1.3
@@ -363,27 +394,43 @@ class DiagramScene(QGraphicsScene):
             handler(change.ids)
 
     # ---------------------------------------------------------- live move
-    def begin_live_move(self, company_ids: Iterable[str]) -> None:
-        """Put these companies, their arrows and labels in the live layer (a drag starts)."""
+    def begin_live_move(self, company_ids: Iterable[str], visible: QRectF | None = None) -> None:
+        """Put these companies, their arrows and labels in the live layer (a drag starts).
+        ``visible``: the scene area a view shows; while it is set, moving arrows keep only
+        their part inside it (long arrows running off screen cost much to draw)."""
         self.end_live_move()
-        items: list[QGraphicsItem] = []
-        for cid in company_ids:
-            item = self._companies.get(cid)
-            if item is not None:
-                items.append(item)
-        for fid in dict.fromkeys(f for cid in company_ids for f in self.attached_flows(cid)):
+        company_ids = [cid for cid in company_ids if cid in self._companies]
+        items: list[QGraphicsItem] = [self._companies[cid] for cid in company_ids]
+        flows = list(dict.fromkeys(f for cid in company_ids for f in self.attached_flows(cid)))
+        for fid in flows:
             flow = self._flows[fid]
             items += (flow, flow.label)
         for item in items:
             item.setParentItem(self._live)
         self._live_items = items
+        self._live_companies = company_ids
+        self._live_flows = set(flows)
+        self.set_live_clip(visible)
+
+    def set_live_clip(self, visible: QRectF | None) -> None:
+        """Where moving arrows are kept during a live move (None: whole arrows)."""
+        clip = None if visible is None else (visible.left(), visible.top(), visible.right(), visible.bottom())
+        if clip == self._live_clip:
+            return
+        self._live_clip = clip
+        self._layout_companies([cid for cid in self._live_companies if cid in self._companies])
 
     def end_live_move(self) -> None:
-        """Everything back in the base layer, the still part shown again."""
+        """Everything back in the base layer with its full geometry, the still part shown again."""
+        if self._live_clip is not None:
+            self._live_clip = None
+            self._layout_companies([cid for cid in self._live_companies if cid in self._companies])
         for item in self._live_items:
             if item.scene() is self:
                 item.setParentItem(self._base)
         self._live_items = []
+        self._live_companies = []
+        self._live_flows = set()
         self.show_still_part()
 
     def live_move_active(self) -> bool:

@@ -131,10 +131,16 @@ class DiagramView(QGraphicsView):
     # repaints the moving items only, instead of every arrow crossing the dirty area (at 2,000 /
     # 10,000 and zoom to fit, that is thousands of arrows per step).
 
+    #: moving arrows are cut this far (view pixels) outside the viewport
+    CLIP_MARGIN = 40
+
     def begin_live_drag(self, company_ids) -> None:
-        scene = self.scene()
-        scene.begin_live_move(company_ids)
+        self.scene().begin_live_move(company_ids, self._visible_scene_rect())
         self._take_still_picture()
+
+    def _visible_scene_rect(self) -> QRectF:
+        m = self.CLIP_MARGIN
+        return self.mapToScene(self.viewport().rect().adjusted(-m, -m, m, m)).boundingRect()
 
     def end_live_drag(self) -> None:
         self._still = None
@@ -166,6 +172,7 @@ class DiagramView(QGraphicsView):
         if self._still is not None:
             self._still = None
             self.scene().show_still_part()
+            self.scene().set_live_clip(None)
             self.viewport().update()
 
     def still_picture_shown(self) -> bool:
