@@ -18,10 +18,11 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import (
-    QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem, QGraphicsPolygonItem, QGraphicsSimpleTextItem,
+    QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem, QGraphicsPolygonItem, QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
 )
 
-from .geometry import ArrowGeometry, clipped_path
+from .geometry import ArrowGeometry, head_polygon, line_path
 from .style import CanvasStyle, outline, soft_fill
 
 #: below these levels of detail (scene px per screen px) labels / heads are hidden
@@ -34,6 +35,12 @@ _Selectable = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 #: The selectable item of a company or flow only holds the geometry for hit tests; its children
 #: paint. (A stock item that is selected and paints itself adds Qt's dashed selection box.)
 _Owner = _Selectable | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+
+
+def _owner_rect(rect: QRectF) -> QRectF:
+    # An owner keeps Qt's default 1 px pen (never drawn; setting another costs a call per item),
+    # which widens its bounding box by half a pixel: the rect is that much smaller.
+    return rect.adjusted(0.5, 0.5, -0.5, -0.5)
 _Behind = QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
 _NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
@@ -73,9 +80,8 @@ def _company_look(color: str, lightness: float) -> tuple[QPen, QBrush]:
 
 
 def _text_item(parent: QGraphicsItem, text: str, font: QFont, brush: QBrush) -> QGraphicsSimpleTextItem:
-    item = QGraphicsSimpleTextItem(text, parent)
+    item = QGraphicsSimpleTextItem(text, parent)   # no pen by default: plain filled text
     item.setFont(font)
-    item.setPen(_NO_PEN)
     item.setBrush(brush)
     return item
 
@@ -102,21 +108,15 @@ def wrapped_lines(text: str, font: QFont, metrics: QFontMetricsF, width: float) 
     return lines
 
 
-def _bounds_path(rect: QRectF) -> QPainterPath:
-    p = QPainterPath()
-    p.addRect(rect)
-    return p
-
-
-class CompanyItem(QGraphicsPathItem):
+class CompanyItem(QGraphicsRectItem):
     """A company at its position (the centre). This item is what gets selected and hit; it
-    paints nothing (its path, never drawn, is its bounding box). Children paint the circle,
+    paints nothing (its rect, never drawn, is its bounding box). Children paint the circle,
     the name (text lines on a soft white rounded background) and the selection ring."""
 
     kind = "company"
 
-    def __init__(self, company_id: str, style: CanvasStyle) -> None:
-        super().__init__()
+    def __init__(self, company_id: str, style: CanvasStyle, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
         self.id = company_id
         self._style = style
         self.radius = style.plain_radius
@@ -131,7 +131,6 @@ class CompanyItem(QGraphicsPathItem):
         self._name_box.setPen(_NO_PEN)
         self._name_box.setBrush(_NAME_BACKGROUND)
         self._lines: list[QGraphicsSimpleTextItem] = []
-        self.setPen(_NO_PEN)
         self.setFlags(_Owner)
         self.setZValue(Z_COMPANY)
 
@@ -150,7 +149,7 @@ class CompanyItem(QGraphicsPathItem):
         self._text_rect = self._name_rect.translated(0, radius + 4)
         self._shape = None
         r = radius + 4
-        self.setPath(_bounds_path(QRectF(-r, -r, 2 * r, 2 * r).united(self._text_rect.adjusted(-2, -2, 2, 2))))
+        self.setRect(_owner_rect(QRectF(-r, -r, 2 * r, 2 * r).united(self._text_rect.adjusted(-2, -2, 2, 2))))
 
     def _set_name(self, name: str, font: QFont, metrics: QFontMetricsF) -> None:
         width = self._style.label_max_width
@@ -211,15 +210,15 @@ class CompanyItem(QGraphicsPathItem):
         return self._shape
 
 
-class FlowItem(QGraphicsPathItem):
+class FlowItem(QGraphicsRectItem):
     """A money arrow. This item is what gets selected and hit (a band along the line);
-    it paints nothing (its Qt path, never drawn, is its bounding box). Children paint:
+    it paints nothing (its rect, never drawn, is its bounding box). Children paint:
     the line, the filled head and the selection band. The label is a separate item on top."""
 
     kind = "flow"
 
-    def __init__(self, flow_id: str, style: CanvasStyle) -> None:
-        super().__init__()
+    def __init__(self, flow_id: str, style: CanvasStyle, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
         self.id = flow_id
         self._style = style
         self.label: FlowLabelItem | None = None
@@ -231,10 +230,10 @@ class FlowItem(QGraphicsPathItem):
         self._halo: QGraphicsPathItem | None = None
         self._hit: QPainterPath | None = None
         self._partial = False   # the line shows only the part inside a view (a live drag)
+        self._numbers: tuple | None = None   # (line points, head points) last set by set_arrow
         self._line = QGraphicsPathItem(self)
         self._head = QGraphicsPolygonItem(self)
         self._head.setPen(_NO_PEN)
-        self.setPen(_NO_PEN)
         self.setFlags(_Owner)
 
     def set_look(self, color: QColor, width: float) -> None:
@@ -258,31 +257,42 @@ class FlowItem(QGraphicsPathItem):
         if self._halo is not None:
             self._halo.setPen(self._halo_pen())
 
-    def set_geometry(self, geo: ArrowGeometry, clip: tuple[float, float, float, float] | None = None) -> None:
-        """``clip`` (left, top, right, bottom in scene coordinates): during a live drag, only the
-        part of the line inside it is kept (what a view shows); the bounding box and hit area
-        wait for the full geometry at the end of the drag."""
-        if clip is not None:
-            path = clipped_path(geo, clip)
-            self._line.setPath(path)
-            self._head.setPolygon(geo.head)
-            if self._halo is not None:
-                self._halo.setPath(path)
-            self._partial = True
+    def set_geometry(self, geo: ArrowGeometry) -> None:
+        """Any arrow shape (self-loops); straight and curved arrows go through :meth:`set_arrow`."""
+        if geo.points is not None:
+            self.set_arrow(geo.points, _head_numbers(geo.head))
             return
-        if not self._partial and geo.path == self._line.path() and geo.head == self._head.polygon():
+        if not self._partial and self._numbers is None and geo.path == self._line.path() \
+                and geo.head == self._head.polygon():
             return
-        self._partial = False
+        self._numbers = None
         m = self.width + 8.0
-        self.setPath(_bounds_path(geo.path.controlPointRect().united(geo.head.boundingRect()).adjusted(-m, -m, m, m)))
-        self._line.setPath(geo.path)
-        self._head.setPolygon(geo.head)
+        self._set_full(geo.path.controlPointRect().united(geo.head.boundingRect()).adjusted(-m, -m, m, m),
+                       geo.path, geo.head)
+
+    def set_arrow(self, points: tuple, head: tuple) -> None:
+        """A straight or curved arrow from plain numbers (see geometry.arrow_parts)."""
+        numbers = (points, head)
+        if not self._partial and numbers == self._numbers:
+            return
+        self._numbers = numbers
+        xs, ys = points[0::2] + head[0::2], points[1::2] + head[1::2]
+        x0, y0 = min(xs), min(ys)
+        m = self.width + 8.0
+        self._set_full(QRectF(x0 - m, y0 - m, max(xs) - x0 + 2 * m, max(ys) - y0 + 2 * m),
+                       line_path(points), head_polygon(head))
+
+    def _set_full(self, bounds: QRectF, line: QPainterPath, head: QPolygonF) -> None:
+        self._partial = False
+        self.setRect(_owner_rect(bounds))
+        self._line.setPath(line)
+        self._head.setPolygon(head)
         self._hit = None
         if self._halo is not None:
-            self._halo.setPath(geo.path)
+            self._halo.setPath(line)
 
-    def path(self) -> QPainterPath:  # noqa: D401 (shadows QGraphicsPathItem.path for Python callers)
-        """The arrow's line (the item's own Qt path is only its bounding box)."""
+    def path(self) -> QPainterPath:
+        """The arrow's line."""
         return self._line.path()
 
     def set_live_geometry(self, line: QPainterPath, head: QPolygonF) -> None:
@@ -337,7 +347,24 @@ class FlowItem(QGraphicsPathItem):
         return self._hit
 
 
+def _head_numbers(head: QPolygonF) -> tuple:
+    return tuple(v for i in range(head.size()) for v in (head.at(i).x(), head.at(i).y()))
+
+
 _WIDTHS: dict[tuple[int, str], float] = {}
+_LABEL_PATHS: dict[tuple[float, float], QPainterPath] = {}
+
+
+def _label_path(rect: QRectF) -> QPainterPath:
+    """The rounded background of a label, shared by all labels of the same size."""
+    key = (rect.width(), rect.height())
+    p = _LABEL_PATHS.get(key)
+    if p is None:
+        if len(_LABEL_PATHS) > 5000:
+            _LABEL_PATHS.clear()
+        p = _LABEL_PATHS[key] = QPainterPath()
+        p.addRoundedRect(rect, 4, 4)
+    return p
 
 
 def _text_width(metrics: QFontMetricsF, text: str) -> float:
@@ -356,8 +383,8 @@ class FlowLabelItem(QGraphicsPathItem):
 
     kind = "flow_label"
 
-    def __init__(self, flow: FlowItem, style: CanvasStyle) -> None:
-        super().__init__()
+    def __init__(self, flow: FlowItem, style: CanvasStyle, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
         self.flow = flow
         self.id = flow.id
         flow.label = self
@@ -369,29 +396,43 @@ class FlowLabelItem(QGraphicsPathItem):
         self._pen = _NO_PEN
         self._selected = False
         self._text_item: QGraphicsSimpleTextItem | None = None
+        self._font: QFont | None = None
         self._marker_item: QGraphicsSimpleTextItem | None = None
         self.setBrush(_LABEL_BACKGROUND)
         self.setZValue(Z_LABEL)
 
-    def set_text(self, text: str, look: tuple[QPen, QBrush], metrics: QFontMetricsF, font: QFont) -> None:
-        """``look``: (border pen, text brush) of the flow's colour, shared by all labels of a type."""
-        self._pen, brush = look
-        if text != self.text or self._text_item is None:
+    def set_text(self, text: str, look: tuple[QPen, QBrush], metrics: QFontMetricsF, font: QFont,
+                 realize: bool = True) -> None:
+        """``look``: (border pen, text brush) of the flow's colour, shared by all labels of a type.
+        ``realize=False`` leaves the text item to :meth:`realize` (a scene builds thousands of
+        labels that the view may not show yet)."""
+        self._pen, self._text_brush = look
+        self._font = font
+        if text != self.text or self._rect.isNull():
             self.text = text
             w = _text_width(metrics, text)
             h = metrics.height()
             self._rect = QRectF(-w / 2 - 5, -h / 2 - 2, w + 10, h + 4)
-            p = QPainterPath()
-            p.addRoundedRect(self._rect, 4, 4)
-            self.setPath(p)
-            if self._text_item is None:
-                self._text_item = _text_item(self, text, font, brush)
-            else:
+            self._text_pos = QPointF(-w / 2, -h / 2)
+            self.setPath(_label_path(self._rect))
+            if self._text_item is not None:
                 self._text_item.setText(text)
-            self._text_item.setPos(-w / 2, -h / 2)
+                self._text_item.setPos(self._text_pos)
             self._place_marker()
-        self._text_item.setBrush(brush)
+        if self._text_item is not None:
+            self._text_item.setBrush(self._text_brush)
+        elif realize:
+            self.realize()
         self._apply_pen()
+
+    def realize(self) -> None:
+        """Create the text item if it is not there yet."""
+        if self._text_item is None and self._font is not None:
+            self._text_item = _text_item(self, self.text, self._font, self._text_brush)
+            self._text_item.setPos(self._text_pos)
+
+    def realized(self) -> bool:
+        return self._text_item is not None
 
     def set_selected_look(self, on: bool) -> None:
         self._selected = on

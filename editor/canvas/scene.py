@@ -15,7 +15,7 @@ from typing import Iterable, Mapping
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
@@ -78,8 +78,14 @@ class DiagramScene(QGraphicsScene):
         self._amount_metrics = QFontMetricsF(self._amount_font)
         self._marker_font = self.style.font(8.5, bold=True)
         self.diagram: Diagram | None = None
+        self._rect: QRectF | None = None
         self._legend: LegendItem | None = None
         self._legend_visible = True
+        self._unrealized: list[FlowLabelItem] = []
+        self._building = False
+        self._realize_timer = QTimer(self)
+        self._realize_timer.setInterval(0)
+        self._realize_timer.timeout.connect(self._realize_some_labels)
         self.selectionChanged.connect(self._update_selected_looks)
         self.set_diagram(diagram)
 
@@ -108,11 +114,15 @@ class DiagramScene(QGraphicsScene):
         # (each one walking every live object); one pass at the end is enough.
         enabled = gc.isenabled()
         gc.disable()
+        self._building = True
         try:
             self._build_items()
         finally:
+            self._building = False
             if enabled:
                 gc.enable()
+        if self._unrealized:
+            self._realize_timer.start()
 
     def _build_items(self) -> None:
         user_moved_legend = self._legend.pos() if self._legend and self._legend.user_moved else None
@@ -122,6 +132,7 @@ class DiagramScene(QGraphicsScene):
         self._live_flows: set[str] = set()
         self._live_clip: tuple[float, float, float, float] | None = None
         self._lane_sizes: dict[tuple[str, str], tuple[float, float]] = {}
+        self._unrealized = []
         self.clear()
         # Companies, arrows and labels live in the base layer; during a live move the moving
         # ones go to the live layer, so a view can show the still rest as one picture.
@@ -158,18 +169,20 @@ class DiagramScene(QGraphicsScene):
             self._legend.user_moved = True
         if self._highlight:
             self.set_highlight(*self._highlight)
-        self._fit_scene_rect(self.diagram_rect(), shrink=True)
+        # arrows and labels stay near their companies: the margin holds them
+        self._fit_scene_rect(self._companies_rect(), shrink=True)
 
     def _fit_scene_rect(self, rect: QRectF, shrink: bool = False) -> None:
         """Make the scene rect hold ``rect`` plus a margin (it only grows, unless ``shrink``)."""
         if rect.isNull():
             rect = QRectF(0, 0, 1, 1)
-        current = self.sceneRect()
-        if not shrink and current.contains(rect):
+        current = self._rect   # not sceneRect(): unset, Qt would walk every item for it
+        if not shrink and current is not None and current.contains(rect):
             return
         m = self.RECT_MARGIN
         wanted = rect.adjusted(-m, -m, m, m)
-        self.setSceneRect(wanted if shrink else wanted.united(current))
+        self._rect = wanted if shrink or current is None else wanted.united(current)
+        self.setSceneRect(self._rect)
 
     def _fit_companies(self, company_ids: Iterable[str]) -> None:
         rect = QRectF()
@@ -215,14 +228,13 @@ class DiagramScene(QGraphicsScene):
         return None
 
     def _add_company_item(self, cid: str) -> None:
-        item = CompanyItem(cid, self.style)
+        item = CompanyItem(cid, self.style, self._base)
         item.export_mode = self._export_mode
         self._companies[cid] = item
         self._company_pairs.setdefault(cid, set())
         self._style_company(cid)
         if not self._labels_shown:
             item.set_name_shown(False)
-        item.setParentItem(self._base)
 
     def _style_company(self, cid: str) -> None:
         c = self.diagram.company(cid)
@@ -236,9 +248,9 @@ class DiagramScene(QGraphicsScene):
 
     def _add_flow_item(self, fid: str) -> None:
         f = self.diagram.flow(fid)
-        item = FlowItem(fid, self.style)
+        item = FlowItem(fid, self.style, self._base)
         item.export_mode = self._export_mode
-        label = FlowLabelItem(item, self.style)
+        label = FlowLabelItem(item, self.style, self._base)
         label.export_mode = self._export_mode
         self._flows[fid] = item
         self._ends[fid] = (f.source, f.target)
@@ -253,8 +265,6 @@ class DiagramScene(QGraphicsScene):
             label.setVisible(False)
         if not self._heads_shown:
             item.set_head_shown(False)
-        item.setParentItem(self._base)
-        label.setParentItem(self._base)
 
     def _style_flow(self, fid: str) -> None:
         f = self.diagram.flow(fid)
@@ -269,7 +279,9 @@ class DiagramScene(QGraphicsScene):
         item.set_look(color, arrow_width(f.amount, self._max_amount, self.style))
         unit = f.unit or self.diagram.metadata.unit
         item.label.set_text(format_amount(f.amount, f.qualifier, unit), pens, self._amount_metrics,
-                            self._amount_font)
+                            self._amount_font, realize=not self._building)
+        if self._building:
+            self._unrealized.append(item.label)
 
     def _type_look(self, type_id: str) -> tuple[QColor, tuple[QPen, QBrush]]:
         """The shared colour, label border pen and text brush of a flow type (built once per colour)."""
@@ -329,16 +341,18 @@ class DiagramScene(QGraphicsScene):
         if clip is not None and fids[0] in self._live_flows:
             self._layout_live_pair(fids, a, ia, ib, pa, pb, normal, spacing, clip)
             return
+        ax, ay, bx, by = pa.x(), pa.y(), pb.x(), pb.y()
+        ra, rb = ia.radius, ib.radius
+        nx, ny = normal
         for lane, fid in zip(G.lane_offsets(len(fids)), fids):
             item = self._flows[fid]
-            src, _ = self._ends[fid]
             hl, hw = self._head_size(item.width)
-            if src == a:
-                geo = G.arrow(pa, ia.radius, pb, ib.radius, lane * spacing, normal, hl, hw)
+            if self._ends[fid][0] == a:
+                points, head, mx, my = G.arrow_parts(ax, ay, ra, bx, by, rb, lane * spacing, nx, ny, hl, hw)
             else:
-                geo = G.arrow(pb, ib.radius, pa, ia.radius, lane * spacing, normal, hl, hw)
-            item.set_geometry(geo)
-            item.label.setPos(geo.middle)
+                points, head, mx, my = G.arrow_parts(bx, by, rb, ax, ay, ra, lane * spacing, nx, ny, hl, hw)
+            item.set_arrow(points, head)
+            item.label.setPos(mx, my)
 
     def _layout_live_pair(self, fids, a, ia, ib, pa, pb, normal, spacing, clip) -> None:
         """The lanes of a pair during a live drag: the same numbers as :meth:`_layout_pair`, but
@@ -625,10 +639,44 @@ class DiagramScene(QGraphicsScene):
         self._legend_visible = bool(visible)
         self._legend.setVisible(self._legend_visible)
 
+    # Label texts: building a scene leaves the text items of amount labels for later (a
+    # diagram opened at zoom to fit does not show them); a timer makes them a few hundred at
+    # a time, and anything that shows labels makes the rest at once.
+    LABELS_PER_TICK = 400
+
+    def _realize_some_labels(self) -> None:
+        batch = self._unrealized[-self.LABELS_PER_TICK:]
+        del self._unrealized[-self.LABELS_PER_TICK:]
+        for label in batch:
+            label.realize()
+        if not self._unrealized:
+            self._realize_timer.stop()
+
+    def clear(self) -> None:
+        """Remove and delete every item (pending label texts and live-move state go too)."""
+        self._realize_timer.stop()
+        self._unrealized = []
+        self._marked = set()
+        self._live_items = []
+        super().clear()
+
+    def realize_labels(self) -> None:
+        """Make every label's text item now."""
+        for label in self._unrealized:
+            label.realize()
+        self._unrealized = []
+        self._realize_timer.stop()
+
+    def labels_pending(self) -> bool:
+        """Labels are shown but some texts are not made yet (a view calls realize_labels())."""
+        return bool(self._unrealized) and self._labels_shown
+
     def set_labels_shown(self, shown: bool) -> None:
         """Show or hide all amount labels and company names at once (a view zoomed far out
         hides them, so thousands of labels too small to read cost nothing to paint)."""
         shown = bool(shown)
+        if shown and self._unrealized:
+            self.realize_labels()
         if shown == self._labels_shown:
             return
         self._labels_shown = shown
@@ -676,6 +724,8 @@ class DiagramScene(QGraphicsScene):
         lod = math.sqrt(abs(world.determinant() * sx * sy))
         before = (self._labels_shown, self._heads_shown)
         self.set_level_of_detail(lod)
+        if self._labels_shown:
+            self.realize_labels()
         try:
             super().render(painter, target, source, mode)
         finally:

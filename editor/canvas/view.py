@@ -178,6 +178,12 @@ class DiagramView(QGraphicsView):
     def still_picture_shown(self) -> bool:
         return self._still is not None
 
+    def paintEvent(self, event) -> None:
+        scene = self.scene()
+        if scene is not None and scene.labels_pending():   # labels show: their texts are needed now
+            scene.realize_labels()
+        super().paintEvent(event)
+
     def resizeEvent(self, event) -> None:
         self._drop_still_picture()
         super().resizeEvent(event)
