@@ -158,6 +158,8 @@ class DiagramView(QGraphicsView):
         pix.setDevicePixelRatio(dpr)
         pix.fill(QColor(self.scene().style.background))
         self._still = None
+        if self.scene().labels_pending():   # render() does not go through paintEvent()
+            self.scene().realize_labels()
         painter = QPainter(pix)
         painter.setRenderHints(self.renderHints())
         target = QRectF(0, 0, vp.width(), vp.height())
