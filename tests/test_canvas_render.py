@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
 from editor.canvas import DiagramScene, DiagramView
 from editor.canvas import geometry as G
@@ -114,25 +114,22 @@ def test_level_of_detail_follows_the_zoom(shown):
     assert all(c.name_shown() for c in scene.company_items())
 
 
-def test_export_render_picks_details_for_its_scale_and_restores_them(qapp):
+def test_export_render_picks_details_for_its_scale_and_restores_them(qapp, monkeypatch):
     scene = DiagramScene(Document(seed_diagram()).diagram)
     rect = scene.diagram_rect()
     seen = []
-    original = DiagramScene.__mro__[1].render
+    original = QGraphicsScene.render
 
     def spy(self, painter, target, source, mode):
         seen.append(self.level_of_detail_state)
         original(self, painter, target, source, mode)
 
+    monkeypatch.setattr(QGraphicsScene, "render", spy)
     image = QImage(40, 30, QImage.Format.Format_ARGB32)
     image.fill(0)
-    DiagramScene.__mro__[1].render = spy
-    try:
-        painter = QPainter(image)
-        scene.render(painter, QRectF(image.rect()), rect)   # about 0.1: no labels, no heads
-        painter.end()
-    finally:
-        DiagramScene.__mro__[1].render = original
+    painter = QPainter(image)
+    scene.render(painter, QRectF(image.rect()), rect)   # about 0.1: no labels, no heads
+    painter.end()
     assert seen == [(False, False)]
     assert scene.level_of_detail_state == (True, True)
 

@@ -13,10 +13,8 @@ import weakref
 from collections import Counter
 from typing import Iterable, Mapping
 
-import math
-
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
 from ..model import (
@@ -24,8 +22,10 @@ from ..model import (
     FLOW_CHANGED, FLOW_REMOVED, METADATA_CHANGED, RESET, TYPES_CHANGED, Change, Diagram,
 )
 from . import geometry as G
-from .items import LOD_HEAD, LOD_TEXT, CompanyItem, FlowItem, FlowLabelItem, owner_of, solid_brush
+from .detail import DetailMixin
+from .items import CompanyItem, FlowItem, FlowLabelItem, owner_of, solid_brush
 from .legend import LegendItem
+from .live import LiveMoveMixin
 from .style import (
     SIZE_MODES, CanvasStyle, arrow_width, company_value, format_amount, node_radius, soft_fill,
 )
@@ -41,7 +41,7 @@ def _layer(z: float) -> QGraphicsPathItem:
     return layer
 
 
-class DiagramScene(QGraphicsScene):
+class DiagramScene(LiveMoveMixin, DetailMixin, QGraphicsScene):
     """Companies as circles, flows as arrows with amount labels, and a legend."""
 
     #: the user asked to edit a label in place: kind ("company" or "flow"), id
@@ -354,25 +354,6 @@ class DiagramScene(QGraphicsScene):
             item.set_arrow(points, head)
             item.label.setPos(mx, my)
 
-    def _layout_live_pair(self, fids, a, ia, ib, pa, pb, normal, spacing, clip) -> None:
-        """The lanes of a pair during a live drag: the same numbers as :meth:`_layout_pair`, but
-        only the visible part of each line is built (full geometry at the end of the drag)."""
-        ax, ay, bx, by = pa.x(), pa.y(), pb.x(), pb.y()
-        ra, rb = ia.radius, ib.radius
-        nx, ny = normal
-        head_length, head_width = self.style.arrow_head_length, self.style.arrow_head_width
-        for lane, fid in zip(G.lane_offsets(len(fids)), fids):
-            item = self._flows[fid]
-            grow = item.width * 1.3
-            if self._ends[fid][0] == a:
-                points, head, mx, my = G.arrow_parts(ax, ay, ra, bx, by, rb, lane * spacing, nx, ny,
-                                                     head_length + grow, head_width + grow)
-            else:
-                points, head, mx, my = G.arrow_parts(bx, by, rb, ax, ay, ra, lane * spacing, nx, ny,
-                                                     head_length + grow, head_width + grow)
-            item.set_live_geometry(G.clipped_line(points, clip), G.head_polygon(head))
-            item.label.setPos(mx, my)
-
     def _head_size(self, width: float) -> tuple[float, float]:
         return self.style.arrow_head_length + width * 1.3, self.style.arrow_head_width + width * 1.3
 
@@ -406,72 +387,6 @@ class DiagramScene(QGraphicsScene):
         handler = getattr(self, "_on_" + change.kind, None)
         if handler is not None:
             handler(change.ids)
-
-    # ---------------------------------------------------------- live move
-    def begin_live_move(self, company_ids: Iterable[str], visible: QRectF | None = None) -> None:
-        """Put these companies, their arrows and labels in the live layer (a drag starts).
-        ``visible``: the scene area a view shows; while it is set, moving arrows keep only
-        their part inside it (long arrows running off screen cost much to draw)."""
-        self.end_live_move()
-        company_ids = [cid for cid in company_ids if cid in self._companies]
-        items: list[QGraphicsItem] = [self._companies[cid] for cid in company_ids]
-        flows = list(dict.fromkeys(f for cid in company_ids for f in self.attached_flows(cid)))
-        for fid in flows:
-            flow = self._flows[fid]
-            items += (flow, flow.label)
-        for item in items:
-            item.setParentItem(self._live)
-        self._live_items = items
-        self._live_companies = company_ids
-        self._live_flows = set(flows)
-        self.set_live_clip(visible)
-
-    def set_live_clip(self, visible: QRectF | None) -> None:
-        """Where moving arrows are kept during a live move (None: whole arrows)."""
-        clip = None if visible is None else (visible.left(), visible.top(), visible.right(), visible.bottom())
-        if clip == self._live_clip:
-            return
-        self._live_clip = clip
-        self._layout_companies([cid for cid in self._live_companies if cid in self._companies])
-
-    def end_live_move(self) -> None:
-        """Everything back in the base layer with its full geometry, the still part shown again."""
-        if self._live_clip is not None:
-            self._live_clip = None
-            self._layout_companies([cid for cid in self._live_companies if cid in self._companies])
-        for item in self._live_items:
-            if item.scene() is self:
-                item.setParentItem(self._base)
-        self._live_items = []
-        self._live_companies = []
-        self._live_flows = set()
-        self.show_still_part()
-
-    def live_move_active(self) -> bool:
-        return bool(self._live_items)
-
-    def hide_still_part(self) -> None:
-        """Stop drawing the base layer (a view shows a picture of it instead): one opacity change,
-        no per-item work."""
-        self._base.setOpacity(0.0)
-
-    def show_still_part(self) -> None:
-        if self._base.opacity() != 1.0:
-            self._base.setOpacity(1.0)
-            self.staticChanged.emit()
-
-    def render_still_part(self, render) -> None:
-        """Call ``render()`` (which draws the scene) with only the base layer visible."""
-        legend = self._legend.opacity() if self._legend is not None else None
-        self._live.setOpacity(0.0)
-        if legend is not None:
-            self._legend.setOpacity(0.0)
-        try:
-            render()
-        finally:
-            self._live.setOpacity(1.0)
-            if legend is not None:
-                self._legend.setOpacity(legend)
 
     def _on_reset(self, ids) -> None:
         self._rebuild()
@@ -638,99 +553,6 @@ class DiagramScene(QGraphicsScene):
     def set_legend_visible(self, visible: bool) -> None:
         self._legend_visible = bool(visible)
         self._legend.setVisible(self._legend_visible)
-
-    # Label texts: building a scene leaves the text items of amount labels for later (a
-    # diagram opened at zoom to fit does not show them); a timer makes them a few hundred at
-    # a time, and anything that shows labels makes the rest at once.
-    LABELS_PER_TICK = 400
-
-    def _realize_some_labels(self) -> None:
-        batch = self._unrealized[-self.LABELS_PER_TICK:]
-        del self._unrealized[-self.LABELS_PER_TICK:]
-        for label in batch:
-            label.realize()
-        if not self._unrealized:
-            self._realize_timer.stop()
-
-    def clear(self) -> None:
-        """Remove and delete every item (pending label texts and live-move state go too)."""
-        self._realize_timer.stop()
-        self._unrealized = []
-        self._marked = set()
-        self._live_items = []
-        super().clear()
-
-    def realize_labels(self) -> None:
-        """Make every label's text item now."""
-        for label in self._unrealized:
-            label.realize()
-        self._unrealized = []
-        self._realize_timer.stop()
-
-    def labels_pending(self) -> bool:
-        """Labels are shown but some texts are not made yet (a view calls realize_labels())."""
-        return bool(self._unrealized) and self._labels_shown
-
-    def set_labels_shown(self, shown: bool) -> None:
-        """Show or hide all amount labels and company names at once (a view zoomed far out
-        hides them, so thousands of labels too small to read cost nothing to paint)."""
-        shown = bool(shown)
-        if shown and self._unrealized:
-            self.realize_labels()
-        if shown == self._labels_shown:
-            return
-        self._labels_shown = shown
-        for item in self._flows.values():
-            item.label.setVisible(shown)
-        for item in self._companies.values():
-            item.set_name_shown(shown)
-
-    def set_heads_shown(self, shown: bool) -> None:
-        """Show or hide all arrowheads (hidden when zoomed very far out)."""
-        shown = bool(shown)
-        if shown == self._heads_shown:
-            return
-        self._heads_shown = shown
-        for item in self._flows.values():
-            item.set_head_shown(shown)
-
-    def set_level_of_detail(self, lod: float) -> None:
-        """What is drawn at ``lod`` screen px per scene px: labels and names from LOD_TEXT,
-        arrowheads from LOD_HEAD. Called once per zoom change, never per paint."""
-        self.set_labels_shown(lod >= LOD_TEXT)
-        self.set_heads_shown(lod >= LOD_HEAD)
-
-    @property
-    def level_of_detail_state(self) -> tuple[bool, bool]:
-        """(labels and names shown, arrowheads shown)."""
-        return self._labels_shown, self._heads_shown
-
-    def render(self, painter: QPainter, target: QRectF = QRectF(), source: QRectF = QRectF(),
-               mode: Qt.AspectRatioMode = Qt.AspectRatioMode.KeepAspectRatio) -> None:
-        """Render like QGraphicsScene.render, with labels and heads shown or hidden for the
-        scale of the picture (as a view at that zoom would)."""
-        src = QRectF(source) if not source.isNull() else self.sceneRect()
-        tgt = QRectF(target)
-        if tgt.isNull():
-            device = painter.device()
-            tgt = QRectF(0, 0, device.width(), device.height()) if device is not None else src
-        sx = tgt.width() / src.width() if src.width() else 1.0
-        sy = tgt.height() / src.height() if src.height() else 1.0
-        if mode == Qt.AspectRatioMode.KeepAspectRatio:
-            sx = sy = min(sx, sy)
-        elif mode == Qt.AspectRatioMode.KeepAspectRatioByExpanding:
-            sx = sy = max(sx, sy)
-        world = painter.worldTransform()
-        lod = math.sqrt(abs(world.determinant() * sx * sy))
-        before = (self._labels_shown, self._heads_shown)
-        self.set_level_of_detail(lod)
-        if self._labels_shown:
-            self.realize_labels()
-        try:
-            super().render(painter, target, source, mode)
-        finally:
-            self.set_labels_shown(before[0])
-            self.set_heads_shown(before[1])
 
     # ------------------------------------------------------------- sizing
     @property
