@@ -264,3 +264,27 @@ def test_diagram_rect_holds_names_and_self_loops(qapp):
     company = scene.company_item("oracle")
     assert rect.contains(company.mapRectToScene(company.label_rect()))
     assert rect.contains(scene.flow_item("loop").path().boundingRect())
+
+
+def test_empty_diagram_shows_a_hint_until_a_company_exists(qtbot):
+    from PySide6.QtGui import QImage
+
+    from editor.canvas.scene import DiagramScene
+    from editor.canvas.view import DiagramView
+    from editor.document import Document
+
+    doc = Document()
+    scene = DiagramScene(doc.diagram)
+    view = DiagramView(scene, doc)
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+
+    def dark_pixels() -> int:
+        img = view.viewport().grab().toImage().convertToFormat(QImage.Format_RGB32)
+        return sum(1 for y in range(0, img.height(), 2) for x in range(0, img.width(), 2)
+                   if img.pixelColor(x, y).value() < 200)
+
+    assert dark_pixels() > 50
+    doc.add_company("NVIDIA", -2000, -2000)  # far outside the view: only the hint could be seen
+    qtbot.waitUntil(lambda: dark_pixels() == 0, timeout=3000)

@@ -32,6 +32,7 @@ class DiagramView(QGraphicsView):
     def __init__(self, scene: DiagramScene, document, parent=None) -> None:
         super().__init__(scene, parent)
         self.document = document
+        scene.changed.connect(self._check_empty_hint)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
@@ -189,6 +190,33 @@ class DiagramView(QGraphicsView):
     def resizeEvent(self, event) -> None:
         self._drop_still_picture()
         super().resizeEvent(event)
+
+    EMPTY_HINT = ("This diagram is empty.\n\nPress C and click to add a company,\n"
+                  "F and drag between two companies to draw a money flow,\n"
+                  "or open a bundled example with File → Open Sample.")
+
+    def _is_empty(self) -> bool:
+        d = self.scene().diagram if self.scene() is not None else None
+        return d is not None and d.is_empty()
+
+    def _check_empty_hint(self, *_args) -> None:
+        empty = self._is_empty()
+        if empty != getattr(self, "_hint_shown", None):
+            self._hint_shown = empty
+            self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawForeground(painter, rect)
+        if not self._is_empty() or self.scene().export_mode:
+            return
+        painter.save()
+        painter.resetTransform()
+        painter.setPen(QColor("#8a8f98"))
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        painter.setFont(font)
+        painter.drawText(self.viewport().rect(), Qt.AlignCenter, self.EMPTY_HINT)
+        painter.restore()
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         if self._still is not None:
