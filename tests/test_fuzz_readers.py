@@ -470,10 +470,15 @@ def test_no_reader_runs_code_from_a_file():
     pattern = re.compile(r"\b(import pickle|from pickle|pickle\.loads?|cPickle|marshal\.loads?|shelve|"
                          r"(?<![\w.])eval\(|(?<![\w.])exec\(|yaml\.load\(|yaml\.unsafe_load|"
                          r"__import__\()")
+    # The analysis worker talks to its own child process through multiprocessing, which
+    # pickles; it may import pickle for that (dumps, PicklingError) but never loads
+    # anything itself, and nothing read from a file ever reaches it.
+    ipc_only = {"analysis_worker.py": {"import pickle"}}
     hits = []
     for path in (Path(__file__).parent.parent / "editor").rglob("*.py"):
         for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
             code = line.split("#", 1)[0]
-            if pattern.search(code):
+            m = pattern.search(code)
+            if m and m.group(1) not in ipc_only.get(path.name, ()):
                 hits.append(f"{path.name}:{n}: {line.strip()}")
     assert hits == []
