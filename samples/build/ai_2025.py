@@ -5,7 +5,7 @@ mostly read through secondary copies; every flow keeps its source link.
 """
 from __future__ import annotations
 
-from sample_common import Category, Company, Metadata, diagram, flows_from_rows, place
+from sample_common import Category, Metadata, diagram, flows_from_rows, companies_from_rows, place
 
 NAME = "ai-money-machine-2025"
 
@@ -286,9 +286,6 @@ METADATA = Metadata(
 
 
 def build():
-    companies = [Company(cid, name, cat, valuation=val, valuation_date=vdate, revenue=rev,
-                         revenue_period=rperiod, notes=notes)
-                 for cid, name, cat, val, vdate, rev, rperiod, notes in COMPANIES]
-    companies = place(companies, POSITIONS)
+    companies = place(companies_from_rows(COMPANIES), POSITIONS)
     return diagram(companies=companies, flows=flows_from_rows(FLOWS), metadata=METADATA,
                    extra_categories=EXTRA_CATEGORIES)

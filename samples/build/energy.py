@@ -2,7 +2,7 @@
 inflated revenue without moving power or money on balance."""
 from __future__ import annotations
 
-from sample_common import Category, Company, FlowType, Metadata, diagram, flows_from_rows, place
+from sample_common import Category, FlowType, Metadata, diagram, flows_from_rows, companies_from_rows, place
 
 NAME = "energy-round-trips-1999-2002"
 
@@ -97,9 +97,6 @@ METADATA = Metadata(
 
 
 def build():
-    companies = [Company(cid, name, cat, valuation=val, valuation_date=vdate, revenue=rev,
-                         revenue_period=rperiod, notes=notes)
-                 for cid, name, cat, val, vdate, rev, rperiod, notes in COMPANIES]
-    companies = place(companies, POSITIONS)
+    companies = place(companies_from_rows(COMPANIES), POSITIONS)
     return diagram(companies=companies, flows=flows_from_rows(FLOWS), metadata=METADATA,
                    extra_types=EXTRA_TYPES, extra_categories=EXTRA_CATEGORIES)

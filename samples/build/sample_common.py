@@ -25,6 +25,13 @@ def flows_from_rows(rows, prefix: str = "f") -> list[Flow]:
     return out
 
 
+def companies_from_rows(rows) -> list[Company]:
+    """Companies from (id, name, category, valuation, valuation date, revenue, revenue period, notes) rows."""
+    return [Company(cid, name, cat, valuation=val, valuation_date=vdate, revenue=rev,
+                    revenue_period=rperiod, notes=notes)
+            for cid, name, cat, val, vdate, rev, rperiod, notes in rows]
+
+
 def place(companies: list[Company], positions: dict[str, tuple[float, float]]) -> list[Company]:
     """Companies moved to hand-chosen positions; every company must have one."""
     missing = [c.id for c in companies if c.id not in positions]
