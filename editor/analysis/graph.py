@@ -70,6 +70,8 @@ class CompanyGraph:
         self.dst = tuple(dst)
         self.step_of = {(u, v): e for e, (u, v) in enumerate(zip(src, dst))}
         self.n = len(companies)
+        self.type_order = [t.id for t in snapshot.flow_types]
+        self.type_rank = {t: i for i, t in enumerate(self.type_order)}
 
     # ---------------------------------------------------------------- helpers
     def amount(self, e: int) -> float | None:

@@ -80,15 +80,48 @@ def date_ordered(step_dates: Sequence[Sequence[int]], window_days: int | None = 
     return False
 
 
+class _Annotations:
+    """What loops of one graph share: type names, flow dates, pattern names (memoised)."""
+
+    def __init__(self, g: CompanyGraph) -> None:
+        self.g = g
+        self.type_names = {t.id: t.name for t in g.snapshot.flow_types}
+        self.dates: dict[str, int | None] = {}
+        self.patterns: dict[tuple, str] = {}
+
+    def ordinal(self, flow_id: str) -> int | None:
+        try:
+            return self.dates[flow_id]
+        except KeyError:
+            key = date_key(self.g.flows[flow_id].date)
+            value = self.dates[flow_id] = None if key is None else _ordinal(key)
+            return value
+
+    def pattern(self, types: tuple[str, ...], extra_rules: tuple[PatternRule, ...]) -> str:
+        key = (types, extra_rules)
+        name = self.patterns.get(key)
+        if name is None:
+            name = self.patterns[key] = pattern_name(
+                types, [self.type_names.get(t, t) for t in types], extra_rules)
+        return name
+
+
+def _annotations(g: CompanyGraph) -> _Annotations:
+    ann = getattr(g, "_loop_annotations", None)
+    if ann is None:
+        ann = g._loop_annotations = _Annotations(g)
+    return ann
+
+
 def build_loop(g: CompanyGraph, raw: RawLoop, *, window_days: int | None = None,
                extra_rules: Iterable[PatternRule] = ()) -> Loop:
+    ann = _annotations(g)
     steps = tuple(g.steps[e] for e in raw.steps)
-    types = [step_type(g, s) for s in steps]
-    type_names = {t.id: t.name for t in g.snapshot.flow_types}
+    types = tuple(step_type(g, s) for s in steps)
     dates = []
     for s in steps:
-        keys = (date_key(g.flows[f].date) for f in s.flow_ids)
-        dates.append([_ordinal(k) for k in keys if k is not None])
+        ords = (ann.ordinal(f) for f in s.flow_ids)
+        dates.append([d for d in ords if d is not None])
     unsourced = sum(1 for s in steps if any(not g.flows[f].url.strip() for f in s.flow_ids))
     return Loop(
         company_ids=tuple(g.companies[i].id for i in raw.nodes),
@@ -96,7 +129,7 @@ def build_loop(g: CompanyGraph, raw: RawLoop, *, window_days: int | None = None,
         steps=steps,
         bottleneck=raw.bottleneck,
         partial=any(s.partial for s in steps),
-        pattern=pattern_name(types, [type_names.get(t, t) for t in types], extra_rules),
+        pattern=ann.pattern(types, tuple(extra_rules)),
         date_ordered=date_ordered(dates, window_days),
         sourced=unsourced == 0,
         unsourced_steps=unsourced,

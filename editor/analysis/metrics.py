@@ -38,8 +38,9 @@ class Totals:
 
 
 def _type_order(g: CompanyGraph, used) -> list[str]:
-    order = [t.id for t in g.snapshot.flow_types]
-    return order + sorted(set(used) - set(order))
+    order = g.type_order
+    extra = [t for t in used if t not in g.type_rank]
+    return order + sorted(extra) if extra else order
 
 
 def totals(g: CompanyGraph) -> Totals:
