@@ -59,6 +59,7 @@ class Component:
     v: np.ndarray          # local target of each step
     caps: np.ndarray       # step amounts (> 0)
     key: bytes             # digest of company ids, steps and amounts
+    ids: tuple[str, ...] = ()   # company ids, local order
 
     @property
     def k(self) -> int:
@@ -87,12 +88,13 @@ def components(g: CompanyGraph) -> list[Component]:
             order = np.lexsort((v, u))
             steps, u, v = steps[order], u[order], v[order]
             caps = amounts[steps]
+            ids = tuple(g.companies[i].id for i in nodes.tolist())
             h = hashlib.blake2b(digest_size=16)
-            h.update("\0".join(g.companies[i].id for i in nodes.tolist()).encode())
+            h.update("\0".join(ids).encode())
             h.update(u.tobytes())
             h.update(v.tobytes())
             h.update(caps.tobytes())
-            result.append(Component(nodes, steps, u, v, caps, h.digest()))
+            result.append(Component(nodes, steps, u, v, caps, h.digest(), ids))
     g._circular_components = result
     return result
 
@@ -138,7 +140,11 @@ def component_cache_info() -> tuple[int, int, int]:
 
 
 def clear_cache() -> None:
+    """Forget every cached result, and the previous results kept for reuse after edits."""
+    from .cuts import PREVIOUS
+
     CACHE.clear()
+    PREVIOUS.clear()
 
 
 def circulation_of(comp: Component) -> np.ndarray:

@@ -32,7 +32,9 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_flow
 
-from .circulation import CACHE, Component
+from .circulation import CACHE, Component, weighted_circulation
+from .cuts import (MAX_FLOW, PREVIOUS, Previous, bounds_from_previous, structural_bounds,
+                   structural_sides)
 
 try:  # optional: much faster maximum flows, exact on floating-point amounts
     import igraph as _igraph
@@ -45,19 +47,19 @@ TOLERANCE = 1e-11
 _INT_MAX = 2**31 - 1
 
 
+def lower_bounds(comp: Component, x: np.ndarray) -> np.ndarray:
+    """What passes through every company in circulation ``x``, less the total imbalance."""
+    k = comp.k
+    x_in = np.bincount(comp.v, weights=x, minlength=k)
+    x_out = np.bincount(comp.u, weights=x, minlength=k)
+    imbalance = float(np.maximum(x_in - x_out, 0.0).sum())
+    return np.maximum(np.minimum(x_in, x_out) - imbalance, 0.0)
+
+
 def bounds(comp: Component, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(lower, upper) bounds of every company's capacity, from circulation ``x`` and cuts."""
-    k, u, v, caps = comp.k, comp.u, comp.v, comp.caps
-    out = np.bincount(u, weights=caps, minlength=k)
-    inn = np.bincount(v, weights=caps, minlength=k)
-    upper = np.minimum(out, inn)
-    upper = np.minimum(upper, np.bincount(u, weights=np.minimum(caps, out[v]), minlength=k))
-    upper = np.minimum(upper, np.bincount(v, weights=np.minimum(caps, inn[u]), minlength=k))
-    x_in = np.bincount(v, weights=x, minlength=k)
-    x_out = np.bincount(u, weights=x, minlength=k)
-    imbalance = float(np.maximum(x_in - x_out, 0.0).sum())
-    lower = np.clip(np.minimum(x_in, x_out) - imbalance, 0.0, upper)
-    return lower, upper
+    upper = structural_bounds(comp.k, comp.u, comp.v, comp.caps).min(axis=0)
+    return np.minimum(lower_bounds(comp, x), upper), upper
 
 
 class _IgraphSolver:
@@ -72,6 +74,11 @@ class _IgraphSolver:
 
     def __call__(self, i: int) -> float:
         return float(_igraph.GraphBase.maxflow_value(self.graph, self.k + i, i, self.caps))
+
+    def with_cut(self, i: int) -> tuple[float, list[int]]:
+        """The maximum flow value and the source side of a minimum cut (split-graph nodes)."""
+        value, _, side, _ = _igraph.GraphBase.st_mincut(self.graph, self.k + i, i, self.caps)
+        return float(value), side
 
 
 class _ScipySolver:
@@ -99,6 +106,10 @@ def solver(comp: Component, backend: str | None = None):
     return _IgraphSolver(comp) if backend == "igraph" else _ScipySolver(comp)
 
 
+#: Below this many companies left for maximum flows, a second circulation is not worth it.
+WEIGHTED_MIN = 48
+
+
 def component_capacities(comp: Component, x: np.ndarray, deadline: float | None = None,
                          wanted: np.ndarray | None = None, backend: str | None = None,
                          use_bounds: bool = True, use_cache: bool = True) -> np.ndarray:
@@ -106,7 +117,8 @@ def component_capacities(comp: Component, x: np.ndarray, deadline: float | None 
 
     ``wanted`` (booleans) limits the work; with a ``deadline`` the companies
     needing a maximum flow are done by decreasing upper bound until then.
-    Complete results are cached by the component's key.
+    Complete results are cached by the component's key, and kept (with the
+    cuts that prove them) to bound the next analysis after an edit.
     """
     key = (b"roundtrip", comp.key)
     if use_cache:
@@ -116,21 +128,112 @@ def component_capacities(comp: Component, x: np.ndarray, deadline: float | None 
     values = np.full(comp.k, np.nan)
     if deadline is not None and time.perf_counter() > deadline:
         return values
-    lower, upper = bounds(comp, x)
+    if backend is None:
+        backend = "igraph" if _igraph is not None else "scipy"
     todo = np.ones(comp.k, dtype=bool) if wanted is None else wanted.astype(bool)
-    if use_bounds:
-        settled = todo & (lower >= upper - TOLERANCE * comp.caps.max())
-        values[settled] = upper[settled]
-        todo &= ~settled
-    jobs = np.flatnonzero(todo)
-    jobs = jobs[np.argsort(-upper[jobs], kind="stable")]
-    if len(jobs):
-        solve = solver(comp, backend)
-        for i in jobs.tolist():
-            if deadline is not None and time.perf_counter() > deadline:
-                break
-            values[i] = min(max(solve(i), 0.0), upper[i])
+    if not use_bounds:
+        _max_flows(comp, backend, np.flatnonzero(todo), values, None, deadline)
+        return values
+    plan = _Plan(comp, x, use_cache and backend == "igraph")
+    settled = plan.settled() & todo
+    values[settled] = plan.upper[settled]
+    jobs = np.flatnonzero(todo & ~settled)
+    if len(jobs) >= WEIGHTED_MIN and (deadline is None or time.perf_counter() < deadline):
+        plan.second_circulation(jobs)
+        settled = plan.settled() & todo
+        values[settled] = plan.upper[settled]
+        jobs = np.flatnonzero(todo & ~settled)
+    jobs = jobs[np.argsort(-plan.upper[jobs], kind="stable")]
+    sides = plan.sides if use_cache and backend == "igraph" else None
+    _max_flows(comp, backend, jobs, values, sides, deadline)
+    np.minimum(values, plan.upper, out=values, where=~np.isnan(values))
     if use_cache and wanted is None and not np.isnan(values).any():
         values.setflags(write=False)
         CACHE.put(key, values)
+        if sides is not None:
+            plan.keep(values)
     return values
+
+
+def _max_flows(comp: Component, backend: str, jobs: np.ndarray, values: np.ndarray,
+               sides: dict | None, deadline: float | None) -> None:
+    """One maximum flow per company of ``jobs`` (until the deadline); cut sides into ``sides``."""
+    if not len(jobs):
+        return
+    solve = solver(comp, backend)
+    for i in jobs.tolist():
+        if deadline is not None and time.perf_counter() > deadline:
+            break
+        if sides is None:
+            values[i] = max(solve(i), 0.0)
+        else:
+            value, side = solve.with_cut(i)
+            values[i] = max(value, 0.0)
+            sides[i] = (MAX_FLOW, side)
+
+
+def _plain_max_flow(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray, a: int, b: int) -> float:
+    """Maximum flow from company a to company b over steps (u, v, caps) (igraph)."""
+    graph = _igraph.Graph(n=k, edges=np.column_stack([u, v]).tolist(), directed=True)
+    return float(_igraph.GraphBase.maxflow_value(graph, a, b, caps.tolist()))
+
+
+class _Plan:
+    """Bounds of one component's capacities, where they come from, and their cuts."""
+
+    def __init__(self, comp: Component, x: np.ndarray, reuse: bool) -> None:
+        self.comp = comp
+        cuts = structural_bounds(comp.k, comp.u, comp.v, comp.caps)
+        self.kind = cuts.argmin(axis=0)
+        self.upper = cuts.min(axis=0)
+        self.lower = np.minimum(lower_bounds(comp, x), self.upper)
+        self.flow_bound = np.zeros(comp.k, dtype=np.int64)     # row of self.circulations
+        self.circulations = [np.asarray(x)]
+        self.sides: dict[int, tuple[int, object]] = {}            # company -> (kind, side)
+        self.reused = None
+        prev = PREVIOUS.best_for(comp.ids) if reuse else None
+        if prev is not None:
+            self.reused = bounds_from_previous(prev, comp.ids, comp.u, comp.v, comp.caps,
+                                               max_flow=_plain_max_flow)
+        if self.reused is not None:
+            rows = self.reused.rows
+            better = self.reused.upper < self.upper[rows]
+            self.upper[rows[better]] = self.reused.upper[better]
+            self.kind[rows[better]] = -1 - np.flatnonzero(better)   # -1 - row of reused.sides
+            lifted = self.reused.lower > self.lower[rows]
+            self.lower[rows[lifted]] = np.minimum(self.reused.lower[lifted], self.upper[rows[lifted]])
+            self.flow_bound[rows[lifted]] = -1
+
+    def settled(self) -> np.ndarray:
+        return self.lower >= self.upper - TOLERANCE * self.comp.caps.max()
+
+    def second_circulation(self, jobs: np.ndarray) -> None:
+        """Lift lower bounds with a circulation pushed through the unsettled companies."""
+        comp = self.comp
+        weight = np.zeros(comp.k)
+        weight[jobs] = 1.0 / np.maximum(self.upper[jobs], 1e-300)
+        x2 = weighted_circulation(comp, weight[comp.v])
+        lower = np.minimum(lower_bounds(comp, x2), self.upper)
+        lifted = lower > self.lower
+        self.lower[lifted] = lower[lifted]
+        self.flow_bound[lifted] = len(self.circulations)
+        self.circulations.append(x2)
+
+    def keep(self, values: np.ndarray) -> None:
+        """Record the result and a minimum cut of every company for the next analysis."""
+        comp, k = self.comp, self.comp.k
+        sides = np.zeros((k, 2 * k), dtype=bool)
+        found = np.array(sorted(self.sides), dtype=np.int64)
+        for i in found.tolist():
+            sides[i, self.sides[i][1]] = True
+        rest = np.setdiff1d(np.arange(k), found)
+        reused = rest[self.kind[rest] < 0]
+        if len(reused):
+            sides[reused] = self.reused.sides[-1 - self.kind[reused]]
+        plain = rest[self.kind[rest] >= 0]
+        if len(plain):
+            sides[plain] = structural_sides(k, comp.u, comp.v, comp.caps, plain, self.kind[plain])
+        bound = self.flow_bound.copy()
+        bound[found] = -1
+        PREVIOUS.put(Previous(comp.ids, comp.u, comp.v, comp.caps, values, sides, bound,
+                              np.vstack(self.circulations)))

@@ -1,0 +1,223 @@
+"""Cuts that bound round-trip capacities, and their reuse after an edit.
+
+Round trips are computed on the *split graph* of a component: company i has
+an in-node ``i`` and an out-node ``k + i``; step a -> b joins ``k + a`` to
+``b``. The capacity of company v is the value of a minimum cut separating
+v's out-node (source side) from v's in-node. A cut is kept as its *source
+side*: one row of booleans over the ``2k`` nodes.
+
+**Structural cuts** give upper bounds without any search (see
+:func:`structural_bounds`): what v sends, what v receives, and the cuts just
+past v's neighbours. :func:`structural_sides` writes the source side of the
+chosen one, so every company ends an analysis with a minimum cut on record.
+
+**Reuse.** After an edit, the previous result of the component (its values,
+cuts, and what bounds each company's flow) gives bounds on the new graph
+(:func:`bounds_from_previous`):
+
+* upper: the old minimum cut of v, valued at the new amounts, is still a cut;
+* lower: the old maximum flow of v is still a flow once the money it sent
+  over lowered or removed steps is taken off. What it sent over a step is at
+  most the step's old amount, at most what the circulation that certified v
+  carried there, and nothing at all on a step crossing v's minimum cut
+  backwards (from the sink side to the source side: no maximum flow uses it).
+
+When the two meet, v is settled without a maximum flow. An amount raised on
+a step outside v's minimum cut, or lowered on a step inside it, settles v at
+once; that is what most single edits do to most companies.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+
+#: Kinds of upper bound, in the order of the rows of :func:`structural_bounds`.
+SENDS, RECEIVES, PAST_OUT, PAST_IN, PREVIOUS, MAX_FLOW = range(6)
+#: Previous results kept (one per recently analysed component).
+PREVIOUS_KEPT = 4
+#: Beyond this many lowered steps, reusing a previous result costs more than it saves.
+MAX_LOWERED = 256
+#: Up to this many lowered steps, one maximum flow each gives a bound for every company.
+MAX_FLOWS_FOR_LOWERED = 8
+#: Rows of cut sides handled at once when valuing old cuts (bounds the memory used).
+_CHUNK = 128
+
+
+def structural_bounds(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray) -> np.ndarray:
+    """Values of the four structural cuts of every company: an array (4, k)."""
+    out = np.bincount(u, weights=caps, minlength=k)
+    inn = np.bincount(v, weights=caps, minlength=k)
+    past_out = np.bincount(u, weights=np.minimum(caps, out[v]), minlength=k)
+    past_in = np.bincount(v, weights=np.minimum(caps, inn[u]), minlength=k)
+    return np.vstack([out, inn, past_out, past_in])
+
+
+def structural_sides(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray,
+                     nodes: np.ndarray, kinds: np.ndarray) -> np.ndarray:
+    """Source sides (len(nodes), 2k) of the structural cut of kind ``kinds[r]`` of ``nodes[r]``.
+
+    Each side's cut is worth at most the value :func:`structural_bounds`
+    gives for it (past a neighbour, the neighbour's whole sending or
+    receiving is counted even where part of it stays inside the side).
+    """
+    r = len(nodes)
+    sides = np.zeros((r, 2 * k), dtype=bool)
+    rows = np.arange(r)
+    sink_side = (kinds == RECEIVES) | (kinds == PAST_IN)
+    sides[sink_side] = True
+    sides[rows[sink_side], nodes[sink_side]] = False              # everything but v's in-node
+    sides[rows[~sink_side], k + nodes[~sink_side]] = True          # v's out-node only
+    row_of = np.full(k, -1)
+    row_of[nodes] = rows
+    out = np.bincount(u, weights=caps, minlength=k)
+    inn = np.bincount(v, weights=caps, minlength=k)
+    # past out-neighbour w: where w sends less than v sends it, cut w's sending instead
+    ru = row_of[u]
+    sel = (ru >= 0) & (out[v] < caps)
+    sel[sel] = kinds[ru[sel]] == PAST_OUT
+    sides[ru[sel], v[sel]] = True
+    sides[ru[sel], k + v[sel]] = True
+    # past in-neighbour w: where w receives less than it sends v, cut w's receiving instead
+    rv = row_of[v]
+    sel = (rv >= 0) & (inn[u] < caps)
+    sel[sel] = kinds[rv[sel]] == PAST_IN
+    sides[rv[sel], u[sel]] = False
+    sides[rv[sel], k + u[sel]] = False
+    return sides
+
+
+def cut_values(sides: np.ndarray, k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray) -> np.ndarray:
+    """Value of each source side (rows of ``sides``) on the split graph of steps (u, v, caps)."""
+    values = np.empty(len(sides))
+    for start in range(0, len(sides), _CHUNK):
+        block = sides[start:start + _CHUNK]
+        crossing = block[:, k + u] & ~block[:, v]
+        values[start:start + _CHUNK] = crossing @ caps
+    return values
+
+
+@dataclass(frozen=True, eq=False)
+class Previous:
+    """What a complete round-trip result of one component leaves for the next analysis."""
+
+    ids: tuple[str, ...]          # company ids, local order
+    u: np.ndarray
+    v: np.ndarray
+    caps: np.ndarray
+    values: np.ndarray            # capacity of each company
+    sides: np.ndarray             # (k, 2k) source side of a minimum cut of each company
+    flow_bound: np.ndarray        # (k,) row of ``circulations`` bounding its flow; -1: the amounts
+    circulations: np.ndarray      # (c, m) circulations that certified companies
+
+    @property
+    def k(self) -> int:
+        return len(self.ids)
+
+
+class _Store:
+    """The few most recent :class:`Previous` results (thread-safe)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: list[Previous] = []
+        self.lock = threading.Lock()
+
+    def put(self, prev: Previous) -> None:
+        with self.lock:
+            self.items = [p for p in self.items if not set(p.ids) <= set(prev.ids)]
+            self.items.insert(0, prev)
+            del self.items[self.size:]
+
+    def best_for(self, ids: tuple[str, ...]) -> Previous | None:
+        """The kept result sharing the most companies with ``ids`` (at least half of them)."""
+        with self.lock:
+            items = list(self.items)
+        wanted = set(ids)
+        best, overlap = None, len(ids) / 2
+        for prev in items:
+            n = len(wanted.intersection(prev.ids))
+            if n > overlap:
+                best, overlap = prev, n
+        return best
+
+    def clear(self) -> None:
+        with self.lock:
+            self.items = []
+
+
+PREVIOUS = _Store(PREVIOUS_KEPT)
+
+
+@dataclass(frozen=True)
+class Reused:
+    rows: np.ndarray              # companies (new local indices) the previous result knew
+    lower: np.ndarray             # per row: a flow that still fits
+    upper: np.ndarray             # per row: the old minimum cut at the new amounts
+    sides: np.ndarray             # per row: that cut's source side, in new numbering
+
+
+def bounds_from_previous(prev: Previous, ids: tuple[str, ...], u: np.ndarray, v: np.ndarray,
+                         caps: np.ndarray, max_flow=None) -> Reused | None:
+    """Bounds for the companies of a component (``ids``, steps u -> v with ``caps``, sorted).
+
+    ``max_flow(k, u, v, caps, a, b)``, when given, is used for a second lower
+    bound when few steps were lowered (see :func:`_lowered_cut_bound`).
+    """
+    k, m = len(ids), len(caps)
+    if not m:
+        return None
+    index = {cid: i for i, cid in enumerate(prev.ids)}
+    old_of_new = np.array([index.get(cid, -1) for cid in ids], dtype=np.int64)
+    rows = np.flatnonzero(old_of_new >= 0)
+    if not len(rows):
+        return None
+    new_of_old = np.full(prev.k, -1, dtype=np.int64)
+    new_of_old[old_of_new[rows]] = rows
+    # the new amount of every old step (0 when it is gone)
+    nu, nv = new_of_old[prev.u], new_of_old[prev.v]
+    codes = u.astype(np.int64) * k + v
+    old_codes = nu * k + nv
+    pos = np.minimum(np.searchsorted(codes, old_codes), m - 1)
+    found = (nu >= 0) & (nv >= 0) & (codes[pos] == old_codes)
+    now = np.where(found, caps[pos], 0.0)
+    lowered = np.flatnonzero(now < prev.caps)
+    if len(lowered) > MAX_LOWERED:
+        return None
+    old_rows = old_of_new[rows]
+    old_sides = prev.sides[old_rows]
+    # the old flow of each company, less what it may have sent over lowered steps
+    taken = np.zeros(len(rows))
+    bound_row = prev.flow_bound[old_rows]
+    for e in lowered.tolist():
+        sent = np.where(bound_row >= 0, prev.circulations[np.maximum(bound_row, 0), e], prev.caps[e])
+        backwards = ~old_sides[:, prev.k + prev.u[e]] & old_sides[:, prev.v[e]]
+        sent[backwards] = 0.0
+        taken += np.maximum(sent - now[e], 0.0)
+    lower = prev.values[old_rows] - taken
+    if max_flow is not None and 0 < len(lowered) <= MAX_FLOWS_FOR_LOWERED:
+        lower = np.maximum(lower, _lowered_cut_bound(prev, lowered, now, old_rows, max_flow))
+    # the old cuts in the new numbering (new companies stay on the sink side)
+    kept = np.flatnonzero(new_of_old >= 0)
+    sides = np.zeros((len(rows), 2 * k), dtype=bool)
+    sides[:, new_of_old[kept]] = old_sides[:, kept]
+    sides[:, k + new_of_old[kept]] = old_sides[:, prev.k + kept]
+    upper = cut_values(sides, k, u, v, caps)
+    return Reused(rows, lower, upper, sides)
+
+
+def _lowered_cut_bound(prev: Previous, lowered: np.ndarray, now: np.ndarray, old_rows: np.ndarray,
+                       max_flow) -> np.ndarray:
+    """A lower bound of the new capacities from the old ones, when steps were lowered.
+
+    Only cuts holding a lowered step lose value. A cut holding step a -> b
+    separates a from b, so it was worth at least the maximum flow from a to
+    b (in the old graph); after the edit it is worth at least the smallest
+    such flow over the lowered steps minus everything they lost. The new
+    capacity is therefore at least min(old capacity, that).
+    """
+    worst = min(max_flow(prev.k, prev.u, prev.v, prev.caps, int(prev.u[e]), int(prev.v[e]))
+                for e in lowered.tolist())
+    lost = float((prev.caps[lowered] - now[lowered]).sum())
+    return np.minimum(prev.values[old_rows], worst - lost)
