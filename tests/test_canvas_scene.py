@@ -138,13 +138,16 @@ def test_sizes_follow_the_chosen_value(doc):
         scene.set_size_by("profit")
 
 
-def test_new_largest_value_rescales_everyone(doc):
+def test_new_largest_value_rescales_everyone(doc, qtbot):
     scene = DiagramScene(doc.diagram)
     r = scene.company_item("nvidia").radius
     doc.update_company("openai", valuation=18000)
     assert scene.company_item("openai").radius == pytest.approx(scene.style.max_radius)
+    # the others follow in slices on the event loop
+    qtbot.waitUntil(lambda: not scene.rescale_pending(), timeout=2000)
     assert scene.company_item("nvidia").radius == pytest.approx(r / 2)
     doc.undo_stack.undo()
+    scene.settle_styles()
     assert scene.company_item("nvidia").radius == pytest.approx(r)
 
 

@@ -93,6 +93,7 @@ class DetailMixin:
             sx = sy = min(sx, sy)
         elif mode == Qt.AspectRatioMode.KeepAspectRatioByExpanding:
             sx = sy = max(sx, sy)
+        self.settle_styles()
         world = painter.worldTransform()
         lod = math.sqrt(abs(world.determinant() * sx * sy))
         before = (self._labels_shown, self._heads_shown)

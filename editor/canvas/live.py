@@ -20,6 +20,7 @@ class LiveMoveMixin:
         ``visible``: the scene area a view shows; while it is set, moving arrows keep only
         their part inside it (long arrows running off screen cost much to draw)."""
         self.end_live_move()
+        self.settle_styles()
         company_ids = [cid for cid in company_ids if cid in self._companies]
         items: list[QGraphicsItem] = [self._companies[cid] for cid in company_ids]
         flows = list(dict.fromkeys(f for cid in company_ids for f in self.attached_flows(cid)))
