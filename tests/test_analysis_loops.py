@@ -75,6 +75,10 @@ def test_ranked_loops_match_brute_force(d, max_length, max_loops, data):
     assert list(result.loops) == (expected[:max_loops] if max_loops else expected)
     assert result.truncated == (max_loops > 0 and len(expected) > max_loops)
     assert not result.timed_out
+    if result.threshold is not None:
+        assert all(loop.bottleneck >= result.threshold for loop in result.loops)
+        assert all(loop.bottleneck is None or loop.bottleneck <= result.threshold
+                   for loop in expected[max_loops:])
 
 
 @SETTINGS

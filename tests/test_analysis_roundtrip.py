@@ -73,14 +73,19 @@ def test_deadline_and_wanted_leave_the_rest_not_computed():
 
 
 def _plain(result):
-    """The result without timings, and with round trips apart (they may differ in the last bit)."""
+    """The result without timings, round trips and circulation.
+
+    Those are compared apart: round trips may differ in the last bit, and an
+    edit may leave the previous maximum circulation maximum where a new
+    solve would pick another one of the same amount.
+    """
     metrics = tuple(dataclasses.replace(m, round_trip_capacity=None, round_trip_ratio=None)
                     for m in result.company_metrics)
-    return dataclasses.replace(result, timings=(), company_metrics=metrics)
+    return dataclasses.replace(result, timings=(), company_metrics=metrics, circulation=None)
 
 
 def _round_trips(result):
-    return [m.round_trip_capacity for m in result.company_metrics]
+    return [m.round_trip_capacity for m in result.company_metrics] + [result.circulating_amount]
 
 
 def test_analysis_after_edits_matches_a_cold_run():
@@ -126,6 +131,18 @@ def _networkx_round_trips(d) -> dict[str, float]:
     return result
 
 
+def _micro_circulation(d) -> tuple[int, int]:
+    """Maximum circulation in millionths (network simplex on rounded amounts), and the step count."""
+    g = CompanyGraph(d.snapshot())
+    G = nx.DiGraph()
+    G.add_nodes_from((c.id, {"demand": 0}) for c in g.companies)
+    for s in g.steps:
+        if s.amount:
+            G.add_edge(s.source, s.target, capacity=round(s.amount * 1e6), weight=-1)
+    cost, _ = nx.network_simplex(G)
+    return -cost, G.number_of_edges()
+
+
 edits = st.lists(st.tuples(st.sampled_from(["raise", "lower", "remove", "add", "unknown", "company"]),
                            st.integers(0, 10**6), st.floats(0.01, 1e4)), min_size=1, max_size=5)
 
@@ -164,11 +181,14 @@ def _edit_and_compare(d, script):
                 new = {"raise": (f.amount or 0) + amount, "lower": (f.amount or 0) / 3,
                        "unknown": None}[kind]
                 d.update_flow(f.id, amount=new)
-        got = {m.id: m.round_trip_capacity for m in analyze(d.snapshot()).company_metrics}
+        result = analyze(d.snapshot())
+        got = {m.id: m.round_trip_capacity for m in result.company_metrics}
         expected = _networkx_round_trips(d)
         biggest = max((f.amount or 0 for f in d.flows()), default=0)
         tol = len(d.flows()) * 1e-9 * biggest + 1e-12
         assert got == pytest.approx(expected, abs=tol, rel=0)
+        micro, steps = _micro_circulation(d)
+        assert result.circulating_amount * 1e6 == pytest.approx(micro, abs=steps + 1e-6, rel=1e-9)
 
 
 def test_a_raised_amount_settles_most_companies_by_the_previous_cuts():
@@ -198,3 +218,24 @@ def test_a_raised_amount_settles_most_companies_by_the_previous_cuts():
             tol = len(d.flows()) * 1e-9 * max(f.amount or 0 for f in d.flows())
             assert got == pytest.approx(expected, abs=tol, rel=0)
     assert cold > 10
+
+
+def test_an_edit_that_keeps_the_circulation_maximum_solves_no_program():
+    from editor.analysis import circulation as circ_module
+
+    d = generate(150, 750, 4)
+    clear_cache()
+    first = analyze(d.snapshot())
+    carried = {(a, b): x for a, b, x in first.circulation.steps}
+    g = CompanyGraph(d.snapshot())
+    # a flow on a step with room to spare: raising it keeps the circulation maximum
+    step = next(s for s in g.steps if s.amount and len(s.flow_ids) == 1
+                and 0 < carried.get((s.source, s.target), 0) < s.amount * 0.9)
+    with mock.patch.object(circ_module, "weighted_circulation",
+                           wraps=circ_module.weighted_circulation) as solve:
+        d.update_flow(step.flow_ids[0], amount=step.amount * 2)
+        warm = analyze(d.snapshot())
+        assert not any(call.args[1].min() == 1.0 for call in solve.call_args_list)  # no plain solve
+    clear_cache()
+    cold = analyze(d.snapshot())
+    assert warm.circulating_amount == pytest.approx(cold.circulating_amount, rel=1e-12)

@@ -7,6 +7,7 @@ Smaller pieces: :class:`CompanyGraph`, :func:`find_loops`, :func:`max_circulatio
 from .circulation import Circulation, max_circulation, round_trip_capacities
 from .engine import DEFAULT_TIME_BUDGET, AnalysisResult, analyze, circular_groups
 from .graph import CompanyGraph, Step
+from . import loop_reuse
 from .loops import Loop, build_loop, date_ordered
 from .metrics import CompanyMetrics, Totals, company_metrics, totals
 from .patterns import PATTERN_RULES, TYPE_CLASSES, PatternRule, classify_type, pattern_name
@@ -16,5 +17,5 @@ __all__ = [
     "AnalysisResult", "Circulation", "CompanyGraph", "CompanyMetrics", "DEFAULT_TIME_BUDGET", "Loop",
     "PATTERN_RULES", "PatternRule", "RawLoop", "SearchResult", "Step", "TYPE_CLASSES", "Totals",
     "analyze", "build_loop", "circular_groups", "classify_type", "company_metrics", "date_ordered",
-    "find_loops", "max_circulation", "pattern_name", "rank_key", "round_trip_capacities", "totals",
+    "find_loops", "loop_reuse", "max_circulation", "pattern_name", "rank_key", "round_trip_capacities", "totals",
 ]

@@ -142,9 +142,11 @@ def component_cache_info() -> tuple[int, int, int]:
 def clear_cache() -> None:
     """Forget every cached result, and the previous results kept for reuse after edits."""
     from .cuts import PREVIOUS
+    from .loop_reuse import forget
 
     CACHE.clear()
     PREVIOUS.clear()
+    forget()
 
 
 def circulation_of(comp: Component) -> np.ndarray:
@@ -153,10 +155,20 @@ def circulation_of(comp: Component) -> np.ndarray:
     x = CACHE.get(key)
     if x is not None:
         return x
-    x = weighted_circulation(comp, np.ones(len(comp.caps)))
+    x = _still_maximum(comp)
+    if x is None:
+        x = weighted_circulation(comp, np.ones(len(comp.caps)))
     x.setflags(write=False)
     CACHE.put(key, x)
     return x
+
+
+def _still_maximum(comp: Component) -> np.ndarray | None:
+    """The previous maximum circulation of the same companies, if an edit left it maximum."""
+    from .cuts import PREVIOUS, previous_circulation
+
+    prev = PREVIOUS.best_for(comp.ids)
+    return None if prev is None else previous_circulation(prev, comp.ids, comp.u, comp.v, comp.caps)
 
 
 def weighted_circulation(comp: Component, weights: np.ndarray) -> np.ndarray:

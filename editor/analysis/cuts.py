@@ -158,14 +158,15 @@ class Reused:
     sides: np.ndarray             # per row: that cut's source side, in new numbering
 
 
-def bounds_from_previous(prev: Previous, ids: tuple[str, ...], u: np.ndarray, v: np.ndarray,
-                         caps: np.ndarray, max_flow=None) -> Reused | None:
-    """Bounds for the companies of a component (``ids``, steps u -> v with ``caps``, sorted).
+def map_steps(prev: Previous, ids: tuple[str, ...], u: np.ndarray, v: np.ndarray):
+    """Match an old component with a new one (``ids``, steps u -> v sorted by (u, v)).
 
-    ``max_flow(k, u, v, caps, a, b)``, when given, is used for a second lower
-    bound when few steps were lowered (see :func:`_lowered_cut_bound`).
+    Returns (old_of_new, new_of_old, pos, found): the old index of each new
+    company (-1: new), the new index of each old company (-1: gone), and
+    for each old step the position of the same step among the new ones
+    (valid where ``found``). None when they share no company or no step.
     """
-    k, m = len(ids), len(caps)
+    k, m = len(ids), len(u)
     if not m:
         return None
     index = {cid: i for i, cid in enumerate(prev.ids)}
@@ -175,13 +176,58 @@ def bounds_from_previous(prev: Previous, ids: tuple[str, ...], u: np.ndarray, v:
         return None
     new_of_old = np.full(prev.k, -1, dtype=np.int64)
     new_of_old[old_of_new[rows]] = rows
-    # the new amount of every old step (0 when it is gone)
     nu, nv = new_of_old[prev.u], new_of_old[prev.v]
     codes = u.astype(np.int64) * k + v
     old_codes = nu * k + nv
     pos = np.minimum(np.searchsorted(codes, old_codes), m - 1)
     found = (nu >= 0) & (nv >= 0) & (codes[pos] == old_codes)
+    return old_of_new, new_of_old, pos, found
+
+
+def previous_circulation(prev: Previous, ids: tuple[str, ...], u: np.ndarray, v: np.ndarray,
+                         caps: np.ndarray) -> np.ndarray | None:
+    """The old maximum circulation, when it is still one for the new amounts.
+
+    It is when the companies are the same, no step was added, and every
+    changed step either still has room for what it carried (lowered or
+    removed steps) or was not full (raised steps): the optimality conditions
+    of the linear program then still hold with the same prices.
+    """
+    if tuple(ids) != prev.ids:
+        return None
+    mapped = map_steps(prev, ids, u, v)
+    if mapped is None:
+        return None
+    _, _, pos, found = mapped
+    if int(found.sum()) != len(u):
+        return None
+    x = prev.circulations[0]
     now = np.where(found, caps[pos], 0.0)
+    raised = now > prev.caps
+    if np.any(now < x) or np.any(x[raised] >= prev.caps[raised]):
+        return None
+    new = np.zeros(len(u))
+    new[pos[found]] = x[found]
+    return new
+
+
+def bounds_from_previous(prev: Previous, ids: tuple[str, ...], u: np.ndarray, v: np.ndarray,
+                         caps: np.ndarray, max_flow=None) -> Reused | None:
+    """Bounds for the companies of a component (``ids``, steps u -> v with ``caps``, sorted).
+
+    ``max_flow(k, u, v, caps, a, b)``, when given, is used for a second lower
+    bound when few steps were lowered (see :func:`_lowered_cut_bound`).
+    """
+    k = len(ids)
+    mapped = map_steps(prev, ids, u, v)
+    if mapped is None:
+        return None
+    old_of_new, new_of_old, pos, found = mapped
+    now = np.where(found, caps[pos], 0.0)
+    rows = np.flatnonzero(old_of_new >= 0)
+    rows = rows[~np.isnan(prev.values[old_of_new[rows]])]   # companies the old result had reached
+    if not len(rows):
+        return None
     lowered = np.flatnonzero(now < prev.caps)
     if len(lowered) > MAX_LOWERED:
         return None

@@ -16,7 +16,7 @@ from .graph import CompanyGraph
 from .loops import Loop, build_loop
 from .metrics import CompanyMetrics, Totals, company_metrics, totals
 from .patterns import PatternRule
-from .search import find_loops
+from .loop_reuse import ranked_loops
 
 #: Default time budget of the loop search, in seconds.
 DEFAULT_TIME_BUDGET = 2.0
@@ -87,7 +87,7 @@ def analyze(snapshot: Snapshot, *, max_loops: int = 100, max_length: int = 12,
     timings.append(("graph", time.perf_counter() - t0))
 
     t = time.perf_counter()
-    found = find_loops(g, max_loops=max_loops, max_length=max_length,
+    found = ranked_loops(g, max_loops=max_loops, max_length=max_length,
                        through=None if through is None else g.index[through], time_budget=time_budget)
     rules = tuple(extra_rules)
     loops = tuple(build_loop(g, raw, window_days=window_days, extra_rules=rules) for raw in found.loops)

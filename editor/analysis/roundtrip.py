@@ -147,11 +147,12 @@ def component_capacities(comp: Component, x: np.ndarray, deadline: float | None 
     sides = plan.sides if use_cache and backend == "igraph" else None
     _max_flows(comp, backend, jobs, values, sides, deadline)
     np.minimum(values, plan.upper, out=values, where=~np.isnan(values))
-    if use_cache and wanted is None and not np.isnan(values).any():
-        values.setflags(write=False)
-        CACHE.put(key, values)
+    if use_cache and wanted is None:
         if sides is not None:
-            plan.keep(values)
+            plan.keep(values)             # incomplete too: what was reached bounds the next run
+        if not np.isnan(values).any():
+            values.setflags(write=False)
+            CACHE.put(key, values)
     return values
 
 
@@ -235,5 +236,5 @@ class _Plan:
             sides[plain] = structural_sides(k, comp.u, comp.v, comp.caps, plain, self.kind[plain])
         bound = self.flow_bound.copy()
         bound[found] = -1
-        PREVIOUS.put(Previous(comp.ids, comp.u, comp.v, comp.caps, values, sides, bound,
+        PREVIOUS.put(Previous(comp.ids, comp.u, comp.v, comp.caps, values.copy(), sides, bound,
                               np.vstack(self.circulations)))

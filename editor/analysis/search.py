@@ -59,6 +59,9 @@ class SearchResult:
     loops: tuple[RawLoop, ...]
     truncated: bool              # the list is not every loop up to the maximum length
     timed_out: bool              # the time budget ran out (the ranking may miss loops)
+    #: Every listed loop has a bottleneck >= this and every loop left out <= it
+    #: (None: the list may hold loops of any bottleneck, unknown ones included).
+    threshold: float | None = None
 
 
 def rank_key(loop: RawLoop):
@@ -199,6 +202,7 @@ def find_loops(g: CompanyGraph, *, max_loops: int = 100, max_length: int = 12,
     if levels:
         sizes[levels[-1]] = len(known)
     best: list[RawLoop] = []
+    threshold = None
     try:
         if cap is None:
             _collect(g, _Level(g, known), max_length, clock, None, through, best)
@@ -213,7 +217,7 @@ def find_loops(g: CompanyGraph, *, max_loops: int = 100, max_length: int = 12,
                 else:
                     best, lo = batch, mid + 1
             if found_i is not None:
-                a = levels[found_i]
+                a = threshold = levels[found_i]
                 level = _Level(g, known[:sizes[a]])
                 ties = {e for e in known[:sizes[a]] if g.steps[e].amount == a}
                 best = list(best)
@@ -229,4 +233,4 @@ def find_loops(g: CompanyGraph, *, max_loops: int = 100, max_length: int = 12,
         return SearchResult(tuple(best[:max_loops] if max_loops else best), True, True)
     best.sort(key=rank_key)
     truncated = cap is not None and len(best) >= cap
-    return SearchResult(tuple(best[:max_loops] if max_loops else best), truncated, False)
+    return SearchResult(tuple(best[:max_loops] if max_loops else best), truncated, False, threshold)
