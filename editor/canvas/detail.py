@@ -31,6 +31,7 @@ class DetailMixin:
         self._unrealized = []
         self._marked = set()
         self._live_items = []
+        self._sketch = []
         super().clear()
 
     def realize_labels(self) -> None:

@@ -126,7 +126,7 @@ def _inside(x: float, y: float, box: tuple[float, float, float, float]) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def _line_range(x0, y0, x1, y1, box) -> tuple[float, float] | None:
+def line_range(x0, y0, x1, y1, box) -> tuple[float, float] | None:
     """Parameter range [t0, t1] of the segment inside ``box`` (Liang-Barsky), None if outside."""
     t0, t1 = 0.0, 1.0
     dx, dy = x1 - x0, y1 - y0
@@ -194,7 +194,7 @@ def clipped_line(pts: tuple, box: tuple[float, float, float, float],
         return QPainterPath()   # all outside (the curve stays in its control points' box)
     if len(pts) == 4:
         x0, y0, x1, y1 = pts
-        span = _line_range(x0, y0, x1, y1, box)
+        span = line_range(x0, y0, x1, y1, box)
         if span is None:
             return QPainterPath()
         t0, t1 = span

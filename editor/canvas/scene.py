@@ -141,6 +141,7 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
         self._live_companies: list[str] = []
         self._live_flows: set[str] = set()
         self._live_clip: tuple[float, float, float, float] | None = None
+        self._sketch: list = []   # (SketchItem, ends) of a heavy drag (see live.py)
         self._lane_sizes: dict[tuple[str, str], tuple[float, float]] = {}
         self._unrealized = []
         self._drop_rescale()
@@ -149,8 +150,13 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
         # ones go to the live layer, so a view can show the still rest as one picture.
         self._base = _layer(0.0)
         self._live = _layer(1.0)
+        # the arrows a drag sketches wait here, not drawn (transparent, not hidden: hiding
+        # would deselect them)
+        self._hidden = _layer(0.0)
+        self._hidden.setOpacity(0.0)
         self.addItem(self._base)
         self.addItem(self._live)
+        self.addItem(self._hidden)
         self._companies: dict[str, CompanyItem] = {}
         self._flows: dict[str, FlowItem] = {}
         self._ends: dict[str, tuple[str, str]] = {}
@@ -379,6 +385,9 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
         """Move company items without touching the model (a live drag); arrows follow."""
         for cid, pos in positions.items():
             self._companies[cid].setPos(pos)
+        if self._sketch:
+            self._draw_sketch(positions)
+            return
         self._layout_companies(positions)
 
     def _pair_of(self, flow_id: str) -> tuple[str, str]:

@@ -55,6 +55,7 @@ class DiagramView(QGraphicsView):
         self._view_rect: QRectF | None = None
         self._still: QPixmap | None = None
         self._still_key = None
+        self._aa_before_sketch = None
         scene.sceneRectChanged.connect(self._grow_scene_rect)
         scene.staticChanged.connect(self._drop_still_picture)
         self._grow_scene_rect(scene.sceneRect())
@@ -138,6 +139,12 @@ class DiagramView(QGraphicsView):
     def begin_live_drag(self, company_ids) -> None:
         self.scene().begin_live_move(company_ids, self._visible_scene_rect())
         self._take_still_picture()
+        if self.scene().sketching():
+            # level of detail of a heavy drag (see live.py): the sketch lines and the moving
+            # circles are drawn without antialiasing until the drop (10 instead of 28 ms per
+            # move for a hub with 600 arrows at 100 %); the still picture keeps it.
+            self._aa_before_sketch = self.renderHints() & QPainter.RenderHint.Antialiasing
+            self.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
     def _visible_scene_rect(self) -> QRectF:
         m = self.CLIP_MARGIN
@@ -146,6 +153,9 @@ class DiagramView(QGraphicsView):
     def end_live_drag(self) -> None:
         self._still = None
         self.scene().end_live_move()
+        if self._aa_before_sketch is not None:
+            self.setRenderHint(QPainter.RenderHint.Antialiasing, bool(self._aa_before_sketch))
+            self._aa_before_sketch = None
         self.viewport().update()
 
     def _view_key(self):

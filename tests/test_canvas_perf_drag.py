@@ -1,0 +1,110 @@
+"""Level of detail while dragging: a company with many arrows is dragged with a sketch of them
+(straight lines, no antialiasing), and the drop gives every arrow its full look back."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent, QPainter
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from editor.canvas import DiagramScene, DiagramView
+from editor.document import Document
+from editor.model import Company, Flow
+from tests.helpers import seed_diagram
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def hub_diagram():
+    """The seed plus ten companies around NVIDIA, each with a flow to or from it."""
+    d = seed_diagram()
+    for i in range(10):
+        d.add_company(Company(f"s{i}", f"Spoke {i}", "investor", x=-300 + 60 * i, y=300))
+        d.add_flow(Flow(f"g{i}", f"s{i}", "nvidia", "venture", 5 + i) if i % 2 else
+                   Flow(f"g{i}", "nvidia", f"s{i}", "revenue", 5 + i))
+    return d
+
+
+def _move(view, scene_pos):
+    p = QPointF(view.mapFromScene(QPointF(*scene_pos)))
+    QApplication.sendEvent(view.viewport(), QMouseEvent(
+        QEvent.Type.MouseMove, p, QPointF(view.viewport().mapToGlobal(p.toPoint())),
+        Qt.MouseButton.NoButton, LEFT, Qt.KeyboardModifier.NoModifier))
+
+
+def _view(qtbot, sketch_above):
+    doc = Document(hub_diagram())
+    scene = DiagramScene(doc.diagram)
+    scene.SKETCH_ABOVE = sketch_above
+    view = DiagramView(scene, doc)
+    qtbot.addWidget(view)
+    view.setFixedSize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    view.resetTransform()
+    view.centerOn(100, 150)
+    return doc, scene, view
+
+
+def test_a_heavy_drag_sketches_the_arrows_and_the_drop_restores_them(qtbot):
+    doc, scene, view = _view(qtbot, sketch_above=5)
+    attached = scene.attached_flows("nvidia")
+    assert len(attached) > 5
+    scene.flow_item("g3").setSelected(True)
+    scene.company_item("nvidia").setSelected(True)
+    QTest.mousePress(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, view.mapFromScene(QPointF(0, 0)))
+    for i in range(1, 5):
+        _move(view, (10 * i, 5 * i))
+    assert scene.sketching() and view.still_picture_shown()
+    assert not view.renderHints() & QPainter.RenderHint.Antialiasing
+    for fid in attached:   # the arrows wait, not drawn, and keep their selection
+        assert scene.flow_item(fid).parentItem() is scene._hidden
+    assert scene._hidden.opacity() == 0.0
+    assert scene.flow_item("g3").isSelected()
+    sketch = [item for item, _ in scene._sketch]
+    lines = sum(item.path().elementCount() for item in sketch) // 2
+    pairs = {tuple(sorted((doc.diagram.flow(f).source, doc.diagram.flow(f).target))) for f in attached}
+    assert lines == len(pairs)      # one straight line per pair of companies
+    # a line starts on the dragged circle's edge (its centre is at (40, 20) now)
+    c = scene.company_item("nvidia")
+    first = sketch[0].path().elementAt(0), sketch[0].path().elementAt(1)
+    ends = [QPointF(e.x, e.y) for e in first]
+    gaps = [abs(((p.x() - 40) ** 2 + (p.y() - 20) ** 2) ** 0.5 - c.radius) for p in ends]
+    assert min(gaps) < 1e-6
+    QTest.mouseRelease(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, view.mapFromScene(QPointF(40, 20)))
+    assert not scene.sketching() and not scene.live_move_active() and scene._sketch == []
+    assert view.renderHints() & QPainter.RenderHint.Antialiasing
+    assert all(item.scene() is None for item in sketch)
+    assert scene.flow_item("g3").isSelected()
+    assert (doc.diagram.company("nvidia").x, doc.diagram.company("nvidia").y) == (40.0, 20.0)
+    fresh = DiagramScene(doc.diagram)   # full arrows, heads and labels, as a new scene lays them out
+    for fid in attached:
+        a, b = scene.flow_item(fid), fresh.flow_item(fid)
+        assert a.parentItem() is scene._base and a.label.parentItem() is scene._base
+        assert a.path() == b.path() and a.head() == b.head() and a.label.pos() == b.label.pos(), fid
+        assert a.sceneBoundingRect() == b.sceneBoundingRect(), fid
+
+
+def test_a_light_drag_keeps_the_full_look(qtbot):
+    doc, scene, view = _view(qtbot, sketch_above=100)
+    QTest.mousePress(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, view.mapFromScene(QPointF(0, 0)))
+    for i in range(1, 4):
+        _move(view, (10 * i, 0))
+    assert scene.live_move_active() and not scene.sketching()
+    assert view.renderHints() & QPainter.RenderHint.Antialiasing
+    assert scene.flow_item("g0").parentItem() is scene._live
+    QTest.mouseRelease(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, view.mapFromScene(QPointF(30, 0)))
+    assert not scene.live_move_active()
+
+
+def test_escape_during_a_sketch_puts_everything_back(qtbot):
+    doc, scene, view = _view(qtbot, sketch_above=5)
+    before = {fid: scene.flow_item(fid).path() for fid in scene.attached_flows("nvidia")}
+    QTest.mousePress(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, view.mapFromScene(QPointF(0, 0)))
+    for i in range(1, 4):
+        _move(view, (10 * i, 0))
+    assert scene.sketching()
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    assert not scene.sketching() and not scene.live_move_active()
+    assert scene.company_item("nvidia").pos() == QPointF(0, 0)
+    assert {fid: scene.flow_item(fid).path() for fid in before} == before
