@@ -5,8 +5,9 @@
 
 For each size: the full ``analyze`` (default limits: 100 loops, length 12;
 its loop time budget is part of the figure), its parts, the time to
-re-analyze after changing one amount (to a new value each time, so only the
-components the edit did not touch come from the per-component cache), and the naive baseline measured in the
+re-analyze after one edit (a mix of raised and halved amounts, added and
+removed flows, on random flows: what can be reused from the analysis before
+the edit is, the rest is computed again), and the naive baseline measured in the
 same run (also against the ranked loop search alone, which does what the
 baseline does): networkx ``simple_cycles`` with the same length bound, then sort by
 bottleneck and take the best N. The baseline runs in a subprocess and stops
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import statistics
 import subprocess
 import sys
@@ -29,6 +31,7 @@ if str(ROOT) not in sys.path:
 from benchmarks.generate import generate  # noqa: E402
 from editor.analysis import CompanyGraph, analyze, find_loops  # noqa: E402
 from editor.analysis.circulation import clear_cache  # noqa: E402
+from editor.model import Flow  # noqa: E402
 from editor.model.layout import layout_positions  # noqa: E402
 
 MAX_LOOPS = 100
@@ -66,6 +69,44 @@ def run_baseline(n: int, m: int, seed: int, timeout: float) -> dict:
         return {"finished": False, "seconds": timeout, "cycles": None}
 
 
+EDIT_KINDS = ("raise", "lower", "add", "remove")
+
+
+def edit_times(diagram, seed: int, rounds: int) -> dict[str, list[float]]:
+    """Seconds of ``analyze`` after each of ``rounds`` edits of every kind, on random flows.
+
+    Kinds: raise an amount by half, halve one, add a flow between two random
+    companies (an amount drawn from the existing ones), remove a flow. Each
+    edit is analysed right after it, like the app does.
+    """
+    rng = random.Random(seed)
+    ids = [c.id for c in diagram.companies()]
+    amounts = [f.amount for f in diagram.flows() if f.amount is not None]
+    times: dict[str, list[float]] = {k: [] for k in EDIT_KINDS}
+    analyze(diagram.snapshot())
+    for r in range(rounds):
+        for kind in EDIT_KINDS:
+            known = [f for f in diagram.flows() if f.amount is not None]
+            if kind == "raise" or kind == "lower":
+                f = rng.choice(known)
+                diagram.update_flow(f.id, amount=f.amount * (1.5 if kind == "raise" else 0.5))
+            elif kind == "add":
+                a, b = rng.sample(ids, 2)
+                diagram.add_flow(Flow(f"bench-{r}", a, b, diagram.flow_types()[0].id, rng.choice(amounts)))
+            else:
+                diagram.remove_flow(rng.choice(known).id)
+            t = time.perf_counter()
+            analyze(diagram.snapshot())
+            times[kind].append(time.perf_counter() - t)
+    return times
+
+
+def edit_summary(edits: dict[str, list[float]]) -> str:
+    """'raise 12 ms (max 30), lower ...' : median and slowest analysis after each kind of edit."""
+    return ", ".join(f"{kind} {statistics.median(t) * 1e3:.0f} ms (max {max(t) * 1e3:.0f})"
+                     for kind, t in edits.items())
+
+
 def _median_time(fn, repeat: int) -> tuple[float, object]:
     times, result = [], None
     for _ in range(repeat):
@@ -87,16 +128,10 @@ def measure(n: int, m: int, seed: int, timeout: float, repeat: int) -> dict:
     full, result = _median_time(cold, repeat)
     loops_only, _ = _median_time(
         lambda: find_loops(CompanyGraph(snap), max_loops=MAX_LOOPS, max_length=MAX_LENGTH), repeat)
-    flow = next(f for f in diagram.flows() if f.amount is not None)
-    edits = iter(range(1, 10**6))
-
-    def edit_and_analyze():  # a new amount every time: no cached state matches it
-        diagram.update_flow(flow.id, amount=flow.amount * (1 + next(edits) / 100))
-        return analyze(diagram.snapshot())
-
-    edit, _ = _median_time(edit_and_analyze, repeat)
+    edits = edit_times(diagram, seed, rounds=repeat)
+    edit = statistics.median(t for times in edits.values() for t in times)
     base = run_baseline(n, m, seed, timeout)
-    return {"n": n, "m": m, "full": full, "edit": edit, "loops_only": loops_only, "parts": dict(result.timings),
+    return {"n": n, "m": m, "full": full, "edit": edit, "edits": edits, "loops_only": loops_only, "parts": dict(result.timings),
             "loops": len(result.loops), "truncated": result.loops_truncated,
             "timed_out": result.loops_timed_out, "base": base}
 
@@ -139,6 +174,7 @@ def main(argv=None) -> int:
         flags += " [loop time budget ran out]" if r["timed_out"] else ""
         print(f"{n:>7}/{m:<8} {_ms(r['full'])} {_ms(r['edit'])} {_ms(r['loops_only'])} {base:>28} "
               f"{ratio:>10} {ratio2:>10}   {parts}{flags}")
+        print(f"{'':>16} after one edit: {edit_summary(r['edits'])}")
     for n, m in ([(200, 1000)] if a.quick else [(1000, 5000), (2000, 10000)]):
         d = generate(n, m, a.seed)
         ids = [c.id for c in d.companies()]

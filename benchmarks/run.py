@@ -73,7 +73,8 @@ def analysis_rows(quick: bool, out: Path) -> list[dict]:
         r = analysis.measure(size[0], size[1], B.SEED, timeout, repeat)
         base = r["base"]
         parts = ", ".join(f"{k} {v * 1e3:.0f}" for k, v in r["parts"].items())
-        note = f"analyze alone {r['full'] * 1e3:.0f} ms ({parts}); {r['loops']} loops"
+        note = (f"median of {sum(map(len, r['edits'].values()))} edits: {analysis.edit_summary(r['edits'])}; "
+                f"first analysis (nothing to reuse) {r['full'] * 1e3:.0f} ms ({parts}); {r['loops']} loops")
         if r["timed_out"]:
             note += "; loop time budget ran out"
         rows.append(B.row(B.ANALYSIS, label, r["edit"] * 1e3, "ms", size_key=key,

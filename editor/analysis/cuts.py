@@ -204,10 +204,11 @@ def previous_circulation(prev: Previous, ids: tuple[str, ...], u: np.ndarray, v:
     x = prev.circulations[0]
     now = np.where(found, caps[pos], 0.0)
     raised = now > prev.caps
-    if np.any(now < x) or np.any(x[raised] >= prev.caps[raised]):
+    slack = 1e-9 * max(float(prev.caps.max()), float(caps.max()))   # solver rounding
+    if np.any(now < x - slack) or np.any(x[raised] >= prev.caps[raised] - slack):
         return None
     new = np.zeros(len(u))
-    new[pos[found]] = x[found]
+    new[pos[found]] = np.minimum(x, now)[found]
     return new
 
 

@@ -6,6 +6,7 @@ networkx/scipy objects, so it can be handed to another thread as it is.
 """
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass
 from typing import Iterable
@@ -77,6 +78,23 @@ def analyze(snapshot: Snapshot, *, max_loops: int = 100, max_length: int = 12,
     """
     if max_loops < 0:
         raise ModelError(f"max_loops: must be 0 (no cap) or more, got {max_loops}")
+    # The cyclic garbage collector would walk the whole diagram (hundreds of
+    # thousands of objects on big maps) several times per analysis, for
+    # garbage the analysis does not make: it is paused for the run.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyze(snapshot, max_loops=max_loops, max_length=max_length, through=through,
+                        time_budget=time_budget, round_trip_budget=round_trip_budget,
+                        window_days=window_days, extra_rules=extra_rules)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: str | None,
+             time_budget: float, round_trip_budget: float | None, window_days: int | None,
+             extra_rules: Iterable[PatternRule]) -> AnalysisResult:
     if max_length < 2:
         raise ModelError(f"max_length: a loop has at least 2 companies, got {max_length}")
     timings = []

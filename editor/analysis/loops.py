@@ -80,47 +80,50 @@ def date_ordered(step_dates: Sequence[Sequence[int]], window_days: int | None = 
     return False
 
 
-class _Annotations:
-    """What loops of one graph share: type names, flow dates, pattern names (memoised)."""
-
-    def __init__(self, g: CompanyGraph) -> None:
-        self.g = g
-        self.type_names = {t.id: t.name for t in g.snapshot.flow_types}
-        self.dates: dict[str, int | None] = {}
-        self.patterns: dict[tuple, str] = {}
-
-    def ordinal(self, flow_id: str) -> int | None:
-        try:
-            return self.dates[flow_id]
-        except KeyError:
-            key = date_key(self.g.flows[flow_id].date)
-            value = self.dates[flow_id] = None if key is None else _ordinal(key)
-            return value
-
-    def pattern(self, types: tuple[str, ...], extra_rules: tuple[PatternRule, ...]) -> str:
-        key = (types, extra_rules)
-        name = self.patterns.get(key)
-        if name is None:
-            name = self.patterns[key] = pattern_name(
-                types, [self.type_names.get(t, t) for t in types], extra_rules)
-        return name
+#: Pattern names and date ordinals are remembered across analyses (an edit
+#: rarely changes them); beyond this many entries the memory starts afresh.
+MEMO_SIZE = 20_000
+_patterns: dict[tuple, str] = {}
+_ordinals: dict[str, int | None] = {}
 
 
-def _annotations(g: CompanyGraph) -> _Annotations:
-    ann = getattr(g, "_loop_annotations", None)
-    if ann is None:
-        ann = g._loop_annotations = _Annotations(g)
-    return ann
+def _date_ordinal(date: str) -> int | None:
+    try:
+        return _ordinals[date]
+    except KeyError:
+        if len(_ordinals) >= MEMO_SIZE:
+            _ordinals.clear()
+        key = date_key(date)
+        value = _ordinals[date] = None if key is None else _ordinal(key)
+        return value
+
+
+def _pattern(types: tuple[str, ...], type_names: dict[str, str],
+             extra_rules: tuple[PatternRule, ...]) -> str:
+    names = tuple(type_names.get(t, t) for t in types)
+    key = (types, names, extra_rules)
+    name = _patterns.get(key)
+    if name is None:
+        if len(_patterns) >= MEMO_SIZE:
+            _patterns.clear()
+        name = _patterns[key] = pattern_name(types, names, extra_rules)
+    return name
+
+
+def _type_names(g: CompanyGraph) -> dict[str, str]:
+    names = getattr(g, "_type_names", None)
+    if names is None:
+        names = g._type_names = {t.id: t.name for t in g.snapshot.flow_types}
+    return names
 
 
 def build_loop(g: CompanyGraph, raw: RawLoop, *, window_days: int | None = None,
                extra_rules: Iterable[PatternRule] = ()) -> Loop:
-    ann = _annotations(g)
     steps = tuple(g.steps[e] for e in raw.steps)
     types = tuple(step_type(g, s) for s in steps)
     dates = []
     for s in steps:
-        ords = (ann.ordinal(f) for f in s.flow_ids)
+        ords = (_date_ordinal(g.flows[f].date) for f in s.flow_ids)
         dates.append([d for d in ords if d is not None])
     unsourced = sum(1 for s in steps if any(not g.flows[f].url.strip() for f in s.flow_ids))
     return Loop(
@@ -129,7 +132,7 @@ def build_loop(g: CompanyGraph, raw: RawLoop, *, window_days: int | None = None,
         steps=steps,
         bottleneck=raw.bottleneck,
         partial=any(s.partial for s in steps),
-        pattern=ann.pattern(types, tuple(extra_rules)),
+        pattern=_pattern(types, _type_names(g), tuple(extra_rules)),
         date_ordered=date_ordered(dates, window_days),
         sourced=unsourced == 0,
         unsourced_steps=unsourced,

@@ -92,14 +92,22 @@ def _regex(rule: PatternRule) -> re.Pattern:
 _COMPILED: dict[PatternRule, re.Pattern] = {}
 
 
-def _matches(rule: PatternRule, classes: Sequence[str], types: Sequence[str]) -> bool:
-    if rule.length is not None and len(classes) != rule.length:
+def _rotations(classes: Sequence[str]) -> list[str]:
+    """Every rotation of the loop's classes, as 'class class ... ' strings."""
+    text = "".join(c + " " for c in classes)
+    cuts = [0]
+    for c in classes[:-1]:
+        cuts.append(cuts[-1] + len(c) + 1)
+    return [text[i:] + text[:i] for i in cuts]
+
+
+def _matches(rule: PatternRule, rotations: Sequence[str], n: int, same_type: bool) -> bool:
+    if rule.length is not None and n != rule.length:
         return False
-    if rule.same_type and len(set(types)) != 1:
+    if rule.same_type and not same_type:
         return False
     rx = _COMPILED.get(rule) or _COMPILED.setdefault(rule, _regex(rule))
-    n = len(classes)
-    return any(rx.match("".join(c + " " for c in classes[r:] + classes[:r])) for r in range(n))
+    return any(rx.match(text) for text in rotations)
 
 
 def pattern_name(types: Sequence[str], names: Sequence[str] | None = None,
@@ -112,8 +120,10 @@ def pattern_name(types: Sequence[str], names: Sequence[str] | None = None,
     names = list(names) if names is not None else list(types)
     types = list(types)
     classes = [classify_type(t, n) for t, n in zip(types, names)]
+    rotations = _rotations(classes) if classes else []
+    same_type = len(set(types)) == 1
     for rule in (*extra_rules, *PATTERN_RULES):
-        if _matches(rule, classes, types):
+        if _matches(rule, rotations, len(classes), same_type):
             return rule.name
     if types and len(set(types)) == 1:
         return f"{names[0]} loop"
