@@ -14,7 +14,7 @@ tuples of names.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -23,9 +23,12 @@ from scipy.sparse.csgraph import connected_components
 from ..model import Snapshot
 
 
-@dataclass(frozen=True)
-class Step:
-    """All flows from one company to another, taken as one arrow."""
+class Step(NamedTuple):
+    """All flows from one company to another, taken as one arrow.
+
+    A named tuple rather than a frozen dataclass: big maps have thousands of
+    steps per analysis, and a tuple is made several times faster.
+    """
 
     source: str                    # company id
     target: str                    # company id
@@ -49,20 +52,33 @@ class CompanyGraph:
         self.index = {c.id: i for i, c in enumerate(companies)}
         self.flows = {f.id: f for f in snapshot.flows}
         self.self_flows = tuple(f for f in snapshot.flows if f.source == f.target)
+        index = self.index
         grouped: dict[tuple[int, int], list] = {}
         for f in snapshot.flows:
-            if f.source == f.target or f.source not in self.index or f.target not in self.index:
+            u = index.get(f.source)
+            v = index.get(f.target)
+            if u is None or v is None or u == v:
                 continue
-            grouped.setdefault((self.index[f.source], self.index[f.target]), []).append(f)
+            group = grouped.get((u, v))
+            if group is None:
+                grouped[(u, v)] = [f]
+            else:
+                group.append(f)
         steps: list[Step] = []
         src: list[int] = []
         dst: list[int] = []
-        for (u, v), flows in sorted(grouped.items()):
-            known = [f.amount for f in flows if f.amount is not None]
-            steps.append(Step(
-                companies[u].id, companies[v].id, sum(known) if known else None,
-                bool(known) and len(known) < len(flows),
-                tuple(f.id for f in flows), tuple(f.type for f in flows)))
+        new_step = Step
+        for u, v in sorted(grouped):
+            flows = grouped[(u, v)]
+            if len(flows) == 1:
+                f = flows[0]
+                steps.append(new_step(companies[u].id, companies[v].id, f.amount, False, (f.id,), (f.type,)))
+            else:
+                known = [f.amount for f in flows if f.amount is not None]
+                steps.append(new_step(
+                    companies[u].id, companies[v].id, sum(known) if known else None,
+                    bool(known) and len(known) < len(flows),
+                    tuple(f.id for f in flows), tuple(f.type for f in flows)))
             src.append(u)
             dst.append(v)
         self.steps = tuple(steps)

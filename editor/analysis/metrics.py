@@ -43,6 +43,14 @@ def _type_order(g: CompanyGraph, used) -> list[str]:
     return order + sorted(extra) if extra else order
 
 
+def _by_type(amounts: dict[str, float], rank: dict[str, int]) -> tuple[tuple[str, float], ...]:
+    """(type, amount) pairs in catalogue order, types not in the catalogue after, by id."""
+    if len(amounts) < 2:
+        return tuple(amounts.items())
+    last = len(rank)
+    return tuple(sorted(amounts.items(), key=lambda kv: (rank.get(kv[0], last), kv[0])))
+
+
 def totals(g: CompanyGraph) -> Totals:
     by_type: dict[str, float] = {}
     unknown = 0
@@ -72,6 +80,7 @@ def company_metrics(g: CompanyGraph, circular: set[str],
         outs[f.source][f.type] = outs[f.source].get(f.type, 0.0) + f.amount
         ins[f.target][f.type] = ins[f.target].get(f.type, 0.0) + f.amount
     result = []
+    rank = g.type_rank
     for c in g.companies:
         inflow = sum(ins[c.id].values())
         outflow = sum(outs[c.id].values())
@@ -80,8 +89,7 @@ def company_metrics(g: CompanyGraph, circular: set[str],
                     else None)
         result.append(CompanyMetrics(
             c.id, c.name, inflow, outflow, inflow - outflow,
-            tuple((t, ins[c.id][t]) for t in _type_order(g, ins[c.id]) if t in ins[c.id]),
-            tuple((t, outs[c.id][t]) for t in _type_order(g, outs[c.id]) if t in outs[c.id]),
+            _by_type(ins[c.id], rank), _by_type(outs[c.id], rank),
             unk_in[c.id], unk_out[c.id], c.id in circular, cap,
             None if cap is None or outflow <= 0 else cap / outflow, multiple))
     return tuple(result)
