@@ -28,17 +28,22 @@ once; that is what most single edits do to most companies.
 """
 from __future__ import annotations
 
+import dataclasses
 import threading
 from dataclasses import dataclass
 
 import numpy as np
 
 #: Kinds of upper bound, in the order of the rows of :func:`structural_bounds`.
-SENDS, RECEIVES, PAST_OUT, PAST_IN, PREVIOUS, MAX_FLOW = range(6)
+SENDS, RECEIVES, PAST_OUT, PAST_IN, TWO_OUT, TWO_IN, MAX_FLOW = range(7)
+#: Kinds whose source side :func:`structural_sides` can write.
+WITH_SIDES = (SENDS, RECEIVES, PAST_OUT, PAST_IN)
 #: Previous results kept (one per recently analysed component).
 PREVIOUS_KEPT = 4
 #: Beyond this many lowered steps, reusing a previous result costs more than it saves.
 MAX_LOWERED = 256
+#: Up to this many changed steps, old cuts are revalued by their changes alone.
+MAX_CHANGED = 64
 #: Up to this many lowered steps, one maximum flow each gives a bound for every company.
 MAX_FLOWS_FOR_LOWERED = 8
 #: Rows of cut sides handled at once when valuing old cuts (bounds the memory used).
@@ -46,12 +51,32 @@ _CHUNK = 128
 
 
 def structural_bounds(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray) -> np.ndarray:
-    """Values of the four structural cuts of every company: an array (4, k)."""
+    """Values of the six structural cuts of every company: an array (6, k).
+
+    Steps must be sorted by (u, v). Rows: what v sends; what v receives;
+    past each out-neighbour w, the smaller of the step to w and all w sends;
+    the same on the incoming side; and two steps out (past w, the smaller of
+    the step to w, all w sends, and the sum past each of w's own
+    out-neighbours z, where a step back to v counts whole) and two steps in.
+    """
     out = np.bincount(u, weights=caps, minlength=k)
     inn = np.bincount(v, weights=caps, minlength=k)
     past_out = np.bincount(u, weights=np.minimum(caps, out[v]), minlength=k)
     past_in = np.bincount(v, weights=np.minimum(caps, inn[u]), minlength=k)
-    return np.vstack([out, inn, past_out, past_in])
+    # the step back (v -> u of each step u -> v), 0 when there is none
+    codes = u.astype(np.int64) * k + v
+    back_codes = v.astype(np.int64) * k + u
+    pos = np.minimum(np.searchsorted(codes, back_codes), len(codes) - 1)
+    back = np.where(codes[pos] == back_codes, caps[pos], 0.0)
+    # for step v -> w: what can go on from w, a step back to v counting whole
+    onward = np.bincount(u, weights=np.minimum(caps, out[v]), minlength=k)[v]
+    onward = onward - np.minimum(back, out[u]) + back
+    two_out = np.bincount(u, weights=np.minimum(np.minimum(caps, out[v]), onward), minlength=k)
+    # for step w -> v: what can come into w, a step from v counting whole
+    inward = np.bincount(v, weights=np.minimum(caps, inn[u]), minlength=k)[u]
+    inward = inward - np.minimum(back, inn[v]) + back
+    two_in = np.bincount(v, weights=np.minimum(np.minimum(caps, inn[u]), inward), minlength=k)
+    return np.vstack([out, inn, past_out, past_in, two_out, two_in])
 
 
 def structural_sides(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray,
@@ -108,6 +133,7 @@ class Previous:
     caps: np.ndarray
     values: np.ndarray            # capacity of each company
     sides: np.ndarray             # (k, 2k) source side of a minimum cut of each company
+    has_side: np.ndarray          # (k,) False where no side is on record (its row is empty)
     flow_bound: np.ndarray        # (k,) row of ``circulations`` bounding its flow; -1: the amounts
     circulations: np.ndarray      # (c, m) circulations that certified companies
 
@@ -150,12 +176,24 @@ class _Store:
 PREVIOUS = _Store(PREVIOUS_KEPT)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Reused:
     rows: np.ndarray              # companies (new local indices) the previous result knew
     lower: np.ndarray             # per row: a flow that still fits
     upper: np.ndarray             # per row: the old minimum cut at the new amounts
-    sides: np.ndarray             # per row: that cut's source side, in new numbering
+    old_sides: np.ndarray         # per row: that cut's source side, in the old numbering
+    new_of_old: np.ndarray        # new index of each old company (-1: gone)
+    k: int                        # companies of the new component
+
+    def sides(self, select: np.ndarray) -> np.ndarray:
+        """Source sides of the rows ``select``, in the new numbering (new companies: sink side)."""
+        k, old_k = self.k, len(self.new_of_old)
+        kept = np.flatnonzero(self.new_of_old >= 0)
+        old = self.old_sides[select]
+        sides = np.zeros((len(old), 2 * k), dtype=bool)
+        sides[:, self.new_of_old[kept]] = old[:, kept]
+        sides[:, k + self.new_of_old[kept]] = old[:, old_k + kept]
+        return sides
 
 
 def map_steps(prev: Previous, ids: tuple[str, ...], u: np.ndarray, v: np.ndarray):
@@ -234,24 +272,36 @@ def bounds_from_previous(prev: Previous, ids: tuple[str, ...], u: np.ndarray, v:
         return None
     old_rows = old_of_new[rows]
     old_sides = prev.sides[old_rows]
+    with_side = prev.has_side[old_rows]
     # the old flow of each company, less what it may have sent over lowered steps
     taken = np.zeros(len(rows))
     bound_row = prev.flow_bound[old_rows]
     for e in lowered.tolist():
         sent = np.where(bound_row >= 0, prev.circulations[np.maximum(bound_row, 0), e], prev.caps[e])
-        backwards = ~old_sides[:, prev.k + prev.u[e]] & old_sides[:, prev.v[e]]
+        backwards = ~old_sides[:, prev.k + prev.u[e]] & old_sides[:, prev.v[e]] & with_side
         sent[backwards] = 0.0
         taken += np.maximum(sent - now[e], 0.0)
     lower = prev.values[old_rows] - taken
     if max_flow is not None and 0 < len(lowered) <= MAX_FLOWS_FOR_LOWERED:
         lower = np.maximum(lower, _lowered_cut_bound(prev, lowered, now, old_rows, max_flow))
-    # the old cuts in the new numbering (new companies stay on the sink side)
-    kept = np.flatnonzero(new_of_old >= 0)
-    sides = np.zeros((len(rows), 2 * k), dtype=bool)
-    sides[:, new_of_old[kept]] = old_sides[:, kept]
-    sides[:, k + new_of_old[kept]] = old_sides[:, prev.k + kept]
-    upper = cut_values(sides, k, u, v, caps)
-    return Reused(rows, lower, upper, sides)
+    reused = Reused(rows, lower, np.empty(0), old_sides, new_of_old, k)
+    changed = np.flatnonzero(now != prev.caps)
+    added = np.setdiff1d(np.arange(len(u)), pos[found])
+    if len(changed) + len(added) <= MAX_CHANGED:
+        # a minimum cut was worth the capacity; only its changed steps change its worth
+        upper = prev.values[old_rows].copy()
+        for e in changed.tolist():
+            crossing = old_sides[:, prev.k + prev.u[e]] & ~old_sides[:, prev.v[e]]
+            upper[crossing] += now[e] - prev.caps[e]
+        for e in added.tolist():
+            a, b = old_of_new[u[e]], old_of_new[v[e]]
+            if a >= 0:            # a new company's out-node is on the sink side: never crossing
+                crossing = old_sides[:, prev.k + a] & (~old_sides[:, b] if b >= 0 else True)
+                upper[crossing] += caps[e]
+    else:
+        upper = cut_values(reused.sides(np.arange(len(rows))), k, u, v, caps)
+    upper[~with_side] = np.inf
+    return dataclasses.replace(reused, upper=upper)
 
 
 def _lowered_cut_bound(prev: Previous, lowered: np.ndarray, now: np.ndarray, old_rows: np.ndarray,

@@ -33,8 +33,8 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_flow
 
 from .circulation import CACHE, Component, weighted_circulation
-from .cuts import (MAX_FLOW, PREVIOUS, Previous, bounds_from_previous, structural_bounds,
-                   structural_sides)
+from .cuts import (MAX_FLOW, PREVIOUS, WITH_SIDES, Previous, bounds_from_previous,
+                   structural_bounds, structural_sides)
 
 try:  # optional: much faster maximum flows, exact on floating-point amounts
     import igraph as _igraph
@@ -230,11 +230,13 @@ class _Plan:
         rest = np.setdiff1d(np.arange(k), found)
         reused = rest[self.kind[rest] < 0]
         if len(reused):
-            sides[reused] = self.reused.sides[-1 - self.kind[reused]]
-        plain = rest[self.kind[rest] >= 0]
+            sides[reused] = self.reused.sides(-1 - self.kind[reused])
+        plain = rest[np.isin(self.kind[rest], WITH_SIDES)]
         if len(plain):
             sides[plain] = structural_sides(k, comp.u, comp.v, comp.caps, plain, self.kind[plain])
+        has_side = np.zeros(k, dtype=bool)
+        has_side[np.concatenate([found, reused, plain])] = True
         bound = self.flow_bound.copy()
         bound[found] = -1
-        PREVIOUS.put(Previous(comp.ids, comp.u, comp.v, comp.caps, values.copy(), sides, bound,
-                              np.vstack(self.circulations)))
+        PREVIOUS.put(Previous(comp.ids, comp.u, comp.v, comp.caps, values.copy(), sides, has_side,
+                              bound, np.vstack(self.circulations)))
