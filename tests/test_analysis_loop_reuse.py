@@ -58,7 +58,7 @@ def test_small_amount_edits_reuse_the_previous_search():
     d = generate(150, 750, 6)
     loop_reuse.forget()
     analyze(d.snapshot())
-    threshold = loop_reuse._last.result.threshold
+    threshold = loop_reuse._kept[0].result.threshold
     rng = random.Random(2)
     small = [f for f in d.flows() if f.amount is not None and f.amount * 4 < threshold]
     big = max(d.flows(), key=lambda f: f.amount or 0)

@@ -29,14 +29,26 @@ class _Remembered:
     loops: tuple[tuple[tuple[str, ...], tuple[tuple[str, str], ...]], ...]  # (company ids, step keys)
 
 
+#: Searches remembered (one per recently analysed diagram: several windows may be open).
+KEPT = 4
 _lock = threading.Lock()
-_last: _Remembered | None = None
+_kept: list[_Remembered] = []
 
 
 def forget() -> None:
-    global _last
     with _lock:
-        _last = None
+        _kept.clear()
+
+
+def _recall(params: tuple, signature: tuple) -> _Remembered | None:
+    with _lock:
+        return next((m for m in _kept if m.params == params and m.companies == signature), None)
+
+
+def _remember(mem: _Remembered) -> None:
+    with _lock:
+        _kept[:] = [mem] + [m for m in _kept if (m.params, m.companies) != (mem.params, mem.companies)]
+        del _kept[KEPT:]
 
 
 def _signature(g: CompanyGraph) -> tuple[tuple[str, str], ...]:
@@ -73,15 +85,12 @@ def _moved(g: CompanyGraph, mem: _Remembered) -> SearchResult:
 def ranked_loops(g: CompanyGraph, *, max_loops: int, max_length: int, through: int | None,
                  time_budget: float) -> SearchResult:
     """:func:`find_loops`, answered from the previous search when the edit since cannot matter."""
-    global _last
     through_id = None if through is None else g.companies[through].id
     params = (max_loops, max_length, through_id)
     signature = _signature(g)
     amounts = _amounts(g)
-    with _lock:
-        mem = _last
-    if (mem is not None and mem.params == params and mem.companies == signature
-            and _unaffected(mem.amounts, amounts, mem.result.threshold)):
+    mem = _recall(params, signature)
+    if mem is not None and _unaffected(mem.amounts, amounts, mem.result.threshold):
         return _moved(g, mem)
     result = find_loops(g, max_loops=max_loops, max_length=max_length, through=through,
                         time_budget=time_budget)
@@ -89,6 +98,5 @@ def ranked_loops(g: CompanyGraph, *, max_loops: int, max_length: int, through: i
         loops = tuple((tuple(g.companies[i].id for i in raw.nodes),
                        tuple((g.steps[e].source, g.steps[e].target) for e in raw.steps))
                       for raw in result.loops)
-        with _lock:
-            _last = _Remembered(params, signature, amounts, result, loops)
+        _remember(_Remembered(params, signature, amounts, result, loops))
     return result
