@@ -134,15 +134,40 @@ def test_export_render_picks_details_for_its_scale_and_restores_them(qapp, monke
     assert scene.level_of_detail_state == (True, True)
 
 
-def test_label_texts_are_made_after_the_build(qtbot):
-    scene = DiagramScene(Document(seed_diagram()).diagram)
-    labels = [f.label for f in scene.flow_items()]
-    assert not any(label.realized() for label in labels)
+def test_heads_and_labels_are_made_after_the_build(qtbot):
+    doc = Document(seed_diagram())
+    scene = DiagramScene(doc.diagram)
+    flows = list(scene.flow_items())
+    assert not any(f.label_made() or f._head is not None for f in flows)
     assert scene.labels_pending()
-    qtbot.waitUntil(lambda: all(label.realized() for label in labels), timeout=2000)
+    # meanwhile an arrow knows its head, and where its label goes and how big it is
+    fresh = DiagramScene(doc.diagram)
+    fresh.realize_labels()
+    for f in flows:
+        g = fresh.flow_item(f.id)
+        assert f.head() == g.head() and f.label_scene_rect() == g.label.sceneBoundingRect()
+        assert scene.flow_label_anchor(f.id) == g.label.scenePos()
+    qtbot.waitUntil(lambda: all(f.label_made() and f._head is not None for f in flows), timeout=2000)
     assert not scene.labels_pending()
+    labels = [f.label for f in flows]
+    assert all(label.realized() for label in labels)
     texts = {label._text_item.text() for label in labels}
     assert texts == {label.text for label in labels}
+    assert [f.head() for f in flows] == [fresh.flow_item(f.id).head() for f in flows]
+
+
+def test_asking_for_a_label_makes_it_with_the_arrows_state(qapp):
+    doc = Document(seed_diagram())
+    scene = DiagramScene(doc.diagram)
+    scene.set_highlight(["nvidia"], ["f1"])
+    scene.select_ids(flow_ids=["f2"])
+    scene.set_flow_markers({"f3": "1"})
+    scene.set_labels_shown(False)
+    assert scene.flow_item("f1").label.opacity() == 1.0
+    assert scene.flow_item("f2").label.opacity() < 0.3
+    assert scene.flow_item("f2").label.pen().color() == QColor(scene.style.selection_color)
+    assert scene.flow_item("f3").label.marker == "1"
+    assert not scene.flow_item("f2").label.isVisible()
 
 
 def test_showing_labels_or_rendering_makes_the_texts_at_once(qapp):

@@ -1,5 +1,6 @@
 """Level of detail: labels, names and arrowheads follow the zoom (or an export's scale),
-and amount label texts are made after the scene is built. Mixed into :class:`DiagramScene`.
+and arrowheads and amount labels are made after the scene is built. Mixed into
+:class:`DiagramScene`.
 """
 from __future__ import annotations
 
@@ -12,16 +13,18 @@ from .items import LOD_HEAD, LOD_TEXT
 
 
 class DetailMixin:
-    # Label texts: building a scene leaves the text items of amount labels for later (a
-    # diagram opened at zoom to fit does not show them); a timer makes them a few hundred at
-    # a time, and anything that shows labels makes the rest at once.
-    LABELS_PER_TICK = 400
+    # Heads and labels: building a scene leaves the head and amount label items of arrows for
+    # later (a big diagram opened at zoom to fit shows neither; making them is ~40 % of a
+    # build); a timer makes them a few hundred at a time, and anything that shows labels or
+    # heads makes the rest at once. Until then an arrow keeps their numbers (see FlowItem).
+    LABELS_PER_TICK = 300
 
     def _realize_some_labels(self) -> None:
         batch = self._unrealized[-self.LABELS_PER_TICK:]
         del self._unrealized[-self.LABELS_PER_TICK:]
-        for label in batch:
-            label.realize()
+        for item in batch:
+            if item.scene() is self:
+                self.realize_flow(item)
         if not self._unrealized:
             self._realize_timer.stop()
 
@@ -35,15 +38,16 @@ class DetailMixin:
         super().clear()
 
     def realize_labels(self) -> None:
-        """Make every label's text item now."""
-        for label in self._unrealized:
-            label.realize()
+        """Make every arrow's head and label now."""
+        for item in self._unrealized:
+            if item.scene() is self:
+                self.realize_flow(item)
         self._unrealized = []
         self._realize_timer.stop()
 
     def labels_pending(self) -> bool:
-        """Labels are shown but some texts are not made yet (a view calls realize_labels())."""
-        return bool(self._unrealized) and self._labels_shown
+        """Labels or heads are shown but some are not made yet (a view calls realize_labels())."""
+        return bool(self._unrealized) and (self._labels_shown or self._heads_shown)
 
     def set_labels_shown(self, shown: bool) -> None:
         """Show or hide all amount labels and company names at once (a view zoomed far out
@@ -55,7 +59,8 @@ class DetailMixin:
             return
         self._labels_shown = shown
         for item in self._flows.values():
-            item.label.setVisible(shown)
+            if item.label_made():
+                item._label.setVisible(shown)
         for item in self._companies.values():
             item.set_name_shown(shown)
 
@@ -65,6 +70,8 @@ class DetailMixin:
         if shown == self._heads_shown:
             return
         self._heads_shown = shown
+        if shown and self._unrealized:
+            self.realize_labels()
         for item in self._flows.values():
             item.set_head_shown(shown)
 
@@ -99,7 +106,7 @@ class DetailMixin:
         lod = math.sqrt(abs(world.determinant() * sx * sy))
         before = (self._labels_shown, self._heads_shown)
         self.set_level_of_detail(lod)
-        if self._labels_shown:
+        if self.labels_pending():
             self.realize_labels()
         try:
             super().render(painter, target, source, mode)

@@ -213,7 +213,11 @@ class CompanyItem(QGraphicsRectItem):
 class FlowItem(QGraphicsRectItem):
     """A money arrow. This item is what gets selected and hit (a band along the line);
     it paints nothing (its rect, never drawn, is its bounding box). Children paint:
-    the line, the filled head and the selection band. The label is a separate item on top."""
+    the line, the filled head and the selection band. The label is a separate item on top.
+
+    The head and the label are made after the scene is built (see DetailMixin): until then
+    the item keeps their numbers (head corners, label text, size and place), and asking for
+    ``label`` makes it at once."""
 
     kind = "flow"
 
@@ -221,25 +225,58 @@ class FlowItem(QGraphicsRectItem):
         super().__init__(parent)
         self.id = flow_id
         self._style = style
-        self.label: FlowLabelItem | None = None
+        self._label: FlowLabelItem | None = None
+        self.label_text = ""
+        self.label_look: tuple[QPen, QBrush] | None = None
+        self.label_size = (0.0, 0.0)     # of the label's rounded box
+        self.label_pos = (0.0, 0.0)      # the label's centre
         self.color = _GREY
         self.width = 1.5
         self.emphasis = False
         self.export_mode = False
+        self.selected_look = False
         self._styled = False
         self._halo: QGraphicsPathItem | None = None
         self._hit: QPainterPath | None = None
         self._partial = False   # the line shows only the part inside a view (a live drag)
         self._numbers: tuple | None = None   # (line points, head points) last set by set_arrow
-        # A straight arrow's line is a line item, a curved one's a path item. (Qt keeps a
-        # converted copy, ~3 kB, of every path it strokes: for the 70 % of arrows that are
-        # straight, a line item saves that, 20-25 MB at 10,000 flows.)
-        self._line: QGraphicsLineItem | QGraphicsPathItem = QGraphicsLineItem(self)
-        self._head = QGraphicsPolygonItem(self)
-        self._head.setPen(_NO_PEN)
-        self._head.setZValue(1.0)   # above the line, whichever of them was made last
+        self._pen = arrow_pen(_GREY, 1.5)
+        # A straight arrow's line is a line item, a curved one's a path item, made with the
+        # first geometry. (Qt keeps a converted copy, ~3 kB, of every path it strokes: for the
+        # 70 % of arrows that are straight, a line item saves that, 20-25 MB at 10,000 flows.)
+        self._line: QGraphicsLineItem | QGraphicsPathItem | None = None
+        self._head: QGraphicsPolygonItem | None = None
+        self._head_poly = QPolygonF()
+        self._head_shown = True
         self.setFlags(_Owner)
 
+    # ------------------------------------------------------------ label
+    @property
+    def label(self) -> FlowLabelItem | None:
+        """The amount label (made now if it is not there yet)."""
+        if self._label is None:
+            scene = self.scene()
+            if scene is not None and hasattr(scene, "realize_flow"):
+                scene.realize_flow(self)
+        return self._label
+
+    def label_made(self) -> bool:
+        return self._label is not None
+
+    def place_label(self, x: float, y: float) -> None:
+        self.label_pos = (x, y)
+        if self._label is not None:
+            self._label.setPos(x, y)
+
+    def label_scene_rect(self) -> QRectF:
+        """The label's box in the scene, made or not."""
+        if self._label is not None:
+            return self._label.sceneBoundingRect()
+        w, h = self.label_size
+        x, y = self.label_pos
+        return QRectF(x - w / 2 - 0.5, y - h / 2 - 0.5, w + 1.0, h + 1.0)   # with half the pen
+
+    # ------------------------------------------------------------- look
     def set_look(self, color: QColor, width: float) -> None:
         """``color``: a shared QColor of the flow type."""
         if color is self.color and width == self.width and self._styled:
@@ -247,7 +284,8 @@ class FlowItem(QGraphicsRectItem):
         self._styled = True
         self.color = color
         self.width = width
-        self._head.setBrush(solid_brush(color))
+        if self._head is not None:
+            self._head.setBrush(solid_brush(color))
         self._update_pen()
 
     def set_emphasis(self, on: bool) -> None:
@@ -258,28 +296,31 @@ class FlowItem(QGraphicsRectItem):
     def _line_kind(self, straight: bool) -> QGraphicsLineItem | QGraphicsPathItem:
         """The line item, made a line or a path item as the geometry needs."""
         line = self._line
-        if isinstance(line, QGraphicsLineItem) != straight:
-            pen = line.pen()
-            line.setParentItem(None)
-            if line.scene() is not None:
-                line.scene().removeItem(line)
+        if line is None or isinstance(line, QGraphicsLineItem) != straight:
+            if line is not None:
+                line.setParentItem(None)
+                if line.scene() is not None:
+                    line.scene().removeItem(line)
             line = self._line = QGraphicsLineItem(self) if straight else QGraphicsPathItem(self)
-            line.setPen(pen)
+            line.setPen(self._pen)
         return line
 
     def _update_pen(self) -> None:
-        self._line.setPen(arrow_pen(self.color, self.width + (2.0 if self.emphasis else 0.0)))
+        self._pen = arrow_pen(self.color, self.width + (2.0 if self.emphasis else 0.0))
+        if self._line is not None:
+            self._line.setPen(self._pen)
         self._hit = None
         if self._halo is not None:
             self._halo.setPen(self._halo_pen())
 
+    # --------------------------------------------------------- geometry
     def set_geometry(self, geo: ArrowGeometry) -> None:
         """Any arrow shape (self-loops); straight and curved arrows go through :meth:`set_arrow`."""
         if geo.points is not None:
             self.set_arrow(geo.points, _head_numbers(geo.head))
             return
-        if not self._partial and self._numbers is None and geo.path == self.path() \
-                and geo.head == self._head.polygon():
+        if not self._partial and self._numbers is None and self._line is not None \
+                and geo.path == self.path() and geo.head == self.head():
             return
         self._numbers = None
         m = self.width + 8.0
@@ -296,24 +337,44 @@ class FlowItem(QGraphicsRectItem):
         x0, y0 = min(xs), min(ys)
         m = self.width + 8.0
         self._set_full(QRectF(x0 - m, y0 - m, max(xs) - x0 + 2 * m, max(ys) - y0 + 2 * m),
-                       points if len(points) == 4 else line_path(points), head_polygon(head))
+                       points if len(points) == 4 else line_path(points), head)
 
-    def _set_full(self, bounds: QRectF, line: QPainterPath | tuple, head: QPolygonF) -> None:
-        """``line``: a path, or the 4 numbers of a straight line."""
+    def _set_full(self, bounds: QRectF, line: QPainterPath | tuple, head: QPolygonF | tuple) -> None:
+        """``line``: a path, or the 4 numbers of a straight line; ``head``: a polygon or 6 numbers."""
         self._partial = False
         self.setRect(_owner_rect(bounds))
         if isinstance(line, tuple):
             self._line_kind(True).setLine(*line)
         else:
             self._line_kind(False).setPath(line)
-        self._head.setPolygon(head)
+        self._set_head(head)
         self._hit = None
         if self._halo is not None:
             self._halo.setPath(self.path())
 
+    def _set_head(self, head: QPolygonF | tuple) -> None:
+        if self._head is None:
+            self._head_poly = head   # numbers until the head item is made
+        else:
+            self._head.setPolygon(head if isinstance(head, QPolygonF) else head_polygon(head))
+
+    def make_head(self) -> None:
+        """Make the head item (after the scene's build)."""
+        if self._head is None:
+            head = self._head_poly
+            self._head = QGraphicsPolygonItem(head if isinstance(head, QPolygonF) else head_polygon(head), self)
+            self._head.setPen(_NO_PEN)
+            self._head.setBrush(solid_brush(self.color))
+            self._head.setZValue(1.0)   # above the line, whichever of them was made last
+            if not self._head_shown:
+                self._head.setVisible(False)
+            self._head_poly = QPolygonF()
+
     def path(self) -> QPainterPath:
         """The arrow's line."""
         line = self._line
+        if line is None:
+            return QPainterPath()
         if isinstance(line, QGraphicsLineItem):
             ends = line.line()
             path = QPainterPath(ends.p1())
@@ -333,19 +394,24 @@ class FlowItem(QGraphicsRectItem):
                 self._line.setLine(0.0, 0.0, 0.0, 0.0)
         else:
             self._line_kind(False).setPath(line)
-        self._head.setPolygon(head)
+        self._set_head(head)
         if self._halo is not None:
             self._halo.setPath(line)
         self._partial = True
 
     def head(self) -> QPolygonF:
-        return self._head.polygon()
+        if self._head is not None:
+            return self._head.polygon()
+        head = self._head_poly
+        return QPolygonF(head) if isinstance(head, QPolygonF) else head_polygon(head)
 
     def set_head_shown(self, shown: bool) -> None:
-        self._head.setVisible(shown)
+        self._head_shown = shown
+        if self._head is not None:
+            self._head.setVisible(shown)
 
     def head_shown(self) -> bool:
-        return self._head.isVisible()
+        return self._head_shown
 
     def set_selected_look(self, on: bool) -> None:
         """A soft blue band along a selected arrow, a blue border on its label (not in export mode)."""
@@ -356,19 +422,19 @@ class FlowItem(QGraphicsRectItem):
             self._halo.setPen(self._halo_pen())
         if self._halo is not None:
             self._halo.setVisible(on)
-        if self.label is not None:
-            self.label.set_selected_look(on)
+        self.selected_look = on
+        if self._label is not None:
+            self._label.set_selected_look(on)
 
     def line_pen(self) -> QPen:
-        return self._line.pen()
+        return self._pen
 
     def _halo_pen(self) -> QPen:
         color = QColor(self._style.selection_color)
         color.setAlpha(90)
-        pen = QPen(color, self._line.pen().widthF() + 6)
+        pen = QPen(color, self._pen.widthF() + 6)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         return pen
-
 
     def shape(self) -> QPainterPath:
         # a band wider than thin arrows, so they are easy to click (only called for hit tests)
@@ -376,7 +442,7 @@ class FlowItem(QGraphicsRectItem):
             stroker = QPainterPathStroker()
             stroker.setWidth(max(self.width + 6.0, 9.0))
             p = stroker.createStroke(self.path())
-            p.addPolygon(self._head.polygon())
+            p.addPolygon(self.head())
             self._hit = p
         return self._hit
 
@@ -401,7 +467,7 @@ def _label_path(rect: QRectF) -> QPainterPath:
     return p
 
 
-def _text_width(metrics: QFontMetricsF, text: str) -> float:
+def text_width(metrics: QFontMetricsF, text: str) -> float:
     key = (id(metrics), text)
     w = _WIDTHS.get(key)
     if w is None:
@@ -421,7 +487,7 @@ class FlowLabelItem(QGraphicsPathItem):
         super().__init__(parent)
         self.flow = flow
         self.id = flow.id
-        flow.label = self
+        flow._label = self
         self._style = style
         self.text = ""
         self.marker = ""
@@ -444,7 +510,7 @@ class FlowLabelItem(QGraphicsPathItem):
         self._font = font
         if text != self.text or self._rect.isNull():
             self.text = text
-            w = _text_width(metrics, text)
+            w = text_width(metrics, text)
             h = metrics.height()
             self._rect = QRectF(-w / 2 - 5, -h / 2 - 2, w + 10, h + 4)
             self._text_pos = QPointF(-w / 2, -h / 2)

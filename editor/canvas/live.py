@@ -65,7 +65,7 @@ class LiveMoveMixin:
             return
         for fid in flows:
             flow = self._flows[fid]
-            items += (flow, flow.label)
+            items += (flow, flow.label)   # a light drag: labels are needed anyway
         for item in items:
             item.setParentItem(self._live)
         self._live_items = items
@@ -99,6 +99,8 @@ class LiveMoveMixin:
         for item in self._live_items:
             if item.scene() is self:
                 item.setParentItem(self._base)
+        for item in self._hidden.childItems():   # e.g. a label made during a sketched drag
+            item.setParentItem(self._base)
         self._live_items = []
         self._live_companies = []
         self._live_flows = set()
@@ -151,7 +153,7 @@ class LiveMoveMixin:
                 points, head, mx, my = G.arrow_parts(bx, by, rb, ax, ay, ra, lane * spacing, nx, ny,
                                                      head_length + grow, head_width + grow)
             item.set_live_geometry(G.clipped_line(points, clip), G.head_polygon(head))
-            item.label.setPos(mx, my)
+            item.place_label(mx, my)
 
     # ------------------------------------------------------------ sketch
     def _begin_sketch(self, company_ids: list[str], flows: list[str], items: list[QGraphicsItem]) -> None:
@@ -161,7 +163,9 @@ class LiveMoveMixin:
         looks: dict[tuple, dict[tuple[str, str], tuple]] = {}
         for fid in flows:
             flow = self._flows[fid]
-            items += (flow, flow.label)
+            items.append(flow)
+            if flow.label_made():
+                items.append(flow._label)
             pen = flow.line_pen()
             key = (pen.color().rgba(), pen.widthF(), flow.opacity())
             pair = G.pair_key(*self._ends[fid])
@@ -178,7 +182,8 @@ class LiveMoveMixin:
         for fid in flows:
             flow = self._flows[fid]
             flow.setParentItem(self._hidden)
-            flow.label.setParentItem(self._hidden)
+            if flow.label_made():
+                flow._label.setParentItem(self._hidden)
         self._sketch = []
         for (rgba, width, opacity), ends in looks.items():
             item = SketchItem(self._live)

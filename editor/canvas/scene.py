@@ -23,7 +23,7 @@ from ..model import (
 )
 from . import geometry as G
 from .detail import DetailMixin
-from .items import CompanyItem, FlowItem, FlowLabelItem, owner_of, solid_brush
+from .items import CompanyItem, FlowItem, FlowLabelItem, owner_of, solid_brush, text_width
 from .legend import LegendItem
 from .live import LiveMoveMixin
 from .restyle import RestyleMixin
@@ -267,21 +267,38 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
         f = self.diagram.flow(fid)
         item = FlowItem(fid, self.style, self._base)
         item.export_mode = self._export_mode
-        label = FlowLabelItem(item, self.style, self._base)
-        label.export_mode = self._export_mode
         self._flows[fid] = item
         self._ends[fid] = (f.source, f.target)
         key = G.pair_key(f.source, f.target)
         self._pairs.setdefault(key, []).append(fid)
         self._company_pairs.setdefault(f.source, set()).add(key)
         self._company_pairs.setdefault(f.target, set()).add(key)
-        self._style_flow(fid)
-        if fid in self._markers:
-            label.set_marker(self._markers[fid], self._marker_font)
-        if not self._labels_shown:
-            label.setVisible(False)
         if not self._heads_shown:
             item.set_head_shown(False)
+        self._style_flow(fid)
+        if self._building:
+            self._unrealized.append(item)   # head and label: made after the build (DetailMixin)
+        else:
+            self.realize_flow(item)
+
+    def realize_flow(self, item: FlowItem) -> None:
+        """Make the head and the label (with its text) of a flow's item if not there yet."""
+        item.make_head()
+        if item.label_made():
+            item._label.realize()
+            return
+        label = FlowLabelItem(item, self.style, item.parentItem())
+        label.export_mode = self._export_mode
+        label.set_text(item.label_text, item.label_look, self._amount_metrics, self._amount_font)
+        label.setPos(*item.label_pos)
+        if item.opacity() != 1.0:
+            label.setOpacity(item.opacity())
+        if item.selected_look:
+            label.set_selected_look(True)
+        if item.id in self._markers:
+            label.set_marker(self._markers[item.id], self._marker_font)
+        if not self._labels_shown:
+            label.setVisible(False)
 
     def _style_flow(self, fid: str) -> None:
         f = self.diagram.flow(fid)
@@ -295,10 +312,13 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
         color, pens = self._type_look(f.type)
         item.set_look(color, self.flow_width(f.amount))
         unit = f.unit or self.diagram.metadata.unit
-        item.label.set_text(format_amount(f.amount, f.qualifier, unit), pens, self._amount_metrics,
-                            self._amount_font, realize=not self._building)
-        if self._building:
-            self._unrealized.append(item.label)
+        text = format_amount(f.amount, f.qualifier, unit)
+        if text != item.label_text or item.label_look is None:
+            metrics = self._amount_metrics
+            item.label_size = (text_width(metrics, text) + 10, metrics.height() + 4)
+        item.label_text, item.label_look = text, pens
+        if item.label_made():
+            item._label.set_text(text, pens, self._amount_metrics, self._amount_font)
 
     def _type_look(self, type_id: str) -> tuple[QColor, tuple[QPen, QBrush]]:
         """The shared colour, label border pen and text brush of a flow type (built once per colour)."""
@@ -323,7 +343,8 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
             for cid in (src, tgt):
                 if cid in self._company_pairs:
                     self._company_pairs[cid].discard(key)
-        self.removeItem(item.label)
+        if item.label_made():
+            self.removeItem(item._label)
         self.removeItem(item)
         self._amounts.pop(fid, None)
         return key
@@ -342,15 +363,15 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
                 hl, hw = self._head_size(item.width)
                 geo = G.self_loop(ia.pos(), ia.radius, i, hl, hw)
                 item.set_geometry(geo)
-                item.label.setPos(geo.middle)
+                item.place_label(geo.middle.x(), geo.middle.y())
             return
         pa, pb = ia.pos(), ib.pos()
         normal = G.pair_normal(pa, pb)
         if len(fids) > 1:
             size = self._lane_sizes.get(key)
             if size is None:
-                size = self._lane_sizes[key] = (max(self._flows[f].label.size().width() for f in fids),
-                                                max(self._flows[f].label.size().height() for f in fids))
+                size = self._lane_sizes[key] = (max(self._flows[f].label_size[0] for f in fids),
+                                                max(self._flows[f].label_size[1] for f in fids))
             spacing = G.lane_spacing(normal, size, s.lane_spacing)
         else:
             spacing = 0.0
@@ -369,7 +390,7 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
             else:
                 points, head, mx, my = G.arrow_parts(bx, by, rb, ax, ay, ra, lane * spacing, nx, ny, hl, hw)
             item.set_arrow(points, head)
-            item.label.setPos(mx, my)
+            item.place_label(mx, my)
 
     def _head_size(self, width: float) -> tuple[float, float]:
         return self.style.arrow_head_length + width * 1.3, self.style.arrow_head_width + width * 1.3
@@ -616,7 +637,8 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
         for fid, item in self._flows.items():
             on = fid in fids
             item.setOpacity(1.0 if on else DIM_OPACITY)
-            item.label.setOpacity(1.0 if on else DIM_OPACITY)
+            if item.label_made():
+                item._label.setOpacity(1.0 if on else DIM_OPACITY)
             if item.emphasis != on:
                 item.set_emphasis(on)
 
@@ -626,7 +648,8 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
             item.setOpacity(1.0)
         for item in self._flows.values():
             item.setOpacity(1.0)
-            item.label.setOpacity(1.0)
+            if item.label_made():
+                item._label.setOpacity(1.0)
             if item.emphasis:
                 item.set_emphasis(False)
 
@@ -641,7 +664,8 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
         for item in list(self._companies.values()) + list(self._flows.values()):
             item.export_mode = self._export_mode
         for item in self._flows.values():
-            item.label.export_mode = self._export_mode
+            if item.label_made():
+                item._label.export_mode = self._export_mode
         for item in self._marked:
             item.set_selected_look(True)
 
@@ -656,7 +680,7 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
         for item in self._companies.values():
             rect = rect.united(item.sceneBoundingRect())
         for item in self._flows.values():
-            rect = rect.united(item.sceneBoundingRect()).united(item.label.sceneBoundingRect())
+            rect = rect.united(item.sceneBoundingRect()).united(item.label_scene_rect())
         for fid in self._markers:
             item = self._flows.get(fid)
             if item is not None:
@@ -670,7 +694,7 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
         return rect
 
     def flow_label_anchor(self, flow_id: str) -> QPointF:
-        return self._flows[flow_id].label.scenePos()
+        return QPointF(*self._flows[flow_id].label_pos)
 
     def set_flow_markers(self, markers: Mapping[str, str]) -> None:
         """Small footnote numbers next to amount labels ({flow id: "1"}); {} removes them."""
