@@ -71,7 +71,9 @@ def test_ranked_loops_match_brute_force(d, max_length, max_loops, data):
     g = CompanyGraph(d.snapshot())
     through = data.draw(st.one_of(st.none(), st.integers(0, g.n - 1)))
     expected = brute_force_loops(g, max_length, through)
-    result = find_loops(g, max_loops=max_loops, max_length=max_length, through=through, time_budget=60)
+    hint = data.draw(st.one_of(st.none(), st.sampled_from([0.0, 1.0, 2.5, 10.0, 100.0])))
+    result = find_loops(g, max_loops=max_loops, max_length=max_length, through=through, time_budget=60,
+                        hint=hint)
     assert list(result.loops) == (expected[:max_loops] if max_loops else expected)
     assert result.truncated == (max_loops > 0 and len(expected) > max_loops)
     assert not result.timed_out
@@ -173,3 +175,22 @@ def test_unknown_through_company_is_refused():
 
     with pytest.raises(ModelError, match="nobody"):
         analyze(seed_diagram().snapshot(), through="nobody")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 300), st.data())
+def test_first_true_finds_the_boundary_from_any_start(n, data):
+    from editor.analysis.search import first_true
+
+    boundary = data.draw(st.integers(0, n))            # n: never true
+    start = data.draw(st.one_of(st.none(), st.integers(-2, n + 2)))
+    calls = []
+
+    def pred(i):
+        assert 0 <= i < n
+        calls.append(i)
+        return i >= boundary
+
+    assert first_true(pred, n, start) == (None if boundary == n else boundary)
+    if start is not None and 0 <= start < n:
+        assert len(calls) <= 2 * (abs(start - boundary) + 1).bit_length() + 2

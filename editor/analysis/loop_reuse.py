@@ -92,8 +92,11 @@ def ranked_loops(g: CompanyGraph, *, max_loops: int, max_length: int, through: i
     mem = _recall(params, signature)
     if mem is not None and _unaffected(mem.amounts, amounts, mem.result.threshold):
         return _moved(g, mem)
+    if mem is None:   # another diagram, or companies changed: its threshold is still a good start
+        with _lock:
+            mem = next((m for m in _kept if m.params == params), None)
     result = find_loops(g, max_loops=max_loops, max_length=max_length, through=through,
-                        time_budget=time_budget)
+                        time_budget=time_budget, hint=None if mem is None else mem.result.threshold)
     if result.threshold is not None and not result.timed_out:
         loops = tuple((tuple(g.companies[i].id for i in raw.nodes),
                        tuple((g.steps[e].source, g.steps[e].target) for e in raw.steps))

@@ -21,6 +21,7 @@ out in name order. A time budget bounds the whole search; when it runs out
 """
 from __future__ import annotations
 
+import bisect
 import time
 from dataclasses import dataclass
 from typing import Iterator
@@ -182,9 +183,60 @@ def _by_length(g, level, max_len, clock, into: list, cap: int | None, through, m
             break
 
 
+def first_true(pred, n: int, start: int | None = None) -> int | None:
+    """Smallest i in [0, n) with ``pred(i)`` for a predicate false then true; None if never.
+
+    Without ``start`` a binary search; with one, a galloping search from
+    there (a few calls when the answer is near ``start``).
+    """
+    lo, hi = 0, n - 1                 # the answer is in [lo, hi], or None if hi was never true
+    found = None
+    if start is not None and 0 <= start < n:
+        step = 1
+        if pred(start):
+            found, hi = start, start - 1
+            while hi >= 0:
+                j = max(start - step, 0)
+                if not pred(j):
+                    lo = j + 1
+                    break
+                found, hi = j, j - 1
+                if j == 0:
+                    break
+                step *= 2
+        else:
+            lo = start + 1
+            while lo <= n - 1:
+                j = min(start + step, n - 1)
+                if pred(j):
+                    found, hi = j, j - 1
+                    break
+                lo = j + 1
+                step *= 2
+            else:
+                return None
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if pred(mid):
+            found, hi = mid, mid - 1
+        else:
+            lo = mid + 1
+    return found
+
+
+def _level_index(levels: list[float], amount: float) -> int:
+    """Index of the first level <= amount in the decreasing list ``levels``."""
+    return bisect.bisect_left([-a for a in levels], -amount)
+
+
 def find_loops(g: CompanyGraph, *, max_loops: int = 100, max_length: int = 12,
-               through: int | None = None, time_budget: float = 2.0) -> SearchResult:
-    """The ``max_loops`` best loops (0: no cap) of at most ``max_length`` companies."""
+               through: int | None = None, time_budget: float = 2.0,
+               hint: float | None = None) -> SearchResult:
+    """The ``max_loops`` best loops (0: no cap) of at most ``max_length`` companies.
+
+    ``hint``, the threshold of a search on a similar graph, only speeds the
+    search up (it starts looking there).
+    """
     clock = Clock(time.perf_counter() + time_budget)
     cap = max_loops + 1 if max_loops else None
     max_length = min(max_length, g.n)
@@ -207,15 +259,24 @@ def find_loops(g: CompanyGraph, *, max_loops: int = 100, max_length: int = 12,
         if cap is None:
             _collect(g, _Level(g, known), max_length, clock, None, through, best)
         elif levels:
-            lo, hi, found_i = 0, len(levels) - 1, None
-            while lo <= hi:
-                mid = (lo + hi) // 2
-                level = _Level(g, known[:sizes[levels[mid]]])
-                batch = _collect(g, level, max_length, clock, cap, through)
-                if len(batch) >= cap:
-                    found_i, hi = mid, mid - 1
-                else:
-                    best, lo = batch, mid + 1
+            batches: dict[int, list[RawLoop]] = {}
+
+            def enough(i: int) -> bool:
+                """Whether the steps of amount >= levels[i] hold ``cap`` loops."""
+                nonlocal best
+                level = _Level(g, known[:sizes[levels[i]]])
+                batches[i] = _collect(g, level, max_length, clock, cap, through)
+                if len(batches[i]) < cap and i == max((j for j in batches if len(batches[j]) < cap)):
+                    best = batches[i]             # the most loops known so far (if time runs out)
+                return len(batches[i]) >= cap
+
+            start = None if hint is None else _level_index(levels, hint)
+            found_i = first_true(enough, len(levels), start)
+            # the loops of the level just above the answer (a search evaluated it)
+            if found_i is None:
+                best = batches[len(levels) - 1]
+            else:
+                best = batches[found_i - 1] if found_i else []
             if found_i is not None:
                 a = threshold = levels[found_i]
                 level = _Level(g, known[:sizes[a]])
