@@ -220,34 +220,36 @@ class FlowItem(QGraphicsRectItem):
     ``label`` makes it at once."""
 
     kind = "flow"
+    # Defaults on the class: an item sets only what differs (10,000 arrows are built at once).
+    _label: FlowLabelItem | None = None
+    label_text = ""
+    label_look: tuple[QPen, QBrush] | None = None
+    label_size = (0.0, 0.0)     # of the label's rounded box
+    label_pos = (0.0, 0.0)      # the label's centre
+    color = _GREY
+    width = 1.5
+    emphasis = False
+    export_mode = False
+    selected_look = False
+    _type: str | None = None
+    _styled = False
+    _halo: QGraphicsPathItem | None = None
+    _hit: QPainterPath | None = None
+    _partial = False   # the line shows only the part inside a view (a live drag)
+    _numbers: tuple | None = None   # (line points, head points) last set by set_arrow
+    _pen = QPen(_GREY, 1.5)
+    # A straight arrow's line is a line item, a curved one's a path item, made with the
+    # first geometry. (Qt keeps a converted copy, ~3 kB, of every path it strokes: for the
+    # 70 % of arrows that are straight, a line item saves that, 20-25 MB at 10,000 flows.)
+    _line: QGraphicsLineItem | QGraphicsPathItem | None = None
+    _head: QGraphicsPolygonItem | None = None
+    _head_poly: QPolygonF | tuple = ()
+    _head_shown = True
 
     def __init__(self, flow_id: str, style: CanvasStyle, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.id = flow_id
         self._style = style
-        self._label: FlowLabelItem | None = None
-        self.label_text = ""
-        self.label_look: tuple[QPen, QBrush] | None = None
-        self.label_size = (0.0, 0.0)     # of the label's rounded box
-        self.label_pos = (0.0, 0.0)      # the label's centre
-        self.color = _GREY
-        self.width = 1.5
-        self.emphasis = False
-        self.export_mode = False
-        self.selected_look = False
-        self._styled = False
-        self._halo: QGraphicsPathItem | None = None
-        self._hit: QPainterPath | None = None
-        self._partial = False   # the line shows only the part inside a view (a live drag)
-        self._numbers: tuple | None = None   # (line points, head points) last set by set_arrow
-        self._pen = arrow_pen(_GREY, 1.5)
-        # A straight arrow's line is a line item, a curved one's a path item, made with the
-        # first geometry. (Qt keeps a converted copy, ~3 kB, of every path it strokes: for the
-        # 70 % of arrows that are straight, a line item saves that, 20-25 MB at 10,000 flows.)
-        self._line: QGraphicsLineItem | QGraphicsPathItem | None = None
-        self._head: QGraphicsPolygonItem | None = None
-        self._head_poly = QPolygonF()
-        self._head_shown = True
         self.setFlags(_Owner)
 
     # ------------------------------------------------------------ label
@@ -362,13 +364,13 @@ class FlowItem(QGraphicsRectItem):
         """Make the head item (after the scene's build)."""
         if self._head is None:
             head = self._head_poly
-            self._head = QGraphicsPolygonItem(head if isinstance(head, QPolygonF) else head_polygon(head), self)
+            self._head = QGraphicsPolygonItem(_polygon(head), self)
             self._head.setPen(_NO_PEN)
             self._head.setBrush(solid_brush(self.color))
             self._head.setZValue(1.0)   # above the line, whichever of them was made last
             if not self._head_shown:
                 self._head.setVisible(False)
-            self._head_poly = QPolygonF()
+            self._head_poly = ()
 
     def path(self) -> QPainterPath:
         """The arrow's line."""
@@ -402,8 +404,7 @@ class FlowItem(QGraphicsRectItem):
     def head(self) -> QPolygonF:
         if self._head is not None:
             return self._head.polygon()
-        head = self._head_poly
-        return QPolygonF(head) if isinstance(head, QPolygonF) else head_polygon(head)
+        return QPolygonF(_polygon(self._head_poly))
 
     def set_head_shown(self, shown: bool) -> None:
         self._head_shown = shown
@@ -445,6 +446,13 @@ class FlowItem(QGraphicsRectItem):
             p.addPolygon(self.head())
             self._hit = p
         return self._hit
+
+
+def _polygon(head: QPolygonF | tuple) -> QPolygonF:
+    """A head as a polygon, from a polygon or 6 numbers (none yet: empty)."""
+    if isinstance(head, QPolygonF):
+        return head
+    return head_polygon(head) if head else QPolygonF()
 
 
 def _head_numbers(head: QPolygonF) -> tuple:

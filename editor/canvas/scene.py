@@ -77,6 +77,8 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
         self._company_metrics = QFontMetricsF(self._company_font)
         self._amount_font = self.style.amount_font()
         self._amount_metrics = QFontMetricsF(self._amount_font)
+        self._amount_height = self._amount_metrics.height()
+        self._texts: dict[tuple, str] = {}   # (amount, qualifier, unit) -> label text
         self._marker_font = self.style.font(8.5, bold=True)
         self.diagram: Diagram | None = None
         self._rect: QRectF | None = None
@@ -174,7 +176,7 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
         for c in d.companies():
             self._add_company_item(c.id)
         for f in d.flows():
-            self._add_flow_item(f.id)
+            self._add_flow_item(f.id, f)
         for key in self._pairs:
             self._layout_pair(key)
         self._legend = LegendItem(self.style)
@@ -263,10 +265,12 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
         self._cat_use[c.category] += 1
         item._category = c.category
 
-    def _add_flow_item(self, fid: str) -> None:
-        f = self.diagram.flow(fid)
+    def _add_flow_item(self, fid: str, f=None) -> None:
+        if f is None:
+            f = self.diagram.flow(fid)
         item = FlowItem(fid, self.style, self._base)
-        item.export_mode = self._export_mode
+        if self._export_mode:
+            item.export_mode = True
         self._flows[fid] = item
         self._ends[fid] = (f.source, f.target)
         key = G.pair_key(f.source, f.target)
@@ -275,7 +279,7 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
         self._company_pairs.setdefault(f.target, set()).add(key)
         if not self._heads_shown:
             item.set_head_shown(False)
-        self._style_flow(fid)
+        self._style_flow(fid, f)
         if self._building:
             self._unrealized.append(item)   # head and label: made after the build (DetailMixin)
         else:
@@ -300,22 +304,27 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
         if not self._labels_shown:
             label.setVisible(False)
 
-    def _style_flow(self, fid: str) -> None:
-        f = self.diagram.flow(fid)
+    def _style_flow(self, fid: str, f=None) -> None:
+        if f is None:
+            f = self.diagram.flow(fid)
         item = self._flows[fid]
-        self._lane_sizes.pop(G.pair_key(*self._ends[fid]), None)
-        old_type = getattr(item, "_type", None)
+        if self._lane_sizes:
+            self._lane_sizes.pop(G.pair_key(*self._ends[fid]), None)
+        old_type = item._type
         if old_type is not None:
             self._type_use[old_type] -= 1
         self._type_use[f.type] += 1
         item._type = f.type
         color, pens = self._type_look(f.type)
         item.set_look(color, self.flow_width(f.amount))
-        unit = f.unit or self.diagram.metadata.unit
-        text = format_amount(f.amount, f.qualifier, unit)
+        key = (f.amount, f.qualifier, f.unit or self.diagram.metadata.unit)
+        text = self._texts.get(key)
+        if text is None:
+            if len(self._texts) > 50000:
+                self._texts.clear()
+            text = self._texts[key] = format_amount(*key)
         if text != item.label_text or item.label_look is None:
-            metrics = self._amount_metrics
-            item.label_size = (text_width(metrics, text) + 10, metrics.height() + 4)
+            item.label_size = (text_width(self._amount_metrics, text) + 10, self._amount_height + 4)
         item.label_text, item.label_look = text, pens
         if item.label_made():
             item._label.set_text(text, pens, self._amount_metrics, self._amount_font)
