@@ -139,7 +139,9 @@ def test_heads_and_labels_are_made_after_the_build(qtbot):
     scene = DiagramScene(doc.diagram)
     flows = list(scene.flow_items())
     assert not any(f.label_made() or f._head is not None for f in flows)
+    assert not any(c.name_made() for c in scene.company_items())
     assert scene.labels_pending()
+    doc.update_company("nvidia", name="NVIDIA Corporation")   # renamed before its name is made
     # meanwhile an arrow knows its head, and where its label goes and how big it is
     fresh = DiagramScene(doc.diagram)
     fresh.realize_labels()
@@ -149,6 +151,15 @@ def test_heads_and_labels_are_made_after_the_build(qtbot):
         assert scene.flow_label_anchor(f.id) == g.label.scenePos()
     qtbot.waitUntil(lambda: all(f.label_made() and f._head is not None for f in flows), timeout=2000)
     assert not scene.labels_pending()
+    assert all(c.name_made() for c in scene.company_items())
+    names = {c.id: [t.text() for t in c._lines] for c in scene.company_items()}
+    assert " ".join(names["nvidia"]) == "NVIDIA Corporation"
+    fresh = DiagramScene(doc.diagram)
+    fresh.realize_labels()
+    for c in scene.company_items():
+        g = fresh.company_item(c.id)
+        assert c.rect() == g.rect() and names[c.id] == [t.text() for t in g._lines]
+        assert [t.pos() for t in c._lines] == [t.pos() for t in g._lines]
     labels = [f.label for f in flows]
     assert all(label.realized() for label in labels)
     texts = {label._text_item.text() for label in labels}

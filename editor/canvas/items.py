@@ -127,9 +127,10 @@ class CompanyItem(QGraphicsRectItem):
         self._halo: QGraphicsEllipseItem | None = None
         self._name_rect = QRectF()
         self._circle = QGraphicsEllipseItem(self)
-        self._name_box = QGraphicsPathItem(self)
-        self._name_box.setPen(_NO_PEN)
-        self._name_box.setBrush(_NAME_BACKGROUND)
+        # the name's box and text lines are made after the scene's build (make_name)
+        self._name_box: QGraphicsPathItem | None = None
+        self._name_font: tuple[QFont, QFontMetricsF] | None = None
+        self._name_shown = True
         self._lines: list[QGraphicsSimpleTextItem] = []
         self.setFlags(_Owner)
         self.setZValue(Z_COMPANY)
@@ -145,7 +146,8 @@ class CompanyItem(QGraphicsRectItem):
         if name != self.name:
             self.name = name
             self._set_name(name, font, metrics)
-        self._name_box.setPos(0, radius + 4)
+        if self._name_box is not None:
+            self._name_box.setPos(0, radius + 4)
         self._text_rect = self._name_rect.translated(0, radius + 4)
         self._shape = None
         r = radius + 4
@@ -156,6 +158,27 @@ class CompanyItem(QGraphicsRectItem):
         rect = metrics.boundingRect(QRectF(-width / 2, 0, width, 1000), _WRAP, name)
         rect.moveTop(0)
         self._name_rect = rect
+        self._name_font = (font, metrics)
+        if self._name_box is not None:
+            self._make_name_parts()
+
+    def make_name(self) -> None:
+        """Make the name's box and text lines if not there yet."""
+        if self._name_box is None and self._name_font is not None:
+            self._name_box = QGraphicsPathItem(self)
+            self._name_box.setPen(_NO_PEN)
+            self._name_box.setBrush(_NAME_BACKGROUND)
+            self._name_box.setPos(0, self.radius + 4)
+            if not self._name_shown:
+                self._name_box.setVisible(False)
+            self._make_name_parts()
+
+    def name_made(self) -> bool:
+        return self._name_box is not None
+
+    def _make_name_parts(self) -> None:
+        font, metrics = self._name_font
+        name, rect, width = self.name, self._name_rect, self._style.label_max_width
         box = QPainterPath()
         box.addRoundedRect(rect.adjusted(-3, 0, 3, 0), 3, 3)
         self._name_box.setPath(box)
@@ -172,10 +195,12 @@ class CompanyItem(QGraphicsRectItem):
             self._lines.append(item)
 
     def set_name_shown(self, shown: bool) -> None:
-        self._name_box.setVisible(shown)
+        self._name_shown = shown
+        if self._name_box is not None:
+            self._name_box.setVisible(shown)
 
     def name_shown(self) -> bool:
-        return self._name_box.isVisible()
+        return self._name_shown
 
     def set_selected_look(self, on: bool) -> None:
         """The blue ring of a selected company (never in export mode)."""

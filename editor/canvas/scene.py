@@ -251,9 +251,13 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
         item.export_mode = self._export_mode
         self._companies[cid] = item
         self._company_pairs.setdefault(cid, set())
-        self._style_company(cid)
         if not self._labels_shown:
             item.set_name_shown(False)
+        self._style_company(cid)
+        if self._building:
+            self._unrealized.append(item)   # the name's box and text: made after the build
+        else:
+            item.make_name()
 
     def _style_company(self, cid: str) -> None:
         c = self.diagram.company(cid)
@@ -285,8 +289,12 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
         else:
             self.realize_flow(item)
 
-    def realize_flow(self, item: FlowItem) -> None:
-        """Make the head and the label (with its text) of a flow's item if not there yet."""
+    def realize_flow(self, item: FlowItem | CompanyItem) -> None:
+        """Make the head and the label (with its text) of a flow's item if not there yet
+        (of a company's item: its name)."""
+        if item.kind == "company":
+            item.make_name()
+            return
         item.make_head()
         if item.label_made():
             item._label.realize()
