@@ -362,14 +362,19 @@ class FlowItem(QGraphicsRectItem):
         self._numbers = numbers
         xs, ys = points[0::2] + head[0::2], points[1::2] + head[1::2]
         x0, y0 = min(xs), min(ys)
-        m = self.width + 8.0
-        self._set_full(QRectF(x0 - m, y0 - m, max(xs) - x0 + 2 * m, max(ys) - y0 + 2 * m),
+        m = self.width + 7.5   # the owner's rect: see _owner_rect
+        self._set_full((x0 - m, y0 - m, max(xs) - x0 + 2 * m, max(ys) - y0 + 2 * m),
                        points if len(points) == 4 else line_path(points), head)
 
-    def _set_full(self, bounds: QRectF, line: QPainterPath | tuple, head: QPolygonF | tuple) -> None:
-        """``line``: a path, or the 4 numbers of a straight line; ``head``: a polygon or 6 numbers."""
-        self._partial = False
-        self.setRect(_owner_rect(bounds))
+    def _set_full(self, bounds: QRectF | tuple, line: QPainterPath | tuple, head: QPolygonF | tuple) -> None:
+        """``bounds``: a rect, or the owner's rect as 4 numbers; ``line``: a path, or the 4
+        numbers of a straight line; ``head``: a polygon or 6 numbers."""
+        if self._partial:
+            self._partial = False
+        if isinstance(bounds, tuple):
+            self.setRect(*bounds)
+        else:
+            self.setRect(_owner_rect(bounds))
         if isinstance(line, tuple):
             self._line_kind(True).setLine(*line)
         else:
