@@ -30,6 +30,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.generate import generate  # noqa: E402
 from editor.analysis import CompanyGraph, analyze, find_loops  # noqa: E402
+from editor.analysis import flow_helper  # noqa: E402
 from editor.analysis.circulation import clear_cache  # noqa: E402
 from editor.model import Flow  # noqa: E402
 from editor.model.layout import layout_positions  # noqa: E402
@@ -119,7 +120,9 @@ def _median_time(fn, repeat: int) -> tuple[float, object]:
 def measure(n: int, m: int, seed: int, timeout: float, repeat: int) -> dict:
     diagram = generate(n, m, seed)
     snap = diagram.snapshot()
-    analyze(snap)  # warm-up (imports)
+    flow_helper.allow()   # as in the app's analysis process
+    analyze(snap)  # warm-up (imports; starts the helper process on big maps)
+    flow_helper.wait_ready(30)
 
     def cold():  # the per-component cache emptied: the figure of a first analysis
         clear_cache()

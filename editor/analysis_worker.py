@@ -97,11 +97,18 @@ def analysis_pool() -> ProcessPoolExecutor:
 
 
 def _lower_priority() -> None:
-    """In the analysis process: yield the CPU to the app when both want it (2 cores are common)."""
+    """In the analysis process: yield the CPU to the app when both want it (2 cores are common).
+
+    The process lives as long as the app, so it may start a helper process
+    for the maximum flows of big maps (see :mod:`editor.analysis.flow_helper`).
+    """
     try:
         os.nice(10)
     except (AttributeError, OSError):  # no nice on this system
         pass
+    from .analysis import flow_helper
+
+    flow_helper.allow()
 
 
 def stop_pool() -> None:

@@ -239,3 +239,34 @@ def test_an_edit_that_keeps_the_circulation_maximum_solves_no_program():
     clear_cache()
     cold = analyze(d.snapshot())
     assert warm.circulating_amount == pytest.approx(cold.circulating_amount, rel=1e-12)
+
+
+def test_the_helper_process_shares_the_maximum_flows_and_gives_the_same_answer():
+    """Half the flows go to the helper; its values and cuts serve this run and the next edits."""
+    from editor.analysis import flow_helper
+
+    d = generate(120, 600, 3)
+    flow_helper.allow()
+    try:
+        assert flow_helper.wait_ready(60)
+        sent = []
+        real_submit = flow_helper.submit
+
+        def counting(*args):
+            sent.append(len(args[4]))
+            return real_submit(*args)
+
+        rng = random.Random(5)
+        with mock.patch.object(roundtrip, "HELPER_MIN", 2), mock.patch.object(flow_helper, "submit", counting):
+            clear_cache()
+            for factor in (None, 1.7, 0.2, 0.6):
+                if factor is not None:
+                    f = rng.choice([f for f in d.flows() if f.amount])
+                    d.update_flow(f.id, amount=f.amount * factor)
+                got = {m.id: m.round_trip_capacity for m in analyze(d.snapshot()).company_metrics}
+                tol = len(d.flows()) * 1e-9 * max(f.amount or 0 for f in d.flows())
+                assert got == pytest.approx(_networkx_round_trips(d), abs=tol, rel=0)
+        assert sent and sent[0] > 0
+    finally:
+        flow_helper.allow(False)
+        flow_helper.stop()

@@ -32,6 +32,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_flow
 
+from . import flow_helper
 from .circulation import CACHE, Component, weighted_circulation
 from .cuts import (MAX_FLOW, PREVIOUS, WITH_SIDES, Previous, bounds_from_previous,
                    structural_bounds, structural_sides)
@@ -64,12 +65,20 @@ def bounds(comp: Component, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 class _IgraphSolver:
     def __init__(self, comp: Component) -> None:
-        k = comp.k
-        big = float(comp.caps.sum()) * 2 + 1
-        edges = np.concatenate([np.column_stack([comp.u + k, comp.v]),
+        self._build(comp.k, comp.u, comp.v, comp.caps)
+
+    @classmethod
+    def from_arrays(cls, k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray) -> "_IgraphSolver":
+        solver = cls.__new__(cls)
+        solver._build(k, u, v, caps)
+        return solver
+
+    def _build(self, k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray) -> None:
+        big = float(caps.sum()) * 2 + 1
+        edges = np.concatenate([np.column_stack([u + k, v]),
                                 np.column_stack([np.arange(k), np.arange(k) + k])])
         self.graph = _igraph.Graph(n=2 * k, edges=edges.tolist(), directed=True)
-        self.caps = comp.caps.tolist() + [big] * k
+        self.caps = caps.tolist() + [big] * k
         self.k = k
 
     def __call__(self, i: int) -> float:
@@ -156,13 +165,29 @@ def component_capacities(comp: Component, x: np.ndarray, deadline: float | None 
     return values
 
 
+#: From this many maximum flows on, half of them go to the helper process (when it runs).
+HELPER_MIN = 48
+
+
 def _max_flows(comp: Component, backend: str, jobs: np.ndarray, values: np.ndarray,
                sides: dict | None, deadline: float | None) -> None:
-    """One maximum flow per company of ``jobs`` (until the deadline); cut sides into ``sides``."""
+    """One maximum flow per company of ``jobs`` (until the deadline); cut sides into ``sides``.
+
+    With igraph and many jobs, every other job (they come by decreasing
+    upper bound, so the halves weigh about the same) goes to the helper
+    process of :mod:`editor.analysis.flow_helper` when it is running.
+    """
     if not len(jobs):
         return
     solve = solver(comp, backend)
-    for i in jobs.tolist():
+    jobs = jobs.tolist()
+    theirs, future = [], None
+    if backend == "igraph" and len(jobs) >= HELPER_MIN:
+        seconds = None if deadline is None else max(deadline - time.perf_counter(), 0.0)
+        future = flow_helper.submit(comp.k, comp.u, comp.v, comp.caps, jobs[1::2], seconds)
+        if future is not None:
+            jobs, theirs = jobs[0::2], jobs[1::2]
+    for i in jobs:
         if deadline is not None and time.perf_counter() > deadline:
             break
         if sides is None:
@@ -171,6 +196,21 @@ def _max_flows(comp: Component, backend: str, jobs: np.ndarray, values: np.ndarr
             value, side = solve.with_cut(i)
             values[i] = max(value, 0.0)
             sides[i] = (MAX_FLOW, side)
+    if future is None:
+        return
+    try:
+        wait = None if deadline is None else max(deadline - time.perf_counter(), 0.0) + 5.0
+        their_values, packed = future.result(timeout=wait)
+    except Exception:  # the helper broke or hung: do its share here
+        flow_helper.stop()
+        _max_flows(comp, backend, np.array(theirs, dtype=np.int64), values, sides, deadline)
+        return
+    their_sides = np.unpackbits(packed, axis=1, count=2 * comp.k).astype(bool)
+    for r, i in enumerate(theirs):
+        if their_values[r] == their_values[r]:        # not NaN: reached in time
+            values[i] = max(float(their_values[r]), 0.0)
+            if sides is not None:
+                sides[i] = (MAX_FLOW, np.flatnonzero(their_sides[r]))
 
 
 def _plain_max_flow(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray, a: int, b: int) -> float:

@@ -1,0 +1,127 @@
+"""A second process for round-trip maximum flows: on two cores, each does half.
+
+The maximum flows of :mod:`editor.analysis.roundtrip` are the costly part of
+a first analysis of a big map, and neither igraph nor scipy lets another
+thread run meanwhile. A long-lived process that analyses again and again
+(the app's analysis process, the benchmarks) may :func:`allow` a helper
+process; the first component with many maximum flows then starts it in the
+background, and once it is ready, later runs hand it every other flow. A
+one-shot command line run never starts it: the start-up (imports) costs more
+than it saves once.
+
+The helper runs at low priority and ends by itself when the process that
+started it goes away. If it cannot start or breaks, the flows are simply
+done in the calling process.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+
+import numpy as np
+
+#: Set to 0 to never start the helper.
+HELPER_ENV = "ROUNDTRIP_FLOW_HELPER"
+
+_lock = threading.Lock()
+_allowed = False
+_executor: ProcessPoolExecutor | None = None
+_ready = threading.Event()
+
+
+def allow(on: bool = True) -> None:
+    """Let this process start a helper when a big component needs it (two cores or more)."""
+    global _allowed
+    _allowed = (on and (os.cpu_count() or 1) >= 2
+                and os.environ.get(HELPER_ENV, "1").strip() not in ("0", "no", "false", "off"))
+
+
+def ready() -> ProcessPoolExecutor | None:
+    """The helper if it is running and ready; otherwise start it (when allowed) and return None."""
+    global _executor
+    if not _allowed:
+        return None
+    if _ready.is_set():
+        return _executor
+    with _lock:
+        if _executor is None:
+            try:
+                ctx = multiprocessing.get_context("spawn")
+                _executor = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_start,
+                                                initargs=(os.getpid(),))
+                _executor.submit(_warm_up).add_done_callback(
+                    lambda f: _ready.set() if f.exception() is None else stop())
+            except Exception:  # no processes on this system: stay serial
+                _executor = None
+                allow(False)
+    return None
+
+
+def wait_ready(timeout: float) -> bool:
+    """Start the helper if allowed and wait until it is ready (benchmarks)."""
+    ready()
+    return _ready.wait(timeout) if _allowed else False
+
+
+def stop() -> None:
+    global _executor
+    with _lock:
+        executor, _executor = _executor, None
+        _ready.clear()
+    if executor is not None:
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
+def submit(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray, jobs: list[int],
+           seconds: float | None) -> Future | None:
+    """Maximum flows of ``jobs`` in the helper: a future of (values, packed cut sides), or None."""
+    executor = ready()
+    if executor is None:
+        return None
+    try:
+        return executor.submit(solve, k, u, v, caps, jobs, seconds)
+    except Exception:  # broken or shut down: do it here
+        stop()
+        return None
+
+
+def solve(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray, jobs: list[int],
+          seconds: float | None) -> tuple[np.ndarray, np.ndarray]:
+    """In the helper: each job's maximum flow value (NaN if time ran out) and cut side (packed bits)."""
+    from .roundtrip import _IgraphSolver
+
+    deadline = None if seconds is None else time.perf_counter() + seconds
+    solver = _IgraphSolver.from_arrays(k, u, v, caps)
+    values = np.full(len(jobs), np.nan)
+    sides = np.zeros((len(jobs), 2 * k), dtype=bool)
+    for r, i in enumerate(jobs):
+        if deadline is not None and time.perf_counter() > deadline:
+            break
+        values[r], side = solver.with_cut(i)
+        sides[r, side] = True
+    return values, np.packbits(sides, axis=1)
+
+
+def _warm_up() -> bool:
+    from . import roundtrip  # noqa: F401  (imports numpy, scipy, igraph once)
+
+    return True
+
+
+def _start(parent: int) -> None:
+    """In the helper: low priority, and gone as soon as the starting process is."""
+    try:
+        os.nice(10)
+    except (AttributeError, OSError):
+        pass
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="roundtrip-helper-watch").start()
