@@ -209,17 +209,39 @@ def round_trip_capacities(g: CompanyGraph, deadline: float | None = None,
     those not reached in time get ``None``. ``only`` limits the work to some
     company ids (others get ``None``).
     """
-    from .roundtrip import component_capacities
+    return start_round_trips(g, deadline, only)()
 
-    result: dict[str, float | None] = {
-        c.id: (0.0 if only is None or c.id in only else None) for c in g.companies}
+
+def start_round_trips(g: CompanyGraph, deadline: float | None = None, only: set[str] | None = None):
+    """Start :func:`round_trip_capacities`; call the returned function for the result.
+
+    Between the two, the helper process (if any) works on its share of the
+    maximum flows while the caller does something else.
+    """
+    from .roundtrip import capacities_in_two_parts, finish
+
+    started = []
     for comp in components(g):
         wanted = None
         if only is not None:
             wanted = np.array([g.companies[i].id in only for i in comp.nodes.tolist()])
-        values = component_capacities(comp, circulation_of(comp), deadline, wanted)
-        for i, value in zip(comp.nodes.tolist(), values.tolist()):
-            cid = g.companies[i].id
-            if only is None or cid in only:
-                result[cid] = None if value != value else value  # NaN: not reached in time
+        parts = capacities_in_two_parts(comp, circulation_of(comp), deadline, wanted)
+        try:
+            next(parts)                     # up to the hand-over
+            started.append((comp, parts, None))
+        except StopIteration as done:       # nothing to hand over: already complete
+            started.append((comp, None, done.value))
+
+    def result() -> dict[str, float | None]:
+        capacities: dict[str, float | None] = {
+            c.id: (0.0 if only is None or c.id in only else None) for c in g.companies}
+        for comp, parts, values in started:
+            if parts is not None:
+                values = finish(parts)
+            for i, value in zip(comp.nodes.tolist(), values.tolist()):
+                cid = g.companies[i].id
+                if only is None or cid in only:
+                    capacities[cid] = None if value != value else value  # NaN: not reached in time
+        return capacities
+
     return result

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..model import ModelError, Snapshot
-from .circulation import Circulation, max_circulation, round_trip_capacities
+from .circulation import Circulation, max_circulation, start_round_trips
 from .graph import CompanyGraph
 from .loops import Loop, build_loop
 from .metrics import CompanyMetrics, Totals, company_metrics, totals
@@ -105,20 +105,26 @@ def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: st
     timings.append(("graph", time.perf_counter() - t0))
 
     t = time.perf_counter()
+    circulation = max_circulation(g)
+    timings.append(("circulation", time.perf_counter() - t))
+
+    # Round trips start first: a helper process (when there is one) takes its
+    # share of the maximum flows while the loops are searched here.
+    t = time.perf_counter()
+    deadline = None if round_trip_budget is None else t + round_trip_budget
+    finish_round_trips = start_round_trips(g, deadline)
+    started = time.perf_counter() - t
+
+    t = time.perf_counter()
     found = ranked_loops(g, max_loops=max_loops, max_length=max_length,
-                       through=None if through is None else g.index[through], time_budget=time_budget)
+                         through=None if through is None else g.index[through], time_budget=time_budget)
     rules = tuple(extra_rules)
     loops = tuple(build_loop(g, raw, window_days=window_days, extra_rules=rules) for raw in found.loops)
     timings.append(("loops", time.perf_counter() - t))
 
     t = time.perf_counter()
-    circulation = max_circulation(g)
-    timings.append(("circulation", time.perf_counter() - t))
-
-    t = time.perf_counter()
-    deadline = None if round_trip_budget is None else t + round_trip_budget
-    round_trip = round_trip_capacities(g, deadline)
-    timings.append(("round trips", time.perf_counter() - t))
+    round_trip = finish_round_trips()
+    timings.append(("round trips", started + time.perf_counter() - t))
 
     t = time.perf_counter()
     groups = circular_groups(g)

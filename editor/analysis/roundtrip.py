@@ -27,6 +27,7 @@ amounts scaled to 31-bit integers (exact to about (number of steps) x
 from __future__ import annotations
 
 import time
+from typing import Iterator
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -129,6 +130,24 @@ def component_capacities(comp: Component, x: np.ndarray, deadline: float | None 
     Complete results are cached by the component's key, and kept (with the
     cuts that prove them) to bound the next analysis after an edit.
     """
+    return finish(capacities_in_two_parts(comp, x, deadline, wanted, backend, use_bounds, use_cache))
+
+
+def finish(parts: Iterator[None]):
+    """Run what is left of a :func:`capacities_in_two_parts` and return its values."""
+    try:
+        while True:
+            next(parts)
+    except StopIteration as done:
+        return done.value
+
+
+def capacities_in_two_parts(comp: Component, x: np.ndarray, deadline: float | None = None,
+                            wanted: np.ndarray | None = None, backend: str | None = None,
+                            use_bounds: bool = True, use_cache: bool = True):
+    """:func:`component_capacities` as a generator that pauses once, when the helper process
+    (if any) has its share of the maximum flows: the caller can do other work meanwhile,
+    then :func:`finish` it."""
     key = (b"roundtrip", comp.key)
     if use_cache:
         cached = CACHE.get(key)
@@ -141,7 +160,7 @@ def component_capacities(comp: Component, x: np.ndarray, deadline: float | None 
         backend = "igraph" if _igraph is not None else "scipy"
     todo = np.ones(comp.k, dtype=bool) if wanted is None else wanted.astype(bool)
     if not use_bounds:
-        _max_flows(comp, backend, np.flatnonzero(todo), values, None, deadline)
+        yield from _max_flows(comp, backend, np.flatnonzero(todo), values, None, deadline)
         return values
     plan = _Plan(comp, x, use_cache and backend == "igraph")
     settled = plan.settled() & todo
@@ -154,7 +173,7 @@ def component_capacities(comp: Component, x: np.ndarray, deadline: float | None 
         jobs = np.flatnonzero(todo & ~settled)
     jobs = jobs[np.argsort(-plan.upper[jobs], kind="stable")]
     sides = plan.sides if use_cache and backend == "igraph" else None
-    _max_flows(comp, backend, jobs, values, sides, deadline)
+    yield from _max_flows(comp, backend, jobs, values, sides, deadline)
     np.minimum(values, plan.upper, out=values, where=~np.isnan(values))
     if use_cache and wanted is None:
         if sides is not None:
@@ -170,12 +189,13 @@ HELPER_MIN = 48
 
 
 def _max_flows(comp: Component, backend: str, jobs: np.ndarray, values: np.ndarray,
-               sides: dict | None, deadline: float | None) -> None:
+               sides: dict | None, deadline: float | None):
     """One maximum flow per company of ``jobs`` (until the deadline); cut sides into ``sides``.
 
     With igraph and many jobs, every other job (they come by decreasing
     upper bound, so the halves weigh about the same) goes to the helper
-    process of :mod:`editor.analysis.flow_helper` when it is running.
+    process of :mod:`editor.analysis.flow_helper` when it is running; this
+    generator then pauses once, right after handing them over.
     """
     if not len(jobs):
         return
@@ -187,6 +207,7 @@ def _max_flows(comp: Component, backend: str, jobs: np.ndarray, values: np.ndarr
         future = flow_helper.submit(comp.k, comp.u, comp.v, comp.caps, jobs[1::2], seconds)
         if future is not None:
             jobs, theirs = jobs[0::2], jobs[1::2]
+            yield
     for i in jobs:
         if deadline is not None and time.perf_counter() > deadline:
             break
@@ -203,7 +224,7 @@ def _max_flows(comp: Component, backend: str, jobs: np.ndarray, values: np.ndarr
         their_values, packed = future.result(timeout=wait)
     except Exception:  # the helper broke or hung: do its share here
         flow_helper.stop()
-        _max_flows(comp, backend, np.array(theirs, dtype=np.int64), values, sides, deadline)
+        yield from _max_flows(comp, backend, np.array(theirs, dtype=np.int64), values, sides, deadline)
         return
     their_sides = np.unpackbits(packed, axis=1, count=2 * comp.k).astype(bool)
     for r, i in enumerate(theirs):
