@@ -4,18 +4,40 @@ Entry point: :func:`analyze` (used by the GUI worker and ``roundtrip analyze``).
 Smaller pieces: :class:`CompanyGraph`, :func:`find_loops`, :func:`max_circulation`,
 :func:`round_trip_capacities`, :func:`pattern_name`, :func:`date_ordered`.
 """
+from . import loop_reuse
 from .circulation import Circulation, max_circulation, round_trip_capacities
 from .engine import DEFAULT_TIME_BUDGET, AnalysisResult, analyze, circular_groups
 from .graph import CompanyGraph, Step
-from . import loop_reuse
 from .loops import Loop, build_loop, date_ordered
 from .metrics import CompanyMetrics, Totals, company_metrics, totals
 from .patterns import PATTERN_RULES, TYPE_CLASSES, PatternRule, classify_type, pattern_name
 from .search import RawLoop, SearchResult, find_loops, rank_key
 
 __all__ = [
-    "AnalysisResult", "Circulation", "CompanyGraph", "CompanyMetrics", "DEFAULT_TIME_BUDGET", "Loop",
-    "PATTERN_RULES", "PatternRule", "RawLoop", "SearchResult", "Step", "TYPE_CLASSES", "Totals",
-    "analyze", "build_loop", "circular_groups", "classify_type", "company_metrics", "date_ordered",
-    "find_loops", "loop_reuse", "max_circulation", "pattern_name", "rank_key", "round_trip_capacities", "totals",
+    "DEFAULT_TIME_BUDGET",
+    "PATTERN_RULES",
+    "TYPE_CLASSES",
+    "AnalysisResult",
+    "Circulation",
+    "CompanyGraph",
+    "CompanyMetrics",
+    "Loop",
+    "PatternRule",
+    "RawLoop",
+    "SearchResult",
+    "Step",
+    "Totals",
+    "analyze",
+    "build_loop",
+    "circular_groups",
+    "classify_type",
+    "company_metrics",
+    "date_ordered",
+    "find_loops",
+    "loop_reuse",
+    "max_circulation",
+    "pattern_name",
+    "rank_key",
+    "round_trip_capacities",
+    "totals",
 ]

@@ -22,6 +22,7 @@ edit only recomputes the components the edit touched.
 from __future__ import annotations
 
 import hashlib
+import math
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -241,7 +242,7 @@ def start_round_trips(g: CompanyGraph, deadline: float | None = None, only: set[
             for i, value in zip(comp.nodes.tolist(), values.tolist()):
                 cid = g.companies[i].id
                 if only is None or cid in only:
-                    capacities[cid] = None if value != value else value  # NaN: not reached in time
+                    capacities[cid] = None if math.isnan(value) else value  # not reached in time
         return capacities
 
     return result

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..model import ModelError, Snapshot
 from .circulation import Circulation, max_circulation, start_round_trips
 from .graph import CompanyGraph
+from .loop_reuse import ranked_loops
 from .loops import Loop, build_loop
 from .metrics import CompanyMetrics, Totals, company_metrics, totals
 from .patterns import PatternRule
-from .loop_reuse import ranked_loops
 
 #: Default time budget of the loop search, in seconds.
 DEFAULT_TIME_BUDGET = 2.0

@@ -16,8 +16,8 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from ..model import date_key
 from .graph import CompanyGraph, Step

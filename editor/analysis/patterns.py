@@ -11,8 +11,8 @@ loop, names it. A rule's sequence is a tuple of tokens: ``"investment"``,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 #: Class of the flow type ids of a new diagram (editor/model/catalogue.py).
 TYPE_CLASSES = {

@@ -27,7 +27,7 @@ amounts scaled to 31-bit integers (exact to about (number of steps) x
 from __future__ import annotations
 
 import time
-from typing import Iterator
+from collections.abc import Iterator
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -35,8 +35,15 @@ from scipy.sparse.csgraph import maximum_flow
 
 from . import flow_helper
 from .circulation import CACHE, Component, weighted_circulation
-from .cuts import (MAX_FLOW, PREVIOUS, WITH_SIDES, Previous, bounds_from_previous,
-                   structural_bounds, structural_sides)
+from .cuts import (
+    MAX_FLOW,
+    PREVIOUS,
+    WITH_SIDES,
+    Previous,
+    bounds_from_previous,
+    structural_bounds,
+    structural_sides,
+)
 
 try:  # optional: much faster maximum flows, exact on floating-point amounts
     import igraph as _igraph
@@ -69,7 +76,7 @@ class _IgraphSolver:
         self._build(comp.k, comp.u, comp.v, comp.caps)
 
     @classmethod
-    def from_arrays(cls, k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray) -> "_IgraphSolver":
+    def from_arrays(cls, k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray) -> _IgraphSolver:
         solver = cls.__new__(cls)
         solver._build(k, u, v, caps)
         return solver
@@ -228,7 +235,7 @@ def _max_flows(comp: Component, backend: str, jobs: np.ndarray, values: np.ndarr
         return
     their_sides = np.unpackbits(packed, axis=1, count=2 * comp.k).astype(bool)
     for r, i in enumerate(theirs):
-        if their_values[r] == their_values[r]:        # not NaN: reached in time
+        if not np.isnan(their_values[r]):             # reached in time
             values[i] = max(float(their_values[r]), 0.0)
             if sides is not None:
                 sides[i] = (MAX_FLOW, np.flatnonzero(their_sides[r]))

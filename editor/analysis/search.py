@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import bisect
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from .graph import CompanyGraph
 
@@ -266,7 +266,7 @@ def find_loops(g: CompanyGraph, *, max_loops: int = 100, max_length: int = 12,
                 nonlocal best
                 level = _Level(g, known[:sizes[levels[i]]])
                 batches[i] = _collect(g, level, max_length, clock, cap, through)
-                if len(batches[i]) < cap and i == max((j for j in batches if len(batches[j]) < cap)):
+                if len(batches[i]) < cap and i == max(j for j in batches if len(batches[j]) < cap):
                     best = batches[i]             # the most loops known so far (if time runs out)
                 return len(batches[i]) >= cap
 
