@@ -88,7 +88,8 @@ def analysis_pool() -> ProcessPoolExecutor:
                 ctx.set_forkserver_preload(["editor.analysis", "editor.analysis_worker"])
             else:
                 ctx = multiprocessing.get_context("spawn")
-            _pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_lower_priority)
+            _pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_lower_priority,
+                                        initargs=(os.getpid(),))
             try:  # end the process before concurrent.futures waits for its running analysis at exit
                 threading._register_atexit(stop_pool)
             except (AttributeError, RuntimeError):
@@ -96,19 +97,36 @@ def analysis_pool() -> ProcessPoolExecutor:
         return _pool
 
 
-def _lower_priority() -> None:
+def _lower_priority(app_pid: int | None = None) -> None:
     """In the analysis process: yield the CPU to the app when both want it (2 cores are common).
 
-    The process lives as long as the app, so it may start a helper process
-    for the maximum flows of big maps (see :mod:`editor.analysis.flow_helper`).
+    The process lives as long as the app (it ends with it even when the app
+    is killed: a watch checks every second that the app is still there), so
+    it may start a helper process for the maximum flows of big maps (see
+    :mod:`editor.analysis.flow_helper`).
     """
     try:
         os.nice(10)
     except (AttributeError, OSError):  # no nice on this system
         pass
+    if app_pid is not None:
+        threading.Thread(target=_end_with, args=(app_pid,), daemon=True,
+                         name="roundtrip-analysis-watch").start()
     from .analysis import flow_helper
 
     flow_helper.allow()
+
+
+def _end_with(app_pid: int) -> None:
+    """In the analysis process: exit as soon as the app's process is gone."""
+    while True:
+        time.sleep(1.0)
+        try:
+            os.kill(app_pid, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except OSError:  # exists, but not ours to signal: still there
+            pass
 
 
 def stop_pool() -> None:

@@ -209,3 +209,30 @@ def test_a_packed_snapshot_unpickles_as_the_same_snapshot(diagram):
     assert copy == snapshot and type(copy) is type(snapshot)
     assert [type(f) for f in copy.flows] == [type(f) for f in snapshot.flows]
     assert [c.to_dict() for c in copy.companies] == [c.to_dict() for c in snapshot.companies]
+
+
+def test_the_analysis_process_ends_when_the_app_is_killed(tmp_path):
+    """A crashed or killed app leaves no analysis process behind."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = tmp_path / "app.py"
+    script.write_text(
+        "import os, sys\n"
+        "from editor import analysis_worker\n"
+        "if __name__ == '__main__':\n"
+        "    pool = analysis_worker.analysis_pool()\n"
+        "    open(sys.argv[1], 'w').write(str(pool.submit(os.getpid).result(timeout=60)))\n"
+        "    os._exit(9)  # no clean-up at all, as after a crash or a kill\n")
+    pid_file = tmp_path / "pid"
+    subprocess.run([sys.executable, str(script), str(pid_file)], stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, timeout=90, cwd=str(Path(__file__).resolve().parent.parent))
+    child = int(pid_file.read_text())
+    for _ in range(50):
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"analysis process {child} still running 5 s after its app was killed")
