@@ -53,6 +53,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from . import relay
 from .model import Snapshot
 
 DEBOUNCE_MS = 150
@@ -156,6 +157,15 @@ def _process_trouble(error: BaseException | None) -> bool:
     return isinstance(error, (BrokenProcessPool, pickle.PicklingError))
 
 
+def _run(analyze: Callable[..., Any], snapshot: Snapshot, options: dict[str, Any]):
+    """Run one analysis on a worker thread: (result, error, seconds), never raises."""
+    t0 = time.perf_counter()
+    try:
+        return analyze(snapshot, **options), None, time.perf_counter() - t0
+    except Exception as e:  # reported to the user, never raised on the GUI thread
+        return None, e, time.perf_counter() - t0
+
+
 class AnalysisWorker(QObject):
     """Debounced background analysis of the snapshot returned by ``snapshot_source``."""
 
@@ -165,7 +175,6 @@ class AnalysisWorker(QObject):
     failed = Signal(str)
     #: True while a request is waiting or running.
     busyChanged = Signal(bool)
-    _finished = Signal(int, object, object, float)  # generation, result, error, seconds (from the worker)
 
     def __init__(self, snapshot_source: Callable[[], Snapshot],
                  analyze_fn: Callable[..., Any] | None = None, delay_ms: int = DEBOUNCE_MS,
@@ -189,7 +198,7 @@ class AnalysisWorker(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._start)
-        self._finished.connect(self._on_finished)
+        self._handle = relay.handle(self)  # workers report back through the relay, never to self
         self._requested = 0      # newest generation asked for
         self._running: int | None = None
         self._busy = False
@@ -255,7 +264,10 @@ class AnalysisWorker(QObject):
         self._submit(generation, snapshot, options)
 
     def _submit(self, generation: int, snapshot: Snapshot, options: dict[str, Any]) -> None:
+        # The callbacks run on worker threads: they hold only the relay handle,
+        # never the worker object itself (see editor.relay).
         t0 = time.perf_counter()
+        handle = self._handle
         if self.use_process:
             try:
                 pool = analysis_pool()
@@ -271,35 +283,21 @@ class AnalysisWorker(QObject):
                 error = f.exception()
                 if _process_trouble(error):
                     _forget_pool(pool)
-                    self._emit_finished(generation, None, _Retry((snapshot, options)), 0.0)
+                    relay.post(handle, "_on_finished", generation, None, _Retry((snapshot, options)), 0.0)
                     return
-                self._emit_finished(generation, None if error else f.result(), error,
-                                    time.perf_counter() - t0)
+                relay.post(handle, "_on_finished", generation, None if error else f.result(), error,
+                           time.perf_counter() - t0)
 
             future.add_done_callback(done_in_process)
             return
-        future = self._executor.submit(self._run, snapshot, options)
+        future = self._executor.submit(_run, self._analyze, snapshot, options)
 
         def done(f: Future, generation=generation) -> None:
             if f.cancelled():
                 return
-            result, error, seconds = f.result()
-            self._emit_finished(generation, result, error, seconds)
+            relay.post(handle, "_on_finished", generation, *f.result())
 
         future.add_done_callback(done)
-
-    def _emit_finished(self, generation: int, result: Any, error: Any, seconds: float) -> None:
-        try:
-            self._finished.emit(generation, result, error, seconds)
-        except RuntimeError:  # the worker was deleted meanwhile
-            pass
-
-    def _run(self, snapshot: Snapshot, options: dict[str, Any]):
-        t0 = time.perf_counter()
-        try:
-            return self._analyze(snapshot, **options), None, time.perf_counter() - t0
-        except Exception as e:  # reported to the user, never raised on the GUI thread
-            return None, e, time.perf_counter() - t0
 
     def _on_finished(self, generation: int, result: Any, error: Any, seconds: float) -> None:
         if isinstance(error, _Retry) and not self._closed:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
-from . import recovery
+from . import recovery, relay
 from .document import Document
 from .model import Change
 
@@ -68,6 +68,13 @@ def interval_from_settings(settings: QSettings | None = None) -> float:
     return max(float(MIN_INTERVAL_S), value) if value == value else float(DEFAULT_INTERVAL_S)
 
 
+def _write(snap, key: str, original: str | None, name: str, folder: Path) -> tuple[Path, float]:
+    """On the worker thread: write one recovery file; (its path, seconds taken)."""
+    t0 = time.perf_counter()
+    path = recovery.write_recovery(snap, key=key, original_path=original, display_name=name, folder=folder)
+    return path, time.perf_counter() - t0
+
+
 def _new_key() -> str:
     return f"d{next(_keys)}"
 
@@ -79,7 +86,6 @@ class AutosaveController(QObject):
     saved = Signal(str)
     #: Autosave failed (disk full, folder not writable); argument: the message for the status bar.
     failed = Signal(str)
-    _finished = Signal(object, object)  # (kind, result or exception), from the worker thread
 
     def __init__(self, document: Document, interval_s: float | None = None,
                  folder: str | os.PathLike | None = None, key: str | None = None,
@@ -101,7 +107,7 @@ class AutosaveController(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(max(1, int(self.interval_s * 1000)))
         self._timer.timeout.connect(self.autosave_now)
-        self._finished.connect(self._on_finished)
+        self._handle = relay.handle(self)  # the worker reports back through the relay
         document.diagram.subscribe(self._on_change)
         document.modifiedChanged.connect(self._on_modified_changed)
 
@@ -157,25 +163,16 @@ class AutosaveController(QObject):
         name = doc.display_name()
         self.last_snapshot_seconds = time.perf_counter() - t0
         self._written = self._generation
-        return self._submit("write", self._write, snap, original, name)
-
-    def _write(self, snap, original, name) -> Path:
-        t0 = time.perf_counter()
-        path = recovery.write_recovery(snap, key=self.key, original_path=original, display_name=name,
-                                       folder=self.folder)
-        self.last_write_seconds = time.perf_counter() - t0
-        return path
+        return self._submit("write", _write, snap, self.key, original, name, self.folder)
 
     def _submit(self, kind: str, fn, *args) -> Future:
         future = _worker().submit(fn, *args)
         self._pending = future
+        handle = self._handle  # not self: the worker must not keep or touch the controller
 
         def done(f: Future) -> None:
             exc = f.exception()
-            try:
-                self._finished.emit(kind, exc if exc is not None else f.result())
-            except RuntimeError:  # pragma: no cover - the controller was deleted meanwhile
-                pass
+            relay.post(handle, "_on_finished", kind, exc if exc is not None else f.result())
 
         future.add_done_callback(done)
         return future
@@ -188,8 +185,9 @@ class AutosaveController(QObject):
                 self._written = -1  # try again at the next tick
             self.failed.emit(self.last_error)
         elif kind == "write":
+            path, self.last_write_seconds = result
             self.last_error = None
-            self.saved.emit(str(result))
+            self.saved.emit(str(path))
 
     # ------------------------------------------------------------ tracking
     def _on_change(self, change: Change) -> None:

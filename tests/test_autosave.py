@@ -188,3 +188,55 @@ def test_dialog_restore_discard_later(qtbot, folder, monkeypatch):
 
 def test_offer_recovery_without_files_shows_nothing(qtbot, folder):
     assert offer_recovery(folder=folder) == []
+
+
+def test_document_deleted_while_a_write_is_in_flight(qtbot, folder, monkeypatch):
+    """The worker reports through the relay: a controller gone meanwhile is skipped, no crash."""
+    import time
+
+    import shiboken6
+
+    real = recovery.write_atomic
+    started = []
+
+    def slow(path, data):
+        started.append(path)
+        time.sleep(0.2)
+        real(path, data)
+
+    monkeypatch.setattr(recovery, "write_atomic", slow)
+    doc, ctl = make(qtbot, folder)
+    doc.add_company("A")
+    seen = []
+    ctl.saved.connect(seen.append)
+    job = ctl.autosave_now()
+    qtbot.waitUntil(lambda: bool(started), timeout=3000)
+    shiboken6.delete(doc)  # the controller is its child: both C++ objects go now
+    assert not shiboken6.isValid(ctl)
+    path, _seconds = job.result(5)  # the write itself finishes
+    assert path.exists()
+    qtbot.wait(100)  # the relay drops the report for the deleted controller
+    assert seen == []
+
+
+def test_relay_calls_live_receivers_on_the_gui_thread(qtbot):
+    import threading
+
+    from PySide6.QtCore import QObject
+
+    from editor import relay
+
+    class Receiver(QObject):
+        def __init__(self):
+            super().__init__()
+            self.calls = []
+
+        def note(self, value):
+            self.calls.append((value, threading.current_thread() is threading.main_thread()))
+
+    r = Receiver()
+    handle = relay.handle(r)
+    t = threading.Thread(target=relay.post, args=(handle, "note", 7))
+    t.start()
+    t.join()
+    qtbot.waitUntil(lambda: r.calls == [(7, True)], timeout=2000)
