@@ -45,7 +45,10 @@ STEP_PX = 3
 
 
 def _app() -> QApplication:
-    return QApplication.instance() or QApplication([])
+    app = QApplication.instance() or QApplication([])
+    from editor import collector
+    collector.install()  # as the app does
+    return app
 
 
 def _settle(n: int = 3) -> None:

@@ -136,7 +136,10 @@ def scene_class():
 
 def qt_app():
     from PySide6.QtWidgets import QApplication
-    return QApplication.instance() or QApplication([])
+    app = QApplication.instance() or QApplication([])
+    from editor import collector
+    collector.install()  # as the app does
+    return app
 
 
 def bench_open(path: Path, label: str, key: str, repeat: int) -> dict[str, Any]:

@@ -67,6 +67,8 @@ def run_app(argv: list[str]) -> int:
     app.setApplicationDisplayName("Roundtrip")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(resources.icon("roundtrip"))
+    from . import collector
+    collector.install()  # cycles are freed on this thread, never on a worker's
     windows = start_windows(list(argv))
     for w in windows:
         w.show()

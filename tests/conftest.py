@@ -23,6 +23,21 @@ def long_mode() -> bool:
     return os.environ.get("ROUNDTRIP_LONG", "") not in ("", "0")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_collector(qapp):
+    """As in the app: cycles are collected on the GUI thread only (see editor.collector)."""
+    from editor import collector
+
+    c = collector.install()
+    yield c
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test(gui_thread_collector):
+    yield
+    gui_thread_collector.check()
+
+
 @pytest.fixture
 def long_run() -> bool:
     return long_mode()
