@@ -272,3 +272,32 @@ def test_the_helper_process_shares_the_maximum_flows_and_gives_the_same_answer()
     finally:
         flow_helper.allow(False)
         flow_helper.stop()
+
+
+def _diagram_of(n: int, steps) -> "Diagram":
+    from editor.model import Diagram
+
+    d = Diagram()
+    for i in range(n):
+        d.add_company(Company(f"c{i}", str(i)))
+    kind = d.flow_types()[0].id
+    for j, (s, t, amount) in enumerate(steps):
+        d.add_flow(Flow(f"f{j}", s, t, kind, amount))
+    return d
+
+
+def test_reused_cuts_never_give_a_negative_capacity():
+    """Old cut worth plus the changes, in floating point, can dip a hair below zero."""
+    before = _diagram_of(5, [("c4", "c2", 0.01470191854323394), ("c3", "c0", 0.027545203938250568),
+                             ("c4", "c1", 0.006880826728272698), ("c4", "c2", 2.807998586087857e-23),
+                             ("c1", "c2", 0.007311127739426928), ("c2", "c1", 1.8827082541644954e-17),
+                             ("c0", "c1", 0.009570248132109426), ("c2", "c4", 228472.22863365864)])
+    after = _diagram_of(3, [("c1", "c0", 6.945234081333616e-24), ("c1", "c0", 5.7967103093674135e-19),
+                            ("c2", "c2", 174.28747308900273), ("c2", "c1", 2.50272310056255e-23),
+                            ("c1", "c2", 8.3424103352085e-24), ("c0", "c1", 1.6684820670417e-23),
+                            ("c0", "c2", 2.269473786438078e-24)])
+    clear_cache()
+    analyze(before.snapshot())
+    result = analyze(after.snapshot())
+    for m in result.company_metrics:
+        assert 0 <= m.round_trip_capacity <= min(m.inflow, m.outflow) * (1 + 1e-9) + 1e-9

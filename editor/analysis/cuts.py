@@ -300,6 +300,7 @@ def bounds_from_previous(prev: Previous, ids: tuple[str, ...], u: np.ndarray, v:
                 upper[crossing] += caps[e]
     else:
         upper = cut_values(reused.sides(np.arange(len(rows))), k, u, v, caps)
+    upper = np.maximum(upper, 0.0)   # old worth plus changes: rounding may dip below zero
     upper[~with_side] = np.inf
     return dataclasses.replace(reused, upper=upper)
 

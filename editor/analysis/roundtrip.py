@@ -171,12 +171,12 @@ def capacities_in_two_parts(comp: Component, x: np.ndarray, deadline: float | No
         return values
     plan = _Plan(comp, x, use_cache and backend == "igraph")
     settled = plan.settled() & todo
-    values[settled] = plan.upper[settled]
+    values[settled] = plan.value(settled)
     jobs = np.flatnonzero(todo & ~settled)
     if len(jobs) >= WEIGHTED_MIN and (deadline is None or time.perf_counter() < deadline):
         plan.second_circulation(jobs)
         settled = plan.settled() & todo
-        values[settled] = plan.upper[settled]
+        values[settled] = plan.value(settled)
         jobs = np.flatnonzero(todo & ~settled)
     jobs = jobs[np.argsort(-plan.upper[jobs], kind="stable")]
     sides = plan.sides if use_cache and backend == "igraph" else None
@@ -275,6 +275,11 @@ class _Plan:
 
     def settled(self) -> np.ndarray:
         return self.lower >= self.upper - TOLERANCE * self.comp.caps.max()
+
+    def value(self, settled: np.ndarray) -> np.ndarray:
+        """The capacity of settled companies: the upper bound (a cut), never below the lower
+        one (a flow, so never negative) when rounding put the cut a hair under it."""
+        return np.maximum(self.upper[settled], self.lower[settled])
 
     def second_circulation(self, jobs: np.ndarray) -> None:
         """Lift lower bounds with a circulation pushed through the unsettled companies."""
