@@ -108,3 +108,32 @@ def test_escape_during_a_sketch_puts_everything_back(qtbot):
     assert not scene.sketching() and not scene.live_move_active()
     assert scene.company_item("nvidia").pos() == QPointF(0, 0)
     assert {fid: scene.flow_item(fid).path() for fid in before} == before
+
+
+def test_big_diagrams_far_out_are_drawn_unsmoothed(qtbot, monkeypatch):
+    """Smoothing (antialiasing) goes below the arrowheads' zoom, for big diagrams only, and a
+    drag's sketch gives back the smoothing that fits the zoom at the drop."""
+    doc, scene, view = _view(qtbot, sketch_above=5)
+    aa = QPainter.RenderHint.Antialiasing
+    view.resetTransform()
+    view.scale(0.1, 0.1)
+    view._zoomed()
+    assert view.renderHints() & aa          # a small diagram is always smoothed
+    monkeypatch.setattr(DiagramView, "SMOOTH_ALWAYS_BELOW", 5)   # as if it were big
+    view._zoomed()
+    assert not view.renderHints() & aa
+    view.zoom_in()
+    while view.zoom() < DiagramView.SMOOTH_MIN_ZOOM:
+        assert not view.renderHints() & aa
+        view.zoom_in()
+    assert view.renderHints() & aa
+    # a heavy drag sketches unsmoothed; the drop zoomed in gives smoothing back
+    view.resetTransform()
+    view._zoomed()
+    view.centerOn(0, 0)
+    QTest.mousePress(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, view.mapFromScene(QPointF(0, 0)))
+    for i in range(1, 4):
+        _move(view, (10 * i, 5 * i))
+    assert scene.sketching() and not view.renderHints() & aa
+    QTest.mouseRelease(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, view.mapFromScene(QPointF(30, 15)))
+    assert view.renderHints() & aa

@@ -690,6 +690,10 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
     def export_mode(self) -> bool:
         return self._export_mode
 
+    def item_count(self) -> int:
+        """Companies and arrows shown (what a repaint of the whole view has to draw)."""
+        return len(self._companies) + len(self._flows)
+
     def diagram_rect(self) -> QRectF:
         """Bounding rectangle of companies, arrows and labels (legend excluded)."""
         self.settle_styles()
