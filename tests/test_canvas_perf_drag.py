@@ -2,7 +2,8 @@
 (straight lines, no antialiasing), and the drop gives every arrow its full look back."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, Qt
+import pytest
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -137,3 +138,80 @@ def test_big_diagrams_far_out_are_drawn_unsmoothed(qtbot, monkeypatch):
     assert scene.sketching() and not view.renderHints() & aa
     QTest.mouseRelease(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, view.mapFromScene(QPointF(30, 15)))
     assert view.renderHints() & aa
+
+
+def _far_big_view(qtbot, monkeypatch, d, zoom=0.1):
+    """A view zoomed far out on ``d``, treated as a big diagram (drawn unsmoothed)."""
+    monkeypatch.setattr(DiagramView, "SMOOTH_ALWAYS_BELOW", 1)
+    doc = Document(d)
+    scene = DiagramScene(doc.diagram)
+    view = DiagramView(scene, doc)
+    qtbot.addWidget(view)
+    view.setFixedSize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    view.resetTransform()
+    view.scale(zoom, zoom)
+    view._zoomed()
+    view.centerOn(500, 500)
+    assert not view.renderHints() & QPainter.RenderHint.Antialiasing
+    assert scene.width_tolerance() == pytest.approx(1 / zoom)   # a screen pixel in scene px
+    qtbot.wait(20)
+    return doc, scene, view
+
+
+class _Paints(QObject):
+    """Records the areas a widget repaints."""
+
+    def __init__(self, widget):
+        super().__init__()
+        self.rects = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint:
+            self.rects.append(event.region().boundingRect())
+        return False
+
+
+def _lanes_diagram():
+    from editor.model import Diagram
+    d = Diagram()
+    d.add_company(Company("a", "Alpha", x=0, y=0))
+    d.add_company(Company("b", "Beta", x=3000, y=800))
+    d.add_company(Company("c", "Gamma", x=-2000, y=1500))
+    kind = d.flow_types()[0].id
+    d.add_flow(Flow("ab", "a", "b", kind, 100))
+    d.add_flow(Flow("ba", "b", "a", kind, 40))
+    d.add_flow(Flow("ac", "a", "c", kind, 400))
+    return d
+
+
+def test_far_out_an_edit_that_changes_nothing_visible_repaints_nothing(qtbot, monkeypatch):
+    """Far out, a width or lane change under a screen pixel waits; zooming in draws it exactly."""
+    doc, scene, view = _far_big_view(qtbot, monkeypatch, _lanes_diagram())
+    ab, ba = scene.flow_item("ab"), scene.flow_item("ba")
+    before = (ab.width, ab.path(), ba.path())
+    paints = _Paints(view.viewport())
+    doc.update_flow("ab", amount=123.45678)   # a bit wider, and a wider label: lanes move a little
+    qtbot.wait(50)
+    assert (ab.width, ab.path(), ba.path()) == before
+    assert all(r.width() < 20 and r.height() < 20 for r in paints.rects)   # no arrow-sized area
+    view.resetTransform()                     # 100 %: smoothed, exact again
+    view._zoomed()
+    scene.settle_styles()
+    fresh = DiagramScene(doc.diagram)
+    for fid in ("ab", "ba", "ac"):
+        a, b = scene.flow_item(fid), fresh.flow_item(fid)
+        assert a.width == b.width and a.path() == b.path() and a.head() == b.head(), fid
+
+
+def test_far_out_a_visible_change_is_drawn_at_once(qtbot, monkeypatch):
+    doc, scene, view = _far_big_view(qtbot, monkeypatch, _lanes_diagram(), zoom=0.2)
+    ab = scene.flow_item("ab")
+    paints = _Paints(view.viewport())
+    doc.update_flow("ab", amount=1000)   # the new widest arrow: wider by more than a pixel
+    scene.settle_styles()
+    qtbot.wait(50)
+    assert ab.width == DiagramScene(doc.diagram).flow_item("ab").width
+    assert any(r.width() > 100 for r in paints.rects)

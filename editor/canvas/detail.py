@@ -45,6 +45,10 @@ class DetailMixin:
         self._unrealized = []
         self._realize_timer.stop()
 
+    def labels_pending_in_background(self) -> bool:
+        """Heads and labels are still being made a few hundred at a time (after a build)."""
+        return bool(self._unrealized)
+
     def labels_pending(self) -> bool:
         """Labels or heads are shown but some are not made yet (a view calls realize_labels())."""
         return bool(self._unrealized) and (self._labels_shown or self._heads_shown)

@@ -28,6 +28,9 @@ class RestyleMixin:
     def _init_rescale(self) -> None:
         self._stale_flows: dict[str, None] = {}      # flows whose width may be out of date
         self._stale_companies: dict[str, None] = {}  # companies whose radius may be out of date
+        self._tolerance = WIDTH_STEP
+        self._behind: dict[str, None] = {}   # flows drawn a little off their width (see below)
+        self._behind_pairs: dict[tuple[str, str], None] = {}   # pairs drawn a little off their lanes
         self._rescale_timer = QTimer(self)
         self._rescale_timer.setInterval(0)
         self._rescale_timer.timeout.connect(self._rescale_slice)
@@ -40,6 +43,49 @@ class RestyleMixin:
             return width
         low = self.style.min_arrow_width
         return low + round((width - low) / WIDTH_STEP) * WIDTH_STEP
+
+    # Width tolerance: a view zoomed far out (arrows drawn unsmoothed, a pixel wide) cannot show
+    # a width change smaller than a screen pixel, so it sets that as the tolerance: an arrow
+    # whose new width is within it keeps its drawn width (nothing to repaint: a long arrow's
+    # box is most of the view there, 40-100 ms of repainting at 1,000 / 5,000) and is noted.
+    # When the tolerance shrinks again (zooming in), the noted arrows get their exact width.
+
+    def width_tolerance(self) -> float:
+        return self._tolerance
+
+    def set_width_tolerance(self, tolerance: float) -> None:
+        tolerance = max(WIDTH_STEP, float(tolerance))
+        finer = tolerance < self._tolerance
+        self._tolerance = tolerance
+        if finer and self._behind:
+            self._stale_flows.update(self._behind)
+            self._behind = {}
+            self._rescale_timer.start()
+        if finer and self._behind_pairs:
+            pairs, self._behind_pairs = self._behind_pairs, {}
+            for key in pairs:
+                if key in self._pairs:
+                    self._layout_pair(key)
+
+    def _drawn_spacing(self, key, spacing: float) -> float:
+        """The lane spacing to draw a pair of companies with (it follows the widest amount
+        label of the pair: an edit of an amount moves the lanes by a few scene px, which does
+        not show far out, so it waits like a width does)."""
+        drawn = self._lane_drawn.get(key)
+        if (drawn is not None and drawn != spacing and self._tolerance > WIDTH_STEP
+                and abs(spacing - drawn) < self._tolerance):
+            self._behind_pairs[key] = None
+            return drawn
+        self._lane_drawn[key] = spacing
+        return spacing
+
+    def drawn_width(self, item, width: float) -> float:
+        """The width to draw ``item`` with when its exact width is ``width``."""
+        if (self._tolerance > WIDTH_STEP and item._styled and width != item.width
+                and abs(width - item.width) < self._tolerance):
+            self._behind[item.id] = None
+            return item.width
+        return width
 
     def _rescale_flows(self) -> None:
         """The largest amount changed: every arrow's width is to be checked."""
@@ -62,6 +108,8 @@ class RestyleMixin:
     def _drop_rescale(self) -> None:
         self._stale_flows = {}
         self._stale_companies = {}
+        self._behind = {}
+        self._behind_pairs = {}
         self._rescale_timer.stop()
 
     def _rescale_slice(self) -> None:
@@ -104,7 +152,7 @@ class RestyleMixin:
                 for other in self._pairs.get(key, (fid,)):
                     flows.pop(other, None)
                     item = self._flows[other]
-                    width = self.flow_width(d.flow(other).amount)
+                    width = self.drawn_width(item, self.flow_width(d.flow(other).amount))
                     if width != item.width:
                         item.set_look(item.color, width)
                         changed = True

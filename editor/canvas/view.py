@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsView
 from ..io.amounts import AmountError, parse_amount
 from ..model import ModelError
 from .items import LOD_HEAD
+from .restyle import WIDTH_STEP
 from .scene import DiagramScene
 from .tools import AddCompanyTool, DrawFlowTool, InPlaceEditor, SelectMoveTool
 
@@ -33,7 +34,10 @@ class DiagramView(QGraphicsView):
     def __init__(self, scene: DiagramScene, document, parent=None) -> None:
         super().__init__(scene, parent)
         self.document = document
-        scene.changed.connect(self._check_empty_hint)
+        # Not QGraphicsScene.changed: while anything listens to it, Qt sends every item update
+        # through the scene as a list of rects, and some as the whole scene rect (a repaint of
+        # the whole diagram, 40-100 ms at 1,000 / 5,000, for an edit of one amount).
+        scene.diagramChanged.connect(self._check_empty_hint)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
@@ -60,6 +64,7 @@ class DiagramView(QGraphicsView):
         scene.sceneRectChanged.connect(self._grow_scene_rect)
         scene.staticChanged.connect(self._drop_still_picture)
         self._grow_scene_rect(scene.sceneRect())
+        self._check_empty_hint()
 
     #: free room around the diagram, so adding or dragging at the edge never makes the view jump
     MARGIN = 2000.0
@@ -161,9 +166,10 @@ class DiagramView(QGraphicsView):
 
     # ------------------------------------------------------------ smoothing
     # Zoomed out so far that arrowheads are hidden, a big diagram is drawn without
-    # antialiasing: arrows are then a fraction of a pixel wide and the picture looks the same
-    # (compare the two in benchmarks/README.md), but a repaint of the view at 1,000 companies /
-    # 5,000 arrows takes ~30 % less (e.g. 41 instead of 58 ms for the whole view).
+    # antialiasing: arrows are then a fraction of a pixel wide and the picture looks the same,
+    # but a repaint of the view at 1,000 companies / 5,000 arrows takes ~30 % less (e.g. 41
+    # instead of 58 ms for the whole view). A width change under a screen pixel is then not
+    # drawn until zooming in (restyle.py): an amount edit repaints nothing it cannot show.
 
     #: below this zoom (the arrowheads' level of detail) big diagrams are drawn unsmoothed
     SMOOTH_MIN_ZOOM = LOD_HEAD
@@ -181,6 +187,8 @@ class DiagramView(QGraphicsView):
         wanted = self.smoothing_wanted()
         if bool(self.renderHints() & QPainter.RenderHint.Antialiasing) != wanted:
             self.setRenderHint(QPainter.RenderHint.Antialiasing, wanted)
+        # unsmoothed, a width change under a screen pixel does not show (see restyle.py)
+        self.scene().set_width_tolerance(WIDTH_STEP if wanted else 1.0 / max(self.zoom(), 1e-6))
 
     def _view_key(self):
         return (self.transform(), self.horizontalScrollBar().value(), self.verticalScrollBar().value(),
