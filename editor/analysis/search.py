@@ -96,6 +96,8 @@ def cycles(level: _Level, max_len: int, clock: Clock, *, through: int | None = N
     """
     out, inn, labels = level.out, level.inn, level.labels
     bound = exact or max_len
+    # the clock's tick, inlined: this loop runs once per step looked at (~50,000 per analysis)
+    ticks, deadline, now = clock.ticks, clock.deadline, time.perf_counter
     starts = [through] if through is not None else range(len(out))
     for s in starts:
         lab = labels[s]
@@ -123,11 +125,15 @@ def cycles(level: _Level, max_len: int, clock: Clock, *, through: int | None = N
         iters = [iter(out[s])]
         while iters:
             for y, e in iters[-1]:
-                clock.tick()
+                ticks += 1
+                if not ticks & 1023 and now() > deadline:
+                    clock.ticks = ticks
+                    raise OutOfTime
                 depth = len(path)
                 if y == s:
                     if (exact is None or depth == exact) and (
                             marked is None or nmarked or e in marked):
+                        clock.ticks = ticks
                         yield tuple(path), tuple(estack) + (e,)
                     continue
                 dy = dist.get(y)
@@ -147,6 +153,7 @@ def cycles(level: _Level, max_len: int, clock: Clock, *, through: int | None = N
                     if marked is not None and e in marked:
                         nmarked -= 1
                     on_path.discard(path.pop())
+    clock.ticks = ticks
 
 
 def _rotate(nodes, steps):
