@@ -44,3 +44,20 @@ def test_the_timer_collects_when_thresholds_are_crossed(qtbot, gui_thread_collec
         junk.append(a)
     del junk
     qtbot.waitUntil(lambda: gui_thread_collector.collections > before, timeout=3000)
+
+
+def test_full_collections_wait_for_a_quarter_more_objects(gui_thread_collector, monkeypatch):
+    from editor import collector
+
+    c = gui_thread_collector
+    monkeypatch.setattr(collector, "FULL_EVERY_S", 0.0)
+    monkeypatch.setattr(c, "_long_lived", len(gc.get_objects(generation=2)) * 10)  # as if a big heap
+    monkeypatch.setattr(c, "thresholds", (1, 1, 1))
+    gc.collect(1)
+    gc.collect(1)   # gen 2 count over its threshold of 1
+    assert c.check() == 1          # not enough new long-lived objects for a full collection
+    monkeypatch.setattr(c, "_long_lived", 0)
+    gc.collect(1)
+    gc.collect(1)
+    assert c.check() == 2
+    assert c._long_lived > 0
