@@ -98,13 +98,17 @@ def cycles(level: _Level, max_len: int, clock: Clock, *, through: int | None = N
     bound = exact or max_len
     # the clock's tick, inlined: this loop runs once per step looked at (~50,000 per analysis)
     ticks, deadline, now = clock.ticks, clock.deadline, time.perf_counter
+    # lists indexed by company, not dicts and sets: the inner loop looks them up per step
+    dist = [-1] * len(out)      # steps back to the start (-1: cannot get back in time)
+    on_path = [False] * len(out)
     starts = [through] if through is not None else range(len(out))
     for s in starts:
         lab = labels[s]
         if lab not in level.circular:
             continue
         lowest = -1 if through is not None else s
-        dist = {s: 0}
+        dist[s] = 0
+        touched = [s]
         frontier = [s]
         d = 0
         while frontier and d < bound - 1:
@@ -112,47 +116,52 @@ def cycles(level: _Level, max_len: int, clock: Clock, *, through: int | None = N
             nxt = []
             for x in frontier:
                 for y in inn[x]:
-                    if y > lowest and y not in dist and labels[y] == lab:
+                    if y > lowest and dist[y] < 0 and labels[y] == lab:
                         dist[y] = d
                         nxt.append(y)
+            touched += nxt
             frontier = nxt
-        if len(dist) == 1:
-            continue
-        path = [s]
-        on_path = {s}
-        estack: list[int] = []
-        nmarked = 0
-        iters = [iter(out[s])]
-        while iters:
-            for y, e in iters[-1]:
-                ticks += 1
-                if not ticks & 1023 and now() > deadline:
-                    clock.ticks = ticks
-                    raise OutOfTime
-                depth = len(path)
-                if y == s:
-                    if (exact is None or depth == exact) and (
-                            marked is None or nmarked or e in marked):
+        if len(touched) > 1:
+            path = [s]
+            on_path[s] = True
+            depth = 1
+            estack: list[int] = []
+            nmarked = 0
+            iters = [iter(out[s])]
+            while iters:
+                for y, e in iters[-1]:
+                    ticks += 1
+                    if not ticks & 1023 and now() > deadline:
                         clock.ticks = ticks
-                        yield tuple(path), tuple(estack) + (e,)
-                    continue
-                dy = dist.get(y)
-                if dy is None or y in on_path or depth + dy > bound:
-                    continue
-                path.append(y)
-                on_path.add(y)
-                estack.append(e)
-                if marked is not None and e in marked:
-                    nmarked += 1
-                iters.append(iter(out[y]))
-                break
-            else:
-                iters.pop()
-                if estack:
-                    e = estack.pop()
+                        raise OutOfTime
+                    if y == s:
+                        if (exact is None or depth == exact) and (
+                                marked is None or nmarked or e in marked):
+                            clock.ticks = ticks
+                            yield tuple(path), tuple(estack) + (e,)
+                        continue
+                    dy = dist[y]
+                    if dy < 0 or on_path[y] or depth + dy > bound:
+                        continue
+                    path.append(y)
+                    on_path[y] = True
+                    depth += 1
+                    estack.append(e)
                     if marked is not None and e in marked:
-                        nmarked -= 1
-                    on_path.discard(path.pop())
+                        nmarked += 1
+                    iters.append(iter(out[y]))
+                    break
+                else:
+                    iters.pop()
+                    if estack:
+                        e = estack.pop()
+                        if marked is not None and e in marked:
+                            nmarked -= 1
+                        on_path[path.pop()] = False
+                        depth -= 1
+            on_path[s] = False
+        for x in touched:
+            dist[x] = -1
     clock.ticks = ticks
 
 
