@@ -276,11 +276,12 @@ def find_loops(g: CompanyGraph, *, max_loops: int = 100, max_length: int = 12,
             _collect(g, _Level(g, known), max_length, clock, None, through, best)
         elif levels:
             batches: dict[int, list[RawLoop]] = {}
+            built: dict[int, _Level] = {}
 
             def enough(i: int) -> bool:
                 """Whether the steps of amount >= levels[i] hold ``cap`` loops."""
                 nonlocal best
-                level = _Level(g, known[:sizes[levels[i]]])
+                level = built[i] = _Level(g, known[:sizes[levels[i]]])
                 batches[i] = _collect(g, level, max_length, clock, cap, through)
                 if len(batches[i]) < cap and i == max(j for j in batches if len(batches[j]) < cap):
                     best = batches[i]             # the most loops known so far (if time runs out)
@@ -295,7 +296,7 @@ def find_loops(g: CompanyGraph, *, max_loops: int = 100, max_length: int = 12,
                 best = batches[found_i - 1] if found_i else []
             if found_i is not None:
                 a = threshold = levels[found_i]
-                level = _Level(g, known[:sizes[a]])
+                level = built[found_i]   # the search built it
                 ties = {e for e in known[:sizes[a]] if g.steps[e].amount == a}
                 best = list(best)
                 _by_length(g, level, max_length, clock, best, cap, through, ties)
