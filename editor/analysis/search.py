@@ -188,13 +188,39 @@ def _collect(g, level, max_len, clock, limit, through, into: list | None = None,
     return found
 
 
+#: Up to this many companies sending a marked step, loops through marked steps are searched
+#: from those companies only (else from every company).
+FEW_SOURCES = 8
+
+
 def _by_length(g, level, max_len, clock, into: list, cap: int | None, through, marked) -> None:
     """Append loops using a marked step, shortest first, until ``into`` holds ``cap``."""
+    sources = sorted({g.src[e] for e in marked})
+    if through is None and len(sources) <= FEW_SOURCES:
+        _by_length_from(g, level, max_len, clock, into, cap, marked, sources)
+        return
     for k in range(2, max_len + 1):
         limit = None if (cap is None or through is not None) else cap - len(into)
         start = len(into)
         _collect(g, level, max_len, clock, limit, through, into, exact=k, marked=marked)
         into[start:] = sorted(into[start:], key=rank_key)
+        if cap is not None and len(into) >= cap:
+            break
+
+
+def _by_length_from(g, level, max_len, clock, into: list, cap: int | None, marked, sources) -> None:
+    """:func:`_by_length` when few companies send a marked step: every loop using one passes
+    through its sender, so only searches from the senders are needed. A loop found from two
+    senders is kept once; each length is sorted before the cap cuts it, as the search from
+    every company (which finds them in that order) would have."""
+    for k in range(2, max_len + 1):
+        batch: dict[tuple, RawLoop] = {}
+        for a in sources:
+            for nodes, steps in cycles(level, max_len, clock, through=a, exact=k, marked=marked):
+                raw = _raw(g, nodes, steps, True)
+                batch[raw.steps] = raw
+        found = sorted(batch.values(), key=rank_key)
+        into.extend(found if cap is None else found[:max(cap - len(into), 0)])
         if cap is not None and len(into) >= cap:
             break
 
