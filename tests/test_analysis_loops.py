@@ -194,3 +194,27 @@ def test_first_true_finds_the_boundary_from_any_start(n, data):
     assert first_true(pred, n, start) == (None if boundary == n else boundary)
     if start is not None and 0 <= start < n:
         assert len(calls) <= 2 * (abs(start - boundary) + 1).bit_length() + 2
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_tied_loops_from_their_senders_only_match_the_search_from_every_company(seed, monkeypatch):
+    """The threshold's ties are searched from the companies sending a tied step only; the
+    list is the one the search from every company gives (amounts are whole numbers here, so
+    ties are common)."""
+    import random
+
+    from benchmarks.generate import generate
+    from editor.analysis import search
+
+    rnd = random.Random(seed)
+    n = rnd.choice([15, 40, 90])
+    d = generate(n, n * rnd.choice([3, 5]), seed)
+    for f in d.flows():
+        if f.amount is not None:
+            d.update_flow(f.id, amount=float(round(f.amount) % 7 + 1))   # few distinct amounts
+    g = CompanyGraph(d.snapshot())
+    fast = search.find_loops(g, max_loops=25, max_length=8)
+    monkeypatch.setattr(search, "FEW_SOURCES", -1)
+    every = search.find_loops(g, max_loops=25, max_length=8)
+    assert [(x.nodes, x.steps) for x in fast.loops] == [(x.nodes, x.steps) for x in every.loops]
+    assert (fast.truncated, fast.threshold) == (every.truncated, every.threshold)
