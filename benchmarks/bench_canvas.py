@@ -311,7 +311,6 @@ def run(quick: bool, paths: dict[str, Path]) -> list[dict]:
 EDITS = 50
 BURST = 5            # edits 20 ms apart, then a pause long enough for the debounced analysis to start
 EDIT_GAP_MS, PAUSE_MS = 20, 300
-LAST_TICKS: list[float] = []
 
 
 def measure_gap(path: Path, with_worker: bool, settle_s: float) -> dict:
@@ -367,8 +366,6 @@ def measure_gap(path: Path, with_worker: bool, settle_s: float) -> dict:
         if done and (not with_worker or not worker.is_busy()) and time.perf_counter() - done[0] > settle_s:
             break
     timer.stop()
-    global LAST_TICKS
-    LAST_TICKS = ticks   # for a closer look at the gaps (what ran in them)
     gaps = [(b - a) * 1000 for a, b in zip(ticks, ticks[1:])]
     out = {"max": max(gaps), "p99": statistics.quantiles(gaps, n=100)[-1],
            "over50": sum(g > 50 for g in gaps),

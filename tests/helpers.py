@@ -15,3 +15,19 @@ def seed_diagram() -> Diagram:
     d.add_flow(Flow("f2", "openai", "oracle", "service", 300, qualifier="estimated", date="2025-09"))
     d.add_flow(Flow("f3", "oracle", "nvidia", "purchase", 40, date="2025-05"))
     return d
+
+
+def shown_view(qtbot, diagram: Diagram | None, size: tuple[int, int] = (700, 500)):
+    """A document, its scene and a shown view of ``size`` at 100 % (canvas tests)."""
+    from editor.canvas import DiagramScene, DiagramView
+    from editor.document import Document
+
+    doc = Document(diagram)
+    scene = DiagramScene(doc.diagram)
+    view = DiagramView(scene, doc)
+    qtbot.addWidget(view)
+    view.setFixedSize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    view.resetTransform()
+    return doc, scene, view

@@ -7,9 +7,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from editor.canvas import DiagramScene, DiagramView
-from editor.document import Document
-from tests.helpers import seed_diagram
+from tests.helpers import seed_diagram, shown_view
 
 LEFT = Qt.MouseButton.LeftButton
 NO_MOD = Qt.KeyboardModifier.NoModifier
@@ -18,14 +16,7 @@ NO_MOD = Qt.KeyboardModifier.NoModifier
 @pytest.fixture
 def canvas(qtbot):
     def make(diagram=None):
-        doc = Document(diagram)
-        scene = DiagramScene(doc.diagram)
-        view = DiagramView(scene, doc)
-        qtbot.addWidget(view)
-        view.setFixedSize(900, 700)
-        view.show()
-        qtbot.waitExposed(view)
-        view.resetTransform()
+        doc, scene, view = shown_view(qtbot, diagram, (900, 700))
         view.centerOn(150, 120)
         messages: list[str] = []
         view.statusMessage.connect(messages.append)

@@ -9,9 +9,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from editor.canvas import DiagramScene, DiagramView
-from editor.document import Document
 from editor.model import Company, Flow
-from tests.helpers import seed_diagram
+from tests.helpers import seed_diagram, shown_view
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -34,15 +33,8 @@ def _move(view, scene_pos):
 
 
 def _view(qtbot, sketch_above):
-    doc = Document(hub_diagram())
-    scene = DiagramScene(doc.diagram)
+    doc, scene, view = shown_view(qtbot, hub_diagram())
     scene.SKETCH_ABOVE = sketch_above
-    view = DiagramView(scene, doc)
-    qtbot.addWidget(view)
-    view.setFixedSize(700, 500)
-    view.show()
-    qtbot.waitExposed(view)
-    view.resetTransform()
     view.centerOn(100, 150)
     return doc, scene, view
 
@@ -114,7 +106,7 @@ def test_escape_during_a_sketch_puts_everything_back(qtbot):
 def test_big_diagrams_far_out_are_drawn_unsmoothed(qtbot, monkeypatch):
     """Smoothing (antialiasing) goes below the arrowheads' zoom, for big diagrams only, and a
     drag's sketch gives back the smoothing that fits the zoom at the drop."""
-    doc, scene, view = _view(qtbot, sketch_above=5)
+    _doc, scene, view = _view(qtbot, sketch_above=5)
     aa = QPainter.RenderHint.Antialiasing
     view.resetTransform()
     view.scale(0.1, 0.1)
@@ -143,14 +135,7 @@ def test_big_diagrams_far_out_are_drawn_unsmoothed(qtbot, monkeypatch):
 def _far_big_view(qtbot, monkeypatch, d, zoom=0.1):
     """A view zoomed far out on ``d``, treated as a big diagram (drawn unsmoothed)."""
     monkeypatch.setattr(DiagramView, "SMOOTH_ALWAYS_BELOW", 1)
-    doc = Document(d)
-    scene = DiagramScene(doc.diagram)
-    view = DiagramView(scene, doc)
-    qtbot.addWidget(view)
-    view.setFixedSize(700, 500)
-    view.show()
-    qtbot.waitExposed(view)
-    view.resetTransform()
+    doc, scene, view = shown_view(qtbot, d)
     view.scale(zoom, zoom)
     view._zoomed()
     view.centerOn(500, 500)

@@ -10,12 +10,12 @@ from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
-from editor.canvas import DiagramScene, DiagramView
+from editor.canvas import DiagramScene
 from editor.canvas import geometry as G
 from editor.canvas.items import LOD_HEAD, LOD_TEXT, CompanyItem, FlowItem, FlowLabelItem
 from editor.document import Document
 from editor.model import Company, Flow
-from tests.helpers import seed_diagram
+from tests.helpers import seed_diagram, shown_view
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -32,14 +32,7 @@ def far_diagram():
 @pytest.fixture
 def shown(qtbot):
     def make(diagram):
-        doc = Document(diagram)
-        scene = DiagramScene(doc.diagram)
-        view = DiagramView(scene, doc)
-        qtbot.addWidget(view)
-        view.setFixedSize(700, 500)
-        view.show()
-        qtbot.waitExposed(view)
-        view.resetTransform()
+        doc, scene, view = shown_view(qtbot, diagram)
         view.centerOn(150, 120)
         return doc, scene, view
     return make
