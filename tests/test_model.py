@@ -135,3 +135,39 @@ def test_events_reach_subscribers():
     d.add_flow(Flow("x", "a", "b", "revenue"))
     assert seen[-1].kind == FLOW_ADDED and seen[-1].ids == ("x",)
     d.unsubscribe(seen.append)
+
+
+def _edges(d):
+    return sorted(d.graph.edges(keys=True)), sorted(d.graph.nodes)
+
+
+def test_multigraph_built_on_first_use_matches_one_kept_up_to_date():
+    """``Diagram.build`` (as opening a file does) leaves the multigraph to be built on first
+    use; edits before and after that must give the graph an always-kept one has."""
+    kept = seed_diagram()
+    assert kept.graph.number_of_edges() == 3   # built: kept up to date from here on
+    lazy = Diagram.build(companies=kept.companies(), flows=kept.flows())
+    assert lazy._graph_built is None
+
+    def edit(d):
+        d.add_company(Company("coreweave", "CoreWeave", "cloud"))
+        d.add_flow(Flow("f4", "nvidia", "coreweave", "backstop", 6.3))
+        d.update_flow("f2", target="coreweave")
+        d.remove_flow("f3")
+
+    edit(kept)
+    edit(lazy)
+    assert lazy._graph_built is None   # none of these edits needed it
+    assert _edges(lazy) == _edges(kept)
+    assert lazy._graph_built is not None
+    for d in (kept, lazy):
+        d.add_flow(Flow("f5", "coreweave", "nvidia", "purchase", 1))
+        d.update_flow("f1", source="oracle")
+        d.remove_company("openai")
+    assert _edges(lazy) == _edges(kept)
+    assert [f.id for f in lazy.flows_of("coreweave")] == [f.id for f in kept.flows_of("coreweave")]
+
+    fresh = Diagram.build(companies=kept.companies(), flows=kept.flows())
+    kept.replace_all(fresh)   # takes over a graph not built yet
+    assert kept.graph.number_of_edges() == len(kept.flows()) == 2
+    assert kept.flows_between("nvidia", "coreweave")[0].id == "f4"

@@ -2,7 +2,9 @@
 
 Companies are the nodes and flows the edges of a networkx ``MultiDiGraph``
 (several flows between the same two companies are separate edges keyed by
-flow id). Every mutation validates first and changes nothing when it fails,
+flow id). The multigraph is built on first use, from the records (opening a
+big file does not pay for it: 70-130 ms at 10,000 flows), and kept up to date
+from then on. Every mutation validates first and changes nothing when it fails,
 then tells subscribers what changed through a :class:`Change` event. No Qt
 here: model, analysis and file tests run without a QApplication.
 """
@@ -86,7 +88,7 @@ class Diagram:
     def __init__(self, *, flow_types: Iterable[FlowType] | None = None,
                  categories: Iterable[Category] | None = None,
                  metadata: Metadata | None = None) -> None:
-        self._graph = nx.MultiDiGraph()
+        self._graph_built: nx.MultiDiGraph | None = nx.MultiDiGraph()
         self._companies: dict[str, Company] = {}
         self._flows: dict[str, Flow] = {}
         self._types: dict[str, FlowType] = {}
@@ -187,17 +189,29 @@ class Diagram:
         """Flows into or out of a company (a self-flow once)."""
         if company_id not in self._companies:
             raise ModelError(f"no company with id {company_id!r}")
-        ids = [k for _, _, k in self._graph.out_edges(company_id, keys=True)]
-        ids += [k for u, _, k in self._graph.in_edges(company_id, keys=True) if u != company_id]
+        g = self._graph
+        ids = [k for _, _, k in g.out_edges(company_id, keys=True)]
+        ids += [k for u, _, k in g.in_edges(company_id, keys=True) if u != company_id]
         return tuple(self._flows[i] for i in ids)
 
     def flows_between(self, source: str, target: str) -> tuple[Flow, ...]:
         """Flows from ``source`` to ``target`` in document order."""
-        if not self._graph.has_edge(source, target):
+        g = self._graph
+        if not g.has_edge(source, target):
             return ()
-        keys = set(self._graph[source][target])
+        keys = set(g[source][target])
         return tuple(f for f in self._flows.values() if f.id in keys) if len(keys) > 1 else (
             self._flows[next(iter(keys))],)
+
+    @property
+    def _graph(self) -> nx.MultiDiGraph:
+        """The multigraph, built now if it is not there yet."""
+        g = self._graph_built
+        if g is None:
+            g = self._graph_built = nx.MultiDiGraph()
+            g.add_nodes_from(self._companies)
+            g.add_edges_from((f.source, f.target, f.id) for f in self._flows.values())
+        return g
 
     @property
     def graph(self) -> nx.MultiDiGraph:
@@ -255,7 +269,8 @@ class Diagram:
         if company.category not in self._categories:
             raise ModelError(f"company {company.name!r}: unknown category {company.category!r}")
         self._companies = _insert(self._companies, company.id, company, index)
-        self._graph.add_node(company.id)
+        if self._graph_built is not None:
+            self._graph_built.add_node(company.id)
         self._emit(COMPANY_ADDED, (company.id,))
 
     def remove_company(self, company_id: str) -> tuple[Company, tuple[Flow, ...]]:
@@ -266,7 +281,7 @@ class Diagram:
         for f in attached:
             self.remove_flow(f.id)
         del self._companies[company_id]
-        self._graph.remove_node(company_id)
+        self._graph.remove_node(company_id)   # built by flows_of above
         self._emit(COMPANY_REMOVED, (company_id,))
         return company, attached
 
@@ -317,13 +332,15 @@ class Diagram:
             raise ModelError(f"a flow with id {flow.id!r} already exists")
         self._check_flow_refs(flow)
         self._flows = _insert(self._flows, flow.id, flow, index)
-        self._graph.add_edge(flow.source, flow.target, key=flow.id)
+        if self._graph_built is not None:
+            self._graph_built.add_edge(flow.source, flow.target, key=flow.id)
         self._emit(FLOW_ADDED, (flow.id,))
 
     def remove_flow(self, flow_id: str) -> Flow:
         flow = self.flow(flow_id)
         del self._flows[flow_id]
-        self._graph.remove_edge(flow.source, flow.target, key=flow_id)
+        if self._graph_built is not None:
+            self._graph_built.remove_edge(flow.source, flow.target, key=flow_id)
         self._emit(FLOW_REMOVED, (flow_id,))
         return flow
 
@@ -337,9 +354,10 @@ class Diagram:
         self._check_flow_refs(new)
         if new == old:
             return old
-        if (new.source, new.target) != (old.source, old.target):
-            self._graph.remove_edge(old.source, old.target, key=flow_id)
-            self._graph.add_edge(new.source, new.target, key=flow_id)
+        g = self._graph_built
+        if g is not None and (new.source, new.target) != (old.source, old.target):
+            g.remove_edge(old.source, old.target, key=flow_id)
+            g.add_edge(new.source, new.target, key=flow_id)
         self._flows[flow_id] = new
         self._emit(FLOW_CHANGED, (flow_id,))
         return old
@@ -435,7 +453,7 @@ class Diagram:
     # ------------------------------------------------------------------- bulk
     def replace_all(self, other: "Diagram") -> None:
         """Take over the content of ``other`` (for revert/open) in one event."""
-        self._graph = other._graph.copy()
+        self._graph_built = None if other._graph_built is None else other._graph_built.copy()
         self._companies = dict(other._companies)
         self._flows = dict(other._flows)
         self._types = dict(other._types)
@@ -456,11 +474,10 @@ class Diagram:
             if c.category not in d._categories:
                 raise ModelError(f"company {c.name!r}: unknown category {c.category!r}")
             d._companies[c.id] = c
-        d._graph.add_nodes_from(d._companies)
         for f in flows:
             if d._id_taken(f.id):
                 raise ModelError(f"duplicate id {f.id!r}")
             d._check_flow_refs(f)
             d._flows[f.id] = f
-        d._graph.add_edges_from((f.source, f.target, f.id) for f in d._flows.values())
+        d._graph_built = None   # built on first use
         return d
