@@ -48,10 +48,24 @@ def _split_max_flow(d: Diagram, company: str) -> float:
     return nx.maximum_flow_value(G, company, "__back__")
 
 
+def _lp_solver(name: str):
+    """Solve the circulations with highspy or with scipy's linprog (both HiGHS)."""
+    from unittest import mock
+
+    from editor.analysis import circulation
+
+    if name == "highspy" and circulation._highspy is None:
+        pytest.skip("highspy is not installed")
+    return mock.patch.object(circulation, "_highspy", circulation._highspy if name == "highspy" else None)
+
+
+@pytest.mark.parametrize("solver", ["highspy", "linprog"])
 @SETTINGS
-@given(company_diagrams(amounts=int_amounts))
-def test_circulation_matches_min_cost_circulation(d):
-    result = max_circulation(CompanyGraph(d.snapshot()))
+@given(d=company_diagrams(amounts=int_amounts))
+def test_circulation_matches_min_cost_circulation(solver, d):
+    clear_cache()   # a cached circulation would hide the solver
+    with _lp_solver(solver):
+        result = max_circulation(CompanyGraph(d.snapshot()))
     assert result.amount == pytest.approx(_min_cost_circulation(d), rel=1e-9, abs=1e-6)
     # what each step carries is a real circulation within the step amounts
     caps = _steps(d)
@@ -61,6 +75,21 @@ def test_circulation_matches_min_cost_circulation(d):
         balance[u] -= x
         balance[v] += x
     assert all(abs(b) <= 1e-6 * max(caps.values(), default=1) for b in balance.values())
+
+
+def test_highspy_prints_nothing_and_agrees_with_linprog(capfd):
+    """stdout carries the JSON of ``roundtrip analyze``: the solver must not print a banner."""
+    from benchmarks.generate import generate
+
+    snap = generate(60, 300, 7).snapshot()
+    amounts = {}
+    for solver in ("highspy", "linprog"):
+        clear_cache()
+        with _lp_solver(solver):
+            amounts[solver] = max_circulation(CompanyGraph(snap)).amount
+    assert capfd.readouterr().out == ""
+    assert amounts["highspy"] > 0
+    assert amounts["highspy"] == pytest.approx(amounts["linprog"], rel=1e-9)
 
 
 @SETTINGS
