@@ -244,19 +244,21 @@ def test_an_edit_that_keeps_the_circulation_maximum_solves_no_program():
 
 
 def test_the_helper_process_shares_the_maximum_flows_and_gives_the_same_answer():
-    """Half the flows go to the helper; its values and cuts serve this run and the next edits."""
+    """The helper takes flows from the front, this process from the back, until they meet;
+    every flow is done by one of them, and the values and cuts serve this run and the next edits."""
     from editor.analysis import flow_helper
 
     d = generate(120, 600, 3)
     flow_helper.allow()
     try:
         assert flow_helper.wait_ready(60)
-        sent = []
+        handed = []
         real_submit = flow_helper.submit
 
         def counting(*args):
-            sent.append(len(args[4]))
-            return real_submit(*args)
+            shared = real_submit(*args)
+            handed.append((len(args[4]), shared))
+            return shared
 
         rng = random.Random(5)
         with mock.patch.object(roundtrip, "HELPER_MIN", 2), mock.patch.object(flow_helper, "submit", counting):
@@ -268,7 +270,34 @@ def test_the_helper_process_shares_the_maximum_flows_and_gives_the_same_answer()
                 got = {m.id: m.round_trip_capacity for m in analyze(d.snapshot()).company_metrics}
                 tol = len(d.flows()) * 1e-9 * max(f.amount or 0 for f in d.flows())
                 assert got == pytest.approx(_networkx_round_trips(d), abs=tol, rel=0)
-        assert sent and sent[0] > 0
+        assert handed and handed[0][0] > 0 and handed[0][1] is not None
+        n, (future, claims) = handed[-1]
+        marks = list(claims[:n])
+        assert 0 not in marks                       # every flow was taken by one side
+        first_caller = marks.index(flow_helper.CALLER) if flow_helper.CALLER in marks else n
+        assert set(marks[:first_caller]) <= {flow_helper.HELPER}    # the helper's run from the front
+        assert set(marks[first_caller:]) <= {flow_helper.CALLER}    # ours from the back
+    finally:
+        flow_helper.allow(False)
+        flow_helper.stop()
+
+
+def test_a_share_still_out_keeps_the_next_run_away_from_the_helper():
+    """A run abandoned after handing flows over (or a second thread) must not reset the marks
+    the helper is still working with: the next run does its flows itself."""
+    from editor.analysis import flow_helper
+
+    comp = components(CompanyGraph(generate(60, 300, 2).snapshot()))[0]
+    flow_helper.allow()
+    try:
+        assert flow_helper.wait_ready(60)
+        jobs = list(range(comp.k)) * 40            # enough work to still be running below
+        first = flow_helper.submit(comp.k, comp.u, comp.v, comp.caps, jobs, None)
+        assert first is not None
+        assert flow_helper.submit(comp.k, comp.u, comp.v, comp.caps, jobs[:3], None) is None
+        values, _ = first[0].result(timeout=60)
+        assert not np.isnan(values).any()           # nobody marked from the back: the helper did all
+        assert flow_helper.submit(comp.k, comp.u, comp.v, comp.caps, jobs[:3], None) is not None
     finally:
         flow_helper.allow(False)
         flow_helper.stop()

@@ -1,13 +1,16 @@
-"""A second process for round-trip maximum flows: on two cores, each does half.
+"""A second process for round-trip maximum flows: on two cores, both work on them.
 
 The maximum flows of :mod:`editor.analysis.roundtrip` are the costly part of
 a first analysis of a big map, and neither igraph nor scipy lets another
 thread run meanwhile. A long-lived process that analyses again and again
 (the app's analysis process, the benchmarks) may :func:`allow` a helper
 process; the first component with many maximum flows then starts it in the
-background, and once it is ready, later runs hand it every other flow. A
-one-shot command line run never starts it: the start-up (imports) costs more
-than it saves once.
+background, and once it is ready, later runs hand it the list of flows. The
+helper takes them from the front, the caller (once done with the loop
+search it does meanwhile) from the back, each marking a flow in a shared
+array before solving it, until they meet: neither waits while the other
+still has work. A one-shot command line run never starts it: the start-up
+(imports) costs more than it saves once.
 
 The helper runs at low priority and ends by itself when the process that
 started it goes away. If it cannot start or breaks, the flows are simply
@@ -30,6 +33,11 @@ _lock = threading.Lock()
 _allowed = False
 _executor: ProcessPoolExecutor | None = None
 _ready = threading.Event()
+#: The shared marks: CLAIMS[r] is 0 while job r is free, else who took it.
+CLAIM_SIZE = 1 << 16
+HELPER, CALLER = 1, 2
+_claims = None
+_pending: Future | None = None   # the share handed over last
 
 
 def allow(on: bool = True) -> None:
@@ -41,7 +49,7 @@ def allow(on: bool = True) -> None:
 
 def ready() -> ProcessPoolExecutor | None:
     """The helper if it is running and ready; otherwise start it (when allowed) and return None."""
-    global _executor
+    global _executor, _claims
     if not _allowed:
         return None
     if _ready.is_set():
@@ -50,8 +58,9 @@ def ready() -> ProcessPoolExecutor | None:
         if _executor is None:
             try:
                 ctx = multiprocessing.get_context("spawn")
+                _claims = ctx.RawArray("b", CLAIM_SIZE)
                 _executor = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_start,
-                                                initargs=(os.getpid(),))
+                                                initargs=(os.getpid(), _claims))
                 _executor.submit(_warm_up).add_done_callback(
                     lambda f: _ready.set() if f.exception() is None else stop())
             except Exception:  # no processes on this system: stay serial
@@ -76,33 +85,57 @@ def stop() -> None:
 
 
 def submit(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray, jobs: list[int],
-           seconds: float | None) -> Future | None:
-    """Maximum flows of ``jobs`` in the helper: a future of (values, packed cut sides), or None."""
+           seconds: float | None):
+    """Hand ``jobs`` to the helper, which solves them from the front: ``(future, claims)`` or None.
+
+    The future gives (values, packed cut sides) per job, NaN where the helper did not
+    solve it; ``claims`` is the shared array the caller marks (with CALLER) a job in
+    before solving it, going from the back and stopping at the first job the helper
+    marked. A job both marked at the same moment is solved twice, to the same answer.
+    """
+    global _pending
     executor = ready()
-    if executor is None:
+    if executor is None or len(jobs) > CLAIM_SIZE:
         return None
-    try:
-        return executor.submit(solve, k, u, v, caps, jobs, seconds)
-    except Exception:  # broken or shut down: do it here
+    with _lock:
+        if _pending is not None and not _pending.done():
+            return None   # another run's share is still out (one abandoned, or a second thread)
+        claims = _claims
+        claims[:len(jobs)] = bytes(len(jobs))
+        try:
+            future = _pending = executor.submit(solve, k, u, v, caps, jobs, seconds)
+        except Exception:  # broken or shut down: do it here
+            future = None
+    if future is None:
         stop()
         return None
+    return future, claims
 
 
 def solve(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray, jobs: list[int],
           seconds: float | None) -> tuple[np.ndarray, np.ndarray]:
-    """In the helper: each job's maximum flow value (NaN if time ran out) and cut side (packed bits)."""
+    """In the helper: the jobs it takes from the front, until one is marked by the caller (or
+    time runs out); each one's maximum flow value (NaN if not done) and cut side (packed bits)."""
     from .roundtrip import _IgraphSolver
 
     deadline = None if seconds is None else time.perf_counter() + seconds
     solver = _IgraphSolver.from_arrays(k, u, v, caps)
     values = np.full(len(jobs), np.nan)
     sides = np.zeros((len(jobs), 2 * k), dtype=bool)
+    claims = _helper_claims
     for r, i in enumerate(jobs):
         if deadline is not None and time.perf_counter() > deadline:
             break
+        if claims is not None:
+            if claims[r] != 0:
+                break
+            claims[r] = HELPER
         values[r], side = solver.with_cut(i)
         sides[r, side] = True
     return values, np.packbits(sides, axis=1)
+
+
+_helper_claims = None   # in the helper: the caller's shared marks
 
 
 def _warm_up() -> bool:
@@ -111,8 +144,10 @@ def _warm_up() -> bool:
     return True
 
 
-def _start(parent: int) -> None:
+def _start(parent: int, claims=None) -> None:
     """In the helper: low priority, and gone as soon as the starting process is."""
+    global _helper_claims
+    _helper_claims = claims
     try:
         os.nice(10)
     except (AttributeError, OSError):

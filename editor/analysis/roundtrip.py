@@ -191,7 +191,7 @@ def capacities_in_two_parts(comp: Component, x: np.ndarray, deadline: float | No
     return values
 
 
-#: From this many maximum flows on, half of them go to the helper process (when it runs).
+#: From this many maximum flows on, the helper process takes part (when it runs).
 HELPER_MIN = 48
 
 
@@ -199,46 +199,56 @@ def _max_flows(comp: Component, backend: str, jobs: np.ndarray, values: np.ndarr
                sides: dict | None, deadline: float | None):
     """One maximum flow per company of ``jobs`` (until the deadline); cut sides into ``sides``.
 
-    With igraph and many jobs, every other job (they come by decreasing
-    upper bound, so the halves weigh about the same) goes to the helper
-    process of :mod:`editor.analysis.flow_helper` when it is running; this
-    generator then pauses once, right after handing them over.
+    With igraph and many jobs, the helper process of :mod:`editor.analysis.flow_helper`
+    (when it is running) starts on them from the front (the largest upper bounds), and
+    this generator pauses once, right after handing them over; resumed, it solves them
+    from the back until it meets the helper.
     """
     if not len(jobs):
         return
     solve = solver(comp, backend)
     jobs = jobs.tolist()
-    theirs, future = [], None
+    shared = None
     if backend == "igraph" and len(jobs) >= HELPER_MIN:
         seconds = None if deadline is None else max(deadline - time.perf_counter(), 0.0)
-        future = flow_helper.submit(comp.k, comp.u, comp.v, comp.caps, jobs[1::2], seconds)
-        if future is not None:
-            jobs, theirs = jobs[0::2], jobs[1::2]
+        shared = flow_helper.submit(comp.k, comp.u, comp.v, comp.caps, jobs, seconds)
+        if shared is not None:
             yield
-    for i in jobs:
+    claims = None if shared is None else shared[1]
+    mine = []
+    for r in range(len(jobs) - 1, -1, -1) if claims is not None else range(len(jobs)):
         if deadline is not None and time.perf_counter() > deadline:
             break
+        if claims is not None:
+            if claims[r] != 0:
+                break                 # the helper has this one and all before it
+            claims[r] = flow_helper.CALLER
+        i = jobs[r]
+        mine.append(r)
         if sides is None:
             values[i] = max(solve(i), 0.0)
         else:
             value, side = solve.with_cut(i)
             values[i] = max(value, 0.0)
             sides[i] = (MAX_FLOW, side)
-    if future is None:
+    if shared is None:
         return
+    theirs = sorted(set(range(len(jobs))) - set(mine))
     try:
         wait = None if deadline is None else max(deadline - time.perf_counter(), 0.0) + 5.0
-        their_values, packed = future.result(timeout=wait)
+        their_values, packed = shared[0].result(timeout=wait)
     except Exception:  # the helper broke or hung: do its share here
         flow_helper.stop()
-        yield from _max_flows(comp, backend, np.array(theirs, dtype=np.int64), values, sides, deadline)
+        yield from _max_flows(comp, backend, np.array([jobs[r] for r in theirs], dtype=np.int64),
+                              values, sides, deadline)
         return
-    their_sides = np.unpackbits(packed, axis=1, count=2 * comp.k).astype(bool)
-    for r, i in enumerate(theirs):
+    their_sides = np.unpackbits(packed[theirs], axis=1, count=2 * comp.k).astype(bool)
+    for row, r in enumerate(theirs):
         if not np.isnan(their_values[r]):             # reached in time
+            i = jobs[r]
             values[i] = max(float(their_values[r]), 0.0)
             if sides is not None:
-                sides[i] = (MAX_FLOW, np.flatnonzero(their_sides[r]))
+                sides[i] = (MAX_FLOW, np.flatnonzero(their_sides[row]))
 
 
 def _plain_max_flow(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray, a: int, b: int) -> float:
