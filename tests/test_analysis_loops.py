@@ -218,3 +218,28 @@ def test_tied_loops_from_their_senders_only_match_the_search_from_every_company(
     every = search.find_loops(g, max_loops=25, max_length=8)
     assert [(x.nodes, x.steps) for x in fast.loops] == [(x.nodes, x.steps) for x in every.loops]
     assert (fast.truncated, fast.threshold) == (every.truncated, every.threshold)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_loops_found_by_decreasing_amount_match_brute_force_on_bigger_maps(seed):
+    """Beyond hypothesis's tiny graphs: maps of 20-30 companies where the top loops sit well
+    inside the amount order, with the whole list checked against networkx; with a company
+    to pass through, the other search (over amount levels) must agree as well."""
+    import random
+
+    from benchmarks.generate import generate
+
+    rnd = random.Random(seed)
+    n = rnd.choice([20, 30])
+    d = generate(n, n * rnd.choice([6, 8]), seed)       # 450-1,600 loops of up to 5 companies
+    g = CompanyGraph(d.snapshot())
+    max_length, max_loops = 5, rnd.choice([10, 40, 150])
+    expected = brute_force_loops(g, max_length)
+    result = find_loops(g, max_loops=max_loops, max_length=max_length, time_budget=60)
+    assert len(expected) > max_loops          # the cap cuts the list: a real threshold
+    assert list(result.loops) == expected[:max_loops]
+    assert result.truncated and not result.timed_out
+    assert result.threshold == expected[max_loops].bottleneck   # the first loop left out
+    busiest = max(range(g.n), key=lambda i: sum(1 for loop in expected if i in loop.nodes))
+    through = find_loops(g, max_loops=max_loops, max_length=max_length, through=busiest, time_budget=60)
+    assert list(through.loops) == brute_force_loops(g, max_length, busiest)[:max_loops]

@@ -6,10 +6,18 @@ simple cycles, so we never enumerate them all. Instead:
 1. Known amounts are sorted in decreasing order a0 > a1 > ... . ``G(i)`` is
    the graph of the steps with amount >= a(i); every loop of ``G(i)`` has a
    bottleneck >= a(i), and every loop with bottleneck >= a(i) lies in it.
-2. A binary search finds the first level ``i`` whose graph has at least
-   ``cap`` = max_loops + 1 loops (counting stops at ``cap``). All loops of
-   ``G(i-1)`` (fewer than ``cap``) are taken; then the loops with bottleneck
-   exactly a(i) are taken by increasing length until ``cap`` is reached.
+2. Steps are added one by one, largest amount first. A loop is found when its
+   smallest step (the last of its steps to come in) is added: it is a path
+   back from that step's target to its source, found by a search pruned by
+   the distance back. So loops come out by decreasing bottleneck, each once,
+   and the search stops at the first amount a(i) that brings the count to
+   ``cap`` = max_loops + 1: all loops of ``G(i-1)`` (fewer than ``cap``) are
+   taken; then the loops with bottleneck exactly a(i) are taken by increasing
+   length until ``cap`` is reached.
+   (With a ``through`` company, a binary search over the levels finds a(i)
+   instead, counting each probed level's loops through it up to ``cap``: adding
+   steps would list every loop of the map on the way, not only those through
+   the company.)
 3. Loops with an unknown step come after, shortest first.
 
 Cycles are listed per start company (the loop's first company by name, so
@@ -225,6 +233,82 @@ def _by_length_from(g, level, max_len, clock, into: list, cap: int | None, marke
             break
 
 
+def _by_decreasing_amount(g: CompanyGraph, known: list[int], max_len: int, cap: int, clock: Clock,
+                          into: list) -> float | None:
+    """Step 2 of the module's note: append to ``into`` every loop with a bottleneck above the
+    threshold amount and return that amount (None when all known steps hold fewer than
+    ``cap`` loops: then ``into`` holds them all). ``known``: steps by decreasing amount."""
+    n, src, dst, steps = g.n, g.src, g.dst, g.steps
+    out: list[list[tuple[int, int]]] = [[] for _ in range(n)]   # (target, step), sorted
+    inn: list[list[int]] = [[] for _ in range(n)]
+    dist = [-1] * n             # steps back to the added step's source (-1: cannot get back)
+    on_path = [False] * n
+    ticks, deadline, now = clock.ticks, clock.deadline, time.perf_counter
+    total, i = len(known), 0
+    while i < total:
+        amount = steps[known[i]].amount
+        group_start = len(into)
+        while i < total and steps[known[i]].amount == amount:
+            e = known[i]
+            i += 1
+            u, v = src[e], dst[e]
+            out[u].append((v, e))
+            out[u].sort()
+            inn[v].append(u)
+            if now() > deadline:
+                clock.ticks = ticks
+                raise OutOfTime
+            dist[u] = 0
+            touched = [u]
+            frontier = [u]
+            d = 0
+            while frontier and d < max_len - 1:
+                d += 1
+                nxt = []
+                for x in frontier:
+                    for y in inn[x]:
+                        if dist[y] < 0:
+                            dist[y] = d
+                            nxt.append(y)
+                touched += nxt
+                frontier = nxt
+            if dist[v] > 0:     # paths v -> ... -> u, each closing a loop u -> v -> ... -> u
+                path, estack = [u, v], [e]
+                on_path[u] = on_path[v] = True
+                iters = [iter(out[v])]
+                while iters:
+                    for y, e2 in iters[-1]:
+                        ticks += 1
+                        if not ticks & 1023 and now() > deadline:
+                            clock.ticks = ticks
+                            raise OutOfTime
+                        if y == u:
+                            into.append(_raw(g, tuple(path), tuple(estack) + (e2,), True))
+                            continue
+                        dy = dist[y]
+                        if dy < 0 or on_path[y] or len(path) + dy > max_len:
+                            continue
+                        path.append(y)
+                        on_path[y] = True
+                        estack.append(e2)
+                        iters.append(iter(out[y]))
+                        break
+                    else:
+                        iters.pop()
+                        if len(path) > 2:
+                            on_path[path.pop()] = False
+                            estack.pop()
+                on_path[u] = on_path[v] = False
+            for x in touched:
+                dist[x] = -1
+            if len(into) >= cap:        # this amount is the threshold: its loops are ranked apart
+                del into[group_start:]
+                clock.ticks = ticks
+                return amount
+    clock.ticks = ticks
+    return None
+
+
 def first_true(pred, n: int, start: int | None = None) -> int | None:
     """Smallest i in [0, n) with ``pred(i)`` for a predicate false then true; None if never.
 
@@ -277,7 +361,7 @@ def find_loops(g: CompanyGraph, *, max_loops: int = 100, max_length: int = 12,
     """The ``max_loops`` best loops (0: no cap) of at most ``max_length`` companies.
 
     ``hint``, the threshold of a search on a similar graph, only speeds the
-    search up (it starts looking there).
+    search through a company up (its binary search starts looking there).
     """
     clock = Clock(time.perf_counter() + time_budget)
     cap = max_loops + 1 if max_loops else None
@@ -300,6 +384,12 @@ def find_loops(g: CompanyGraph, *, max_loops: int = 100, max_length: int = 12,
     try:
         if cap is None:
             _collect(g, _Level(g, known), max_length, clock, None, through, best)
+        elif levels and through is None:
+            threshold = _by_decreasing_amount(g, known, max_length, cap, clock, best)
+            if threshold is not None:
+                level = _Level(g, known[:sizes[threshold]])
+                ties = {e for e in known[:sizes[threshold]] if g.steps[e].amount == threshold}
+                _by_length(g, level, max_length, clock, best, cap, through, ties)
         elif levels:
             batches: dict[int, list[RawLoop]] = {}
             built: dict[int, _Level] = {}
