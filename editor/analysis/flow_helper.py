@@ -36,7 +36,10 @@ _ready = threading.Event()
 #: The shared marks: CLAIMS[r] is 0 while job r is free, else who took it.
 CLAIM_SIZE = 1 << 16
 HELPER, CALLER = 1, 2
+#: How long (s) :func:`submit` waits at most for the helper to take the hand-over.
+HAND_OVER_WAIT = 0.05
 _claims = None
+_started = None   # shared: set by the helper when it takes a hand-over
 _pending: Future | None = None   # the share handed over last
 
 
@@ -49,7 +52,7 @@ def allow(on: bool = True) -> None:
 
 def ready() -> ProcessPoolExecutor | None:
     """The helper if it is running and ready; otherwise start it (when allowed) and return None."""
-    global _executor, _claims
+    global _executor, _claims, _started
     if not _allowed:
         return None
     if _ready.is_set():
@@ -59,8 +62,9 @@ def ready() -> ProcessPoolExecutor | None:
             try:
                 ctx = multiprocessing.get_context("spawn")
                 _claims = ctx.RawArray("b", CLAIM_SIZE)
+                _started = ctx.RawValue("b", 0)
                 _executor = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_start,
-                                                initargs=(os.getpid(), _claims))
+                                                initargs=(os.getpid(), _claims, _started))
                 _executor.submit(_warm_up).add_done_callback(
                     lambda f: _ready.set() if f.exception() is None else stop())
             except Exception:  # no processes on this system: stay serial
@@ -100,8 +104,9 @@ def submit(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray, jobs: list[in
     with _lock:
         if _pending is not None and not _pending.done():
             return None   # another run's share is still out (one abandoned, or a second thread)
-        claims = _claims
+        claims, started = _claims, _started
         claims[:len(jobs)] = bytes(len(jobs))
+        started.value = 0
         try:
             future = _pending = executor.submit(solve, k, u, v, caps, jobs, seconds)
         except Exception:  # broken or shut down: do it here
@@ -109,6 +114,12 @@ def submit(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray, jobs: list[in
     if future is None:
         stop()
         return None
+    # The job travels through the executor's threads, which need the GIL: a caller going
+    # straight on with pure Python work (the loop search) would hold them back for 5 ms
+    # switch intervals, and the helper would start late. Sleeping lets them through.
+    give_up = time.perf_counter() + HAND_OVER_WAIT
+    while not started.value and not future.done() and time.perf_counter() < give_up:
+        time.sleep(0.0002)
     return future, claims
 
 
@@ -118,6 +129,8 @@ def solve(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray, jobs: list[int
     time runs out); each one's maximum flow value (NaN if not done) and cut side (packed bits)."""
     from .roundtrip import _IgraphSolver
 
+    if _helper_started is not None:
+        _helper_started.value = 1
     deadline = None if seconds is None else time.perf_counter() + seconds
     solver = _IgraphSolver.from_arrays(k, u, v, caps)
     values = np.full(len(jobs), np.nan)
@@ -135,7 +148,7 @@ def solve(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray, jobs: list[int
     return values, np.packbits(sides, axis=1)
 
 
-_helper_claims = None   # in the helper: the caller's shared marks
+_helper_claims = _helper_started = None   # in the helper: the caller's shared marks and flag
 
 
 def _warm_up() -> bool:
@@ -144,10 +157,10 @@ def _warm_up() -> bool:
     return True
 
 
-def _start(parent: int, claims=None) -> None:
+def _start(parent: int, claims=None, started=None) -> None:
     """In the helper: low priority, and gone as soon as the starting process is."""
-    global _helper_claims
-    _helper_claims = claims
+    global _helper_claims, _helper_started
+    _helper_claims, _helper_started = claims, started
     try:
         os.nice(10)
     except (AttributeError, OSError):
