@@ -159,6 +159,26 @@ def test_native_hostile_cases(tmp_path, name):
         assert result == "refused"
 
 
+def _native_result(raw: bytes):
+    try:
+        return "ok", native.loads(raw, "f.roundtrip").state()
+    except native.FormatError as e:
+        return "refused", e.problems
+
+
+@pytest.mark.parametrize("name", sorted(NATIVE_CASES) + ["valid", "bom_twice", "null", "empty"])
+def test_native_fast_parser_gives_what_the_json_module_gives(name, monkeypatch):
+    """Files are parsed by orjson when it is installed; every outcome, message included, must
+    be the one of the json module (which parses again whatever orjson refuses)."""
+    if native._orjson is None:
+        pytest.skip("orjson is not installed")
+    raw = {"valid": native_bytes(), "bom_twice": b"\xef\xbb\xbf" * 2 + native_bytes(), "null": b"null",
+           "empty": b""}.get(name) or NATIVE_CASES[name]
+    fast = _native_result(raw)
+    monkeypatch.setattr(native, "_orjson", None)
+    assert fast == _native_result(raw)
+
+
 def test_native_bom_is_accepted(tmp_path):
     p = tmp_path / "bom.roundtrip"
     p.write_bytes(b"\xef\xbb\xbf" + native_bytes())
