@@ -252,8 +252,7 @@ def _by_decreasing_amount(g: CompanyGraph, known: list[int], max_len: int, cap: 
             e = known[i]
             i += 1
             u, v = src[e], dst[e]
-            out[u].append((v, e))
-            out[u].sort()
+            bisect.insort(out[u], (v, e))
             inn[v].append(u)
             if now() > deadline:
                 clock.ticks = ticks
