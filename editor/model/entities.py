@@ -27,9 +27,13 @@ _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
+#: Dates already found valid (a file repeats few dates over thousands of flows).
+_VALID_DATES: dict[str, None] = {}
+
+
 def check_date(value: str, what: str = "date") -> str:
     """Accept '', 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' with a real month/day."""
-    if value == "":
+    if value == "" or (type(value) is str and value in _VALID_DATES):
         return value
     if not isinstance(value, str):
         raise ModelError(f"{what}: expected a date like 2025-09-22, got {value!r}")
@@ -46,6 +50,8 @@ def check_date(value: str, what: str = "date") -> str:
             datetime.date(int(year), int(month), int(day))
         except ValueError:
             raise ModelError(f"{what}: {value!r} is not a calendar date") from None
+    if len(_VALID_DATES) < 20000:
+        _VALID_DATES[value] = None
     return value
 
 
