@@ -38,10 +38,11 @@ class RestyleMixin:
     def flow_width(self, amount: float | None) -> float:
         """The drawn width of an arrow for ``amount`` at the current largest amount: the style's
         width rounded to a step of WIDTH_STEP above the minimum width."""
-        width = arrow_width(amount, self._max_amount, self.style)
-        if amount is None or not self._max_amount:
+        largest, style = self._max_amount, self.style
+        width = arrow_width(amount, largest, style)
+        if amount is None or not largest:
             return width
-        low = self.style.min_arrow_width
+        low = style.min_arrow_width
         return low + round((width - low) / WIDTH_STEP) * WIDTH_STEP
 
     # Width tolerance: a view zoomed far out (arrows drawn unsmoothed, a pixel wide) cannot show

@@ -278,15 +278,19 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
     def _add_flow_item(self, fid: str, f=None) -> None:
         if f is None:
             f = self.diagram.flow(fid)
+        # (attributes of the scene, a QObject, cost PySide several times a plain lookup: the
+        # per-flow paths read each one once)
         item = FlowItem(fid, self.style, self._base)
         if self._export_mode:
             item.export_mode = True
         self._flows[fid] = item
-        self._ends[fid] = (f.source, f.target)
-        key = G.pair_key(f.source, f.target)
+        src, tgt = f.source, f.target
+        self._ends[fid] = (src, tgt)
+        key = (src, tgt) if src <= tgt else (tgt, src)   # G.pair_key
         self._pairs.setdefault(key, []).append(fid)
-        self._company_pairs.setdefault(f.source, set()).add(key)
-        self._company_pairs.setdefault(f.target, set()).add(key)
+        company_pairs = self._company_pairs
+        company_pairs.setdefault(src, set()).add(key)
+        company_pairs.setdefault(tgt, set()).add(key)
         if not self._heads_shown:
             item.set_head_shown(False)
         self._style_flow(fid, f)
@@ -322,21 +326,24 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
         if f is None:
             f = self.diagram.flow(fid)
         item = self._flows[fid]
-        if self._lane_sizes:
-            self._lane_sizes.pop(G.pair_key(*self._ends[fid]), None)
+        lane_sizes = self._lane_sizes
+        if lane_sizes:
+            lane_sizes.pop(G.pair_key(*self._ends[fid]), None)
         old_type = item._type
+        type_use = self._type_use
         if old_type is not None:
-            self._type_use[old_type] -= 1
-        self._type_use[f.type] += 1
+            type_use[old_type] -= 1
+        type_use[f.type] += 1
         item._type = f.type
         color, pens = self._type_look(f.type)
         item.set_look(color, self.drawn_width(item, self.flow_width(f.amount)))
         key = (f.amount, f.qualifier, f.unit or self.diagram.metadata.unit)
-        text = self._texts.get(key)
+        texts = self._texts
+        text = texts.get(key)
         if text is None:
-            if len(self._texts) > 50000:
-                self._texts.clear()
-            text = self._texts[key] = format_amount(*key)
+            if len(texts) > 50000:
+                texts.clear()
+            text = texts[key] = format_amount(*key)
         if text != item.label_text or item.label_look is None:
             item.label_size = (text_width(self._amount_metrics, text) + 10, self._amount_height + 4)
         item.label_text, item.label_look = text, pens
@@ -405,10 +412,11 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
         ax, ay, bx, by = pa.x(), pa.y(), pb.x(), pb.y()
         ra, rb = ia.radius, ib.radius
         nx, ny = normal
+        flows, ends, head_size = self._flows, self._ends, self._head_size
         for lane, fid in zip(G.lane_offsets(len(fids)), fids):
-            item = self._flows[fid]
-            hl, hw = self._head_size(item.width)
-            if self._ends[fid][0] == a:
+            item = flows[fid]
+            hl, hw = head_size(item.width)
+            if ends[fid][0] == a:
                 points, head, mx, my = G.arrow_parts(ax, ay, ra, bx, by, rb, lane * spacing, nx, ny, hl, hw)
             else:
                 points, head, mx, my = G.arrow_parts(bx, by, rb, ax, ay, ra, lane * spacing, nx, ny, hl, hw)
