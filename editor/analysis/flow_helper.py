@@ -80,9 +80,10 @@ def wait_ready(timeout: float) -> bool:
 
 
 def stop() -> None:
-    global _executor
+    global _executor, _pending
     with _lock:
         executor, _executor = _executor, None
+        _pending = None   # a hung helper's share: the next helper has marks of its own
         _ready.clear()
     if executor is not None:
         executor.shutdown(wait=False, cancel_futures=True)
