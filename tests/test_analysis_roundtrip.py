@@ -282,6 +282,33 @@ def test_the_helper_process_shares_the_maximum_flows_and_gives_the_same_answer()
         flow_helper.stop()
 
 
+def test_a_helper_that_breaks_after_taking_flows_leaves_them_to_this_process():
+    """The helper marks some flows as its own and then fails: this process solves them too,
+    and every capacity is still the exact one."""
+    from concurrent.futures import Future
+
+    from editor.analysis import flow_helper
+
+    d = generate(120, 600, 3)
+    stopped = []
+
+    def broken_submit(k, u, v, caps, jobs, seconds):
+        claims = bytearray(len(jobs))
+        claims[:len(jobs) // 2] = bytes([flow_helper.HELPER]) * (len(jobs) // 2)   # took half...
+        future = Future()
+        future.set_exception(RuntimeError("helper died"))                          # ...then died
+        return future, claims
+
+    with mock.patch.object(roundtrip, "HELPER_MIN", 2), \
+            mock.patch.object(flow_helper, "submit", broken_submit), \
+            mock.patch.object(flow_helper, "stop", lambda: stopped.append(True)):
+        clear_cache()
+        got = {m.id: m.round_trip_capacity for m in analyze(d.snapshot()).company_metrics}
+    tol = len(d.flows()) * 1e-9 * max(f.amount or 0 for f in d.flows())
+    assert stopped                                  # the broken helper was let go
+    assert got == pytest.approx(_networkx_round_trips(d), abs=tol, rel=0)
+
+
 def test_a_share_still_out_keeps_the_next_run_away_from_the_helper():
     """A run abandoned after handing flows over (or a second thread) must not reset the marks
     the helper is still working with: the next run does its flows itself."""
