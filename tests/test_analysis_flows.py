@@ -3,15 +3,14 @@ import math
 
 import networkx as nx
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from editor.analysis import CompanyGraph, analyze, max_circulation, round_trip_capacities
 from editor.analysis.circulation import clear_cache
 from editor.model import Company, Diagram, Flow
 from tests.helpers import seed_diagram
 from tests.strategies import diagrams
-from hypothesis import HealthCheck, settings
-
 from tests.test_analysis_loops import LONG, company_diagrams
 
 SETTINGS = settings(max_examples=1000 if LONG else 120, deadline=None,

@@ -93,6 +93,28 @@ class _Level:
         self.labels = self.labels.tolist()
 
 
+def _distances_back(inn: list[list[int]], labels, lab: int, lowest: int, start: int, depth: int,
+                    dist: list[int]) -> list[int]:
+    """Fill ``dist`` with the steps from each company back to ``start`` (at most ``depth``),
+    over companies above ``lowest`` with label ``lab``; returns the companies reached (the
+    caller resets their ``dist`` to -1 afterwards)."""
+    dist[start] = 0
+    touched = [start]
+    frontier = [start]
+    d = 0
+    while frontier and d < depth:
+        d += 1
+        nxt = []
+        for x in frontier:
+            for y in inn[x]:
+                if y > lowest and dist[y] < 0 and labels[y] == lab:
+                    dist[y] = d
+                    nxt.append(y)
+        touched += nxt
+        frontier = nxt
+    return touched
+
+
 def cycles(level: _Level, max_len: int, clock: Clock, *, through: int | None = None,
            exact: int | None = None, marked=None) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Simple cycles as (nodes, steps), each once, of length <= max_len (== exact if given).
@@ -115,20 +137,7 @@ def cycles(level: _Level, max_len: int, clock: Clock, *, through: int | None = N
         if lab not in level.circular:
             continue
         lowest = -1 if through is not None else s
-        dist[s] = 0
-        touched = [s]
-        frontier = [s]
-        d = 0
-        while frontier and d < bound - 1:
-            d += 1
-            nxt = []
-            for x in frontier:
-                for y in inn[x]:
-                    if y > lowest and dist[y] < 0 and labels[y] == lab:
-                        dist[y] = d
-                        nxt.append(y)
-            touched += nxt
-            frontier = nxt
+        touched = _distances_back(inn, labels, lab, lowest, s, bound - 1, dist)
         if len(touched) > 1:
             path = [s]
             on_path[s] = True
@@ -242,6 +251,7 @@ def _by_decreasing_amount(g: CompanyGraph, known: list[int], max_len: int, cap: 
     out: list[list[tuple[int, int]]] = [[] for _ in range(n)]   # (target, step), sorted
     inn: list[list[int]] = [[] for _ in range(n)]
     dist = [-1] * n             # steps back to the added step's source (-1: cannot get back)
+    same_group = [0] * n        # no component restriction: the map grows as steps come in
     on_path = [False] * n
     ticks, deadline, now = clock.ticks, clock.deadline, time.perf_counter
     total, i = len(known), 0
@@ -257,20 +267,7 @@ def _by_decreasing_amount(g: CompanyGraph, known: list[int], max_len: int, cap: 
             if now() > deadline:
                 clock.ticks = ticks
                 raise OutOfTime
-            dist[u] = 0
-            touched = [u]
-            frontier = [u]
-            d = 0
-            while frontier and d < max_len - 1:
-                d += 1
-                nxt = []
-                for x in frontier:
-                    for y in inn[x]:
-                        if dist[y] < 0:
-                            dist[y] = d
-                            nxt.append(y)
-                touched += nxt
-                frontier = nxt
+            touched = _distances_back(inn, same_group, 0, -1, u, max_len - 1, dist)
             if dist[v] > 0:     # paths v -> ... -> u, each closing a loop u -> v -> ... -> u
                 path, estack = [u, v], [e]
                 on_path[u] = on_path[v] = True

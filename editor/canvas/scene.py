@@ -286,7 +286,7 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
         self._flows[fid] = item
         src, tgt = f.source, f.target
         self._ends[fid] = (src, tgt)
-        key = (src, tgt) if src <= tgt else (tgt, src)   # G.pair_key
+        key = G.pair_key(src, tgt)
         self._pairs.setdefault(key, []).append(fid)
         company_pairs = self._company_pairs
         company_pairs.setdefault(src, set()).add(key)
