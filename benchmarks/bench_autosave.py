@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from editor import recovery  # noqa: E402
+from editor.io import recovery  # noqa: E402
 from editor.model import Company, Diagram, Flow  # noqa: E402
 
 

@@ -46,7 +46,7 @@ STEP_PX = 3
 
 def _app() -> QApplication:
     app = QApplication.instance() or QApplication([])
-    from editor import collector
+    from editor.background import collector
     collector.install()  # as the app does
     return app
 
@@ -226,7 +226,7 @@ def _canvas():
 
 
 def bench_drag(path: Path, label: str, key: str, steps: int) -> list[dict]:
-    from editor.document import Document
+    from editor.editing.document import Document
     scene_cls, view_cls, why = _canvas()
     if scene_cls is None:
         names = (B.DRAG_HUB, B.DRAG_LEAF) + ((B.DRAG_HUB_1, B.DRAG_LEAF_1) if key == "large" else ())
@@ -318,8 +318,8 @@ def measure_gap(path: Path, with_worker: bool, settle_s: float) -> dict:
     the Document of a shown main window, until the analysis is idle again (or ``settle_s``)."""
     import random
 
-    from editor.document import Document
-    from editor.mainwindow import MainWindow
+    from editor.editing.document import Document
+    from editor.app.mainwindow import MainWindow
 
     doc = Document.open(path)
     win = MainWindow(doc, autosave_enabled=False)
@@ -384,8 +384,8 @@ def run_event_loop(quick: bool, paths: dict[str, Path]) -> list[dict]:
     _app()
     label = B.size_label(B.sizes(quick)["medium"])
     try:
-        import editor.analysis_worker  # noqa: F401
-        import editor.mainwindow  # noqa: F401
+        import editor.background.analysis_worker  # noqa: F401
+        import editor.app.mainwindow  # noqa: F401
     except ImportError as e:
         return [B.unavailable(B.GAP, label, "ms", f"app not available ({e})", size_key="medium")]
     try:

@@ -141,7 +141,7 @@ def scene_class():
 def qt_app():
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication([])
-    from editor import collector
+    from editor.background import collector
     collector.install()  # as the app does
     return app
 

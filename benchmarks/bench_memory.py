@@ -57,7 +57,7 @@ def child_baseline() -> dict:
 def child_diagram(path: str) -> dict:
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication([])  # noqa: F841
-    from editor.document import Document
+    from editor.editing.document import Document
     doc = Document.open(path)
     model_mb = peak_rss_mb()
     try:

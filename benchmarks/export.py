@@ -78,7 +78,7 @@ def write_dot(diagram, path: Path, width_px: int = WIDTH) -> None:
 
 
 def time_roundtrip(diagram, out: Path, repeat: int) -> float:
-    from editor.io.image import export_image
+    from editor.canvas.export.image import export_image
 
     best = float("inf")
     for _ in range(repeat):
@@ -113,7 +113,7 @@ _COLD: list[float] = []
 def warm_up(folder: Path) -> float:
     """Time of the first export in this process (once; later calls return it again)."""
     if not _COLD:
-        from editor.io.image import ensure_app
+        from editor.canvas.export.image import ensure_app
 
         t = time.perf_counter()
         ensure_app()

@@ -11,8 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from editor import app as app_module
-from editor.samples import sample_path
+from editor.app import start as app_module
+from editor.app.samples import sample_path
 
 OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("screenshot.png")
 

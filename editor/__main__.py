@@ -1,6 +1,6 @@
 """``python -m editor`` does what the ``roundtrip`` command does."""
 import sys
 
-from .cli import main
+from editor.cli.main import main
 
 sys.exit(main())

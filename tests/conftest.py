@@ -25,10 +25,10 @@ def long_mode() -> bool:
 
 @pytest.fixture(scope="session", autouse=True)
 def gui_thread_collector():
-    """As in the app: cycles are collected on the GUI thread only (see editor.collector)."""
+    """As in the app: cycles are collected on the GUI thread only (see editor.background.collector)."""
     from PySide6.QtWidgets import QApplication
 
-    from editor import collector
+    from editor.background import collector
 
     QApplication.instance() or QApplication([])  # the one pytest-qt's qapp then uses
 

@@ -20,7 +20,7 @@ def seed_diagram() -> Diagram:
 def shown_view(qtbot, diagram: Diagram | None, size: tuple[int, int] = (700, 500)):
     """A document, its scene and a shown view of ``size`` at 100 % (canvas tests)."""
     from editor.canvas import DiagramScene, DiagramView
-    from editor.document import Document
+    from editor.editing.document import Document
 
     doc = Document(diagram)
     scene = DiagramScene(doc.diagram)

@@ -4,12 +4,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from editor import app, settings
+from editor.app import start as app
+from editor import settings
 from editor.dialogs import messages
-from editor.document import Document
+from editor.editing.document import Document
 from editor.io import native
-from editor.mainwindow import MainWindow
-from editor.samples import sample_path
+from editor.app.mainwindow import MainWindow
+from editor.app.samples import sample_path
 from tests.helpers import seed_diagram
 
 

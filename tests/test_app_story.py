@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from editor import settings
 from editor.dialogs import messages
-from editor.document import Document
-from editor.mainwindow import MainWindow
+from editor.editing.document import Document
+from editor.app.mainwindow import MainWindow
 
 
 @pytest.fixture(autouse=True)

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from editor import recovery
-from editor.autosave import AutosaveController, interval_from_settings, restore
+from editor.io import recovery
+from editor.background.autosave import AutosaveController, interval_from_settings, restore
 from editor.dialogs.recovery_dialog import DISCARD, LATER, RESTORE, RecoveryDialog, apply_choices, offer_recovery
-from editor.document import Document
+from editor.editing.document import Document
 from editor.io import native
 from tests.helpers import seed_diagram
 
@@ -224,7 +224,7 @@ def test_relay_calls_live_receivers_on_the_gui_thread(qtbot):
 
     from PySide6.QtCore import QObject
 
-    from editor import relay
+    from editor.background import relay
 
     class Receiver(QObject):
         def __init__(self):

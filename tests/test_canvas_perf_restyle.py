@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks.generate import generate
 from editor.canvas import DiagramScene
-from editor.document import Document
+from editor.editing.document import Document
 
 
 def _numbers(path) -> list[tuple]:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 from editor.canvas import DiagramScene
 from editor.canvas import geometry as G
 from editor.canvas.items import LOD_HEAD, LOD_TEXT, CompanyItem, FlowItem, FlowLabelItem
-from editor.document import Document
+from editor.editing.document import Document
 from editor.model import Company, Flow
 from tests.helpers import seed_diagram, shown_view
 
@@ -300,7 +300,7 @@ def test_empty_diagram_shows_a_hint_until_a_company_exists(qtbot):
 
     from editor.canvas.scene import DiagramScene
     from editor.canvas.view import DiagramView
-    from editor.document import Document
+    from editor.editing.document import Document
 
     doc = Document()
     scene = DiagramScene(doc.diagram)

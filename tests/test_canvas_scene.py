@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF
 
 from editor.canvas import DiagramScene
 from editor.canvas.style import CanvasStyle, arrow_width, format_amount, node_radius
-from editor.document import Document
+from editor.editing.document import Document
 from editor.model import Company, Diagram, Flow
 from tests.helpers import seed_diagram
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.cli import main
+from editor.cli.main import main
 from editor.io.native import save
 from tests.helpers import seed_diagram
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.cli import main
+from editor.cli.main import main
 from editor.io import native
 from editor.io.edgelist import load_table
 from editor.io.graphformats import load_graph

@@ -1,4 +1,4 @@
-"""Cycles holding Qt objects are freed on the GUI thread, never on a worker (see editor.collector)."""
+"""Cycles holding Qt objects are freed on the GUI thread, never on a worker (see editor.background.collector)."""
 from __future__ import annotations
 
 import gc
@@ -47,7 +47,7 @@ def test_the_timer_collects_when_thresholds_are_crossed(qtbot, gui_thread_collec
 
 
 def test_full_collections_wait_for_a_quarter_more_objects(gui_thread_collector, monkeypatch):
-    from editor import collector
+    from editor.background import collector
 
     c = gui_thread_collector
     monkeypatch.setattr(collector, "FULL_EVERY_S", 0.0)

@@ -38,7 +38,7 @@ def test_readme_has_two_commands_and_ci_runs_the_same():
 
 
 def test_bundled_icons_load(qapp):
-    from editor import resources
+    from editor.app import resources
 
     for name in ("select", "add-company", "draw-flow", "layout", "roundtrip"):
         icon = resources.icon(name)

@@ -1,7 +1,7 @@
 """Document + undo commands, driven without a mouse."""
 import pytest
 
-from editor.document import Document
+from editor.editing.document import Document
 from editor.io import native
 from editor.model import ModelError
 from tests.helpers import seed_diagram

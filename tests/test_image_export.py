@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from defusedxml import ElementTree
 
-from editor.io.image_sources import number_sources, short_url
+from editor.canvas.export.sources import number_sources, short_url
 from editor.io.native import load
 from editor.model import Company, Flow
 from tests.helpers import seed_diagram
@@ -30,7 +30,7 @@ def need(tool: str) -> str:
 
 @pytest.fixture(scope="module")
 def qapp():
-    from editor.io.image import ensure_app
+    from editor.canvas.export.image import ensure_app
 
     return ensure_app()
 
@@ -83,7 +83,7 @@ def test_sources_numbered_in_order_and_deduplicated():
 
 # ------------------------------------------------------------------ layout
 def test_page_layout_blocks_stack_without_overlap(qapp, ai):
-    from editor.io.image import ExportOptions, ExportPage
+    from editor.canvas.export.image import ExportOptions, ExportPage
 
     page = ExportPage(ai, ExportOptions(sources=True, as_of=AS_OF))
     try:
@@ -106,7 +106,7 @@ def test_page_layout_blocks_stack_without_overlap(qapp, ai):
 
 
 def test_tall_diagram_gets_the_legend_on_the_right(qapp):
-    from editor.io.image import ExportOptions, ExportPage
+    from editor.canvas.export.image import ExportOptions, ExportPage
 
     d = seed_diagram()
     d.move_companies({"oracle": (150, 1200)})
@@ -125,7 +125,7 @@ def test_tall_diagram_gets_the_legend_on_the_right(qapp):
 
 
 def test_selection_draws_only_selected_items(qapp, ai):
-    from editor.io.image import ExportOptions, ExportPage
+    from editor.canvas.export.image import ExportOptions, ExportPage
 
     flow = next(f for f in ai.flows() if f.url)
     page = ExportPage(ai, ExportOptions(selection=((), [flow.id]), sources=True, as_of=AS_OF))
@@ -145,7 +145,7 @@ def test_selection_draws_only_selected_items(qapp, ai):
 
 # ----------------------------------------------------------------- formats
 def test_png_has_requested_size_and_is_not_blank(qapp, tmp_path):
-    from editor.io.image import DEFAULT_PNG_WIDTH, export_image
+    from editor.canvas.export.image import DEFAULT_PNG_WIDTH, export_image
 
     d = seed_diagram()
     out = tmp_path / "seed.png"
@@ -158,7 +158,7 @@ def test_png_has_requested_size_and_is_not_blank(qapp, tmp_path):
     export_image(d, out, width=800)
     assert image_stats(out)[0].width() == 800
     export_image(d, out, scale=0.5)
-    from editor.io.image import ExportPage
+    from editor.canvas.export.image import ExportPage
 
     page = ExportPage(d)
     expected = round(page.size.width() * 0.5)
@@ -167,7 +167,7 @@ def test_png_has_requested_size_and_is_not_blank(qapp, tmp_path):
 
 
 def test_transparent_png_has_a_clear_background(qapp, tmp_path):
-    from editor.io.image import export_image
+    from editor.canvas.export.image import export_image
 
     out = tmp_path / "t.png"
     export_image(seed_diagram(), out, width=600, transparent=True)
@@ -176,7 +176,7 @@ def test_transparent_png_has_a_clear_background(qapp, tmp_path):
 
 
 def test_svg_is_xml_with_text_and_renders(qapp, tmp_path):
-    from editor.io.image import export_image
+    from editor.canvas.export.image import export_image
 
     out = tmp_path / "u.svg"
     export_image(unicode_diagram(), out, sources=True, as_of=AS_OF)
@@ -189,7 +189,7 @@ def test_svg_is_xml_with_text_and_renders(qapp, tmp_path):
 
 
 def test_pdf_has_one_page_with_extractable_text(qapp, tmp_path):
-    from editor.io.image import export_image
+    from editor.canvas.export.image import export_image
 
     out = tmp_path / "u.pdf"
     export_image(unicode_diagram(), out, sources=True, as_of=AS_OF)
@@ -208,7 +208,7 @@ def test_pdf_has_one_page_with_extractable_text(qapp, tmp_path):
 
 def test_bad_options_are_clear_errors_and_leave_files_alone(qapp, tmp_path):
     from editor.io.errors import InputError
-    from editor.io.image import export_image
+    from editor.canvas.export.image import export_image
 
     d = seed_diagram()
     out = tmp_path / "keep.png"
@@ -228,7 +228,7 @@ def test_png_encoder_round_trips_exactly(qapp):
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtGui import QColor, QImage, QPainter
 
-    from editor.io.image_png import deflate, encode_png
+    from editor.canvas.export.png import deflate, encode_png
 
     for fmt in (QImage.Format.Format_RGB32, QImage.Format.Format_ARGB32_Premultiplied):
         img = QImage(301, 157, fmt)
@@ -254,7 +254,7 @@ def test_cli_export_works_without_a_display(tmp_path):
                            "--sources", "--title", "Headless"], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 0, proc.stderr
-    from editor.io.image import ensure_app
+    from editor.canvas.export.image import ensure_app
 
     ensure_app()
     img, colours = image_stats(out)
@@ -298,7 +298,7 @@ def test_export_dialog_previews_and_exports(qtbot, tmp_path, monkeypatch):
 def test_footnote_says_how_many_sources_were_left_out(qapp):
     from PySide6.QtCore import QSizeF
 
-    from editor.io.image_layout import PageContent, PageLayout
+    from editor.canvas.export.layout import PageContent, PageLayout
 
     d = seed_diagram()
     for i in range(4):

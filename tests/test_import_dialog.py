@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from editor.dialogs import import_dialog
 from editor.dialogs.import_dialog import ImportDialog, ImportResult
-from editor.document import Document
+from editor.editing.document import Document
 from editor.io import native
 from editor.model import Company
 from tests.helpers import seed_diagram

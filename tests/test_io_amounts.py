@@ -3,7 +3,7 @@ import math
 import pytest
 from hypothesis import given, strategies as st
 
-from editor.io.amounts import AmountError, format_amount, parse_amount, unit_scale
+from editor.model.amounts import AmountError, format_amount, parse_amount, unit_scale
 
 
 @pytest.mark.parametrize("cell, expected", [

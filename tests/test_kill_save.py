@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from editor import recovery
-from editor.document import Document
+from editor.io import recovery
+from editor.editing.document import Document
 from editor.io import atomic, native
 from editor.io.atomic import SaveError, write_atomic
 from editor.model import Company, Diagram, Flow
@@ -49,7 +49,7 @@ def big_diagram(version: int, n: int = 1000) -> Diagram:
 CHILD = "from editor.model import Company, Diagram, Flow\n" + inspect.getsource(big_diagram) + textwrap.dedent("""
     import sys
     from editor.io import native
-    from editor import recovery
+    from editor.io import recovery
     from editor.io.atomic import write_atomic
     mode, target = sys.argv[1], sys.argv[2]
     versions = [big_diagram(1), big_diagram(2)]

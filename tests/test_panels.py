@@ -7,7 +7,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
 from editor.analysis import analyze
-from editor.document import Document
+from editor.editing.document import Document
 from editor.model import Company, Flow
 from editor.panels.catalogue import CataloguePanel
 from editor.panels.inspector import Inspector

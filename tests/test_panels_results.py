@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from editor.analysis import analyze
-from editor.document import Document
+from editor.editing.document import Document
 from editor.model import Company, Diagram, Flow
 from editor.panels.catalogue import CataloguePanel
 from editor.panels.metrics import NOT_COMPUTED, NOT_COMPUTED_TIP, SORT_ROLE, CompanyMetricsModel, MetricsPanel

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from editor import recovery
+from editor.io import recovery
 from editor.io import native
 from editor.io.native import FormatError
 from tests.helpers import seed_diagram

@@ -5,6 +5,7 @@ import importlib.util
 import itertools
 import math
 import sys
+from pathlib import Path
 from urllib.parse import urlparse
 
 import networkx as nx
@@ -12,7 +13,7 @@ import pytest
 
 from editor.io import native
 from editor.model import date_key
-from editor.samples import DEFAULT_SAMPLE, SAMPLES_DIR, sample_path, sample_paths
+from editor.app.samples import DEFAULT_SAMPLE, SAMPLES_DIR, sample_path, sample_paths
 
 AI = "ai-money-machine-2025"
 TELECOM = "telecom-vendor-financing-1998-2002"
@@ -20,7 +21,7 @@ ENERGY = "energy-round-trips-1999-2002"
 TEACHING = "teaching-loops"
 SOURCED = (AI, TELECOM, ENERGY)
 ALL = SOURCED + (TEACHING,)
-BUILD_DIR = SAMPLES_DIR / "build"
+BUILD_DIR = Path(__file__).resolve().parent.parent / "samples" / "build"
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.document import Document
+from editor.editing.document import Document
 from editor.io import native
 from editor.model import QUALIFIERS, STATUSES, Category, Company, Diagram, Flow, FlowType, Metadata, ModelError
 from tests.conftest import long_mode

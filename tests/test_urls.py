@@ -2,7 +2,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from editor.urls import is_openable_url
+from editor.model.links import is_openable_url
 
 
 @pytest.mark.parametrize("url", [

@@ -11,8 +11,8 @@ from types import SimpleNamespace
 import pytest
 from hypothesis import given, settings
 
-from editor.analysis_worker import ROUND_TRIP_BUDGET, AnalysisWorker, PackedSnapshot
-from editor.document import Document
+from editor.background.analysis_worker import ROUND_TRIP_BUDGET, AnalysisWorker, PackedSnapshot
+from editor.editing.document import Document
 from editor.model import Company
 from tests.helpers import seed_diagram
 from tests.strategies import diagrams
@@ -220,7 +220,7 @@ def test_the_analysis_process_ends_when_the_app_is_killed(tmp_path):
     script = tmp_path / "app.py"
     script.write_text(
         "import os, sys\n"
-        "from editor import analysis_worker\n"
+        "from editor.background import analysis_worker\n"
         "if __name__ == '__main__':\n"
         "    pool = analysis_worker.analysis_pool()\n"
         "    open(sys.argv[1], 'w').write(str(pool.submit(os.getpid).result(timeout=60)))\n"

@@ -4,14 +4,14 @@ Entry point: :func:`analyze` (used by the GUI worker and ``roundtrip analyze``).
 Smaller pieces: :class:`CompanyGraph`, :func:`find_loops`, :func:`max_circulation`,
 :func:`round_trip_capacities`, :func:`pattern_name`, :func:`date_ordered`.
 """
-from . import loop_reuse
-from .circulation import Circulation, max_circulation, round_trip_capacities
-from .engine import DEFAULT_TIME_BUDGET, AnalysisResult, analyze, circular_groups
-from .graph import CompanyGraph, Step
-from .loops import Loop, build_loop, date_ordered
-from .metrics import CompanyMetrics, Totals, company_metrics, totals
-from .patterns import PATTERN_RULES, TYPE_CLASSES, PatternRule, classify_type, pattern_name
-from .search import RawLoop, SearchResult, find_loops, rank_key
+from editor.analysis import loop_reuse
+from editor.analysis.circulation import Circulation, max_circulation, round_trip_capacities
+from editor.analysis.engine import DEFAULT_TIME_BUDGET, AnalysisResult, analyze, circular_groups
+from editor.analysis.graph import CompanyGraph, Step
+from editor.analysis.loops import Loop, build_loop, date_ordered
+from editor.analysis.metrics import CompanyMetrics, Totals, company_metrics, totals
+from editor.analysis.patterns import PATTERN_RULES, TYPE_CLASSES, PatternRule, classify_type, pattern_name
+from editor.analysis.search import RawLoop, SearchResult, find_loops, rank_key
 
 __all__ = [
     "DEFAULT_TIME_BUDGET",

@@ -34,7 +34,7 @@ import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import coo_matrix
 
-from .graph import CompanyGraph
+from editor.analysis.graph import CompanyGraph
 
 try:  # optional: HiGHS without scipy's per-call overhead
     import highspy as _highspy
@@ -150,8 +150,8 @@ def component_cache_info() -> tuple[int, int, int]:
 
 def clear_cache() -> None:
     """Forget every cached result, and the previous results kept for reuse after edits."""
-    from .cuts import PREVIOUS
-    from .loop_reuse import forget
+    from editor.analysis.cuts import PREVIOUS
+    from editor.analysis.loop_reuse import forget
 
     CACHE.clear()
     PREVIOUS.clear()
@@ -174,7 +174,7 @@ def circulation_of(comp: Component) -> np.ndarray:
 
 def _still_maximum(comp: Component) -> np.ndarray | None:
     """The previous maximum circulation of the same companies, if an edit left it maximum."""
-    from .cuts import PREVIOUS, previous_circulation
+    from editor.analysis.cuts import PREVIOUS, previous_circulation
 
     prev = PREVIOUS.best_for(comp.ids)
     return None if prev is None else previous_circulation(prev, comp.ids, comp.u, comp.v, comp.caps)
@@ -261,7 +261,7 @@ def start_round_trips(g: CompanyGraph, deadline: float | None = None, only: set[
     Between the two, the helper process (if any) works on its share of the
     maximum flows while the caller does something else.
     """
-    from .roundtrip import capacities_in_two_parts, finish
+    from editor.analysis.roundtrip import capacities_in_two_parts, finish
 
     started = []
     for comp in components(g):

@@ -11,13 +11,13 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model import ModelError, Snapshot
-from .circulation import Circulation, max_circulation, start_round_trips
-from .graph import CompanyGraph
-from .loop_reuse import ranked_loops
-from .loops import Loop, build_loop
-from .metrics import CompanyMetrics, Totals, company_metrics, totals
-from .patterns import PatternRule
+from editor.model import ModelError, Snapshot
+from editor.analysis.circulation import Circulation, max_circulation, start_round_trips
+from editor.analysis.graph import CompanyGraph
+from editor.analysis.loop_reuse import ranked_loops
+from editor.analysis.loops import Loop, build_loop
+from editor.analysis.metrics import CompanyMetrics, Totals, company_metrics, totals
+from editor.analysis.patterns import PatternRule
 
 #: Default time budget of the loop search, in seconds.
 DEFAULT_TIME_BUDGET = 2.0

@@ -128,7 +128,7 @@ def solve(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray, jobs: list[int
           seconds: float | None) -> tuple[np.ndarray, np.ndarray]:
     """In the helper: the jobs it takes from the front, until one is marked by the caller (or
     time runs out); each one's maximum flow value (NaN if not done) and cut side (packed bits)."""
-    from .roundtrip import _IgraphSolver
+    from editor.analysis.roundtrip import _IgraphSolver
 
     if _helper_started is not None:
         _helper_started.value = 1
@@ -153,7 +153,7 @@ _helper_claims = _helper_started = None   # in the helper: the caller's shared m
 
 
 def _warm_up() -> bool:
-    from . import roundtrip  # noqa: F401  (imports numpy, scipy, igraph once)
+    from editor.analysis import roundtrip  # noqa: F401  (imports numpy, scipy, igraph once)
 
     return True
 

@@ -20,7 +20,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
-from ..model import Snapshot
+from editor.model import Snapshot
 
 
 class Step(NamedTuple):

@@ -16,8 +16,8 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from .graph import CompanyGraph
-from .search import RawLoop, SearchResult, find_loops
+from editor.analysis.graph import CompanyGraph
+from editor.analysis.search import RawLoop, SearchResult, find_loops
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,10 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model import date_key
-from .graph import CompanyGraph, Step
-from .patterns import PatternRule, pattern_name
-from .search import RawLoop
+from editor.model import date_key
+from editor.analysis.graph import CompanyGraph, Step
+from editor.analysis.patterns import PatternRule, pattern_name
+from editor.analysis.search import RawLoop
 
 
 @dataclass(frozen=True)

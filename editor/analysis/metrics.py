@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .graph import CompanyGraph
+from editor.analysis.graph import CompanyGraph
 
 
 @dataclass(frozen=True)

@@ -33,9 +33,9 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_flow
 
-from . import flow_helper
-from .circulation import CACHE, Component, weighted_circulation
-from .cuts import (
+from editor.analysis import flow_helper
+from editor.analysis.circulation import CACHE, Component, weighted_circulation
+from editor.analysis.cuts import (
     MAX_FLOW,
     PREVIOUS,
     WITH_SIDES,

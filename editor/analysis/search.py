@@ -34,7 +34,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .graph import CompanyGraph
+from editor.analysis.graph import CompanyGraph
 
 
 class OutOfTime(Exception):

@@ -9,7 +9,7 @@ import math
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 
-from .items import LOD_HEAD, LOD_TEXT
+from editor.canvas.items import LOD_HEAD, LOD_TEXT
 
 
 class DetailMixin:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QGraphicsRectItem, QGraphicsSimpleTextItem,
 )
 
-from .geometry import ArrowGeometry, head_polygon, line_path
-from .style import CanvasStyle, outline, soft_fill
+from editor.canvas.geometry import ArrowGeometry, head_polygon, line_path
+from editor.canvas.style import CanvasStyle, outline, soft_fill
 
 #: below these levels of detail (scene px per screen px) labels / heads are hidden
 LOD_TEXT = 0.42

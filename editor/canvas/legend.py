@@ -5,8 +5,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem
 
-from .items import Z_LEGEND
-from .style import CanvasStyle, outline, soft_fill
+from editor.canvas.items import Z_LEGEND
+from editor.canvas.style import CanvasStyle, outline, soft_fill
 
 PAD = 10.0
 SWATCH = 26.0

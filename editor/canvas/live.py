@@ -24,8 +24,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
-from . import geometry as G
-from .items import Z_FLOW, arrow_pen
+from editor.canvas import geometry as G
+from editor.canvas.items import Z_FLOW, arrow_pen
 
 
 class SketchItem(QGraphicsPathItem):

@@ -15,7 +15,7 @@ import time
 
 from PySide6.QtCore import QTimer
 
-from .style import arrow_width, node_radius
+from editor.canvas.style import arrow_width, node_radius
 
 #: arrow widths go up from the minimum width in steps of this (scene px)
 WIDTH_STEP = 0.25

@@ -17,17 +17,17 @@ from PySide6.QtCore import QMetaObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
-from ..model import (
+from editor.model import (
     CATEGORIES_CHANGED, COMPANIES_MOVED, COMPANY_ADDED, COMPANY_CHANGED, COMPANY_REMOVED, FLOW_ADDED,
     FLOW_CHANGED, FLOW_REMOVED, METADATA_CHANGED, RESET, TYPES_CHANGED, Change, Diagram,
 )
-from . import geometry as G
-from .detail import DetailMixin
-from .items import CompanyItem, FlowItem, FlowLabelItem, owner_of, solid_brush, text_width
-from .legend import LegendItem
-from .live import LiveMoveMixin
-from .restyle import RestyleMixin
-from .style import (
+from editor.canvas import geometry as G
+from editor.canvas.detail import DetailMixin
+from editor.canvas.items import CompanyItem, FlowItem, FlowLabelItem, owner_of, solid_brush, text_width
+from editor.canvas.legend import LegendItem
+from editor.canvas.live import LiveMoveMixin
+from editor.canvas.restyle import RestyleMixin
+from editor.canvas.style import (
     SIZE_MODES, CanvasStyle, company_value, format_amount, node_radius, soft_fill,
 )
 

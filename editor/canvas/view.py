@@ -14,12 +14,12 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsView
 
-from ..io.amounts import AmountError, parse_amount
-from ..model import ModelError
-from .items import LOD_HEAD
-from .restyle import WIDTH_STEP
-from .scene import DiagramScene
-from .tools import AddCompanyTool, DrawFlowTool, InPlaceEditor, SelectMoveTool
+from editor.model.amounts import AmountError, parse_amount
+from editor.model import ModelError
+from editor.canvas.items import LOD_HEAD
+from editor.canvas.restyle import WIDTH_STEP
+from editor.canvas.scene import DiagramScene
+from editor.canvas.tools import AddCompanyTool, DrawFlowTool, InPlaceEditor, SelectMoveTool
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
 ZOOM_STEP = 1.25

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from ..io.errors import InputError
-from ..io.image import DEFAULT_PNG_WIDTH, MAX_WIDTH, MIN_WIDTH, ExportOptions, ExportPage, export_image, render_png
+from editor.io.errors import InputError
+from editor.canvas.export.image import DEFAULT_PNG_WIDTH, MAX_WIDTH, MIN_WIDTH, ExportOptions, ExportPage, export_image, render_png
 
 FORMATS = (("PNG image", ".png"), ("SVG vector image", ".svg"), ("PDF document", ".pdf"))
 #: above this many companies + flows, the preview is drawn only on request
@@ -157,7 +157,7 @@ class ExportImageDialog(QDialog):
         return self._format.currentData()
 
     def options(self) -> dict:
-        """Keyword arguments of :func:`editor.io.image.export_image` for the current choices."""
+        """Keyword arguments of :func:`editor.canvas.export.image.export_image` for the current choices."""
         png = self.suffix() == ".png"
         opts = dict(title=self._title.text(), subtitle=self._subtitle.text(), legend=self._legend.isChecked(),
                     sources=self._sources.isChecked(), transparent=self._transparent.isChecked(),

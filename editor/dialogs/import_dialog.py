@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QTabWidget, QVBoxLayout, QWidget,
 )
 
-from ..io.edgelist import COMPANY_FIELDS, FLOW_FIELDS, guess_columns
-from ..io.errors import InputError
-from ..io.tables import Table
-from ..model import Diagram, ModelError
-from .import_model import (
+from editor.io.edgelist import COMPANY_FIELDS, FLOW_FIELDS, guess_columns
+from editor.io.errors import InputError
+from editor.io.tables import Table
+from editor.model import Diagram, ModelError
+from editor.dialogs.import_model import (
     PREVIEW_ROWS, Check, PreviewModel, Source, apply_merge, check_tables, count_matches, describe,
     diagram_tables, load_source,
 )

@@ -19,12 +19,12 @@ from typing import Any, Mapping
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ..io.edgelist import Problem, build_diagram, plan_merge
-from ..io.errors import InputError
-from ..io.formats import format_for
-from ..io.tables import TEXT_EXTENSIONS, XLSX_EXTENSIONS, Row, Table, cell_text, company_rows, flow_rows
-from ..model import Diagram
-from ..model.layout import layout_positions
+from editor.io.edgelist import Problem, build_diagram, plan_merge
+from editor.io.errors import InputError
+from editor.io.formats import format_for
+from editor.io.tables import TEXT_EXTENSIONS, XLSX_EXTENSIONS, Row, Table, cell_text, company_rows, flow_rows
+from editor.model import Diagram
+from editor.model.layout import layout_positions
 
 #: Rows shown in the preview table (all rows are checked).
 PREVIEW_ROWS = 200
@@ -51,7 +51,7 @@ class Source:
 
 def load_source(path: str | os.PathLike) -> Source:
     """Read ``path`` for import; raises InputError (with a message for the user) if it cannot."""
-    from ..io.edgelist import read_tables
+    from editor.io.edgelist import read_tables
 
     p = Path(path)
     fmt = format_for(p, "read")  # InputError naming the readable extensions

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from .. import recovery
-from ..autosave import Restored, restore
+from editor.io import recovery
+from editor.background.autosave import Restored, restore
 
 RESTORE = "restore"
 DISCARD = "discard"

@@ -22,13 +22,13 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ..model import (
+from editor.model import (
     QUALIFIERS, STATUSES, Category, Company, Diagram, Flow, FlowType, Metadata, ModelError, check_date,
 )
-from ..model.layout import layout_positions
-from .amounts import AmountError, parse_amount
-from .errors import InputError
-from .tables import TEXT_EXTENSIONS, XLSX_EXTENSIONS, Row, Table, read_text_table, read_workbook
+from editor.model.layout import layout_positions
+from editor.model.amounts import AmountError, parse_amount
+from editor.io.errors import InputError
+from editor.io.tables import TEXT_EXTENSIONS, XLSX_EXTENSIONS, Row, Table, read_text_table, read_workbook
 
 #: Columns of a flows table, in export order.
 FLOW_FIELDS = ("source", "target", "type", "amount", "qualifier", "unit", "date", "end_date", "status",

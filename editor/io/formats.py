@@ -3,7 +3,7 @@
 Used by ``roundtrip convert``/``export`` and by the app's Open/Import/Export
 menus. Readers return ``(diagram, notes)``; writers take ``(diagram, path,
 **options)`` and return ``(paths written, notes)``. Image writers import Qt
-lazily (through :mod:`editor.io.image`) only when called.
+lazily (through :mod:`editor.canvas.export.image`) only when called.
 """
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from ..model import Diagram
-from .errors import InputError
+from editor.model import Diagram
+from editor.io.errors import InputError
 
 Reader = Callable[[Path], "tuple[Diagram, list[str]]"]
 Writer = Callable[..., "tuple[list[Path], list[str]]"]
@@ -29,18 +29,18 @@ class Format:
 
 
 def _read_native(path: Path):
-    from . import native
+    from editor.io import native
     return native.load(path), []
 
 
 def _write_native(d: Diagram, path: Path, **_: Any):
-    from . import native
+    from editor.io import native
     native.save(d, path)
     return [path], []
 
 
 def _read_table(path: Path):
-    from .edgelist import build_diagram, guess_columns, read_tables, summarize
+    from editor.io.edgelist import build_diagram, guess_columns, read_tables, summarize
 
     flows, companies, extra = read_tables(path)
     d, problems = build_diagram(flows, guess_columns(flows.headers), companies=companies, extra=extra)
@@ -50,23 +50,23 @@ def _read_table(path: Path):
 
 
 def _write_table(d: Diagram, path: Path, **_: Any):
-    from .tables import export_tables
+    from editor.io.tables import export_tables
     return export_tables(d, path)
 
 
 def _read_graph(path: Path):
-    from .graphformats import load_graph
+    from editor.io.graphformats import load_graph
     return load_graph(path)
 
 
 def _write_graph(d: Diagram, path: Path, **_: Any):
-    from .graphformats import save_graph
+    from editor.io.graphformats import save_graph
     return [path], save_graph(d, path)
 
 
 def _write_image(d: Diagram, path: Path, **options: Any):
     try:
-        from .image import export_image  # needs Qt: imported only for images
+        from editor.canvas.export.image import export_image  # needs Qt: imported only for images
     except ImportError as e:
         raise InputError(f"{path.name}: image export is not available ({e})") from None
     export_image(d, path, **options)

@@ -22,11 +22,11 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from ..model import Category, Company, Diagram, Flow, FlowType, Metadata, ModelError
-from ..model.layout import layout_positions
-from .amounts import AmountError, parse_amount
-from .atomic import write_atomic
-from .errors import InputError
+from editor.model import Category, Company, Diagram, Flow, FlowType, Metadata, ModelError
+from editor.model.layout import layout_positions
+from editor.model.amounts import AmountError, parse_amount
+from editor.io.atomic import write_atomic
+from editor.io.errors import InputError
 
 MAX_GRAPH_FILE_SIZE = 64 * 1024 * 1024
 MAX_XML_DEPTH = 100

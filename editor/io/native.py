@@ -14,9 +14,9 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from ..model import Category, Company, Diagram, Flow, FlowType, Metadata, ModelError
-from .atomic import write_atomic
-from .errors import InputError
+from editor.model import Category, Company, Diagram, Flow, FlowType, Metadata, ModelError
+from editor.io.atomic import write_atomic
+from editor.io.errors import InputError
 
 try:  # optional: parses files 2.5x faster than json (22 against 54 ms at 2,000/10,000)
     import orjson as _orjson
@@ -276,7 +276,7 @@ def from_dict(data: Any, path: str | os.PathLike | None = None) -> Diagram:
 
 
 def _check_references(sections: dict[str, Any], problems: list[str]) -> None:
-    from ..model import DEFAULT_CATEGORIES, DEFAULT_FLOW_TYPES
+    from editor.model import DEFAULT_CATEGORIES, DEFAULT_FLOW_TYPES
 
     seen: dict[str, str] = {}
     types = sections["flow_types"] if sections["flow_types"] is not None else DEFAULT_FLOW_TYPES

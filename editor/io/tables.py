@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from .atomic import write_atomic
-from .errors import InputError
+from editor.io.atomic import write_atomic
+from editor.io.errors import InputError
 
 #: Spreadsheets larger than this are refused before reading (bytes).
 MAX_TABLE_SIZE = 50 * 1024 * 1024
@@ -227,7 +227,7 @@ def _plain_value(value: Any) -> Any:
 
 def cell_text(value: Any) -> str:
     """A cell value as CSV text that reads back to the same value."""
-    from .amounts import format_amount
+    from editor.model.amounts import format_amount
 
     value = _plain_value(value)
     if value is None:
@@ -297,7 +297,7 @@ def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]
 # -------------------------------------------------------------- diagram export
 def flow_rows(diagram) -> tuple[list[str], list[list[Any]]]:
     """The flows as an edge list that :func:`editor.io.edgelist.load_table` reads back."""
-    from .edgelist import FLOW_FIELDS
+    from editor.io.edgelist import FLOW_FIELDS
 
     names = {c.id: c.name for c in diagram.companies()}
     types = {t.id: t.name for t in diagram.flow_types()}
@@ -309,7 +309,7 @@ def flow_rows(diagram) -> tuple[list[str], list[list[Any]]]:
 
 
 def company_rows(diagram) -> tuple[list[str], list[list[Any]]]:
-    from .edgelist import COMPANY_FIELDS
+    from editor.io.edgelist import COMPANY_FIELDS
 
     cats = {c.id: c.name for c in diagram.categories()}
     rows = [[c.name, cats[c.category], c.valuation, c.valuation_date, c.revenue, c.revenue_period, c.profit,
@@ -340,7 +340,7 @@ METRIC_COLUMNS = ["name", "inflow", "outflow", "net", "circular", "round_trip_ca
 
 def analysis_rows(diagram) -> tuple[tuple[list[str], list[list[Any]]], tuple[list[str], list[list[Any]]], list[str]]:
     """(loops table, company metrics table, notes) from the analysis engine."""
-    from ..analysis import analyze
+    from editor.analysis import analyze
 
     result = analyze(diagram.snapshot(), max_loops=EXPORT_MAX_LOOPS, time_budget=EXPORT_TIME_BUDGET)
     loops = [[i, " -> ".join(loop.company_names + loop.company_names[:1]), loop.length, loop.bottleneck,

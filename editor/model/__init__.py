@@ -1,15 +1,15 @@
 """The diagram model: companies, money flows, catalogues, change events. No Qt."""
-from .catalogue import DEFAULT_CATEGORIES, DEFAULT_FLOW_TYPES
-from .diagram import (
+from editor.model.catalogue import DEFAULT_CATEGORIES, DEFAULT_FLOW_TYPES
+from editor.model.diagram import (
     CATEGORIES_CHANGED, COMPANIES_MOVED, COMPANY_ADDED, COMPANY_CHANGED, COMPANY_REMOVED,
     FLOW_ADDED, FLOW_CHANGED, FLOW_REMOVED, METADATA_CHANGED, RESET, TYPES_CHANGED,
     Change, Diagram, Metadata, Snapshot,
 )
-from .entities import (
+from editor.model.entities import (
     DEFAULT_UNIT, MAX_AMOUNT, QUALIFIER_LABELS, QUALIFIERS, STATUSES, Category, Company, Flow,
     FlowType, check_amount, check_date, date_key,
 )
-from .errors import ModelError
+from editor.model.errors import ModelError
 
 __all__ = [
     "CATEGORIES_CHANGED", "COMPANIES_MOVED", "COMPANY_ADDED", "COMPANY_CHANGED", "COMPANY_REMOVED",

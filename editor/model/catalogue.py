@@ -6,7 +6,7 @@ contracts dark blue) and add the other kinds of money that such maps need.
 """
 from __future__ import annotations
 
-from .entities import Category, FlowType
+from editor.model.entities import Category, FlowType
 
 DEFAULT_FLOW_TYPES: tuple[FlowType, ...] = (
     FlowType("venture", "Venture investment", "#2ca02c"),

@@ -16,9 +16,9 @@ from typing import Any, Callable, Iterable, Mapping
 
 import networkx as nx
 
-from .catalogue import DEFAULT_CATEGORIES, DEFAULT_FLOW_TYPES, EXTRA_COLORS
-from .entities import DEFAULT_UNIT, Category, Company, Flow, FlowType
-from .errors import ModelError
+from editor.model.catalogue import DEFAULT_CATEGORIES, DEFAULT_FLOW_TYPES, EXTRA_COLORS
+from editor.model.entities import DEFAULT_UNIT, Category, Company, Flow, FlowType
+from editor.model.errors import ModelError
 
 # Change kinds.
 COMPANY_ADDED = "company_added"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from .errors import ModelError
+from editor.model.errors import ModelError
 
 #: Largest amount accepted, in the document's unit (a trillion billions).
 MAX_AMOUNT = 1e12

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
-from ..model import CATEGORIES_CHANGED, COMPANIES_MOVED, RESET, TYPES_CHANGED, Change, ModelError
-from .common import error_label, show_error
+from editor.model import CATEGORIES_CHANGED, COMPANIES_MOVED, RESET, TYPES_CHANGED, Change, ModelError
+from editor.panels.common import error_label, show_error
 
 
 def swatch(color: str, size: int = 14) -> QIcon:

@@ -6,7 +6,7 @@ import math
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..model import ModelError
+from editor.model import ModelError
 
 ERROR_STYLE = "color: #c62828;"
 
@@ -14,7 +14,7 @@ ERROR_STYLE = "color: #c62828;"
 def money(amount: float | None, unit: str, qualifier: str = "exact") -> str:
     """"$40B", "$1.5B", "$135M", "~$300B", "up to $100B", "$?"; other units: "100 EUR m"."""
     try:
-        from ..canvas.style import format_amount  # the canvas's formatting, when present
+        from editor.canvas.style import format_amount  # the canvas's formatting, when present
     except ImportError:
         format_amount = None
     if format_amount is not None:

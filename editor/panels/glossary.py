@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 try:
-    from ..analysis.glossary import GLOSSARY
+    from editor.analysis.glossary import GLOSSARY
 except ImportError:  # pragma: no cover - the analysis package always ships it
     GLOSSARY = {}
 

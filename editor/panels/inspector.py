@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from ..model import QUALIFIER_LABELS, STATUSES, Change, ModelError, check_date
-from ..urls import is_openable_url
-from .common import error_label, number_text, parse_number, show_error, with_error
+from editor.model import QUALIFIER_LABELS, STATUSES, Change, ModelError, check_date
+from editor.model.links import is_openable_url
+from editor.panels.common import error_label, number_text, parse_number, show_error, with_error
 
 NEW_ENTRY = "__new__"
 MIXED = "(mixed)"
@@ -330,7 +330,7 @@ class Inspector(QWidget):
                 m = doc.diagram.metadata
                 if all(getattr(m, k) == v for k, v in changes.items()):
                     return
-                from ..model import Metadata
+                from editor.model import Metadata
                 Metadata(**{**m.__dict__, **changes})  # validate first: nothing half-applied
                 doc.set_metadata(**changes)
             elif kind == "company":

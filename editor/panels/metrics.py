@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from .common import money, percent, ratio
-from .glossary import tip
+from editor.panels.common import money, percent, ratio
+from editor.panels.glossary import tip
 
 # (header, glossary key, value getter) — the value is also the sort key.
 COLUMNS = (

@@ -12,7 +12,7 @@ if str(ROOT) not in sys.path:
 
 from editor.model import Category, Company, Diagram, Flow, FlowType, Metadata  # noqa: E402
 
-SAMPLES_DIR = ROOT / "samples"
+SAMPLES_DIR = ROOT / "editor" / "data" / "samples"  # package data; samples/ links to these
 MIN_DISTANCE = 150.0
 
 

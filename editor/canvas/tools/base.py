@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, Qt
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..view import DiagramView
+    from editor.canvas.view import DiagramView
 
 
 class Tool:

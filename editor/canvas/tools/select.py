@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 
-from ...model import ModelError
-from .base import Tool
+from editor.model import ModelError
+from editor.canvas.tools.base import Tool
 
 #: a press that moves less than this (view pixels) is a click, not a drag
 DRAG_THRESHOLD = 2

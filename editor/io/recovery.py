@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .io import native
-from .io.atomic import write_atomic
-from .model import Diagram, Snapshot
+from editor.io import native
+from editor.io.atomic import write_atomic
+from editor.model import Diagram, Snapshot
 
 RECOVERY_FORMAT = "roundtrip-recovery"
 RECOVERY_VERSION = 1

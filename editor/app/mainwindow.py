@@ -1,8 +1,8 @@
 """The main window: canvas in the middle, docks for loops, metrics, inspector, history and catalogues.
 
-One window holds one :class:`~editor.document.Document`. Every change goes
+One window holds one :class:`~editor.editing.document.Document`. Every change goes
 through the document (undo steps); the canvas and panels follow the model's
-change events; the analysis reruns in :class:`~editor.analysis_worker.AnalysisWorker`.
+change events; the analysis reruns in :class:`~editor.background.analysis_worker.AnalysisWorker`.
 """
 from __future__ import annotations
 
@@ -12,18 +12,18 @@ from PySide6.QtWidgets import (
     QComboBox, QDockWidget, QGraphicsView, QLabel, QMainWindow, QMenu, QProgressBar, QWidget,
 )
 
-from . import settings
-from .actions import EditMixin
-from .analysis_worker import AnalysisWorker
-from .document import Document
-from .files import FileMixin
-from .menus import build_menus
-from .model import COMPANIES_MOVED, RESET, TYPES_CHANGED, Change
-from .panels.catalogue import CataloguePanel, swatch
-from .panels.history import HistoryPanel
-from .panels.inspector import Inspector
-from .panels.loops import LoopsPanel
-from .panels.metrics import MetricsPanel
+from editor import settings
+from editor.app.actions import EditMixin
+from editor.background.analysis_worker import AnalysisWorker
+from editor.editing.document import Document
+from editor.app.files import FileMixin
+from editor.app.menus import build_menus
+from editor.model import COMPANIES_MOVED, RESET, TYPES_CHANGED, Change
+from editor.panels.catalogue import CataloguePanel, swatch
+from editor.panels.history import HistoryPanel
+from editor.panels.inspector import Inspector
+from editor.panels.loops import LoopsPanel
+from editor.panels.metrics import MetricsPanel
 
 APP_NAME = "Roundtrip"
 SIZE_BY = ("valuation", "revenue", "none")
@@ -31,11 +31,11 @@ SIZE_BY = ("valuation", "revenue", "none")
 
 def make_canvas(document: Document):
     """The diagram scene and view of ``document``."""
-    from .canvas.scene import DiagramScene
+    from editor.canvas.scene import DiagramScene
 
     scene = DiagramScene(document.diagram)
     try:
-        from .canvas.view import DiagramView
+        from editor.canvas.view import DiagramView
     except ImportError:  # the interactive view is not installed: a read-only view
         return scene, _PlainView(scene)
     return scene, DiagramView(scene, document)
@@ -185,7 +185,7 @@ class MainWindow(FileMixin, EditMixin, QMainWindow):
         self.catalogue.set_document(document)
         self.autosave = autosave
         if self.autosave is None and self.autosave_enabled:
-            from .autosave import AutosaveController
+            from editor.background.autosave import AutosaveController
             self.autosave = AutosaveController(document, parent=self)
         if self.autosave is not None:
             self.autosave.failed.connect(lambda m: self.statusBar().showMessage(m, 8000))
@@ -388,7 +388,7 @@ class MainWindow(FileMixin, EditMixin, QMainWindow):
 
     def context_menu_at(self, scene_pos) -> QMenu:
         """The right-click menu for what lies at ``scene_pos`` (a company, a flow or the canvas)."""
-        from .menus import context_menu
+        from editor.app.menus import context_menu
 
         owner = self.scene.owner_at(scene_pos) if hasattr(self.scene, "owner_at") else None
         if owner is not None:

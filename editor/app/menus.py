@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar
 
-from . import resources
-from .actions import ALIGN_MODES
+from editor.app import resources
+from editor.app.actions import ALIGN_MODES
 
 
 def _action(window, text: str, slot=None, shortcut=None, tip: str = "", icon=None, checkable=False) -> QAction:
@@ -189,7 +189,7 @@ def context_menu(w, owner, scene_pos) -> QMenu:
     if owner is None:
         menu.addAction("Add Company Here", lambda: w.add_company_at(scene_pos.x(), scene_pos.y()))
         paste = menu.addAction("Paste", w.paste)
-        from .clipboard import clipboard_has_fragment
+        from editor.app.clipboard import clipboard_has_fragment
         paste.setEnabled(clipboard_has_fragment())
         menu.addSeparator()
         menu.addAction(w.select_all_action)
@@ -241,7 +241,7 @@ def _quit() -> None:
 
 
 def _about(w) -> None:
-    from . import __version__
+    from editor import __version__
 
     QMessageBox.about(w, "About Roundtrip",
                       f"<h3>Roundtrip {__version__}</h3><p>Draw money-flow diagrams between companies "

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
-from .model import Category, Company, Diagram, Flow, FlowType, ModelError
+from editor.model import Category, Company, Diagram, Flow, FlowType, ModelError
 
 MIME_TYPE = "application/x-roundtrip-fragment"
 FORMAT = "roundtrip-fragment"

@@ -10,7 +10,7 @@ from typing import Any, Iterable, Mapping
 
 from PySide6.QtGui import QUndoCommand
 
-from .model import Category, Company, Diagram, Flow, FlowType, ModelError
+from editor.model import Category, Company, Diagram, Flow, FlowType, ModelError
 
 
 def _old_values(record, changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -24,7 +24,7 @@ def _old_values(record, changes: Mapping[str, Any]) -> dict[str, Any]:
 class ModelCommand(QUndoCommand):
     """A command whose first application happens before it is pushed.
 
-    :meth:`editor.document.Document.push` calls :meth:`apply_first`, so an
+    :meth:`editor.editing.document.Document.push` calls :meth:`apply_first`, so an
     invalid change raises ``ModelError`` to the caller and never reaches the
     undo stack; ``QUndoStack.push`` then calls :meth:`redo`, which skips once.
     Subclasses implement ``_redo`` and ``_undo``; each leaves the model

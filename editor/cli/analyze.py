@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..model import Diagram
-from .engine import AnalysisResult, analyze
+from editor.model import Diagram
+from editor.analysis.engine import AnalysisResult, analyze
 
 #: The command line is not interactive: give the loop search more time than the GUI.
 CLI_TIME_BUDGET = 10.0
@@ -16,16 +16,16 @@ TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xlsx", ".xlsm")
 
 def load_any(path: str) -> Diagram:
     if Path(path).suffix.casefold() in TABLE_SUFFIXES:
-        from ..io.edgelist import load_table
+        from editor.io.edgelist import load_table
 
         return load_table(path)
-    from ..io.native import load
+    from editor.io.native import load
 
     return load(path)
 
 
 def _check_args(args) -> None:
-    from ..cli import CliError
+    from editor.cli.main import CliError
 
     if args.max_loops < 0:
         raise CliError(f"--max-loops: expected 0 (no cap) or a positive number, got {args.max_loops}")
@@ -40,7 +40,7 @@ def run_analyze(args) -> int:
     if args.through is not None:
         company = diagram.find_company(args.through)
         if company is None:
-            from ..cli import CliError
+            from editor.cli.main import CliError
 
             raise CliError(f"--through: no company named {args.through!r} in {args.path}")
         through = company.id

@@ -18,13 +18,14 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, resources, settings
+from editor import __version__, settings
+from editor.app import resources
 
 _windows: list = []  # open main windows (kept alive here)
 
 
 def open_window(document=None, autosave=None, **kwargs):
-    from .mainwindow import MainWindow
+    from editor.app.mainwindow import MainWindow
 
     w = MainWindow(document, autosave=autosave, **kwargs)
     _windows.append(w)
@@ -34,8 +35,8 @@ def open_window(document=None, autosave=None, **kwargs):
 
 def start_windows(argv: list[str]) -> list:
     """Create the start-up windows for ``argv`` (file paths); returns them (not shown)."""
-    from .dialogs.recovery_dialog import offer_recovery
-    from .samples import sample_path
+    from editor.dialogs.recovery_dialog import offer_recovery
+    from editor.app.samples import sample_path
 
     windows = []
     for r in offer_recovery(None):
@@ -67,7 +68,7 @@ def run_app(argv: list[str]) -> int:
     app.setApplicationDisplayName("Roundtrip")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(resources.icon("roundtrip"))
-    from . import collector
+    from editor.background import collector
     collector.install()  # cycles are freed on this thread, never on a worker's
     windows = start_windows(list(argv))
     for w in windows:

@@ -13,7 +13,7 @@ import argparse
 import sys
 from typing import Sequence
 
-from . import __version__
+from editor import __version__
 
 SUBCOMMANDS = ("analyze", "export", "convert")
 
@@ -63,7 +63,7 @@ def _error(message: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or args_list[0] not in SUBCOMMANDS + ("-h", "--help", "--version"):
-        from .app import run_app  # the GUI: only imported when needed
+        from editor.app.start import run_app  # the GUI: only imported when needed
 
         return run_app(args_list)
 
@@ -73,20 +73,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as e:  # argparse already printed "error: ..." (exit 2) or help (exit 0)
         return int(e.code or 0)
 
-    from .io.errors import InputError
-    from .model import ModelError
+    from editor.io.errors import InputError
+    from editor.model import ModelError
 
     try:
         if args.command == "analyze":
-            from .analysis.report import run_analyze
+            from editor.cli.analyze import run_analyze
 
             return run_analyze(args)
         if args.command == "export":
-            from .io.commands import run_export
+            from editor.cli.convert import run_export
 
             return run_export(args)
         if args.command == "convert":
-            from .io.commands import run_convert
+            from editor.cli.convert import run_convert
 
             return run_convert(args)
     except (CliError, InputError, ModelError) as e:

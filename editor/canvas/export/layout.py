@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
-from .image_sources import SourceNotes
+from editor.canvas.export.sources import SourceNotes
 
 # --- the page's type scale and spacing (page units)
 MARGIN = 36.0

@@ -14,12 +14,12 @@ from typing import Any, Iterable, Mapping
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from .commands import (
+from editor.editing.commands import (
     AddRecordsCommand, CompoundCommand, EditCompanyCommand, EditFlowCommand, MetadataCommand,
     ModelCommand, MoveCommand, RemoveCommand, catalogue_command,
 )
-from .io import native
-from .model import Category, Company, Diagram, Flow, FlowType, ModelError
+from editor.io import native
+from editor.model import Category, Company, Diagram, Flow, FlowType, ModelError
 
 
 class Document(QObject):

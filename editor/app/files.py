@@ -12,13 +12,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from . import settings
-from .dialogs import messages
-from .document import Document
-from .io import native
-from .io.errors import InputError
-from .model import Diagram, ModelError
-from .samples import sample_paths
+from editor import settings
+from editor.dialogs import messages
+from editor.editing.document import Document
+from editor.io import native
+from editor.io.errors import InputError
+from editor.model import Diagram, ModelError
+from editor.app.samples import sample_paths
 
 NATIVE_FILTER = "Roundtrip diagrams (*.roundtrip)"
 TABLE_FILTER = "Tables and graphs (*.csv *.tsv *.xlsx *.graphml *.gexf)"
@@ -102,7 +102,7 @@ class FileMixin:
     def import_path(self, path: str | Path, *, prompt: bool = True) -> bool:
         """Tables and graph files: through the Import dialog when present, else read directly."""
         try:
-            from .dialogs.import_dialog import ImportDialog
+            from editor.dialogs.import_dialog import ImportDialog
         except ImportError:
             ImportDialog = None
         if ImportDialog is not None:
@@ -116,7 +116,7 @@ class FileMixin:
             if getattr(result, "summary", ""):
                 self.statusBar().showMessage(result.summary, 6000)
             return True
-        from .io.formats import read_any
+        from editor.io.formats import read_any
         try:
             diagram, notes = read_any(path)
         except (InputError, ModelError, OSError) as e:
@@ -231,7 +231,7 @@ class FileMixin:
     # -------------------------------------------------------------- export
     def export_image(self) -> bool:
         try:
-            from .dialogs.export_dialog import ExportImageDialog
+            from editor.dialogs.export_dialog import ExportImageDialog
         except ImportError:  # the rich dialog is not installed: a plain file dialog
             ExportImageDialog = None
         if ExportImageDialog is not None:
@@ -262,7 +262,7 @@ class FileMixin:
         return self._write(path, "Export Table")
 
     def _write(self, path: str, title: str) -> bool:
-        from .io.formats import write_any
+        from editor.io.formats import write_any
         try:
             written, notes = write_any(self.document.diagram, path)
         except (InputError, ModelError, OSError) as e:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import hashlib
 
-from . import clipboard
-from .commands import MoveCommand
-from .model import ModelError
+from editor.app import clipboard
+from editor.editing.commands import MoveCommand
+from editor.model import ModelError
 
 ALIGN_MODES = ("left", "centre", "right", "top", "middle", "bottom")
 
@@ -125,7 +125,7 @@ class EditMixin:
 
     def auto_layout(self) -> bool:
         """Arrange the selected companies (or all when none are selected) automatically: one step."""
-        from .model.layout import layout_positions
+        from editor.model.layout import layout_positions
 
         d = self.document.diagram
         ids = self.selected_ids()[0] or [c.id for c in d.companies()]

@@ -1,16 +1,16 @@
 """``roundtrip export`` and ``roundtrip convert``: file in, file out, one line of output.
 
-Errors are raised as InputError/ModelError/OSError; :mod:`editor.cli` turns them
+Errors are raised as InputError/ModelError/OSError; :mod:`editor.cli.main` turns them
 into one ``error:`` line and exit status 2. No Qt here (images are exported by
-:mod:`editor.io.image`, imported only when an image is asked for).
+:mod:`editor.canvas.export.image`, imported only when an image is asked for).
 """
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from .errors import InputError
-from .formats import format_for
+from editor.io.errors import InputError
+from editor.io.formats import format_for
 
 _IMAGE_OPTIONS = ("title", "subtitle", "width", "no_legend", "sources", "transparent")
 

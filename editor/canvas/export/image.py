@@ -6,7 +6,7 @@
 The picture is drawn from a :class:`editor.canvas.scene.DiagramScene` built on
 a private copy of the diagram (export mode: no handles, grid or hover), so it
 looks like the canvas; title, legend band, numbered sources and credit come
-from :mod:`editor.io.image_layout`. SVG (QSvgGenerator) and PDF (QPdfWriter,
+from :mod:`editor.canvas.export.layout`. SVG (QSvgGenerator) and PDF (QPdfWriter,
 one page sized to the content) are vector with text kept as text; PNG is drawn
 antialiased into a QImage. Files are written atomically. Works without a
 display: a QApplication on the "offscreen" platform is created when needed.
@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .atomic import write_atomic
-from .errors import InputError
+from editor.io.atomic import write_atomic
+from editor.io.errors import InputError
 
 FORMATS = (".png", ".svg", ".pdf")
 DEFAULT_PNG_WIDTH = 2400
@@ -98,8 +98,8 @@ class ExportPage:
 
         from editor.canvas.scene import DiagramScene
 
-        from .image_layout import PageContent, PageLayout
-        from .image_sources import number_sources
+        from editor.canvas.export.layout import PageContent, PageLayout
+        from editor.canvas.export.sources import number_sources
 
         ensure_app()
         o = self.options = options or ExportOptions()
@@ -215,7 +215,7 @@ def render_png(page: ExportPage, width: int | None = None, scale: float | None =
 
 
 def _png_bytes(page: ExportPage, width, scale) -> bytes:
-    from .image_png import encode_png
+    from editor.canvas.export.png import encode_png
 
     return encode_png(render_png(page, width, scale))
 

@@ -1,9 +1,11 @@
-"""The bundled sample diagrams (``samples/`` beside the package)."""
+"""The bundled sample diagrams: package data in ``editor/data/samples``."""
 from __future__ import annotations
 
 from pathlib import Path
 
-SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
+from editor.app.resources import DATA_DIR
+
+SAMPLES_DIR = DATA_DIR / "samples"
 DEFAULT_SAMPLE = "ai-money-machine-2025"
 
 

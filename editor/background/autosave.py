@@ -26,9 +26,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
-from . import recovery, relay
-from .document import Document
-from .model import Change
+from editor.io import recovery
+from editor.background import relay
+from editor.editing.document import Document
+from editor.model import Change
 
 DEFAULT_INTERVAL_S = 30
 SETTINGS_KEY = "autosave/interval_seconds"
@@ -51,7 +52,7 @@ def _worker() -> ThreadPoolExecutor:
 def app_settings() -> QSettings:
     """The app's settings store (``editor.settings`` when present)."""
     try:
-        from .settings import app_settings as shared
+        from editor.settings import app_settings as shared
     except ImportError:  # pragma: no cover - the settings module is optional here
         return QSettings("Roundtrip", os.environ.get("ROUNDTRIP_SETTINGS") or "Roundtrip")
     return shared()

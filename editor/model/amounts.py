@@ -30,7 +30,7 @@ import math
 import re
 from typing import Any
 
-from ..model import MAX_AMOUNT
+from editor.model import MAX_AMOUNT
 
 
 class AmountError(ValueError):

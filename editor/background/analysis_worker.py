@@ -53,8 +53,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from . import relay
-from .model import Snapshot
+from editor.background import relay
+from editor.model import Snapshot
 
 DEBOUNCE_MS = 150
 #: Seconds the interactive analysis spends on round-trip capacities before leaving the rest out.
@@ -64,7 +64,7 @@ PROCESS_ENV = "ROUNDTRIP_ANALYSIS_PROCESS"
 
 
 def _default_analyze(snapshot: Snapshot, **options: Any):
-    from .analysis import analyze
+    from editor.analysis import analyze
 
     return analyze(snapshot, **options)
 
@@ -86,7 +86,7 @@ def analysis_pool() -> ProcessPoolExecutor:
             if "forkserver" in multiprocessing.get_all_start_methods():
                 ctx = multiprocessing.get_context("forkserver")
                 # children start with these imported
-                ctx.set_forkserver_preload(["editor.analysis", "editor.analysis_worker"])
+                ctx.set_forkserver_preload(["editor.analysis", "editor.background.analysis_worker"])
             else:
                 ctx = multiprocessing.get_context("spawn")
             _pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_lower_priority,
@@ -113,7 +113,7 @@ def _lower_priority(app_pid: int | None = None) -> None:
     if app_pid is not None:
         threading.Thread(target=_end_with, args=(app_pid,), daemon=True,
                          name="roundtrip-analysis-watch").start()
-    from .analysis import flow_helper
+    from editor.analysis import flow_helper
 
     flow_helper.allow()
 
@@ -265,7 +265,7 @@ class AnalysisWorker(QObject):
 
     def _submit(self, generation: int, snapshot: Snapshot, options: dict[str, Any]) -> None:
         # The callbacks run on worker threads: they hold only the relay handle,
-        # never the worker object itself (see editor.relay).
+        # never the worker object itself (see editor.background.relay).
         t0 = time.perf_counter()
         handle = self._handle
         if self.use_process:
@@ -385,7 +385,7 @@ class _Retry(Exception):
 def _engine_analyze() -> Callable[..., Any]:
     """``editor.analysis.analyze`` itself: pickled by name, so the analysis process imports only the
     (Qt-free) analysis package."""
-    from .analysis import analyze
+    from editor.analysis import analyze
 
     return analyze
 
