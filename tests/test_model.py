@@ -2,10 +2,7 @@ import math
 
 import pytest
 
-from editor.model import (
-    COMPANIES_MOVED, COMPANY_REMOVED, FLOW_ADDED, FLOW_REMOVED, Company, Diagram, Flow, FlowType,
-    ModelError, date_key,
-)
+from editor.model import ChangeKind, Company, Diagram, Flow, FlowType, ModelError, date_key
 from tests.helpers import seed_diagram
 
 
@@ -75,7 +72,7 @@ def test_remove_company_takes_its_flows_and_events_say_so():
     company, flows = d.remove_company("openai")
     assert company.name == "OpenAI"
     assert sorted(f.id for f in flows) == ["f1", "f2"]
-    assert [c.kind for c in seen] == [FLOW_REMOVED, FLOW_REMOVED, COMPANY_REMOVED]
+    assert [c.kind for c in seen] == [ChangeKind.FLOW_REMOVED, ChangeKind.FLOW_REMOVED, ChangeKind.COMPANY_REMOVED]
     assert [f.id for f in d.flows()] == ["f3"]
     # restoring at the old index gives back the same document
     d.add_company(company, index=1)
@@ -90,7 +87,7 @@ def test_move_emits_one_event_for_many_companies():
     d.subscribe(seen.append)
     old = d.move_companies({"nvidia": (10, 20), "oracle": (5, 5)})
     assert old == {"nvidia": (0.0, 0.0), "oracle": (150.0, 250.0)}
-    assert seen == [type(seen[0])(COMPANIES_MOVED, ("nvidia", "oracle"))]
+    assert seen == [type(seen[0])(ChangeKind.COMPANIES_MOVED, ("nvidia", "oracle"))]
 
 
 def test_readers_cannot_change_the_model():
@@ -133,7 +130,7 @@ def test_events_reach_subscribers():
     d.add_company(Company("a", "A"))
     d.add_company(Company("b", "B"))
     d.add_flow(Flow("x", "a", "b", "revenue"))
-    assert seen[-1].kind == FLOW_ADDED and seen[-1].ids == ("x",)
+    assert seen[-1].kind == ChangeKind.FLOW_ADDED and seen[-1].ids == ("x",)
     d.unsubscribe(seen.append)
 
 
@@ -171,3 +168,10 @@ def test_multigraph_built_on_first_use_matches_one_kept_up_to_date():
     kept.replace_all(fresh)   # takes over a graph not built yet
     assert kept.graph.number_of_edges() == len(kept.flows()) == 2
     assert kept.flows_between("nvidia", "coreweave")[0].id == "f4"
+
+
+def test_every_change_kind_has_a_canvas_handler():
+    from editor.canvas.scene import DiagramScene
+    from editor.model import ChangeKind
+
+    assert set(DiagramScene._CHANGE_HANDLERS) == set(ChangeKind)

@@ -18,7 +18,7 @@ from editor.background.analysis_worker import AnalysisWorker
 from editor.editing.document import Document
 from editor.app.files import FileMixin
 from editor.app.menus import build_menus
-from editor.model import COMPANIES_MOVED, RESET, TYPES_CHANGED, Change
+from editor.model import Change, ChangeKind
 from editor.panels.catalogue import CataloguePanel, swatch
 from editor.panels.history import HistoryPanel
 from editor.panels.inspector import Inspector
@@ -223,10 +223,10 @@ class MainWindow(FileMixin, EditMixin, QMainWindow):
             self.sync_view_actions()
 
     def _on_change(self, change: Change) -> None:
-        if change.kind != COMPANIES_MOVED:
+        if change.kind != ChangeKind.COMPANIES_MOVED:
             self.worker.schedule()
             self._update_counts()
-        if change.kind in (TYPES_CHANGED, RESET):
+        if change.kind in (ChangeKind.TYPES_CHANGED, ChangeKind.RESET):
             self.refresh_flow_types()
 
     def _update_title(self, *_args) -> None:

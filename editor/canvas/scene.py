@@ -11,16 +11,13 @@ from __future__ import annotations
 import gc
 import weakref
 from collections import Counter
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from PySide6.QtCore import QMetaObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
-from editor.model import (
-    CATEGORIES_CHANGED, COMPANIES_MOVED, COMPANY_ADDED, COMPANY_CHANGED, COMPANY_REMOVED, FLOW_ADDED,
-    FLOW_CHANGED, FLOW_REMOVED, METADATA_CHANGED, RESET, TYPES_CHANGED, Change, Diagram,
-)
+from editor.model import Change, ChangeKind, Diagram
 from editor.canvas import geometry as G
 from editor.canvas.detail import DetailMixin
 from editor.canvas.items import CompanyItem, FlowItem, FlowLabelItem, owner_of, solid_brush, text_width
@@ -449,9 +446,7 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
     def _on_change(self, change: Change) -> None:
         if self._live_items:
             self.show_still_part()
-        handler = getattr(self, "_on_" + change.kind, None)
-        if handler is not None:
-            handler(change.ids)
+        self._CHANGE_HANDLERS[change.kind](self, change.ids)
         self.diagramChanged.emit()
 
     def _on_reset(self, ids) -> None:
@@ -581,6 +576,21 @@ class DiagramScene(LiveMoveMixin, DetailMixin, RestyleMixin, QGraphicsScene):
             self._style_flow(fid)
         for key in self._pairs:
             self._layout_pair(key)
+
+    #: Every kind of change and the method that follows it on the canvas.
+    _CHANGE_HANDLERS: dict[ChangeKind, Callable[[DiagramScene, tuple[str, ...]], None]] = {
+        ChangeKind.RESET: _on_reset,
+        ChangeKind.COMPANY_ADDED: _on_company_added,
+        ChangeKind.COMPANY_REMOVED: _on_company_removed,
+        ChangeKind.COMPANY_CHANGED: _on_company_changed,
+        ChangeKind.COMPANIES_MOVED: _on_companies_moved,
+        ChangeKind.FLOW_ADDED: _on_flow_added,
+        ChangeKind.FLOW_REMOVED: _on_flow_removed,
+        ChangeKind.FLOW_CHANGED: _on_flow_changed,
+        ChangeKind.TYPES_CHANGED: _on_types_changed,
+        ChangeKind.CATEGORIES_CHANGED: _on_categories_changed,
+        ChangeKind.METADATA_CHANGED: _on_metadata_changed,
+    }
 
     # -------------------------------------------------------------- legend
     def _refresh_legend(self, force: bool = False) -> None:

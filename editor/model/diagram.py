@@ -19,28 +19,7 @@ import networkx as nx
 from editor.model.catalogue import DEFAULT_CATEGORIES, DEFAULT_FLOW_TYPES, EXTRA_COLORS
 from editor.model.entities import DEFAULT_UNIT, Category, Company, Flow, FlowType
 from editor.model.errors import ModelError
-
-# Change kinds.
-COMPANY_ADDED = "company_added"
-COMPANY_REMOVED = "company_removed"
-COMPANY_CHANGED = "company_changed"
-COMPANIES_MOVED = "companies_moved"
-FLOW_ADDED = "flow_added"
-FLOW_REMOVED = "flow_removed"
-FLOW_CHANGED = "flow_changed"
-TYPES_CHANGED = "types_changed"
-CATEGORIES_CHANGED = "categories_changed"
-METADATA_CHANGED = "metadata_changed"
-RESET = "reset"
-
-
-@dataclass(frozen=True)
-class Change:
-    """What changed: a kind from the constants above and the ids it concerns."""
-
-    kind: str
-    ids: tuple[str, ...] = ()
-
+from editor.model.events import Change, ChangeKind
 
 @dataclass(frozen=True)
 class Metadata:
@@ -113,7 +92,7 @@ class Diagram:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
-    def _emit(self, kind: str, ids: Iterable[str] = ()) -> None:
+    def _emit(self, kind: ChangeKind, ids: Iterable[str] = ()) -> None:
         change = Change(kind, tuple(ids))
         for listener in list(self._listeners):
             listener(change)
@@ -271,7 +250,7 @@ class Diagram:
         self._companies = _insert(self._companies, company.id, company, index)
         if self._graph_built is not None:
             self._graph_built.add_node(company.id)
-        self._emit(COMPANY_ADDED, (company.id,))
+        self._emit(ChangeKind.COMPANY_ADDED, (company.id,))
 
     def remove_company(self, company_id: str) -> tuple[Company, tuple[Flow, ...]]:
         """Remove a company and its flows; returns both (flows in document order) for undo."""
@@ -282,7 +261,7 @@ class Diagram:
             self.remove_flow(f.id)
         del self._companies[company_id]
         self._graph.remove_node(company_id)   # built by flows_of above
-        self._emit(COMPANY_REMOVED, (company_id,))
+        self._emit(ChangeKind.COMPANY_REMOVED, (company_id,))
         return company, attached
 
     def update_company(self, company_id: str, **changes: Any) -> Company:
@@ -298,7 +277,7 @@ class Diagram:
             return old
         self._companies[company_id] = new
         moved_only = all(k in ("x", "y") for k in changes)
-        self._emit(COMPANIES_MOVED if moved_only else COMPANY_CHANGED, (company_id,))
+        self._emit(ChangeKind.COMPANIES_MOVED if moved_only else ChangeKind.COMPANY_CHANGED, (company_id,))
         return old
 
     def move_companies(self, positions: Mapping[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
@@ -314,7 +293,7 @@ class Diagram:
         for cid in changed:
             self._companies[cid] = new[cid]
         if changed:
-            self._emit(COMPANIES_MOVED, changed)
+            self._emit(ChangeKind.COMPANIES_MOVED, changed)
         return old
 
     # ------------------------------------------------------------------ flows
@@ -334,14 +313,14 @@ class Diagram:
         self._flows = _insert(self._flows, flow.id, flow, index)
         if self._graph_built is not None:
             self._graph_built.add_edge(flow.source, flow.target, key=flow.id)
-        self._emit(FLOW_ADDED, (flow.id,))
+        self._emit(ChangeKind.FLOW_ADDED, (flow.id,))
 
     def remove_flow(self, flow_id: str) -> Flow:
         flow = self.flow(flow_id)
         del self._flows[flow_id]
         if self._graph_built is not None:
             self._graph_built.remove_edge(flow.source, flow.target, key=flow_id)
-        self._emit(FLOW_REMOVED, (flow_id,))
+        self._emit(ChangeKind.FLOW_REMOVED, (flow_id,))
         return flow
 
     def update_flow(self, flow_id: str, **changes: Any) -> Flow:
@@ -359,15 +338,15 @@ class Diagram:
             g.remove_edge(old.source, old.target, key=flow_id)
             g.add_edge(new.source, new.target, key=flow_id)
         self._flows[flow_id] = new
-        self._emit(FLOW_CHANGED, (flow_id,))
+        self._emit(ChangeKind.FLOW_CHANGED, (flow_id,))
         return old
 
     # ------------------------------------------------------------- catalogues
     # Flow types and categories are both catalogues of (id, name, colour)
     # entries: ``kind`` picks the dict, the event and the words of messages.
     _CATALOGUES = {
-        "flow_type": ("_types", TYPES_CHANGED, "flow type", "flow(s)", lambda d: (f.type for f in d._flows.values())),
-        "category": ("_categories", CATEGORIES_CHANGED, "category", "company(ies)",
+        "flow_type": ("_types", ChangeKind.TYPES_CHANGED, "flow type", "flow(s)", lambda d: (f.type for f in d._flows.values())),
+        "category": ("_categories", ChangeKind.CATEGORIES_CHANGED, "category", "company(ies)",
                      lambda d: (c.category for c in d._companies.values())),
     }
 
@@ -447,7 +426,7 @@ class Diagram:
         new = replace(old, **changes)
         if new != old:
             self._metadata = new
-            self._emit(METADATA_CHANGED)
+            self._emit(ChangeKind.METADATA_CHANGED)
         return old
 
     # ------------------------------------------------------------------- bulk
@@ -459,7 +438,7 @@ class Diagram:
         self._types = dict(other._types)
         self._categories = dict(other._categories)
         self._metadata = other._metadata
-        self._emit(RESET)
+        self._emit(ChangeKind.RESET)
 
     @classmethod
     def build(cls, *, companies: Iterable[Company] = (), flows: Iterable[Flow] = (),

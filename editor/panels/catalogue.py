@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
-from editor.model import CATEGORIES_CHANGED, COMPANIES_MOVED, RESET, TYPES_CHANGED, Change, ModelError
+from editor.model import Change, ChangeKind, ModelError
 from editor.panels.common import error_label, show_error
 
 
@@ -215,11 +215,11 @@ class CataloguePanel(QWidget):
             self.document.diagram.unsubscribe(self._on_change)
 
     def _on_change(self, change: Change) -> None:
-        if change.kind in (TYPES_CHANGED, RESET):
+        if change.kind in (ChangeKind.TYPES_CHANGED, ChangeKind.RESET):
             self.types.refresh()
         elif change.kind.startswith("flow"):
             self.types.uses_changed()
-        if change.kind in (CATEGORIES_CHANGED, RESET):
+        if change.kind in (ChangeKind.CATEGORIES_CHANGED, ChangeKind.RESET):
             self.categories.refresh()
-        elif change.kind.startswith("compan") and change.kind != COMPANIES_MOVED:
+        elif change.kind in (ChangeKind.COMPANY_ADDED, ChangeKind.COMPANY_REMOVED, ChangeKind.COMPANY_CHANGED):
             self.categories.uses_changed()
