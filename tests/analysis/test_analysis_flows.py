@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 from editor.analysis import CompanyGraph, analyze, max_circulation, round_trip_capacities
 from editor.analysis.circulation import clear_cache
 from editor.model import Company, Diagram, Flow
+from tests.analysis.test_analysis_loops import LONG, company_diagrams
 from tests.helpers import seed_diagram
 from tests.strategies import diagrams
-from tests.test_analysis_loops import LONG, company_diagrams
 
 SETTINGS = settings(max_examples=1000 if LONG else 120, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])

@@ -227,7 +227,7 @@ def test_the_analysis_process_ends_when_the_app_is_killed(tmp_path):
         "    os._exit(9)  # no clean-up at all, as after a crash or a kill\n")
     pid_file = tmp_path / "pid"
     subprocess.run([sys.executable, str(script), str(pid_file)], check=False, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL, timeout=90, cwd=str(Path(__file__).resolve().parent.parent))
+                   stderr=subprocess.DEVNULL, timeout=90, cwd=str(Path(__file__).resolve().parents[2]))
     child = int(pid_file.read_text())
     for _ in range(50):
         try:

@@ -15,7 +15,7 @@ from editor.analysis.circulation import (CACHE, circulation_of, clear_cache, com
 from editor.analysis import roundtrip
 from editor.analysis.roundtrip import _igraph, bounds, component_capacities
 from editor.model import Company, Flow
-from tests.test_analysis_loops import LONG, company_diagrams
+from tests.analysis.test_analysis_loops import LONG, company_diagrams
 
 SETTINGS = settings(max_examples=1500 if LONG else 300, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])

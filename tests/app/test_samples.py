@@ -21,7 +21,7 @@ ENERGY = "energy-round-trips-1999-2002"
 TEACHING = "teaching-loops"
 SOURCED = (AI, TELECOM, ENERGY)
 ALL = SOURCED + (TEACHING,)
-BUILD_DIR = Path(__file__).resolve().parent.parent / "samples" / "build"
+BUILD_DIR = Path(__file__).resolve().parents[2] / "samples" / "build"
 
 
 @pytest.fixture(scope="module")

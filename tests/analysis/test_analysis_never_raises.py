@@ -15,8 +15,7 @@ from editor.analysis import AnalysisResult, analyze
 from editor.model import Company, Diagram, Flow
 from tests.conftest import long_mode
 from tests.helpers import seed_diagram
-from tests.strategies import diagrams
-from tests.test_undo_properties import rich_diagrams
+from tests.strategies import diagrams, rich_diagrams
 
 
 def check(d: Diagram, **options) -> AnalysisResult:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from editor.io import native
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_format_doc_example_loads():

@@ -10,7 +10,7 @@ from editor.io.formats import FORMATS, format_for, read_any, readable_extensions
 from editor.model.layout import HEIGHT, WIDTH, layout_positions
 from tests.helpers import seed_diagram
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MINE = ["editor/model/amounts.py", "editor/io/tables.py", "editor/io/edgelist.py", "editor/io/graphformats.py",
         "editor/io/formats.py", "editor/cli/convert.py", "editor/model/layout.py"]
 

@@ -10,8 +10,8 @@ from editor.io.graphformats import gexf_bytes, graphml_bytes, load_graph, loads_
 from editor.model import Category, Company, Diagram, Flow, FlowType, Metadata
 from tests.conftest import long_mode
 from tests.helpers import seed_diagram
+from tests.io.test_io_tables import xml_safe
 from tests.strategies import diagrams
-from tests.test_io_tables import xml_safe
 
 EXAMPLES = 300 if long_mode() else 30
 

@@ -29,7 +29,7 @@ from editor.model import Company, Diagram, Flow
 from tests.conftest import long_mode
 from tests.helpers import seed_diagram
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def big_diagram(version: int, n: int = 1000) -> Diagram:

@@ -10,7 +10,7 @@ from editor.io.edgelist import load_table
 from editor.io.graphformats import load_graph
 from tests.helpers import seed_diagram
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from editor.io.native import load
 from editor.model import Company, Flow
 from tests.helpers import seed_diagram
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 AI_SAMPLE = ROOT / "samples" / "ai-money-machine-2025.roundtrip"
 AS_OF = "2026-11-28"
 

@@ -27,7 +27,7 @@ from editor.model import Diagram
 from tests.conftest import long_mode
 from tests.helpers import seed_diagram
 
-CORPUS = Path(__file__).parent / "corpus"
+CORPUS = Path(__file__).parents[1] / "corpus"
 HUNDRED_MB = 100 * 1024 * 1024
 
 
@@ -495,7 +495,7 @@ def test_no_reader_runs_code_from_a_file():
     # anything itself, and nothing read from a file ever reaches it.
     ipc_only = {"analysis_worker.py": {"import pickle"}}
     hits = []
-    for path in (Path(__file__).parent.parent / "editor").rglob("*.py"):
+    for path in (Path(__file__).parents[2] / "editor").rglob("*.py"):
         for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
             code = line.split("#", 1)[0]
             m = pattern.search(code)

@@ -10,7 +10,7 @@ from editor.cli.main import main
 from editor.io.native import save
 from tests.helpers import seed_diagram
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

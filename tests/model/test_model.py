@@ -168,10 +168,3 @@ def test_multigraph_built_on_first_use_matches_one_kept_up_to_date():
     kept.replace_all(fresh)   # takes over a graph not built yet
     assert kept.graph.number_of_edges() == len(kept.flows()) == 2
     assert kept.flows_between("nvidia", "coreweave")[0].id == "f4"
-
-
-def test_every_change_kind_has_a_canvas_handler():
-    from editor.canvas.scene import DiagramScene
-    from editor.model import ChangeKind
-
-    assert set(DiagramScene._CHANGE_HANDLERS) == set(ChangeKind)

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from benchmarks.generate import generate
 from editor.analysis import CompanyGraph, analyze, find_loops, loop_reuse
 from editor.model import Flow
-from tests.test_analysis_loops import LONG, company_diagrams
+from tests.analysis.test_analysis_loops import LONG, company_diagrams
 
 edits = st.lists(st.tuples(st.sampled_from(["amount", "remove", "add", "rename"]),
                            st.integers(0, 10**6), st.sampled_from([None, 0.5, 1.0, 2.0, 5.0, 40.0])),
