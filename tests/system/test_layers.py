@@ -29,7 +29,8 @@ def test_import_contracts_are_kept():
 def test_pure_layers_load_without_qt_in_a_fresh_interpreter():
     code = ("import sys, editor.model, editor.io.native, editor.analysis;"
             "import pkgutil, importlib, editor.analysis as a;"
-            "[importlib.import_module('editor.analysis.' + m.name) for m in pkgutil.iter_modules(a.__path__)];"
+            "[importlib.import_module('editor.analysis.' + m.name)"
+            " for m in pkgutil.iter_modules(a.__path__)];"
             "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))];"
             "print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
