@@ -6,7 +6,9 @@ Smaller pieces: :class:`CompanyGraph`, :func:`find_loops`, :func:`max_circulatio
 """
 from editor.analysis import loop_reuse
 from editor.analysis.circulation import Circulation, max_circulation, round_trip_capacities
-from editor.analysis.engine import DEFAULT_TIME_BUDGET, AnalysisResult, analyze, circular_groups
+from editor.analysis.engine import (
+    DEFAULT_TIME_BUDGET, AnalysisResult, analyze, analyze_for_export, circular_groups,
+)
 from editor.analysis.graph import CompanyGraph, Step
 from editor.analysis.loops import Loop, build_loop, date_ordered
 from editor.analysis.metrics import CompanyMetrics, Totals, company_metrics, totals
@@ -28,6 +30,7 @@ __all__ = [
     "Step",
     "Totals",
     "analyze",
+    "analyze_for_export",
     "build_loop",
     "circular_groups",
     "classify_type",

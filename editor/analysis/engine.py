@@ -21,6 +21,9 @@ from editor.analysis.patterns import PatternRule
 
 #: Default time budget of the loop search, in seconds.
 DEFAULT_TIME_BUDGET = 2.0
+#: Loops listed in an exported table at most, and the loop search's time budget there (seconds).
+EXPORT_MAX_LOOPS = 1000
+EXPORT_TIME_BUDGET = 10.0
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,11 @@ def analyze(snapshot: Snapshot, *, max_loops: int = 100, max_length: int = 12,
     finally:
         if paused:
             gc.enable()
+
+
+def analyze_for_export(snapshot: Snapshot) -> AnalysisResult:
+    """The analysis written as the loops and metrics tables of a CSV/XLSX export."""
+    return analyze(snapshot, max_loops=EXPORT_MAX_LOOPS, time_budget=EXPORT_TIME_BUDGET)
 
 
 def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: str | None,

@@ -28,14 +28,12 @@ from editor.model import (
 from editor.model.layout import layout_positions
 from editor.model.amounts import AmountError, parse_amount
 from editor.io.errors import InputError
+from editor.io.fields import COMPANY_COLUMNS, FLOW_COLUMNS
 from editor.io.tables import TEXT_EXTENSIONS, XLSX_EXTENSIONS, Row, Table, read_text_table, read_workbook
 
-#: Columns of a flows table, in export order.
-FLOW_FIELDS = ("source", "target", "type", "amount", "qualifier", "unit", "date", "end_date", "status",
-               "url", "note", "id", "source_id", "target_id")
-#: Columns of a companies table, in export order.
-COMPANY_FIELDS = ("name", "category", "valuation", "valuation_date", "revenue", "revenue_period",
-                  "profit", "profit_period", "notes", "x", "y", "size", "id")
+#: Columns of a flows table and of a companies table, in export order (from the records).
+FLOW_FIELDS = FLOW_COLUMNS
+COMPANY_FIELDS = COMPANY_COLUMNS
 REQUIRED_FLOW_FIELDS = ("source", "target")
 #: Flow type of rows whose type cell is empty: the most general kind of payment.
 DEFAULT_TYPE = "revenue"
@@ -176,12 +174,18 @@ def read_rows(path: str | os.PathLike) -> tuple[list[str], list[Row]]:
 def load_table(path: str | os.PathLike, companies_path: str | os.PathLike | None = None,
                *, unit: str | None = None) -> Diagram:
     """Read an edge list (CSV/TSV/XLSX) as a new diagram; raises InputError on any problem."""
+    return load_table_with_notes(path, companies_path, unit=unit)[0]
+
+
+def load_table_with_notes(path: str | os.PathLike, companies_path: str | os.PathLike | None = None,
+                          *, unit: str | None = None) -> tuple[Diagram, list[str]]:
+    """:func:`load_table`, with the notes of the reading (encoding guessed, sheets skipped...)."""
     flows, companies, extra = read_tables(path, companies_path)
     diagram, problems = build_diagram(flows, guess_columns(flows.headers), companies=companies,
                                       extra=extra, unit=unit)
     if problems:
         raise InputError(summarize(problems))
-    return diagram
+    return diagram, list(flows.notes) + (list(companies.notes) if companies else [])
 
 
 def summarize(problems: list[Problem]) -> str:

@@ -27,6 +27,7 @@ from editor.model.layout import layout_positions
 from editor.model.amounts import AmountError, parse_amount
 from editor.io.atomic import write_atomic
 from editor.io.errors import InputError
+from editor.io.fields import COMPANY_DETAILS, COMPANY_NUMBERS, COMPANY_TEXTS, FLOW_TEXTS
 
 MAX_GRAPH_FILE_SIZE = 64 * 1024 * 1024
 MAX_XML_DEPTH = 100
@@ -35,9 +36,9 @@ GEXF_NS = "http://www.gexf.net/1.2draft"
 VIZ_NS = "http://www.gexf.net/1.2draft/viz"
 MARKER = "roundtrip_document"  # graph attribute holding metadata and catalogues as JSON
 
-_COMPANY_NUM = ("valuation", "revenue", "profit", "x", "y", "size")
-_COMPANY_TEXT = ("category", "valuation_date", "revenue_period", "profit_period", "notes")
-_FLOW_TEXT = ("type", "qualifier", "unit", "date", "end_date", "status", "url", "note")
+_COMPANY_NUM = COMPANY_NUMBERS   # valuation, revenue, profit, x, y, size
+_COMPANY_TEXT = COMPANY_TEXTS    # category first, then the dates, periods and notes
+_FLOW_TEXT = FLOW_TEXTS          # type first, then qualifier, unit, dates, status, url, note
 _XML_ILLEGAL = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -76,8 +77,7 @@ def _company_values(d: Diagram, c: Company) -> list[tuple[str, str, Any]]:
     cat = d.category(c.category)
     vals = [("label", "string", c.name), ("category", "string", c.category),
             ("category_name", "string", cat.name), ("category_color", "string", cat.color)]
-    for name in ("valuation", "valuation_date", "revenue", "revenue_period", "profit", "profit_period",
-                 "notes", "x", "y", "size"):
+    for name in COMPANY_DETAILS:
         v = getattr(c, name)
         if v is not None:
             vals.append((name, "double" if name in _COMPANY_NUM else "string", v))

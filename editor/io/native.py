@@ -17,6 +17,9 @@ from typing import Any
 from editor.model import Category, Company, Diagram, Flow, FlowType, Metadata, ModelError
 from editor.io.atomic import write_atomic
 from editor.io.errors import InputError
+from editor.io.fields import (
+    CATEGORY_SPECS, COMPANY_SPECS, FLOW_SPECS, FLOW_TYPE_SPECS, NUMBER, OPTIONAL_NUMBER, TEXT,
+)
 
 try:  # optional: parses files 2.5x faster than json (22 against 54 ms at 2,000/10,000)
     import orjson as _orjson
@@ -119,27 +122,13 @@ def save(diagram: Diagram, path: str | os.PathLike) -> None:
 
 
 # --------------------------------------------------------------------- reading
-_NUM = "number"
-_OPT_NUM = "optional number"
-_TEXT = "text"
+_NUM = NUMBER
+_OPT_NUM = OPTIONAL_NUMBER
+_TEXT = TEXT
 
+#: section -> {field: (kind, required)}, from the record classes.
 _SPECS: dict[str, dict[str, tuple[str, bool]]] = {
-    # field -> (kind, required)
-    "flow_types": {"id": (_TEXT, True), "name": (_TEXT, True), "color": (_TEXT, True)},
-    "categories": {"id": (_TEXT, True), "name": (_TEXT, True), "color": (_TEXT, True)},
-    "companies": {
-        "id": (_TEXT, True), "name": (_TEXT, True), "category": (_TEXT, False),
-        "valuation": (_OPT_NUM, False), "valuation_date": (_TEXT, False),
-        "revenue": (_OPT_NUM, False), "revenue_period": (_TEXT, False),
-        "profit": (_OPT_NUM, False), "profit_period": (_TEXT, False), "notes": (_TEXT, False),
-        "x": (_NUM, False), "y": (_NUM, False), "size": (_OPT_NUM, False),
-    },
-    "flows": {
-        "id": (_TEXT, True), "source": (_TEXT, True), "target": (_TEXT, True),
-        "type": (_TEXT, True), "amount": (_OPT_NUM, False), "qualifier": (_TEXT, False),
-        "unit": (_TEXT, False), "date": (_TEXT, False), "end_date": (_TEXT, False),
-        "status": (_TEXT, False), "url": (_TEXT, False), "note": (_TEXT, False),
-    },
+    "flow_types": FLOW_TYPE_SPECS, "categories": CATEGORY_SPECS, "companies": COMPANY_SPECS, "flows": FLOW_SPECS,
 }
 _RECORD_CLASS = {"flow_types": FlowType, "categories": Category, "companies": Company, "flows": Flow}
 
