@@ -12,12 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from editor.model import ModelError, Snapshot
-from editor.analysis.circulation import Circulation, max_circulation, start_round_trips
+from editor.analysis.circulation import Circulation, max_circulation
 from editor.analysis.graph import CompanyGraph
 from editor.analysis.loop_reuse import ranked_loops
 from editor.analysis.loops import Loop, build_loop
 from editor.analysis.metrics import CompanyMetrics, Totals, company_metrics, totals
 from editor.analysis.patterns import PatternRule
+from editor.analysis.roundtrip import start_round_trips
 
 #: Default time budget of the loop search, in seconds.
 DEFAULT_TIME_BUDGET = 2.0

@@ -26,6 +26,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 import numpy as np
 
+from editor.analysis.maxflow import SplitSolver
+
 #: Set to 0 to never start the helper.
 HELPER_ENV = "ROUNDTRIP_FLOW_HELPER"
 
@@ -128,12 +130,10 @@ def solve(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray, jobs: list[int
           seconds: float | None) -> tuple[np.ndarray, np.ndarray]:
     """In the helper: the jobs it takes from the front, until one is marked by the caller (or
     time runs out); each one's maximum flow value (NaN if not done) and cut side (packed bits)."""
-    from editor.analysis.roundtrip import _IgraphSolver
-
     if _helper_started is not None:
         _helper_started.value = 1
     deadline = None if seconds is None else time.perf_counter() + seconds
-    solver = _IgraphSolver.from_arrays(k, u, v, caps)
+    solver = SplitSolver(k, u, v, caps)
     values = np.full(len(jobs), np.nan)
     sides = np.zeros((len(jobs), 2 * k), dtype=bool)
     claims = _helper_claims
@@ -153,8 +153,7 @@ _helper_claims = _helper_started = None   # in the helper: the caller's shared m
 
 
 def _warm_up() -> bool:
-    from editor.analysis import roundtrip  # noqa: F401  (imports numpy, scipy, igraph once)
-
+    """In the helper: nothing left to do; importing this module loaded numpy and igraph."""
     return True
 
 
