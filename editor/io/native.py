@@ -14,17 +14,17 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from editor.model import Category, Company, Diagram, Flow, FlowType, Metadata, ModelError
+import orjson  # parses files 2.5x faster than json (22 against 54 ms at 2,000/10,000)
+
+from editor.model import (
+    DEFAULT_CATEGORIES, DEFAULT_FLOW_TYPES, Category, Company, Diagram, Flow, FlowType, Metadata, ModelError,
+)
 from editor.io.atomic import write_atomic
 from editor.io.errors import InputError
 from editor.io.fields import (
     CATEGORY_SPECS, COMPANY_SPECS, FLOW_SPECS, FLOW_TYPE_SPECS, NUMBER, OPTIONAL_NUMBER, TEXT,
 )
 
-try:  # optional: parses files 2.5x faster than json (22 against 54 ms at 2,000/10,000)
-    import orjson as _orjson
-except ImportError:  # pragma: no cover - depends on the installation
-    _orjson = None
 
 FORMAT_NAME = "roundtrip"
 FORMAT_VERSION = 1
@@ -265,8 +265,6 @@ def from_dict(data: Any, path: str | os.PathLike | None = None) -> Diagram:
 
 
 def _check_references(sections: dict[str, Any], problems: list[str]) -> None:
-    from editor.model import DEFAULT_CATEGORIES, DEFAULT_FLOW_TYPES
-
     seen: dict[str, str] = {}
     types = sections["flow_types"] if sections["flow_types"] is not None else DEFAULT_FLOW_TYPES
     cats = sections["categories"] if sections["categories"] is not None else DEFAULT_CATEGORIES
@@ -298,10 +296,8 @@ _TOO_DEEP = "the file is nested too deeply to be a Roundtrip diagram"
 def _fast_parse(raw: bytes) -> Any:
     """The JSON values of ``raw`` by orjson, or _UNPARSED: then the json module parses it
     again, for its messages (orjson refuses everything json does, and NaN and huge numbers)."""
-    if _orjson is None:
-        return _UNPARSED
     try:
-        return _orjson.loads(raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw)
+        return orjson.loads(raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw)
     except Exception:
         return _UNPARSED
 

@@ -89,25 +89,17 @@ def _fast(ids, edges, fixed) -> dict[str, tuple[float, float]]:
     return pos
 
 
-def _force_directed(n: int, pairs) -> list[tuple[float, float]]:
-    try:
-        import igraph
-    except ImportError:  # pragma: no cover - depends on the installation
-        igraph = None
+def _force_directed(n: int, pairs: list[tuple[int, int]]) -> list[tuple[float, float]]:
+    import igraph  # imported on first use: opening the model does not need it
+
     start = [(math.cos(2 * math.pi * k / n) * n, math.sin(2 * math.pi * k / n) * n) for k in range(n)]
-    if igraph is not None:
-        g = igraph.Graph(n=n, edges=pairs)
-        previous = igraph.set_random_number_generator(random.Random(SEED))
-        try:
-            layout = g.layout_fruchterman_reingold(seed=start, niter=200, grid=True)
-        finally:
-            igraph.set_random_number_generator(previous or random)
-        return [tuple(p) for p in layout.coords]
-    g = nx.Graph()
-    g.add_nodes_from(range(n))
-    g.add_edges_from(pairs)
-    pos = nx.spectral_layout(g) if pairs else dict(enumerate(start))
-    return [(float(pos[k][0]), float(pos[k][1])) for k in range(n)]
+    g = igraph.Graph(n=n, edges=pairs)
+    previous = igraph.set_random_number_generator(random.Random(SEED))
+    try:
+        layout = g.layout_fruchterman_reingold(seed=start, niter=200, grid=True)
+    finally:
+        igraph.set_random_number_generator(previous or random)
+    return [(float(p[0]), float(p[1])) for p in layout.coords]
 
 
 def _fit(pos, ids, width: float = WIDTH, height: float = HEIGHT) -> dict[str, tuple[float, float]]:
