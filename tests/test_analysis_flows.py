@@ -67,9 +67,9 @@ def test_circulation_matches_min_cost_circulation(d):
 def test_highspy_prints_nothing_and_agrees_with_linprog(capfd):
     """stdout carries the JSON of ``roundtrip analyze``: the solver must not print a banner.
     scipy's linprog (HiGHS behind scipy's own checks) solves the same program as a cross-check."""
-    from benchmarks.generate import generate
     from scipy.optimize import linprog
 
+    from benchmarks.generate import generate
     from editor.analysis.circulation import HIGHS_OPTIONS, components
 
     snap = generate(60, 300, 7).snapshot()
@@ -82,8 +82,8 @@ def test_highspy_prints_nothing_and_agrees_with_linprog(capfd):
         a_eq = np.zeros((k, m))
         a_eq[comp.u, np.arange(m)] += 1
         a_eq[comp.v, np.arange(m)] -= 1
-        res = linprog(-np.ones(m), A_eq=a_eq, b_eq=np.zeros(k), bounds=np.column_stack([np.zeros(m), comp.caps]),
-                      method="highs", options=HIGHS_OPTIONS)
+        res = linprog(-np.ones(m), A_eq=a_eq, b_eq=np.zeros(k), method="highs", options=HIGHS_OPTIONS,
+                      bounds=np.column_stack([np.zeros(m), comp.caps]))
         expected += float(res.x.sum())
     assert amount > 0
     assert amount == pytest.approx(expected, rel=1e-9)

@@ -6,13 +6,12 @@ from unittest import mock
 import networkx as nx
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from benchmarks.generate import generate
-from editor.analysis import CompanyGraph, analyze
-from editor.analysis.circulation import (CACHE, circulation_of, clear_cache, component_cache_info,
-                                         components)
-from editor.analysis import roundtrip
+from editor.analysis import CompanyGraph, analyze, roundtrip
+from editor.analysis.circulation import CACHE, circulation_of, clear_cache, component_cache_info, components
 from editor.analysis.roundtrip import bounds, component_capacities
 from editor.model import Company, Flow
 from tests.test_analysis_loops import LONG, company_diagrams

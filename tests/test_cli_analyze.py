@@ -145,7 +145,7 @@ def test_python_m_editor_runs_the_command_line(seed_file):
     r = subprocess.run([sys.executable, "-m", "editor", "analyze", str(seed_file), "--json"],
                        cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and json.loads(r.stdout)["companies"] == 3
-    r = subprocess.run([sys.executable, "-c", "import sys, editor.cli.main, editor.__main__;"
-                        "sys.exit(1 if [m for m in sys.modules if m.startswith(('PySide6', 'editor.app'))] else 0)"],
-                       cwd=ROOT, timeout=120)
+    code = ("import sys, editor.cli.main, editor.__main__;"
+            "sys.exit(1 if [m for m in sys.modules if m.startswith(('PySide6', 'editor.app'))] else 0)")
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=120)
     assert r.returncode == 0  # the command line imports neither Qt nor the app

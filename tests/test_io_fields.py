@@ -68,12 +68,13 @@ def test_every_format_carries_every_field(tmp_path, fmt):
     back, _ = read_any(path)
     dropped = DROPPED[fmt.name]
     lost = []
-    for kind, mine, theirs in (("Company", d.companies(), back.companies()), ("Flow", d.flows(), back.flows())):
+    pairs = (("Company", d.companies(), back.companies()), ("Flow", d.flows(), back.flows()))
+    for kind, mine, theirs in pairs:
         by_id = {r.id: r for r in theirs}
         assert set(by_id) == {r.id for r in mine}, (fmt.name, kind)
         for record in mine:
             for f in dataclasses.fields(record):
-                if f"{kind}.{f.name}" not in dropped and getattr(by_id[record.id], f.name) != getattr(record, f.name):
-                    lost.append(f"{kind}.{f.name}: {getattr(record, f.name)!r} -> "
-                                f"{getattr(by_id[record.id], f.name)!r}")
+                was, now = getattr(record, f.name), getattr(by_id[record.id], f.name)
+                if f"{kind}.{f.name}" not in dropped and now != was:
+                    lost.append(f"{kind}.{f.name}: {was!r} -> {now!r}")
     assert not lost, f"{fmt.name} does not carry: {lost}"

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from editor.io.edgelist import load_table
 from editor.analysis import analyze_for_export
+from editor.io.edgelist import load_table
 from editor.io.tables import export_tables
 from editor.model import Company, Diagram, Flow
 from tests.conftest import long_mode

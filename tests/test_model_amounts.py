@@ -8,7 +8,12 @@ from editor.canvas.style import format_amount as canvas_label
 from editor.cli.analyze import report_amount as cli_amount
 from editor.editing.document import Document
 from editor.model.amounts import (
-    AmountError, amount_label, number_text, parse_amount, parse_amount_text, report_amount,
+    AmountError,
+    amount_label,
+    number_text,
+    parse_amount,
+    parse_amount_text,
+    report_amount,
 )
 from editor.panels.common import money, parse_number
 from editor.panels.inspector import Inspector

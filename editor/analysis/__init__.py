@@ -34,13 +34,17 @@ itself when the process that started it ends. The command line never allows it.
 from editor.analysis import loop_reuse
 from editor.analysis.circulation import Circulation, max_circulation
 from editor.analysis.engine import (
-    DEFAULT_TIME_BUDGET, AnalysisResult, analyze, analyze_for_export, circular_groups,
+    DEFAULT_TIME_BUDGET,
+    AnalysisResult,
+    analyze,
+    analyze_for_export,
+    circular_groups,
 )
 from editor.analysis.graph import CompanyGraph, Step
 from editor.analysis.loops import Loop, build_loop, date_ordered
 from editor.analysis.metrics import CompanyMetrics, Totals, company_metrics, totals
-from editor.analysis.roundtrip import round_trip_capacities
 from editor.analysis.patterns import PATTERN_RULES, TYPE_CLASSES, PatternRule, classify_type, pattern_name
+from editor.analysis.roundtrip import round_trip_capacities
 from editor.analysis.search import RawLoop, SearchResult, find_loops, rank_key
 
 __all__ = [

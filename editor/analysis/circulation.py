@@ -22,19 +22,20 @@ edit only recomputes the components the edit touched.
 from __future__ import annotations
 
 import hashlib
-import math
 import threading
 from collections import OrderedDict
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
 import highspy
 import numpy as np
+from highspy._core import _Highs  # the plain solver class (see _solve_highspy)
 from scipy.sparse import coo_matrix
 
-from editor.analysis.loop_reuse import forget as forget_loops
 from editor.analysis.cuts import PREVIOUS, previous_circulation
 from editor.analysis.graph import CompanyGraph
+from editor.analysis.loop_reuse import forget as forget_loops
 
 #: Components whose results are kept (least recently used are dropped).
 CACHE_SIZE = 64
@@ -108,11 +109,11 @@ class _Cache:
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self.data: OrderedDict = OrderedDict()
+        self.data: OrderedDict[Hashable, Any] = OrderedDict()
         self.lock = threading.Lock()
         self.hits = self.misses = 0
 
-    def get(self, key):
+    def get(self, key: Hashable) -> Any:
         with self.lock:
             value = self.data.get(key)
             if value is None:
@@ -122,7 +123,7 @@ class _Cache:
                 self.data.move_to_end(key)
             return value
 
-    def put(self, key, value) -> None:
+    def put(self, key: Hashable, value: Any) -> None:
         with self.lock:
             self.data[key] = value
             self.data.move_to_end(key)
@@ -189,7 +190,7 @@ def _solve_highspy(cost: np.ndarray, a_eq: Any, upper: np.ndarray) -> np.ndarray
     It uses the plain solver class: highspy's wrapper of it installs callbacks and
     prints a banner on stdout, which must hold only the JSON of ``roundtrip analyze``."""
     a = a_eq.tocsc()
-    h = highspy._Highs()
+    h = _Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("threads", 1)
     for key, value in HIGHS_OPTIONS.items():

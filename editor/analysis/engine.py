@@ -11,7 +11,6 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from editor.model import ModelError, Snapshot
 from editor.analysis.circulation import Circulation, max_circulation
 from editor.analysis.graph import CompanyGraph
 from editor.analysis.loop_reuse import ranked_loops
@@ -19,6 +18,7 @@ from editor.analysis.loops import Loop, build_loop
 from editor.analysis.metrics import CompanyMetrics, Totals, company_metrics, totals
 from editor.analysis.patterns import PatternRule
 from editor.analysis.roundtrip import start_round_trips
+from editor.model import ModelError, Snapshot
 
 #: Default time budget of the loop search, in seconds.
 DEFAULT_TIME_BUDGET = 2.0

@@ -23,6 +23,7 @@ import os
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
 
 import numpy as np
 
@@ -40,8 +41,8 @@ CLAIM_SIZE = 1 << 16
 HELPER, CALLER = 1, 2
 #: How long (s) :func:`submit` waits at most for the helper to take the hand-over.
 HAND_OVER_WAIT = 0.05
-_claims = None
-_started = None   # shared: set by the helper when it takes a hand-over
+_claims: Any = None     # shared: a multiprocessing RawArray of CLAIM_SIZE bytes
+_started: Any = None    # shared: set by the helper when it takes a hand-over
 _pending: Future | None = None   # the share handed over last
 
 
@@ -92,7 +93,7 @@ def stop() -> None:
 
 
 def submit(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray, jobs: list[int],
-           seconds: float | None):
+           seconds: float | None) -> tuple[Future, Any] | None:
     """Hand ``jobs`` to the helper, which solves them from the front: ``(future, claims)`` or None.
 
     The future gives (values, packed cut sides) per job, NaN where the helper did not
@@ -149,7 +150,8 @@ def solve(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray, jobs: list[int
     return values, np.packbits(sides, axis=1)
 
 
-_helper_claims = _helper_started = None   # in the helper: the caller's shared marks and flag
+_helper_claims: Any = None   # in the helper: the caller's shared marks and flag
+_helper_started: Any = None
 
 
 def _warm_up() -> bool:
@@ -157,7 +159,7 @@ def _warm_up() -> bool:
     return True
 
 
-def _start(parent: int, claims=None, started=None) -> None:
+def _start(parent: int, claims: Any = None, started: Any = None) -> None:
     """In the helper: low priority, and gone as soon as the starting process is."""
     global _helper_claims, _helper_started
     _helper_claims, _helper_started = claims, started

@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Generator, Iterator
+from typing import Any
 
 import numpy as np
 
@@ -89,7 +90,7 @@ def component_capacities(comp: Component, x: np.ndarray, deadline: float | None 
     return finish(capacities_in_two_parts(comp, x, deadline, wanted, use_bounds, use_cache))
 
 
-def finish(parts: Iterator[None]):
+def finish(parts: Iterator[None]) -> Any:
     """Run what is left of a :func:`capacities_in_two_parts` and return its values."""
     try:
         while True:
@@ -100,7 +101,8 @@ def finish(parts: Iterator[None]):
 
 def capacities_in_two_parts(comp: Component, x: np.ndarray, deadline: float | None = None,
                             wanted: np.ndarray | None = None,
-                            use_bounds: bool = True, use_cache: bool = True) -> Generator[None, None, np.ndarray]:
+                            use_bounds: bool = True, use_cache: bool = True
+                            ) -> Generator[None, None, np.ndarray]:
     """:func:`component_capacities` as a generator that pauses once, when the helper process
     (if any) has its share of the maximum flows: the caller can do other work meanwhile,
     then :func:`finish` it."""
@@ -142,19 +144,19 @@ def capacities_in_two_parts(comp: Component, x: np.ndarray, deadline: float | No
 HELPER_MIN = 48
 
 
-def _max_flows(comp: Component, jobs: np.ndarray, values: np.ndarray,
+def _max_flows(comp: Component, job_array: np.ndarray, values: np.ndarray,
                sides: dict | None, deadline: float | None) -> Generator[None, None, None]:
-    """One maximum flow per company of ``jobs`` (until the deadline); cut sides into ``sides``.
+    """One maximum flow per company of ``job_array`` (until the deadline); cut sides into ``sides``.
 
     With many jobs, the helper process of :mod:`editor.analysis.flow_helper`
     (when it is running) starts on them from the front (the largest upper bounds), and
     this generator pauses once, right after handing them over; resumed, it solves them
     from the back until it meets the helper.
     """
-    if not len(jobs):
+    if not len(job_array):
         return
     solve = solver(comp)
-    jobs = jobs.tolist()
+    jobs: list[int] = job_array.tolist()
     shared = None
     if len(jobs) >= HELPER_MIN:
         seconds = None if deadline is None else max(deadline - time.perf_counter(), 0.0)
@@ -209,7 +211,7 @@ class _Plan:
         self.lower = np.minimum(lower_bounds(comp, x), self.upper)
         self.flow_bound = np.zeros(comp.k, dtype=np.int64)     # row of self.circulations
         self.circulations = [np.asarray(x)]
-        self.sides: dict[int, tuple[int, object]] = {}            # company -> (kind, side)
+        self.sides: dict[int, tuple[int, Any]] = {}            # company -> (kind, side)
         self.reused = None
         prev = PREVIOUS.best_for(comp.ids) if reuse else None
         if prev is not None:
@@ -254,6 +256,7 @@ class _Plan:
         rest = np.setdiff1d(np.arange(k), found)
         reused = rest[self.kind[rest] < 0]
         if len(reused):
+            assert self.reused is not None  # a negative kind says the bound came from it
             sides[reused] = self.reused.sides(-1 - self.kind[reused])
         plain = rest[np.isin(self.kind[rest], WITH_SIDES)]
         if len(plain):

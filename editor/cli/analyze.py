@@ -137,7 +137,7 @@ def text_report(result: AnalysisResult, diagram: Diagram, path: str, top: int = 
         lines.append("      none")
     lines.append("")
     ranked = sorted((m for m in result.company_metrics if m.round_trip_ratio),
-                    key=lambda m: (-m.round_trip_ratio, m.name.casefold()))[:top]
+                    key=lambda m: (-(m.round_trip_ratio or 0.0), m.name.casefold()))[:top]
     lines.append("Companies by round-trip ratio (share of what they pay out that can come back):")
     for m in ranked:
         lines.append(f"  {m.name:<30} {m.round_trip_ratio:7.1%}   capacity "

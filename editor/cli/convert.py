@@ -7,6 +7,7 @@ into one ``error:`` line and exit status 2. No Qt here: images are drawn by
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -40,11 +41,12 @@ def _summary(d: Diagram) -> str:
 
 def write_image(d: Diagram, path: Path, **options: Any) -> None:
     """Draw ``d`` as a PNG, SVG or PDF; Qt is imported only here, when an image is asked for."""
+    # Loaded by name: the command line's data commands (and its type checks) stay free of Qt and the canvas.
     try:
-        from editor.canvas.export.image import export_image
+        image = importlib.import_module("editor.canvas.export.image")
     except ImportError as e:
         raise InputError(f"{path.name}: image export is not available ({e})") from None
-    export_image(d, path, **options)
+    image.export_image(d, path, **options)
 
 
 def run_convert(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from editor import __version__
 from editor.cli.analyze import run_analyze
@@ -21,7 +21,6 @@ from editor.cli.convert import run_convert, run_export
 from editor.cli.errors import CliError
 from editor.io.errors import InputError
 from editor.model import ModelError
-
 
 
 def _build_parser() -> argparse.ArgumentParser:

@@ -18,18 +18,28 @@ import datetime as _dt
 import math
 import os
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
-from editor.model import (
-    QUALIFIERS, STATUSES, Category, Company, Diagram, Flow, FlowType, Metadata, ModelError, check_date,
-)
-from editor.model.layout import layout_positions
-from editor.model.amounts import AmountError, parse_amount
 from editor.io.errors import InputError
 from editor.io.fields import COMPANY_COLUMNS, FLOW_COLUMNS
 from editor.io.tables import TEXT_EXTENSIONS, XLSX_EXTENSIONS, Row, Table, read_text_table, read_workbook
+from editor.model import (
+    QUALIFIERS,
+    STATUSES,
+    Category,
+    Company,
+    Diagram,
+    Flow,
+    FlowType,
+    Metadata,
+    ModelError,
+    check_date,
+)
+from editor.model.amounts import AmountError, parse_amount
+from editor.model.layout import layout_positions
 
 #: Columns of a flows table and of a companies table, in export order (from the records).
 FLOW_FIELDS = FLOW_COLUMNS
@@ -340,6 +350,7 @@ def _company_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]
         return
     values: dict[str, Any] = {}
     ok = True
+    fld: str
     for fld, conv in (("valuation", lambda v: _number(v, fld)), ("revenue", lambda v: _number(v, fld)),
                       ("profit", lambda v: _number(v, fld, signed=True)), ("size", lambda v: _number(v, fld)),
                       ("x", _coord), ("y", _coord), ("valuation_date", _text), ("revenue_period", _text),
@@ -578,15 +589,15 @@ def plan_merge(existing: Diagram, imported: Diagram) -> MergePlan:
             categories.append(same_c)
         cat_map[c.id] = same_c.id
     company_map, matched, companies = {}, {}, []
-    for c in imported.companies():
-        same_co = existing.find_company(c.name)
-        if same_co is not None and same_co.name.casefold().strip() == c.name.casefold().strip():
-            company_map[c.id] = matched[c.id] = same_co.id
+    for co in imported.companies():
+        same_co = existing.find_company(co.name)
+        if same_co is not None and same_co.name.casefold().strip() == co.name.casefold().strip():
+            company_map[co.id] = matched[co.id] = same_co.id
             continue
-        new = Company(**{**c.to_dict(), "id": fresh(c.id), "category": cat_map[c.category]})
+        new = Company(**{**co.to_dict(), "id": fresh(co.id), "category": cat_map[co.category]})
         scratch.add_company(new)
         companies.append(new)
-        company_map[c.id] = new.id
+        company_map[co.id] = new.id
     if companies and not existing.is_empty():
         moved = layout_positions(scratch, [c.id for c in companies])
         companies = [c.with_changes(x=moved[c.id][0], y=moved[c.id][1]) for c in companies]

@@ -48,7 +48,8 @@ COMPANY_TEXTS = tuple(n for n, (kind, _) in COMPANY_SPECS.items() if kind == TEX
 #: Company fields after id, name and category, in declaration order.
 COMPANY_DETAILS = tuple(n for n in COMPANY_SPECS if n not in ("id", "name", "category"))
 #: Flow text fields besides the id and the two ends (type, qualifier, unit, dates, status, url, note).
-FLOW_TEXTS = tuple(n for n, (kind, _) in FLOW_SPECS.items() if kind == TEXT and n not in ("id", "source", "target"))
+FLOW_TEXTS = tuple(n for n, (kind, _) in FLOW_SPECS.items()
+                   if kind == TEXT and n not in ("id", "source", "target"))
 
 #: Columns of a flows table, in export order: the ends and the type by name, the
 #: other fields, then the ids (``source_id``/``target_id`` tell apart companies sharing a name).

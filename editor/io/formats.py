@@ -65,8 +65,10 @@ def _write_graph(d: Diagram, path: Path, _analysis: Any) -> tuple[list[Path], li
 
 FORMATS: tuple[Format, ...] = (
     Format("Roundtrip diagram", (".roundtrip",), _read_native, _write_native),
-    Format("CSV edge list", tables.TEXT_EXTENSIONS, load_table_with_notes, _write_table, needs_analysis=True, table=True),
-    Format("Excel workbook", tables.XLSX_EXTENSIONS, load_table_with_notes, _write_table, needs_analysis=True, table=True),
+    Format("CSV edge list", tables.TEXT_EXTENSIONS, load_table_with_notes, _write_table,
+           needs_analysis=True, table=True),
+    Format("Excel workbook", tables.XLSX_EXTENSIONS, load_table_with_notes, _write_table,
+           needs_analysis=True, table=True),
     Format("GraphML", (".graphml",), graphformats.load_graph, _write_graph),
     Format("GEXF (Gephi)", (".gexf",), graphformats.load_graph, _write_graph),
     Format("PNG image", (".png",), None, None, image=True),

@@ -16,15 +16,28 @@ from typing import Any
 
 import orjson  # parses files 2.5x faster than json (22 against 54 ms at 2,000/10,000)
 
-from editor.model import (
-    DEFAULT_CATEGORIES, DEFAULT_FLOW_TYPES, Category, Company, Diagram, Flow, FlowType, Metadata, ModelError,
-)
 from editor.io.atomic import write_atomic
 from editor.io.errors import InputError
 from editor.io.fields import (
-    CATEGORY_SPECS, COMPANY_SPECS, FLOW_SPECS, FLOW_TYPE_SPECS, NUMBER, OPTIONAL_NUMBER, TEXT,
+    CATEGORY_SPECS,
+    COMPANY_SPECS,
+    FLOW_SPECS,
+    FLOW_TYPE_SPECS,
+    NUMBER,
+    OPTIONAL_NUMBER,
+    TEXT,
 )
-
+from editor.model import (
+    DEFAULT_CATEGORIES,
+    DEFAULT_FLOW_TYPES,
+    Category,
+    Company,
+    Diagram,
+    Flow,
+    FlowType,
+    Metadata,
+    ModelError,
+)
 
 FORMAT_NAME = "roundtrip"
 FORMAT_VERSION = 1
@@ -242,7 +255,7 @@ def from_dict(data: Any, path: str | os.PathLike | None = None) -> Diagram:
             except ModelError as e:
                 problems.append(str(e))
 
-    sections = {}
+    sections: dict[str, list[Any] | None] = {}
     for section in ("flow_types", "categories", "companies", "flows"):
         if section not in data:
             if section in ("companies", "flows"):
@@ -257,7 +270,8 @@ def from_dict(data: Any, path: str | os.PathLike | None = None) -> Diagram:
         raise FormatError(problems[:MAX_PROBLEMS] + (
             [f"... {len(problems) - MAX_PROBLEMS} more"] if len(problems) > MAX_PROBLEMS else []), path)
     try:
-        return Diagram.build(companies=sections["companies"], flows=sections["flows"],
+        # "companies" and "flows" are lists here: a missing one is a problem, raised above
+        return Diagram.build(companies=sections["companies"] or [], flows=sections["flows"] or [],
                              flow_types=sections["flow_types"], categories=sections["categories"],
                              metadata=metadata)
     except ModelError as e:  # pragma: no cover - _check_references catches these first

@@ -11,15 +11,16 @@ import dataclasses
 import datetime as _dt
 import io
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
-from editor.model import Diagram
-from editor.model.amounts import format_amount
 from editor.io.atomic import write_atomic
 from editor.io.errors import InputError
 from editor.io.fields import COMPANY_COLUMNS, FLOW_COLUMNS, record_row
+from editor.model import Diagram
+from editor.model.amounts import format_amount
 
 #: Spreadsheets larger than this are refused before reading (bytes).
 MAX_TABLE_SIZE = 50 * 1024 * 1024
@@ -341,7 +342,8 @@ def analysis_rows(result: Any) -> tuple[Sheet, Sheet, list[str]]:
                 m.valuation_multiple, m.unknown_in, m.unknown_out, m.id] for m in result.company_metrics]
     notes = []
     if result.loops_truncated:
-        why = "the search ran out of time" if result.loops_timed_out else f"at most {result.max_loops} are listed"
+        why = ("the search ran out of time" if result.loops_timed_out
+               else f"at most {result.max_loops} are listed")
         notes.append(f"the loops table is not complete ({why})")
     return (LOOP_COLUMNS, loops), (METRIC_COLUMNS, metrics), notes
 
