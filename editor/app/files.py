@@ -24,7 +24,8 @@ from editor.app.samples import sample_paths
 NATIVE_FILTER = dialog_filter([NATIVE], "Roundtrip diagrams")
 TABLE_FILTER = dialog_filter(formats_where("read", native_format=False), "Tables and graphs")
 IMAGE_FILTER = dialog_filter(formats_where("write", image=True))
-EXPORT_TABLE_FILTER = dialog_filter(formats_where("write", image=False, native_format=False), primary_only=True)
+EXPORT_TABLE_FILTER = dialog_filter(formats_where("write", image=False, native_format=False),
+                                    primary_only=True)
 
 
 def sample_title(path: Path) -> str:

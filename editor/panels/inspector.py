@@ -63,8 +63,8 @@ class Field:
         try:
             read = {parse_amount_text(text, unit) for unit in self.units or ("USD bn",)}
         except AmountError as e:
-            raise ModelError(f"amount: expected a number like 100, $100B, up to 100, ~300 or ? for unknown; {e}"
-                             ) from None
+            raise ModelError("amount: expected a number like 100, $100B, up to 100, ~300 or ? for unknown; "
+                             f"{e}") from None
         if len(read) > 1:
             raise ModelError("the selected flows have different units: type the amount without a scale word")
         return next(iter(read))
