@@ -31,7 +31,8 @@ def _build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     a = sub.add_parser("analyze", help="print loops and metrics of a diagram or edge list")
-    a.add_argument("path", metavar="PATH", help="a .roundtrip diagram, or a CSV/XLSX edge list")
+    a.add_argument("path", metavar="PATH",
+                   help="a .roundtrip diagram, a CSV/XLSX edge list, or a GraphML/GEXF file")
     a.add_argument("--json", action="store_true", help="print one JSON object instead of a report")
     a.add_argument("--max-loops", type=int, default=100, metavar="N", help="loops to list (0: no cap)")
     a.add_argument("--max-length", type=int, default=12, metavar="L", help="longest loop, in companies")
