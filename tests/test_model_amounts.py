@@ -122,3 +122,19 @@ def test_the_inspector_refuses_text_and_changes_nothing(qtbot, doc, inspector):
     _type(qtbot, inspector, "lots")
     assert doc.diagram.flow(flow_id) == before
     assert "expected a number" in inspector.field("flow", "amount").error.text()
+
+
+def test_several_flows_in_different_units_refuse_a_scale_word(qtbot, doc, inspector):
+    a, b = (f.id for f in doc.diagram.flows()[:2])
+    doc.update_flow(b, unit="USD m")
+    inspector.set_selection([], [a, b])
+    before = (doc.diagram.flow(a), doc.diagram.flow(b))
+    w = inspector.field("flow", "amount").widget
+    w.setFocus()
+    w.setText("$2B")
+    inspector._finish("flow", inspector.field("flow", "amount"))
+    assert (doc.diagram.flow(a), doc.diagram.flow(b)) == before
+    assert "different units" in inspector.field("flow", "amount").error.text()
+    w.setText("~7")  # a plain number (and a qualifier) reads the same in every unit
+    inspector._finish("flow", inspector.field("flow", "amount"))
+    assert {(doc.diagram.flow(i).amount, doc.diagram.flow(i).qualifier) for i in (a, b)} == {(7.0, "estimated")}

@@ -26,7 +26,7 @@ from editor.io.atomic import write_atomic
 from editor.io.errors import InputError
 from editor.io.fields import COMPANY_DETAILS, COMPANY_NUMBERS, COMPANY_TEXTS, FLOW_TEXTS
 from editor.model import Category, Company, Diagram, Flow, FlowType, Metadata, ModelError
-from editor.model.amounts import AmountError, parse_amount
+from editor.model.amounts import AmountError, format_amount, parse_amount
 from editor.model.layout import layout_positions
 
 MAX_GRAPH_FILE_SIZE = 64 * 1024 * 1024
@@ -69,7 +69,7 @@ class _Out:
 
 def _plain(value: Any) -> str:
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+        return format_amount(value)
     return str(value)
 
 
