@@ -19,7 +19,8 @@ from typing import Any, Mapping
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from editor.io.edgelist import Problem, build_diagram, plan_merge
+from editor.io.edgelist import Problem, build_diagram
+from editor.io.merge import plan_merge
 from editor.io.errors import InputError
 from editor.io.formats import format_for
 from editor.io.tables import Row, Table, cell_text, company_rows, flow_rows
