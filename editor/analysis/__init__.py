@@ -1,16 +1,50 @@
-"""Pure analysis functions: graph in, plain result data out. No Qt.
+"""The analysis: a snapshot in, plain frozen result data out. No Qt.
 
 Entry point: :func:`analyze` (used by the GUI worker and ``roundtrip analyze``).
 Smaller pieces: :class:`CompanyGraph`, :func:`find_loops`, :func:`max_circulation`,
 :func:`round_trip_capacities`, :func:`pattern_name`, :func:`date_ordered`.
+
+The results depend only on the snapshot and the arguments, but the functions
+are not free of state. What a process keeps between calls, all of it only to
+answer faster after an edit, and all of it thread-safe:
+
+* ``circulation.CACHE``: per circular component (keyed by a digest of its company
+  ids, steps and amounts), its maximum circulation and its round-trip
+  capacities; the 64 least recently used components are kept, for the life of
+  the process.
+* ``cuts.PREVIOUS``: the last complete round-trip result of the 4 most recently
+  analysed components, with their minimum cuts, to bound capacities after an edit.
+* ``loop_reuse``: the last ranked loop search of the 4 most recently analysed
+  diagrams, reused when an edit cannot change the list.
+* ``loops``: pattern names and date ordinals already worked out (up to 20,000 each, then
+  started afresh).
+* a :class:`CompanyGraph` keeps its circular components on itself (for its own life).
+
+``circulation.clear_cache()`` forgets the first three (tests and benchmarks do).
+
+**Helper process** (:mod:`editor.analysis.flow_helper`): off by default. A
+long-lived process that analyses again and again (the app's analysis process,
+the benchmarks) calls ``flow_helper.allow()``; from then on, the first
+component needing at least ``roundtrip.HELPER_MIN`` maximum flows starts one
+second process in the background (spawned, low priority), and once it is ready
+later analyses hand it part of those flows. It stops with ``flow_helper.stop()``,
+when it breaks or hangs (then the flows are done in the calling process), or by
+itself when the process that started it ends. The command line never allows it.
 """
 from editor.analysis import loop_reuse
-from editor.analysis.circulation import Circulation, max_circulation, round_trip_capacities
-from editor.analysis.engine import DEFAULT_TIME_BUDGET, AnalysisResult, analyze, circular_groups
+from editor.analysis.circulation import Circulation, max_circulation
+from editor.analysis.engine import (
+    DEFAULT_TIME_BUDGET,
+    AnalysisResult,
+    analyze,
+    analyze_for_export,
+    circular_groups,
+)
 from editor.analysis.graph import CompanyGraph, Step
 from editor.analysis.loops import Loop, build_loop, date_ordered
 from editor.analysis.metrics import CompanyMetrics, Totals, company_metrics, totals
 from editor.analysis.patterns import PATTERN_RULES, TYPE_CLASSES, PatternRule, classify_type, pattern_name
+from editor.analysis.roundtrip import round_trip_capacities
 from editor.analysis.search import RawLoop, SearchResult, find_loops, rank_key
 
 __all__ = [
@@ -28,6 +62,7 @@ __all__ = [
     "Step",
     "Totals",
     "analyze",
+    "analyze_for_export",
     "build_loop",
     "circular_groups",
     "classify_type",

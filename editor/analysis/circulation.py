@@ -8,15 +8,12 @@ never carry money that comes back.
 * The **circulating amount** is the value of a maximum circulation: the
   largest total over all steps of an amount x (0 <= x <= the step's amount)
   such that every company receives as much as it sends. It is a linear
-  program, solved exactly with HiGHS: through its own Python interface
-  (highspy) when installed, else through ``scipy.optimize.linprog``, which
-  checks and converts its input on every call (4-5 ms more per solve at 200
-  companies / 1,000 flows, 9 ms of a first analysis there).
-* The **round-trip capacity** of a company is the largest amount that can
-  leave it and come back to it: a maximum flow from the company (as a
-  source) to a copy of it that receives its incoming steps (as the sink).
-  See :mod:`editor.analysis.roundtrip` for how most companies are settled
-  without a maximum flow of their own.
+  program, solved exactly with HiGHS through its own Python interface
+  (highspy; scipy's ``linprog`` checks and converts its input on every call,
+  4-5 ms more per solve at 200 companies / 1,000 flows).
+* The **round-trip capacity** of a company (:mod:`editor.analysis.roundtrip`)
+  is the largest amount that can leave it and come back to it: a maximum flow
+  from the company to a copy of it that receives its incoming steps.
 
 Results are cached per component (keyed by its companies, steps and
 amounts, see :func:`component_cache_info`), so analysing again after an
@@ -25,21 +22,20 @@ edit only recomputes the components the edit touched.
 from __future__ import annotations
 
 import hashlib
-import math
 import threading
 from collections import OrderedDict
+from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import Any
 
+import highspy
 import numpy as np
-from scipy.optimize import linprog
+from highspy._core import _Highs  # the plain solver class (see _solve_highspy)
 from scipy.sparse import coo_matrix
 
+from editor.analysis.cuts import PREVIOUS, previous_circulation
 from editor.analysis.graph import CompanyGraph
-
-try:  # optional: HiGHS without scipy's per-call overhead
-    import highspy as _highspy
-except ImportError:  # pragma: no cover - depends on the installation
-    _highspy = None
+from editor.analysis.loop_reuse import forget as forget_loops
 
 #: Components whose results are kept (least recently used are dropped).
 CACHE_SIZE = 64
@@ -113,11 +109,11 @@ class _Cache:
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self.data: OrderedDict = OrderedDict()
+        self.data: OrderedDict[Hashable, Any] = OrderedDict()
         self.lock = threading.Lock()
         self.hits = self.misses = 0
 
-    def get(self, key):
+    def get(self, key: Hashable) -> Any:
         with self.lock:
             value = self.data.get(key)
             if value is None:
@@ -127,7 +123,7 @@ class _Cache:
                 self.data.move_to_end(key)
             return value
 
-    def put(self, key, value) -> None:
+    def put(self, key: Hashable, value: Any) -> None:
         with self.lock:
             self.data[key] = value
             self.data.move_to_end(key)
@@ -150,12 +146,9 @@ def component_cache_info() -> tuple[int, int, int]:
 
 def clear_cache() -> None:
     """Forget every cached result, and the previous results kept for reuse after edits."""
-    from editor.analysis.cuts import PREVIOUS
-    from editor.analysis.loop_reuse import forget
-
     CACHE.clear()
     PREVIOUS.clear()
-    forget()
+    forget_loops()
 
 
 def circulation_of(comp: Component) -> np.ndarray:
@@ -174,8 +167,6 @@ def circulation_of(comp: Component) -> np.ndarray:
 
 def _still_maximum(comp: Component) -> np.ndarray | None:
     """The previous maximum circulation of the same companies, if an edit left it maximum."""
-    from editor.analysis.cuts import PREVIOUS, previous_circulation
-
     prev = PREVIOUS.best_for(comp.ids)
     return None if prev is None else previous_circulation(prev, comp.ids, comp.u, comp.v, comp.caps)
 
@@ -189,45 +180,37 @@ def weighted_circulation(comp: Component, weights: np.ndarray) -> np.ndarray:
     vals = np.concatenate([np.ones(m), -np.ones(m)])
     a_eq = coo_matrix((vals, (rows, cols)), shape=(k, m)).tocsr()
     upper = comp.caps / scale
-    x = _solve_highspy(-weights, a_eq, upper) if _highspy is not None else None
-    if x is None:
-        res = linprog(-weights, A_eq=a_eq, b_eq=np.zeros(k),
-                      bounds=np.column_stack([np.zeros(m), upper]), method="highs",
-                      options=HIGHS_OPTIONS)
-        if res.status != 0:  # cannot happen (x = 0 is feasible, the region is bounded)
-            raise RuntimeError(f"circulation solver failed: {res.message}")
-        x = res.x
+    x = _solve_highspy(-weights, a_eq, upper)
     return np.clip(x * scale, 0.0, comp.caps)
 
 
-def _solve_highspy(cost: np.ndarray, a_eq, upper: np.ndarray) -> np.ndarray | None:
-    """min cost.x with a_eq x = 0 and 0 <= x <= upper, by highspy; None if it cannot say.
+def _solve_highspy(cost: np.ndarray, a_eq: Any, upper: np.ndarray) -> np.ndarray:
+    """min cost.x with a_eq x = 0 and 0 <= x <= upper, by highspy.
 
     It uses the plain solver class: highspy's wrapper of it installs callbacks and
     prints a banner on stdout, which must hold only the JSON of ``roundtrip analyze``."""
-    try:
-        a = a_eq.tocsc()
-        h = _highspy._Highs()
-        h.setOptionValue("output_flag", False)
-        h.setOptionValue("threads", 1)
-        for key, value in HIGHS_OPTIONS.items():
-            h.setOptionValue(key, "off" if value is False else value)
-        lp = _highspy.HighsLp()
-        lp.num_col_, lp.num_row_ = len(cost), a.shape[0]
-        lp.col_cost_ = cost
-        lp.col_lower_ = np.zeros(len(cost))
-        lp.col_upper_ = upper
-        lp.row_lower_ = lp.row_upper_ = np.zeros(a.shape[0])
-        lp.a_matrix_.format_ = _highspy.MatrixFormat.kColwise
-        lp.a_matrix_.start_, lp.a_matrix_.index_, lp.a_matrix_.value_ = a.indptr, a.indices, a.data
-        h.passModel(lp)
-        h.run()
-        if h.getModelStatus() != _highspy.HighsModelStatus.kOptimal:
-            return None
-        x = np.asarray(h.getSolution().col_value, dtype=float)
-    except Exception:  # pragma: no cover - another highspy version: scipy does it
-        return None
-    return x if len(x) == len(cost) else None
+    a = a_eq.tocsc()
+    h = _Highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("threads", 1)
+    for key, value in HIGHS_OPTIONS.items():
+        h.setOptionValue(key, "off" if value is False else value)
+    lp = highspy.HighsLp()
+    lp.num_col_, lp.num_row_ = len(cost), a.shape[0]
+    lp.col_cost_ = cost
+    lp.col_lower_ = np.zeros(len(cost))
+    lp.col_upper_ = upper
+    lp.row_lower_ = lp.row_upper_ = np.zeros(a.shape[0])
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.start_, lp.a_matrix_.index_, lp.a_matrix_.value_ = a.indptr, a.indices, a.data
+    h.passModel(lp)
+    h.run()
+    status = h.getModelStatus()
+    x = np.asarray(h.getSolution().col_value, dtype=float)
+    if status != highspy.HighsModelStatus.kOptimal or len(x) != len(cost):
+        # cannot happen: x = 0 is feasible and the region is bounded
+        raise RuntimeError(f"circulation solver failed: {h.modelStatusToString(status)}")
+    return x
 
 
 def max_circulation(g: CompanyGraph) -> Circulation:
@@ -241,50 +224,3 @@ def max_circulation(g: CompanyGraph) -> Circulation:
             if value > floor:
                 carried.append((g.steps[e].source, g.steps[e].target, value))
     return Circulation(total, tuple(carried))
-
-
-def round_trip_capacities(g: CompanyGraph, deadline: float | None = None,
-                          only: set[str] | None = None) -> dict[str, float | None]:
-    """Round-trip capacity of every company (0 outside circular components).
-
-    With a ``deadline`` (``time.perf_counter()`` value), the companies that
-    need a maximum flow of their own are done by decreasing upper bound;
-    those not reached in time get ``None``. ``only`` limits the work to some
-    company ids (others get ``None``).
-    """
-    return start_round_trips(g, deadline, only)()
-
-
-def start_round_trips(g: CompanyGraph, deadline: float | None = None, only: set[str] | None = None):
-    """Start :func:`round_trip_capacities`; call the returned function for the result.
-
-    Between the two, the helper process (if any) works on its share of the
-    maximum flows while the caller does something else.
-    """
-    from editor.analysis.roundtrip import capacities_in_two_parts, finish
-
-    started = []
-    for comp in components(g):
-        wanted = None
-        if only is not None:
-            wanted = np.array([g.companies[i].id in only for i in comp.nodes.tolist()])
-        parts = capacities_in_two_parts(comp, circulation_of(comp), deadline, wanted)
-        try:
-            next(parts)                     # up to the hand-over
-            started.append((comp, parts, None))
-        except StopIteration as done:       # nothing to hand over: already complete
-            started.append((comp, None, done.value))
-
-    def result() -> dict[str, float | None]:
-        capacities: dict[str, float | None] = {
-            c.id: (0.0 if only is None or c.id in only else None) for c in g.companies}
-        for comp, parts, values in started:
-            if parts is not None:
-                values = finish(parts)
-            for i, value in zip(comp.nodes.tolist(), values.tolist()):
-                cid = g.companies[i].id
-                if only is None or cid in only:
-                    capacities[cid] = None if math.isnan(value) else value  # not reached in time
-        return capacities
-
-    return result

@@ -30,9 +30,13 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+
+#: ``max_flow(k, u, v, caps, a, b)``: the maximum flow from company a to company b.
+MaxFlow = Callable[[int, np.ndarray, np.ndarray, np.ndarray, int, int], float]
 
 #: Kinds of upper bound, in the order of the rows of :func:`structural_bounds`.
 SENDS, RECEIVES, PAST_OUT, PAST_IN, TWO_OUT, TWO_IN, MAX_FLOW = range(7)
@@ -196,7 +200,8 @@ class Reused:
         return sides
 
 
-def map_steps(prev: Previous, ids: tuple[str, ...], u: np.ndarray, v: np.ndarray):
+def map_steps(prev: Previous, ids: tuple[str, ...], u: np.ndarray, v: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
     """Match an old component with a new one (``ids``, steps u -> v sorted by (u, v)).
 
     Returns (old_of_new, new_of_old, pos, found): the old index of each new
@@ -251,7 +256,7 @@ def previous_circulation(prev: Previous, ids: tuple[str, ...], u: np.ndarray, v:
 
 
 def bounds_from_previous(prev: Previous, ids: tuple[str, ...], u: np.ndarray, v: np.ndarray,
-                         caps: np.ndarray, max_flow=None) -> Reused | None:
+                         caps: np.ndarray, max_flow: MaxFlow | None = None) -> Reused | None:
     """Bounds for the companies of a component (``ids``, steps u -> v with ``caps``, sorted).
 
     ``max_flow(k, u, v, caps, a, b)``, when given, is used for a second lower
@@ -306,7 +311,7 @@ def bounds_from_previous(prev: Previous, ids: tuple[str, ...], u: np.ndarray, v:
 
 
 def _lowered_cut_bound(prev: Previous, lowered: np.ndarray, now: np.ndarray, old_rows: np.ndarray,
-                       max_flow) -> np.ndarray:
+                       max_flow: MaxFlow) -> np.ndarray:
     """A lower bound of the new capacities from the old ones, when steps were lowered.
 
     Only cuts holding a lowered step lose value. A cut holding step a -> b

@@ -11,16 +11,20 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from editor.model import ModelError, Snapshot
-from editor.analysis.circulation import Circulation, max_circulation, start_round_trips
+from editor.analysis.circulation import Circulation, max_circulation
 from editor.analysis.graph import CompanyGraph
 from editor.analysis.loop_reuse import ranked_loops
 from editor.analysis.loops import Loop, build_loop
 from editor.analysis.metrics import CompanyMetrics, Totals, company_metrics, totals
 from editor.analysis.patterns import PatternRule
+from editor.analysis.roundtrip import start_round_trips
+from editor.model import ModelError, Snapshot
 
 #: Default time budget of the loop search, in seconds.
 DEFAULT_TIME_BUDGET = 2.0
+#: Loops listed in an exported table at most, and the loop search's time budget there (seconds).
+EXPORT_MAX_LOOPS = 1000
+EXPORT_TIME_BUDGET = 10.0
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,11 @@ def analyze(snapshot: Snapshot, *, max_loops: int = 100, max_length: int = 12,
     finally:
         if paused:
             gc.enable()
+
+
+def analyze_for_export(snapshot: Snapshot) -> AnalysisResult:
+    """The analysis written as the loops and metrics tables of a CSV/XLSX export."""
+    return analyze(snapshot, max_loops=EXPORT_MAX_LOOPS, time_budget=EXPORT_TIME_BUDGET)
 
 
 def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: str | None,

@@ -23,8 +23,11 @@ import os
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
 
 import numpy as np
+
+from editor.analysis.maxflow import SplitSolver
 
 #: Set to 0 to never start the helper.
 HELPER_ENV = "ROUNDTRIP_FLOW_HELPER"
@@ -38,8 +41,8 @@ CLAIM_SIZE = 1 << 16
 HELPER, CALLER = 1, 2
 #: How long (s) :func:`submit` waits at most for the helper to take the hand-over.
 HAND_OVER_WAIT = 0.05
-_claims = None
-_started = None   # shared: set by the helper when it takes a hand-over
+_claims: Any = None     # shared: a multiprocessing RawArray of CLAIM_SIZE bytes
+_started: Any = None    # shared: set by the helper when it takes a hand-over
 _pending: Future | None = None   # the share handed over last
 
 
@@ -90,7 +93,7 @@ def stop() -> None:
 
 
 def submit(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray, jobs: list[int],
-           seconds: float | None):
+           seconds: float | None) -> tuple[Future, Any] | None:
     """Hand ``jobs`` to the helper, which solves them from the front: ``(future, claims)`` or None.
 
     The future gives (values, packed cut sides) per job, NaN where the helper did not
@@ -128,12 +131,10 @@ def solve(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray, jobs: list[int
           seconds: float | None) -> tuple[np.ndarray, np.ndarray]:
     """In the helper: the jobs it takes from the front, until one is marked by the caller (or
     time runs out); each one's maximum flow value (NaN if not done) and cut side (packed bits)."""
-    from editor.analysis.roundtrip import _IgraphSolver
-
     if _helper_started is not None:
         _helper_started.value = 1
     deadline = None if seconds is None else time.perf_counter() + seconds
-    solver = _IgraphSolver.from_arrays(k, u, v, caps)
+    solver = SplitSolver(k, u, v, caps)
     values = np.full(len(jobs), np.nan)
     sides = np.zeros((len(jobs), 2 * k), dtype=bool)
     claims = _helper_claims
@@ -149,16 +150,16 @@ def solve(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray, jobs: list[int
     return values, np.packbits(sides, axis=1)
 
 
-_helper_claims = _helper_started = None   # in the helper: the caller's shared marks and flag
+_helper_claims: Any = None   # in the helper: the caller's shared marks and flag
+_helper_started: Any = None
 
 
 def _warm_up() -> bool:
-    from editor.analysis import roundtrip  # noqa: F401  (imports numpy, scipy, igraph once)
-
+    """In the helper: nothing left to do; importing this module loaded numpy and igraph."""
     return True
 
 
-def _start(parent: int, claims=None, started=None) -> None:
+def _start(parent: int, claims: Any = None, started: Any = None) -> None:
     """In the helper: low priority, and gone as soon as the starting process is."""
     global _helper_claims, _helper_started
     _helper_claims, _helper_started = claims, started

@@ -14,13 +14,14 @@ tuples of names.
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
 
 import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
-from editor.model import Snapshot
+from editor.model import Company, Snapshot
 
 
 class Step(NamedTuple):
@@ -38,12 +39,16 @@ class Step(NamedTuple):
     flow_types: tuple[str, ...]    # type id of each flow, same order
 
 
-def name_key(company) -> tuple[str, str, str]:
+def name_key(company: Company) -> tuple[str, str, str]:
     return (company.name.casefold(), company.name, company.id)
 
 
 class CompanyGraph:
     """Indexed companies and steps of a snapshot (built once, read-only)."""
+
+    # Worked out on first use by the analysis and kept on the graph (declared, not set, here):
+    _type_names: dict[str, str]          # flow type id -> name (editor.analysis.loops)
+    _circular_components: list[Any]      # circular components (editor.analysis.circulation)
 
     def __init__(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
@@ -93,22 +98,22 @@ class CompanyGraph:
     def amount(self, e: int) -> float | None:
         return self.steps[e].amount
 
-    def names(self, nodes) -> tuple[str, ...]:
+    def names(self, nodes: Iterable[int]) -> tuple[str, ...]:
         return tuple(self.companies[i].name for i in nodes)
 
-    def components(self, steps=None) -> np.ndarray:
+    def components(self, steps: Sequence[int] | None = None) -> np.ndarray:
         """Strongly connected component label of every company over ``steps`` (all by default)."""
         edges = range(len(self.steps)) if steps is None else steps
         return strong_components(self.n, [self.src[e] for e in edges], [self.dst[e] for e in edges])
 
-    def circular_labels(self, steps=None) -> tuple[np.ndarray, set[int]]:
+    def circular_labels(self, steps: Sequence[int] | None = None) -> tuple[np.ndarray, set[int]]:
         """Component labels, and the labels of components with more than one company."""
         labels = self.components(steps)
         counts = np.bincount(labels, minlength=1) if self.n else np.zeros(0, dtype=int)
         return labels, {int(i) for i in np.flatnonzero(counts > 1)}
 
 
-def strong_components(n: int, src, dst) -> np.ndarray:
+def strong_components(n: int, src: Sequence[int], dst: Sequence[int]) -> np.ndarray:
     if n == 0:
         return np.zeros(0, dtype=np.int64)
     data = np.ones(len(src), dtype=np.int8)

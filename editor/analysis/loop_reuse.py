@@ -17,7 +17,7 @@ import threading
 from dataclasses import dataclass
 
 from editor.analysis.graph import CompanyGraph
-from editor.analysis.search import RawLoop, SearchResult, find_loops
+from editor.analysis.search import RawLoop, SearchResult, bottleneck, find_loops
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,8 @@ def _below(amount: float | None, threshold: float) -> bool:
     return amount is None or amount < threshold
 
 
-def _unaffected(old: dict, new: dict, threshold: float) -> bool:
+def _unaffected(old: dict[tuple[str, str], float | None], new: dict[tuple[str, str], float | None],
+                threshold: float) -> bool:
     for key, amount in new.items():
         before = old.get(key)
         if before != amount and not (_below(before, threshold) and _below(amount, threshold)):
@@ -76,8 +77,7 @@ def _moved(g: CompanyGraph, mem: _Remembered) -> SearchResult:
     for ids, keys in mem.loops:
         nodes = tuple(g.index[c] for c in ids)
         steps = tuple(g.step_of[(g.index[a], g.index[b])] for a, b in keys)
-        amounts = [g.steps[e].amount for e in steps]
-        loops.append(RawLoop(nodes, steps, None if None in amounts else min(amounts)))
+        loops.append(RawLoop(nodes, steps, bottleneck(g.steps[e].amount for e in steps)))
     r = mem.result
     return SearchResult(tuple(loops), r.truncated, r.timed_out, r.threshold)
 
@@ -90,7 +90,9 @@ def ranked_loops(g: CompanyGraph, *, max_loops: int, max_length: int, through: i
     signature = _signature(g)
     amounts = _amounts(g)
     mem = _recall(params, signature)
-    if mem is not None and _unaffected(mem.amounts, amounts, mem.result.threshold):
+    # (only searches with a threshold are remembered)
+    if mem is not None and mem.result.threshold is not None \
+            and _unaffected(mem.amounts, amounts, mem.result.threshold):
         return _moved(g, mem)
     if mem is None:   # another diagram, or companies changed: its threshold is still a good start
         with _lock:

@@ -19,10 +19,10 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from editor.model import date_key
 from editor.analysis.graph import CompanyGraph, Step
 from editor.analysis.patterns import PatternRule, pattern_name
 from editor.analysis.search import RawLoop
+from editor.model import date_key
 
 
 @dataclass(frozen=True)
@@ -47,11 +47,11 @@ class Loop:
 
 
 def step_type(g: CompanyGraph, step: Step) -> str:
-    best = None
+    best, most = None, 0.0
     for fid in step.flow_ids:
         f = g.flows[fid]
-        if f.amount is not None and (best is None or f.amount > best.amount):
-            best = f
+        if f.amount is not None and (best is None or f.amount > most):
+            best, most = f, f.amount
     return (best or g.flows[step.flow_ids[0]]).type
 
 

@@ -7,6 +7,7 @@ self-flows (money a company pays itself goes nowhere); the diagram totals
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from editor.analysis.graph import CompanyGraph
@@ -37,7 +38,7 @@ class Totals:
     self_flows: int
 
 
-def _type_order(g: CompanyGraph, used) -> list[str]:
+def _type_order(g: CompanyGraph, used: Iterable[str]) -> list[str]:
     order = g.type_order
     extra = [t for t in used if t not in g.type_rank]
     return order + sorted(extra) if extra else order

@@ -20,21 +20,23 @@ built once per component, where every company is split into an in-node and
 an out-node joined by a step larger than everything: the capacity of v is
 then the maximum flow from v's out-node to v's in-node, the same graph for
 every company. It is solved with igraph's push-relabel on floating-point
-amounts when igraph is installed, else with scipy's ``maximum_flow`` on
-amounts scaled to 31-bit integers (exact to about (number of steps) x
-2.3e-10 x the largest step).
+amounts (:mod:`editor.analysis.maxflow`).
+
+:func:`start_round_trips` / :func:`round_trip_capacities` run this for every
+circular component of a graph (see :mod:`editor.analysis` for the caches kept
+and the helper process that may take a share of the maximum flows).
 """
 from __future__ import annotations
 
+import math
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
+from typing import Any
 
 import numpy as np
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import maximum_flow
 
-from editor.analysis import flow_helper
-from editor.analysis.circulation import CACHE, Component, weighted_circulation
+import editor.analysis.flow_helper as flow_helper
+from editor.analysis.circulation import CACHE, Component, circulation_of, components, weighted_circulation
 from editor.analysis.cuts import (
     MAX_FLOW,
     PREVIOUS,
@@ -44,16 +46,11 @@ from editor.analysis.cuts import (
     structural_bounds,
     structural_sides,
 )
-
-try:  # optional: much faster maximum flows, exact on floating-point amounts
-    import igraph as _igraph
-except ImportError:  # pragma: no cover - depends on the installation
-    _igraph = None
+from editor.analysis.graph import CompanyGraph
+from editor.analysis.maxflow import SplitSolver, plain_max_flow
 
 #: Bounds closer than this times the largest step of a component settle a company.
 TOLERANCE = 1e-11
-#: scipy's maximum_flow works on 32-bit capacities: the largest step maps to this.
-_INT_MAX = 2**31 - 1
 
 
 def lower_bounds(comp: Component, x: np.ndarray) -> np.ndarray:
@@ -71,56 +68,9 @@ def bounds(comp: Component, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.minimum(lower_bounds(comp, x), upper), upper
 
 
-class _IgraphSolver:
-    def __init__(self, comp: Component) -> None:
-        self._build(comp.k, comp.u, comp.v, comp.caps)
-
-    @classmethod
-    def from_arrays(cls, k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray) -> _IgraphSolver:
-        solver = cls.__new__(cls)
-        solver._build(k, u, v, caps)
-        return solver
-
-    def _build(self, k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray) -> None:
-        big = float(caps.sum()) * 2 + 1
-        edges = np.concatenate([np.column_stack([u + k, v]),
-                                np.column_stack([np.arange(k), np.arange(k) + k])])
-        self.graph = _igraph.Graph(n=2 * k, edges=edges.tolist(), directed=True)
-        self.caps = caps.tolist() + [big] * k
-        self.k = k
-
-    def __call__(self, i: int) -> float:
-        return float(_igraph.GraphBase.maxflow_value(self.graph, self.k + i, i, self.caps))
-
-    def with_cut(self, i: int) -> tuple[float, list[int]]:
-        """The maximum flow value and the source side of a minimum cut (split-graph nodes)."""
-        value, _, side, _ = _igraph.GraphBase.st_mincut(self.graph, self.k + i, i, self.caps)
-        return float(value), side
-
-
-class _ScipySolver:
-    def __init__(self, comp: Component) -> None:
-        k = comp.k
-        self.k = k
-        self.scale = _INT_MAX / comp.caps.max()
-        self.icaps = np.maximum(np.floor(comp.caps * self.scale + 0.5), 0).astype(np.int32)
-        self.indptr = np.zeros(k + 2, dtype=np.int32)
-        np.cumsum(np.bincount(comp.u, minlength=k + 1), out=self.indptr[1:])
-        self.v32 = comp.v.astype(np.int32)
-
-    def __call__(self, i: int) -> float:
-        k = self.k
-        indices = np.where(self.v32 == i, np.int32(k), self.v32)  # steps into i go to its copy
-        mat = csr_matrix((self.icaps, indices, self.indptr), shape=(k + 1, k + 1))
-        mat.has_sorted_indices = False
-        return float(maximum_flow(mat, i, k, method="dinic").flow_value) / self.scale
-
-
-def solver(comp: Component, backend: str | None = None):
-    """A function company (local index) -> maximum flow value; ``backend`` "igraph" or "scipy"."""
-    if backend is None:
-        backend = "igraph" if _igraph is not None else "scipy"
-    return _IgraphSolver(comp) if backend == "igraph" else _ScipySolver(comp)
+def solver(comp: Component) -> SplitSolver:
+    """A function company (local index) -> maximum flow value, on the component's split graph."""
+    return SplitSolver(comp.k, comp.u, comp.v, comp.caps)
 
 
 #: Below this many companies left for maximum flows, a second circulation is not worth it.
@@ -128,7 +78,7 @@ WEIGHTED_MIN = 48
 
 
 def component_capacities(comp: Component, x: np.ndarray, deadline: float | None = None,
-                         wanted: np.ndarray | None = None, backend: str | None = None,
+                         wanted: np.ndarray | None = None,
                          use_bounds: bool = True, use_cache: bool = True) -> np.ndarray:
     """Capacity of every company of ``comp`` (local order); NaN where not computed.
 
@@ -137,10 +87,10 @@ def component_capacities(comp: Component, x: np.ndarray, deadline: float | None 
     Complete results are cached by the component's key, and kept (with the
     cuts that prove them) to bound the next analysis after an edit.
     """
-    return finish(capacities_in_two_parts(comp, x, deadline, wanted, backend, use_bounds, use_cache))
+    return finish(capacities_in_two_parts(comp, x, deadline, wanted, use_bounds, use_cache))
 
 
-def finish(parts: Iterator[None]):
+def finish(parts: Iterator[None]) -> Any:
     """Run what is left of a :func:`capacities_in_two_parts` and return its values."""
     try:
         while True:
@@ -150,8 +100,9 @@ def finish(parts: Iterator[None]):
 
 
 def capacities_in_two_parts(comp: Component, x: np.ndarray, deadline: float | None = None,
-                            wanted: np.ndarray | None = None, backend: str | None = None,
-                            use_bounds: bool = True, use_cache: bool = True):
+                            wanted: np.ndarray | None = None,
+                            use_bounds: bool = True, use_cache: bool = True
+                            ) -> Generator[None, None, np.ndarray]:
     """:func:`component_capacities` as a generator that pauses once, when the helper process
     (if any) has its share of the maximum flows: the caller can do other work meanwhile,
     then :func:`finish` it."""
@@ -163,13 +114,11 @@ def capacities_in_two_parts(comp: Component, x: np.ndarray, deadline: float | No
     values = np.full(comp.k, np.nan)
     if deadline is not None and time.perf_counter() > deadline:
         return values
-    if backend is None:
-        backend = "igraph" if _igraph is not None else "scipy"
     todo = np.ones(comp.k, dtype=bool) if wanted is None else wanted.astype(bool)
     if not use_bounds:
-        yield from _max_flows(comp, backend, np.flatnonzero(todo), values, None, deadline)
+        yield from _max_flows(comp, np.flatnonzero(todo), values, None, deadline)
         return values
-    plan = _Plan(comp, x, use_cache and backend == "igraph")
+    plan = _Plan(comp, x, use_cache)
     settled = plan.settled() & todo
     values[settled] = plan.value(settled)
     jobs = np.flatnonzero(todo & ~settled)
@@ -179,8 +128,8 @@ def capacities_in_two_parts(comp: Component, x: np.ndarray, deadline: float | No
         values[settled] = plan.value(settled)
         jobs = np.flatnonzero(todo & ~settled)
     jobs = jobs[np.argsort(-plan.upper[jobs], kind="stable")]
-    sides = plan.sides if use_cache and backend == "igraph" else None
-    yield from _max_flows(comp, backend, jobs, values, sides, deadline)
+    sides = plan.sides if use_cache else None
+    yield from _max_flows(comp, jobs, values, sides, deadline)
     np.minimum(values, plan.upper, out=values, where=~np.isnan(values))
     if use_cache and wanted is None:
         if sides is not None:
@@ -195,21 +144,21 @@ def capacities_in_two_parts(comp: Component, x: np.ndarray, deadline: float | No
 HELPER_MIN = 48
 
 
-def _max_flows(comp: Component, backend: str, jobs: np.ndarray, values: np.ndarray,
-               sides: dict | None, deadline: float | None):
-    """One maximum flow per company of ``jobs`` (until the deadline); cut sides into ``sides``.
+def _max_flows(comp: Component, job_array: np.ndarray, values: np.ndarray,
+               sides: dict | None, deadline: float | None) -> Generator[None, None, None]:
+    """One maximum flow per company of ``job_array`` (until the deadline); cut sides into ``sides``.
 
-    With igraph and many jobs, the helper process of :mod:`editor.analysis.flow_helper`
+    With many jobs, the helper process of :mod:`editor.analysis.flow_helper`
     (when it is running) starts on them from the front (the largest upper bounds), and
     this generator pauses once, right after handing them over; resumed, it solves them
     from the back until it meets the helper.
     """
-    if not len(jobs):
+    if not len(job_array):
         return
-    solve = solver(comp, backend)
-    jobs = jobs.tolist()
+    solve = solver(comp)
+    jobs: list[int] = job_array.tolist()
     shared = None
-    if backend == "igraph" and len(jobs) >= HELPER_MIN:
+    if len(jobs) >= HELPER_MIN:
         seconds = None if deadline is None else max(deadline - time.perf_counter(), 0.0)
         shared = flow_helper.submit(comp.k, comp.u, comp.v, comp.caps, jobs, seconds)
         if shared is not None:
@@ -239,7 +188,7 @@ def _max_flows(comp: Component, backend: str, jobs: np.ndarray, values: np.ndarr
         their_values, packed = shared[0].result(timeout=wait)
     except Exception:  # the helper broke or hung: do its share here
         flow_helper.stop()
-        yield from _max_flows(comp, backend, np.array([jobs[r] for r in theirs], dtype=np.int64),
+        yield from _max_flows(comp, np.array([jobs[r] for r in theirs], dtype=np.int64),
                               values, sides, deadline)
         return
     their_sides = np.unpackbits(packed[theirs], axis=1, count=2 * comp.k).astype(bool)
@@ -249,12 +198,6 @@ def _max_flows(comp: Component, backend: str, jobs: np.ndarray, values: np.ndarr
             values[i] = max(float(their_values[r]), 0.0)
             if sides is not None:
                 sides[i] = (MAX_FLOW, np.flatnonzero(their_sides[row]))
-
-
-def _plain_max_flow(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray, a: int, b: int) -> float:
-    """Maximum flow from company a to company b over steps (u, v, caps) (igraph)."""
-    graph = _igraph.Graph(n=k, edges=np.column_stack([u, v]).tolist(), directed=True)
-    return float(_igraph.GraphBase.maxflow_value(graph, a, b, caps.tolist()))
 
 
 class _Plan:
@@ -268,12 +211,12 @@ class _Plan:
         self.lower = np.minimum(lower_bounds(comp, x), self.upper)
         self.flow_bound = np.zeros(comp.k, dtype=np.int64)     # row of self.circulations
         self.circulations = [np.asarray(x)]
-        self.sides: dict[int, tuple[int, object]] = {}            # company -> (kind, side)
+        self.sides: dict[int, tuple[int, Any]] = {}            # company -> (kind, side)
         self.reused = None
         prev = PREVIOUS.best_for(comp.ids) if reuse else None
         if prev is not None:
             self.reused = bounds_from_previous(prev, comp.ids, comp.u, comp.v, comp.caps,
-                                               max_flow=_plain_max_flow)
+                                               max_flow=plain_max_flow)
         if self.reused is not None:
             rows = self.reused.rows
             better = self.reused.upper < self.upper[rows]
@@ -313,6 +256,7 @@ class _Plan:
         rest = np.setdiff1d(np.arange(k), found)
         reused = rest[self.kind[rest] < 0]
         if len(reused):
+            assert self.reused is not None  # a negative kind says the bound came from it
             sides[reused] = self.reused.sides(-1 - self.kind[reused])
         plain = rest[np.isin(self.kind[rest], WITH_SIDES)]
         if len(plain):
@@ -323,3 +267,50 @@ class _Plan:
         bound[found] = -1
         PREVIOUS.put(Previous(comp.ids, comp.u, comp.v, comp.caps, values.copy(), sides, has_side,
                               bound, np.vstack(self.circulations)))
+
+
+def round_trip_capacities(g: CompanyGraph, deadline: float | None = None,
+                          only: set[str] | None = None) -> dict[str, float | None]:
+    """Round-trip capacity of every company (0 outside circular components).
+
+    With a ``deadline`` (``time.perf_counter()`` value), the companies that
+    need a maximum flow of their own are done by decreasing upper bound;
+    those not reached in time get ``None``. ``only`` limits the work to some
+    company ids (others get ``None``).
+    """
+    return start_round_trips(g, deadline, only)()
+
+
+def start_round_trips(g: CompanyGraph, deadline: float | None = None,
+                      only: set[str] | None = None) -> Callable[[], dict[str, float | None]]:
+    """Start :func:`round_trip_capacities`; call the returned function for the result.
+
+    Between the two, the helper process (if any) works on its share of the
+    maximum flows while the caller does something else.
+    """
+    started: list[tuple[Component, Iterator[None] | None, np.ndarray | None]] = []
+    for comp in components(g):
+        wanted = None
+        if only is not None:
+            wanted = np.array([g.companies[i].id in only for i in comp.nodes.tolist()])
+        parts = capacities_in_two_parts(comp, circulation_of(comp), deadline, wanted)
+        try:
+            next(parts)                     # up to the hand-over
+            started.append((comp, parts, None))
+        except StopIteration as done:       # nothing to hand over: already complete
+            started.append((comp, None, done.value))
+
+    def result() -> dict[str, float | None]:
+        capacities: dict[str, float | None] = {
+            c.id: (0.0 if only is None or c.id in only else None) for c in g.companies}
+        for comp, parts, values in started:
+            if parts is not None:
+                values = finish(parts)
+            assert values is not None
+            for i, value in zip(comp.nodes.tolist(), values.tolist()):
+                cid = g.companies[i].id
+                if only is None or cid in only:
+                    capacities[cid] = None if math.isnan(value) else value  # not reached in time
+        return capacities
+
+    return result

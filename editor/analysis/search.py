@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import bisect
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from editor.analysis.graph import CompanyGraph
 
@@ -73,7 +74,7 @@ class SearchResult:
     threshold: float | None = None
 
 
-def rank_key(loop: RawLoop):
+def rank_key(loop: RawLoop) -> tuple[bool, float, int, tuple[int, ...]]:
     b = loop.bottleneck
     return (b is None, -b if b is not None else 0.0, len(loop.nodes), loop.nodes)
 
@@ -81,7 +82,7 @@ def rank_key(loop: RawLoop):
 class _Level:
     """Adjacency (both ways, sorted by index) and components of a set of steps."""
 
-    def __init__(self, g: CompanyGraph, steps) -> None:
+    def __init__(self, g: CompanyGraph, steps: Sequence[int]) -> None:
         self.out: list[list[tuple[int, int]]] = [[] for _ in range(g.n)]
         self.inn: list[list[int]] = [[] for _ in range(g.n)]
         for e in steps:
@@ -89,11 +90,11 @@ class _Level:
             self.inn[g.dst[e]].append(g.src[e])
         for lst in self.out:
             lst.sort()
-        self.labels, self.circular = g.circular_labels(steps)
-        self.labels = self.labels.tolist()
+        labels, self.circular = g.circular_labels(steps)
+        self.labels: list[int] = labels.tolist()
 
 
-def _distances_back(inn: list[list[int]], labels, lab: int, lowest: int, start: int, depth: int,
+def _distances_back(inn: list[list[int]], labels: list[int], lab: int, lowest: int, start: int, depth: int,
                     dist: list[int]) -> list[int]:
     """Fill ``dist`` with the steps from each company back to ``start`` (at most ``depth``),
     over companies above ``lowest`` with label ``lab``; returns the companies reached (the
@@ -116,7 +117,8 @@ def _distances_back(inn: list[list[int]], labels, lab: int, lowest: int, start: 
 
 
 def cycles(level: _Level, max_len: int, clock: Clock, *, through: int | None = None,
-           exact: int | None = None, marked=None) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
+           exact: int | None = None, marked: set[int] | None = None
+           ) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Simple cycles as (nodes, steps), each once, of length <= max_len (== exact if given).
 
     Without ``through`` a cycle starts at its smallest node and cycles come
@@ -182,19 +184,29 @@ def cycles(level: _Level, max_len: int, clock: Clock, *, through: int | None = N
     clock.ticks = ticks
 
 
-def _rotate(nodes, steps):
+def _rotate(nodes: tuple[int, ...], steps: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
     r = nodes.index(min(nodes))
     return nodes[r:] + nodes[:r], steps[r:] + steps[:r]
 
 
-def _raw(g: CompanyGraph, nodes, steps, rotate: bool) -> RawLoop:
+def _raw(g: CompanyGraph, nodes: tuple[int, ...], steps: tuple[int, ...], rotate: bool) -> RawLoop:
     if rotate:
         nodes, steps = _rotate(nodes, steps)
-    amounts = [g.steps[e].amount for e in steps]
-    return RawLoop(nodes, steps, None if any(a is None for a in amounts) else min(amounts))
+    return RawLoop(nodes, steps, bottleneck([g.steps[e].amount for e in steps]))
 
 
-def _collect(g, level, max_len, clock, limit, through, into: list | None = None, **kw) -> list[RawLoop]:
+def bottleneck(amounts: Iterable[float | None]) -> float | None:
+    """The smallest amount of a loop's steps; None when one of them is unknown."""
+    known = []
+    for a in amounts:
+        if a is None:
+            return None
+        known.append(a)
+    return min(known)
+
+
+def _collect(g: CompanyGraph, level: _Level, max_len: int, clock: Clock, limit: int | None,
+             through: int | None, into: list[RawLoop] | None = None, **kw: Any) -> list[RawLoop]:
     """Cycles of a level as RawLoops, appended to ``into`` as found (kept if time runs out)."""
     found = [] if into is None else into
     start = len(found)
@@ -210,7 +222,8 @@ def _collect(g, level, max_len, clock, limit, through, into: list | None = None,
 FEW_SOURCES = 8
 
 
-def _by_length(g, level, max_len, clock, into: list, cap: int | None, through, marked) -> None:
+def _by_length(g: CompanyGraph, level: _Level, max_len: int, clock: Clock, into: list[RawLoop],
+               cap: int | None, through: int | None, marked: set[int]) -> None:
     """Append loops using a marked step, shortest first, until ``into`` holds ``cap``."""
     sources = sorted({g.src[e] for e in marked})
     if through is None and len(sources) <= FEW_SOURCES:
@@ -225,7 +238,8 @@ def _by_length(g, level, max_len, clock, into: list, cap: int | None, through, m
             break
 
 
-def _by_length_from(g, level, max_len, clock, into: list, cap: int | None, marked, sources) -> None:
+def _by_length_from(g: CompanyGraph, level: _Level, max_len: int, clock: Clock, into: list[RawLoop],
+                    cap: int | None, marked: set[int], sources: list[int]) -> None:
     """:func:`_by_length` when few companies send a marked step: every loop using one passes
     through its sender, so only searches from the senders are needed. A loop found from two
     senders is kept once; each length is sorted before the cap cuts it, as the search from
@@ -305,7 +319,7 @@ def _by_decreasing_amount(g: CompanyGraph, known: list[int], max_len: int, cap: 
     return None
 
 
-def first_true(pred, n: int, start: int | None = None) -> int | None:
+def first_true(pred: Callable[[int], bool], n: int, start: int | None = None) -> int | None:
     """Smallest i in [0, n) with ``pred(i)`` for a predicate false then true; None if never.
 
     Without ``start`` a binary search; with one, a galloping search from
@@ -364,13 +378,13 @@ def find_loops(g: CompanyGraph, *, max_loops: int = 100, max_length: int = 12,
     max_length = min(max_length, g.n)
     if max_length < 2:
         return SearchResult((), False, False)
-    known = sorted((e for e in range(len(g.steps)) if g.steps[e].amount is not None),
-                   key=lambda e: -g.steps[e].amount)
-    levels = sorted({g.steps[e].amount for e in known}, reverse=True)
+    amount_of: dict[int, float] = {e: s.amount for e, s in enumerate(g.steps) if s.amount is not None}
+    known = sorted(amount_of, key=lambda e: -amount_of[e])
+    levels = sorted(set(amount_of.values()), reverse=True)
     sizes = {}
     i = 0
     for k, e in enumerate(known):
-        while g.steps[e].amount < levels[i]:
+        while amount_of[e] < levels[i]:
             sizes[levels[i]] = k
             i += 1
     if levels:

@@ -17,14 +17,15 @@ from editor.dialogs import messages
 from editor.editing.document import Document
 from editor.io import native
 from editor.io.errors import InputError
+from editor.io.formats import NATIVE, dialog_filter, formats_where
 from editor.model import Diagram, ModelError
 from editor.app.samples import sample_paths
 
-NATIVE_FILTER = "Roundtrip diagrams (*.roundtrip)"
-TABLE_FILTER = "Tables and graphs (*.csv *.tsv *.xlsx *.graphml *.gexf)"
-IMAGE_FILTER = "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"
-EXPORT_TABLE_FILTER = ("CSV edge list (*.csv);;Excel workbook (*.xlsx);;GraphML (*.graphml);;"
-                       "GEXF for Gephi (*.gexf)")
+NATIVE_FILTER = dialog_filter([NATIVE], "Roundtrip diagrams")
+TABLE_FILTER = dialog_filter(formats_where("read", native_format=False), "Tables and graphs")
+IMAGE_FILTER = dialog_filter(formats_where("write", image=True))
+EXPORT_TABLE_FILTER = dialog_filter(formats_where("write", image=False, native_format=False),
+                                    primary_only=True)
 
 
 def sample_title(path: Path) -> str:
@@ -262,9 +263,12 @@ class FileMixin:
         return self._write(path, "Export Table")
 
     def _write(self, path: str, title: str) -> bool:
+        from editor.analysis import analyze_for_export
+        from editor.canvas.export.image import export_image
         from editor.io.formats import write_any
         try:
-            written, notes = write_any(self.document.diagram, path)
+            written, notes = write_any(self.document.diagram, path, analyze=analyze_for_export,
+                                       image_writer=export_image)
         except (InputError, ModelError, OSError) as e:
             messages.show_error(self, f"Cannot {title.split()[0]}", str(e))
             return False

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QColor, QFont
 
+from editor.model.amounts import amount_label
+
 SIZE_MODES = ("valuation", "revenue", "none")
 
 
@@ -78,46 +80,8 @@ def outline(color: str | QColor) -> QColor:
 
 
 # ------------------------------------------------------------------ amounts
-_SCALE_WORDS = {"bn": ("B", 1.0), "b": ("B", 1.0), "billion": ("B", 1.0),
-                "m": ("M", 1.0), "mn": ("M", 1.0), "million": ("M", 1.0),
-                "k": ("K", 1.0), "thousand": ("K", 1.0),
-                "tn": ("T", 1.0), "t": ("T", 1.0), "trillion": ("T", 1.0)}
-_STEPS = ("K", "M", "B", "T")
-_SIGNS = {"usd": "$"}
-
-
-def _number(v: float) -> str:
-    if v >= 100 or float(v).is_integer():
-        return f"{v:,.0f}"
-    return f"{v:.3g}"  # three significant digits: 12.3, 1.5, 0.135
-
-
-def format_amount(amount: float | None, qualifier: str = "exact", unit: str = "USD bn") -> str:
-    """A short label: "$100B", "up to $100B", "~$300B", "$?", "$1.5B", "$135M".
-
-    US dollar units with a scale word (``USD bn``, ``USD m``) get the compact
-    form; other units are written after the number ("100 EUR m")."""
-    words = unit.split()
-    sign = _SIGNS.get(words[0].casefold()) if words else None
-    scale = _SCALE_WORDS.get(words[1].casefold()) if len(words) == 2 else None
-    if amount is None:
-        text = f"{sign}?" if sign else "?"
-    elif sign and scale:
-        step = _STEPS.index(scale[0])
-        v = float(amount)
-        while v >= 1000 and step < len(_STEPS) - 1:
-            v, step = v / 1000, step + 1
-        while 0 < v < 1 and step > 0:
-            v, step = v * 1000, step - 1
-        text = f"{sign}{_number(v)}{_STEPS[step]}"
-    else:
-        text = f"{_number(float(amount))} {unit}".strip()
-    if amount is not None:
-        if qualifier == "up_to":
-            text = "up to " + text
-        elif qualifier == "estimated":
-            text = "~" + text
-    return text
+#: The short amount label ("$100B", "up to $100B", "~$300B", "$?"): one definition, in the model.
+format_amount = amount_label
 
 
 # ------------------------------------------------------------------- scales

@@ -1,47 +1,36 @@
 """``roundtrip analyze``: a readable report or one JSON object on stdout."""
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from editor.model import Diagram
 from editor.analysis.engine import AnalysisResult, analyze
+from editor.cli.errors import CliError
+from editor.io.formats import read_any
+from editor.model import Diagram
+from editor.model.amounts import report_amount
 
 #: The command line is not interactive: give the loop search more time than the GUI.
 CLI_TIME_BUDGET = 10.0
-TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xlsx", ".xlsm")
 
 
-def load_any(path: str) -> Diagram:
-    if Path(path).suffix.casefold() in TABLE_SUFFIXES:
-        from editor.io.edgelist import load_table
-
-        return load_table(path)
-    from editor.io.native import load
-
-    return load(path)
-
-
-def _check_args(args) -> None:
-    from editor.cli.main import CliError
-
+def _check_args(args: argparse.Namespace) -> None:
     if args.max_loops < 0:
         raise CliError(f"--max-loops: expected 0 (no cap) or a positive number, got {args.max_loops}")
     if args.max_length < 2:
         raise CliError(f"--max-length: a loop has at least 2 companies, got {args.max_length}")
 
 
-def run_analyze(args) -> int:
+def run_analyze(args: argparse.Namespace) -> int:
     _check_args(args)
-    diagram = load_any(args.path)
+    diagram, _notes = read_any(args.path)  # the report is the output; reading notes are not repeated
     through = None
     if args.through is not None:
         company = diagram.find_company(args.through)
         if company is None:
-            from editor.cli.main import CliError
-
             raise CliError(f"--through: no company named {args.through!r} in {args.path}")
         through = company.id
     result = analyze(diagram.snapshot(), max_loops=args.max_loops, max_length=args.max_length,
@@ -110,29 +99,21 @@ def to_json(result: AnalysisResult, diagram: Diagram) -> dict[str, Any]:
 
 
 # ----------------------------------------------------------------------- text
-def fmt_amount(x: float | None) -> str:
-    if x is None:
-        return "unknown"
-    if abs(x) >= 1000:
-        return f"{x:,.0f}"
-    return f"{x:.4g}"
-
-
 def text_report(result: AnalysisResult, diagram: Diagram, path: str, top: int = 10) -> str:
     unit = result.unit
     lines = [f"{diagram.metadata.title or Path(path).name}",
              f"{result.companies} companies, {result.flows} flows "
              f"({result.totals.unknown_amount_flows} without an amount); amounts in {unit}", ""]
     share = result.circular_share
-    lines.append(f"Total known amount:  {fmt_amount(result.totals.total_amount)} {unit}")
-    lines.append(f"Circulating amount:  {fmt_amount(result.circulating_amount)} {unit}"
+    lines.append(f"Total known amount:  {report_amount(result.totals.total_amount)} {unit}")
+    lines.append(f"Circulating amount:  {report_amount(result.circulating_amount)} {unit}"
                  + (f"  ({share:.1%} of the total)" if share is not None else ""))
     lines.append(f"Companies in loops:  {len(result.circular_companies)} of {result.companies}")
     names = _type_names(diagram)
     if result.totals.by_type:
         lines.append("By flow type:")
         for t, a in result.totals.by_type:
-            lines.append(f"  {names.get(t, t):<32} {fmt_amount(a)}")
+            lines.append(f"  {names.get(t, t):<32} {report_amount(a)}")
     lines.append("")
     through = ""
     if result.through is not None:
@@ -151,16 +132,16 @@ def text_report(result: AnalysisResult, diagram: Diagram, path: str, top: int = 
             flags.append(f"{loop.unsourced_steps} unsourced step(s)")
         if loop.partial:
             flags.append("some amounts unknown")
-        lines.append(f"{n:>4}. {fmt_amount(loop.bottleneck):>10}  {route}  [{', '.join(flags)}]")
+        lines.append(f"{n:>4}. {report_amount(loop.bottleneck):>10}  {route}  [{', '.join(flags)}]")
     if not result.loops:
         lines.append("      none")
     lines.append("")
     ranked = sorted((m for m in result.company_metrics if m.round_trip_ratio),
-                    key=lambda m: (-m.round_trip_ratio, m.name.casefold()))[:top]
+                    key=lambda m: (-(m.round_trip_ratio or 0.0), m.name.casefold()))[:top]
     lines.append("Companies by round-trip ratio (share of what they pay out that can come back):")
     for m in ranked:
         lines.append(f"  {m.name:<30} {m.round_trip_ratio:7.1%}   capacity "
-                     f"{fmt_amount(m.round_trip_capacity)} of outflow {fmt_amount(m.outflow)}")
+                     f"{report_amount(m.round_trip_capacity)} of outflow {report_amount(m.outflow)}")
     if not ranked:
         lines.append("  none")
     return "\n".join(lines) + "\n"

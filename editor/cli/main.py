@@ -1,4 +1,6 @@
-"""The ``roundtrip`` command: the app, plus analyze / export / convert.
+"""The ``roundtrip`` subcommands: analyze / export / convert (no Qt, no app).
+
+:func:`editor.__main__.main` sends these subcommands here and anything else to the app:
 
     roundtrip [FILE]                 open the editor (the AI sample on first run)
     roundtrip analyze PATH [...]     print loops and metrics (text or --json)
@@ -11,15 +13,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from editor import __version__
-
-SUBCOMMANDS = ("analyze", "export", "convert")
-
-
-class CliError(Exception):
-    """Bad input on the command line: reported as one ``error:`` line, exit 2."""
+from editor.cli.analyze import run_analyze
+from editor.cli.convert import run_convert, run_export
+from editor.cli.errors import CliError
+from editor.io.errors import InputError
+from editor.model import ModelError
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -30,7 +31,8 @@ def _build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     a = sub.add_parser("analyze", help="print loops and metrics of a diagram or edge list")
-    a.add_argument("path", metavar="PATH", help="a .roundtrip diagram, or a CSV/XLSX edge list")
+    a.add_argument("path", metavar="PATH",
+                   help="a .roundtrip diagram, a CSV/XLSX edge list, or a GraphML/GEXF file")
     a.add_argument("--json", action="store_true", help="print one JSON object instead of a report")
     a.add_argument("--max-loops", type=int, default=100, metavar="N", help="loops to list (0: no cap)")
     a.add_argument("--max-length", type=int, default=12, metavar="L", help="longest loop, in companies")
@@ -52,8 +54,6 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-
-
 def _error(message: str) -> int:
     first = " ".join(str(message).split("\n")[0].split())
     print(f"error: {first}", file=sys.stderr)
@@ -61,33 +61,20 @@ def _error(message: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one subcommand (``argv`` without the program name); returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or args_list[0] not in SUBCOMMANDS + ("-h", "--help", "--version"):
-        from editor.app.start import run_app  # the GUI: only imported when needed
-
-        return run_app(args_list)
-
     parser = _build_parser()
     try:
         args = parser.parse_args(args_list)
     except SystemExit as e:  # argparse already printed "error: ..." (exit 2) or help (exit 0)
         return int(e.code or 0)
 
-    from editor.io.errors import InputError
-    from editor.model import ModelError
-
     try:
         if args.command == "analyze":
-            from editor.cli.analyze import run_analyze
-
             return run_analyze(args)
         if args.command == "export":
-            from editor.cli.convert import run_export
-
             return run_export(args)
         if args.command == "convert":
-            from editor.cli.convert import run_convert
-
             return run_convert(args)
     except (CliError, InputError, ModelError) as e:
         return _error(str(e))

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from editor.io.errors import InputError
+from editor.io.formats import formats_where
 from editor.canvas.export.image import DEFAULT_PNG_WIDTH, MAX_WIDTH, MIN_WIDTH, ExportOptions, ExportPage, export_image, render_png
 
-FORMATS = (("PNG image", ".png"), ("SVG vector image", ".svg"), ("PDF document", ".pdf"))
+FORMATS = tuple((f.name, f.extensions[0]) for f in formats_where("write", image=True))
 #: above this many companies + flows, the preview is drawn only on request
 LIVE_PREVIEW_LIMIT = 1500
 PREVIEW_SIZE = 340

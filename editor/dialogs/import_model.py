@@ -19,10 +19,11 @@ from typing import Any, Mapping
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from editor.io.edgelist import Problem, build_diagram, plan_merge
+from editor.io.edgelist import Problem, build_diagram
+from editor.io.merge import plan_merge
 from editor.io.errors import InputError
 from editor.io.formats import format_for
-from editor.io.tables import TEXT_EXTENSIONS, XLSX_EXTENSIONS, Row, Table, cell_text, company_rows, flow_rows
+from editor.io.tables import Row, Table, cell_text, company_rows, flow_rows
 from editor.model import Diagram
 from editor.model.layout import layout_positions
 
@@ -55,7 +56,7 @@ def load_source(path: str | os.PathLike) -> Source:
 
     p = Path(path)
     fmt = format_for(p, "read")  # InputError naming the readable extensions
-    if p.suffix.lower() in TEXT_EXTENSIONS + XLSX_EXTENSIONS:
+    if fmt.table:
         flows, companies, extra = read_tables(p)
         notes = list(flows.notes) + (list(companies.notes) if companies else [])
         return Source(p, flows, companies, extra, notes=notes)

@@ -7,7 +7,6 @@ import tempfile
 import time
 from pathlib import Path
 
-
 #: A temporary file of the same target older than this (seconds) was left by a killed save.
 STALE_TEMP_SECONDS = 60.0
 

@@ -9,8 +9,9 @@ docs/formats.md). Reading is split so an import dialog can preview it:
     diagram, problems = build_diagram(table, mapping)  # problems name row and column
 
 ``load_table(path)`` does all three and raises :class:`InputError` listing the
-first problems, so nothing is ever half-loaded. ``flow_rows``/``company_rows``
-are the inverse, used by the CSV/XLSX export. No Qt here.
+first problems, so nothing is ever half-loaded. The inverse (``flow_rows``/
+``company_rows``, for the CSV/XLSX export) is in :mod:`editor.io.tables`; merging
+an imported diagram into an open one is :mod:`editor.io.merge`. No Qt here.
 """
 from __future__ import annotations
 
@@ -18,24 +19,32 @@ import datetime as _dt
 import math
 import os
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
-from editor.model import (
-    QUALIFIERS, STATUSES, Category, Company, Diagram, Flow, FlowType, Metadata, ModelError, check_date,
-)
-from editor.model.layout import layout_positions
-from editor.model.amounts import AmountError, parse_amount
 from editor.io.errors import InputError
+from editor.io.fields import COMPANY_COLUMNS, FLOW_COLUMNS
 from editor.io.tables import TEXT_EXTENSIONS, XLSX_EXTENSIONS, Row, Table, read_text_table, read_workbook
+from editor.model import (
+    QUALIFIERS,
+    STATUSES,
+    Category,
+    Company,
+    Diagram,
+    Flow,
+    FlowType,
+    Metadata,
+    ModelError,
+    check_date,
+)
+from editor.model.amounts import AmountError, parse_amount
+from editor.model.layout import layout_positions
 
-#: Columns of a flows table, in export order.
-FLOW_FIELDS = ("source", "target", "type", "amount", "qualifier", "unit", "date", "end_date", "status",
-               "url", "note", "id", "source_id", "target_id")
-#: Columns of a companies table, in export order.
-COMPANY_FIELDS = ("name", "category", "valuation", "valuation_date", "revenue", "revenue_period",
-                  "profit", "profit_period", "notes", "x", "y", "size", "id")
+#: Columns of a flows table and of a companies table, in export order (from the records).
+FLOW_FIELDS = FLOW_COLUMNS
+COMPANY_FIELDS = COMPANY_COLUMNS
 REQUIRED_FLOW_FIELDS = ("source", "target")
 #: Flow type of rows whose type cell is empty: the most general kind of payment.
 DEFAULT_TYPE = "revenue"
@@ -176,12 +185,18 @@ def read_rows(path: str | os.PathLike) -> tuple[list[str], list[Row]]:
 def load_table(path: str | os.PathLike, companies_path: str | os.PathLike | None = None,
                *, unit: str | None = None) -> Diagram:
     """Read an edge list (CSV/TSV/XLSX) as a new diagram; raises InputError on any problem."""
+    return load_table_with_notes(path, companies_path, unit=unit)[0]
+
+
+def load_table_with_notes(path: str | os.PathLike, companies_path: str | os.PathLike | None = None,
+                          *, unit: str | None = None) -> tuple[Diagram, list[str]]:
+    """:func:`load_table`, with the notes of the reading (encoding guessed, sheets skipped...)."""
     flows, companies, extra = read_tables(path, companies_path)
     diagram, problems = build_diagram(flows, guess_columns(flows.headers), companies=companies,
                                       extra=extra, unit=unit)
     if problems:
         raise InputError(summarize(problems))
-    return diagram
+    return diagram, list(flows.notes) + (list(companies.notes) if companies else [])
 
 
 def summarize(problems: list[Problem]) -> str:
@@ -336,6 +351,7 @@ def _company_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]
         return
     values: dict[str, Any] = {}
     ok = True
+    fld: str
     for fld, conv in (("valuation", lambda v: _number(v, fld)), ("revenue", lambda v: _number(v, fld)),
                       ("profit", lambda v: _number(v, fld, signed=True)), ("size", lambda v: _number(v, fld)),
                       ("x", _coord), ("y", _coord), ("valuation_date", _text), ("revenue_period", _text),
@@ -522,84 +538,3 @@ def _catalogues(extra: Mapping[str, Table], unit: str | None
     elif unit:
         metadata = Metadata(unit=unit)
     return metadata, found.get("types"), found.get("categories"), problems
-
-
-# ------------------------------------------------------------------ merging
-@dataclass
-class MergePlan:
-    """What merging an imported diagram into an open one adds (ids already made unique).
-
-    ``matched`` maps imported company ids to the existing companies they were
-    matched with (by name, case-insensitively). Apply in order: types,
-    categories, companies, flows (the app does so through undo commands).
-    """
-
-    types: list[FlowType]
-    categories: list[Category]
-    companies: list[Company]
-    flows: list[Flow]
-    matched: dict[str, str]
-
-
-def plan_merge(existing: Diagram, imported: Diagram) -> MergePlan:
-    """The records to add so ``existing`` also holds everything of ``imported``."""
-    taken = ({c.id for c in existing.companies()} | {f.id for f in existing.flows()}
-             | {t.id for t in existing.flow_types()} | {c.id for c in existing.categories()})
-
-    def fresh(base: str) -> str:
-        candidate, n = base, 1
-        while candidate in taken:
-            n += 1
-            candidate = f"{base}_{n}"
-        taken.add(candidate)
-        return candidate
-
-    scratch = Diagram.build(companies=existing.companies(), flows=existing.flows(),
-                            flow_types=existing.flow_types(), categories=existing.categories(),
-                            metadata=existing.metadata)
-    type_map, cat_map = {}, {}
-    types, categories = [], []
-    for t in imported.flow_types():
-        same = scratch.flow_type_by_name(t.name)
-        if same is None:
-            same = FlowType(fresh(t.id), t.name, t.color)
-            scratch.add_flow_type(same)
-            types.append(same)
-        type_map[t.id] = same.id
-    for c in imported.categories():
-        same_c = scratch.category_by_name(c.name)
-        if same_c is None:
-            same_c = Category(fresh(c.id), c.name, c.color)
-            scratch.add_category(same_c)
-            categories.append(same_c)
-        cat_map[c.id] = same_c.id
-    company_map, matched, companies = {}, {}, []
-    for c in imported.companies():
-        same_co = existing.find_company(c.name)
-        if same_co is not None and same_co.name.casefold().strip() == c.name.casefold().strip():
-            company_map[c.id] = matched[c.id] = same_co.id
-            continue
-        new = Company(**{**c.to_dict(), "id": fresh(c.id), "category": cat_map[c.category]})
-        scratch.add_company(new)
-        companies.append(new)
-        company_map[c.id] = new.id
-    if companies and not existing.is_empty():
-        moved = layout_positions(scratch, [c.id for c in companies])
-        companies = [c.with_changes(x=moved[c.id][0], y=moved[c.id][1]) for c in companies]
-    flows = [Flow(**{**f.to_dict(), "id": fresh(f.id), "source": company_map[f.source],
-                     "target": company_map[f.target], "type": type_map[f.type]}) for f in imported.flows()]
-    return MergePlan(types, categories, companies, flows, matched)
-
-
-def merge_into(existing: Diagram, imported: Diagram) -> MergePlan:
-    """Add everything of ``imported`` to ``existing`` (no undo); returns what was added."""
-    plan = plan_merge(existing, imported)
-    for t in plan.types:
-        existing.add_flow_type(t)
-    for c in plan.categories:
-        existing.add_category(c)
-    for co in plan.companies:
-        existing.add_company(co)
-    for f in plan.flows:
-        existing.add_flow(f)
-    return plan

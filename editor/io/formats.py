@@ -1,22 +1,34 @@
-"""Which file extensions Roundtrip reads and writes, and with what. No Qt.
+"""The one list of file formats Roundtrip reads and writes, and the one way to read a file. No Qt.
 
-Used by ``roundtrip convert``/``export`` and by the app's Open/Import/Export
-menus. Readers return ``(diagram, notes)``; writers take ``(diagram, path,
-**options)`` and return ``(paths written, notes)``. Image writers import Qt
-lazily (through :mod:`editor.canvas.export.image`) only when called.
+Used by ``roundtrip analyze``/``convert``/``export`` and by the app's Open,
+Import and Export menus and dialogs. Readers return ``(diagram, notes)``; data
+writers take ``(diagram, path, analysis)`` and return ``(paths written, notes)``.
+
+Image formats (PNG, SVG, PDF) are only *described* here (name, extensions,
+``image=True``): drawing them needs Qt, so the layer above passes its image
+writer in (``write_any(..., image_writer=editor.canvas.export.image.export_image)``).
+The CSV/XLSX writers also write the loops and metrics tables: the caller passes
+the analysis function (``analyze=editor.analysis.analyze_for_export``), which is
+only run for those formats.
 """
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from editor.model import Diagram
+from editor.io import graphformats, native, tables
+from editor.io.edgelist import load_table_with_notes
 from editor.io.errors import InputError
+from editor.model import Diagram, Snapshot
 
-Reader = Callable[[Path], "tuple[Diagram, list[str]]"]
-Writer = Callable[..., "tuple[list[Path], list[str]]"]
+Reader = Callable[[Path], tuple[Diagram, list[str]]]
+#: ``writer(diagram, path, analysis)``: ``analysis`` is the diagram's analysis result, or None.
+Writer = Callable[[Diagram, Path, Any], tuple[list[Path], list[str]]]
+ImageWriter = Callable[..., None]
+Analyze = Callable[[Snapshot], Any]
 
 
 @dataclass(frozen=True)
@@ -26,63 +38,51 @@ class Format:
     reader: Reader | None
     writer: Writer | None
     image: bool = False
+    #: A table format: its writer also writes the analysis (loops and metrics tables).
+    needs_analysis: bool = False
+    #: A spreadsheet the import dialog previews row by row (and lets the user map columns).
+    table: bool = False
 
 
-def _read_native(path: Path):
-    from editor.io import native
+def _read_native(path: Path) -> tuple[Diagram, list[str]]:
     return native.load(path), []
 
 
-def _write_native(d: Diagram, path: Path, **_: Any):
-    from editor.io import native
+def _write_native(d: Diagram, path: Path, _analysis: Any) -> tuple[list[Path], list[str]]:
     native.save(d, path)
     return [path], []
 
 
-def _read_table(path: Path):
-    from editor.io.edgelist import build_diagram, guess_columns, read_tables, summarize
-
-    flows, companies, extra = read_tables(path)
-    d, problems = build_diagram(flows, guess_columns(flows.headers), companies=companies, extra=extra)
-    if problems:
-        raise InputError(summarize(problems))
-    return d, list(flows.notes) + (list(companies.notes) if companies else [])
+def _write_table(d: Diagram, path: Path, analysis: Any) -> tuple[list[Path], list[str]]:
+    if analysis is None:
+        raise ValueError("a table export needs the diagram's analysis (pass analyze=...)")
+    return tables.export_tables(d, path, analysis)
 
 
-def _write_table(d: Diagram, path: Path, **_: Any):
-    from editor.io.tables import export_tables
-    return export_tables(d, path)
-
-
-def _read_graph(path: Path):
-    from editor.io.graphformats import load_graph
-    return load_graph(path)
-
-
-def _write_graph(d: Diagram, path: Path, **_: Any):
-    from editor.io.graphformats import save_graph
-    return [path], save_graph(d, path)
-
-
-def _write_image(d: Diagram, path: Path, **options: Any):
-    try:
-        from editor.canvas.export.image import export_image  # needs Qt: imported only for images
-    except ImportError as e:
-        raise InputError(f"{path.name}: image export is not available ({e})") from None
-    export_image(d, path, **options)
-    return [path], []
+def _write_graph(d: Diagram, path: Path, _analysis: Any) -> tuple[list[Path], list[str]]:
+    return [path], graphformats.save_graph(d, path)
 
 
 FORMATS: tuple[Format, ...] = (
     Format("Roundtrip diagram", (".roundtrip",), _read_native, _write_native),
-    Format("CSV edge list", (".csv", ".tsv", ".tab", ".txt"), _read_table, _write_table),
-    Format("Excel workbook", (".xlsx", ".xlsm"), _read_table, _write_table),
-    Format("GraphML", (".graphml",), _read_graph, _write_graph),
-    Format("GEXF (Gephi)", (".gexf",), _read_graph, _write_graph),
-    Format("PNG image", (".png",), None, _write_image, image=True),
-    Format("SVG image", (".svg",), None, _write_image, image=True),
-    Format("PDF document", (".pdf",), None, _write_image, image=True),
+    Format("CSV edge list", tables.TEXT_EXTENSIONS, load_table_with_notes, _write_table,
+           needs_analysis=True, table=True),
+    Format("Excel workbook", tables.XLSX_EXTENSIONS, load_table_with_notes, _write_table,
+           needs_analysis=True, table=True),
+    Format("GraphML", (".graphml",), graphformats.load_graph, _write_graph),
+    Format("GEXF (Gephi)", (".gexf",), graphformats.load_graph, _write_graph),
+    Format("PNG image", (".png",), None, None, image=True),
+    Format("SVG image", (".svg",), None, None, image=True),
+    Format("PDF document", (".pdf",), None, None, image=True),
 )
+
+NATIVE = FORMATS[0]
+#: Extensions of the spreadsheets (CSV/TSV/text and Excel) that are imported row by row.
+TABLE_EXTENSIONS: tuple[str, ...] = tuple(e for f in FORMATS if f.table for e in f.extensions)
+
+
+def _writes(f: Format, images: bool) -> bool:
+    return bool(f.writer) or (images and f.image)
 
 
 def readable_extensions() -> list[str]:
@@ -90,14 +90,19 @@ def readable_extensions() -> list[str]:
 
 
 def writable_extensions(images: bool = True) -> list[str]:
-    return [e for f in FORMATS if f.writer and (images or not f.image) for e in f.extensions]
+    return [e for f in FORMATS if _writes(f, images) for e in f.extensions]
+
+
+def is_table(path: str | os.PathLike) -> bool:
+    """A spreadsheet (CSV/TSV/XLSX...) by its extension."""
+    return Path(path).suffix.lower() in TABLE_EXTENSIONS
 
 
 def format_for(path: str | os.PathLike, mode: str, images: bool = True) -> Format:
     """The format of ``path`` for ``mode`` 'read' or 'write', or InputError listing the supported ones."""
     suffix = Path(path).suffix.lower()
     for f in FORMATS:
-        if suffix in f.extensions and (f.reader if mode == "read" else f.writer) and (images or not f.image):
+        if suffix in f.extensions and (f.reader if mode == "read" else _writes(f, images)):
             return f
     allowed = readable_extensions() if mode == "read" else writable_extensions(images)
     what = f"'{suffix}'" if suffix else "no extension"
@@ -106,10 +111,59 @@ def format_for(path: str | os.PathLike, mode: str, images: bool = True) -> Forma
 
 
 def read_any(path: str | os.PathLike) -> tuple[Diagram, list[str]]:
+    """Read any readable file by its extension: ``(diagram, notes)``; InputError when it cannot."""
     p = Path(path)
-    return format_for(p, "read").reader(p)  # type: ignore[misc]
+    fmt = format_for(p, "read")
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    assert fmt.reader is not None  # format_for(.., "read") only returns readable formats
+    return fmt.reader(p)
 
 
-def write_any(d: Diagram, path: str | os.PathLike, **options: Any) -> tuple[list[Path], list[str]]:
+def write_any(d: Diagram, path: str | os.PathLike, *, analyze: Analyze | None = None,
+              image_writer: ImageWriter | None = None, **image_options: Any) -> tuple[list[Path], list[str]]:
+    """Write ``d`` in the format of ``path``'s extension: ``(paths written, notes)``.
+
+    ``analyze(snapshot)`` gives the analysis written by the table formats (run only
+    for them); ``image_writer(diagram, path, **image_options)`` draws the image formats.
+    """
     p = Path(path)
-    return format_for(p, "write").writer(d, p, **options)  # type: ignore[misc]
+    fmt = format_for(p, "write")
+    if fmt.image:
+        if image_writer is None:
+            raise InputError(f"{p.name}: images are written by the image export, not here")
+        image_writer(d, p, **image_options)
+        return [p], []
+    assert fmt.writer is not None
+    analysis = None
+    if fmt.needs_analysis:
+        if analyze is None:
+            raise ValueError(f"{fmt.name}: writing it needs the analysis (pass analyze=...)")
+        analysis = analyze(d.snapshot())
+    return fmt.writer(d, p, analysis)
+
+
+def formats_where(mode: str, *, image: bool | None = None, native_format: bool | None = None) -> list[Format]:
+    """The formats that can be read ('read') or written ('write'), narrowed by kind."""
+    out = []
+    for f in FORMATS:
+        if not (f.reader if mode == "read" else _writes(f, True)):
+            continue
+        if image is not None and f.image != image:
+            continue
+        if native_format is not None and (f is NATIVE) != native_format:
+            continue
+        out.append(f)
+    return out
+
+
+def dialog_filter(formats: list[Format], label: str | None = None, primary_only: bool = False) -> str:
+    """A file-dialog filter: one per format ("PNG image (*.png);;SVG image (*.svg)"), or with
+    ``label`` one for them all ("Tables and graphs (*.csv ... *.gexf)"). ``primary_only``:
+    each format's first extension only (what a save dialog appends when none is typed)."""
+    def patterns(f: Format) -> str:
+        return " ".join(f"*{e}" for e in (f.extensions[:1] if primary_only else f.extensions))
+
+    if label is not None:
+        return f"{label} ({' '.join(patterns(f) for f in formats)})"
+    return ";;".join(f"{f.name} ({patterns(f)})" for f in formats)

@@ -22,11 +22,12 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from editor.model import Category, Company, Diagram, Flow, FlowType, Metadata, ModelError
-from editor.model.layout import layout_positions
-from editor.model.amounts import AmountError, parse_amount
 from editor.io.atomic import write_atomic
 from editor.io.errors import InputError
+from editor.io.fields import COMPANY_DETAILS, COMPANY_NUMBERS, COMPANY_TEXTS, FLOW_TEXTS
+from editor.model import Category, Company, Diagram, Flow, FlowType, Metadata, ModelError
+from editor.model.amounts import AmountError, format_amount, parse_amount
+from editor.model.layout import layout_positions
 
 MAX_GRAPH_FILE_SIZE = 64 * 1024 * 1024
 MAX_XML_DEPTH = 100
@@ -35,9 +36,9 @@ GEXF_NS = "http://www.gexf.net/1.2draft"
 VIZ_NS = "http://www.gexf.net/1.2draft/viz"
 MARKER = "roundtrip_document"  # graph attribute holding metadata and catalogues as JSON
 
-_COMPANY_NUM = ("valuation", "revenue", "profit", "x", "y", "size")
-_COMPANY_TEXT = ("category", "valuation_date", "revenue_period", "profit_period", "notes")
-_FLOW_TEXT = ("type", "qualifier", "unit", "date", "end_date", "status", "url", "note")
+_COMPANY_NUM = COMPANY_NUMBERS   # valuation, revenue, profit, x, y, size
+_COMPANY_TEXT = COMPANY_TEXTS    # category first, then the dates, periods and notes
+_FLOW_TEXT = FLOW_TEXTS          # type first, then qualifier, unit, dates, status, url, note
 _XML_ILLEGAL = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -68,7 +69,7 @@ class _Out:
 
 def _plain(value: Any) -> str:
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+        return format_amount(value)
     return str(value)
 
 
@@ -76,8 +77,7 @@ def _company_values(d: Diagram, c: Company) -> list[tuple[str, str, Any]]:
     cat = d.category(c.category)
     vals = [("label", "string", c.name), ("category", "string", c.category),
             ("category_name", "string", cat.name), ("category_color", "string", cat.color)]
-    for name in ("valuation", "valuation_date", "revenue", "revenue_period", "profit", "profit_period",
-                 "notes", "x", "y", "size"):
+    for name in COMPANY_DETAILS:
         v = getattr(c, name)
         if v is not None:
             vals.append((name, "double" if name in _COMPANY_NUM else "string", v))
@@ -87,8 +87,9 @@ def _company_values(d: Diagram, c: Company) -> list[tuple[str, str, Any]]:
 def _flow_values(d: Diagram, f: Flow) -> list[tuple[str, str, Any]]:
     t = d.flow_type(f.type)
     label = t.name + ("" if f.amount is None else f" {_plain(f.amount)}")
-    vals = [("label", "string", label), ("type", "string", f.type), ("type_name", "string", t.name),
-            ("type_color", "string", t.color)]
+    vals: list[tuple[str, str, Any]] = [
+        ("label", "string", label), ("type", "string", f.type), ("type_name", "string", t.name),
+        ("type_color", "string", t.color)]
     if f.amount is not None:
         vals.append(("amount", "double", f.amount))
     vals += [(n, "string", getattr(f, n)) for n in _FLOW_TEXT[1:]]
@@ -206,10 +207,11 @@ def _local(tag: Any) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _parse_xml(data: bytes, name: str):
+def _parse_xml(data: bytes, name: str) -> Any:
+    from xml.etree.ElementTree import ParseError
+
     import defusedxml.ElementTree as DET
     from defusedxml import DefusedXmlException
-    from xml.etree.ElementTree import ParseError
 
     if not data.strip():
         raise InputError(f"{name}: the file is empty")
@@ -235,7 +237,7 @@ def _parse_xml(data: bytes, name: str):
     return root
 
 
-def _parse_graphml(root, name: str) -> _Parsed:
+def _parse_graphml(root: Any, name: str) -> _Parsed:
     p = _Parsed()
     keys: dict[str, tuple[str, str, str | None]] = {}
     for k in root:
@@ -250,7 +252,7 @@ def _parse_graphml(root, name: str) -> _Parsed:
     g = graphs[0]
     directed_default = g.get("edgedefault", "directed") == "directed"
 
-    def values(el, scope: str) -> dict[str, Any]:
+    def values(el: Any, scope: str) -> dict[str, Any]:
         out = {n: dflt for (f, n, dflt) in keys.values() if f in (scope, "all") and dflt is not None}
         for data in el:
             if _local(data.tag) != "data":
@@ -284,11 +286,11 @@ def _parse_graphml(root, name: str) -> _Parsed:
     return p
 
 
-def _text_of(el) -> str:
+def _text_of(el: Any) -> str:
     return "".join(el.itertext())
 
 
-def _yfiles(data) -> dict[str, Any]:
+def _yfiles(data: Any) -> dict[str, Any]:
     """Label and position from yEd's nodegraphics, when present."""
     out: dict[str, Any] = {}
     for el in data.iter():
@@ -300,7 +302,7 @@ def _yfiles(data) -> dict[str, Any]:
     return out
 
 
-def _parse_gexf(root, name: str) -> _Parsed:
+def _parse_gexf(root: Any, name: str) -> _Parsed:
     p = _Parsed()
     g = next((c for c in root if _local(c.tag) == "graph"), None)
     if g is None:
@@ -319,7 +321,7 @@ def _parse_gexf(root, name: str) -> _Parsed:
                 if _local(c.tag) in ("title", "description") and "title" not in p.graph:
                     p.graph["title"] = _text_of(c)
 
-    def values(el, scope: str) -> dict[str, Any]:
+    def values(el: Any, scope: str) -> dict[str, Any]:
         out = {t: dflt for (cls, _), (t, dflt) in titles.items() if cls == scope and dflt is not None}
         for c in el:
             tag = _local(c.tag)
@@ -515,9 +517,9 @@ def _to_diagram(parsed: _Parsed, name: str) -> tuple[Diagram, list[str]]:
     flows: list[Flow] = []
     undirected = 0
     unmapped_edges: set[str] = set()
-    for raw_id, src, dst, directed, raw in parsed.edges:
+    for edge_id, src, dst, directed, raw in parsed.edges:
         v = _fold(raw)
-        where = f"edge {raw_id or len(flows) + 1!r} ({src} -> {dst})"
+        where = f"edge {edge_id or len(flows) + 1!r} ({src} -> {dst})"
         ends = []
         for end in (src, dst):
             if end not in node_ids:
@@ -551,7 +553,7 @@ def _to_diagram(parsed: _Parsed, name: str) -> tuple[Diagram, list[str]]:
             extra["qualifier"] = qualifier
         if extra.get("status", "") == "":
             extra.pop("status", None)
-        fid = ids.claim(raw_id, f"f{len(flows) + 1}")
+        fid = ids.claim(edge_id, f"f{len(flows) + 1}")
         try:
             flows.append(Flow(fid, ends[0], ends[1], type_id, amount, **extra))
         except ModelError as e:

@@ -28,7 +28,7 @@ from typing import Any
 
 from editor.io import native
 from editor.io.atomic import write_atomic
-from editor.model import Diagram, Snapshot
+from editor.model import Category, Company, Diagram, Flow, FlowType, Snapshot
 
 RECOVERY_FORMAT = "roundtrip-recovery"
 RECOVERY_VERSION = 1
@@ -58,12 +58,13 @@ def pid_alive(pid: int) -> bool:
     if os.name == "nt":  # pragma: no cover - Windows only; os.kill(pid, 0) would send CTRL_C there
         import ctypes
 
-        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # QUERY_LIMITED_INFORMATION
+        windll: Any = getattr(ctypes, "windll")  # noqa: B009  (Windows only: unknown to type checks elsewhere)
+        handle = windll.kernel32.OpenProcess(0x1000, False, pid)  # QUERY_LIMITED_INFORMATION
         if not handle:
             return False
         code = ctypes.c_ulong()
-        ok = ctypes.windll.kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        ctypes.windll.kernel32.CloseHandle(handle)
+        ok = windll.kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        windll.kernel32.CloseHandle(handle)
         return bool(ok) and code.value == 259  # STILL_ACTIVE
     try:
         os.kill(pid, 0)
@@ -83,16 +84,16 @@ class _SnapshotView:
         self._s = snap
         self.metadata = snap.metadata
 
-    def flow_types(self):
+    def flow_types(self) -> tuple[FlowType, ...]:
         return self._s.flow_types
 
-    def categories(self):
+    def categories(self) -> tuple[Category, ...]:
         return self._s.categories
 
-    def companies(self):
+    def companies(self) -> tuple[Company, ...]:
         return self._s.companies
 
-    def flows(self):
+    def flows(self) -> tuple[Flow, ...]:
         return self._s.flows
 
 
@@ -100,7 +101,7 @@ def recovery_bytes(content: Diagram | Snapshot, *, key: str, original_path: str 
                    display_name: str, saved_at: _dt.datetime | None = None, pid: int | None = None) -> bytes:
     """The bytes of a recovery file (pure: safe to call in a worker thread on a snapshot)."""
     source = _SnapshotView(content) if isinstance(content, Snapshot) else content
-    when = (saved_at or _dt.datetime.now(_dt.timezone.utc)).isoformat(timespec="seconds")
+    when = (saved_at or _dt.datetime.now(_dt.UTC)).isoformat(timespec="seconds")
     wrapper = {
         "format": RECOVERY_FORMAT, "version": RECOVERY_VERSION,
         "pid": os.getpid() if pid is None else pid, "key": key,
@@ -197,9 +198,10 @@ def _entry(path: Path, pid: int, key: str) -> RecoveryEntry:
         return RecoveryEntry(path, pid, key, path.name, None, _mtime(path), problem=str(e))
     name = data.get("display_name")
     orig = data.get("original_path")
+    when: _dt.datetime | None
     try:
-        when = _dt.datetime.fromisoformat(data.get("saved_at"))
-    except (TypeError, ValueError):
+        when = _dt.datetime.fromisoformat(data["saved_at"])
+    except (KeyError, TypeError, ValueError):
         when = _mtime(path)
     problem = None if isinstance(data.get("diagram"), dict) else "the recovery file holds no diagram"
     return RecoveryEntry(path, pid, key, name if isinstance(name, str) and name else "Untitled",
@@ -208,7 +210,7 @@ def _entry(path: Path, pid: int, key: str) -> RecoveryEntry:
 
 def _mtime(path: Path) -> _dt.datetime | None:
     try:
-        return _dt.datetime.fromtimestamp(path.stat().st_mtime, _dt.timezone.utc)
+        return _dt.datetime.fromtimestamp(path.stat().st_mtime, _dt.UTC)
     except OSError:
         return None
 
@@ -234,7 +236,7 @@ def list_recoveries(folder: str | os.PathLike | None = None) -> list[RecoveryEnt
         if pid_alive(pid):
             continue
         out.append(_entry(target_dir / name, pid, key))
-    epoch = _dt.datetime.min.replace(tzinfo=_dt.timezone.utc)
+    epoch = _dt.datetime.min.replace(tzinfo=_dt.UTC)
     out.sort(key=lambda e: e.saved_at or epoch, reverse=True)
     return out
 

@@ -7,15 +7,20 @@ sees in a spreadsheet program: the header is row 1. No Qt here.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as _dt
 import io
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from editor.io.atomic import write_atomic
 from editor.io.errors import InputError
+from editor.io.fields import COMPANY_COLUMNS, FLOW_COLUMNS, record_row
+from editor.model import Diagram
+from editor.model.amounts import format_amount
 
 #: Spreadsheets larger than this are refused before reading (bytes).
 MAX_TABLE_SIZE = 50 * 1024 * 1024
@@ -227,8 +232,6 @@ def _plain_value(value: Any) -> Any:
 
 def cell_text(value: Any) -> str:
     """A cell value as CSV text that reads back to the same value."""
-    from editor.model.amounts import format_amount
-
     value = _plain_value(value)
     if value is None:
         return ""
@@ -295,54 +298,42 @@ def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]
 
 
 # -------------------------------------------------------------- diagram export
-def flow_rows(diagram) -> tuple[list[str], list[list[Any]]]:
+def flow_rows(diagram: Diagram) -> tuple[list[str], list[list[Any]]]:
     """The flows as an edge list that :func:`editor.io.edgelist.load_table` reads back."""
-    from editor.io.edgelist import FLOW_FIELDS
-
-    names = {c.id: c.name for c in diagram.companies()}
-    types = {t.id: t.name for t in diagram.flow_types()}
-    rows = []
-    for f in diagram.flows():
-        rows.append([names[f.source], names[f.target], types[f.type], f.amount, f.qualifier, f.unit, f.date,
-                     f.end_date, f.status, f.url, f.note, f.id, f.source, f.target])
-    return list(FLOW_FIELDS), rows
+    named = {"source": {c.id: c.name for c in diagram.companies()},
+             "target": {c.id: c.name for c in diagram.companies()},
+             "type": {t.id: t.name for t in diagram.flow_types()}}
+    return list(FLOW_COLUMNS), [record_row(f, FLOW_COLUMNS, named) for f in diagram.flows()]
 
 
-def company_rows(diagram) -> tuple[list[str], list[list[Any]]]:
-    from editor.io.edgelist import COMPANY_FIELDS
-
-    cats = {c.id: c.name for c in diagram.categories()}
-    rows = [[c.name, cats[c.category], c.valuation, c.valuation_date, c.revenue, c.revenue_period, c.profit,
-             c.profit_period, c.notes, c.x, c.y, c.size, c.id] for c in diagram.companies()]
-    return list(COMPANY_FIELDS), rows
+def company_rows(diagram: Diagram) -> tuple[list[str], list[list[Any]]]:
+    named = {"category": {c.id: c.name for c in diagram.categories()}}
+    return list(COMPANY_COLUMNS), [record_row(c, COMPANY_COLUMNS, named) for c in diagram.companies()]
 
 
-def catalogue_rows(diagram) -> list[tuple[str, list[str], list[list[Any]]]]:
-    from dataclasses import fields as _fields
-
+def catalogue_rows(diagram: Diagram) -> list[tuple[str, list[str], list[list[Any]]]]:
     meta = diagram.metadata
     return [
         ("types", ["id", "name", "color"], [[t.id, t.name, t.color] for t in diagram.flow_types()]),
         ("categories", ["id", "name", "color"], [[c.id, c.name, c.color] for c in diagram.categories()]),
-        ("document", ["field", "value"], [[f.name, getattr(meta, f.name)] for f in _fields(meta)]),
+        ("document", ["field", "value"], [[f.name, getattr(meta, f.name)] for f in dataclasses.fields(meta)]),
     ]
 
-
-#: Loops listed in an export at most, and the loop search's time budget there (seconds).
-EXPORT_MAX_LOOPS = 1000
-EXPORT_TIME_BUDGET = 10.0
 
 LOOP_COLUMNS = ["rank", "loop", "length", "bottleneck", "partial", "pattern", "date_ordered", "sourced",
                 "unsourced_steps", "company_ids", "flow_ids"]
 METRIC_COLUMNS = ["name", "inflow", "outflow", "net", "circular", "round_trip_capacity", "round_trip_ratio",
                   "valuation_multiple", "unknown_in", "unknown_out", "id"]
 
+Sheet = tuple[list[str], list[list[Any]]]
 
-def analysis_rows(diagram) -> tuple[tuple[list[str], list[list[Any]]], tuple[list[str], list[list[Any]]], list[str]]:
-    """(loops table, company metrics table, notes) from the analysis engine."""
-    from editor.analysis import analyze
 
-    result = analyze(diagram.snapshot(), max_loops=EXPORT_MAX_LOOPS, time_budget=EXPORT_TIME_BUDGET)
+def analysis_rows(result: Any) -> tuple[Sheet, Sheet, list[str]]:
+    """(loops table, company metrics table, notes) from an analysis result.
+
+    ``result`` is an :class:`editor.analysis.AnalysisResult` computed by the caller
+    (this layer does not run the analysis); only its attributes are read here.
+    """
     loops = [[i, " -> ".join(loop.company_names + loop.company_names[:1]), loop.length, loop.bottleneck,
               loop.partial, loop.pattern, loop.date_ordered, loop.sourced, loop.unsourced_steps,
               " ".join(loop.company_ids), " ".join(loop.flow_ids)]
@@ -351,14 +342,17 @@ def analysis_rows(diagram) -> tuple[tuple[list[str], list[list[Any]]], tuple[lis
                 m.valuation_multiple, m.unknown_in, m.unknown_out, m.id] for m in result.company_metrics]
     notes = []
     if result.loops_truncated:
-        why = "the search ran out of time" if result.loops_timed_out else f"at most {EXPORT_MAX_LOOPS} are listed"
+        why = ("the search ran out of time" if result.loops_timed_out
+               else f"at most {result.max_loops} are listed")
         notes.append(f"the loops table is not complete ({why})")
     return (LOOP_COLUMNS, loops), (METRIC_COLUMNS, metrics), notes
 
 
-def export_tables(diagram, out: str | os.PathLike) -> tuple[list[Path], list[str]]:
+def export_tables(diagram: Diagram, out: str | os.PathLike, analysis: Any) -> tuple[list[Path], list[str]]:
     """Write CSV or XLSX by ``out``'s extension; returns (files written, notes).
 
+    ``analysis`` is the diagram's analysis result (from
+    :func:`editor.analysis.analyze_for_export`), written as the loops and metrics tables.
     CSV: ``out`` holds the flows edge list; ``<stem>-companies.csv``, ``-loops.csv``
     and ``-metrics.csv`` are written next to it (the loops and metrics tables are
     for reading only; importing ignores them). XLSX: one workbook with the sheets
@@ -367,7 +361,7 @@ def export_tables(diagram, out: str | os.PathLike) -> tuple[list[Path], list[str
     p = Path(out)
     flows = flow_rows(diagram)
     companies = company_rows(diagram)
-    loops, metrics, notes = analysis_rows(diagram)
+    loops, metrics, notes = analysis_rows(analysis)
     if p.suffix.lower() in XLSX_EXTENSIONS:
         sheets = [("flows", *flows), ("companies", *companies), ("loops", *loops), ("metrics", *metrics)]
         sheets += catalogue_rows(diagram)

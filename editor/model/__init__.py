@@ -2,8 +2,18 @@
 from editor.model.catalogue import DEFAULT_CATEGORIES, DEFAULT_FLOW_TYPES
 from editor.model.diagram import Diagram, Metadata, Snapshot
 from editor.model.entities import (
-    DEFAULT_UNIT, MAX_AMOUNT, QUALIFIER_LABELS, QUALIFIERS, STATUSES, Category, Company, Flow,
-    FlowType, check_amount, check_date, date_key,
+    DEFAULT_UNIT,
+    MAX_AMOUNT,
+    QUALIFIER_LABELS,
+    QUALIFIERS,
+    STATUSES,
+    Category,
+    Company,
+    Flow,
+    FlowType,
+    check_amount,
+    check_date,
+    date_key,
 )
 from editor.model.errors import ModelError
 from editor.model.events import Change, ChangeKind

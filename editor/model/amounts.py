@@ -1,12 +1,27 @@
-"""Reading amounts as people type them in spreadsheets: "$1,200", "up to 100", "~$500M".
+"""The one place amounts are read and written: "$1,200", "up to 100", "~$500M", "$?".
 
-``parse_amount(cell, unit)`` returns ``(amount, qualifier)`` where ``amount`` is a
+Reading (the canvas's amount editor, the Inspector, CSV/XLSX and GraphML/GEXF import):
+
+* ``parse_amount(cell, unit)`` returns ``(amount, qualifier)`` where ``amount`` is a
 float in the document's unit (or None when the cell says the amount is unknown)
 and ``qualifier`` is one of ``exact``, ``up_to``, ``estimated``. Anything it cannot
 read raises :class:`AmountError` with a message saying what was wrong; it never
 turns text into 0.
+* ``parse_amount_text(text, unit)`` is the same for typed text, but tells apart a
+  qualifier the text states (``up to 100``) from none (``100``): the Inspector keeps
+  the qualifier field as it is when the text states none.
+* ``parse_number(text, what)`` reads the plain numbers of the other fields
+  (valuation, revenue, size...): ``1,500.5``; errors are ModelErrors.
 
-Rules (also in docs/formats.md):
+Writing:
+
+* ``amount_label(amount, qualifier, unit)``: the short label of the canvas and the
+  panels ("$100B", "up to $100B", "~$300B", "$?", "$135M", "100 EUR m").
+* ``report_amount(amount)``: the command line's report ("1,234", "12.5", "unknown").
+* ``format_amount(amount)``: a plain text that reads back to exactly the same float
+  (CSV cells); ``number_text(value)``: a number in an editable field.
+
+Reading rules (also in docs/formats.md):
 
 * Unknown: an empty cell, ``?``, ``unknown``, ``n/a``, ``na``, ``-``, ``tbd``, ``undisclosed``.
 * Qualifiers: ``up to 100``, ``<= 100``, ``max 100``, ``as much as 100`` give ``up_to``;
@@ -30,7 +45,8 @@ import math
 import re
 from typing import Any
 
-from editor.model import MAX_AMOUNT
+from editor.model.entities import MAX_AMOUNT
+from editor.model.errors import ModelError
 
 
 class AmountError(ValueError):
@@ -86,18 +102,24 @@ def _number(text: str, original: str) -> float:
 
 def parse_amount(cell: Any, unit: str = "USD bn") -> tuple[float | None, str]:
     """Read one cell; see the module notes for what is understood."""
+    amount, qualifier = parse_amount_text(cell, unit)
+    return amount, qualifier or "exact"
+
+
+def parse_amount_text(cell: Any, unit: str = "USD bn") -> tuple[float | None, str | None]:
+    """:func:`parse_amount`, with None for the qualifier when the text states none."""
     if cell is None:
-        return None, "exact"
+        return None, None
     if isinstance(cell, bool):
         raise AmountError(f"cannot read {cell!r} as an amount")
     if isinstance(cell, (int, float)):
-        return _check(float(cell), repr(cell)), "exact"
+        return _check(float(cell), repr(cell)), None
     if not isinstance(cell, str):
         raise AmountError(f"cannot read {cell!r} as an amount")
     original = cell
     text = " ".join(cell.split())
     if text.casefold() in UNKNOWN_WORDS:
-        return None, "exact"
+        return None, None
     low = text.casefold()
     if low in ("nan", "inf", "-inf", "+inf", "infinity", "-infinity"):
         raise AmountError(f"{original!r} is not a usable amount (it must be a finite number)")
@@ -106,7 +128,7 @@ def parse_amount(cell: Any, unit: str = "USD bn") -> tuple[float | None, str]:
     if text.startswith("-") or (text.startswith("(") and text.endswith(")") and _looks_numeric(text[1:-1])):
         raise AmountError(f"{original!r} is negative; amounts must not be negative "
                           f"(draw the flow the other way round)")
-    qualifier = "exact"
+    qualifier = None
     m = _UP_TO.match(text)
     if m:
         qualifier, text = "up_to", text[m.end():]
@@ -156,3 +178,74 @@ def format_amount(value: float | None) -> str:
     if value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     return repr(value)
+
+
+def parse_number(text: str, what: str, allow_negative: bool = False) -> float | None:
+    """'' -> None; '1,500.5' -> 1500.5; anything else not a number -> ModelError."""
+    t = text.strip().replace(",", "").replace("_", "")
+    if not t:
+        return None
+    try:
+        v = float(t)
+    except ValueError:
+        raise ModelError(f"{what}: expected a number like 40 or 1.5, got {text.strip()!r}") from None
+    if not math.isfinite(v):
+        raise ModelError(f"{what}: must be a finite number")
+    if v < 0 and not allow_negative:
+        raise ModelError(f"{what}: must not be negative")
+    return v
+
+
+def number_text(value: float | None) -> str:
+    """A number as an editable field shows it ('' when there is none)."""
+    return "" if value is None else f"{value:g}" if abs(value) < 1e15 else repr(value)
+
+
+def report_amount(x: float | None) -> str:
+    """An amount in the command line's report: "1,234", "12.5", "unknown"."""
+    if x is None:
+        return "unknown"
+    if abs(x) >= 1000:
+        return f"{x:,.0f}"
+    return f"{x:.4g}"
+
+
+# ------------------------------------------------------------------ labels
+_LABEL_SCALES = {"bn": "B", "b": "B", "billion": "B", "m": "M", "mn": "M", "million": "M",
+                 "k": "K", "thousand": "K", "tn": "T", "t": "T", "trillion": "T"}
+_STEPS = ("K", "M", "B", "T")
+_SIGNS = {"usd": "$"}
+
+
+def _label_number(v: float) -> str:
+    if v >= 100 or float(v).is_integer():
+        return f"{v:,.0f}"
+    return f"{v:.3g}"  # three significant digits: 12.3, 1.5, 0.135
+
+
+def amount_label(amount: float | None, qualifier: str = "exact", unit: str = "USD bn") -> str:
+    """A short label: "$100B", "up to $100B", "~$300B", "$?", "$1.5B", "$135M".
+
+    US dollar units with a scale word (``USD bn``, ``USD m``) get the compact
+    form; other units are written after the number ("100 EUR m")."""
+    words = unit.split()
+    sign = _SIGNS.get(words[0].casefold()) if words else None
+    scale = _LABEL_SCALES.get(words[1].casefold()) if len(words) == 2 else None
+    if amount is None:
+        text = f"{sign}?" if sign else "?"
+    elif sign and scale:
+        step = _STEPS.index(scale)
+        v = float(amount)
+        while v >= 1000 and step < len(_STEPS) - 1:
+            v, step = v / 1000, step + 1
+        while 0 < v < 1 and step > 0:
+            v, step = v * 1000, step - 1
+        text = f"{sign}{_label_number(v)}{_STEPS[step]}"
+    else:
+        text = f"{_label_number(float(amount))} {unit}".strip()
+    if amount is not None:
+        if qualifier == "up_to":
+            text = "up to " + text
+        elif qualifier == "estimated":
+            text = "~" + text
+    return text

@@ -11,8 +11,9 @@ here: model, analysis and file tests run without a QApplication.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 import networkx as nx
 
@@ -20,6 +21,7 @@ from editor.model.catalogue import DEFAULT_CATEGORIES, DEFAULT_FLOW_TYPES, EXTRA
 from editor.model.entities import DEFAULT_UNIT, Category, Company, Flow, FlowType
 from editor.model.errors import ModelError
 from editor.model.events import Change, ChangeKind
+
 
 @dataclass(frozen=True)
 class Metadata:
@@ -430,7 +432,7 @@ class Diagram:
         return old
 
     # ------------------------------------------------------------------- bulk
-    def replace_all(self, other: "Diagram") -> None:
+    def replace_all(self, other: Diagram) -> None:
         """Take over the content of ``other`` (for revert/open) in one event."""
         self._graph_built = None if other._graph_built is None else other._graph_built.copy()
         self._companies = dict(other._companies)
@@ -444,7 +446,7 @@ class Diagram:
     def build(cls, *, companies: Iterable[Company] = (), flows: Iterable[Flow] = (),
               flow_types: Iterable[FlowType] | None = None,
               categories: Iterable[Category] | None = None,
-              metadata: Metadata | None = None) -> "Diagram":
+              metadata: Metadata | None = None) -> Diagram:
         """Build a whole diagram, validating every record (no events)."""
         d = cls(flow_types=flow_types, categories=categories, metadata=metadata)
         for c in companies:

@@ -122,7 +122,7 @@ def _check_coord(value: Any, what: str) -> float:
 class _Record:
     """Shared helpers of the frozen records."""
 
-    def with_changes(self, **changes: Any):
+    def with_changes(self, **changes: Any) -> Any:
         unknown = set(changes) - {f.name for f in fields(self)}  # type: ignore[arg-type]
         if unknown:
             raise ModelError(f"unknown field(s): {', '.join(sorted(unknown))}")

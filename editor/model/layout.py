@@ -19,9 +19,16 @@ from __future__ import annotations
 
 import math
 import random
-from typing import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import networkx as nx
+
+if TYPE_CHECKING:
+    from editor.model.diagram import Diagram
+    from editor.model.entities import Company
+
+Point = tuple[float, float]
 
 #: Size of the box a fresh layout of a few companies fills, in scene pixels.
 WIDTH, HEIGHT = 1200.0, 800.0
@@ -36,7 +43,7 @@ AREA_PER_COMPANY = 170.0 ** 2
 SPRING_LIMIT = 250
 
 
-def layout_positions(diagram, ids: Iterable[str]) -> dict[str, tuple[float, float]]:
+def layout_positions(diagram: Diagram, ids: Iterable[str]) -> dict[str, tuple[float, float]]:
     """New ``{company id: (x, y)}`` for ``ids``; other companies stay where they are."""
     ids = list(dict.fromkeys(i for i in ids if diagram.has_company(i)))
     if not ids:
@@ -58,7 +65,8 @@ def _box(count: int) -> tuple[float, float]:
     return WIDTH * grow, HEIGHT * grow
 
 
-def _spring(diagram, ids, fixed, edges) -> dict[str, tuple[float, float]]:
+def _spring(diagram: Diagram, ids: list[str], fixed: list[Company],
+            edges: list[tuple[str, str]]) -> dict[str, Point]:
     g = nx.Graph()
     g.add_nodes_from(c.id for c in diagram.companies())
     g.add_edges_from(edges)
@@ -75,7 +83,7 @@ def _spring(diagram, ids, fixed, edges) -> dict[str, tuple[float, float]]:
     return {i: (cx + float(pos[i][0]) * scale, cy + float(pos[i][1]) * scale) for i in ids}
 
 
-def _fast(ids, edges, fixed) -> dict[str, tuple[float, float]]:
+def _fast(ids: list[str], edges: list[tuple[str, str]], fixed: list[Company]) -> dict[str, Point]:
     """Layout of the listed companies alone, beside the fixed ones (if any)."""
     index = {cid: k for k, cid in enumerate(ids)}
     pairs = sorted({(min(index[a], index[b]), max(index[a], index[b])) for a, b in edges})
@@ -89,28 +97,21 @@ def _fast(ids, edges, fixed) -> dict[str, tuple[float, float]]:
     return pos
 
 
-def _force_directed(n: int, pairs) -> list[tuple[float, float]]:
-    try:
-        import igraph
-    except ImportError:  # pragma: no cover - depends on the installation
-        igraph = None
+def _force_directed(n: int, pairs: list[tuple[int, int]]) -> list[tuple[float, float]]:
+    import igraph  # imported on first use: opening the model does not need it
+
     start = [(math.cos(2 * math.pi * k / n) * n, math.sin(2 * math.pi * k / n) * n) for k in range(n)]
-    if igraph is not None:
-        g = igraph.Graph(n=n, edges=pairs)
-        previous = igraph.set_random_number_generator(random.Random(SEED))
-        try:
-            layout = g.layout_fruchterman_reingold(seed=start, niter=200, grid=True)
-        finally:
-            igraph.set_random_number_generator(previous or random)
-        return [tuple(p) for p in layout.coords]
-    g = nx.Graph()
-    g.add_nodes_from(range(n))
-    g.add_edges_from(pairs)
-    pos = nx.spectral_layout(g) if pairs else dict(enumerate(start))
-    return [(float(pos[k][0]), float(pos[k][1])) for k in range(n)]
+    g = igraph.Graph(n=n, edges=pairs)
+    previous = igraph.set_random_number_generator(random.Random(SEED))
+    try:
+        layout = g.layout_fruchterman_reingold(seed=start, niter=200, grid=True)
+    finally:
+        igraph.set_random_number_generator(previous or random)
+    return [(float(p[0]), float(p[1])) for p in layout.coords]
 
 
-def _fit(pos, ids, width: float = WIDTH, height: float = HEIGHT) -> dict[str, tuple[float, float]]:
+def _fit(pos: Mapping[str, Sequence[float]], ids: list[str], width: float = WIDTH,
+         height: float = HEIGHT) -> dict[str, Point]:
     xs = [float(pos[i][0]) for i in ids]
     ys = [float(pos[i][1]) for i in ids]
     w = (max(xs) - min(xs)) or 1.0
@@ -122,7 +123,7 @@ def _fit(pos, ids, width: float = WIDTH, height: float = HEIGHT) -> dict[str, tu
             for i in ids}
 
 
-def _snap(pos, ids, fixed_points) -> dict[str, tuple[float, float]]:
+def _snap(pos: Mapping[str, Point], ids: list[str], fixed_points: list[Point]) -> dict[str, Point]:
     """Each company to the nearest free grid point at least MIN_DISTANCE from every other."""
     taken: set[tuple[int, int]] = set()
     reach = math.ceil(MIN_DISTANCE / SPACING) + 1

@@ -34,4 +34,4 @@ def is_openable_url(text: object) -> bool:
         return False
     if not url.lower().startswith(f"{parts.scheme.lower()}://"):
         return False
-    return bool(host) and not host.startswith(".")
+    return bool(host) and not str(host).startswith(".")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.model import QUALIFIER_LABELS, STATUSES, Change, ModelError, check_date
+from editor.model.amounts import AmountError, parse_amount_text
 from editor.model.links import is_openable_url
 from editor.panels.common import error_label, number_text, parse_number, show_error, with_error
 
@@ -40,6 +41,33 @@ class Field:
     def __init__(self, key: str, kind: str, widget: QWidget, label: str) -> None:
         self.key, self.kind, self.widget, self.label = key, kind, widget, label
         self.error = error_label()
+        #: Units of the records shown (an amount field reads "$500M" in them).
+        self.units: tuple[str, ...] = ()
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The record fields an edit of this field may change."""
+        return (self.key, "qualifier") if self.kind == "amount" else (self.key,)
+
+    def changes(self) -> dict[str, Any]:
+        """The record fields to set from what the field shows (raises ModelError)."""
+        if self.kind != "amount":
+            return {self.key: self.value()}
+        amount, qualifier = self.amount()
+        return {self.key: amount} if qualifier is None else {self.key: amount, "qualifier": qualifier}
+
+    def amount(self) -> tuple[float | None, str | None]:
+        """An amount typed as the canvas's amount editor reads it ("$45B", "up to 100", "~300", "?"):
+        (amount, the qualifier the text states or None)."""
+        text = self.widget.text()
+        try:
+            read = {parse_amount_text(text, unit) for unit in self.units or ("USD bn",)}
+        except AmountError as e:
+            raise ModelError("amount: expected a number like 100, $100B, up to 100, ~300 or ? for unknown; "
+                             f"{e}") from None
+        if len(read) > 1:
+            raise ModelError("the selected flows have different units: type the amount without a scale word")
+        return next(iter(read))
 
     # value shown -> model value (raises ModelError)
     def value(self) -> Any:
@@ -47,6 +75,8 @@ class Field:
         if isinstance(w, QComboBox):
             return w.currentData()
         text = w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
+        if self.kind == "amount":
+            return self.amount()[0]
         if self.kind == "number":
             return parse_number(text, self.key)
         if self.kind == "signed":
@@ -69,7 +99,7 @@ class Field:
                 if w.isEditable():
                     w.setEditText("" if mixed else w.currentText())
             else:
-                text = "" if mixed else number_text(value) if self.kind in ("number", "signed") else str(value or "")
+                text = "" if mixed else number_text(value) if self.kind in ("number", "signed", "amount") else str(value or "")
                 if isinstance(w, QPlainTextEdit):
                     if w.toPlainText() != text:
                         w.setPlainText(text)
@@ -95,7 +125,7 @@ class Inspector(QWidget):
         self.company_ids: list[str] = []
         self.flow_ids: list[str] = []
         self._applying = False
-        self._session: tuple | None = None  # (kind, record id, field, value before typing)
+        self._session: tuple | None = None  # (kind, record id, field, {record field: value before typing})
         self.heading = QLabel()
         self.heading.setStyleSheet("font-weight: 600; padding: 2px 0 4px 0;")
         self.stack = QStackedWidget()
@@ -113,7 +143,7 @@ class Inspector(QWidget):
         self.ends_label = QLabel()
         self.ends_label.setWordWrap(True)
         self.flow_page = self._page("flow", [
-            ("type", "Type", "combo"), ("amount", "Amount", "number"), ("qualifier", "Qualifier", "combo"),
+            ("type", "Type", "combo"), ("amount", "Amount", "amount"), ("qualifier", "Qualifier", "combo"),
             ("unit", "Unit", "text"), ("date", "Date", "date"), ("end_date", "End date", "date"),
             ("status", "Status", "combo"), ("url", "Source URL", "text"), ("note", "Note", "multiline")],
             top=("From → to", self.ends_label))
@@ -238,8 +268,9 @@ class Inspector(QWidget):
         elif fs:
             self._fill_combo(self.fields["flow"]["type"].widget, d.flow_types(), "New type…")
             flows = [d.flow(f) for f in fs]
-            self._show_records("flow", flows)
             unit = d.metadata.unit
+            self.fields["flow"]["amount"].units = tuple(sorted({f.unit or unit for f in flows}))
+            self._show_records("flow", flows)
             uw = self.fields["flow"]["unit"].widget
             uw._placeholder = unit
             if not uw.text():
@@ -308,10 +339,10 @@ class Inspector(QWidget):
         value it had when the typing began, so nothing is left half-applied.
         """
         try:
-            value = f.value()
-            if live:
-                self._begin_session(kind, f.key)
-            self._apply(kind, {f.key: value}, live)
+            changes = f.changes()
+            if live:  # every field the edit may change, so the typing merges into one step
+                changes = {**self._begin_session(kind, f), **changes}
+            self._apply(kind, changes, live)
         except ModelError as e:
             if live:
                 self._revert_session(kind, f.key)
@@ -365,18 +396,22 @@ class Inspector(QWidget):
         d = self.document.diagram
         return d.company(ids[0]) if kind == "company" else d.flow(ids[0])
 
-    def _begin_session(self, kind: str, key: str) -> None:
+    def _begin_session(self, kind: str, f: Field) -> dict[str, Any]:
+        """Start (or go on with) typing in ``f``; returns the record's values from before the typing."""
         record = self._record(kind)
-        if record is not None and (self._session is None or self._session[:3] != (kind, record.id, key)):
-            self._session = (kind, record.id, key, getattr(record, key))
+        if record is None:
+            return {}
+        if self._session is None or self._session[:3] != (kind, record.id, f.key):
+            self._session = (kind, record.id, f.key, {k: getattr(record, k) for k in f.keys})
+        return dict(self._session[3])
 
     def _revert_session(self, kind: str, key: str) -> None:
         record = self._record(kind)
         if record is None or self._session is None or self._session[:3] != (kind, record.id, key):
             return
         start = self._session[3]
-        if getattr(record, key) != start:
-            self._apply(kind, {key: start}, live=True)  # merges back: the step disappears
+        if any(getattr(record, k) != v for k, v in start.items()):
+            self._apply(kind, dict(start), live=True)  # merges back: the step disappears
 
     def end_edit_session(self) -> None:
         self._session = None

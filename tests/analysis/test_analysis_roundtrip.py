@@ -1,4 +1,4 @@
-"""Round-trip capacities settled by bounds, both max-flow backends, and the per-component cache."""
+"""Round-trip capacities settled by bounds, maximum flows, and the per-component cache."""
 import dataclasses
 import random
 from unittest import mock
@@ -6,20 +6,18 @@ from unittest import mock
 import networkx as nx
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from benchmarks.generate import generate
-from editor.analysis import CompanyGraph, analyze
-from editor.analysis.circulation import (CACHE, circulation_of, clear_cache, component_cache_info,
-                                         components)
-from editor.analysis import roundtrip
-from editor.analysis.roundtrip import _igraph, bounds, component_capacities
+from editor.analysis import CompanyGraph, analyze, roundtrip
+from editor.analysis.circulation import CACHE, circulation_of, clear_cache, component_cache_info, components
+from editor.analysis.roundtrip import bounds, component_capacities
 from editor.model import Company, Flow
 from tests.analysis.test_analysis_loops import LONG, company_diagrams
 
 SETTINGS = settings(max_examples=1500 if LONG else 300, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
-BACKENDS = ["scipy"] + (["igraph"] if _igraph is not None else [])
 spread_amounts = st.one_of(st.none(), st.floats(1e-3, 1e6, allow_nan=False), st.sampled_from([1.0, 2.0, 5.0]))
 
 
@@ -34,17 +32,16 @@ def _networkx_capacity(comp, i: int) -> float:
 
 @SETTINGS
 @given(company_diagrams(max_companies=8, max_flows=26, amounts=spread_amounts))
-def test_bounds_and_both_backends_match_networkx(d):
+def test_bounds_and_maximum_flows_match_networkx(d):
     for comp in components(CompanyGraph(d.snapshot())):
         x = circulation_of(comp)
         lower, upper = bounds(comp, x)
         expected = np.array([_networkx_capacity(comp, i) for i in range(comp.k)])
         tol = len(comp.caps) * 1e-9 * comp.caps.max()
         assert np.all(lower <= expected + tol) and np.all(upper >= expected - tol)
-        for backend in BACKENDS:
-            for use_bounds in (True, False):
-                got = component_capacities(comp, x, backend=backend, use_bounds=use_bounds, use_cache=False)
-                assert got == pytest.approx(expected, abs=tol, rel=0)
+        for use_bounds in (True, False):
+            got = component_capacities(comp, x, use_bounds=use_bounds, use_cache=False)
+            assert got == pytest.approx(expected, abs=tol, rel=0)
 
 
 def test_bounds_settle_companies_on_a_larger_map():
@@ -56,9 +53,8 @@ def test_bounds_settle_companies_on_a_larger_map():
     expected = np.array([_networkx_capacity(comp, i) for i in range(comp.k)])
     tol = len(comp.caps) * 1e-9 * comp.caps.max()
     assert upper[settled] == pytest.approx(expected[settled], abs=tol, rel=0)
-    for backend in BACKENDS:
-        got = component_capacities(comp, x, backend=backend, use_cache=False)
-        assert got == pytest.approx(expected, abs=tol, rel=0)
+    got = component_capacities(comp, x, use_cache=False)
+    assert got == pytest.approx(expected, abs=tol, rel=0)
 
 
 def test_deadline_and_wanted_leave_the_rest_not_computed():
@@ -200,9 +196,9 @@ def test_a_raised_amount_settles_most_companies_by_the_previous_cuts():
     calls = []
     real = roundtrip._max_flows
 
-    def counting(comp, backend, jobs, *args):
+    def counting(comp, jobs, *args):
         calls.append(len(jobs))
-        return real(comp, backend, jobs, *args)
+        return real(comp, jobs, *args)
 
     with mock.patch.object(roundtrip, "_max_flows", counting):
         analyze(d.snapshot())

@@ -125,3 +125,27 @@ def test_bad_csv_edge_list(tmp_path):
     result = _run(path)
     assert result.returncode == 2
     assert result.stderr.startswith("error:") and "bad.csv" in result.stderr and "row 2" in result.stderr
+
+
+def test_analyze_reads_every_format_convert_reads(seed_file, tmp_path, capsys):
+    """One reader for both commands: every readable data format gives the same analysis."""
+    from editor.analysis import analyze_for_export
+    from editor.io.formats import FORMATS, write_any
+
+    expected = _json(capsys, seed_file)
+    readable = [f for f in FORMATS if f.reader and f.writer]
+    assert {".graphml", ".gexf", ".csv", ".xlsx", ".roundtrip"} <= {e for f in readable for e in f.extensions}
+    for fmt in readable:
+        path = tmp_path / f"copy{fmt.extensions[0]}"
+        write_any(seed_diagram(), path, analyze=analyze_for_export)
+        assert _json(capsys, path) == expected, fmt.name
+
+
+def test_python_m_editor_runs_the_command_line(seed_file):
+    r = subprocess.run([sys.executable, "-m", "editor", "analyze", str(seed_file), "--json"],
+                       cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and json.loads(r.stdout)["companies"] == 3
+    code = ("import sys, editor.cli.main, editor.__main__;"
+            "sys.exit(1 if [m for m in sys.modules if m.startswith(('PySide6', 'editor.app'))] else 0)")
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=120)
+    assert r.returncode == 0  # the command line imports neither Qt nor the app

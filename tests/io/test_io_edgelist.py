@@ -4,10 +4,9 @@ import os
 import openpyxl
 import pytest
 
-from editor.io.edgelist import (
-    build_diagram, guess_columns, load_table, merge_into, plan_merge, read_rows, read_table,
-)
+from editor.io.edgelist import build_diagram, guess_columns, load_table, read_rows, read_table
 from editor.io.errors import InputError
+from editor.io.merge import merge_into, plan_merge
 from editor.model import Company, Diagram
 from tests.helpers import seed_diagram
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from editor.analysis import analyze_for_export
 from editor.io.errors import InputError
 from editor.io.formats import FORMATS, format_for, read_any, readable_extensions, write_any
 from editor.model.layout import HEIGHT, WIDTH, layout_positions
@@ -47,7 +48,7 @@ def test_every_data_format_writes_what_it_reads(tmp_path):
     for f in FORMATS:
         if f.reader and f.writer:
             path = tmp_path / f"x{f.extensions[0]}"
-            write_any(d, path)
+            write_any(d, path, analyze=analyze_for_export)
             back, _ = read_any(path)
             assert back.flows() == d.flows(), f.name
     assert ".txt" in readable_extensions()
