@@ -283,9 +283,11 @@ class AnalysisWorker(QObject):
                 error = f.exception()
                 if _process_trouble(error):
                     _forget_pool(pool)
-                    relay.post(handle, "_on_finished", generation, None, _Retry((snapshot, options)), 0.0)
+                    relay.post(handle, AnalysisWorker._on_finished, generation, None,
+                               _Retry((snapshot, options)), 0.0)
                     return
-                relay.post(handle, "_on_finished", generation, None if error else f.result(), error,
+                relay.post(handle, AnalysisWorker._on_finished, generation,
+                           None if error else f.result(), error,
                            time.perf_counter() - t0)
 
             future.add_done_callback(done_in_process)
@@ -295,7 +297,7 @@ class AnalysisWorker(QObject):
         def done(f: Future, generation=generation) -> None:
             if f.cancelled():
                 return
-            relay.post(handle, "_on_finished", generation, *f.result())
+            relay.post(handle, AnalysisWorker._on_finished, generation, *f.result())
 
         future.add_done_callback(done)
 
