@@ -16,6 +16,7 @@ can never be overtaken by an older "write". When the document becomes clean
 """
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import threading
@@ -23,7 +24,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
@@ -61,7 +62,7 @@ def app_settings() -> QSettings:
 def interval_from_settings(settings: QSettings | None = None) -> float:
     """The autosave interval in seconds (setting ``autosave/interval_seconds``, default 30)."""
     s = settings if settings is not None else app_settings()
-    raw = s.value(SETTINGS_KEY, DEFAULT_INTERVAL_S)
+    raw: Any = s.value(SETTINGS_KEY, DEFAULT_INTERVAL_S)
     try:
         value = float(raw)
     except (TypeError, ValueError):
@@ -82,7 +83,7 @@ def new_key() -> str:
 
 
 class AutosavedDocument(Protocol):
-    """What autosave needs of a document (:class:`editor.editing.document.Document` has it)."""
+    """What autosave needs of a document (the editing layer's ``Document`` has it)."""
 
     diagram: Diagram
     #: Signal(bool): unsaved changes appeared or went away.
@@ -147,10 +148,8 @@ class AutosaveController(QObject):
         self._closed = True
         self._timer.stop()
         self.document.diagram.unsubscribe(self._on_change)
-        try:
+        with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
             self.document.modifiedChanged.disconnect(self._on_modified_changed)
-        except (RuntimeError, TypeError):  # pragma: no cover - already disconnected
-            pass
         self._submit("remove", recovery.remove_recovery, self.recovery_file)
         self.wait(timeout)
 
@@ -204,7 +203,7 @@ class AutosaveController(QObject):
                 self._written = -1  # try again at the next tick
             self.failed.emit(self.last_error)
         elif kind == "write":
-            path, self.last_write_seconds = result
+            path, self.last_write_seconds = cast(tuple[Path, float], result)
             self.last_error = None
             self.saved.emit(str(path))
 

@@ -7,6 +7,7 @@ selected rows; Later closes the dialog and keeps the rest for the next start.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 
@@ -151,10 +152,8 @@ def restore(entry: recovery.RecoveryEntry, interval_s: float | None = None,
         diagram, original, _name = recovery.load_recovery(claimed)
     except Exception:
         # Give it back so a later start can offer it again.
-        try:
+        with contextlib.suppress(OSError):  # best effort
             os.rename(claimed, entry.file)
-        except OSError:  # pragma: no cover - best effort
-            pass
         raise
     doc = Document(diagram, original, parent)
     doc.mark_unsaved()  # modified: nothing of it is on disk yet

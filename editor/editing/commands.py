@@ -101,11 +101,13 @@ class AddRecordsCommand(ModelCommand):
         self.categories = tuple(categories)
 
     def _redo(self) -> None:
-        steps = ([(self._d.add_flow_type, self._d.remove_flow_type, t) for t in self.flow_types]
-                 + [(self._d.add_category, self._d.remove_category, c) for c in self.categories]
-                 + [(self._d.add_company, self._d.remove_company, c) for c in self.companies]
-                 + [(self._d.add_flow, self._d.remove_flow, f) for f in self.flows])
-        done = []
+        d = self._d
+        Step = tuple[Callable[[Any], object], Callable[[str], object], Any]
+        steps: list[Step] = ([(d.add_flow_type, d.remove_flow_type, t) for t in self.flow_types]
+                             + [(d.add_category, d.remove_category, c) for c in self.categories]
+                             + [(d.add_company, d.remove_company, c) for c in self.companies]
+                             + [(d.add_flow, d.remove_flow, f) for f in self.flows])
+        done: list[tuple[Callable[[str], object], Any]] = []
         try:
             for add, remove, record in steps:
                 add(record)
@@ -120,8 +122,8 @@ class AddRecordsCommand(ModelCommand):
             self._d.remove_flow(f.id)
         for c in reversed(self.companies):
             self._d.remove_company(c.id)
-        for c in reversed(self.categories):
-            self._d.remove_category(c.id)
+        for cat in reversed(self.categories):
+            self._d.remove_category(cat.id)
         for t in reversed(self.flow_types):
             self._d.remove_flow_type(t.id)
 
@@ -257,8 +259,8 @@ class MoveCommand(ModelCommand):
 class CatalogueOps:
     """The model operations of one catalogue (flow types or categories), as bound methods."""
 
-    add: Callable[..., None]  # add(record, index=None)
-    update: Callable[..., None]  # update(record_id, **changes)
+    add: Callable[..., object]  # add(record, index=None)
+    update: Callable[..., object]  # update(record_id, **changes)
     remove: Callable[[str], Any]
     get: Callable[[str], Any]
     records: Callable[[], Iterable[Any]]
@@ -326,7 +328,8 @@ class RemoveCatalogueCommand(ModelCommand):
 
 
 class MetadataCommand(ModelCommand):
-    def __init__(self, diagram: Diagram, changes: Mapping[str, Any], text: str = "Edit diagram details") -> None:
+    def __init__(self, diagram: Diagram, changes: Mapping[str, Any],
+                 text: str = "Edit diagram details") -> None:
         super().__init__(text)
         self._d = diagram
         self.new = dict(changes)
