@@ -4,13 +4,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from editor.app import start as app
 from editor import settings
+from editor.app import start as app
+from editor.app.mainwindow import MainWindow
+from editor.app.samples import sample_path
 from editor.dialogs import messages
 from editor.editing.document import Document
 from editor.io import native
-from editor.app.mainwindow import MainWindow
-from editor.app.samples import sample_path
 from tests.helpers import seed_diagram
 
 
@@ -162,7 +162,6 @@ def test_copy_paste_across_windows_is_one_step_with_new_ids(window, qtbot):
     assert window.edits.copy() == 2
     other = MainWindow(Document(), autosave_enabled=False)
     qtbot.addWidget(other)
-    other.document.diagram  # empty diagram with default catalogues
     assert other.edits.paste()
     d = other.document.diagram
     assert sorted(c.name for c in d.companies()) == ["NVIDIA", "OpenAI"]
@@ -221,6 +220,26 @@ def test_align_distribute_and_layout_are_one_step_each(window):
     assert stack.index() == n + 1 and stack.undoText() == "Automatic layout"
     stack.undo()
     assert sorted(c.x for c in d.companies()) == xs
+
+
+def test_edit_actions_follow_the_selection_and_revert_the_file(window, tmp_path, monkeypatch):
+    acts = window.menu_actions
+    window.scene.select_ids(["nvidia"], [])
+    assert acts.delete.isEnabled() and acts.copy.isEnabled() and acts.cut.isEnabled()
+    assert not any(a.isEnabled() for a in acts.align.values())
+    window.scene.select_ids(["nvidia", "openai"], [])
+    assert all(a.isEnabled() for a in acts.align.values())
+    assert not any(a.isEnabled() for a in acts.distribute.values())
+    window.scene.select_ids(["nvidia", "openai", "oracle"], [])
+    assert all(a.isEnabled() for a in acts.distribute.values())
+    window.scene.select_ids([], ["f1"])
+    assert acts.delete.isEnabled() and not acts.copy.isEnabled() and not acts.duplicate.isEnabled()
+    window.scene.clearSelection()
+    assert not acts.delete.isEnabled()
+    assert not acts.revert.isEnabled()  # never saved: nothing to revert to
+    save_dialog_returns(monkeypatch, tmp_path / "r.roundtrip")
+    assert window.files.save_as()
+    assert acts.revert.isEnabled()
 
 
 def test_inspector_follows_canvas_selection(window):

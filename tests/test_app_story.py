@@ -13,9 +13,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from editor import settings
+from editor.app.mainwindow import MainWindow
 from editor.dialogs import messages
 from editor.editing.document import Document
-from editor.app.mainwindow import MainWindow
 
 
 @pytest.fixture(autouse=True)

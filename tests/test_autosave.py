@@ -9,13 +9,18 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from editor.io import recovery
 from editor.background.autosave import AutosaveController, interval_from_settings
 from editor.dialogs.recovery_dialog import (
-    DISCARD, LATER, RESTORE, RecoveryDialog, apply_choices, offer_recovery, restore,
+    DISCARD,
+    LATER,
+    RESTORE,
+    RecoveryDialog,
+    apply_choices,
+    offer_recovery,
+    restore,
 )
 from editor.editing.document import Document
-from editor.io import native
+from editor.io import native, recovery
 from tests.helpers import seed_diagram
 
 

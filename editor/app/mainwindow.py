@@ -14,7 +14,17 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QMenu, QProgressBar, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QProgressBar,
+    QWidget,
+)
 
 from editor import settings
 from editor.app.actions import EditController
@@ -397,7 +407,7 @@ class MainWindow(QMainWindow):
         if key in self.inspector.fields[kind]:
             w = self.inspector.field(kind, key).widget
             w.setFocus()
-            if hasattr(w, "selectAll"):  # line edits and text boxes; combo boxes have none
+            if isinstance(w, (QLineEdit, QPlainTextEdit)):  # a combo box has no text to select
                 w.selectAll()
 
     # ------------------------------------------------------------- closing
