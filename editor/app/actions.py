@@ -1,15 +1,19 @@
 """Edit commands of the main window: clipboard, delete, select all, align, distribute, layout.
 
-Each command is one undo step through the Document. Mixed into MainWindow
-(needs ``document``, ``scene``, ``selected_ids`` and ``statusBar``).
+Each command is one undo step through the window's Document.
 """
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from editor.app import clipboard
-from editor.editing.commands import MoveCommand
+from editor.editing.document import Document
 from editor.model import ModelError
+
+if TYPE_CHECKING:
+    from editor.app.mainwindow import MainWindow
 
 ALIGN_MODES = ("left", "centre", "right", "top", "middle", "bottom")
 
@@ -27,7 +31,10 @@ def aligned_positions(points: dict[str, tuple[float, float]], mode: str) -> dict
     return {cid: (x, target) for cid, (x, y) in points.items()}
 
 
-def distributed_positions(points: dict[str, tuple[float, float]], axis: str) -> dict[str, tuple[float, float]]:
+Points = dict[str, tuple[float, float]]
+
+
+def distributed_positions(points: Points, axis: str) -> Points:
     """Spread ``points`` evenly between the outermost two along ``axis`` ("horizontal" or "vertical")."""
     k = 0 if axis == "horizontal" else 1
     order = sorted(points, key=lambda cid: (points[cid][k], cid))
@@ -35,7 +42,7 @@ def distributed_positions(points: dict[str, tuple[float, float]], axis: str) -> 
         return dict(points)
     lo, hi = points[order[0]][k], points[order[-1]][k]
     step = (hi - lo) / (len(order) - 1)
-    out = {}
+    out: dict[str, tuple[float, float]] = {}
     for i, cid in enumerate(order):
         x, y = points[cid]
         v = lo + i * step
@@ -43,74 +50,85 @@ def distributed_positions(points: dict[str, tuple[float, float]], axis: str) -> 
     return out
 
 
-class EditMixin:
-    """Edit menu commands of the main window."""
+class EditController:
+    """The Edit and Arrange menus' commands for one main window.
 
-    _paste_counts: dict[str, int]
+    State: the window it works for (its document, canvas selection and status
+    bar), and how many times each clipboard content was pasted here, so
+    repeated pastes land further and further off the original.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.paste_counts: dict[str, int] = {}
+
+    @property
+    def document(self) -> Document:
+        return self.window.document
+
+    def _status(self, message: str, ms: int) -> None:
+        self.window.statusBar().showMessage(message, ms)
 
     # ----------------------------------------------------------- clipboard
     def copy(self) -> int:
-        cids, fids = self.selected_ids()
+        cids, fids = self.window.selected_ids()
         n = clipboard.copy_to_clipboard(self.document.diagram, cids, fids)
         if n:
-            self.statusBar().showMessage(f"Copied {n} compan{'y' if n == 1 else 'ies'}", 3000)
+            self._status(f"Copied {n} compan{'y' if n == 1 else 'ies'}", 3000)
         return n
 
     def cut(self) -> int:
-        cids, fids = self.selected_ids()
+        cids, fids = self.window.selected_ids()
         n = self.copy()
         if n:
-            self.document.remove(cids, fids)
-            self.document.undo_stack.command(self.document.undo_stack.index() - 1).setText(
-                f"Cut {n} compan{'y' if n == 1 else 'ies'}")
+            self.document.remove(cids, fids, text=f"Cut {n} compan{'y' if n == 1 else 'ies'}")
         return n
 
     def paste(self) -> bool:
         frag = clipboard.fragment_from_clipboard()
         if frag is None:
-            self.statusBar().showMessage("Nothing to paste: copy companies first", 3000)
+            self._status("Nothing to paste: copy companies first", 3000)
             return False
         key = hashlib.sha1(clipboard.dumps(frag)).hexdigest()
-        counts = self.__dict__.setdefault("_paste_counts", {})
-        counts[key] = counts.get(key, 0) + 1
-        return self._paste_fragment(frag, clipboard.PASTE_OFFSET * counts[key], "Paste")
+        self.paste_counts[key] = self.paste_counts.get(key, 0) + 1
+        return self._paste_fragment(frag, clipboard.PASTE_OFFSET * self.paste_counts[key], "Paste")
 
     def duplicate(self) -> bool:
-        cids, fids = self.selected_ids()
+        cids, fids = self.window.selected_ids()
         frag = clipboard.fragment(self.document.diagram, cids, fids)
         if not frag["companies"]:
             return False
         return self._paste_fragment(frag, clipboard.PASTE_OFFSET, "Duplicate")
 
-    def _paste_fragment(self, frag, offset: float, text: str) -> bool:
+    def _paste_fragment(self, frag: dict[str, Any], offset: float, text: str) -> bool:
         try:
             p = clipboard.paste(self.document, frag, offset, text)
         except ModelError as e:
-            self.statusBar().showMessage(f"Cannot paste: {e}", 6000)
+            self._status(f"Cannot paste: {e}", 6000)
             return False
         if p.empty:
             return False
-        self.scene.select_ids([c.id for c in p.companies], [f.id for f in p.flows])
+        self.window.scene.select_ids([c.id for c in p.companies], [f.id for f in p.flows])
         return True
 
     # -------------------------------------------------------------- delete
     def delete_selection(self) -> bool:
-        cids, fids = self.selected_ids()
+        cids, fids = self.window.selected_ids()
         return self.document.remove(cids, fids)
 
     def select_all(self) -> None:
         d = self.document.diagram
-        self.scene.select_ids([c.id for c in d.companies()], [f.id for f in d.flows()])
+        self.window.scene.select_ids([c.id for c in d.companies()], [f.id for f in d.flows()])
 
     # ----------------------------------------------------- align, distribute
     def _selected_points(self) -> dict[str, tuple[float, float]]:
         d = self.document.diagram
-        return {cid: (d.company(cid).x, d.company(cid).y) for cid in self.selected_ids()[0]}
+        return {cid: (d.company(cid).x, d.company(cid).y) for cid in self.window.selected_ids()[0]}
 
     def align(self, mode: str) -> bool:
         points = self._selected_points()
         if len(points) < 2:
-            self.statusBar().showMessage("Select two or more companies to align them", 3000)
+            self._status("Select two or more companies to align them", 3000)
             return False
         self._move(aligned_positions(points, mode), f"Align {mode}")
         return True
@@ -118,7 +136,7 @@ class EditMixin:
     def distribute(self, axis: str) -> bool:
         points = self._selected_points()
         if len(points) < 3:
-            self.statusBar().showMessage("Select three or more companies to distribute them", 3000)
+            self._status("Select three or more companies to distribute them", 3000)
             return False
         self._move(distributed_positions(points, axis), f"Distribute {axis}ly")
         return True
@@ -128,17 +146,17 @@ class EditMixin:
         from editor.model.layout import layout_positions
 
         d = self.document.diagram
-        ids = self.selected_ids()[0] or [c.id for c in d.companies()]
+        ids = self.window.selected_ids()[0] or [c.id for c in d.companies()]
         if not ids:
             return False
         positions = layout_positions(d, ids)
         text = "Automatic layout" if len(ids) == len(d) else f"Automatic layout of {len(ids)} companies"
         self._move(positions, text)
-        self.zoom_to_fit_later()
+        self.window.zoom_to_fit_later()
         return True
 
-    def _move(self, positions, text: str) -> None:
+    def _move(self, positions: Mapping[str, tuple[float, float]], text: str) -> None:
         d = self.document.diagram
         changed = {cid: p for cid, p in positions.items() if (d.company(cid).x, d.company(cid).y) != tuple(p)}
         if changed:
-            self.document.push(MoveCommand(d, changed, text))
+            self.document.move_companies(changed, text=text)

@@ -9,7 +9,8 @@ The whole paste is one undo step (``Document.add_records``).
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from editor.model import Category, Company, Diagram, Flow, FlowType, ModelError
 
@@ -28,10 +29,7 @@ def fragment(diagram: Diagram, company_ids: Iterable[str], flow_ids: Iterable[st
     cids = [c for c in dict.fromkeys(company_ids) if diagram.has_company(c)]
     chosen = set(cids)
     wanted = [f for f in dict.fromkeys(flow_ids) if diagram.has_flow(f)]
-    if wanted:
-        flows = [diagram.flow(f) for f in wanted]
-    else:
-        flows = list(diagram.flows())
+    flows = [diagram.flow(f) for f in wanted] if wanted else list(diagram.flows())
     flows = [f for f in flows if f.source in chosen and f.target in chosen]
     companies = [diagram.company(c) for c in cids]
     type_ids = dict.fromkeys(f.type for f in flows)
@@ -200,9 +198,8 @@ def _clear_at_exit_offscreen() -> None:
     import atexit
 
     def clear() -> None:
-        app = QGuiApplication.instance()
-        if app is not None:
-            app.clipboard().clear()
+        if isinstance(QGuiApplication.instance(), QGuiApplication):
+            QGuiApplication.clipboard().clear()
 
     atexit.register(clear)
     _exit_hook = True
@@ -214,7 +211,7 @@ def fragment_from_clipboard(clipboard=None) -> dict[str, Any] | None:
     mime = (clipboard or QGuiApplication.clipboard()).mimeData()
     if mime is None or not mime.hasFormat(MIME_TYPE):
         return None
-    return loads(bytes(mime.data(MIME_TYPE)))
+    return loads(bytes(mime.data(MIME_TYPE).data()))
 
 
 def clipboard_has_fragment(clipboard=None) -> bool:

@@ -1,23 +1,94 @@
 """Menus, tool bar, shortcuts and context menus of the main window."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar
+from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar, QToolButton, QWidget
 
 from editor.app import resources
 from editor.app.actions import ALIGN_MODES
 
+if TYPE_CHECKING:
+    from editor.app.mainwindow import MainWindow
 
-def _action(window, text: str, slot=None, shortcut=None, tip: str = "", icon=None, checkable=False) -> QAction:
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | Sequence[QKeySequence | str]
+
+
+@dataclass
+class Actions:
+    """Every action of the main window's menus and tool bar, built once by :func:`build_menus`."""
+
+    # File
+    new: QAction
+    open: QAction
+    save: QAction
+    save_as: QAction
+    revert: QAction
+    import_file: QAction
+    export_image: QAction
+    export_table: QAction
+    close: QAction
+    quit: QAction
+    # Edit
+    undo: QAction
+    redo: QAction
+    cut: QAction
+    copy: QAction
+    paste: QAction
+    duplicate: QAction
+    delete: QAction
+    select_all: QAction
+    diagram_details: QAction
+    catalogues: QAction
+    # Arrange
+    align: dict[str, QAction]  # by mode, in ALIGN_MODES order
+    distribute: dict[str, QAction]  # "horizontal", "vertical"
+    layout: QAction
+    # View
+    zoom_in: QAction
+    zoom_out: QAction
+    fit: QAction
+    actual_size: QAction
+    legend: QAction
+    snap: QAction
+    size_by: dict[str, QAction]  # "valuation", "revenue", "none"
+    # Tools
+    tools: dict[str, QAction]  # "select", "add_company", "draw_flow"
+    flow_type_keys: list[QAction]  # keys 1-9
+    next_flow_type: QAction
+    # Help
+    shortcuts_help: QAction
+    about: QAction
+    toolbar: QToolBar
+
+    def follow_selection(self, companies: int, flows: int) -> None:
+        """Enable what applies to a selection of ``companies`` companies and ``flows`` flows."""
+        self.delete.setEnabled(bool(companies or flows))
+        for a in self.align.values():
+            a.setEnabled(companies >= 2)
+        for a in self.distribute.values():
+            a.setEnabled(companies >= 3)
+        for a in (self.copy, self.cut, self.duplicate):
+            a.setEnabled(bool(companies))
+
+
+def _action(window: QWidget, text: str, slot: Callable[..., object] | None = None,
+            shortcut: Shortcut | None = None, tip: str = "", icon: QStyle.StandardPixmap | None = None,
+            checkable: bool = False) -> QAction:
     a = QAction(text, window)
     if icon is not None:
         a.setIcon(window.style().standardIcon(icon))
     if shortcut is not None:
-        if isinstance(shortcut, (list, tuple)):
-            a.setShortcuts([QKeySequence(s) for s in shortcut])
-        else:
+        if isinstance(shortcut, QKeySequence):
+            a.setShortcut(shortcut)
+        elif isinstance(shortcut, (str, QKeySequence.StandardKey)):
             a.setShortcut(QKeySequence(shortcut))
+        else:
+            a.setShortcuts([QKeySequence(s) for s in shortcut])
     if tip:
         a.setStatusTip(tip)
         a.setToolTip(tip)
@@ -31,206 +102,217 @@ def _action(window, text: str, slot=None, shortcut=None, tip: str = "", icon=Non
     return a
 
 
-def build_menus(w) -> None:
-    """Create every action, menu and the tool bar of MainWindow ``w``."""
+def build_menus(w: MainWindow) -> Actions:
+    """Create every action, menu and the tool bar of MainWindow ``w``; returns the actions."""
     S = QKeySequence.StandardKey
     SP = QStyle.StandardPixmap
     bar = w.menuBar()
+    files, edits = w.files, w.edits
 
     # ------------------------------------------------------------------ File
     m = bar.addMenu("&File")
-    w.new_action = _action(w, "&New", w.new_document, S.New, "Start an empty diagram", SP.SP_FileIcon)
-    w.open_action = _action(w, "&Open…", w.open_dialog, S.Open, "Open a diagram", SP.SP_DialogOpenButton)
-    m.addActions([w.new_action, w.open_action])
-    w.samples_menu = m.addMenu("Open &Sample")
-    w.fill_samples_menu(w.samples_menu)
-    w.recent_menu = m.addMenu("Open &Recent")
-    w.update_recent_menu()
+    new = _action(w, "&New", files.new_document, S.New, "Start an empty diagram", SP.SP_FileIcon)
+    open_ = _action(w, "&Open…", files.open_dialog, S.Open, "Open a diagram", SP.SP_DialogOpenButton)
+    m.addActions([new, open_])
+    m.addMenu(files.samples_menu)
+    m.addMenu(files.recent_menu)
     m.addSeparator()
-    w.save_action = _action(w, "&Save", w.save, S.Save, "Save the diagram", SP.SP_DialogSaveButton)
-    w.save_as_action = _action(w, "Save &As…", w.save_as, S.SaveAs, "Save the diagram under a new name")
-    w.revert_action = _action(w, "Re&vert", w.revert, None, "Reload the saved file, dropping changes")
-    m.addActions([w.save_action, w.save_as_action, w.revert_action])
+    save = _action(w, "&Save", files.save, S.Save, "Save the diagram", SP.SP_DialogSaveButton)
+    save_as = _action(w, "Save &As…", files.save_as, S.SaveAs, "Save the diagram under a new name")
+    revert = _action(w, "Re&vert", files.revert, None, "Reload the saved file, dropping changes")
+    m.addActions([save, save_as, revert])
     m.addSeparator()
-    m.addAction(_action(w, "&Import…", w.import_dialog, "Ctrl+I", "Import a CSV/XLSX edge list or a graph file"))
-    w.export_image_action = _action(w, "Export &Image…", w.export_image, "Ctrl+E",
-                                    "Export the diagram as PNG, SVG or PDF")
-    w.export_table_action = _action(w, "Export &Table…", w.export_table, None,
-                                    "Export flows, companies and loops as CSV, XLSX, GraphML or GEXF")
-    m.addActions([w.export_image_action, w.export_table_action])
+    import_file = _action(w, "&Import…", files.import_dialog, "Ctrl+I",
+                          "Import a CSV/XLSX edge list or a graph file")
+    m.addAction(import_file)
+    export_image = _action(w, "Export &Image…", files.export_image, "Ctrl+E",
+                           "Export the diagram as PNG, SVG or PDF")
+    export_table = _action(w, "Export &Table…", files.export_table, None,
+                           "Export flows, companies and loops as CSV, XLSX, GraphML or GEXF")
+    m.addActions([export_image, export_table])
     m.addSeparator()
-    m.addAction(_action(w, "&Close", w.close, S.Close))
-    m.addAction(_action(w, "&Quit", _quit, S.Quit))
+    close = _action(w, "&Close", w.close, S.Close)
+    quit_ = _action(w, "&Quit", _quit, S.Quit)
+    m.addActions([close, quit_])
 
     # ------------------------------------------------------------------ Edit
     m = bar.addMenu("&Edit")
-    w.undo_action = w.undo_group.createUndoAction(w, "&Undo")
-    w.undo_action.setShortcuts(QKeySequence.keyBindings(S.Undo))
-    w.undo_action.setIcon(w.style().standardIcon(SP.SP_ArrowBack))
-    w.redo_action = w.undo_group.createRedoAction(w, "&Redo")
-    w.redo_action.setShortcuts(QKeySequence.keyBindings(S.Redo))
-    w.redo_action.setIcon(w.style().standardIcon(SP.SP_ArrowForward))
-    w.addActions([w.undo_action, w.redo_action])
-    m.addActions([w.undo_action, w.redo_action])
+    undo = w.undo_group.createUndoAction(w, "&Undo")
+    undo.setShortcuts(QKeySequence.keyBindings(S.Undo))
+    undo.setIcon(w.style().standardIcon(SP.SP_ArrowBack))
+    redo = w.undo_group.createRedoAction(w, "&Redo")
+    redo.setShortcuts(QKeySequence.keyBindings(S.Redo))
+    redo.setIcon(w.style().standardIcon(SP.SP_ArrowForward))
+    w.addActions([undo, redo])
+    m.addActions([undo, redo])
     m.addSeparator()
-    w.cut_action = _action(w, "Cu&t", w.cut, S.Cut)
-    w.copy_action = _action(w, "&Copy", w.copy, S.Copy)
-    w.paste_action = _action(w, "&Paste", w.paste, S.Paste)
-    w.duplicate_action = _action(w, "&Duplicate", w.duplicate, "Ctrl+D")
-    w.delete_action = _action(w, "&Delete", w.delete_selection, [QKeySequence(S.Delete), "Backspace"])
-    w.select_all_action = _action(w, "Select &All", w.select_all, S.SelectAll)
-    m.addActions([w.cut_action, w.copy_action, w.paste_action, w.duplicate_action, w.delete_action])
+    cut = _action(w, "Cu&t", edits.cut, S.Cut)
+    copy = _action(w, "&Copy", edits.copy, S.Copy)
+    paste = _action(w, "&Paste", edits.paste, S.Paste)
+    duplicate = _action(w, "&Duplicate", edits.duplicate, "Ctrl+D")
+    delete = _action(w, "&Delete", edits.delete_selection, [QKeySequence(S.Delete), "Backspace"])
+    select_all = _action(w, "Select &All", edits.select_all, S.SelectAll)
+    m.addActions([cut, copy, paste, duplicate, delete])
     m.addSeparator()
-    m.addAction(w.select_all_action)
+    m.addAction(select_all)
     m.addSeparator()
-    m.addAction(_action(w, "Diagram &Details…", lambda: (w.scene.clearSelection(), w.focus_inspector("title"))))
-    m.addAction(_action(w, "Flow Types && &Categories…",
-                        lambda: (w.docks["catalogue"].show(), w.docks["catalogue"].raise_())))
-    w.selection_actions = [w.delete_action]
+    details = _action(w, "Diagram &Details…", w.show_diagram_details)
+    catalogues = _action(w, "Flow Types && &Categories…", w.show_catalogues)
+    m.addActions([details, catalogues])
 
     # --------------------------------------------------------------- Arrange
     m = bar.addMenu("&Arrange")
-    align = m.addMenu("&Align")
-    w.align_actions = []
+    align_menu = m.addMenu("&Align")
+    align: dict[str, QAction] = {}
     for mode in ALIGN_MODES:
-        a = _action(w, mode.capitalize(), lambda mode=mode: w.align(mode))
-        align.addAction(a)
-        w.align_actions.append(a)
+        align[mode] = _action(w, mode.capitalize(), lambda mode=mode: edits.align(mode))
+        align_menu.addAction(align[mode])
         if mode == "right":
-            align.addSeparator()
-    dist = m.addMenu("&Distribute")
-    w.distribute_actions = [_action(w, "&Horizontally", lambda: w.distribute("horizontal")),
-                            _action(w, "&Vertically", lambda: w.distribute("vertical"))]
-    dist.addActions(w.distribute_actions)
+            align_menu.addSeparator()
+    distribute = {"horizontal": _action(w, "&Horizontally", lambda: edits.distribute("horizontal")),
+                  "vertical": _action(w, "&Vertically", lambda: edits.distribute("vertical"))}
+    m.addMenu("&Distribute").addActions(list(distribute.values()))
     m.addSeparator()
-    w.layout_action = _action(w, "Automatic &Layout", w.auto_layout, "Ctrl+L",
-                              "Arrange the selected companies (or all) automatically")
-    m.addAction(w.layout_action)
+    layout = _action(w, "Automatic &Layout", edits.auto_layout, "Ctrl+L",
+                     "Arrange the selected companies (or all) automatically")
+    m.addAction(layout)
 
     # ------------------------------------------------------------------ View
     m = view_menu = bar.addMenu("&View")
-    w.zoom_in_action = _action(w, "Zoom &In", lambda: w.zoom("in"), [QKeySequence(S.ZoomIn), "Ctrl+="])
-    w.zoom_out_action = _action(w, "Zoom &Out", lambda: w.zoom("out"), S.ZoomOut)
-    w.fit_action = _action(w, "Zoom to &Fit", lambda: w.zoom("fit"), "Ctrl+0")
-    w.actual_action = _action(w, "&Actual Size", lambda: w.zoom("reset"), "Ctrl+1")
-    m.addActions([w.zoom_in_action, w.zoom_out_action, w.fit_action, w.actual_action])
+    zoom_in = _action(w, "Zoom &In", lambda: w.zoom("in"), [QKeySequence(S.ZoomIn), "Ctrl+="])
+    zoom_out = _action(w, "Zoom &Out", lambda: w.zoom("out"), S.ZoomOut)
+    fit = _action(w, "Zoom to &Fit", lambda: w.zoom("fit"), "Ctrl+0")
+    actual_size = _action(w, "&Actual Size", lambda: w.zoom("reset"), "Ctrl+1")
+    m.addActions([zoom_in, zoom_out, fit, actual_size])
     m.addSeparator()
-    w.legend_action = _action(w, "&Legend", w.set_legend_visible, None, "Show the colour legend", checkable=True)
-    w.snap_action = _action(w, "&Snap to Grid", w.set_snap, None, "Snap moved companies to the grid",
-                            checkable=True)
-    m.addActions([w.legend_action, w.snap_action])
+    legend = _action(w, "&Legend", w.set_legend_visible, None, "Show the colour legend", checkable=True)
+    snap = _action(w, "&Snap to Grid", w.set_snap, None, "Snap moved companies to the grid", checkable=True)
+    m.addActions([legend, snap])
     size = m.addMenu("Size Companies &By")
     group = QActionGroup(w)
-    w.size_actions = {}
+    size_by: dict[str, QAction] = {}
     for mode, text in (("valuation", "&Valuation"), ("revenue", "&Revenue"), ("none", "&Same Size")):
         a = QAction(text, w, checkable=True)
         a.triggered.connect(lambda _c=False, mode=mode: w.set_size_by(mode))
         group.addAction(a)
         size.addAction(a)
-        w.size_actions[mode] = a
+        size_by[mode] = a
     m.addSeparator()
     panels = m.addMenu("&Panels")
     for key in ("loops", "metrics", "inspector", "history", "catalogue"):
         panels.addAction(w.docks[key].toggleViewAction())
 
     # ------------------------------------------------------------ Tools
-    w.tool_actions = {}
-    tools = QActionGroup(w)
+    tools: dict[str, QAction] = {}
+    tool_group = QActionGroup(w)
     for name, text, key, tip in (("select", "&Select", "V", "Select and move (V)"),
-                                 ("add_company", "Add &Company", "C", "Click on the canvas to add a company (C)"),
+                                 ("add_company", "Add &Company", "C",
+                                  "Click on the canvas to add a company (C)"),
                                  ("draw_flow", "Draw &Flow", "F", "Drag from one company to another (F)")):
         a = _action(w, text, lambda name=name: w.set_tool(name), key, tip, checkable=False)
         a.setCheckable(True)
-        tools.addAction(a)
-        w.tool_actions[name] = a
-    w.tool_actions["select"].setChecked(True)
+        tool_group.addAction(a)
+        tools[name] = a
+    tools["select"].setChecked(True)
     tm = bar.addMenu("&Tools")
-    tm.addActions(list(w.tool_actions.values()))
+    tm.addActions(list(tools.values()))
     tm.addSeparator()
-    for i in range(9):
-        _action(w, f"Flow type {i + 1}", lambda i=i: w.pick_flow_type(i), str(i + 1))
-    tm.addAction(_action(w, "Next Flow &Type", lambda: w.pick_flow_type(
-        (w.flow_type_combo.currentIndex() + 1) % max(w.flow_type_combo.count(), 1)), "T"))
+    flow_type_keys = [_action(w, f"Flow type {i + 1}", lambda i=i: w.pick_flow_type(i), str(i + 1))
+                      for i in range(9)]
+    next_flow_type = _action(w, "Next Flow &Type", w.pick_next_flow_type, "T")
+    tm.addAction(next_flow_type)
 
     # ------------------------------------------------------------------ Help
     m = bar.addMenu("&Help")
-    m.addAction(_action(w, "&Keyboard Shortcuts", lambda: _shortcuts(w)))
-    m.addAction(_action(w, "&About Roundtrip", lambda: _about(w)))
+    shortcuts_help = _action(w, "&Keyboard Shortcuts", lambda: _shortcuts(w))
+    about = _action(w, "&About Roundtrip", lambda: _about(w))
+    m.addActions([shortcuts_help, about])
 
     # --------------------------------------------------------------- tool bar
     tb = QToolBar("Main")
     tb.setObjectName("toolbar_main")
     tb.setMovable(False)
-    tb.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+    tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     w.addToolBar(tb)
-    for a in (w.new_action, w.open_action, w.save_action):
-        tb.addAction(a)
+    tb.addActions([new, open_, save])
     tb.addSeparator()
-    tb.addActions([w.undo_action, w.redo_action])
+    tb.addActions([undo, redo])
     tb.addSeparator()
     for name, icon_name in (("select", "select"), ("add_company", "add-company"), ("draw_flow", "draw-flow")):
-        w.tool_actions[name].setIcon(resources.icon(icon_name))
-    w.layout_action.setIcon(resources.icon("layout"))
-    tb.addActions(list(w.tool_actions.values()))
+        tools[name].setIcon(resources.icon(icon_name))
+    layout.setIcon(resources.icon("layout"))
+    tb.addActions(list(tools.values()))
     tb.addWidget(w.flow_type_combo)
     tb.addSeparator()
-    tb.addAction(w.layout_action)
-    tb.addAction(w.fit_action)
-    w.toolbar = tb
-    for a in (w.new_action, w.open_action, w.save_action, w.undo_action, w.redo_action):
-        tb.widgetForAction(a).setToolButtonStyle(Qt.ToolButtonIconOnly)
+    tb.addAction(layout)
+    tb.addAction(fit)
+    for a in (new, open_, save, undo, redo):
+        button = tb.widgetForAction(a)
+        if isinstance(button, QToolButton):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
     view_menu.addAction(tb.toggleViewAction())
 
+    return Actions(
+        new=new, open=open_, save=save, save_as=save_as, revert=revert, import_file=import_file,
+        export_image=export_image, export_table=export_table, close=close, quit=quit_,
+        undo=undo, redo=redo, cut=cut, copy=copy, paste=paste, duplicate=duplicate, delete=delete,
+        select_all=select_all, diagram_details=details, catalogues=catalogues,
+        align=align, distribute=distribute, layout=layout,
+        zoom_in=zoom_in, zoom_out=zoom_out, fit=fit, actual_size=actual_size, legend=legend, snap=snap,
+        size_by=size_by, tools=tools, flow_type_keys=flow_type_keys, next_flow_type=next_flow_type,
+        shortcuts_help=shortcuts_help, about=about, toolbar=tb,
+    )
 
-def context_menu(w, owner, scene_pos) -> QMenu:
+
+def context_menu(w: MainWindow, owner: tuple[str, str] | None, scene_pos: QPointF) -> QMenu:
     """Right-click menu: on a company, on a flow, or on the empty canvas."""
+    acts = w.menu_actions
     menu = QMenu(w)
     menu.setObjectName("canvas_context_menu")
     if owner is None:
         menu.addAction("Add Company Here", lambda: w.add_company_at(scene_pos.x(), scene_pos.y()))
-        paste = menu.addAction("Paste", w.paste)
+        paste = menu.addAction("Paste", w.edits.paste)
         from editor.app.clipboard import clipboard_has_fragment
         paste.setEnabled(clipboard_has_fragment())
         menu.addSeparator()
-        menu.addAction(w.select_all_action)
-        menu.addAction(w.layout_action)
-        menu.addAction(w.fit_action)
+        menu.addAction(acts.select_all)
+        menu.addAction(acts.layout)
+        menu.addAction(acts.fit)
         menu.addSeparator()
-        menu.addAction("Diagram Details…", lambda: (w.scene.clearSelection(), w.focus_inspector("title")))
+        menu.addAction("Diagram Details…", w.show_diagram_details)
         return menu
     kind, oid = owner
     if kind == "company":
-        menu.addAction("Rename…", lambda: w.view.edit_company_name(oid) if hasattr(w.view, "edit_company_name")
-                       else w.focus_inspector("name"))
+        menu.addAction("Rename…", lambda: w.view.edit_company_name(oid))
         menu.addAction("Edit in Inspector", lambda: w.focus_inspector())
         menu.addAction("Draw Flow From Here", lambda: w.set_tool("draw_flow"))
         menu.addSeparator()
-        menu.addActions([w.cut_action, w.copy_action, w.duplicate_action, w.delete_action])
+        menu.addActions([acts.cut, acts.copy, acts.duplicate, acts.delete])
         cids = w.selected_ids()[0]
         if len(cids) >= 2:
             menu.addSeparator()
-            align = menu.addMenu("Align")
-            align.addActions(w.align_actions)
-            menu.addMenu("Distribute").addActions(w.distribute_actions)
+            menu.addMenu("Align").addActions(list(acts.align.values()))
+            menu.addMenu("Distribute").addActions(list(acts.distribute.values()))
         menu.addSeparator()
-        menu.addAction(w.layout_action)
+        menu.addAction(acts.layout)
     else:
-        menu.addAction("Edit Amount…", lambda: w.view.edit_flow_amount(oid) if hasattr(w.view, "edit_flow_amount")
-                       else w.focus_inspector("amount"))
+        menu.addAction("Edit Amount…", lambda: w.view.edit_flow_amount(oid))
         menu.addAction("Edit in Inspector", lambda: w.focus_inspector())
         flow = w.document.diagram.flow(oid)
         if flow.url:
-            def open_source():
+            def open_source() -> None:
                 w.inspector.refresh()
                 w.inspector.open_link()
             menu.addAction("Open Source Link", open_source)
         change = menu.addMenu("Change Type")
         for t in w.document.diagram.flow_types():
-            a = change.addAction(t.name, lambda tid=t.id: w.document.update_flows(w.selected_ids()[1], type=tid))
+            def set_type(_checked: bool = False, tid: str = t.id) -> None:
+                w.document.update_flows(w.selected_ids()[1], type=tid)
+            a = change.addAction(t.name, set_type)
             a.setCheckable(True)
             a.setChecked(t.id == flow.type)
         menu.addSeparator()
-        menu.addAction(w.delete_action)
+        menu.addAction(acts.delete)
     return menu
 
 
@@ -240,7 +322,7 @@ def _quit() -> None:
     QApplication.closeAllWindows()
 
 
-def _about(w) -> None:
+def _about(w: QWidget) -> None:
     from editor import __version__
 
     QMessageBox.about(w, "About Roundtrip",
@@ -248,7 +330,7 @@ def _about(w) -> None:
                       "and see which money comes back: loops, circulation and round trips.</p>")
 
 
-def _shortcuts(w) -> None:
+def _shortcuts(w: QWidget) -> None:
     QMessageBox.information(w, "Keyboard Shortcuts", (
         "V  select and move\nC  add company\nF  draw flow\n1–9  pick a flow type, T  next type\n"
         "Delete  delete the selection\nCtrl+D  duplicate\nCtrl+L  automatic layout\n"

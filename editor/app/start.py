@@ -35,25 +35,25 @@ def open_window(document=None, autosave=None, **kwargs):
 
 def start_windows(argv: list[str]) -> list:
     """Create the start-up windows for ``argv`` (file paths); returns them (not shown)."""
-    from editor.dialogs.recovery_dialog import offer_recovery
     from editor.app.samples import sample_path
+    from editor.dialogs.recovery_dialog import offer_recovery
 
     windows = []
     for r in offer_recovery(None):
         w = open_window(r.document, autosave=r.controller)
-        w.confirm_overwrite = r.document.path is not None
+        w.files.confirm_overwrite = r.document.path is not None
         windows.append(w)
     files = [a for a in argv if not a.startswith("-")]
     for f in files:
         w = open_window()
-        w.open_path(f, prompt=False)
+        w.files.open_path(f, prompt=False)
         windows.append(w)
     if not windows:
         w = open_window()
         if not settings.get_bool("first_run_done", False):
             sample = sample_path()
             if sample.exists():
-                w.open_sample(sample)
+                w.files.open_sample(sample)
             settings.set_value("first_run_done", True)
         windows.append(w)
     return windows
@@ -62,7 +62,9 @@ def start_windows(argv: list[str]) -> list:
 def run_app(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "roundtrip"])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        [sys.argv[0] if sys.argv else "roundtrip"])
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName("Roundtrip")
@@ -92,7 +94,7 @@ def _arm_screenshot(window, out: Path, timeout_ms: int = 15000) -> None:
         if ready or clock.elapsed() > timeout_ms:
             window.grab().save(str(out))
             for w in list(_windows):
-                w.document.undo_stack.setClean()
+                w.document.mark_saved()
             QApplication.closeAllWindows()
             QApplication.quit()
         else:

@@ -48,6 +48,7 @@ import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.context import BaseContext
 from operator import attrgetter
 from typing import Any, Callable
 
@@ -83,16 +84,18 @@ def analysis_pool() -> ProcessPoolExecutor:
     global _pool
     with _pool_lock:
         if _pool is None:
+            ctx: BaseContext
             if "forkserver" in multiprocessing.get_all_start_methods():
-                ctx = multiprocessing.get_context("forkserver")
+                forkserver = multiprocessing.get_context("forkserver")
                 # children start with these imported
-                ctx.set_forkserver_preload(["editor.analysis", "editor.background.analysis_worker"])
+                forkserver.set_forkserver_preload(["editor.analysis", "editor.background.analysis_worker"])
+                ctx = forkserver
             else:
                 ctx = multiprocessing.get_context("spawn")
             _pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_lower_priority,
                                         initargs=(os.getpid(),))
             try:  # end the process before concurrent.futures waits for its running analysis at exit
-                threading._register_atexit(stop_pool)
+                threading._register_atexit(stop_pool)  # type: ignore[attr-defined]  # private (3.9+)
             except (AttributeError, RuntimeError):
                 pass
         return _pool
@@ -283,9 +286,11 @@ class AnalysisWorker(QObject):
                 error = f.exception()
                 if _process_trouble(error):
                     _forget_pool(pool)
-                    relay.post(handle, "_on_finished", generation, None, _Retry((snapshot, options)), 0.0)
+                    relay.post(handle, AnalysisWorker._on_finished, generation, None,
+                               _Retry((snapshot, options)), 0.0)
                     return
-                relay.post(handle, "_on_finished", generation, None if error else f.result(), error,
+                relay.post(handle, AnalysisWorker._on_finished, generation,
+                           None if error else f.result(), error,
                            time.perf_counter() - t0)
 
             future.add_done_callback(done_in_process)
@@ -295,7 +300,7 @@ class AnalysisWorker(QObject):
         def done(f: Future, generation=generation) -> None:
             if f.cancelled():
                 return
-            relay.post(handle, "_on_finished", generation, *f.result())
+            relay.post(handle, AnalysisWorker._on_finished, generation, *f.result())
 
         future.add_done_callback(done)
 

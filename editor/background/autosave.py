@@ -16,20 +16,21 @@ can never be overtaken by an older "write". When the document becomes clean
 """
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
-from editor.io import recovery
 from editor.background import relay
-from editor.editing.document import Document
-from editor.model import Change
+from editor.io import recovery
+from editor.model import Change, Diagram
 
 DEFAULT_INTERVAL_S = 30
 SETTINGS_KEY = "autosave/interval_seconds"
@@ -61,7 +62,7 @@ def app_settings() -> QSettings:
 def interval_from_settings(settings: QSettings | None = None) -> float:
     """The autosave interval in seconds (setting ``autosave/interval_seconds``, default 30)."""
     s = settings if settings is not None else app_settings()
-    raw = s.value(SETTINGS_KEY, DEFAULT_INTERVAL_S)
+    raw: Any = s.value(SETTINGS_KEY, DEFAULT_INTERVAL_S)
     try:
         value = float(raw)
     except (TypeError, ValueError):
@@ -76,8 +77,24 @@ def _write(snap, key: str, original: str | None, name: str, folder: Path) -> tup
     return path, time.perf_counter() - t0
 
 
-def _new_key() -> str:
+def new_key() -> str:
+    """A recovery key not used yet by this program."""
     return f"d{next(_keys)}"
+
+
+class AutosavedDocument(Protocol):
+    """What autosave needs of a document (the editing layer's ``Document`` has it)."""
+
+    diagram: Diagram
+    #: Signal(bool): unsaved changes appeared or went away.
+    modifiedChanged: Any
+
+    @property
+    def path(self) -> Path | None: ...
+
+    def display_name(self) -> str: ...
+
+    def is_modified(self) -> bool: ...
 
 
 class AutosaveController(QObject):
@@ -88,14 +105,16 @@ class AutosaveController(QObject):
     #: Autosave failed (disk full, folder not writable); argument: the message for the status bar.
     failed = Signal(str)
 
-    def __init__(self, document: Document, interval_s: float | None = None,
+    def __init__(self, document: AutosavedDocument, interval_s: float | None = None,
                  folder: str | os.PathLike | None = None, key: str | None = None,
                  parent: QObject | None = None) -> None:
-        super().__init__(parent if parent is not None else document)
+        # Without a parent the controller lives as long as its document (when that is a QObject).
+        owner = document if isinstance(document, QObject) else None
+        super().__init__(parent if parent is not None else owner)
         self.document = document
         self.interval_s = float(interval_s) if interval_s is not None else interval_from_settings()
         self.folder = Path(folder) if folder else recovery.recovery_dir()
-        self.key = key or _new_key()
+        self.key = key or new_key()
         self.recovery_file = self.folder / recovery.file_name(self.key)
         self.last_error: str | None = None
         #: Seconds spent on the GUI thread taking the last snapshot, and on the worker writing it.
@@ -129,10 +148,8 @@ class AutosaveController(QObject):
         self._closed = True
         self._timer.stop()
         self.document.diagram.unsubscribe(self._on_change)
-        try:
+        with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
             self.document.modifiedChanged.disconnect(self._on_modified_changed)
-        except (RuntimeError, TypeError):  # pragma: no cover - already disconnected
-            pass
         self._submit("remove", recovery.remove_recovery, self.recovery_file)
         self.wait(timeout)
 
@@ -166,14 +183,14 @@ class AutosaveController(QObject):
         self._written = self._generation
         return self._submit("write", _write, snap, self.key, original, name, self.folder)
 
-    def _submit(self, kind: str, fn, *args) -> Future:
+    def _submit(self, kind: str, fn: Callable[..., Any], *args: Any) -> Future:
         future = _worker().submit(fn, *args)
         self._pending = future
         handle = self._handle  # not self: the worker must not keep or touch the controller
 
         def done(f: Future) -> None:
             exc = f.exception()
-            relay.post(handle, "_on_finished", kind, exc if exc is not None else f.result())
+            relay.post(handle, AutosaveController._on_finished, kind, exc if exc is not None else f.result())
 
         future.add_done_callback(done)
         return future
@@ -186,7 +203,7 @@ class AutosaveController(QObject):
                 self._written = -1  # try again at the next tick
             self.failed.emit(self.last_error)
         elif kind == "write":
-            path, self.last_write_seconds = result
+            path, self.last_write_seconds = cast(tuple[Path, float], result)
             self.last_error = None
             self.saved.emit(str(path))
 
@@ -199,39 +216,3 @@ class AutosaveController(QObject):
             # Saved (or undone back to the saved state): the file on disk is the truth.
             self._written = self._generation
             self._submit("remove", recovery.remove_recovery, self.recovery_file)
-
-
-@dataclass
-class Restored:
-    """A document brought back from a recovery file, with its autosave already adopted."""
-
-    document: Document
-    controller: AutosaveController
-    entry: recovery.RecoveryEntry
-
-
-def restore(entry: recovery.RecoveryEntry, interval_s: float | None = None,
-            folder: str | os.PathLike | None = None, parent: QObject | None = None) -> Restored | None:
-    """Claim and open a left-over recovery file as a modified document with its original path.
-
-    Returns None when another program claimed the file first. Raises
-    :class:`~editor.io.native.FormatError` when the file is damaged; the file
-    then stays where it is (it is offered again at the next start).
-    """
-    key = _new_key()
-    claimed = recovery.claim(entry, key)
-    if claimed is None:
-        return None
-    try:
-        diagram, original, _name = recovery.load_recovery(claimed)
-    except Exception:
-        # Give it back so a later start can offer it again.
-        try:
-            os.rename(claimed, entry.file)
-        except OSError:  # pragma: no cover - best effort
-            pass
-        raise
-    doc = Document(diagram, original, parent)
-    doc.undo_stack.resetClean()  # modified: nothing of it is on disk yet
-    ctl = AutosaveController(doc, interval_s, folder or entry.file.parent, key=key)
-    return Restored(doc, ctl, entry)

@@ -7,16 +7,27 @@ selected rows; Later closes the dialog and keeps the rest for the next start.
 """
 from __future__ import annotations
 
+import contextlib
 import os
+from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
+from editor.background.autosave import AutosaveController, new_key
+from editor.editing.document import Document
 from editor.io import recovery
-from editor.background.autosave import Restored, restore
 
 RESTORE = "restore"
 DISCARD = "discard"
@@ -114,6 +125,40 @@ class RecoveryDialog(QDialog):
     def choices(self) -> list[tuple[recovery.RecoveryEntry, str]]:
         """Every entry with RESTORE, DISCARD or LATER."""
         return [(e, self.decisions.get(i, LATER)) for i, e in enumerate(self.entries)]
+
+
+@dataclass
+class Restored:
+    """A document brought back from a recovery file, with its autosave already adopted."""
+
+    document: Document
+    controller: AutosaveController
+    entry: recovery.RecoveryEntry
+
+
+def restore(entry: recovery.RecoveryEntry, interval_s: float | None = None,
+            folder: str | os.PathLike | None = None, parent: QObject | None = None) -> Restored | None:
+    """Claim and open a left-over recovery file as a modified document with its original path.
+
+    Returns None when another program claimed the file first. Raises
+    :class:`~editor.io.native.FormatError` when the file is damaged; the file
+    then stays where it is (it is offered again at the next start).
+    """
+    key = new_key()
+    claimed = recovery.claim(entry, key)
+    if claimed is None:
+        return None
+    try:
+        diagram, original, _name = recovery.load_recovery(claimed)
+    except Exception:
+        # Give it back so a later start can offer it again.
+        with contextlib.suppress(OSError):  # best effort
+            os.rename(claimed, entry.file)
+        raise
+    doc = Document(diagram, original, parent)
+    doc.mark_unsaved()  # modified: nothing of it is on disk yet
+    ctl = AutosaveController(doc, interval_s, folder or entry.file.parent, key=key)
+    return Restored(doc, ctl, entry)
 
 
 def apply_choices(choices: list[tuple[recovery.RecoveryEntry, str]], interval_s: float | None = None

@@ -6,7 +6,9 @@ the old and new versions without copying.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -45,6 +47,9 @@ class ModelCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._undo()
+
+    def end_merging(self) -> None:
+        """Later commands no longer merge into this one (a typing session ended). Default: nothing."""
 
     def _redo(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -96,11 +101,13 @@ class AddRecordsCommand(ModelCommand):
         self.categories = tuple(categories)
 
     def _redo(self) -> None:
-        steps = ([(self._d.add_flow_type, self._d.remove_flow_type, t) for t in self.flow_types]
-                 + [(self._d.add_category, self._d.remove_category, c) for c in self.categories]
-                 + [(self._d.add_company, self._d.remove_company, c) for c in self.companies]
-                 + [(self._d.add_flow, self._d.remove_flow, f) for f in self.flows])
-        done = []
+        d = self._d
+        Step = tuple[Callable[[Any], object], Callable[[str], object], Any]
+        steps: list[Step] = ([(d.add_flow_type, d.remove_flow_type, t) for t in self.flow_types]
+                             + [(d.add_category, d.remove_category, c) for c in self.categories]
+                             + [(d.add_company, d.remove_company, c) for c in self.companies]
+                             + [(d.add_flow, d.remove_flow, f) for f in self.flows])
+        done: list[tuple[Callable[[str], object], Any]] = []
         try:
             for add, remove, record in steps:
                 add(record)
@@ -115,8 +122,8 @@ class AddRecordsCommand(ModelCommand):
             self._d.remove_flow(f.id)
         for c in reversed(self.companies):
             self._d.remove_company(c.id)
-        for c in reversed(self.categories):
-            self._d.remove_category(c.id)
+        for cat in reversed(self.categories):
+            self._d.remove_category(cat.id)
         for t in reversed(self.flow_types):
             self._d.remove_flow_type(t.id)
 
@@ -138,8 +145,13 @@ class RemoveCommand(ModelCommand):
         self._flows = sorted(((f_order[f], diagram.flow(f)) for f in doomed_flows), key=lambda t: t[0])
 
     @property
+    def count(self) -> int:
+        """How many companies and flows this removes (flows of removed companies included)."""
+        return len(self._companies) + len(self._flows)
+
+    @property
     def empty(self) -> bool:
-        return not self._companies and not self._flows
+        return self.count == 0
 
     def _redo(self) -> None:
         for _, f in reversed(self._flows):
@@ -182,6 +194,9 @@ class _EditCommand(ModelCommand):
 
     def id(self) -> int:
         return self.merge_id if self.mergeable else -1
+
+    def end_merging(self) -> None:
+        self.mergeable = False
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not (isinstance(other, type(self)) and other.mergeable and other.record_id == self.record_id
@@ -240,43 +255,81 @@ class MoveCommand(ModelCommand):
         return True
 
 
-class _CatalogueCommand(ModelCommand):
-    """Add, edit or remove a flow type or category."""
+@dataclass(frozen=True)
+class CatalogueOps:
+    """The model operations of one catalogue (flow types or categories), as bound methods."""
 
-    def __init__(self, diagram: Diagram, kind: str, action: str, record, changes=None, text: str = "") -> None:
+    add: Callable[..., object]  # add(record, index=None)
+    update: Callable[..., object]  # update(record_id, **changes)
+    remove: Callable[[str], Any]
+    get: Callable[[str], Any]
+    records: Callable[[], Iterable[Any]]
+
+    def index_of(self, record_id: str) -> int:
+        return [r.id for r in self.records()].index(record_id)
+
+
+def flow_type_ops(diagram: Diagram) -> CatalogueOps:
+    return CatalogueOps(add=diagram.add_flow_type, update=diagram.update_flow_type,
+                        remove=diagram.remove_flow_type, get=diagram.flow_type, records=diagram.flow_types)
+
+
+def category_ops(diagram: Diagram) -> CatalogueOps:
+    return CatalogueOps(add=diagram.add_category, update=diagram.update_category,
+                        remove=diagram.remove_category, get=diagram.category, records=diagram.categories)
+
+
+class AddCatalogueCommand(ModelCommand):
+    """Add a flow type or category."""
+
+    def __init__(self, ops: CatalogueOps, record: FlowType | Category, text: str = "") -> None:
         super().__init__(text)
-        self._d = diagram
-        self.kind, self.action = kind, action  # kind: "flow_type" | "category"
+        self._ops = ops
         self.record = record
-        self.changes = dict(changes or {})
-        if action == "edit":
-            self.old = _old_values(getattr(diagram, kind)(record.id), self.changes)
-        if action == "remove":
-            ids = [r.id for r in (diagram.flow_types() if kind == "flow_type" else diagram.categories())]
-            self.index = ids.index(record.id)
-
-    def _call(self, verb: str, *args, **kwargs) -> None:
-        getattr(self._d, f"{verb}_{self.kind}")(*args, **kwargs)
 
     def _redo(self) -> None:
-        if self.action == "add":
-            self._call("add", self.record)
-        elif self.action == "edit":
-            self._call("update", self.record.id, **self.changes)
-        else:
-            self._call("remove", self.record.id)
+        self._ops.add(self.record)
 
     def _undo(self) -> None:
-        if self.action == "add":
-            self._call("remove", self.record.id)
-        elif self.action == "edit":
-            self._call("update", self.record.id, **self.old)
-        else:
-            self._call("add", self.record, index=self.index)
+        self._ops.remove(self.record.id)
+
+
+class EditCatalogueCommand(ModelCommand):
+    """Change fields of a flow type or category."""
+
+    def __init__(self, ops: CatalogueOps, record_id: str, changes: Mapping[str, Any], text: str = "") -> None:
+        super().__init__(text)
+        self._ops = ops
+        self.record_id = record_id
+        self.changes = dict(changes)
+        self.old = _old_values(ops.get(record_id), self.changes)
+
+    def _redo(self) -> None:
+        self._ops.update(self.record_id, **self.changes)
+
+    def _undo(self) -> None:
+        self._ops.update(self.record_id, **self.old)
+
+
+class RemoveCatalogueCommand(ModelCommand):
+    """Remove a flow type or category; undo puts it back in its place."""
+
+    def __init__(self, ops: CatalogueOps, record: FlowType | Category, text: str = "") -> None:
+        super().__init__(text)
+        self._ops = ops
+        self.record = record
+        self.index = ops.index_of(record.id)
+
+    def _redo(self) -> None:
+        self._ops.remove(self.record.id)
+
+    def _undo(self) -> None:
+        self._ops.add(self.record, index=self.index)
 
 
 class MetadataCommand(ModelCommand):
-    def __init__(self, diagram: Diagram, changes: Mapping[str, Any], text: str = "Edit diagram details") -> None:
+    def __init__(self, diagram: Diagram, changes: Mapping[str, Any],
+                 text: str = "Edit diagram details") -> None:
         super().__init__(text)
         self._d = diagram
         self.new = dict(changes)
@@ -287,8 +340,3 @@ class MetadataCommand(ModelCommand):
 
     def _undo(self) -> None:
         self._d.set_metadata(**self.old)
-
-
-def catalogue_command(diagram: Diagram, kind: str, action: str, record, changes=None,
-                      text: str = "") -> QUndoCommand:
-    return _CatalogueCommand(diagram, kind, action, record, changes, text)

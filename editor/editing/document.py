@@ -8,15 +8,28 @@ a mouse; the canvas tools and panels call the same methods.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from editor.editing.commands import (
-    AddRecordsCommand, CompoundCommand, EditCompanyCommand, EditFlowCommand, MetadataCommand,
-    ModelCommand, MoveCommand, RemoveCommand, catalogue_command,
+    AddCatalogueCommand,
+    AddRecordsCommand,
+    CompoundCommand,
+    EditCatalogueCommand,
+    EditCompanyCommand,
+    EditFlowCommand,
+    MetadataCommand,
+    ModelCommand,
+    MoveCommand,
+    RemoveCatalogueCommand,
+    RemoveCommand,
+    category_ops,
+    flow_type_ops,
 )
 from editor.io import native
 from editor.model import Category, Company, Diagram, Flow, FlowType, ModelError
@@ -43,7 +56,7 @@ class Document(QObject):
 
     # ----------------------------------------------------------------- files
     @classmethod
-    def open(cls, path: str | os.PathLike, parent: QObject | None = None) -> "Document":
+    def open(cls, path: str | os.PathLike, parent: QObject | None = None) -> Document:
         """Read a diagram file (raises FormatError; nothing is created on failure)."""
         return cls(native.load(path), path, parent)
 
@@ -81,6 +94,14 @@ class Document(QObject):
         self.diagram.replace_all(fresh)
         self.undo_stack.setClean()
 
+    def mark_unsaved(self) -> None:
+        """Count the document as modified even with no undo steps (a recovered or imported diagram)."""
+        self.undo_stack.resetClean()
+
+    def mark_saved(self) -> None:
+        """Count the current state as saved (nothing will prompt about it)."""
+        self.undo_stack.setClean()
+
     # ------------------------------------------------------------ the stack
     def push(self, command: ModelCommand) -> ModelCommand:
         """Apply ``command``; if the model refuses it, raise and leave everything unchanged."""
@@ -90,6 +111,29 @@ class Document(QObject):
 
     def macro(self, text: str, commands: Iterable[ModelCommand]) -> ModelCommand:
         return self.push(CompoundCommand(text, commands))
+
+    @contextmanager
+    def one_step(self, text: str) -> Iterator[None]:
+        """Changes made inside the ``with`` block become one undo step called ``text``.
+
+        If the block raises, every change it made is taken back and the error goes on.
+        """
+        self.undo_stack.beginMacro(text)
+        try:
+            yield
+        except BaseException:
+            self.undo_stack.endMacro()
+            self.undo_stack.undo()
+            raise
+        self.undo_stack.endMacro()
+
+    def end_typing(self) -> None:
+        """A typing session ended: the next edit of the same field is a new undo step."""
+        i = self.undo_stack.index()
+        if i > 0:
+            command = self.undo_stack.command(i - 1)
+            if isinstance(command, ModelCommand):
+                command.end_merging()
 
     # ------------------------------------------------------------ companies
     def add_company(self, name: str, x: float = 0.0, y: float = 0.0, category: str = "other",
@@ -111,11 +155,14 @@ class Document(QObject):
         parts = [EditCompanyCommand(self.diagram, cid, changes, "") for cid in ids]
         self.macro(f"Edit {len(ids)} companies", parts)
 
-    def move_companies(self, positions: Mapping[str, tuple[float, float]], nudge: bool = False) -> None:
-        """Move companies in one undo step (a drag). ``nudge``: arrow-key moves merge."""
+    def move_companies(self, positions: Mapping[str, tuple[float, float]], nudge: bool = False,
+                       text: str | None = None) -> None:
+        """Move companies in one undo step (a drag, an alignment). ``nudge``: arrow-key moves merge.
+        ``text``: the undo step's name (default "Move" / "Move N companies")."""
         if not positions:
             return
-        text = "Move" if len(positions) == 1 else f"Move {len(positions)} companies"
+        if text is None:
+            text = "Move" if len(positions) == 1 else f"Move {len(positions)} companies"
         self.push(MoveCommand(self.diagram, positions, text, nudge=nudge))
 
     # ---------------------------------------------------------------- flows
@@ -136,13 +183,15 @@ class Document(QObject):
         self.macro(f"Edit {len(ids)} flows", parts)
 
     # --------------------------------------------------------------- delete
-    def remove(self, company_ids: Iterable[str] = (), flow_ids: Iterable[str] = ()) -> bool:
-        """Delete companies (with their flows) and flows in one step; False if nothing to do."""
+    def remove(self, company_ids: Iterable[str] = (), flow_ids: Iterable[str] = (),
+               text: str | None = None) -> bool:
+        """Delete companies (with their flows) and flows in one step; False if nothing to do.
+        ``text``: the undo step's name (default "Delete" / "Delete N items")."""
         cmd = RemoveCommand(self.diagram, company_ids, flow_ids)
         if cmd.empty:
             return False
-        n = len(cmd._companies) + len(cmd._flows)
-        cmd.setText("Delete" if n == 1 else f"Delete {n} items")
+        n = cmd.count
+        cmd.setText(text if text is not None else "Delete" if n == 1 else f"Delete {n} items")
         self.push(cmd)
         return True
 
@@ -157,45 +206,48 @@ class Document(QObject):
     def add_flow_type(self, name: str, color: str | None = None) -> str:
         tid = self.diagram.new_id("type")
         record = _make(FlowType, id=tid, name=name, color=color or self.diagram.next_color())
-        self.push(catalogue_command(self.diagram, "flow_type", "add", record, text=f"Add flow type {name}"))
+        self.push(AddCatalogueCommand(flow_type_ops(self.diagram), record, text=f"Add flow type {name}"))
         return tid
 
     def update_flow_type(self, type_id: str, **changes: Any) -> None:
         record = self.diagram.flow_type(type_id)
-        self.push(catalogue_command(self.diagram, "flow_type", "edit", record, changes,
-                                    text=f"Edit flow type {record.name}"))
+        self.push(EditCatalogueCommand(flow_type_ops(self.diagram), type_id, changes,
+                                       text=f"Edit flow type {record.name}"))
 
     def remove_flow_type(self, type_id: str) -> None:
         record = self.diagram.flow_type(type_id)
         if any(f.type == type_id for f in self.diagram.flows()):
             raise ModelError(f"flow type {record.name!r} is still used by some flows")
-        self.push(catalogue_command(self.diagram, "flow_type", "remove", record,
-                                    text=f"Delete flow type {record.name}"))
+        self.push(RemoveCatalogueCommand(flow_type_ops(self.diagram), record,
+                                         text=f"Delete flow type {record.name}"))
 
     def add_category(self, name: str, color: str | None = None) -> str:
         cid = self.diagram.new_id("cat")
         record = _make(Category, id=cid, name=name, color=color or self.diagram.next_color())
-        self.push(catalogue_command(self.diagram, "category", "add", record, text=f"Add category {name}"))
+        self.push(AddCatalogueCommand(category_ops(self.diagram), record, text=f"Add category {name}"))
         return cid
 
     def update_category(self, category_id: str, **changes: Any) -> None:
         record = self.diagram.category(category_id)
-        self.push(catalogue_command(self.diagram, "category", "edit", record, changes,
-                                    text=f"Edit category {record.name}"))
+        self.push(EditCatalogueCommand(category_ops(self.diagram), category_id, changes,
+                                       text=f"Edit category {record.name}"))
 
     def remove_category(self, category_id: str) -> None:
         record = self.diagram.category(category_id)
         if any(c.category == category_id for c in self.diagram.companies()):
             raise ModelError(f"category {record.name!r} is still used by some companies")
-        self.push(catalogue_command(self.diagram, "category", "remove", record,
-                                    text=f"Delete category {record.name}"))
+        self.push(RemoveCatalogueCommand(category_ops(self.diagram), record,
+                                         text=f"Delete category {record.name}"))
 
     # ------------------------------------------------------------- metadata
     def set_metadata(self, **changes: Any) -> None:
         self.push(MetadataCommand(self.diagram, changes))
 
 
-def _make(cls, **fields: Any):
+_R = TypeVar("_R")
+
+
+def _make(cls: type[_R], **fields: Any) -> _R:
     """Build a record, turning constructor errors into ModelError."""
     try:
         return cls(**fields)

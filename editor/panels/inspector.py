@@ -415,12 +415,7 @@ class Inspector(QWidget):
 
     def end_edit_session(self) -> None:
         self._session = None
-        stack = self.document.undo_stack
-        i = stack.index()
-        if i > 0:
-            cmd = stack.command(i - 1)
-            if hasattr(cmd, "mergeable"):
-                cmd.mergeable = False
+        self.document.end_typing()
 
     def _combo_activated(self, kind: str, f: Field) -> None:
         if f.widget.currentData() == NEW_ENTRY:
@@ -440,22 +435,19 @@ class Inspector(QWidget):
         doc, d = self.document, self.document.diagram
         key = "category" if kind == "company" else "type"
         existing = d.category_by_name(name) if kind == "company" else d.flow_type_by_name(name)
-        stack = doc.undo_stack
-        stack.beginMacro(f"New {'category' if kind == 'company' else 'flow type'} {name}"
-                         if existing is None else f"Set {key} {existing.name}")
+        text = (f"New {'category' if kind == 'company' else 'flow type'} {name}"
+                if existing is None else f"Set {key} {existing.name}")
         try:
-            if existing is not None:
-                rid = existing.id
-            else:
-                rid = doc.add_category(name) if kind == "company" else doc.add_flow_type(name)
-            self._apply(kind, {key: rid}, live=False)
+            with doc.one_step(text):  # on failure, whatever part was done is taken back
+                if existing is not None:
+                    rid = existing.id
+                else:
+                    rid = doc.add_category(name) if kind == "company" else doc.add_flow_type(name)
+                self._apply(kind, {key: rid}, live=False)
         except ModelError as e:
-            stack.endMacro()
-            stack.undo()  # take back whatever part was done
             show_error(self.fields[kind][key].error, f"Not applied: {e}")
             self.refresh()
             return None
-        stack.endMacro()
         self.refresh()
         return rid
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from editor.app import start as app
 from editor import settings
+from editor.app import start as app
+from editor.app.mainwindow import MainWindow
+from editor.app.samples import sample_path
 from editor.dialogs import messages
 from editor.editing.document import Document
 from editor.io import native
-from editor.app.mainwindow import MainWindow
-from editor.app.samples import sample_path
 from tests.helpers import seed_diagram
 
 
@@ -54,7 +54,7 @@ def test_unsaved_changes_prompt_on_new(window, dialogs, monkeypatch, tmp_path, a
     dialogs.answers.append(answer)
     target = tmp_path / "kept.roundtrip"
     save_dialog_returns(monkeypatch, target)
-    replaced = window.new_document()
+    replaced = window.files.new_document()
     assert dialogs.asked == [name]
     if answer == QMessageBox.Cancel:
         assert not replaced and window.document is doc and doc.is_modified()
@@ -81,12 +81,12 @@ def test_save_dialog_cancelled_keeps_document_open(window, dialogs, monkeypatch)
     window.document.add_company("Intel")
     dialogs.answers.append(QMessageBox.Save)
     save_dialog_returns(monkeypatch, None)
-    assert not window.new_document()
+    assert not window.files.new_document()
     assert window.document.is_modified()
 
 
 def test_no_prompt_when_unchanged(window, dialogs):
-    assert window.new_document()
+    assert window.files.new_document()
     assert dialogs.asked == []
 
 
@@ -97,7 +97,7 @@ def test_bad_file_leaves_the_document_exactly_as_it_was(window, dialogs, tmp_pat
     before, undo_count = doc.diagram.state(), doc.undo_stack.count()
     bad = tmp_path / "bad.roundtrip"
     bad.write_text('{"format": "roundtrip", "version": 1, "companies": "lots"}')
-    assert not window.open_path(bad)
+    assert not window.files.open_path(bad)
     assert window.document is doc and doc.diagram.state() == before
     assert doc.undo_stack.count() == undo_count and doc.is_modified()
     assert dialogs.asked == []  # refused before asking about unsaved changes
@@ -106,36 +106,36 @@ def test_bad_file_leaves_the_document_exactly_as_it_was(window, dialogs, tmp_pat
 
 
 def test_missing_file_shows_why(window, dialogs, tmp_path):
-    assert not window.open_path(tmp_path / "nope.roundtrip")
+    assert not window.files.open_path(tmp_path / "nope.roundtrip")
     assert "nope.roundtrip" in dialogs.errors[0][1]
 
 
 def test_failed_save_keeps_document_open_and_modified(window, dialogs, tmp_path, monkeypatch):
     window.document.add_company("Intel")
     save_dialog_returns(monkeypatch, tmp_path / "no-such-folder" / "x.roundtrip")
-    assert not window.save()
+    assert not window.files.save()
     assert window.document.is_modified() and window.isWindowModified()
     assert "cannot save" in dialogs.errors[0][1]
 
 
 def test_save_as_adds_extension_and_recent_files(window, tmp_path, monkeypatch):
     save_dialog_returns(monkeypatch, tmp_path / "map")
-    assert window.save_as()
+    assert window.files.save_as()
     assert window.document.path == tmp_path / "map.roundtrip"
     assert settings.recent_files()[0] == str((tmp_path / "map.roundtrip").resolve())
-    texts = [a.text() for a in window.recent_menu.actions()]
+    texts = [a.text() for a in window.files.recent_menu.actions()]
     assert texts[0] == "&1 map.roundtrip" and texts[-1] == "Clear Menu"
-    window.recent_menu.actions()[-1].trigger()
+    window.files.recent_menu.actions()[-1].trigger()
     assert settings.recent_files() == []
 
 
 def test_revert_drops_changes(window, tmp_path, monkeypatch):
     save_dialog_returns(monkeypatch, tmp_path / "r.roundtrip")
-    window.save_as()
+    window.files.save_as()
     saved = window.document.diagram.state()
     window.document.add_company("Intel")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Discard)
-    assert window.revert()
+    assert window.files.revert()
     assert window.document.diagram.state() == saved and not window.document.is_modified()
 
 
@@ -143,13 +143,13 @@ def test_modified_flag_follows_the_undo_stack(window):
     assert not window.isWindowModified()
     window.document.add_company("Intel")
     assert window.isWindowModified()
-    window.undo_action.trigger()
+    window.menu_actions.undo.trigger()
     assert not window.isWindowModified()
     assert window.windowTitle().endswith("[*] — Roundtrip")
 
 
 def test_samples_menu_lists_titles_and_opens_an_untitled_copy(window):
-    actions = window.samples_menu.actions()
+    actions = window.files.samples_menu.actions()
     assert actions and actions[0].text() == native.load(sample_path()).metadata.title
     actions[0].trigger()
     assert window.document.path is None and len(window.document.diagram) > 10
@@ -159,17 +159,16 @@ def test_samples_menu_lists_titles_and_opens_an_untitled_copy(window):
 # ---------------------------------------------------------------- editing
 def test_copy_paste_across_windows_is_one_step_with_new_ids(window, qtbot):
     window.scene.select_ids(["nvidia", "openai"], [])
-    assert window.copy() == 2
+    assert window.edits.copy() == 2
     other = MainWindow(Document(), autosave_enabled=False)
     qtbot.addWidget(other)
-    other.document.diagram  # empty diagram with default catalogues
-    assert other.paste()
+    assert other.edits.paste()
     d = other.document.diagram
     assert sorted(c.name for c in d.companies()) == ["NVIDIA", "OpenAI"]
     assert len(d.flows()) == 1  # the NVIDIA -> OpenAI flow; the others lack an end
     assert other.document.undo_stack.count() == 1
     assert set(other.selected_ids()[0]) == {c.id for c in d.companies()}
-    other.undo_action.trigger()
+    other.menu_actions.undo.trigger()
     assert d.is_empty()
     other.document.undo_stack.setClean()
     other.shutdown()
@@ -178,9 +177,9 @@ def test_copy_paste_across_windows_is_one_step_with_new_ids(window, qtbot):
 def test_paste_in_same_diagram_offsets_and_renames_ids(window):
     d = window.document.diagram
     window.scene.select_ids(["nvidia"], [])
-    window.copy()
-    window.paste()
-    window.paste()
+    window.edits.copy()
+    window.edits.paste()
+    window.edits.paste()
     copies = [c for c in d.companies() if c.name == "NVIDIA"]
     assert len(copies) == 3 and len({c.id for c in copies}) == 3
     assert sorted(c.x for c in copies) == [0, 30, 60]
@@ -188,39 +187,59 @@ def test_paste_in_same_diagram_offsets_and_renames_ids(window):
 
 def test_duplicate_cut_delete_select_all(window):
     d = window.document.diagram
-    window.select_all()
+    window.edits.select_all()
     assert window.selected_ids() == (["nvidia", "openai", "oracle"], ["f1", "f2", "f3"]) or \
         sorted(window.selected_ids()[0]) == ["nvidia", "openai", "oracle"]
-    assert window.duplicate()
+    assert window.edits.duplicate()
     assert len(d) == 6 and len(d.flows()) == 6
-    window.undo_action.trigger()
+    window.menu_actions.undo.trigger()
     window.scene.select_ids(["oracle"], [])
-    assert window.cut() == 1
+    assert window.edits.cut() == 1
     assert not d.has_company("oracle") and len(d.flows()) == 1
     assert window.document.undo_stack.undoText() == "Cut 1 company"
     window.scene.select_ids(["nvidia"], [])
-    assert window.delete_selection()
+    assert window.edits.delete_selection()
     assert [c.name for c in d.companies()] == ["OpenAI"]
 
 
 def test_align_distribute_and_layout_are_one_step_each(window):
     d, stack = window.document.diagram, window.document.undo_stack
     window.scene.select_ids(["nvidia", "openai", "oracle"], [])
-    window.align("top")
+    window.edits.align("top")
     assert {c.y for c in d.companies()} == {0.0} and stack.undoText() == "Align top"
-    window.align("centre")
+    window.edits.align("centre")
     assert {c.x for c in d.companies()} == {150.0}
     stack.undo()
-    window.distribute("vertical")
-    window.distribute("horizontal")
+    window.edits.distribute("vertical")
+    window.edits.distribute("horizontal")
     xs = sorted(c.x for c in d.companies())
     assert xs == [0.0, 150.0, 300.0]
     n = stack.index()
     window.scene.clearSelection()
-    assert window.auto_layout()
+    assert window.edits.auto_layout()
     assert stack.index() == n + 1 and stack.undoText() == "Automatic layout"
     stack.undo()
     assert sorted(c.x for c in d.companies()) == xs
+
+
+def test_edit_actions_follow_the_selection_and_revert_the_file(window, tmp_path, monkeypatch):
+    acts = window.menu_actions
+    window.scene.select_ids(["nvidia"], [])
+    assert acts.delete.isEnabled() and acts.copy.isEnabled() and acts.cut.isEnabled()
+    assert not any(a.isEnabled() for a in acts.align.values())
+    window.scene.select_ids(["nvidia", "openai"], [])
+    assert all(a.isEnabled() for a in acts.align.values())
+    assert not any(a.isEnabled() for a in acts.distribute.values())
+    window.scene.select_ids(["nvidia", "openai", "oracle"], [])
+    assert all(a.isEnabled() for a in acts.distribute.values())
+    window.scene.select_ids([], ["f1"])
+    assert acts.delete.isEnabled() and not acts.copy.isEnabled() and not acts.duplicate.isEnabled()
+    window.scene.clearSelection()
+    assert not acts.delete.isEnabled()
+    assert not acts.revert.isEnabled()  # never saved: nothing to revert to
+    save_dialog_returns(monkeypatch, tmp_path / "r.roundtrip")
+    assert window.files.save_as()
+    assert acts.revert.isEnabled()
 
 
 def test_inspector_follows_canvas_selection(window):
@@ -273,13 +292,13 @@ def test_start_with_a_bad_file_shows_error_and_empty_document(qtbot, tmp_path, d
 def test_export_table_and_image_menu_items(window, tmp_path, monkeypatch):
     out = tmp_path / "flows.csv"
     save_dialog_returns(monkeypatch, out)
-    assert window.export_table_action.isEnabled()
-    assert window.export_table()
+    assert window.menu_actions.export_table.isEnabled()
+    assert window.files.export_table()
     assert out.exists() and "NVIDIA" in out.read_text(encoding="utf-8")
     from editor.dialogs import export_dialog
 
     seen = []
     monkeypatch.setattr(export_dialog.ExportImageDialog, "exec", lambda self: seen.append(self) or 0)
     window.scene.select_ids(["nvidia"], [])
-    assert not window.export_image()   # cancelled
+    assert not window.files.export_image()   # cancelled
     assert seen and seen[0]._selection == (["nvidia"], [])

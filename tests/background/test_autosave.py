@@ -9,11 +9,18 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from editor.io import recovery
-from editor.background.autosave import AutosaveController, interval_from_settings, restore
-from editor.dialogs.recovery_dialog import DISCARD, LATER, RESTORE, RecoveryDialog, apply_choices, offer_recovery
+from editor.background.autosave import AutosaveController, interval_from_settings
+from editor.dialogs.recovery_dialog import (
+    DISCARD,
+    LATER,
+    RESTORE,
+    RecoveryDialog,
+    apply_choices,
+    offer_recovery,
+    restore,
+)
 from editor.editing.document import Document
-from editor.io import native
+from editor.io import native, recovery
 from tests.helpers import seed_diagram
 
 
@@ -236,7 +243,24 @@ def test_relay_calls_live_receivers_on_the_gui_thread(qtbot):
 
     r = Receiver()
     handle = relay.handle(r)
-    t = threading.Thread(target=relay.post, args=(handle, "note", 7))
+    t = threading.Thread(target=relay.post, args=(handle, Receiver.note, 7))
     t.start()
     t.join()
     qtbot.waitUntil(lambda: r.calls == [(7, True)], timeout=2000)
+
+
+def test_relay_refuses_method_names_and_bound_methods(qtbot):
+    from PySide6.QtCore import QObject
+
+    from editor.background import relay
+
+    class Receiver(QObject):
+        def note(self, value):
+            pass
+
+    r = Receiver()
+    handle = relay.handle(r)
+    with pytest.raises(TypeError):
+        relay.post(handle, "note", 7)
+    with pytest.raises(TypeError):
+        relay.post(handle, r.note, 7)  # would keep the receiver alive from the worker thread

@@ -102,6 +102,67 @@ def test_catalogue_commands_undo(doc):
     assert doc.diagram.flow_type(tid).color == "#000000"
 
 
+def test_ending_a_typing_session_starts_a_new_step(doc):
+    a = doc.add_company("A")
+    doc.update_company(a, merge=True, name="AB")
+    doc.end_typing()
+    doc.update_company(a, merge=True, name="ABC")
+    assert doc.undo_stack.count() == 3
+    doc.undo_stack.undo()
+    assert doc.diagram.company(a).name == "AB"
+    doc.end_typing()  # the top step is not an edit: nothing to end, nothing changes
+    assert doc.undo_stack.count() == 3
+
+
+def test_moves_and_removals_take_the_undo_name_given(qapp):
+    doc = Document(seed_diagram())
+    doc.move_companies({"nvidia": (5, 5), "openai": (9, 9)}, text="Align top")
+    assert doc.undo_stack.undoText() == "Align top"
+    doc.move_companies({"nvidia": (6, 6)})
+    assert doc.undo_stack.undoText() == "Move"
+    assert doc.remove(["openai"], text="Cut 1 company")
+    assert doc.undo_stack.undoText() == "Cut 1 company"
+    doc.undo_stack.undo()
+    assert doc.remove(["openai"])
+    assert doc.undo_stack.undoText() == f"Delete {1 + len(seed_diagram().flows_of('openai'))} items"
+
+
+def test_one_step_groups_changes_and_takes_all_back_on_failure(qapp):
+    doc = Document(seed_diagram())
+    before = doc.diagram.state()
+    with doc.one_step("Two edits"):
+        doc.update_company("nvidia", name="N")
+        doc.update_company("openai", name="O")
+    assert doc.undo_stack.undoText() == "Two edits"
+    doc.undo_stack.undo()
+    assert doc.diagram.state() == before
+    with pytest.raises(ModelError), doc.one_step("Half done"):
+        doc.update_company("nvidia", name="N")
+        doc.update_company("openai", valuation=-1)
+    assert doc.diagram.state() == before
+
+
+def test_catalogue_edit_and_category_removal_undo_in_place(doc):
+    cats = [c.id for c in doc.diagram.categories()]
+    doc.update_category(cats[0], name="Renamed")
+    assert doc.diagram.category(cats[0]).name == "Renamed"
+    doc.undo_stack.undo()
+    assert doc.diagram.category(cats[0]).name != "Renamed"
+    unused = [c for c in cats if not any(x.category == c for x in doc.diagram.companies())][-1]
+    doc.remove_category(unused)
+    assert unused not in [c.id for c in doc.diagram.categories()]
+    doc.undo_stack.undo()
+    assert [c.id for c in doc.diagram.categories()] == cats
+
+
+def test_mark_unsaved_and_saved(doc):
+    assert not doc.is_modified()
+    doc.mark_unsaved()
+    assert doc.is_modified()
+    doc.mark_saved()
+    assert not doc.is_modified()
+
+
 def test_save_marks_clean_and_failed_save_keeps_modified(tmp_path, doc):
     from editor.io.atomic import SaveError
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from editor import settings
+from editor.app.mainwindow import MainWindow
 from editor.dialogs import messages
 from editor.editing.document import Document
-from editor.app.mainwindow import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -58,10 +59,8 @@ def type_into_editor(qtbot, view, text: str) -> None:
     qtbot.keyClick(editor, Qt.Key_Return)
 
 
-def press_shortcut(qtbot, window, action_name: str) -> None:
+def press_shortcut(qtbot, window, action: QAction) -> None:
     """Trigger an action through its keyboard shortcut, as a user would."""
-    action = getattr(window, action_name) if isinstance(action_name, str) and hasattr(window, action_name) \
-        else window.tool_actions[action_name]
     seq = action.shortcut()
     assert not seq.isEmpty()
     window.view.setFocus()
@@ -74,24 +73,24 @@ def test_full_story(qtbot, window, tmp_path, monkeypatch):
     d = doc.diagram
     assert d.is_empty() and window.loops.model.rowCount() == 0
 
-    press_shortcut(qtbot, window, "add_company")             # C
+    press_shortcut(qtbot, window, window.menu_actions.tools["add_company"])             # C
     assert view.tool == "add_company"
     a, b = QPoint(150, 150), QPoint(450, 150)
     click(qtbot, view, a)
     type_into_editor(qtbot, view, "NVIDIA")
-    press_shortcut(qtbot, window, "add_company")
+    press_shortcut(qtbot, window, window.menu_actions.tools["add_company"])
     click(qtbot, view, b)
     type_into_editor(qtbot, view, "OpenAI")
     assert sorted(c.name for c in d.companies()) == ["NVIDIA", "OpenAI"]
 
-    press_shortcut(qtbot, window, "draw_flow")               # F
+    press_shortcut(qtbot, window, window.menu_actions.tools["draw_flow"])               # F
     assert view.tool == "draw_flow"
     window.pick_flow_type(1)                                  # equity
     drag(qtbot, view, a, b)
     type_into_editor(qtbot, view, "100")
     assert len(d.flows()) == 1
     window.pick_flow_type(2)                                  # chip purchase
-    press_shortcut(qtbot, window, "draw_flow")
+    press_shortcut(qtbot, window, window.menu_actions.tools["draw_flow"])
     drag(qtbot, view, b, a)
     type_into_editor(qtbot, view, "40")
     nvidia, openai = d.find_company("NVIDIA"), d.find_company("OpenAI")
@@ -114,24 +113,24 @@ def test_full_story(qtbot, window, tmp_path, monkeypatch):
     steps = doc.undo_stack.count()
     full = d.state()
     for _ in range(steps):
-        press_shortcut(qtbot, window, "undo_action")
+        press_shortcut(qtbot, window, window.menu_actions.undo)
     assert d.is_empty() and not d.flows()
     assert not doc.is_modified()
     for _ in range(steps):
-        window.redo_action.trigger()
+        window.menu_actions.redo.trigger()
     assert d.state() == full
     assert window.isWindowModified()
 
     path = tmp_path / "loop"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
-    window.save_action.trigger()
+    window.menu_actions.save.trigger()
     saved = tmp_path / "loop.roundtrip"
     assert saved.exists() and not doc.is_modified() and not window.isWindowModified()
     assert window.windowTitle() == "loop.roundtrip[*] — Roundtrip"
 
     other = MainWindow(Document(), autosave_enabled=False)
     qtbot.addWidget(other)
-    assert other.open_path(saved)
+    assert other.files.open_path(saved)
     assert other.document.diagram == d
     other.shutdown()
 
