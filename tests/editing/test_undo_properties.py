@@ -14,13 +14,17 @@ import random
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from editor.editing.document import Document
 from editor.io import native
-from editor.model import QUALIFIERS, STATUSES, Category, Company, Diagram, Flow, FlowType, Metadata, ModelError
+from editor.model import (
+    QUALIFIERS,
+    STATUSES,
+    ModelError,
+)
 from tests.conftest import long_mode
 from tests.helpers import seed_diagram
+from tests.strategies import rich_diagrams
 
 RUNS = 20 if long_mode() else 4
 STEPS = 1000 if long_mode() else 150
@@ -186,42 +190,6 @@ def test_random_edits_undo_and_redo_exactly(qapp, seed):
 
 
 # ------------------------------------------------- round trip, wider strategy
-text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
-names = text.filter(lambda s: s.strip() != "")
-amounts = st.one_of(st.none(), st.floats(0, 1e12, allow_nan=False), st.integers(0, 10**12).map(float))
-dates = st.one_of(st.just(""), st.dates().map(lambda d: d.isoformat()), st.integers(1000, 9999).map(str))
-colors = st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06x}")
-
-
-@st.composite
-def rich_diagrams(draw) -> Diagram:
-    """Custom catalogues, every field, unicode, unknown amounts and many parallel flows."""
-    types = [FlowType(f"t{i}", f"type {i} {draw(text)}", draw(colors)) for i in range(draw(st.integers(1, 4)))]
-    cats = [Category(f"k{i}", f"cat {i} {draw(text)}", draw(colors)) for i in range(draw(st.integers(1, 3)))]
-    meta = Metadata(title=draw(text), subtitle=draw(text), unit=draw(names), description=draw(text),
-                    sources_note=draw(text))
-    d = Diagram(flow_types=types, categories=cats, metadata=meta)
-    n = draw(st.integers(1, 6))
-    for i in range(n):
-        d.add_company(Company(
-            f"c{i}", draw(names), draw(st.sampled_from(cats)).id, valuation=draw(amounts),
-            valuation_date=draw(dates), revenue=draw(amounts), revenue_period=draw(text),
-            profit=draw(st.one_of(st.none(), st.floats(-1e12, 1e12, allow_nan=False))), profit_period=draw(text),
-            notes=draw(text), x=draw(st.floats(-1e7, 1e7)), y=draw(st.floats(-1e7, 1e7)),
-            size=draw(st.one_of(st.none(), st.floats(1, 1000)))))
-    a, b = f"c{draw(st.integers(0, n - 1))}", f"c{draw(st.integers(0, n - 1))}"
-    for j in range(draw(st.integers(0, 25))):
-        parallel = draw(st.booleans())
-        date = draw(dates)
-        d.add_flow(Flow(
-            f"f{j}", a if parallel else f"c{draw(st.integers(0, n - 1))}",
-            b if parallel else f"c{draw(st.integers(0, n - 1))}", draw(st.sampled_from(types)).id, draw(amounts),
-            qualifier=draw(st.sampled_from(QUALIFIERS)), unit=draw(text), date=date,
-            end_date=draw(st.sampled_from(["", date])), status=draw(st.sampled_from(STATUSES)),
-            url=draw(text), note=draw(text)))
-    return d
-
-
 @settings(max_examples=1000 if long_mode() else 80, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(rich_diagrams())
