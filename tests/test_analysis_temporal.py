@@ -67,7 +67,8 @@ def readable(days: tuple[int, ...], window: int | None) -> bool:
     return False
 
 
-def brute_force(g: CompanyGraph, max_length: int, window: int | None, through: int | None = None) -> list[RawLoop]:
+def brute_force(g: CompanyGraph, max_length: int, window: int | None,
+                through: int | None = None) -> list[RawLoop]:
     """Date-ordered loops from all flow-level simple cycles, ranked like the engine ranks loops."""
     flows = nx.MultiDiGraph()
     flows.add_nodes_from(range(g.n))
@@ -104,7 +105,7 @@ def check_readings(d: Diagram, result: DatedSearchResult, window: int | None) ->
         assert loop.date_ordered
         flows = [d.flow(f) for f in dated.reading]
         assert len(flows) == loop.length and flows[0].source == dated.start
-        for a, b in zip(flows, flows[1:] + flows[:1]):
+        for a, b in zip(flows, flows[1:] + flows[:1], strict=True):
             assert a.target == b.source
         days = [day(f.date) for f in flows]
         assert None not in days and days == sorted(days)       # type: ignore[type-var]
@@ -216,7 +217,8 @@ def test_max_loops_keeps_the_best_and_says_the_list_is_cut():
 
 def test_through_keeps_the_loops_through_that_company():
     d = ring(("A", "B", "2025-01"), ("B", "A", "2025-02"), ("B", "C", "2025-03"), ("C", "B", "2025-04"))
-    assert [loop.company_ids for loop in find_date_ordered_loops(d.snapshot(), through="C").loops] == [("B", "C")]
+    via_c = find_date_ordered_loops(d.snapshot(), through="C")
+    assert [loop.company_ids for loop in via_c.loops] == [("B", "C")]
     assert len(find_date_ordered_loops(d.snapshot(), through="B").loops) == 2
     with pytest.raises(ModelError, match="no company"):
         find_date_ordered_loops(d.snapshot(), through="Z")

@@ -308,7 +308,8 @@ def find_date_ordered_loops(source: Snapshot | CompanyGraph, *, max_loops: int =
     max_len = min(max_length, g.n)
     cap = max_loops + 1 if max_loops else None
     dated = [e for e in range(len(g.steps)) if days[e]]
-    known = sorted((e for e in dated if g.steps[e].amount is not None), key=lambda e: -(g.steps[e].amount or 0.0))
+    known = sorted((e for e in dated if g.steps[e].amount is not None),
+                   key=lambda e: -(g.steps[e].amount or 0.0))
     unknown = [e for e in dated if g.steps[e].amount is None]
     found: list[RawLoop] = []
     timed_out = False
