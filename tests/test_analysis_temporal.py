@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import os
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -27,6 +28,7 @@ from editor.analysis.temporal import (
 )
 from editor.model import Company, Diagram, Flow, ModelError, date_key
 
+ROOT = Path(__file__).resolve().parent.parent
 LONG = os.environ.get("ROUNDTRIP_LONG", "") not in ("", "0")
 SETTINGS = settings(max_examples=1500 if LONG else 250, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -270,3 +272,26 @@ def test_parse_date_bound():
     assert parse_date_bound("2024-02-29") == datetime.date(2024, 2, 29)
     with pytest.raises(ModelError, match="from"):
         parse_date_bound("2025/09", "from")
+
+
+# ------------------------------------------------------------------ the documented example
+
+def test_the_ai_sample_example_in_the_docs():
+    from editor.io import native
+
+    snap = native.load(ROOT / "editor" / "data" / "samples" / "ai-money-machine-2025.roundtrip").snapshot()
+    full = analyze(snap)
+    assert (len(full.loops), sum(loop.date_ordered for loop in full.loops)) == (15, 12)
+    found = find_date_ordered_loops(snap)
+    assert len(found.loops) == 12
+    first = found.dated_loops[0]
+    assert first.loop.company_names == ("NVIDIA", "OpenAI", "Oracle") and first.loop.bottleneck == 40
+    names = {c.id: c.name for c in snap.companies}
+    assert names[first.start] == "Oracle" and (first.first_date, first.last_date) == ("2025-05", "2025-09")
+    assert ("CoreWeave", "OpenAI", "Oracle", "NVIDIA") not in [loop.company_names for loop in found.loops]
+    within = find_date_ordered_loops(snap, within_days=90)
+    assert len(within.loops) == 6 and first.loop not in within.loops
+    autumn, info = period_filter(snap, "2025-09", "2025-10-31")
+    assert (info.flows_kept, len(snap.flows)) == (23, 47)
+    assert [" -> ".join(loop.company_names) for loop in find_date_ordered_loops(autumn).loops] == [
+        "AMD -> OpenAI", "NVIDIA -> OpenAI", "NVIDIA -> xAI", "AMD -> OpenAI -> Oracle"]

@@ -207,7 +207,7 @@ def _advance(states: list[tuple[int, int | None, int | None]], ds: list[int],
 
 def _walk(g: CompanyGraph, out: list[list[tuple[int, int]]], days: list[list[int]], e: int,
           dist: list[int], max_len: int, window: int | None, through: int | None,
-          via: list[int] | None, clock_deadline: float, into: list[RawLoop]) -> int:
+          via: list[int] | None, deadline: float, into: list[RawLoop]) -> int:
     """Append the date-ordered loops made of step ``e`` (u -> v) and a way back v -> ... -> u
     over the steps in ``out``; returns how many steps were looked at."""
     u, v = g.src[e], g.dst[e]
@@ -224,7 +224,7 @@ def _walk(g: CompanyGraph, out: list[list[tuple[int, int]]], days: list[list[int
         it, states, seen = stack[-1]
         for y, e2 in it:
             n_looked += 1
-            if not n_looked & 1023 and time.perf_counter() > clock_deadline:
+            if not n_looked & 1023 and time.perf_counter() > deadline:
                 raise OutOfTime
             if y != u:
                 dy = dist[y]
@@ -255,10 +255,11 @@ def _walk(g: CompanyGraph, out: list[list[tuple[int, int]]], days: list[list[int
     return n_looked
 
 
-def _distances_within(inn: list[list[tuple[int, int]]], days: list[list[int]], start: int, depth: int,
-                      dist: list[int], lo: int, hi: int) -> list[int]:
+def _distances_within(inn: list[list[tuple[int, int, int, int]]], days: list[list[int]], start: int,
+                      depth: int, dist: list[int], lo: int, hi: int) -> list[int]:
     """:func:`editor.analysis.search._distances_back` over the steps with a day in [lo, hi]
-    only (with a window, the others cannot be on a loop with the step being added)."""
+    only (with a window, the others cannot be on a loop with the step being added).
+    ``inn[x]``: (company, step, first day, last day) of the steps into x."""
     dist[start] = 0
     touched = [start]
     frontier = [start]
@@ -267,16 +268,23 @@ def _distances_within(inn: list[list[tuple[int, int]]], days: list[list[int]], s
         d += 1
         nxt = []
         for x in frontier:
-            for y, e in inn[x]:
-                if dist[y] < 0:
-                    ds = days[e]
-                    i = bisect.bisect_left(ds, lo)
-                    if i < len(ds) and ds[i] <= hi:
-                        dist[y] = d
-                        nxt.append(y)
+            for y, e, first, last in inn[x]:
+                if dist[y] < 0 and first <= hi and last >= lo and (
+                        first >= lo or last <= hi or _day_within(days[e], lo, hi)):
+                    dist[y] = d
+                    nxt.append(y)
         touched += nxt
         frontier = nxt
     return touched
+
+
+def _day_within(ds: list[int], lo: int, hi: int) -> bool:
+    i = bisect.bisect_left(ds, lo)
+    return i < len(ds) and ds[i] <= hi
+
+
+def _any_within(steps: list[tuple[int, int]], days: list[list[int]], lo: int, hi: int) -> bool:
+    return any(_day_within(days[e], lo, hi) for _, e in steps)
 
 
 def find_date_ordered_loops(source: Snapshot | CompanyGraph, *, max_loops: int = 100, max_length: int = 12,
@@ -285,10 +293,24 @@ def find_date_ordered_loops(source: Snapshot | CompanyGraph, *, max_loops: int =
                             ) -> DatedSearchResult:
     """The ``max_loops`` best date-ordered loops (0: no cap) of at most ``max_length`` companies.
 
-    ``through`` is a company id (only loops through it); ``within_days`` the
-    window (last date at most that many days after the first; None: none).
-    Loops are ranked like the full list; ``truncated`` says more exist (or
-    time ran out), ``timed_out`` that the budget cut the search short.
+    A result is a loop as the full list has it: a cycle of distinct companies
+    (written from the first by name), each step all the flows from one to
+    the next. It is listed, once, when there are a starting company on it and
+    one *dated* flow per step, going round from there, whose dates never
+    decrease, the last at most ``within_days`` days after the first when a
+    window is given (partial dates: first day of their period). Other
+    choices of parallel flows or starting companies that also read in order
+    are the same loop (one :class:`DatedLoop`, with one of them as its
+    ``reading``), exactly as :func:`editor.analysis.loops.date_ordered`
+    marks one company cycle: so these are the loops of the full list with
+    ``date_ordered`` True, with the same bottleneck (every flow of a step
+    counts, dated or not), ranking (:func:`editor.analysis.search.rank_key`)
+    and annotations.
+
+    ``through`` is a company id (only loops through it). ``truncated`` says
+    more such loops exist (or time ran out), ``timed_out`` that the budget
+    cut the search short (loops may then be missing). Raises
+    :class:`ModelError` on bad limits or an unknown company.
     """
     if max_loops < 0:
         raise ModelError(f"max_loops: must be 0 (no cap) or more, got {max_loops}")
@@ -315,7 +337,7 @@ def find_date_ordered_loops(source: Snapshot | CompanyGraph, *, max_loops: int =
     timed_out = False
     out: list[list[tuple[int, int]]] = [[] for _ in range(g.n)]
     inn: list[list[int]] = [[] for _ in range(g.n)]
-    inn_steps: list[list[tuple[int, int]]] = [[] for _ in range(g.n)]
+    inn_steps: list[list[tuple[int, int, int, int]]] = [[] for _ in range(g.n)]
     dist = [-1] * g.n
     via = [-1] * g.n if x is not None else None
     same = [0] * g.n        # no component restriction: the map grows as steps come in
@@ -330,13 +352,17 @@ def find_date_ordered_loops(source: Snapshot | CompanyGraph, *, max_loops: int =
                 u, v = g.src[e], g.dst[e]
                 bisect.insort(out[u], (v, e))
                 inn[v].append(u)
-                inn_steps[v].append((u, e))
+                inn_steps[v].append((u, e, days[e][0], days[e][-1]))
                 if time.perf_counter() > deadline:
                     raise OutOfTime
                 if within_days is None:
                     touched = _distances_back(inn, same, 0, -1, u, max_len - 1, dist)
                 else:
                     lo, hi = days[e][0] - within_days, days[e][-1] + within_days
+                    if not (_any_within(out[v], days, lo, hi) and any(
+                            f <= hi and la >= lo and _day_within(days[e2], lo, hi)
+                            for _, e2, f, la in inn_steps[u] if e2 != e)):
+                        continue        # nothing leaves v, or reaches u, within the window
                     touched = _distances_within(inn_steps, days, u, max_len - 1, dist, lo, hi)
                 touched_x: list[int] = []
                 if dist[v] > 0:
