@@ -36,11 +36,13 @@ SETTINGS = settings(max_examples=1500 if LONG else 250, deadline=None,
 #: Close dates (so windows matter), partial ones (first day of their period) and no date.
 DATES = ("", "", "2024", "2024-01", "2024-01-01", "2024-01-15", "2024-01-31", "2024-02", "2024-02-10",
          "2024-03-01", "2024-06", "2025", "2025-01-02")
+AMOUNTS = st.sampled_from([None, 1.0, 2.0, 2.0, 5.0, 10.0])
 NAMES = ("Alpha", "beta", "Gamma", "delta", "Eps", "Zeta", "alpha")
 
 
 @st.composite
-def dated_maps(draw, max_companies: int = 6, max_flows: int = 18) -> Diagram:
+def dated_maps(draw, max_companies: int = 6, max_flows: int = 18,
+               amounts=AMOUNTS) -> Diagram:
     """Few companies, many flows: parallel flows, self-flows, unknown amounts, ties, undated flows."""
     d = Diagram()
     n = draw(st.integers(1, max_companies))
@@ -49,7 +51,7 @@ def dated_maps(draw, max_companies: int = 6, max_flows: int = 18) -> Diagram:
     for j in range(draw(st.integers(0, max_flows))):
         d.add_flow(Flow(f"f{j}", f"c{draw(st.integers(0, n - 1))}", f"c{draw(st.integers(0, n - 1))}",
                         draw(st.sampled_from(("equity", "purchase", "service"))),
-                        draw(st.sampled_from([None, 1.0, 2.0, 2.0, 5.0, 10.0])),
+                        draw(amounts),
                         date=draw(st.sampled_from(DATES))))
     return d
 
@@ -147,6 +149,18 @@ def test_the_best_loops_are_listed_and_the_cut_is_flagged(d, max_length, max_loo
 
 
 @SETTINGS
+@given(dated_maps(max_companies=7, max_flows=22, amounts=st.sampled_from([None, 1.0, 1.0, 1.0, 3.0])),
+       st.integers(3, 7), st.integers(1, 8), WINDOWS)
+def test_loops_tied_at_the_last_amount_are_ranked_shortest_first(d, max_length, max_loops, window):
+    g = CompanyGraph(d.snapshot())
+    expected = brute_force(g, max_length, window)
+    result = find_date_ordered_loops(g, max_loops=max_loops, max_length=max_length, within_days=window,
+                                     time_budget=60)
+    assert raw_of(g, result) == expected[:max_loops]
+    assert result.truncated == (len(expected) > max_loops)
+
+
+@SETTINGS
 @given(dated_maps(max_companies=5, max_flows=14), WINDOWS)
 def test_the_search_lists_the_loops_the_full_analysis_marks_date_ordered(d, window):
     full = analyze(d.snapshot(), max_loops=0, max_length=5, window_days=window)
@@ -215,6 +229,18 @@ def test_max_loops_keeps_the_best_and_says_the_list_is_cut():
     whole = find_date_ordered_loops(d.snapshot(), max_loops=3)
     assert len(whole.loops) == 3 and not whole.truncated
     assert [loop.bottleneck for loop in find_date_ordered_loops(d.snapshot(), max_loops=0).loops] == [3, 2, 1]
+
+
+def test_loops_tied_at_one_amount_are_listed_shortest_first_then_by_name():
+    pairs = [("A", "B"), ("B", "C"), ("C", "A"), ("D", "E"), ("E", "D"), ("A", "D"), ("D", "A"), ("B", "E"),
+             ("E", "B")]
+    d = ring(*[(a, b, "2025") for a, b in pairs])
+    every = [loop.company_ids for loop in find_date_ordered_loops(d.snapshot(), max_loops=0).loops]
+    assert every == [("A", "D"), ("B", "E"), ("D", "E"), ("A", "B", "C"), ("A", "B", "E", "D"),
+                     ("A", "D", "E", "B", "C")]
+    for n in range(1, 7):
+        cut = find_date_ordered_loops(d.snapshot(), max_loops=n)
+        assert [loop.company_ids for loop in cut.loops] == every[:n] and cut.truncated == (n < 6)
 
 
 def test_through_keeps_the_loops_through_that_company():

@@ -207,9 +207,10 @@ def _advance(states: list[tuple[int, int | None, int | None]], ds: list[int],
 
 def _walk(g: CompanyGraph, out: list[list[tuple[int, int]]], days: list[list[int]], e: int,
           dist: list[int], max_len: int, window: int | None, through: int | None,
-          via: list[int] | None, deadline: float, into: list[RawLoop]) -> int:
+          via: list[int] | None, deadline: float, into: list[RawLoop], exact: bool = False) -> int:
     """Append the date-ordered loops made of step ``e`` (u -> v) and a way back v -> ... -> u
-    over the steps in ``out``; returns how many steps were looked at."""
+    over the steps in ``out``, of at most ``max_len`` companies (exactly, if ``exact``);
+    returns how many steps were looked at."""
     u, v = g.src[e], g.dst[e]
     # every day of the first step: an earlier one suits the "not fallen" state, a later one
     # the "fallen" state (which must end on or before it); neither is always best
@@ -237,7 +238,7 @@ def _walk(g: CompanyGraph, out: list[list[tuple[int, int]]], days: list[list[int
             if not nxt:
                 continue
             if y == u:
-                if seen:
+                if seen and (not exact or len(path) == max_len):
                     nodes, steps = _rotate(tuple(path), tuple(estack) + (e2,))
                     amounts = [g.steps[s].amount for s in steps]
                     into.append(RawLoop(nodes, steps, None if None in amounts else min(amounts)))
@@ -287,6 +288,77 @@ def _any_within(steps: list[tuple[int, int]], days: list[list[int]], lo: int, hi
     return any(_day_within(days[e], lo, hi) for _, e in steps)
 
 
+class _Search:
+    """The map as it grows, one step at a time, and the loops each new step closes."""
+
+    def __init__(self, g: CompanyGraph, days: list[list[int]], max_len: int, window: int | None,
+                 through: int | None, deadline: float) -> None:
+        self.g, self.days, self.max_len, self.window = g, days, max_len, window
+        self.through, self.deadline = through, deadline
+        n = g.n
+        self.out: list[list[tuple[int, int]]] = [[] for _ in range(n)]    # (target, step), sorted
+        self.inn: list[list[int]] = [[] for _ in range(n)]
+        self.inn_steps: list[list[tuple[int, int, int, int]]] = [[] for _ in range(n)]
+        self.dist = [-1] * n            # steps back to the new step's source (-1: cannot get back)
+        self.via = [-1] * n             # steps back to ``through``
+        self.same = [0] * n             # no component restriction: the map grows as steps come in
+
+    def add(self, e: int) -> None:
+        g, days = self.g, self.days
+        u, v = g.src[e], g.dst[e]
+        bisect.insort(self.out[u], (v, e))
+        self.inn[v].append(u)
+        self.inn_steps[v].append((u, e, days[e][0], days[e][-1]))
+
+    def _back(self, start: int, depth: int, dist: list[int], lo: int, hi: int) -> list[int]:
+        if self.window is None:
+            return _distances_back(self.inn, self.same, 0, -1, start, depth, dist)
+        return _distances_within(self.inn_steps, self.days, start, depth, dist, lo, hi)
+
+    def close(self, e: int, into: list[RawLoop], exact: int | None = None) -> None:
+        """Append the date-ordered loops through ``e`` over the steps added so far, of at most
+        ``max_len`` companies (exactly ``exact`` if given)."""
+        if time.perf_counter() > self.deadline:
+            raise OutOfTime
+        g, days, window, x = self.g, self.days, self.window, self.through
+        u, v = g.src[e], g.dst[e]
+        bound = exact or self.max_len
+        lo = hi = 0
+        if window is not None:
+            lo, hi = days[e][0] - window, days[e][-1] + window
+            if not (_any_within(self.out[v], days, lo, hi) and any(
+                    f <= hi and la >= lo and _day_within(days[e2], lo, hi)
+                    for _, e2, f, la in self.inn_steps[u] if e2 != e)):
+                return          # nothing leaves v, or reaches u, within the window
+        dist, via = self.dist, self.via
+        touched = self._back(u, bound - 1, dist, lo, hi)
+        touched_x: list[int] = []
+        if dist[v] > 0:
+            if x is not None and x not in (u, v):
+                touched_x = self._back(x, bound - 2, via, lo, hi)
+            if x is None or x in (u, v) or dist[x] > 0:
+                _walk(g, self.out, days, e, dist, bound, window, x, via, self.deadline, into,
+                      exact is not None)
+        for y in touched:
+            dist[y] = -1
+        for y in touched_x:
+            via[y] = -1
+
+    def by_length(self, tied: list[int], into: list[RawLoop], cap: int) -> None:
+        """Append the loops through the ``tied`` steps (all added, one amount: the smallest so
+        far), shortest first, then by name, until ``into`` holds ``cap``."""
+        for k in range(2, self.max_len + 1):
+            batch: dict[tuple[int, ...], RawLoop] = {}
+            for e in tied:
+                found: list[RawLoop] = []
+                self.close(e, found, exact=k)
+                for raw in found:           # a loop through several tied steps comes once each
+                    batch[raw.steps] = raw
+            into.extend(sorted(batch.values(), key=rank_key)[:cap - len(into)])
+            if len(into) >= cap:
+                return
+
+
 def find_date_ordered_loops(source: Snapshot | CompanyGraph, *, max_loops: int = 100, max_length: int = 12,
                             through: str | None = None, within_days: int | None = None,
                             time_budget: float = 2.0, extra_rules: Iterable[PatternRule] = ()
@@ -333,51 +405,30 @@ def find_date_ordered_loops(source: Snapshot | CompanyGraph, *, max_loops: int =
     known = sorted((e for e in dated if g.steps[e].amount is not None),
                    key=lambda e: -(g.steps[e].amount or 0.0))
     unknown = [e for e in dated if g.steps[e].amount is None]
+    search = _Search(g, days, max_len, within_days, x, deadline)
     found: list[RawLoop] = []
     timed_out = False
-    out: list[list[tuple[int, int]]] = [[] for _ in range(g.n)]
-    inn: list[list[int]] = [[] for _ in range(g.n)]
-    inn_steps: list[list[tuple[int, int, int, int]]] = [[] for _ in range(g.n)]
-    dist = [-1] * g.n
-    via = [-1] * g.n if x is not None else None
-    same = [0] * g.n        # no component restriction: the map grows as steps come in
     order = known + unknown
     try:
         i = 0
         while i < len(order) and max_len >= 2:
             amount = g.steps[order[i]].amount
-            while i < len(order) and g.steps[order[i]].amount == amount:
-                e = order[i]
-                i += 1
-                u, v = g.src[e], g.dst[e]
-                bisect.insort(out[u], (v, e))
-                inn[v].append(u)
-                inn_steps[v].append((u, e, days[e][0], days[e][-1]))
-                if time.perf_counter() > deadline:
-                    raise OutOfTime
-                if within_days is None:
-                    touched = _distances_back(inn, same, 0, -1, u, max_len - 1, dist)
-                else:
-                    lo, hi = days[e][0] - within_days, days[e][-1] + within_days
-                    if not (_any_within(out[v], days, lo, hi) and any(
-                            f <= hi and la >= lo and _day_within(days[e2], lo, hi)
-                            for _, e2, f, la in inn_steps[u] if e2 != e)):
-                        continue        # nothing leaves v, or reaches u, within the window
-                    touched = _distances_within(inn_steps, days, u, max_len - 1, dist, lo, hi)
-                touched_x: list[int] = []
-                if dist[v] > 0:
-                    if x is not None and x not in (u, v):
-                        if within_days is None:
-                            touched_x = _distances_back(inn, same, 0, -1, x, max_len - 2, via)  # type: ignore[arg-type]
-                        else:
-                            touched_x = _distances_within(inn_steps, days, x, max_len - 2, via,  # type: ignore[arg-type]
-                                                          lo, hi)
-                    if x is None or x in (u, v) or dist[x] > 0:
-                        _walk(g, out, days, e, dist, max_len, within_days, x, via, deadline, found)
-                for y in touched:
-                    dist[y] = -1
-                for y in touched_x:
-                    via[y] = -1         # type: ignore[index]
+            j = i
+            while j < len(order) and g.steps[order[j]].amount == amount:
+                j += 1
+            group, i = order[i:j], j
+            group_start = len(found)
+            for k, e in enumerate(group):
+                search.add(e)
+                search.close(e, found)
+                if cap is not None and len(found) >= cap:
+                    if k < len(group) - 1:
+                        # loops tied at this amount: ranked apart, shortest first
+                        for e2 in group[k + 1:]:
+                            search.add(e2)
+                        del found[group_start:]
+                        search.by_length(group, found, cap)
+                    break
             if cap is not None and len(found) >= cap:
                 break
     except OutOfTime:
