@@ -284,10 +284,6 @@ def _day_within(ds: list[int], lo: int, hi: int) -> bool:
     return i < len(ds) and ds[i] <= hi
 
 
-def _any_within(steps: list[tuple[int, int]], days: list[list[int]], lo: int, hi: int) -> bool:
-    return any(_day_within(days[e], lo, hi) for _, e in steps)
-
-
 class _Search:
     """The map as it grows, one step at a time, and the loops each new step closes."""
 
@@ -310,6 +306,43 @@ class _Search:
         self.inn[v].append(u)
         self.inn_steps[v].append((u, e, days[e][0], days[e][-1]))
 
+    def _reaches(self, v: int, u: int, depth: int, lo: int, hi: int) -> bool:
+        """Whether a way v -> ... -> u of at most ``depth`` steps with days in [lo, hi] exists:
+        a search from both ends, widening the smaller side, so that a step closing nothing
+        (the usual case) costs only the smaller of the two neighbourhoods."""
+        if u == v:
+            return True
+        days, out, inn = self.days, self.out, self.inn_steps
+        ahead, behind = {v}, {u}
+        front, back = [v], [u]
+        steps = 0
+        while front and back and steps < depth:
+            steps += 1
+            if len(front) <= len(back):
+                nxt = []
+                for x in front:
+                    for y, e in out[x]:
+                        if y not in ahead:
+                            ds = days[e]
+                            if ds[0] <= hi and ds[-1] >= lo and (ds[0] >= lo or _day_within(ds, lo, hi)):
+                                if y in behind:
+                                    return True
+                                ahead.add(y)
+                                nxt.append(y)
+                front = nxt
+            else:
+                nxt = []
+                for x in back:
+                    for y, e, first, last in inn[x]:
+                        if y not in behind and first <= hi and last >= lo and (
+                                first >= lo or _day_within(days[e], lo, hi)):
+                            if y in ahead:
+                                return True
+                            behind.add(y)
+                            nxt.append(y)
+                back = nxt
+        return False
+
     def _back(self, start: int, depth: int, dist: list[int], lo: int, hi: int) -> list[int]:
         if self.window is None:
             return _distances_back(self.inn, self.same, 0, -1, start, depth, dist)
@@ -323,13 +356,12 @@ class _Search:
         g, days, window, x = self.g, self.days, self.window, self.through
         u, v = g.src[e], g.dst[e]
         bound = exact or self.max_len
-        lo = hi = 0
-        if window is not None:
+        if window is None:
+            lo, hi = -1, 1 << 30        # day numbers of years 1 to 9999 lie within
+        else:
             lo, hi = days[e][0] - window, days[e][-1] + window
-            if not (_any_within(self.out[v], days, lo, hi) and any(
-                    f <= hi and la >= lo and _day_within(days[e2], lo, hi)
-                    for _, e2, f, la in self.inn_steps[u] if e2 != e)):
-                return          # nothing leaves v, or reaches u, within the window
+        if not self._reaches(v, u, bound - 1, lo, hi):
+            return
         dist, via = self.dist, self.via
         touched = self._back(u, bound - 1, dist, lo, hi)
         touched_x: list[int] = []
