@@ -33,7 +33,11 @@ them (bottleneck, then length, then names) by the same device: steps with a
 dated flow are put on an empty map largest amount first, and each new step
 brings the date-ordered loops it closes (the ways back from its target to its
 source that the walk above allows, pruned by the distance back); the search
-stops after the amount at which ``max_loops`` + 1 loops are found.
+stops at the amount at which ``max_loops`` + 1 loops are found, the loops
+tied at that amount being taken shortest first. Before counting distances
+back, a new step checks from both ends that a way back exists at all (most
+steps close nothing). With a window, both follow only the steps with a date
+within the window of the new step.
 """
 from __future__ import annotations
 
