@@ -150,11 +150,13 @@ def test_the_best_loops_are_listed_and_the_cut_is_flagged(d, max_length, max_loo
 
 @SETTINGS
 @given(dated_maps(max_companies=7, max_flows=22, amounts=st.sampled_from([None, 1.0, 1.0, 1.0, 3.0])),
-       st.integers(3, 7), st.integers(1, 8), WINDOWS)
-def test_loops_tied_at_the_last_amount_are_ranked_shortest_first(d, max_length, max_loops, window):
+       st.integers(3, 7), st.integers(1, 8), WINDOWS, st.data())
+def test_loops_tied_at_the_last_amount_are_ranked_shortest_first(d, max_length, max_loops, window, data):
     g = CompanyGraph(d.snapshot())
-    expected = brute_force(g, max_length, window)
+    through = data.draw(st.one_of(st.none(), st.integers(0, g.n - 1)))
+    expected = brute_force(g, max_length, window, through)
     result = find_date_ordered_loops(g, max_loops=max_loops, max_length=max_length, within_days=window,
+                                     through=None if through is None else g.companies[through].id,
                                      time_budget=60)
     assert raw_of(g, result) == expected[:max_loops]
     assert result.truncated == (len(expected) > max_loops)
