@@ -28,7 +28,7 @@ from editor.analysis.temporal import (
 )
 from editor.model import Company, Diagram, Flow, ModelError, date_key
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LONG = os.environ.get("ROUNDTRIP_LONG", "") not in ("", "0")
 SETTINGS = settings(max_examples=1500 if LONG else 250, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
