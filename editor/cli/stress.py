@@ -1,6 +1,7 @@
 """``roundtrip stress``: who cannot pay when money falls short (docs/stress.md).
 
-    roundtrip stress PATH [--obligations all|due] [--assets NAME=AMOUNT]... [--shock NAME=FRACTION]... [--json]
+    roundtrip stress PATH [--obligations all|due] [--assets NAME=AMOUNT]...
+                          [--shock NAME=FRACTION]... [--json]
 """
 from __future__ import annotations
 
@@ -64,7 +65,8 @@ def _pairs(diagram: Diagram, keys: dict[str, str], items: list[str] | None, opti
         if what == "amount" and value < 0:
             raise _cli_error(f"{option}: the amount for {name!r} must not be negative, got {text.strip()}")
         if what == "fraction" and not 0.0 <= value <= 1.0:
-            raise _cli_error(f"{option}: the fraction for {name!r} must be between 0 and 1, got {text.strip()}")
+            raise _cli_error(f"{option}: the fraction for {name!r} must be between 0 and 1, "
+                             f"got {text.strip()}")
         out[_find(diagram, keys, name.strip(), option, path)] = value
     return out
 
@@ -94,8 +96,8 @@ def to_json(result: StressResult, keys: dict[str, str]) -> dict[str, Any]:
             "defaulted": c.defaulted,
             "round": c.round,
         } for c in result.companies},
-        "flows": [{"id": f.id, "source": keys[f.source], "target": keys[f.target], "due": f.due, "paid": f.paid}
-                  for f in result.flows],
+        "flows": [{"id": f.id, "source": keys[f.source], "target": keys[f.target],
+                   "due": f.due, "paid": f.paid} for f in result.flows],
         "defaulted": [keys[cid] for cid in result.defaulted],
         "rounds": result.rounds,
         "total_shortfall": result.total_shortfall,
