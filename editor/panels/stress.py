@@ -132,8 +132,8 @@ class StressPanel(QWidget):
         self.input_table.setHorizontalHeaderLabels(INPUT_COLUMNS)
         self.input_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.input_table.verticalHeader().hide()
-        self.input_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        edit = QAbstractItemView.EditTrigger
+        self.input_table.setEditTriggers(edit.DoubleClicked | edit.EditKeyPressed | edit.AnyKeyPressed)
         self.input_table.itemChanged.connect(self._on_input_changed)
         lay.addWidget(self.input_table, 2)
         self.error = error_label()
@@ -305,7 +305,8 @@ class StressPanel(QWidget):
         shock = self._shocks.get(company_id, 0.0)
         e = self._money_of(company_id)
         _cell(table, row, MONEY_COL).setText(number_text(e))
-        _cell(table, row, AFTER_COL).setText(f"{number_text(e * (1 - shock))}" + (f"  (−{percent(shock)})" if shock else ""))
+        lost = f"  (−{percent(shock)})" if shock else ""
+        _cell(table, row, AFTER_COL).setText(number_text(e * (1 - shock)) + lost)
         table.blockSignals(was)
 
     def _on_input_changed(self, item: QTableWidgetItem) -> None:
