@@ -108,7 +108,7 @@ def table_rows(quick: bool) -> list[dict]:
     """One row for benchmarks/run.py."""
     import bench_io as B
 
-    n, m = QUICK if quick else FULL
+    n, m = B.sizes(quick)["medium"]
     r = measure(n, m, 3 if quick else 5)
     note = (f"{r['obligations']} obligations, {r['defaulted']} companies default over {r['rounds']} rounds; "
             f"building the input from the snapshot {r['build_ms']:.0f} ms; fixed-point iteration "
