@@ -94,6 +94,7 @@ class StressPanel(QWidget):
         self._closed = False
         self.discarded = 0   # stale results dropped
         self._rows: dict[str, int] = {}
+        self._revenues: dict[str, float] = {}
         self._sliders: dict[str, QSlider] = {}
         self._build()
 
@@ -170,6 +171,7 @@ class StressPanel(QWidget):
         self._assets = {k: v for k, v in self._assets.items() if k in ids}
         self._shocks = {k: v for k, v in self._shocks.items() if k in ids}
         self._snapshot = snapshot
+        self._revenues = {c.id: float(c.revenue or 0.0) for c in snapshot.companies}
         self._fill_inputs()
         self._update_preset()
         self._request()
@@ -263,18 +265,24 @@ class StressPanel(QWidget):
         self._executor.shutdown(wait=False, cancel_futures=True)
 
     # ------------------------------------------------------------- inputs
-    def _revenue(self, company_id: str) -> float:
-        assert self._snapshot is not None
-        c = next((c for c in self._snapshot.companies if c.id == company_id), None)
-        return float(c.revenue) if c is not None and c.revenue is not None else 0.0
-
     def _money_of(self, company_id: str) -> float:
-        return self._assets.get(company_id, self._revenue(company_id))
+        return self._assets.get(company_id, self._revenues.get(company_id, 0.0))
 
     def _fill_inputs(self) -> None:
         table = self.input_table
         table.blockSignals(True)
         companies = self._snapshot.companies if self._snapshot is not None else ()
+        if tuple(self._rows) == tuple(c.id for c in companies):
+            # the same companies (an amount or a name edited): update the rows in place
+            for i, c in enumerate(companies):
+                _cell(table, i, 0).setText(c.name)
+                slider = self._sliders[c.id]
+                slider.blockSignals(True)
+                slider.setValue(round(self._shocks.get(c.id, 0.0) * 100))
+                slider.blockSignals(False)
+                self._refresh_row(c.id)
+            table.blockSignals(False)
+            return
         table.setRowCount(len(companies))
         self._rows = {c.id: i for i, c in enumerate(companies)}
         self._sliders = {}
