@@ -142,3 +142,21 @@ def test_step_control_emits_overlays(qtbot, panel):
     assert first.flow_paid == {"f1": 0.0, "f2": 1.0, "f3": 1.0}
     panel.step_box.setValue(2)
     assert overlays[-1].flow_paid["f2"] == pytest.approx(0.5) and panel.current_overlay() is overlays[-1]
+
+
+def test_new_snapshot_keeps_edits_of_companies_still_there(qtbot, panel):
+    d = _chain()
+    panel.set_snapshot(d.snapshot())
+    _wait_result(qtbot, panel, lambda r: True)
+    panel.set_shock("b", 0.5)
+    panel.set_assets("a", 2.0)
+    d.update_company("c", revenue=1.0)
+    panel.set_snapshot(d.snapshot())   # same companies: rows updated in place
+    _wait_result(qtbot, panel, lambda r: r.company("c").assets == 1.0)
+    r = panel.result()
+    assert r.company("b").assets == 2.5 and r.company("a").assets == 2.0
+    assert panel._sliders["b"].value() == 50 and panel.input_table.item(2, MONEY_COL).text() == "1"
+    d.remove_company("a")
+    panel.set_snapshot(d.snapshot())   # fewer companies: rows rebuilt, the others' edits kept
+    _wait_result(qtbot, panel, lambda r: r.company("a") is None)
+    assert panel.input_table.rowCount() == 3 and panel._sliders["b"].value() == 50
