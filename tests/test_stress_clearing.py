@@ -177,3 +177,19 @@ def test_ai_sample_openai_pays_nothing():
     assert not shocked.company("oracle").defaulted and not shocked.company("microsoft").defaulted
     assert shocked.total_shortfall == pytest.approx(526.65)
     assert base.total_shortfall == pytest.approx(513.65)
+
+
+def test_singular_round_takes_the_greatest_solution():
+    # A and B owe each other 10 and have nothing: with both counted as defaulting the system is
+    # singular (any equal payments solve it); the greatest solution, both paying 10, is taken.
+    s = stress.system(_input(2, [(0, 1, 10), (1, 0, 10)], [0, 0]))
+    assert stress._solve_round(s, np.array([True, True])) == pytest.approx([10, 10])
+
+
+def test_empty_and_debt_free_maps():
+    r = stress.clear(_input(0, [], []))
+    assert r.companies == () and r.rounds == 0 and r.total_shortfall == 0
+    r = stress.clear(_input(2, [], [1, 0]))
+    assert r.defaulted == () and [c.recovery_rate for c in r.companies] == [None, None]
+    o = stress.overlay(r, 3)
+    assert o.step == 0 and dict(o.defaulted) == {} and dict(o.flow_paid) == {}

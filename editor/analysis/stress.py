@@ -280,18 +280,6 @@ def _iterate_round(M: sp.csr_matrix, b: np.ndarray, cap: np.ndarray, tol: float 
     return x
 
 
-def fixed_point(s: ClearingSystem, tol: float = 1e-12, max_iter: int = 1_000_000) -> np.ndarray:
-    """The slow way: iterate ``p <- min(L, e + Pi^T p)`` from ``p = L`` (falls to the greatest vector)."""
-    p = s.L.copy()
-    scale = max(1.0, float(np.max(s.L, initial=0.0)))
-    for _ in range(max_iter):
-        nxt = np.minimum(s.L, s.e + s.PiT @ p)
-        if np.max(np.abs(nxt - p), initial=0.0) <= tol * scale:
-            return nxt
-        p = nxt
-    return p
-
-
 def clear(inp: StressInput) -> StressResult:
     """Clear the obligations of ``inp``: payments, defaults and their domino rounds."""
     s = system(inp)
