@@ -28,6 +28,7 @@ for _p in (str(ROOT), str(HERE)):
         sys.path.insert(0, _p)
 
 import bench_io as B  # noqa: E402
+from bench_stress import NAME as STRESS  # noqa: E402
 
 AI_SAMPLE = ROOT / "samples" / "ai-money-machine-2025.roundtrip"
 #: The analysis of a file just opened: nothing from an earlier analysis to reuse.
@@ -42,6 +43,7 @@ PARTS: dict[str, list[tuple[str, str]]] = {
     "export": [(B.EXPORT, "ai"), (B.EXPORT, "medium")],
     "memory": [(B.MEMORY, "large")],
     "eventloop": [(B.GAP, "medium")],
+    "stress": [(STRESS, "medium")],
 }
 
 #: (name, size key) -> (target figure, target ratio or None). Figures above target: MISS.
@@ -59,6 +61,7 @@ TARGETS: dict[tuple[str, str], tuple[float, float | None]] = {
     (B.EXPORT, "ai"): (1000.0, 1.0),       # and no slower than Graphviz
     (B.MEMORY, "large"): (300.0, None),
     (B.GAP, "medium"): (50.0, None),
+    (STRESS, "medium"): (200.0, None),
 }
 
 TIMEOUT = {"quick": 150, "full": 420}
@@ -113,6 +116,9 @@ def part_rows(part: str, quick: bool, out: Path) -> list[dict]:
         if part == "canvas":
             return bench_canvas.run(quick, paths)
         return bench_canvas.run_event_loop(quick, paths)
+    if part == "stress":
+        import bench_stress
+        return bench_stress.table_rows(quick)
     if part == "memory":
         import bench_memory
         return bench_memory.run(quick, paths)

@@ -1,6 +1,6 @@
 """The ``roundtrip`` command (also ``python -m editor``): the app, or a subcommand.
 
-``roundtrip analyze|export|convert ...`` (and ``--help``/``--version``) run the
+``roundtrip analyze|export|convert|stress ...`` (and ``--help``/``--version``) run the
 command line (:mod:`editor.cli`, no Qt); anything else opens the app with
 those arguments (:func:`editor.app.start.run_app`).
 """

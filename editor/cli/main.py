@@ -6,6 +6,7 @@
     roundtrip analyze PATH [...]     print loops and metrics (text or --json)
     roundtrip export DIAGRAM OUT     image, table or graph file, by OUT's extension
     roundtrip convert IN OUT         between native, CSV/XLSX, GraphML and GEXF
+    roundtrip stress PATH [...]      who defaults when money falls short (text or --json)
 
 Errors in input give exit status 2 and one line on stderr starting "error:".
 """
@@ -19,6 +20,7 @@ from editor import __version__
 from editor.cli.analyze import run_analyze
 from editor.cli.convert import run_convert, run_export
 from editor.cli.errors import CliError
+from editor.cli.stress import run_stress_command
 from editor.io.errors import InputError
 from editor.model import ModelError
 
@@ -51,6 +53,16 @@ def _build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("convert", help="convert between .roundtrip, csv, xlsx, graphml and gexf")
     c.add_argument("input", metavar="IN")
     c.add_argument("out", metavar="OUT")
+
+    s = sub.add_parser("stress", help="clear every obligation: who defaults when money falls short")
+    s.add_argument("path", metavar="PATH", help="a .roundtrip diagram, or a CSV/XLSX edge list")
+    s.add_argument("--obligations", choices=("due", "all"), default="due",
+                   help="flows owed: still due (committed, announced, unconfirmed; default) or all")
+    s.add_argument("--assets", action="append", metavar="NAME=AMOUNT",
+                   help="outside money of a company (default: its revenue, else 0); repeatable")
+    s.add_argument("--shock", action="append", metavar="NAME=FRACTION",
+                   help="cut a company's outside money by FRACTION (0 to 1); repeatable")
+    s.add_argument("--json", action="store_true", help="print one JSON object instead of a report")
     return parser
 
 
@@ -76,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export(args)
         if args.command == "convert":
             return run_convert(args)
+        if args.command == "stress":
+            return run_stress_command(args)
     except (CliError, InputError, ModelError) as e:
         return _error(str(e))
     except OSError as e:
