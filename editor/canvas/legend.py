@@ -12,6 +12,7 @@ from editor.canvas.items import Z_LEGEND
 from editor.canvas.style import CanvasStyle, outline, soft_fill
 
 if TYPE_CHECKING:
+    from editor.canvas.bounds import SceneBounds
     from editor.canvas.scene import DiagramScene
 
 PAD = 10.0
@@ -109,8 +110,9 @@ class LegendItem(QGraphicsItem):
 class LegendKeeper:
     """The scene's legend: which flow types and categories are in use, where the box goes."""
 
-    def __init__(self, scene: DiagramScene, style: CanvasStyle) -> None:
+    def __init__(self, scene: DiagramScene, bounds: SceneBounds, style: CanvasStyle) -> None:
         self._scene = scene
+        self._bounds = bounds
         self._style = style
         self._item: LegendItem | None = None
         self._visible = True
@@ -169,7 +171,7 @@ class LegendKeeper:
         """Put the legend at the top right of the diagram (unless the user moved it)."""
         if self._item is None or self._item.user_moved:
             return
-        r = self._scene.companies_rect()
+        r = self._bounds.companies_rect()
         if r.isNull():
             self._item.setPos(0, 0)
         else:

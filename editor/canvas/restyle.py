@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
+from editor.canvas.bounds import SceneBounds
 from editor.canvas.flow_items import FlowItem
 from editor.canvas.index import Pair, SceneIndex
 from editor.canvas.style import SIZE_MODES, CanvasStyle, arrow_width, company_value, node_radius
@@ -35,9 +36,10 @@ class Rescaler:
     #: time one slice of rescaling may take (seconds)
     RESCALE_SLICE_S = 0.012
 
-    def __init__(self, scene: DiagramScene, index: SceneIndex, style: CanvasStyle) -> None:
+    def __init__(self, scene: DiagramScene, index: SceneIndex, bounds: SceneBounds, style: CanvasStyle) -> None:
         self._scene = scene
         self._index = index
+        self._bounds = bounds
         self._style = style
         #: time one slice may take (seconds); RESCALE_SLICE_S unless changed
         self.slice_s: float = self.RESCALE_SLICE_S
@@ -269,6 +271,6 @@ class Rescaler:
                 if changed:
                     scene.layout_pair(key)
         if resized:
-            scene.fit_companies_rect()
+            self._bounds.fit(self._bounds.companies_rect())
         if not companies and not flows:
             self._timer.stop()

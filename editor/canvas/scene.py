@@ -22,6 +22,7 @@ from PySide6.QtCore import QMetaObject, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene
 
+from editor.canvas.bounds import SceneBounds
 from editor.canvas.company_item import CompanyItem
 from editor.canvas.detail import LevelOfDetail, picture_scale
 from editor.canvas.flow_items import FlowItem, FlowLabelItem, text_width
@@ -52,11 +53,6 @@ class DiagramScene(QGraphicsScene):
     #: since every moved arrow would be re-filed in the tree).
     INDEX_METHOD = QGraphicsScene.ItemIndexMethod.NoIndex
 
-    #: The scene rect is set explicitly (the diagram plus this margin, growing as companies
-    #: move out). Left to Qt, every geometry change (each arrow of each drag step) makes Qt
-    #: recompute the bounding box of all items: about 45 ms per step at 2,000/10,000.
-    RECT_MARGIN = 600.0
-
     #: Every kind of change and the method that follows it on the canvas (see sync.py).
     _CHANGE_HANDLERS = ModelSync.HANDLERS
 
@@ -75,17 +71,17 @@ class DiagramScene(QGraphicsScene):
         self._amount_metrics = QFontMetricsF(self._amount_font)
         self._amount_height = self._amount_metrics.height()
         self._texts: dict[tuple, str] = {}   # (amount, qualifier, unit) -> label text
-        self._rect: QRectF | None = None     # the scene rect set (see RECT_MARGIN)
         self._building = False
         self.layers = SceneLayers(self)
         self.index = SceneIndex()
+        self.bounds = SceneBounds(self, self.index)
         self.marks = SceneMarks(self, self.index)
-        self.rescaler = Rescaler(self, self.index, self.style)
+        self.rescaler = Rescaler(self, self.index, self.bounds, self.style)
         self.live_move = LiveMove(self, self.index, self.layers)
         self.lanes = PairLayout(self.index, self.style, self.rescaler, self.live_move)
         self.detail = LevelOfDetail(self, self.index)
-        self.legend = LegendKeeper(self, self.style)
-        self.sync = ModelSync(self, self.index, self.rescaler, self.legend)
+        self.legend = LegendKeeper(self, self.bounds, self.style)
+        self.sync = ModelSync(self, self.index, self.bounds, self.rescaler, self.legend)
         self.selectionChanged.connect(self.marks.update_selected_looks)
         self.set_diagram(diagram)
 
@@ -154,7 +150,7 @@ class DiagramScene(QGraphicsScene):
         self.legend.rebuild(user_moved_legend)
         self.marks.reapply()
         # arrows and labels stay near their companies: the margin holds them
-        self._fit_scene_rect(self.companies_rect(), shrink=True)
+        self.bounds.fit(self.bounds.companies_rect(), shrink=True)
 
     def clear(self) -> None:
         """Remove and delete every item (pending label texts and live-move state go too)."""
@@ -162,39 +158,6 @@ class DiagramScene(QGraphicsScene):
         self.marks.forget_selection()
         self.live_move.forget()
         super().clear()
-
-    def _fit_scene_rect(self, rect: QRectF, shrink: bool = False) -> None:
-        """Make the scene rect hold ``rect`` plus a margin (it only grows, unless ``shrink``)."""
-        if rect.isNull():
-            rect = QRectF(0, 0, 1, 1)
-        current = self._rect   # not sceneRect(): unset, Qt would walk every item for it
-        if not shrink and current is not None and current.contains(rect):
-            return
-        m = self.RECT_MARGIN
-        wanted = rect.adjusted(-m, -m, m, m)
-        self._rect = wanted if shrink or current is None else wanted.united(current)
-        self.setSceneRect(self._rect)
-
-    def fit_companies(self, company_ids: Iterable[str]) -> None:
-        """Grow the scene rect to hold these companies."""
-        rect = QRectF()
-        companies = self.index.companies
-        for cid in company_ids:
-            item = companies.get(cid)
-            if item is not None:
-                rect = rect.united(item.sceneBoundingRect())
-        if not rect.isNull():
-            self._fit_scene_rect(rect)
-
-    def fit_companies_rect(self) -> None:
-        """Grow the scene rect to hold every company."""
-        self._fit_scene_rect(self.companies_rect())
-
-    def companies_rect(self) -> QRectF:
-        rect = QRectF()
-        for item in self.index.companies.values():
-            rect = rect.united(item.sceneBoundingRect())
-        return rect
 
     # -------------------------------------------------------------- layers
     def hide_still_part(self) -> None:
@@ -511,7 +474,7 @@ class DiagramScene(QGraphicsScene):
     def diagram_rect(self) -> QRectF:
         """Bounding rectangle of companies, arrows and labels (legend excluded)."""
         self.settle_styles()
-        rect = self.companies_rect()
+        rect = self.bounds.companies_rect()
         for item in self.index.flows.values():
             rect = rect.united(item.sceneBoundingRect()).united(item.label_scene_rect())
         return rect.united(self.marks.markers_rect())

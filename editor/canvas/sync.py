@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from editor.canvas import geometry as G
+from editor.canvas.bounds import SceneBounds
 from editor.canvas.index import SceneIndex
 from editor.canvas.legend import LegendKeeper
 from editor.canvas.restyle import Rescaler
@@ -19,10 +20,11 @@ Ids = tuple[str, ...]
 class ModelSync:
     """Updates the scene's items for each change of the diagram (see HANDLERS)."""
 
-    def __init__(self, scene: DiagramScene, index: SceneIndex, rescaler: Rescaler,
+    def __init__(self, scene: DiagramScene, index: SceneIndex, bounds: SceneBounds, rescaler: Rescaler,
                  legend: LegendKeeper) -> None:
         self._scene = scene
         self._index = index
+        self._bounds = bounds
         self._rescaler = rescaler
         self._legend = legend
 
@@ -37,7 +39,7 @@ class ModelSync:
         for cid in ids:
             rescaler.company_added(cid, company_value(scene.diagram.company(cid), rescaler.size_by))
             scene.add_company_item(cid)
-        scene.fit_companies(ids)
+        self._bounds.fit_companies(ids)
         self._legend.refresh()
 
     def _on_company_removed(self, ids: Ids) -> None:
@@ -58,7 +60,7 @@ class ModelSync:
             rescaler.company_changed(cid, company_value(c, rescaler.size_by))
             scene.style_company(cid)
             scene.layout_companies([cid])
-        scene.fit_companies(ids)
+        self._bounds.fit_companies(ids)
         self._legend.refresh()
 
     def _on_companies_moved(self, ids: Ids) -> None:
@@ -67,7 +69,7 @@ class ModelSync:
             c = scene.diagram.company(cid)
             companies[cid].setPos(c.x, c.y)
         scene.layout_companies(ids)
-        scene.fit_companies(ids)
+        self._bounds.fit_companies(ids)
 
     def _on_flow_added(self, ids: Ids) -> None:
         scene = self._scene
