@@ -6,6 +6,7 @@ from typing import Iterable
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
+from editor.canvas.backref import Backref
 from editor.canvas.index import SceneIndex
 
 
@@ -19,7 +20,7 @@ class SceneBounds:
     RECT_MARGIN = 600.0
 
     def __init__(self, scene: QGraphicsScene, index: SceneIndex) -> None:
-        self._scene = scene
+        self._scene = Backref(scene)
         self._index = index
         self._rect: QRectF | None = None   # the rect set (not sceneRect(): unset, Qt walks every item)
 
@@ -33,7 +34,7 @@ class SceneBounds:
         m = self.RECT_MARGIN
         wanted = rect.adjusted(-m, -m, m, m)
         self._rect = wanted if shrink or current is None else wanted.united(current)
-        self._scene.setSceneRect(self._rect)
+        self._scene().setSceneRect(self._rect)
 
     def fit_companies(self, company_ids: Iterable[str]) -> None:
         """Grow the scene rect to hold these companies."""

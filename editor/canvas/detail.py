@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter
 
+from editor.canvas.backref import Backref
 from editor.canvas.company_item import CompanyItem
 from editor.canvas.flow_items import FlowItem
 from editor.canvas.index import SceneIndex
@@ -49,7 +50,7 @@ class LevelOfDetail:
     LABELS_PER_TICK = 300
 
     def __init__(self, scene: DiagramScene, index: SceneIndex) -> None:
-        self._scene = scene
+        self._scene = Backref(scene)
         self._index = index
         self._unrealized: list[FlowItem | CompanyItem] = []
         self._labels_shown = True
@@ -82,7 +83,7 @@ class LevelOfDetail:
     def _realize_some(self) -> None:
         batch = self._unrealized[-self.LABELS_PER_TICK:]
         del self._unrealized[-self.LABELS_PER_TICK:]
-        scene = self._scene
+        scene = self._scene()
         for item in batch:
             if item.scene() is scene:
                 scene.realize_flow(item)
@@ -91,7 +92,7 @@ class LevelOfDetail:
 
     def realize_labels(self) -> None:
         """Make every arrow's head and label now."""
-        scene = self._scene
+        scene = self._scene()
         for item in self._unrealized:
             if item.scene() is scene:
                 scene.realize_flow(item)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem
 
+from editor.canvas.backref import Backref
 from editor.canvas.items import Z_LEGEND
 from editor.canvas.style import CanvasStyle, outline, soft_fill
 
@@ -111,7 +112,7 @@ class LegendKeeper:
     """The scene's legend: which flow types and categories are in use, where the box goes."""
 
     def __init__(self, scene: DiagramScene, bounds: SceneBounds, style: CanvasStyle) -> None:
-        self._scene = scene
+        self._scene = Backref(scene)
         self._bounds = bounds
         self._style = style
         self._item: LegendItem | None = None
@@ -147,7 +148,7 @@ class LegendKeeper:
         """A new legend item in the (just cleared) scene, at ``user_place`` if the user had moved
         the old one."""
         self._item = LegendItem(self._style)
-        self._scene.addItem(self._item)
+        self._scene().addItem(self._item)
         self._item.setVisible(self._visible)
         self.refresh(force=True)
         if user_place is not None:
@@ -162,7 +163,7 @@ class LegendKeeper:
         if not force and (used_types, used_cats) == self._used:
             return
         self._used = (used_types, used_cats)
-        d = self._scene.diagram
+        d = self._scene().diagram
         self._item.set_rows([(t.name, t.color) for t in d.flow_types() if t.id in used_types],
                             [(c.name, c.color) for c in d.categories() if c.id in used_cats])
         self.place()

@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from editor.canvas import geometry as G
+from editor.canvas.backref import Backref
 from editor.canvas.index import SceneIndex
 from editor.canvas.items import Z_FLOW, arrow_pen
 
@@ -66,7 +67,7 @@ class SceneLayers:
     not hidden: hiding would deselect them). Each build of the scene makes them anew."""
 
     def __init__(self, scene: DiagramScene) -> None:
-        self._scene = scene
+        self._scene = Backref(scene)
         self.base: QGraphicsPathItem = _layer(0.0)
         self.live: QGraphicsPathItem = _layer(1.0)
         self.hidden: QGraphicsPathItem = _layer(0.0)
@@ -78,8 +79,8 @@ class SceneLayers:
         self.live = _layer(1.0)
         self.hidden = _layer(0.0)
         self.hidden.setOpacity(0.0)
-        self._scene.addItem(self.live)
-        self._scene.addItem(self.hidden)
+        self._scene().addItem(self.live)
+        self._scene().addItem(self.hidden)
 
     def hide_still_part(self) -> None:
         self.base.setOpacity(0.0)
@@ -87,7 +88,7 @@ class SceneLayers:
     def show_still_part(self) -> None:
         if self.base.opacity() != 1.0:
             self.base.setOpacity(1.0)
-            self._scene.staticChanged.emit()
+            self._scene().staticChanged.emit()
 
     def render_still_part(self, render: Callable[[], None], legend: QGraphicsItem | None) -> None:
         """Call ``render()`` with only the base layer visible (not the live one nor ``legend``)."""
@@ -110,7 +111,7 @@ class LiveMove:
     SKETCH_ABOVE = 120
 
     def __init__(self, scene: DiagramScene, index: SceneIndex, layers: SceneLayers) -> None:
-        self._scene = scene
+        self._scene = Backref(scene)
         self._index = index
         self._layers = layers
         #: more arrows than this moving: sketch them (SKETCH_ABOVE unless changed)
@@ -136,7 +137,7 @@ class LiveMove:
         ``visible``: the scene area a view shows; while it is set, moving arrows keep only
         their part inside it (long arrows running off screen cost much to draw)."""
         self.end()
-        scene, index = self._scene, self._index
+        scene, index = self._scene(), self._index
         scene.settle_styles()
         company_ids = [cid for cid in company_ids if cid in index.companies]
         items: list[QGraphicsItem] = [index.companies[cid] for cid in company_ids]
@@ -170,11 +171,11 @@ class LiveMove:
             companies = self._index.companies
             self.draw_sketch({cid: companies[cid].pos() for cid in self._moving_companies()})
             return   # the arrows are hidden until the drop
-        self._scene.layout_companies(self._moving_companies())
+        self._scene().layout_companies(self._moving_companies())
 
     def end(self) -> None:
         """Everything back in the base layer with its full geometry, the still part shown again."""
-        scene = self._scene
+        scene = self._scene()
         sketched = bool(self._sketch)
         if sketched:
             for item, _ends in self._sketch:
@@ -213,7 +214,7 @@ class LiveMove:
         if self._sketch:
             self.draw_sketch(positions)
             return
-        self._scene.layout_companies(positions)
+        self._scene().layout_companies(positions)
 
     # ------------------------------------------------------------ sketch
     def _begin_sketch(self, company_ids: list[str], flows: list[str], items: list[QGraphicsItem]) -> None:

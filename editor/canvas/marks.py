@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 
 from PySide6.QtCore import QRectF
 
+from editor.canvas.backref import Backref
 from editor.canvas.company_item import CompanyItem
 from editor.canvas.flow_items import FlowItem, FlowLabelItem
 from editor.canvas.index import SceneIndex
@@ -20,7 +21,7 @@ class SceneMarks:
     """The scene's selection looks, highlight, label markers and export mode."""
 
     def __init__(self, scene: DiagramScene, index: SceneIndex) -> None:
-        self._scene = scene
+        self._scene = Backref(scene)
         self._index = index
         self._export_mode = False
         self._highlight: tuple[set[str], set[str]] | None = None
@@ -31,7 +32,7 @@ class SceneMarks:
     # ---------------------------------------------------------- selection
     def selected_ids(self) -> tuple[list[str], list[str]]:
         companies, flows = [], []
-        for item in self._scene.selectedItems():
+        for item in self._scene().selectedItems():
             if isinstance(item, CompanyItem):
                 companies.append(item.id)
             elif isinstance(item, FlowItem):
@@ -39,7 +40,7 @@ class SceneMarks:
         return companies, flows
 
     def update_selected_looks(self) -> None:
-        selected = {item for item in self._scene.selectedItems() if isinstance(item, (CompanyItem, FlowItem))}
+        selected = {item for item in self._scene().selectedItems() if isinstance(item, (CompanyItem, FlowItem))}
         for item in self._marked - selected:
             item.set_selected_look(False)
         for item in selected - self._marked:
@@ -51,7 +52,7 @@ class SceneMarks:
         self._marked = set()
 
     def select_ids(self, company_ids: Iterable[str] = (), flow_ids: Iterable[str] = ()) -> None:
-        self._scene.clearSelection()
+        self._scene().clearSelection()
         companies, flows = self._index.companies, self._index.flows
         for cid in company_ids:
             if cid in companies:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
+from editor.canvas.backref import Backref
 from editor.canvas.bounds import SceneBounds
 from editor.canvas.flow_items import FlowItem
 from editor.canvas.index import Pair, SceneIndex
@@ -37,7 +38,7 @@ class Rescaler:
     RESCALE_SLICE_S = 0.012
 
     def __init__(self, scene: DiagramScene, index: SceneIndex, bounds: SceneBounds, style: CanvasStyle) -> None:
-        self._scene = scene
+        self._scene = Backref(scene)
         self._index = index
         self._bounds = bounds
         self._style = style
@@ -182,7 +183,7 @@ class Rescaler:
             pairs, self._behind_pairs = self._behind_pairs, {}
             for key in pairs:
                 if key in self._index.pairs:
-                    self._scene.layout_pair(key)
+                    self._scene().layout_pair(key)
 
     def drawn_spacing(self, key: Pair, spacing: float) -> float:
         """The lane spacing to draw a pair of companies with (it follows the widest amount
@@ -228,7 +229,7 @@ class Rescaler:
         self._rescale(time.perf_counter() + self.slice_s)
 
     def _rescale(self, deadline: float | None) -> None:
-        scene, index = self._scene, self._index
+        scene, index = self._scene(), self._index
         d = scene.diagram
         companies, flows = self._stale_companies, self._stale_flows
         resized = False

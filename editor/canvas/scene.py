@@ -82,7 +82,9 @@ class DiagramScene(QGraphicsScene):
         self.detail = LevelOfDetail(self, self.index)
         self.legend = LegendKeeper(self, self.bounds, self.style)
         self.sync = ModelSync(self, self.index, self.bounds, self.rescaler, self.legend)
-        self.selectionChanged.connect(self.marks.update_selected_looks)
+        # (a slot of the scene, not of the marks: Qt drops it when the scene goes, while the
+        # selection still changes as the items are deleted)
+        self.selectionChanged.connect(self._update_selected_looks)
         self.set_diagram(diagram)
 
     # ------------------------------------------------------------- binding
@@ -439,6 +441,9 @@ class DiagramScene(QGraphicsScene):
     # ------------------------------------------------ selection and marks
     def selected_ids(self) -> tuple[list[str], list[str]]:
         return self.marks.selected_ids()
+
+    def _update_selected_looks(self) -> None:
+        self.marks.update_selected_looks()
 
     def select_ids(self, company_ids: Iterable[str] = (), flow_ids: Iterable[str] = ()) -> None:
         self.marks.select_ids(company_ids, flow_ids)

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPixmap, QTransform
 
+from editor.canvas.backref import Backref
+
 if TYPE_CHECKING:
     from editor.canvas.view import DiagramView
 
@@ -17,12 +19,12 @@ class StillPicture:
     """A view's picture of the still part of its scene, valid while zoom, scroll and size stay."""
 
     def __init__(self, view: DiagramView) -> None:
-        self._view = view
+        self._view = Backref(view)
         self._pixmap: QPixmap | None = None
         self._key: ViewKey | None = None   # zoom, scroll and size it was taken at
 
     def _view_key(self) -> ViewKey:
-        view = self._view
+        view = self._view()
         return (view.transform(), view.horizontalScrollBar().value(), view.verticalScrollBar().value(),
                 view.viewport().size())
 
@@ -31,7 +33,7 @@ class StillPicture:
 
     def take(self) -> None:
         """Draw the still part into a picture and stop drawing it as items."""
-        view = self._view
+        view = self._view()
         scene = view.scene()
         vp = view.viewport()
         dpr = vp.devicePixelRatioF()
@@ -58,7 +60,7 @@ class StillPicture:
         """The picture no longer matches (zoom, scroll, size or a model change): draw the items."""
         if self._pixmap is not None:
             self._pixmap = None
-            view = self._view
+            view = self._view()
             view.scene().show_still_part()
             view.scene().set_live_clip(None)
             view.viewport().update()

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from editor.canvas import geometry as G
+from editor.canvas.backref import Backref
 from editor.canvas.bounds import SceneBounds
 from editor.canvas.index import SceneIndex
 from editor.canvas.legend import LegendKeeper
@@ -22,7 +23,7 @@ class ModelSync:
 
     def __init__(self, scene: DiagramScene, index: SceneIndex, bounds: SceneBounds, rescaler: Rescaler,
                  legend: LegendKeeper) -> None:
-        self._scene = scene
+        self._scene = Backref(scene)
         self._index = index
         self._bounds = bounds
         self._rescaler = rescaler
@@ -32,10 +33,10 @@ class ModelSync:
         self.HANDLERS[kind](self, ids)
 
     def _on_reset(self, ids: Ids) -> None:
-        self._scene.rebuild()
+        self._scene().rebuild()
 
     def _on_company_added(self, ids: Ids) -> None:
-        scene, rescaler = self._scene, self._rescaler
+        scene, rescaler = self._scene(), self._rescaler
         for cid in ids:
             rescaler.company_added(cid, company_value(scene.diagram.company(cid), rescaler.size_by))
             scene.add_company_item(cid)
@@ -48,12 +49,12 @@ class ModelSync:
             if item is None:
                 continue
             self._legend.category_use[item.category] -= 1
-            self._scene.removeItem(item)
+            self._scene().removeItem(item)
             self._rescaler.company_removed(cid)
         self._legend.refresh()
 
     def _on_company_changed(self, ids: Ids) -> None:
-        scene, rescaler = self._scene, self._rescaler
+        scene, rescaler = self._scene(), self._rescaler
         for cid in ids:
             c = scene.diagram.company(cid)
             self._legend.category_use[self._index.companies[cid].category] -= 1
@@ -64,7 +65,7 @@ class ModelSync:
         self._legend.refresh()
 
     def _on_companies_moved(self, ids: Ids) -> None:
-        scene, companies = self._scene, self._index.companies
+        scene, companies = self._scene(), self._index.companies
         for cid in ids:
             c = scene.diagram.company(cid)
             companies[cid].setPos(c.x, c.y)
@@ -72,7 +73,7 @@ class ModelSync:
         self._bounds.fit_companies(ids)
 
     def _on_flow_added(self, ids: Ids) -> None:
-        scene = self._scene
+        scene = self._scene()
         for fid in ids:
             f = scene.diagram.flow(fid)
             self._rescaler.flow_added(fid, f.amount)
@@ -81,7 +82,7 @@ class ModelSync:
         self._legend.refresh()
 
     def _on_flow_removed(self, ids: Ids) -> None:
-        scene, rescaler = self._scene, self._rescaler
+        scene, rescaler = self._scene(), self._rescaler
         for fid in ids:
             if fid not in self._index.flows:
                 continue
@@ -93,7 +94,7 @@ class ModelSync:
         self._legend.refresh()
 
     def _on_flow_changed(self, ids: Ids) -> None:
-        scene, rescaler = self._scene, self._rescaler
+        scene, rescaler = self._scene(), self._rescaler
         for fid in ids:
             f = scene.diagram.flow(fid)
             old_amount = rescaler.flow_changed(fid, f.amount)
@@ -111,21 +112,21 @@ class ModelSync:
         self._legend.refresh()
 
     def _on_types_changed(self, ids: Ids) -> None:
-        scene = self._scene
+        scene = self._scene()
         for fid, item in self._index.flows.items():
             if item.type_id in ids:
                 scene.style_flow(fid)
         self._legend.refresh(force=True)
 
     def _on_categories_changed(self, ids: Ids) -> None:
-        scene = self._scene
+        scene = self._scene()
         for cid, item in self._index.companies.items():
             if item.category in ids:
                 scene.restyle_company(cid)
         self._legend.refresh(force=True)
 
     def _on_metadata_changed(self, ids: Ids) -> None:
-        scene = self._scene
+        scene = self._scene()
         for fid in self._index.flows:
             scene.style_flow(fid)
         for key in self._index.pairs:
