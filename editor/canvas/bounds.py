@@ -1,7 +1,7 @@
 """The scene rect: the diagram plus a margin, set explicitly and grown as companies move out."""
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene

@@ -58,7 +58,7 @@ class CompanyItem(QGraphicsRectItem):
         self.radius = style.plain_radius
         self.name: str | None = None
         #: the category it is drawn with (set by the scene)
-        self.category: str | None = None
+        self.category = ""
         self.export_mode = False
         self._text_rect = QRectF()
         self._shape: QPainterPath | None = None

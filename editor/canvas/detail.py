@@ -114,8 +114,8 @@ class LevelOfDetail:
             return
         self._labels_shown = shown
         for item in self._index.flows.values():
-            if item.label_made():
-                item.label.setVisible(shown)
+            if (label := item.made_label) is not None:
+                label.setVisible(shown)
         for company in self._index.companies.values():
             company.set_name_shown(shown)
 

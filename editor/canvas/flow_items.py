@@ -95,6 +95,11 @@ class FlowItem(QGraphicsRectItem):
         return self._label
 
     @property
+    def made_label(self) -> FlowLabelItem | None:
+        """The amount label if it is made (None: not yet; ``label`` makes it)."""
+        return self._label
+
+    @property
     def styled(self) -> bool:
         """It has been given a look (colour and width) at least once."""
         return self._styled

@@ -6,7 +6,7 @@ that lay out, rescale and move its items.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from editor.canvas import geometry as G
 from editor.canvas.company_item import CompanyItem

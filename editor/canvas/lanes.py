@@ -4,7 +4,8 @@ Geometry is computed here (on model events or during a live drag), never in ``pa
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF
 
@@ -68,7 +69,8 @@ class PairLayout:
             if size is None:
                 size = self._label_sizes[key] = (max(flows[f].label_size[0] for f in fids),
                                                  max(flows[f].label_size[1] for f in fids))
-            spacing = self._rescaler.drawn_spacing(key, G.lane_spacing(normal, size, self._style.lane_spacing))
+            wanted = G.lane_spacing(normal, size, self._style.lane_spacing)
+            spacing = self._rescaler.drawn_spacing(key, wanted)
         else:
             spacing = 0.0
         live = self._live
@@ -80,7 +82,7 @@ class PairLayout:
         ra, rb = ia.radius, ib.radius
         nx, ny = normal
         ends = index.ends
-        for lane, fid in zip(G.lane_offsets(len(fids)), fids):
+        for lane, fid in zip(G.lane_offsets(len(fids)), fids, strict=False):
             item = flows[fid]
             hl, hw = head_size(item.width)
             if ends[fid][0] == a:
@@ -100,7 +102,7 @@ class PairLayout:
         nx, ny = normal
         head_length, head_width = self._style.arrow_head_length, self._style.arrow_head_width
         flows, ends = self._index.flows, self._index.ends
-        for lane, fid in zip(G.lane_offsets(len(fids)), fids):
+        for lane, fid in zip(G.lane_offsets(len(fids)), fids, strict=False):
             item = flows[fid]
             grow = item.width * 1.3
             if ends[fid][0] == a:

@@ -49,7 +49,7 @@ class LegendItem(QGraphicsItem):
         row_h = max(fm.height(), 14.0) + ROW_GAP
         y = PAD
         width = 0.0
-        layout = []
+        layout: list[tuple[str, str, str, float]] = []
         for title, kind, rows in (("Money flows", "flow", self.flow_rows),
                                   ("Companies", "category", self.category_rows)):
             if not rows:

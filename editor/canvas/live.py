@@ -17,7 +17,8 @@ look and geometry back (the picture is the same as before the drag, at the new p
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainterPath
@@ -149,7 +150,9 @@ class LiveMove:
             return
         for fid in flows:
             flow = index.flows[fid]
-            items += (flow, flow.label)   # a light drag: labels are needed anyway
+            items.append(flow)
+            if (label := flow.label) is not None:   # a light drag: labels are needed anyway
+                items.append(label)
         live = self._layers.live
         for item in items:
             item.setParentItem(live)
@@ -186,11 +189,11 @@ class LiveMove:
             self.clip = None
             scene.layout_companies(self._moving_companies())
         base = self._layers.base
-        for item in self._items:
-            if item.scene() is scene:
-                item.setParentItem(base)
-        for item in self._layers.hidden.childItems():   # e.g. a label made during a sketched drag
-            item.setParentItem(base)
+        for moved in self._items:
+            if moved.scene() is scene:
+                moved.setParentItem(base)
+        for waiting in self._layers.hidden.childItems():   # e.g. a label made during a sketched drag
+            waiting.setParentItem(base)
         self._items = []
         self._companies = []
         self.moving_flows = set()
@@ -226,8 +229,8 @@ class LiveMove:
         for fid in flows:
             flow = index.flows[fid]
             items.append(flow)
-            if flow.label_made():
-                items.append(flow.label)
+            if (made := flow.made_label) is not None:
+                items.append(made)
             pen = flow.line_pen()
             key = (pen.color().rgba(), pen.widthF(), flow.opacity())
             pair = index.pair_of(fid)
@@ -245,8 +248,8 @@ class LiveMove:
         for fid in flows:
             flow = index.flows[fid]
             flow.setParentItem(hidden)
-            if flow.label_made():
-                flow.label.setParentItem(hidden)
+            if (made := flow.made_label) is not None:
+                made.setParentItem(hidden)
         self._sketch = []
         for (rgba, width, opacity), ends in looks.items():
             item = SketchItem(live)
@@ -285,7 +288,8 @@ class LiveMove:
                     if span is None:
                         continue
                     t0, t1 = span
-                    sx, sy, ex, ey = sx + (ex - sx) * t0, sy + (ey - sy) * t0, sx + (ex - sx) * t1, sy + (ey - sy) * t1
+                    lx, ly = ex - sx, ey - sy
+                    sx, sy, ex, ey = sx + lx * t0, sy + ly * t0, sx + lx * t1, sy + ly * t1
                 move(sx, sy)
                 line(ex, ey)
                 x0, x1 = min(x0, sx, ex), max(x1, sx, ex)

@@ -2,7 +2,8 @@
 of amount labels, and the export mode that hides selection marks."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF
 
@@ -40,7 +41,8 @@ class SceneMarks:
         return companies, flows
 
     def update_selected_looks(self) -> None:
-        selected = {item for item in self._scene().selectedItems() if isinstance(item, (CompanyItem, FlowItem))}
+        selected = {item for item in self._scene().selectedItems()
+                    if isinstance(item, (CompanyItem, FlowItem))}
         for item in self._marked - selected:
             item.set_selected_look(False)
         for item in selected - self._marked:
@@ -74,8 +76,8 @@ class SceneMarks:
         for fid, item in self._index.flows.items():
             on = fid in fids
             item.setOpacity(1.0 if on else DIM_OPACITY)
-            if item.label_made():
-                item.label.setOpacity(1.0 if on else DIM_OPACITY)
+            if (label := item.made_label) is not None:
+                label.setOpacity(1.0 if on else DIM_OPACITY)
             if item.emphasis != on:
                 item.set_emphasis(on)
 
@@ -90,8 +92,8 @@ class SceneMarks:
             company.setOpacity(1.0)
         for item in self._index.flows.values():
             item.setOpacity(1.0)
-            if item.label_made():
-                item.label.setOpacity(1.0)
+            if (label := item.made_label) is not None:
+                label.setOpacity(1.0)
             if item.emphasis:
                 item.set_emphasis(False)
 
@@ -102,8 +104,8 @@ class SceneMarks:
         flows = self._index.flows
         for fid in set(old) | set(self._markers):
             item = flows.get(fid)
-            if item is not None:
-                item.label.set_marker(self._markers.get(fid, ""), self._marker_font)
+            if item is not None and (label := item.label) is not None:
+                label.set_marker(self._markers.get(fid, ""), self._marker_font)
 
     def mark_label(self, label: FlowLabelItem) -> None:
         """Give a new label its flow's marker, if any."""
@@ -115,8 +117,8 @@ class SceneMarks:
         flows = self._index.flows
         for fid in self._markers:
             item = flows.get(fid)
-            if item is not None:
-                rect = rect.united(item.label.marker_rect())
+            if item is not None and (label := item.label) is not None:
+                rect = rect.united(label.marker_rect())
         return rect
 
     # ------------------------------------------------------------- export
@@ -130,8 +132,8 @@ class SceneMarks:
         for item in list(index.companies.values()) + list(index.flows.values()):
             item.export_mode = self._export_mode
         for flow in index.flows.values():
-            if flow.label_made():
-                flow.label.export_mode = self._export_mode
+            if (label := flow.made_label) is not None:
+                label.export_mode = self._export_mode
         for item in self._marked:
             item.set_selected_look(True)
 

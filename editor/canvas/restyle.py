@@ -37,7 +37,8 @@ class Rescaler:
     #: time one slice of rescaling may take (seconds)
     RESCALE_SLICE_S = 0.012
 
-    def __init__(self, scene: DiagramScene, index: SceneIndex, bounds: SceneBounds, style: CanvasStyle) -> None:
+    def __init__(self, scene: DiagramScene, index: SceneIndex, bounds: SceneBounds,
+                 style: CanvasStyle) -> None:
         self._scene = Backref(scene)
         self._index = index
         self._bounds = bounds
@@ -264,10 +265,10 @@ class Rescaler:
                 changed = False
                 for other in index.pairs.get(key, (fid,)):
                     flows.pop(other, None)
-                    item = index.flows[other]
-                    width = self.drawn_width(item, self.flow_width(d.flow(other).amount))
-                    if width != item.width:
-                        item.set_look(item.color, width)
+                    arrow = index.flows[other]
+                    width = self.drawn_width(arrow, self.flow_width(d.flow(other).amount))
+                    if width != arrow.width:
+                        arrow.set_look(arrow.color, width)
                         changed = True
                 if changed:
                     scene.layout_pair(key)

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import gc
 import weakref
-from typing import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtCore import QMetaObject, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QMetaObject, QObject, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -36,6 +36,9 @@ from editor.canvas.restyle import Rescaler
 from editor.canvas.style import CanvasStyle, format_amount, node_radius, soft_fill
 from editor.canvas.sync import ModelSync
 from editor.model import Change, Diagram, Flow
+
+#: an empty rect: "the whole" target or source of render()
+_WHOLE = QRectF()
 
 
 class DiagramScene(QGraphicsScene):
@@ -59,7 +62,8 @@ class DiagramScene(QGraphicsScene):
     def __init__(self, diagram: Diagram, parent: QObject | None = None, *,
                  style: CanvasStyle | None = None) -> None:
         super().__init__(parent)
-        self.style: CanvasStyle = style or CanvasStyle()
+        # (shadows QGraphicsScene.style(), the widget style, which a scene of the canvas never uses)
+        self.style: CanvasStyle = style or CanvasStyle()   # type: ignore[assignment]
         self.setItemIndexMethod(self.INDEX_METHOD)
         self.setBackgroundBrush(QColor(self.style.background))
         self.diagram: Diagram = diagram
@@ -260,7 +264,7 @@ class DiagramScene(QGraphicsScene):
             item.make_name()
             return
         item.make_head()
-        made = item.label if item.label_made() else None
+        made = item.made_label
         if made is not None:
             made.realize()
             return
@@ -300,7 +304,7 @@ class DiagramScene(QGraphicsScene):
         if text != item.label_text or item.label_look is None:
             item.label_size = (text_width(self._amount_metrics, text) + 10, self._amount_height + 4)
         item.label_text, item.label_look = text, pens
-        label = item.label if item.label_made() else None
+        label = item.made_label
         if label is not None:
             label.set_text(text, pens, self._amount_metrics, self._amount_font)
 
@@ -318,9 +322,10 @@ class DiagramScene(QGraphicsScene):
         """Take a flow's item out of the scene; the pair of companies it joined."""
         self.lanes.forget_sizes(self.index.ends[fid])
         item, key = self.index.remove_flow(fid)
-        self.legend.type_use[item.type_id] -= 1
-        if item.label_made():
-            self.removeItem(item.label)
+        if item.type_id is not None:
+            self.legend.type_use[item.type_id] -= 1
+        if (label := item.made_label) is not None:
+            self.removeItem(label)
         self.removeItem(item)
         self.rescaler.forget_flow(fid)
         return key
@@ -407,12 +412,12 @@ class DiagramScene(QGraphicsScene):
         """(labels and names shown, arrowheads shown)."""
         return self.detail.labels_shown, self.detail.heads_shown
 
-    def render(self, painter: QPainter, target: QRectF = QRectF(), source: QRectF = QRectF(),
+    def render(self, painter: QPainter, target: QRectF | QRect = _WHOLE, source: QRectF | QRect = _WHOLE,
                mode: Qt.AspectRatioMode = Qt.AspectRatioMode.KeepAspectRatio) -> None:
         """Render like QGraphicsScene.render, with labels and heads shown or hidden for the
         scale of the picture (as a view at that zoom would)."""
         src = QRectF(source) if not source.isNull() else self.sceneRect()
-        sx, sy = picture_scale(painter, target, src, mode)
+        sx, sy = picture_scale(painter, QRectF(target), src, mode)
         self.settle_styles()
         with self.detail.shown_for(painter, sx, sy):
             super().render(painter, target, source, mode)

@@ -1,7 +1,8 @@
 """Following the model: each kind of change event updates only the items it touches."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from editor.canvas import geometry as G
 from editor.canvas.backref import Backref

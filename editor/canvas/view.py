@@ -9,8 +9,9 @@ button or Space+drag pans; Ctrl +/-/0 zoom in, out and to fit.
 from __future__ import annotations
 
 import math
+from typing import cast
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsView
 
@@ -66,6 +67,10 @@ class DiagramView(QGraphicsView):
         scene.staticChanged.connect(self._drop_still_picture)
         self._grow_scene_rect(scene.sceneRect())
         self._check_empty_hint()
+
+    def scene(self) -> DiagramScene:
+        """The diagram scene shown (a view of the canvas is made with one)."""
+        return cast(DiagramScene, super().scene())
 
     #: free room around the diagram, so adding or dragging at the edge never makes the view jump
     MARGIN = 2000.0
@@ -222,7 +227,7 @@ class DiagramView(QGraphicsView):
             self._hint_shown = empty
             self.viewport().update()
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         super().drawForeground(painter, rect)
         if not self._is_empty() or self.scene().export_mode:
             return
@@ -232,10 +237,10 @@ class DiagramView(QGraphicsView):
         font = painter.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         painter.setFont(font)
-        painter.drawText(self.viewport().rect(), Qt.AlignCenter, self.EMPTY_HINT)
+        painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.EMPTY_HINT)
         painter.restore()
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         if self._still.draw(painter):
             return
         super().drawBackground(painter, rect)
