@@ -1,12 +1,20 @@
 """The legend: flow types and company categories in use, in a movable box on the canvas."""
 from __future__ import annotations
 
+from collections import Counter
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem
 
+from editor.canvas.backref import Backref
 from editor.canvas.items import Z_LEGEND
 from editor.canvas.style import CanvasStyle, outline, soft_fill
+
+if TYPE_CHECKING:
+    from editor.canvas.bounds import SceneBounds
+    from editor.canvas.scene import DiagramScene
 
 PAD = 10.0
 SWATCH = 26.0
@@ -41,7 +49,7 @@ class LegendItem(QGraphicsItem):
         row_h = max(fm.height(), 14.0) + ROW_GAP
         y = PAD
         width = 0.0
-        layout = []
+        layout: list[tuple[str, str, str, float]] = []
         for title, kind, rows in (("Money flows", "flow", self.flow_rows),
                                   ("Companies", "category", self.category_rows)):
             if not rows:
@@ -98,3 +106,74 @@ class LegendItem(QGraphicsItem):
             painter.setFont(s.legend_font())
             painter.setPen(QColor(s.text_color))
             painter.drawText(QRectF(PAD + SWATCH + 8, y, 400, fm_h), Qt.AlignmentFlag.AlignVCenter, name)
+
+
+class LegendKeeper:
+    """The scene's legend: which flow types and categories are in use, where the box goes."""
+
+    def __init__(self, scene: DiagramScene, bounds: SceneBounds, style: CanvasStyle) -> None:
+        self._scene = Backref(scene)
+        self._bounds = bounds
+        self._style = style
+        self._item: LegendItem | None = None
+        self._visible = True
+        self._used: tuple[set[str], set[str]] | None = None   # the rows shown
+        #: flows drawn per flow type and companies per category (kept by the scene's styling)
+        self.type_use: Counter[str] = Counter()
+        self.category_use: Counter[str] = Counter()
+
+    @property
+    def item(self) -> LegendItem | None:
+        return self._item
+
+    @property
+    def visible(self) -> bool:
+        return self._visible
+
+    def set_visible(self, visible: bool) -> None:
+        self._visible = bool(visible)
+        if self._item is not None:
+            self._item.setVisible(self._visible)
+
+    def user_place(self) -> QPointF | None:
+        """Where the user put the legend (None: not moved by the user)."""
+        item = self._item
+        return item.pos() if item is not None and item.user_moved else None
+
+    def reset_counts(self) -> None:
+        self.type_use = Counter()
+        self.category_use = Counter()
+
+    def rebuild(self, user_place: QPointF | None) -> None:
+        """A new legend item in the (just cleared) scene, at ``user_place`` if the user had moved
+        the old one."""
+        self._item = LegendItem(self._style)
+        self._scene().addItem(self._item)
+        self._item.setVisible(self._visible)
+        self.refresh(force=True)
+        if user_place is not None:
+            self._item.setPos(user_place)
+            self._item.user_moved = True
+
+    def refresh(self, force: bool = False) -> None:
+        if self._item is None:
+            return
+        used_types = {t for t, n in self.type_use.items() if n > 0}
+        used_cats = {c for c, n in self.category_use.items() if n > 0}
+        if not force and (used_types, used_cats) == self._used:
+            return
+        self._used = (used_types, used_cats)
+        d = self._scene().diagram
+        self._item.set_rows([(t.name, t.color) for t in d.flow_types() if t.id in used_types],
+                            [(c.name, c.color) for c in d.categories() if c.id in used_cats])
+        self.place()
+
+    def place(self) -> None:
+        """Put the legend at the top right of the diagram (unless the user moved it)."""
+        if self._item is None or self._item.user_moved:
+            return
+        r = self._bounds.companies_rect()
+        if r.isNull():
+            self._item.setPos(0, 0)
+        else:
+            self._item.setPos(r.right() + 40, r.top())

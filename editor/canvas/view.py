@@ -9,9 +9,10 @@ button or Space+drag pans; Ctrl +/-/0 zoom in, out and to fit.
 from __future__ import annotations
 
 import math
+from typing import cast
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsView
 
 from editor.model.amounts import AmountError, parse_amount
@@ -19,6 +20,7 @@ from editor.model import ModelError
 from editor.canvas.items import LOD_HEAD
 from editor.canvas.restyle import WIDTH_STEP
 from editor.canvas.scene import DiagramScene
+from editor.canvas.still import StillPicture
 from editor.canvas.tools import AddCompanyTool, DrawFlowTool, InPlaceEditor, SelectMoveTool
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
@@ -58,13 +60,17 @@ class DiagramView(QGraphicsView):
         self._tool = self._tools["select"]
         self._tool.activate()
         self._view_rect: QRectF | None = None
-        self._still: QPixmap | None = None
-        self._still_key = None
-        self._aa_before_sketch = None
+        self._still = StillPicture(self)
+        self._aa_before_sketch: QPainter.RenderHint | None = None
+        self._hint_shown: bool | None = None
         scene.sceneRectChanged.connect(self._grow_scene_rect)
         scene.staticChanged.connect(self._drop_still_picture)
         self._grow_scene_rect(scene.sceneRect())
         self._check_empty_hint()
+
+    def scene(self) -> DiagramScene:
+        """The diagram scene shown (a view of the canvas is made with one)."""
+        return cast(DiagramScene, super().scene())
 
     #: free room around the diagram, so adding or dragging at the edge never makes the view jump
     MARGIN = 2000.0
@@ -144,7 +150,7 @@ class DiagramView(QGraphicsView):
 
     def begin_live_drag(self, company_ids) -> None:
         self.scene().begin_live_move(company_ids, self._visible_scene_rect())
-        self._take_still_picture()
+        self._still.take()
         if self.scene().sketching():
             # level of detail of a heavy drag (see live.py): the sketch lines and the moving
             # circles are drawn without antialiasing until the drop (10 instead of 28 ms per
@@ -157,7 +163,7 @@ class DiagramView(QGraphicsView):
         return self.mapToScene(self.viewport().rect().adjusted(-m, -m, m, m)).boundingRect()
 
     def end_live_drag(self) -> None:
-        self._still = None
+        self._still.forget()
         self.scene().end_live_move()
         if self._aa_before_sketch is not None:
             self._aa_before_sketch = None
@@ -190,38 +196,12 @@ class DiagramView(QGraphicsView):
         # unsmoothed, a width change under a screen pixel does not show (see restyle.py)
         self.scene().set_width_tolerance(WIDTH_STEP if wanted else 1.0 / max(self.zoom(), 1e-6))
 
-    def _view_key(self):
-        return (self.transform(), self.horizontalScrollBar().value(), self.verticalScrollBar().value(),
-                self.viewport().size())
-
-    def _take_still_picture(self) -> None:
-        vp = self.viewport()
-        dpr = vp.devicePixelRatioF()
-        pix = QPixmap(vp.size() * dpr)
-        pix.setDevicePixelRatio(dpr)
-        pix.fill(QColor(self.scene().style.background))
-        self._still = None
-        if self.scene().labels_pending():   # render() does not go through paintEvent()
-            self.scene().realize_labels()
-        painter = QPainter(pix)
-        painter.setRenderHints(self.renderHints())
-        target = QRectF(0, 0, vp.width(), vp.height())
-        self.scene().render_still_part(lambda: self.render(painter, target, vp.rect()))
-        painter.end()
-        self._still, self._still_key = pix, self._view_key()
-        self.scene().hide_still_part()
-        vp.update()
-
     def _drop_still_picture(self) -> None:
-        """The picture no longer matches (zoom, scroll, size or a model change): draw the items."""
-        if self._still is not None:
-            self._still = None
-            self.scene().show_still_part()
-            self.scene().set_live_clip(None)
-            self.viewport().update()
+        """The still picture no longer matches (zoom, scroll, size or a model change): draw the items."""
+        self._still.drop()
 
     def still_picture_shown(self) -> bool:
-        return self._still is not None
+        return self._still.shown()
 
     def paintEvent(self, event) -> None:
         scene = self.scene()
@@ -243,11 +223,11 @@ class DiagramView(QGraphicsView):
 
     def _check_empty_hint(self, *_args) -> None:
         empty = self._is_empty()
-        if empty != getattr(self, "_hint_shown", None):
+        if empty != self._hint_shown:
             self._hint_shown = empty
             self.viewport().update()
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         super().drawForeground(painter, rect)
         if not self._is_empty() or self.scene().export_mode:
             return
@@ -257,18 +237,12 @@ class DiagramView(QGraphicsView):
         font = painter.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         painter.setFont(font)
-        painter.drawText(self.viewport().rect(), Qt.AlignCenter, self.EMPTY_HINT)
+        painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.EMPTY_HINT)
         painter.restore()
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
-        if self._still is not None:
-            if self._view_key() == self._still_key:
-                painter.save()
-                painter.resetTransform()
-                painter.drawPixmap(0, 0, self._still)
-                painter.restore()
-                return
-            self._drop_still_picture()
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        if self._still.draw(painter):
+            return
         super().drawBackground(painter, rect)
         if not self._grid_visible or self.scene().export_mode:
             return

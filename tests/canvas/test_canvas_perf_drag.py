@@ -34,7 +34,7 @@ def _move(view, scene_pos):
 
 def _view(qtbot, sketch_above):
     doc, scene, view = shown_view(qtbot, hub_diagram())
-    scene.SKETCH_ABOVE = sketch_above
+    scene.live_move.sketch_above = sketch_above
     view.centerOn(100, 150)
     return doc, scene, view
 
@@ -51,10 +51,10 @@ def test_a_heavy_drag_sketches_the_arrows_and_the_drop_restores_them(qtbot):
     assert scene.sketching() and view.still_picture_shown()
     assert not view.renderHints() & QPainter.RenderHint.Antialiasing
     for fid in attached:   # the arrows wait, not drawn, and keep their selection
-        assert scene.flow_item(fid).parentItem() is scene._hidden
-    assert scene._hidden.opacity() == 0.0
+        assert scene.flow_item(fid).parentItem() is scene.layers.hidden
+    assert scene.layers.hidden.opacity() == 0.0
     assert scene.flow_item("g3").isSelected()
-    sketch = [item for item, _ in scene._sketch]
+    sketch = scene.live_move.sketch_items()
     lines = sum(item.path().elementCount() for item in sketch) // 2
     pairs = {tuple(sorted((doc.diagram.flow(f).source, doc.diagram.flow(f).target))) for f in attached}
     assert lines == len(pairs)      # one straight line per pair of companies
@@ -65,7 +65,7 @@ def test_a_heavy_drag_sketches_the_arrows_and_the_drop_restores_them(qtbot):
     gaps = [abs(((p.x() - 40) ** 2 + (p.y() - 20) ** 2) ** 0.5 - c.radius) for p in ends]
     assert min(gaps) < 1e-6
     QTest.mouseRelease(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, view.mapFromScene(QPointF(40, 20)))
-    assert not scene.sketching() and not scene.live_move_active() and scene._sketch == []
+    assert not scene.sketching() and not scene.live_move_active() and scene.live_move.sketch_items() == []
     assert view.renderHints() & QPainter.RenderHint.Antialiasing
     assert all(item.scene() is None for item in sketch)
     assert scene.flow_item("g3").isSelected()
@@ -73,7 +73,7 @@ def test_a_heavy_drag_sketches_the_arrows_and_the_drop_restores_them(qtbot):
     fresh = DiagramScene(doc.diagram)   # full arrows, heads and labels, as a new scene lays them out
     for fid in attached:
         a, b = scene.flow_item(fid), fresh.flow_item(fid)
-        assert a.parentItem() is scene._base and a.label.parentItem() is scene._base
+        assert a.parentItem() is scene.layers.base and a.label.parentItem() is scene.layers.base
         assert a.path() == b.path() and a.head() == b.head() and a.label.pos() == b.label.pos(), fid
         assert a.sceneBoundingRect() == b.sceneBoundingRect(), fid
 
@@ -85,7 +85,7 @@ def test_a_light_drag_keeps_the_full_look(qtbot):
         _move(view, (10 * i, 0))
     assert scene.live_move_active() and not scene.sketching()
     assert view.renderHints() & QPainter.RenderHint.Antialiasing
-    assert scene.flow_item("g0").parentItem() is scene._live
+    assert scene.flow_item("g0").parentItem() is scene.layers.live
     QTest.mouseRelease(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, view.mapFromScene(QPointF(30, 0)))
     assert not scene.live_move_active()
 

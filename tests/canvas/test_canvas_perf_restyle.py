@@ -64,7 +64,7 @@ def test_edits_of_the_largest_amount_end_in_the_full_picture(doc, qtbot):
 
 def test_rescaling_goes_in_slices_and_redraws_only_changed_widths(doc, qtbot):
     scene = DiagramScene(doc.diagram)
-    scene.RESCALE_SLICE_S = 0.0   # one batch per timer tick
+    scene.rescaler.slice_s = 0.0   # one batch per timer tick
     fid = _largest(doc)
     amount = doc.diagram.flow(fid).amount
     doc.update_flow(fid, amount=amount * 1.0001)   # new largest, but no width changes a step
@@ -72,7 +72,7 @@ def test_rescaling_goes_in_slices_and_redraws_only_changed_widths(doc, qtbot):
     calls = []
     for item in scene.flow_items():
         item.set_look = lambda *a, _f=item.set_look, _id=item.id: (calls.append(_id), _f(*a))
-    scene._rescale_slice()
+    scene.rescaler.run_slice()
     assert scene.rescale_pending()      # one slice did not do all 160 flows
     qtbot.waitUntil(lambda: not scene.rescale_pending(), timeout=3000)
     assert calls == [] and widths == {i.id: i.width for i in scene.flow_items()}

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsScene
 
 from editor.canvas import DiagramScene
 from editor.canvas import geometry as G
-from editor.canvas.items import LOD_HEAD, LOD_TEXT, CompanyItem, FlowItem, FlowLabelItem
+from editor.canvas.company_item import CompanyItem
+from editor.canvas.flow_items import FlowItem, FlowLabelItem
+from editor.canvas.items import LOD_HEAD, LOD_TEXT
 from editor.editing.document import Document
 from editor.model import Company, Flow
 from tests.helpers import seed_diagram, shown_view
@@ -194,7 +196,7 @@ def test_drag_shows_a_still_picture_that_looks_like_the_items(shown):
     for i in range(1, 6):
         _move(view, (10 * i, 6 * i))
     assert view.still_picture_shown() and scene.live_move_active()
-    live = {item for item in scene._live.childItems()}
+    live = {item for item in scene.layers.live.childItems()}
     assert scene.company_item("nvidia") in live and scene.flow_item("f9") in live
     assert scene.company_item("openai") not in live   # not attached: stays in the picture
     cached = _grab(view)
@@ -215,7 +217,7 @@ def test_moving_arrows_are_cut_to_the_view_and_whole_again_after_the_drop(shown)
     assert cut.right() <= visible.right() + 1e-6 and cut.right() < 3000
     QTest.mouseRelease(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, view.mapFromScene(QPointF(30, 0)))
     assert not view.still_picture_shown() and not scene.live_move_active()
-    assert scene._base.opacity() == 1.0
+    assert scene.layers.base.opacity() == 1.0
     fresh = DiagramScene(doc.diagram)   # the full arrows, as a new scene lays them out
     for fid in ("f1", "f3", "f9", "f10"):
         assert scene.flow_item(fid).path() == fresh.flow_item(fid).path(), fid
@@ -229,7 +231,7 @@ def test_zoom_during_a_drag_drops_the_picture_and_shows_whole_arrows(shown):
     _move(view, (20, 0))
     assert view.still_picture_shown()
     view.zoom_out()
-    assert not view.still_picture_shown() and scene._base.opacity() == 1.0
+    assert not view.still_picture_shown() and scene.layers.base.opacity() == 1.0
     assert scene.flow_item("f10").path().boundingRect().right() > 3900   # whole again
     _move(view, (30, 0))
     QTest.mouseRelease(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, view.mapFromScene(QPointF(30, 0)))
@@ -243,7 +245,7 @@ def test_model_change_during_a_drag_shows_the_items_again(shown):
     _move(view, (20, 0))
     assert view.still_picture_shown()
     cid = doc.add_company("AMD", 200, 200, category="chipmaker")   # e.g. a shortcut meanwhile
-    assert not view.still_picture_shown() and scene._base.opacity() == 1.0
+    assert not view.still_picture_shown() and scene.layers.base.opacity() == 1.0
     assert scene.company_item(cid).isVisible()
 
 

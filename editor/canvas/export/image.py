@@ -1,7 +1,12 @@
 """Image export: PNG, SVG and PDF of a diagram, laid out like a newspaper graphic.
 
     export_image(diagram, "out.png", title=None, subtitle=None, width=None, scale=None,
-                 legend=True, sources=False, transparent=False, selection=None)
+                 legend=True, sources=False, transparent=False, selection=None, as_of=None)
+
+:func:`export_image` is the one entry point for writing an image file (the File menu's
+export dialog, ``editor.io.formats`` for ``roundtrip export`` and the benchmarks call it);
+:class:`ExportPage` and :func:`render_png` are for drawing a page on screen (the dialog's
+preview).
 
 The picture is drawn from a :class:`editor.canvas.scene.DiagramScene` built on
 a private copy of the diagram (export mode: no handles, grid or hover), so it
@@ -16,12 +21,35 @@ from __future__ import annotations
 import datetime
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Any
 
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+)
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPaintDevice, QPainter, QPdfWriter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication
+
+from editor.canvas.export.layout import PageContent, PageLayout
+from editor.canvas.export.png import encode_png
+from editor.canvas.export.sources import number_sources
+from editor.canvas.scene import DiagramScene
 from editor.io.atomic import write_atomic
 from editor.io.errors import InputError
+from editor.model import Company, Diagram, Flow
+
+Selection = tuple[Iterable[str], Iterable[str]]
 
 FORMATS = (".png", ".svg", ".pdf")
 DEFAULT_PNG_WIDTH = 2400
@@ -40,15 +68,12 @@ class ExportOptions:
     legend: bool = True
     sources: bool = False
     transparent: bool = False
-    selection: tuple[Iterable[str], Iterable[str]] | None = None   # (company ids, flow ids)
+    selection: Selection | None = None   # (company ids, flow ids)
     as_of: str | None = None        # date of the sources note; None: today
 
 
-def ensure_app():
+def ensure_app() -> QApplication:
     """The running QApplication, or a new one (offscreen when there is no display)."""
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QApplication
-
     app = QCoreApplication.instance()
     if app is None:
         if (not os.environ.get("QT_QPA_PLATFORM") and sys.platform.startswith("linux")
@@ -60,16 +85,14 @@ def ensure_app():
     return app
 
 
-def _copy(diagram):
+def _copy(diagram: Diagram) -> Diagram:
     """A private copy: the export scene subscribes to it, never to the caller's diagram."""
-    from editor.model import Diagram
-
     s = diagram.snapshot()
     return Diagram.build(companies=s.companies, flows=s.flows, flow_types=s.flow_types,
                          categories=s.categories, metadata=s.metadata)
 
 
-def _resolve_selection(diagram, selection) -> tuple[list[str], list[str]] | None:
+def _resolve_selection(diagram: Diagram, selection: Selection | None) -> tuple[list[str], list[str]] | None:
     """Company and flow ids to draw: the selected ones plus the ends of selected flows."""
     if selection is None:
         return None
@@ -93,14 +116,7 @@ class ExportPage:
 
     ``paint(painter)`` draws the page in page units (``layout.size``)."""
 
-    def __init__(self, diagram, options: ExportOptions | None = None):
-        from PySide6.QtCore import QRectF, Qt
-
-        from editor.canvas.scene import DiagramScene
-
-        from editor.canvas.export.layout import PageContent, PageLayout
-        from editor.canvas.export.sources import number_sources
-
+    def __init__(self, diagram: Diagram, options: ExportOptions | None = None) -> None:
         ensure_app()
         o = self.options = options or ExportOptions()
         self.diagram = _copy(diagram)
@@ -136,12 +152,10 @@ class ExportPage:
             categories=[(c.name, c.color) for c in d.categories() if c.id in used_cats] if o.legend else [],
             legend_note=f"Line width grows with the amount ({meta.unit.replace(' ', chr(0xA0))})" if any(f.known for f in flows) else "",
             sources=notes, as_of=o.as_of or datetime.date.today().isoformat(),
-            font_family=getattr(getattr(scene, "style", None), "font_family", "DejaVu Sans"))
+            font_family=scene.style.font_family)
         self.layout = PageLayout(content, self.source_rect.size())
 
-    def _shown_rect(self, companies, flows):
-        from PySide6.QtCore import QRectF
-
+    def _shown_rect(self, companies: list[Company], flows: list[Flow]) -> QRectF:
         rect = QRectF()
         items = [self.scene.company_item(c.id) for c in companies]
         for f in flows:
@@ -152,13 +166,10 @@ class ExportPage:
         return rect
 
     @property
-    def size(self):
+    def size(self) -> QSizeF:
         return self.layout.size
 
-    def paint(self, painter, background: bool = True) -> None:
-        from PySide6.QtCore import QRectF, Qt
-        from PySide6.QtGui import QColor
-
+    def paint(self, painter: QPainter, background: bool = True) -> None:
         if background and not self.options.transparent:
             painter.fillRect(QRectF(0, 0, self.size.width(), self.size.height()), QColor("#ffffff"))
         self.scene.render(painter, self.layout.diagram_rect, self.source_rect, Qt.AspectRatioMode.KeepAspectRatio)
@@ -171,9 +182,7 @@ class ExportPage:
 
 
 # ------------------------------------------------------------------ writers
-def _painter(device, scale: float):
-    from PySide6.QtGui import QPainter
-
+def _painter(device: QPaintDevice, scale: float) -> QPainter:
     p = QPainter(device)
     if not p.isActive():
         raise OSError("could not start drawing the image")
@@ -183,7 +192,8 @@ def _painter(device, scale: float):
     return p
 
 
-def png_size(page: ExportPage, width: int | None = None, scale: float | None = None) -> tuple[int, int, float]:
+def png_size(page: ExportPage, width: int | None = None,
+             scale: float | None = None) -> tuple[int, int, float]:
     """Pixel width, height and the page-unit → pixel factor of a PNG of ``page``."""
     w, h = page.size.width(), page.size.height()
     if width is None:
@@ -192,11 +202,8 @@ def png_size(page: ExportPage, width: int | None = None, scale: float | None = N
     return int(width), max(1, round(h * k)), k
 
 
-def render_png(page: ExportPage, width: int | None = None, scale: float | None = None):
+def render_png(page: ExportPage, width: int | None = None, scale: float | None = None) -> QImage:
     """The page as a QImage (ARGB, premultiplied)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QImage
-
     pw, ph, k = png_size(page, width, scale)
     if pw * ph > MAX_PIXELS:
         raise InputError(f"the image would be {pw:,} × {ph:,} pixels, more than {MAX_PIXELS // 1_000_000} "
@@ -214,16 +221,11 @@ def render_png(page: ExportPage, width: int | None = None, scale: float | None =
     return img
 
 
-def _png_bytes(page: ExportPage, width, scale) -> bytes:
-    from editor.canvas.export.png import encode_png
-
+def _png_bytes(page: ExportPage, width: int | None, scale: float | None) -> bytes:
     return encode_png(render_png(page, width, scale))
 
 
-def _svg_bytes(page: ExportPage, width, scale) -> bytes:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
-    from PySide6.QtSvg import QSvgGenerator
-
+def _svg_bytes(page: ExportPage, width: int | None, scale: float | None) -> bytes:
     w, h = page.size.width(), page.size.height()
     k = (width / w) if width else (scale or 1.0)
     data = QByteArray()
@@ -246,9 +248,6 @@ def _svg_bytes(page: ExportPage, width, scale) -> bytes:
 
 
 def _pdf_bytes(page: ExportPage) -> bytes:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
-
     w, h = page.size.width(), page.size.height()
     data = QByteArray()
     buf = QBuffer(data)
@@ -269,7 +268,7 @@ def _pdf_bytes(page: ExportPage) -> bytes:
     return bytes(data.data())
 
 
-def _check_options(path: Path, width, scale) -> str:
+def _check_options(path: Path, width: Any, scale: Any) -> str:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise InputError(f"{path.name}: images are written as {', '.join(FORMATS)}; got {path.suffix or 'no extension'}")
@@ -284,9 +283,12 @@ def _check_options(path: Path, width, scale) -> str:
     return suffix
 
 
-def export_image(diagram, out_path, *, title=None, subtitle=None, width=None, scale=None, legend=True,
-                 sources=False, transparent=False, selection=None, as_of=None) -> None:
-    """Write ``diagram`` as a PNG, SVG or PDF (by ``out_path``'s extension).
+def export_image(diagram: Diagram, path: str | os.PathLike[str], *, title: str | None = None,
+                 subtitle: str | None = None, width: int | None = None, scale: float | None = None,
+                 legend: bool = True, sources: bool = False, transparent: bool = False,
+                 selection: Selection | None = None, as_of: str | None = None) -> None:
+    """Write ``diagram`` as a PNG, SVG or PDF (by ``path``'s extension): the one way the
+    application, the command line and the benchmarks write an image file.
 
     ``width`` (pixels) or ``scale`` (pixels per page unit) size a PNG (default
     2400 px wide) and set an SVG's width; a PDF page is sized to its content.
@@ -294,8 +296,8 @@ def export_image(diagram, out_path, *, title=None, subtitle=None, width=None, sc
     the flows). ``sources``: numbered markers on flows with a link and a footnote
     listing them "as of" ``as_of`` (default today). Raises InputError for bad
     options, OSError when the file cannot be written (an old file is left intact)."""
-    path = Path(out_path)
-    suffix = _check_options(path, width, scale)
+    out = Path(path)
+    suffix = _check_options(out, width, scale)
     opts = ExportOptions(title=title, subtitle=subtitle, legend=legend, sources=sources,
                          transparent=transparent, selection=selection, as_of=as_of)
     page = ExportPage(diagram, opts)
@@ -308,4 +310,4 @@ def export_image(diagram, out_path, *, title=None, subtitle=None, width=None, sc
             data = _pdf_bytes(page)
     finally:
         page.close()
-    write_atomic(path, data)
+    write_atomic(out, data)

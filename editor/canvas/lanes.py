@@ -1,0 +1,115 @@
+"""Lanes: the arrows between two companies, side by side, far enough apart for their labels.
+
+Geometry is computed here (on model events or during a live drag), never in ``paint()``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF
+
+from editor.canvas import geometry as G
+from editor.canvas.company_item import CompanyItem
+from editor.canvas.index import Pair, SceneIndex
+from editor.canvas.style import CanvasStyle
+
+if TYPE_CHECKING:
+    from editor.canvas.live import LiveMove
+    from editor.canvas.restyle import Rescaler
+
+
+class PairLayout:
+    """Lays out the arrows of pairs of companies (a pair's lanes follow its widest label)."""
+
+    def __init__(self, index: SceneIndex, style: CanvasStyle, rescaler: Rescaler, live: LiveMove) -> None:
+        self._index = index
+        self._style = style
+        self._rescaler = rescaler
+        self._live = live
+        #: pair -> (widest, tallest) amount label of its flows (kept until a flow of the pair changes)
+        self._label_sizes: dict[Pair, tuple[float, float]] = {}
+
+    def reset(self) -> None:
+        self._label_sizes = {}
+
+    def forget_sizes(self, ends: tuple[str, str]) -> None:
+        """A flow between ``ends`` changed its label or left: its pair's label size is to be measured."""
+        if self._label_sizes:
+            self._label_sizes.pop(G.pair_key(*ends), None)
+
+    def head_size(self, width: float) -> tuple[float, float]:
+        s = self._style
+        return s.arrow_head_length + width * 1.3, s.arrow_head_width + width * 1.3
+
+    def layout_companies(self, company_ids: Iterable[str]) -> None:
+        for key in self._index.pairs_of(company_ids):
+            self.layout_pair(key)
+
+    def layout_pair(self, key: Pair) -> None:
+        index = self._index
+        fids = index.pairs.get(key)
+        if not fids:
+            return
+        a, b = key
+        ia, ib = index.companies[a], index.companies[b]
+        flows, head_size = index.flows, self.head_size
+        if a == b:
+            for i, fid in enumerate(fids):
+                item = flows[fid]
+                hl, hw = head_size(item.width)
+                geo = G.self_loop(ia.pos(), ia.radius, i, hl, hw)
+                item.set_geometry(geo)
+                item.place_label(geo.middle.x(), geo.middle.y())
+            return
+        pa, pb = ia.pos(), ib.pos()
+        normal = G.pair_normal(pa, pb)
+        if len(fids) > 1:
+            size = self._label_sizes.get(key)
+            if size is None:
+                size = self._label_sizes[key] = (max(flows[f].label_size[0] for f in fids),
+                                                 max(flows[f].label_size[1] for f in fids))
+            wanted = G.lane_spacing(normal, size, self._style.lane_spacing)
+            spacing = self._rescaler.drawn_spacing(key, wanted)
+        else:
+            spacing = 0.0
+        live = self._live
+        clip = live.clip
+        if clip is not None and fids[0] in live.moving_flows:
+            self._layout_live_pair(fids, a, ia, ib, pa, pb, normal, spacing, clip)
+            return
+        ax, ay, bx, by = pa.x(), pa.y(), pb.x(), pb.y()
+        ra, rb = ia.radius, ib.radius
+        nx, ny = normal
+        ends = index.ends
+        for lane, fid in zip(G.lane_offsets(len(fids)), fids, strict=False):
+            item = flows[fid]
+            hl, hw = head_size(item.width)
+            if ends[fid][0] == a:
+                points, head, mx, my = G.arrow_parts(ax, ay, ra, bx, by, rb, lane * spacing, nx, ny, hl, hw)
+            else:
+                points, head, mx, my = G.arrow_parts(bx, by, rb, ax, ay, ra, lane * spacing, nx, ny, hl, hw)
+            item.set_arrow(points, head)
+            item.place_label(mx, my)
+
+    def _layout_live_pair(self, fids: list[str], a: str, ia: CompanyItem, ib: CompanyItem, pa: QPointF,
+                          pb: QPointF, normal: tuple[float, float], spacing: float,
+                          clip: tuple[float, float, float, float]) -> None:
+        """The lanes of a pair during a live drag: the same numbers as :meth:`layout_pair`, but
+        only the visible part of each line is built (full geometry at the end of the drag)."""
+        ax, ay, bx, by = pa.x(), pa.y(), pb.x(), pb.y()
+        ra, rb = ia.radius, ib.radius
+        nx, ny = normal
+        head_length, head_width = self._style.arrow_head_length, self._style.arrow_head_width
+        flows, ends = self._index.flows, self._index.ends
+        for lane, fid in zip(G.lane_offsets(len(fids)), fids, strict=False):
+            item = flows[fid]
+            grow = item.width * 1.3
+            if ends[fid][0] == a:
+                points, head, mx, my = G.arrow_parts(ax, ay, ra, bx, by, rb, lane * spacing, nx, ny,
+                                                     head_length + grow, head_width + grow)
+            else:
+                points, head, mx, my = G.arrow_parts(bx, by, rb, ax, ay, ra, lane * spacing, nx, ny,
+                                                     head_length + grow, head_width + grow)
+            item.set_live_geometry(G.clipped_line(points, clip), G.head_polygon(head))
+            item.place_label(mx, my)
