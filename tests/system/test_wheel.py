@@ -80,7 +80,7 @@ WINDOW_SCRIPT = textwrap.dedent("""
     from editor.app.start import open_window
 
     window = open_window()
-    opened = window.open_sample(samples.sample_path())
+    opened = window.files.open_sample(samples.sample_path())
     window.show()
     report = {}
 
@@ -91,9 +91,9 @@ WINDOW_SCRIPT = textwrap.dedent("""
             companies=len(window.document.diagram.companies()),
             icons_null={n: i.isNull() for n, i in icons.items()},
             pixmaps_null={n: i.pixmap(24, 24).isNull() for n, i in icons.items()},
-            toolbar_icons_null={n: window.tool_actions[n].icon().isNull()
+            toolbar_icons_null={n: window.menu_actions.tools[n].icon().isNull()
                                 for n in ("add_company", "draw_flow")},
-            samples=[a.text() for a in window.samples_menu.actions() if a.isEnabled()],
+            samples=[a.text() for a in window.files.samples_menu.actions() if a.isEnabled()],
             resources_file=resources.__file__,
         )
         window.shutdown()
