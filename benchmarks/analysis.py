@@ -29,8 +29,12 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import generate  # noqa: E402
-from editor.analysis import CompanyGraph, analyze, find_loops  # noqa: E402
-from editor.analysis import flow_helper  # noqa: E402
+from editor.analysis import (  # noqa: E402
+    CompanyGraph,
+    analyze,
+    find_loops,
+    flow_helper,  # noqa: E402
+)
 from editor.analysis.circulation import clear_cache  # noqa: E402
 from editor.model import Flow  # noqa: E402
 from editor.model.layout import layout_positions  # noqa: E402

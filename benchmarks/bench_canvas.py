@@ -37,7 +37,12 @@ import bench_io as B  # noqa: E402
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPen  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
-    QApplication, QGraphicsEllipseItem, QGraphicsItem, QGraphicsLineItem, QGraphicsScene, QGraphicsView,
+    QApplication,
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsScene,
+    QGraphicsView,
 )
 
 VIEW_SIZE = (1280, 800)
@@ -318,8 +323,8 @@ def measure_gap(path: Path, with_worker: bool, settle_s: float) -> dict:
     the Document of a shown main window, until the analysis is idle again (or ``settle_s``)."""
     import random
 
-    from editor.editing.document import Document
     from editor.app.mainwindow import MainWindow
+    from editor.editing.document import Document
 
     doc = Document.open(path)
     win = MainWindow(doc, autosave_enabled=False)
@@ -384,8 +389,8 @@ def run_event_loop(quick: bool, paths: dict[str, Path]) -> list[dict]:
     _app()
     label = B.size_label(B.sizes(quick)["medium"])
     try:
-        import editor.background.analysis_worker  # noqa: F401
         import editor.app.mainwindow  # noqa: F401
+        import editor.background.analysis_worker  # noqa: F401
     except ImportError as e:
         return [B.unavailable(B.GAP, label, "ms", f"app not available ({e})", size_key="medium")]
     try:

@@ -16,13 +16,36 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
-    QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
+from editor.canvas.export.image import (
+    DEFAULT_PNG_WIDTH,
+    MAX_WIDTH,
+    MIN_WIDTH,
+    ExportOptions,
+    ExportPage,
+    export_image,
+    render_png,
+)
 from editor.io.errors import InputError
 from editor.io.formats import formats_where
-from editor.canvas.export.image import DEFAULT_PNG_WIDTH, MAX_WIDTH, MIN_WIDTH, ExportOptions, ExportPage, export_image, render_png
 
 FORMATS = tuple((f.name, f.extensions[0]) for f in formats_where("write", image=True))
 #: above this many companies + flows, the preview is drawn only on request

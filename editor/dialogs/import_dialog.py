@@ -15,26 +15,50 @@ and ``run`` returns None (no dialog, no exception).
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QGridLayout, QGroupBox,
-    QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox, QRadioButton, QTableView,
-    QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QRadioButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
+from editor.dialogs.import_model import (
+    PREVIEW_ROWS,
+    Check,
+    PreviewModel,
+    Source,
+    apply_merge,
+    check_tables,
+    count_matches,
+    describe,
+    diagram_tables,
+    load_source,
+)
 from editor.io.edgelist import COMPANY_FIELDS, FLOW_FIELDS, guess_columns
 from editor.io.errors import InputError
 from editor.io.tables import Table
 from editor.model import Diagram, ModelError
-from editor.dialogs.import_model import (
-    PREVIEW_ROWS, Check, PreviewModel, Source, apply_merge, check_tables, count_matches, describe,
-    diagram_tables, load_source,
-)
 
 NONE = "(none)"
 #: Debounce of the preview check after a mapping change (ms).

@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from editor.io.edgelist import Problem, build_diagram
-from editor.io.merge import plan_merge
-from editor.io.errors import InputError
 from editor.io.formats import format_for
+from editor.io.merge import plan_merge
 from editor.io.tables import Row, Table, cell_text, company_rows, flow_rows
 from editor.model import Diagram
 from editor.model.layout import layout_positions

@@ -12,8 +12,16 @@ from operator import attrgetter
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QColorDialog, QGridLayout, QGroupBox, QHBoxLayout, QInputDialog, QListWidget, QListWidgetItem,
-    QPushButton, QVBoxLayout, QWidget,
+    QColorDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from editor.model import Change, ChangeKind, ModelError

@@ -12,8 +12,17 @@ from typing import Any
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
-    QPlainTextEdit, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from editor.model import QUALIFIER_LABELS, STATUSES, Change, ModelError, check_date

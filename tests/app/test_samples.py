@@ -11,9 +11,9 @@ from urllib.parse import urlparse
 import networkx as nx
 import pytest
 
+from editor.app.samples import DEFAULT_SAMPLE, sample_path, sample_paths
 from editor.io import native
 from editor.model import date_key
-from editor.app.samples import DEFAULT_SAMPLE, SAMPLES_DIR, sample_path, sample_paths
 
 AI = "ai-money-machine-2025"
 TELECOM = "telecom-vendor-financing-1998-2002"
@@ -92,7 +92,7 @@ def test_sample_files_match_their_build_scripts(name):
         spec.loader.exec_module(mod)
     finally:
         sys.path.remove(str(BUILD_DIR))
-    assert mod.NAME == name
+    assert name == mod.NAME
     assert native.dumps(mod.build()) == sample_path(name).read_text(encoding="utf-8")
 
 

@@ -5,7 +5,7 @@ import networkx as nx
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
 from editor.dialogs import import_dialog
 from editor.dialogs.import_dialog import ImportDialog, ImportResult

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 
 from editor.io.errors import InputError
 from editor.io.graphformats import gexf_bytes, graphml_bytes, load_graph, loads_graph, save_graph
-from editor.model import Category, Company, Diagram, Flow, FlowType, Metadata
+from editor.model import Category, Company, Diagram, Flow, FlowType
 from tests.conftest import long_mode
 from tests.helpers import seed_diagram
 from tests.io.test_io_tables import xml_safe

@@ -21,9 +21,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from editor.io import recovery
 from editor.editing.document import Document
-from editor.io import atomic, native
+from editor.io import atomic, native, recovery
 from editor.io.atomic import SaveError, write_atomic
 from editor.model import Company, Diagram, Flow
 from tests.conftest import long_mode
