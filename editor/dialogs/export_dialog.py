@@ -164,13 +164,13 @@ class ExportImageDialog(QDialog):
         outer.addLayout(top)
         outer.addWidget(self._buttons)
 
-        for w in (self._by_width, self._by_scale, self._white, self._transparent, self._whole,
-                  self._only_selection, self._legend, self._sources):
-            w.toggled.connect(self._changed)
-        for w in (self._width, self._scale):
-            w.valueChanged.connect(self._changed)
-        for w in (self._title, self._subtitle):
-            w.textChanged.connect(self._changed)
+        for box in (self._by_width, self._by_scale, self._white, self._transparent, self._whole,
+                    self._only_selection, self._legend, self._sources):
+            box.toggled.connect(self._changed)
+        for spin in (self._width, self._scale):
+            spin.valueChanged.connect(self._changed)
+        for line in (self._title, self._subtitle):
+            line.textChanged.connect(self._changed)
         self._path.textEdited.connect(self._path_edited)
 
     # -------------------------------------------------------------- state
