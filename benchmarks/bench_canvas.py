@@ -275,10 +275,10 @@ def _drag_row(name, label, key, steps, doc, scene, view, bare, candidates, zoom)
         _place(view, zoom, QPointF(c.x, c.y))
         _place(bare.view, zoom, QPointF(c.x, c.y))
         start = grab_point(view, item, QPointF(c.x, c.y),
-                           lambda vp: scene.owner_at(view.mapToScene(vp)) == ("company", cid))
+                           lambda vp, cid=cid: scene.owner_at(view.mapToScene(vp)) == ("company", cid))
         bare_item = bare.items[cid]
         bare_start = grab_point(bare.view, bare_item, QPointF(c.x, c.y),
-                                lambda vp: _owned_by(bare.view.itemAt(vp), bare_item))
+                                lambda vp, bare_item=bare_item: _owned_by(bare.view.itemAt(vp), bare_item))
         if start is not None and bare_start is not None:
             break
     else:
