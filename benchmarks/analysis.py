@@ -51,7 +51,7 @@ def baseline(n: int, m: int, seed: int, timeout: float) -> dict:
     t0 = time.perf_counter()
     g = CompanyGraph(snap)
     G = nx.DiGraph()
-    for e, (u, v) in enumerate(zip(g.src, g.dst)):
+    for e, (u, v) in enumerate(zip(g.src, g.dst, strict=True)):
         G.add_edge(u, v, amount=g.steps[e].amount)
     found = []
     for count, cycle in enumerate(nx.simple_cycles(G, length_bound=MAX_LENGTH)):
@@ -138,7 +138,8 @@ def measure(n: int, m: int, seed: int, timeout: float, repeat: int) -> dict:
     edits = edit_times(diagram, seed, rounds=repeat)
     edit = statistics.median(t for times in edits.values() for t in times)
     base = run_baseline(n, m, seed, timeout)
-    return {"n": n, "m": m, "full": full, "edit": edit, "edits": edits, "loops_only": loops_only, "parts": dict(result.timings),
+    return {"n": n, "m": m, "full": full, "edit": edit, "edits": edits, "loops_only": loops_only,
+            "parts": dict(result.timings),
             "loops": len(result.loops), "truncated": result.loops_truncated,
             "timed_out": result.loops_timed_out, "base": base}
 

@@ -20,6 +20,7 @@ Run alone: ``python benchmarks/bench_canvas.py [--quick]``.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import statistics
 import sys
@@ -371,7 +372,7 @@ def measure_gap(path: Path, with_worker: bool, settle_s: float) -> dict:
         if done and (not with_worker or not worker.is_busy()) and time.perf_counter() - done[0] > settle_s:
             break
     timer.stop()
-    gaps = [(b - a) * 1000 for a, b in zip(ticks, ticks[1:])]
+    gaps = [(b - a) * 1000 for a, b in itertools.pairwise(ticks)]
     out = {"max": max(gaps), "p99": statistics.quantiles(gaps, n=100)[-1],
            "over50": sum(g > 50 for g in gaps),
            "seconds": ticks[-1] - ticks[0], "results": len(results),
