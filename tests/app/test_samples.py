@@ -153,9 +153,9 @@ def test_energy_sample_has_the_cms_dynegy_round_trip(samples):
 # ----------------------------------------------------------- teaching sample
 def _in_date_order(d, cycle) -> bool:
     """Some rotation of the loop has non-decreasing dates (earliest flow per hop)."""
-    hops = list(zip(cycle, cycle[1:] + cycle[:1]))
+    hops = list(zip(cycle, cycle[1:] + cycle[:1], strict=True))
     dates = [min(date_key(f.date) for f in d.flows_between(u, v)) for u, v in hops]
-    return any(all(a <= b for a, b in zip(r, r[1:])) for r in
+    return any(all(a <= b for a, b in itertools.pairwise(r)) for r in
                (dates[i:] + dates[:i] for i in range(len(dates))))
 
 
@@ -171,7 +171,8 @@ def test_teaching_sample_shows_each_metric(samples):
     assert in_order and out_of_order
     # The clean loop has one obvious bottleneck: a single smallest hop.
     loop = in_order[0]
-    hops = [sum(f.amount for f in d.flows_between(u, v)) for u, v in zip(loop, loop[1:] + loop[:1])]
+    hops = [sum(f.amount for f in d.flows_between(u, v))
+            for u, v in zip(loop, loop[1:] + loop[:1], strict=True)]
     assert sorted(hops)[0] < sorted(hops)[1] / 2
     assert any(f.amount is None for f in d.flows())
     assert any(g.in_degree(n) == 0 and g.out_degree(n) > 0 for n in g)

@@ -92,7 +92,8 @@ def test_missing_folder_lists_nothing(tmp_path):
 
 
 @pytest.mark.parametrize("content", [b"", b"\x00\xff garbage", b'{"format": "roundtrip-recovery"',
-                                     b'{"format": "other"}', b'{"format": "roundtrip-recovery", "version": 99}'])
+                                     b'{"format": "other"}',
+                                     b'{"format": "roundtrip-recovery", "version": 99}'])
 def test_damaged_files_are_listed_with_a_problem_and_never_load(tmp_path, content):
     path = tmp_path / f"{dead_pid()}-d1{recovery.SUFFIX}"
     path.write_bytes(content)
