@@ -80,7 +80,7 @@ WINDOW_SCRIPT = textwrap.dedent("""
     from editor.app.start import open_window
 
     window = open_window()
-    opened = window.open_sample(samples.sample_path())
+    opened = window.files.open_sample(samples.sample_path())
     window.show()
     report = {}
 
