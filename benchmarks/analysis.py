@@ -29,8 +29,12 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import generate  # noqa: E402
-from editor.analysis import CompanyGraph, analyze, find_loops  # noqa: E402
-from editor.analysis import flow_helper  # noqa: E402
+from editor.analysis import (  # noqa: E402
+    CompanyGraph,
+    analyze,
+    find_loops,
+    flow_helper,  # noqa: E402
+)
 from editor.analysis.circulation import clear_cache  # noqa: E402
 from editor.model import Flow  # noqa: E402
 from editor.model.layout import layout_positions  # noqa: E402
@@ -47,7 +51,7 @@ def baseline(n: int, m: int, seed: int, timeout: float) -> dict:
     t0 = time.perf_counter()
     g = CompanyGraph(snap)
     G = nx.DiGraph()
-    for e, (u, v) in enumerate(zip(g.src, g.dst)):
+    for e, (u, v) in enumerate(zip(g.src, g.dst, strict=True)):
         G.add_edge(u, v, amount=g.steps[e].amount)
     found = []
     for count, cycle in enumerate(nx.simple_cycles(G, length_bound=MAX_LENGTH)):
@@ -134,7 +138,8 @@ def measure(n: int, m: int, seed: int, timeout: float, repeat: int) -> dict:
     edits = edit_times(diagram, seed, rounds=repeat)
     edit = statistics.median(t for times in edits.values() for t in times)
     base = run_baseline(n, m, seed, timeout)
-    return {"n": n, "m": m, "full": full, "edit": edit, "edits": edits, "loops_only": loops_only, "parts": dict(result.timings),
+    return {"n": n, "m": m, "full": full, "edit": edit, "edits": edits, "loops_only": loops_only,
+            "parts": dict(result.timings),
             "loops": len(result.loops), "truncated": result.loops_truncated,
             "timed_out": result.loops_timed_out, "base": base}
 

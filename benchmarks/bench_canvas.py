@@ -20,6 +20,7 @@ Run alone: ``python benchmarks/bench_canvas.py [--quick]``.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import statistics
 import sys
@@ -37,7 +38,12 @@ import bench_io as B  # noqa: E402
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPen  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
-    QApplication, QGraphicsEllipseItem, QGraphicsItem, QGraphicsLineItem, QGraphicsScene, QGraphicsView,
+    QApplication,
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsScene,
+    QGraphicsView,
 )
 
 VIEW_SIZE = (1280, 800)
@@ -270,10 +276,10 @@ def _drag_row(name, label, key, steps, doc, scene, view, bare, candidates, zoom)
         _place(view, zoom, QPointF(c.x, c.y))
         _place(bare.view, zoom, QPointF(c.x, c.y))
         start = grab_point(view, item, QPointF(c.x, c.y),
-                           lambda vp: scene.owner_at(view.mapToScene(vp)) == ("company", cid))
+                           lambda vp, cid=cid: scene.owner_at(view.mapToScene(vp)) == ("company", cid))
         bare_item = bare.items[cid]
         bare_start = grab_point(bare.view, bare_item, QPointF(c.x, c.y),
-                                lambda vp: _owned_by(bare.view.itemAt(vp), bare_item))
+                                lambda vp, bare_item=bare_item: _owned_by(bare.view.itemAt(vp), bare_item))
         if start is not None and bare_start is not None:
             break
     else:
@@ -318,8 +324,8 @@ def measure_gap(path: Path, with_worker: bool, settle_s: float) -> dict:
     the Document of a shown main window, until the analysis is idle again (or ``settle_s``)."""
     import random
 
-    from editor.editing.document import Document
     from editor.app.mainwindow import MainWindow
+    from editor.editing.document import Document
 
     doc = Document.open(path)
     win = MainWindow(doc, autosave_enabled=False)
@@ -366,7 +372,7 @@ def measure_gap(path: Path, with_worker: bool, settle_s: float) -> dict:
         if done and (not with_worker or not worker.is_busy()) and time.perf_counter() - done[0] > settle_s:
             break
     timer.stop()
-    gaps = [(b - a) * 1000 for a, b in zip(ticks, ticks[1:])]
+    gaps = [(b - a) * 1000 for a, b in itertools.pairwise(ticks)]
     out = {"max": max(gaps), "p99": statistics.quantiles(gaps, n=100)[-1],
            "over50": sum(g > 50 for g in gaps),
            "seconds": ticks[-1] - ticks[0], "results": len(results),
@@ -384,8 +390,8 @@ def run_event_loop(quick: bool, paths: dict[str, Path]) -> list[dict]:
     _app()
     label = B.size_label(B.sizes(quick)["medium"])
     try:
-        import editor.background.analysis_worker  # noqa: F401
         import editor.app.mainwindow  # noqa: F401
+        import editor.background.analysis_worker  # noqa: F401
     except ImportError as e:
         return [B.unavailable(B.GAP, label, "ms", f"app not available ({e})", size_key="medium")]
     try:

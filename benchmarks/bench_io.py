@@ -17,8 +17,10 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -202,8 +204,8 @@ def run(quick: bool, out: Path = DEFAULT_OUT, paths: dict[str, Path] | None = No
     rows = []
     for key, size in sizes(quick).items():
         label = size_label(size)
-        for name, bench in ((OPEN, lambda: bench_open(paths[key], label, key, repeat)),
-                            (SAVE, lambda: bench_save(paths[key], label, key, repeat, out))):
+        for name, bench in ((OPEN, partial(bench_open, paths[key], label, key, repeat)),
+                            (SAVE, partial(bench_save, paths[key], label, key, repeat, out))):
             try:
                 rows.append(bench())
             except Exception as e:  # a broken bench shows in the table, it does not end the run

@@ -88,7 +88,8 @@ def time_roundtrip(diagram, out: Path, repeat: int) -> float:
     return best
 
 
-def time_graphviz(diagram, folder: Path, repeat: int, timeout: float = GRAPHVIZ_TIMEOUT) -> tuple[float, bool]:
+def time_graphviz(diagram, folder: Path, repeat: int,
+                  timeout: float = GRAPHVIZ_TIMEOUT) -> tuple[float, bool]:
     """(best seconds, finished) of DOT writing plus ``neato -n2 -Tpng``."""
     neato = shutil.which("neato")
     if neato is None:
@@ -133,8 +134,9 @@ def measure(name: str, diagram, repeat: int) -> dict:
             error = ""
         except (FileNotFoundError, subprocess.CalledProcessError) as e:
             base, finished, error = None, False, str(e)
-    return {"name": name, "seconds": ours, "cold": cold, "png_bytes": size, "graphviz": base, "finished": finished,
-            "error": error, "companies": len(diagram.companies()), "flows": len(diagram.flows())}
+    return {"name": name, "seconds": ours, "cold": cold, "png_bytes": size, "graphviz": base,
+            "finished": finished, "error": error, "companies": len(diagram.companies()),
+            "flows": len(diagram.flows())}
 
 
 def diagrams(quick: bool):

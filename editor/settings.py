@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings
 
@@ -40,7 +41,7 @@ def settings_file_for_tests() -> Path | None:
 def app_settings() -> QSettings:
     path = settings_file_for_tests()
     if path is not None:
-        return QSettings(str(path), QSettings.IniFormat)
+        return QSettings(str(path), QSettings.Format.IniFormat)
     return QSettings(ORGANISATION, APPLICATION)
 
 
@@ -61,7 +62,8 @@ def get_bool(key: str, default: bool) -> bool:
 
 def get_int(key: str, default: int, lo: int | None = None, hi: int | None = None) -> int:
     try:
-        value = int(app_settings().value(key, default))
+        stored: Any = app_settings().value(key, default)  # whatever type the settings file holds
+        value = int(stored)
     except (TypeError, ValueError):
         return default
     if lo is not None and value < lo or hi is not None and value > hi:
@@ -82,7 +84,7 @@ def set_value(key: str, value) -> None:
 
 # ------------------------------------------------------------- recent files
 def recent_files() -> list[str]:
-    raw = app_settings().value("recent_files", [])
+    raw: Any = app_settings().value("recent_files", [])  # a list, one string or junk
     if isinstance(raw, str):
         raw = [raw]
     return [p for p in (raw or []) if isinstance(p, str) and p][:MAX_RECENT]

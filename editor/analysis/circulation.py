@@ -220,7 +220,7 @@ def max_circulation(g: CompanyGraph) -> Circulation:
         x = circulation_of(comp)
         total += float(x.sum())
         floor = 1e-12 * comp.caps.max()
-        for e, value in zip(comp.steps.tolist(), x.tolist()):
+        for e, value in zip(comp.steps.tolist(), x.tolist(), strict=True):
             if value > floor:
                 carried.append((g.steps[e].source, g.steps[e].target, value))
     return Circulation(total, tuple(carried))

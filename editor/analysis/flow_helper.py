@@ -18,6 +18,7 @@ done in the calling process.
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import threading
@@ -163,10 +164,8 @@ def _start(parent: int, claims: Any = None, started: Any = None) -> None:
     """In the helper: low priority, and gone as soon as the starting process is."""
     global _helper_claims, _helper_started
     _helper_claims, _helper_started = claims, started
-    try:
+    with contextlib.suppress(AttributeError, OSError):
         os.nice(10)
-    except (AttributeError, OSError):
-        pass
 
     def watch() -> None:
         while True:

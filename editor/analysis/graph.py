@@ -89,7 +89,7 @@ class CompanyGraph:
         self.steps = tuple(steps)
         self.src = tuple(src)
         self.dst = tuple(dst)
-        self.step_of = {(u, v): e for e, (u, v) in enumerate(zip(src, dst))}
+        self.step_of = {(u, v): e for e, (u, v) in enumerate(zip(src, dst, strict=True))}
         self.n = len(companies)
         self.type_order = [t.id for t in snapshot.flow_types]
         self.type_rank = {t: i for i, t in enumerate(self.type_order)}

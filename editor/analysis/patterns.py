@@ -119,7 +119,7 @@ def pattern_name(types: Sequence[str], names: Sequence[str] | None = None,
     """
     names = list(names) if names is not None else list(types)
     types = list(types)
-    classes = [classify_type(t, n) for t, n in zip(types, names)]
+    classes = [classify_type(t, n) for t, n in zip(types, names, strict=True)]
     rotations = _rotations(classes) if classes else []
     same_type = len(set(types)) == 1
     for rule in (*extra_rules, *PATTERN_RULES):

@@ -307,7 +307,7 @@ def start_round_trips(g: CompanyGraph, deadline: float | None = None,
             if parts is not None:
                 values = finish(parts)
             assert values is not None
-            for i, value in zip(comp.nodes.tolist(), values.tolist()):
+            for i, value in zip(comp.nodes.tolist(), values.tolist(), strict=True):
                 cid = g.companies[i].id
                 if only is None or cid in only:
                     capacities[cid] = None if math.isnan(value) else value  # not reached in time

@@ -418,8 +418,10 @@ def find_loops(g: CompanyGraph, *, max_loops: int = 100, max_length: int = 12,
             # the loops of the level just above the answer (a search evaluated it)
             if found_i is None:
                 best = batches[len(levels) - 1]
+            elif found_i:
+                best = batches[found_i - 1]
             else:
-                best = batches[found_i - 1] if found_i else []
+                best = []
             if found_i is not None:
                 a = threshold = levels[found_i]
                 level = built[found_i]   # the search built it

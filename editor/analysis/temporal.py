@@ -245,7 +245,8 @@ def _walk(g: CompanyGraph, out: list[list[tuple[int, int]]], days: list[list[int
                 if seen and (not exact or len(path) == max_len):
                     nodes, steps = _rotate(tuple(path), tuple(estack) + (e2,))
                     amounts = [g.steps[s].amount for s in steps]
-                    into.append(RawLoop(nodes, steps, None if None in amounts else min(amounts)))
+                    known = [a for a in amounts if a is not None]
+                    into.append(RawLoop(nodes, steps, min(known) if len(known) == len(amounts) else None))
                 continue
             path.append(y)
             on_path.add(y)

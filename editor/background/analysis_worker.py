@@ -40,17 +40,19 @@ without the budget until one such result is delivered.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import multiprocessing
 import os
 import pickle
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
 from operator import attrgetter
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -94,10 +96,9 @@ def analysis_pool() -> ProcessPoolExecutor:
                 ctx = multiprocessing.get_context("spawn")
             _pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_lower_priority,
                                         initargs=(os.getpid(),))
-            try:  # end the process before concurrent.futures waits for its running analysis at exit
+            # end the process before concurrent.futures waits for its running analysis at exit
+            with contextlib.suppress(AttributeError, RuntimeError):
                 threading._register_atexit(stop_pool)  # type: ignore[attr-defined]  # private (3.9+)
-            except (AttributeError, RuntimeError):
-                pass
         return _pool
 
 
@@ -109,10 +110,8 @@ def _lower_priority(app_pid: int | None = None) -> None:
     it may start a helper process for the maximum flows of big maps (see
     :mod:`editor.analysis.flow_helper`).
     """
-    try:
+    with contextlib.suppress(AttributeError, OSError):  # no nice on this system
         os.nice(10)
-    except (AttributeError, OSError):  # no nice on this system
-        pass
     if app_pid is not None:
         threading.Thread(target=_end_with, args=(app_pid,), daemon=True,
                          name="roundtrip-analysis-watch").start()
@@ -141,10 +140,8 @@ def stop_pool() -> None:
     if pool is None:
         return
     for proc in list((getattr(pool, "_processes", None) or {}).values()):
-        try:
+        with contextlib.suppress(Exception):  # already gone
             proc.terminate()
-        except Exception:  # already gone
-            pass
     pool.shutdown(wait=False, cancel_futures=True)
 
 
@@ -259,7 +256,8 @@ class AnalysisWorker(QObject):
         generation = self._requested
         snapshot = self._source()
         options = dict(self.options)
-        if options.get("through") is not None and not any(c.id == options["through"] for c in snapshot.companies):
+        through = options.get("through")
+        if through is not None and not any(c.id == through for c in snapshot.companies):
             options["through"] = None
         if self._full:
             options["round_trip_budget"] = None
@@ -274,7 +272,8 @@ class AnalysisWorker(QObject):
         if self.use_process:
             try:
                 pool = analysis_pool()
-                future = pool.submit(self._process_fn or _engine_analyze(), PackedSnapshot(snapshot), **options)
+                analyze = self._process_fn or _engine_analyze()
+                future = pool.submit(analyze, PackedSnapshot(snapshot), **options)
             except Exception:  # no process to be had: a thread does it
                 self.use_process = False
                 self._submit(generation, snapshot, options)
@@ -367,13 +366,13 @@ def _unpack(packed) -> tuple:
     if hasattr(new(cls), "__dict__"):
         for row in rows:
             obj = new(cls)
-            obj.__dict__.update(zip(names, row))
+            obj.__dict__.update(zip(names, row, strict=True))
             out.append(obj)
         return tuple(out)
     setattr_ = object.__setattr__
     for row in rows:
         obj = new(cls)
-        for name, value in zip(names, row):
+        for name, value in zip(names, row, strict=True):
             setattr_(obj, name, value)
         out.append(obj)
     return tuple(out)

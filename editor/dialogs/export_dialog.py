@@ -16,13 +16,36 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
-    QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
+from editor.canvas.export.image import (
+    DEFAULT_PNG_WIDTH,
+    MAX_WIDTH,
+    MIN_WIDTH,
+    ExportOptions,
+    ExportPage,
+    export_image,
+    render_png,
+)
 from editor.io.errors import InputError
 from editor.io.formats import formats_where
-from editor.canvas.export.image import DEFAULT_PNG_WIDTH, MAX_WIDTH, MIN_WIDTH, ExportOptions, ExportPage, export_image, render_png
 
 FORMATS = tuple((f.name, f.extensions[0]) for f in formats_where("write", image=True))
 #: above this many companies + flows, the preview is drawn only on request
@@ -141,13 +164,13 @@ class ExportImageDialog(QDialog):
         outer.addLayout(top)
         outer.addWidget(self._buttons)
 
-        for w in (self._by_width, self._by_scale, self._white, self._transparent, self._whole,
-                  self._only_selection, self._legend, self._sources):
-            w.toggled.connect(self._changed)
-        for w in (self._width, self._scale):
-            w.valueChanged.connect(self._changed)
-        for w in (self._title, self._subtitle):
-            w.textChanged.connect(self._changed)
+        for box in (self._by_width, self._by_scale, self._white, self._transparent, self._whole,
+                    self._only_selection, self._legend, self._sources):
+            box.toggled.connect(self._changed)
+        for spin in (self._width, self._scale):
+            spin.valueChanged.connect(self._changed)
+        for line in (self._title, self._subtitle):
+            line.textChanged.connect(self._changed)
         self._path.textEdited.connect(self._path_edited)
 
     # -------------------------------------------------------------- state

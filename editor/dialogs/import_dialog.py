@@ -15,26 +15,50 @@ and ``run`` returns None (no dialog, no exception).
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QGridLayout, QGroupBox,
-    QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox, QRadioButton, QTableView,
-    QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QRadioButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
+from editor.dialogs.import_model import (
+    PREVIEW_ROWS,
+    Check,
+    PreviewModel,
+    Source,
+    apply_merge,
+    check_tables,
+    count_matches,
+    describe,
+    diagram_tables,
+    load_source,
+)
 from editor.io.edgelist import COMPANY_FIELDS, FLOW_FIELDS, guess_columns
 from editor.io.errors import InputError
 from editor.io.tables import Table
 from editor.model import Diagram, ModelError
-from editor.dialogs.import_model import (
-    PREVIEW_ROWS, Check, PreviewModel, Source, apply_merge, check_tables, count_matches, describe,
-    diagram_tables, load_source,
-)
 
 NONE = "(none)"
 #: Debounce of the preview check after a mapping change (ms).
@@ -48,7 +72,8 @@ FLOW_LABELS = {
 }
 COMPANY_LABELS = {
     "name": "Name *", "category": "Category", "valuation": "Valuation", "valuation_date": "Valuation date",
-    "revenue": "Revenue", "revenue_period": "Revenue period", "profit": "Profit", "profit_period": "Profit period",
+    "revenue": "Revenue", "revenue_period": "Revenue period",
+    "profit": "Profit", "profit_period": "Profit period",
     "notes": "Notes", "x": "x", "y": "y", "size": "Size", "id": "Company id",
 }
 
@@ -90,11 +115,11 @@ class MappingPanel(QWidget):
             combo.setCurrentIndex(combo.findData(guess[fld]) if fld in guess else 0)
             combo.setToolTip(f"Which column of the file holds the {fld.replace('_', ' ')}")
             combo.setMinimumContentsLength(10)
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             label = QLabel(labels.get(fld, fld))
             label.setBuddy(combo)
             r, c = divmod(i, columns)
-            grid.addWidget(label, r, 2 * c, Qt.AlignRight)
+            grid.addWidget(label, r, 2 * c, Qt.AlignmentFlag.AlignRight)
             grid.addWidget(combo, r, 2 * c + 1)
             grid.setColumnStretch(2 * c + 1, 1)
             self.combos[fld] = combo
@@ -111,7 +136,8 @@ class TablePage(QWidget):
         super().__init__(parent)
         self.table = table
         self.mapping_panel = mapping_panel
-        layout = QVBoxLayout(self)
+        #: The page's column of widgets (the dialog puts a "use this table" box on top).
+        self.column = layout = QVBoxLayout(self)
         self.use_check: QCheckBox | None = None
         if note:
             layout.addWidget(QLabel(note))
@@ -123,11 +149,11 @@ class TablePage(QWidget):
         self.model.set_table(table)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setDefaultSectionSize(22)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.resizeColumnsToContents()
         for col in range(self.model.columnCount()):
@@ -149,7 +175,7 @@ class TablePage(QWidget):
         for i, r in enumerate(self.model._rows):
             if r.number == number:
                 self.view.selectRow(i)
-                self.view.scrollTo(self.model.index(i, 0), QAbstractItemView.PositionAtCenter)
+                self.view.scrollTo(self.model.index(i, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
                 return
 
 
@@ -223,8 +249,9 @@ class ImportDialog(QDialog):
         bottom.addWidget(self.new_radio)
         bottom.addWidget(self.merge_radio)
         bottom.addStretch(1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.import_button = self.buttons.button(QDialogButtonBox.Ok)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.import_button.setText("&Import")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -252,7 +279,7 @@ class ImportDialog(QDialog):
             use.setChecked(True)
             use.toggled.connect(self.check_now)
             use.toggled.connect(cpanel.setEnabled)
-            page.layout().insertWidget(0, use)
+            page.column.insertWidget(0, use)
             page.use_check = use
             self.companies_page = page
             self.tabs.addTab(page, f"Companies ({s.companies.source})")
@@ -333,7 +360,7 @@ class ImportDialog(QDialog):
         main = self.source.flows.source
         for p in problems[:MAX_LISTED]:
             item = QListWidgetItem(describe(p, main))
-            item.setData(Qt.UserRole, (p.source, p.row))
+            item.setData(Qt.ItemDataRole.UserRole, (p.source, p.row))
             item.setForeground(QColor("#a61b1b"))
             self.problem_list.addItem(item)
         if len(problems) > MAX_LISTED:
@@ -352,7 +379,7 @@ class ImportDialog(QDialog):
         self.problem_list.setFixedHeight(lines * max(row, 16) + 2 * self.problem_list.frameWidth() + 4)
 
     def _problem_chosen(self, item: QListWidgetItem | None, _previous=None) -> None:
-        where = item.data(Qt.UserRole) if item is not None else None
+        where = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if not where or where[1] is None:
             return
         for page in (self.flows_page, self.companies_page):
@@ -382,8 +409,10 @@ class ImportDialog(QDialog):
         what = f"{_plural(flows, 'flow')} and {_plural(companies, 'company', 'companies')}"
         text = f"{what} will be imported" if future else f"Imported {what} from {self.path.name}"
         if matched:
-            text += (f" ({matched} of these companies are already in the diagram and will be reused)" if future
-                     else f" ({matched} matched with companies already in the diagram)")
+            if future:
+                text += f" ({matched} of these companies are already in the diagram and will be reused)"
+            else:
+                text += f" ({matched} matched with companies already in the diagram)"
         if skipped:
             verb = "will be" if future else ("was" if skipped == 1 else "were")
             text += f"; {_plural(skipped, 'row')} {verb} skipped"
@@ -395,12 +424,10 @@ class ImportDialog(QDialog):
             self.check_now()
         if self._check is None or not self._check.importable:
             return
-        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            if self.source.is_table:
-                final = self._check_tables(place=True)  # now with the automatic layout
-            else:
-                final = self._check
+            # tables are checked again, now with the automatic layout
+            final = self._check_tables(place=True) if self.source.is_table else self._check
             assert final.diagram is not None and final.importable
             summary = self._describe(final.diagram, final.skipped_count(), future=False)
             if self.merge_radio.isChecked() and self.document is not None:
@@ -428,7 +455,7 @@ class ImportDialog(QDialog):
             QMessageBox.warning(parent, "Import", f"{name} cannot be read: {e.strerror or e}.")
             return None
         try:
-            if dialog.exec() != QDialog.Accepted:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             return dialog.import_result
         finally:

@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from editor.io.edgelist import Problem, build_diagram
-from editor.io.merge import plan_merge
-from editor.io.errors import InputError
 from editor.io.formats import format_for
+from editor.io.merge import plan_merge
 from editor.io.tables import Row, Table, cell_text, company_rows, flow_rows
 from editor.model import Diagram
 from editor.model.layout import layout_positions
@@ -69,7 +69,7 @@ def diagram_tables(diagram: Diagram) -> tuple[Table, Table]:
     out = []
     for what, (headers, rows) in (("flows", flow_rows(diagram)), ("companies", company_rows(diagram))):
         out.append(Table(what, list(headers),
-                         [Row(i + 1, dict(zip(headers, r))) for i, r in enumerate(rows)]))
+                         [Row(i + 1, dict(zip(headers, r, strict=True))) for i, r in enumerate(rows)]))
     return out[0], out[1]
 
 
@@ -99,8 +99,8 @@ def check_tables(flows: Table, mapping: Mapping[str, str], *, companies: Table |
     if companies is not None and "name" not in (companies_mapping or {}):
         p = Problem(companies.source, None, None, "no column is mapped to the company name")
         return Check(None, [p], {}, str(p))
-    diagram, problems = build_diagram(flows, mapping, companies=companies, companies_mapping=companies_mapping,
-                                      extra=extra, place=False)
+    diagram, problems = build_diagram(flows, mapping, companies=companies,
+                                      companies_mapping=companies_mapping, extra=extra, place=False)
     general = [p for p in problems if p.row is None]
     if general:
         return Check(None, problems, {}, "; ".join(str(p) for p in general))
@@ -109,8 +109,8 @@ def check_tables(flows: Table, mapping: Mapping[str, str], *, companies: Table |
         bad.setdefault(p.source, set()).add(p.row)  # type: ignore[arg-type]
     if not bad:
         if place:  # the layout is the slow part: only for the final import
-            diagram, _ = build_diagram(flows, mapping, companies=companies, companies_mapping=companies_mapping,
-                                       extra=extra, place=True)
+            diagram, _ = build_diagram(flows, mapping, companies=companies,
+                                       companies_mapping=companies_mapping, extra=extra, place=True)
         return Check(diagram, problems, {}, "")
     n = sum(len(r) for r in bad.values())
     if not skip_bad_rows:
@@ -190,7 +190,7 @@ class PreviewModel(QAbstractTableModel):
         for fld, header in mapping.items():
             self._fields.setdefault(header, fld)
         if self._table is not None and self._table.headers:
-            self.headerDataChanged.emit(Qt.Horizontal, 0, len(self._table.headers) - 1)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._table.headers) - 1)
 
     def set_problems(self, problems: list[Problem]) -> None:
         """Mark the rows of this table named by ``problems`` (others are ignored)."""
@@ -201,7 +201,7 @@ class PreviewModel(QAbstractTableModel):
                 self._reasons.setdefault(p.row, []).append(p)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1),
-                                  [Qt.BackgroundRole, Qt.ToolTipRole])
+                                  [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])
 
     def failing_rows(self) -> list[int]:
         """Row numbers (as in the spreadsheet) of the shown rows that will fail."""
@@ -214,35 +214,37 @@ class PreviewModel(QAbstractTableModel):
         return len(self._table.rows) if self._table else 0
 
     # Qt interface
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() or self._table is None else len(self._table.headers)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._table is None:
             return None
         row = self._rows[index.row()]
         header = self._table.headers[index.column()]
-        if role in (Qt.DisplayRole, Qt.EditRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return _display(row.cells.get(header))
         reasons = self._reasons.get(row.number)
         if not reasons:
             return None
-        if role == Qt.BackgroundRole:
+        if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(BAD_CELL if any(p.column == header for p in reasons) else BAD_ROW)
-        if role == Qt.ForegroundRole:
+        if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#202020"))
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(_where(p) for p in reasons)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if self._table is None:
             return None
-        if orientation == Qt.Vertical:
-            if role == Qt.DisplayRole and section < len(self._rows):
+        if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole and section < len(self._rows):
                 return str(self._rows[section].number)
             return None
         if section >= len(self._table.headers):
@@ -250,10 +252,10 @@ class PreviewModel(QAbstractTableModel):
         header = self._table.headers[section]
         fld = self._fields.get(header)
         if not self._mapped:
-            return header if role == Qt.DisplayRole else None
-        if role == Qt.DisplayRole:
+            return header if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
             return f"{header}\n→ {fld}" if fld else f"{header}\n(not imported)"
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return f"Column '{header}' is imported as {fld}" if fld else f"Column '{header}' is not imported"
         return None
 

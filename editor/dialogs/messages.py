@@ -5,7 +5,7 @@
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -19,12 +19,14 @@ def ask_save_changes(parent: QWidget | None, name: str) -> QMessageBox.StandardB
         parent, "Unsaved Changes",
         f"Do you want to save the changes you made to “{name}”?\n\n"
         "Your changes will be lost if you don't save them.",
-        QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Save)
 
 
 def show_error(parent: QWidget | None, title: str, text: str, problems: Iterable[str] = ()) -> None:
     problems = [str(p) for p in problems]
-    box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     if problems:
         shown = problems[:SHOWN_PROBLEMS]
         more = len(problems) - len(shown)
@@ -36,8 +38,8 @@ def show_error(parent: QWidget | None, title: str, text: str, problems: Iterable
 
 
 def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Replace") -> bool:
-    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.Cancel, parent)
-    ok = box.addButton(yes, QMessageBox.AcceptRole)
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+    ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(ok)
     box.exec()
     return box.clickedButton() is ok

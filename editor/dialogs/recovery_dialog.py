@@ -49,10 +49,10 @@ class RecoveryDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Document", "Saved from", "Autosaved at"])
         self.tree.setRootIsDecorated(False)
-        self.tree.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         for i, e in enumerate(self.entries):
             item = QTreeWidgetItem([e.display_name, e.original_path or "(never saved)", e.saved_at_text()])
-            item.setData(0, Qt.UserRole, i)
+            item.setData(0, Qt.ItemDataRole.UserRole, i)
             if e.problem:
                 item.setToolTip(0, f"Cannot be restored: {e.problem}")
                 item.setText(0, f"{e.display_name} (damaged)")
@@ -61,8 +61,9 @@ class RecoveryDialog(QDialog):
             self.tree.addTopLevelItem(item)
         for col in range(3):
             self.tree.resizeColumnToContents(col)
-        if self.entries:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if self.entries and first is not None:
+            self.tree.setCurrentItem(first)
             self.tree.selectAll()
 
         self.restore_button = QPushButton("&Restore")
@@ -86,7 +87,7 @@ class RecoveryDialog(QDialog):
         self._update_buttons()
 
     def _selected(self) -> list[int]:
-        return [item.data(0, Qt.UserRole) for item in self.tree.selectedItems()]
+        return [item.data(0, Qt.ItemDataRole.UserRole) for item in self.tree.selectedItems()]
 
     def _update_buttons(self) -> None:
         sel = self._selected()
@@ -98,15 +99,17 @@ class RecoveryDialog(QDialog):
         self.tree.clearSelection()
         for row in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(row)
-            item.setSelected(item.data(0, Qt.UserRole) in indexes)
+            if item is not None:
+                item.setSelected(item.data(0, Qt.ItemDataRole.UserRole) in indexes)
 
     def _discard_clicked(self) -> None:
         n = len(self._selected())
         answer = QMessageBox.question(
             self, "Discard Recovered Work",
             f"Delete the autosaved copy of {n} diagram(s)? Their unsaved changes will be lost.",
-            QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
-        if answer == QMessageBox.Discard:
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Discard:
             self._decide(DISCARD)
 
     def _decide(self, action: str) -> None:
@@ -115,12 +118,14 @@ class RecoveryDialog(QDialog):
                 continue
             self.decisions[i] = action
         for row in reversed(range(self.tree.topLevelItemCount())):
-            if self.tree.topLevelItem(row).data(0, Qt.UserRole) in self.decisions:
+            item = self.tree.topLevelItem(row)
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) in self.decisions:
                 self.tree.takeTopLevelItem(row)
-        if self.tree.topLevelItemCount() == 0:
+        first = self.tree.topLevelItem(0)
+        if first is None:
             self.accept()
         else:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            self.tree.setCurrentItem(first)
 
     def choices(self) -> list[tuple[recovery.RecoveryEntry, str]]:
         """Every entry with RESTORE, DISCARD or LATER."""

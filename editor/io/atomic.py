@@ -1,6 +1,7 @@
 """Atomic file writes: the target is always either the old or the new complete file."""
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -48,10 +49,8 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
             os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, target)
     except BaseException as e:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         if isinstance(e, OSError):
             raise SaveError(f"cannot save {target}: {e.strerror or e}") from e
         raise

@@ -57,11 +57,11 @@ _FLOW_SYNONYMS: dict[str, tuple[str, ...]] = {
     "id": ("id", "flow id", "deal id"),
     "source": ("source", "from", "payer", "payor", "buyer", "investor", "funder", "sender", "customer",
                "from company", "source company", "origin", "paid by"),
-    "target": ("target", "to", "payee", "beneficiary", "recipient", "receiver", "seller", "supplier", "vendor",
-               "investee", "destination", "to company", "target company", "paid to"),
+    "target": ("target", "to", "payee", "beneficiary", "recipient", "receiver", "seller", "supplier",
+               "vendor", "investee", "destination", "to company", "target company", "paid to"),
     "type": ("type", "kind", "deal type", "flow type", "transaction type", "deal kind", "flow kind"),
-    "amount": ("amount", "value", "usd", "amount usd", "amount usd bn", "deal value", "deal size", "size", "sum",
-               "weight", "usd bn", "amount bn"),
+    "amount": ("amount", "value", "usd", "amount usd", "amount usd bn", "deal value", "deal size", "size",
+               "sum", "weight", "usd bn", "amount bn"),
     "qualifier": ("qualifier", "precision", "certainty"),
     "unit": ("unit", "currency", "units"),
     "date": ("date", "start date", "announced", "announcement date", "date announced", "year", "when"),
@@ -158,7 +158,8 @@ def read_tables(path: str | os.PathLike, companies_path: str | os.PathLike | Non
             companies = read_text_table(sibling)
             flows.notes.append(f"also read the companies table {sibling.name}")
     else:
-        raise InputError(f"{p.name}: not a table file (expected {', '.join(TEXT_EXTENSIONS + XLSX_EXTENSIONS)})")
+        expected = ", ".join(TEXT_EXTENSIONS + XLSX_EXTENSIONS)
+        raise InputError(f"{p.name}: not a table file (expected {expected})")
     if companies_path is not None:
         companies = read_tables(companies_path)[0]
     return flows, companies, extra
@@ -315,7 +316,9 @@ class _Builder:
     def flow_type(self, cell: Any) -> str:
         name = " ".join(_text(cell).split())
         if not name:
-            return DEFAULT_TYPE if self.diagram.has_flow_type(DEFAULT_TYPE) else self.diagram.flow_types()[0].id
+            if self.diagram.has_flow_type(DEFAULT_TYPE):
+                return DEFAULT_TYPE
+            return self.diagram.flow_types()[0].id
         t = self.diagram.flow_type_by_name(name)
         if t is None:
             t = FlowType(self.new_id(_slug(name)), name, self.diagram.next_color())
@@ -351,13 +354,17 @@ def _company_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]
         return
     values: dict[str, Any] = {}
     ok = True
-    fld: str
-    for fld, conv in (("valuation", lambda v: _number(v, fld)), ("revenue", lambda v: _number(v, fld)),
-                      ("profit", lambda v: _number(v, fld, signed=True)), ("size", lambda v: _number(v, fld)),
-                      ("x", _coord), ("y", _coord), ("valuation_date", _text), ("revenue_period", _text),
-                      ("profit_period", _text), ("notes", _text)):
+    signed = {"valuation": False, "revenue": False, "profit": True, "size": False}  # the number fields
+    for fld in ("valuation", "revenue", "profit", "size", "x", "y", "valuation_date", "revenue_period",
+                "profit_period", "notes"):
         try:
-            values[fld] = conv(_cell(row, mapping, fld))
+            cell = _cell(row, mapping, fld)
+            if fld in signed:
+                values[fld] = _number(cell, fld, signed=signed[fld])
+            elif fld in ("x", "y"):
+                values[fld] = _coord(cell)
+            else:
+                values[fld] = _text(cell)
         except (ValueError, AmountError) as e:
             fail(fld, str(e))
             ok = False
@@ -420,7 +427,8 @@ def _flow_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]) -
         q_cell = {"est": "estimated", "estimate": "estimated", "~": "estimated", "upto": "up_to",
                   "max": "up_to"}.get(q_cell, q_cell)
         if q_cell not in QUALIFIERS:
-            fail("qualifier", f"expected one of exact, up to, estimated; got {_text(_cell(row, mapping, 'qualifier'))!r}")
+            got = _text(_cell(row, mapping, "qualifier"))
+            fail("qualifier", f"expected one of exact, up to, estimated; got {got!r}")
         qualifier = q_cell
     status = _text(_cell(row, mapping, "status")).strip().casefold() or "announced"
     if status not in STATUSES:
@@ -432,9 +440,8 @@ def _flow_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]) -
         except ValueError as e:
             fail(fld, str(e))
     fid = _text(_cell(row, mapping, "id")).strip()
-    if fid:
-        if fid in b.taken:
-            fail("id", f"the id {fid!r} is used twice")
+    if fid and fid in b.taken:
+        fail("id", f"the id {fid!r} is used twice")
     if len(b.problems) > problems_before:
         return
     type_id = b.flow_type(_cell(row, mapping, "type"))

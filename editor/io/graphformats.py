@@ -63,8 +63,10 @@ class _Out:
                 .replace("\t", "&#9;") + '"')
 
     def notes(self) -> list[str]:
-        return ([f"{self.dropped} text value(s) held control characters that XML cannot store; they were dropped"]
-                if self.dropped else [])
+        if not self.dropped:
+            return []
+        return [f"{self.dropped} text value(s) held control characters that XML cannot store; "
+                "they were dropped"]
 
 
 def _plain(value: Any) -> str:
@@ -222,7 +224,8 @@ def _parse_xml(data: bytes, name: str) -> Any:
                          f"references) that a graph file does not need ({type(e).__name__})") from None
     except ParseError as e:
         line, col = getattr(e, "position", (0, 0))
-        raise InputError(f"{name}: line {line}, column {col + 1}: not valid XML ({str(e).split(':')[0]})") from None
+        reason = str(e).split(":")[0]
+        raise InputError(f"{name}: line {line}, column {col + 1}: not valid XML ({reason})") from None
     except RecursionError:
         raise InputError(f"{name}: the XML is nested too deeply") from None
     except (LookupError, ValueError, UnicodeError) as e:  # e.g. an unknown encoding in the declaration
@@ -276,7 +279,8 @@ def _parse_graphml(root: Any, name: str) -> _Parsed:
         elif tag == "edge":
             d = el.get("directed")
             directed = directed_default if d is None else d == "true"
-            p.edges.append((el.get("id"), el.get("source", ""), el.get("target", ""), directed, values(el, "edge")))
+            p.edges.append((el.get("id"), el.get("source", ""), el.get("target", ""), directed,
+                            values(el, "edge")))
         elif tag == "hyperedge":
             hyper += 1
     if nested:
@@ -314,7 +318,8 @@ def _parse_gexf(root: Any, name: str) -> _Parsed:
             for a in attrs:
                 if _local(a.tag) == "attribute":
                     dflt = next((_text_of(c) for c in a if _local(c.tag) == "default"), None)
-                    titles[(attrs.get("class", "node"), a.get("id", ""))] = (a.get("title") or a.get("id", ""), dflt)
+                    key = (attrs.get("class", "node"), a.get("id", ""))
+                    titles[key] = (a.get("title") or a.get("id", ""), dflt)
     for meta in root:
         if _local(meta.tag) == "meta":
             for c in meta:
@@ -359,7 +364,8 @@ def _parse_gexf(root: Any, name: str) -> _Parsed:
                 if e.get("label") is not None:
                     vals.setdefault("edge_label", e.get("label"))
                 kind = e.get("type", default_type)
-                p.edges.append((e.get("id"), e.get("source", ""), e.get("target", ""), kind == "directed", vals))
+                p.edges.append((e.get("id"), e.get("source", ""), e.get("target", ""),
+                                kind == "directed", vals))
     if nested:
         p.notes.append(f"ignored the sub-nodes of {nested} node(s) (hierarchical GEXF)")
     return p
@@ -540,8 +546,12 @@ def _to_diagram(parsed: _Parsed, name: str) -> tuple[Diagram, list[str]]:
             type_id = v["type"]
         else:
             tname = next((str(v[a]).strip() for a in _TYPE_ATTRS if str(v.get(a) or "").strip()), "")
-            t = d.flow_type_by_name(tname) if tname else d.flow_type("revenue") if d.has_flow_type("revenue") \
-                else d.flow_types()[0]
+            if tname:
+                t = d.flow_type_by_name(tname)
+            elif d.has_flow_type("revenue"):
+                t = d.flow_type("revenue")
+            else:
+                t = d.flow_types()[0]
             if t is None:
                 wanted = v.get("type") if v.get("type_name") else None
                 t = FlowType(ids.claim(wanted or _slug(tname), "type"), tname,

@@ -141,7 +141,8 @@ _TEXT = TEXT
 
 #: section -> {field: (kind, required)}, from the record classes.
 _SPECS: dict[str, dict[str, tuple[str, bool]]] = {
-    "flow_types": FLOW_TYPE_SPECS, "categories": CATEGORY_SPECS, "companies": COMPANY_SPECS, "flows": FLOW_SPECS,
+    "flow_types": FLOW_TYPE_SPECS, "categories": CATEGORY_SPECS,
+    "companies": COMPANY_SPECS, "flows": FLOW_SPECS,
 }
 _RECORD_CLASS = {"flow_types": FlowType, "categories": Category, "companies": Company, "flows": Flow}
 
@@ -216,10 +217,11 @@ def _records(section: str, items: Any, problems: list[str]) -> list[Any]:
 def from_dict(data: Any, path: str | os.PathLike | None = None) -> Diagram:
     """Validate plain values and build a diagram, or raise FormatError."""
     if not isinstance(data, dict):
-        raise FormatError([f"expected a Roundtrip document (a JSON object), got {_describe(data)[:20]}"], path)
-    if data.get("format") != FORMAT_NAME:
-        raise FormatError([f"format: this is not a Roundtrip diagram (format is {_describe(data.get('format'))})"],
+        raise FormatError([f"expected a Roundtrip document (a JSON object), got {_describe(data)[:20]}"],
                           path)
+    if data.get("format") != FORMAT_NAME:
+        found = _describe(data.get("format"))
+        raise FormatError([f"format: this is not a Roundtrip diagram (format is {found})"], path)
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise FormatError([f"version: expected a whole number, got {_describe(version)}"], path)

@@ -83,7 +83,7 @@ def _make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = 
         headers.append(name)
     rows: list[Row] = []
     problems: list[str] = []
-    for number, cells in zip(numbers[1:], grid[1:]):
+    for number, cells in zip(numbers[1:], grid[1:], strict=True):
         if all(_blank(c) for c in cells):
             continue
         extra = [c for c in cells[len(headers):] if not _blank(c)]
@@ -91,9 +91,10 @@ def _make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = 
             problems.append(f"{source}: row {number} has {len(headers) + len(extra)} or more cells "
                             f"but the header has {len(headers)} columns")
         padded = list(cells[:len(headers)]) + [None] * (len(headers) - len(cells))
-        rows.append(Row(number, dict(zip(headers, padded))))
+        rows.append(Row(number, dict(zip(headers, padded, strict=True))))
     if problems:
-        raise InputError(problems[0] + (f" (and {len(problems) - 1} more rows like it)" if len(problems) > 1 else ""))
+        more = f" (and {len(problems) - 1} more rows like it)" if len(problems) > 1 else ""
+        raise InputError(problems[0] + more)
     return Table(source, headers, rows)
 
 
@@ -198,7 +199,7 @@ def read_workbook(path: str | os.PathLike) -> dict[str, Table]:
     has_formula = any(c.data_type == "f" for ws in formulas.worksheets for row in ws.iter_rows() for c in row)
     values = openpyxl.load_workbook(p, data_only=True) if has_formula else formulas
     tables: dict[str, Table] = {}
-    for ws_f, ws in zip(formulas.worksheets, values.worksheets):
+    for ws_f, ws in zip(formulas.worksheets, values.worksheets, strict=True):
         source = f"{p.name}, sheet '{ws.title}'"
         grid = [[c.value for c in row] for row in ws.iter_rows()]
         if has_formula:
@@ -206,8 +207,9 @@ def read_workbook(path: str | os.PathLike) -> dict[str, Table]:
                 for c, cell in enumerate(row):
                     if cell.data_type == "f" and grid[r][c] is None:
                         raise InputError(
-                            f"{source}: row {r + 1}, column {column_letter(c)}: the formula {cell.value} has no "
-                            f"saved result; open the file in a spreadsheet program and save it again")
+                            f"{source}: row {r + 1}, column {column_letter(c)}: "
+                            f"the formula {cell.value} has no saved result; "
+                            f"open the file in a spreadsheet program and save it again")
         for rng in ws.merged_cells.ranges:
             top = grid[rng.min_row - 1][rng.min_col - 1] if rng.min_row - 1 < len(grid) else None
             for r in range(rng.min_row - 1, min(rng.max_row, len(grid))):
@@ -258,7 +260,8 @@ def write_csv(path: str | os.PathLike, headers: Sequence[str], rows: Iterable[Se
     write_atomic(path, csv_bytes(headers, rows))
 
 
-def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]]]]) -> tuple[bytes, list[str]]:
+def xlsx_bytes(
+        sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]]]]) -> tuple[bytes, list[str]]:
     """A workbook with one sheet per (name, headers, rows); returns (bytes, notes).
 
     Text cells are written as text (never as formulas, so a note starting with
@@ -291,7 +294,8 @@ def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]
         for i, h in enumerate(headers, start=1):
             ws.column_dimensions[get_column_letter(i)].width = max(10, min(40, len(str(h)) + 4))
     if dropped:
-        notes.append(f"{dropped} text cell(s) held control characters that XLSX cannot store; they were dropped")
+        notes.append(f"{dropped} text cell(s) held control characters that XLSX cannot store; "
+                     "they were dropped")
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue(), notes

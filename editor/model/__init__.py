@@ -20,6 +20,7 @@ from editor.model.events import Change, ChangeKind
 
 __all__ = [
     "DEFAULT_CATEGORIES", "DEFAULT_FLOW_TYPES", "DEFAULT_UNIT", "MAX_AMOUNT", "QUALIFIERS",
-    "QUALIFIER_LABELS", "STATUSES", "Category", "Change", "ChangeKind", "Company", "Diagram", "Flow", "FlowType",
+    "QUALIFIER_LABELS", "STATUSES", "Category", "Change", "ChangeKind", "Company", "Diagram", "Flow",
+    "FlowType",
     "Metadata", "ModelError", "Snapshot", "check_amount", "check_date", "date_key",
 ]

@@ -347,7 +347,8 @@ class Diagram:
     # Flow types and categories are both catalogues of (id, name, colour)
     # entries: ``kind`` picks the dict, the event and the words of messages.
     _CATALOGUES = {
-        "flow_type": ("_types", ChangeKind.TYPES_CHANGED, "flow type", "flow(s)", lambda d: (f.type for f in d._flows.values())),
+        "flow_type": ("_types", ChangeKind.TYPES_CHANGED, "flow type", "flow(s)",
+                      lambda d: (f.type for f in d._flows.values())),
         "category": ("_categories", ChangeKind.CATEGORIES_CHANGED, "category", "company(ies)",
                      lambda d: (c.category for c in d._companies.values())),
     }

@@ -89,7 +89,7 @@ def _fast(ids: list[str], edges: list[tuple[str, str]], fixed: list[Company]) ->
     pairs = sorted({(min(index[a], index[b]), max(index[a], index[b])) for a, b in edges})
     coords = _force_directed(len(ids), pairs)
     w, h = _box(len(ids))
-    pos = _fit(dict(zip(ids, coords)), ids, w, h)
+    pos = _fit(dict(zip(ids, coords, strict=True)), ids, w, h)
     if fixed:
         right = max(c.x for c in fixed) + 2 * SPACING
         top = min(c.y for c in fixed)

@@ -27,7 +27,7 @@ def is_openable_url(text: object) -> bool:
     try:
         parts = urlsplit(url)
         host = parts.hostname
-        parts.port  # raises ValueError on a bad port
+        _ = parts.port  # raises ValueError on a bad port
     except ValueError:
         return False
     if parts.scheme.lower() not in OPENABLE_SCHEMES:

@@ -8,16 +8,28 @@ from __future__ import annotations
 
 from collections import Counter
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QColorDialog, QGridLayout, QGroupBox, QHBoxLayout, QInputDialog, QListWidget, QListWidgetItem,
-    QPushButton, QVBoxLayout, QWidget,
+    QColorDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from editor.model import Change, ChangeKind, ModelError
 from editor.panels.common import error_label, show_error
+
+if TYPE_CHECKING:
+    from editor.editing.document import Document
 
 
 def swatch(color: str, size: int = 14) -> QIcon:
@@ -32,7 +44,7 @@ class CatalogueList(QGroupBox):
     def __init__(self, kind: str, title: str, parent=None) -> None:
         super().__init__(title, parent)
         self.kind = kind
-        self.document = None
+        self.document: Document | None = None  # given by the panel
         self._counts: Counter | None = None   # uses per id; None: to count again
         self._counts_shown = True              # tooltips and buttons show the current counts
         self._pending = False                  # an update of the counts is queued
@@ -54,8 +66,15 @@ class CatalogueList(QGroupBox):
         lay.addLayout(buttons)
         self.list.currentRowChanged.connect(lambda _r: self._update_buttons())
 
+    @property
+    def doc(self) -> Document:
+        """The document the list shows; the panel gives it before the list is used."""
+        if self.document is None:
+            raise RuntimeError("the catalogue list has no document yet")
+        return self.document
+
     def records(self):
-        d = self.document.diagram
+        d = self.doc.diagram
         return d.flow_types() if self.kind == "flow_type" else d.categories()
 
     def refresh(self) -> None:
@@ -66,7 +85,7 @@ class CatalogueList(QGroupBox):
         self.list.clear()
         for r in self.records():
             item = QListWidgetItem(swatch(r.color), r.name)
-            item.setData(Qt.UserRole, r.id)
+            item.setData(Qt.ItemDataRole.UserRole, r.id)
             item.setToolTip(self._tip(r))
             self.list.addItem(item)
             if r.id == current:
@@ -95,7 +114,7 @@ class CatalogueList(QGroupBox):
         by_id = {r.id: r for r in self.records()}
         for i in range(self.list.count()):
             item = self.list.item(i)
-            r = by_id.get(item.data(Qt.UserRole))
+            r = by_id.get(item.data(Qt.ItemDataRole.UserRole))
             if r is not None:
                 item.setToolTip(self._tip(r))
         self._counts_shown = True
@@ -106,7 +125,7 @@ class CatalogueList(QGroupBox):
 
     def _uses(self, rid: str) -> int:
         if self._counts is None:
-            d = self.document.diagram
+            d = self.doc.diagram
             if self.kind == "flow_type":
                 self._counts = Counter(map(attrgetter("type"), d.flows()))
             else:
@@ -115,11 +134,11 @@ class CatalogueList(QGroupBox):
 
     def current_id(self) -> str | None:
         item = self.list.currentItem()
-        return item.data(Qt.UserRole) if item else None
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def select(self, rid: str) -> None:
         for i in range(self.list.count()):
-            if self.list.item(i).data(Qt.UserRole) == rid:
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == rid:
                 self.list.setCurrentRow(i)
 
     def _update_buttons(self) -> None:
@@ -146,8 +165,9 @@ class CatalogueList(QGroupBox):
             name, ok = QInputDialog.getText(self, f"New {what.title()}", f"Name of the new {what}:")
             if not ok or not name.strip():
                 return None
-        doc = self.document
-        rid = self._do(doc.add_flow_type if self.kind == "flow_type" else doc.add_category, name.strip(), color)
+        doc = self.doc
+        adder = doc.add_flow_type if self.kind == "flow_type" else doc.add_category
+        rid = self._do(adder, name.strip(), color)
         if rid:
             self.select(rid)
         return rid
@@ -161,7 +181,7 @@ class CatalogueList(QGroupBox):
             name, ok = QInputDialog.getText(self, "Rename", "New name:", text=old)
             if not ok or not name.strip() or name.strip() == old:
                 return False
-        doc = self.document
+        doc = self.doc
         fn = doc.update_flow_type if self.kind == "flow_type" else doc.update_category
         return self._do(fn, rid, name=name.strip()) is not None or self.error.isHidden()
 
@@ -175,7 +195,7 @@ class CatalogueList(QGroupBox):
             if not chosen.isValid():
                 return False
             color = chosen.name()
-        doc = self.document
+        doc = self.doc
         fn = doc.update_flow_type if self.kind == "flow_type" else doc.update_category
         self._do(fn, rid, color=color)
         return self.error.isHidden()
@@ -184,7 +204,7 @@ class CatalogueList(QGroupBox):
         rid = self.current_id()
         if rid is None:
             return False
-        doc = self.document
+        doc = self.doc
         self._do(doc.remove_flow_type if self.kind == "flow_type" else doc.remove_category, rid)
         return self.error.isHidden()
 
@@ -221,5 +241,6 @@ class CataloguePanel(QWidget):
             self.types.uses_changed()
         if change.kind in (ChangeKind.CATEGORIES_CHANGED, ChangeKind.RESET):
             self.categories.refresh()
-        elif change.kind in (ChangeKind.COMPANY_ADDED, ChangeKind.COMPANY_REMOVED, ChangeKind.COMPANY_CHANGED):
+        elif change.kind in (ChangeKind.COMPANY_ADDED, ChangeKind.COMPANY_REMOVED,
+                             ChangeKind.COMPANY_CHANGED):
             self.categories.uses_changed()

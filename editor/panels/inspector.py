@@ -7,19 +7,32 @@ the model's change events and the selection; it never echoes its own updates.
 """
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QFocusEvent
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
-    QPlainTextEdit, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from editor.model import QUALIFIER_LABELS, STATUSES, Change, ModelError, check_date
 from editor.model.amounts import AmountError, parse_amount_text
 from editor.model.links import is_openable_url
 from editor.panels.common import error_label, number_text, parse_number, show_error, with_error
+
+if TYPE_CHECKING:
+    from editor.editing.document import Document
 
 NEW_ENTRY = "__new__"
 MIXED = "(mixed)"
@@ -30,19 +43,38 @@ class PlainEdit(QPlainTextEdit):
 
     editingFinished = Signal()
 
-    def focusOutEvent(self, event) -> None:
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.editingFinished.emit()
+
+
+#: The widgets a field is edited in.
+FieldWidget = QLineEdit | QComboBox | PlainEdit
 
 
 class Field:
     """One model field: its widget, its error label, how to read and show its value."""
 
-    def __init__(self, key: str, kind: str, widget: QWidget, label: str) -> None:
-        self.key, self.kind, self.widget, self.label = key, kind, widget, label
+    def __init__(self, key: str, kind: str, widget: FieldWidget, label: str) -> None:
+        self.key, self.kind, self.label = key, kind, label
+        self.widget: FieldWidget = widget
         self.error = error_label()
         #: Units of the records shown (an amount field reads "$500M" in them).
         self.units: tuple[str, ...] = ()
+        #: What an empty one-line field shows when the selection's values are not mixed.
+        self.placeholder = ""
+
+    def line_edit(self) -> QLineEdit:
+        """The field's one-line text widget (amount, number, date and text fields have one)."""
+        if not isinstance(self.widget, QLineEdit):
+            raise TypeError(f"the {self.key} field is not a one-line text field")
+        return self.widget
+
+    def combo(self) -> QComboBox:
+        """The field's combo box (combo fields have one)."""
+        if not isinstance(self.widget, QComboBox):
+            raise TypeError(f"the {self.key} field is not a combo box")
+        return self.widget
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -59,7 +91,7 @@ class Field:
     def amount(self) -> tuple[float | None, str | None]:
         """An amount typed as the canvas's amount editor reads it ("$45B", "up to 100", "~300", "?"):
         (amount, the qualifier the text states or None)."""
-        text = self.widget.text()
+        text = self.line_edit().text()
         try:
             read = {parse_amount_text(text, unit) for unit in self.units or ("USD bn",)}
         except AmountError as e:
@@ -99,7 +131,12 @@ class Field:
                 if w.isEditable():
                     w.setEditText("" if mixed else w.currentText())
             else:
-                text = "" if mixed else number_text(value) if self.kind in ("number", "signed", "amount") else str(value or "")
+                if mixed:
+                    text = ""
+                elif self.kind in ("number", "signed", "amount"):
+                    text = number_text(value)
+                else:
+                    text = str(value or "")
                 if isinstance(w, QPlainTextEdit):
                     if w.toPlainText() != text:
                         w.setPlainText(text)
@@ -107,7 +144,7 @@ class Field:
                 else:
                     w.setText(text)
                     w.setCursorPosition(0)
-                    w.setPlaceholderText(MIXED if mixed else getattr(w, "_placeholder", ""))
+                    w.setPlaceholderText(MIXED if mixed else self.placeholder)
         finally:
             w.blockSignals(False)
         show_error(self.error, None)
@@ -119,9 +156,9 @@ class Inspector(QWidget):
     #: Ask the window to show a message in the status bar.
     statusMessage = Signal(str)
 
-    def __init__(self, document, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document = None
+        self.document = document  # listened to from set_document() at the end of __init__
         self.company_ids: list[str] = []
         self.flow_ids: list[str] = []
         self._applying = False
@@ -148,26 +185,27 @@ class Inspector(QWidget):
             ("status", "Status", "combo"), ("url", "Source URL", "text"), ("note", "Note", "multiline")],
             top=("From → to", self.ends_label))
         self.link = QLabel()
-        self.link.setTextInteractionFlags(Qt.TextBrowserInteraction)
+        self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.link.setOpenExternalLinks(False)
         self.link.linkActivated.connect(self.open_link)
         self.forms["flow"].insertRow(self.forms["flow"].rowCount() - 1, "", self.link)
         self.mixed_label = QLabel()
         self.mixed_label.setWordWrap(True)
-        self.mixed_label.setAlignment(Qt.AlignTop)
+        self.mixed_label.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.stack.addWidget(self.mixed_label)
 
         for key, label in QUALIFIER_LABELS.items():
-            self.fields["flow"]["qualifier"].widget.addItem(label, key)
+            self.fields["flow"]["qualifier"].combo().addItem(label, key)
         for s in STATUSES:
-            self.fields["flow"]["status"].widget.addItem(s, s)
-        self.fields["company"]["size"].widget._placeholder = "automatic"
-        self.fields["company"]["size"].widget.setPlaceholderText("automatic")
-        self.fields["company"]["size"].widget.setToolTip("Node size from 1 to 1000; empty: sized by valuation or revenue")
+            self.fields["flow"]["status"].combo().addItem(s, s)
+        size = self.fields["company"]["size"]
+        size.placeholder = "automatic"
+        size.line_edit().setPlaceholderText("automatic")
+        size.widget.setToolTip("Node size from 1 to 1000; empty: sized by valuation or revenue")
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.stack)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 4, 6, 4)
@@ -176,18 +214,20 @@ class Inspector(QWidget):
         self.set_document(document)
 
     # ------------------------------------------------------------ building
-    def _page(self, kind: str, specs, top=None) -> QWidget:
+    def _page(self, kind: str, specs: list[tuple[str, str, str]],
+              top: tuple[str, QWidget] | None = None) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
         self.forms[kind] = form
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignRight)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         if top:
             form.addRow(*top)
         for key, label, ftype in specs:
+            w: FieldWidget
             if ftype == "combo":
-                w: QWidget = QComboBox()
-                w.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+                w = QComboBox()
+                w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
                 w.setMinimumContentsLength(8)
             elif ftype == "multiline":
                 w = PlainEdit()
@@ -195,7 +235,6 @@ class Inspector(QWidget):
                 w.setFixedHeight(64)
             else:
                 w = QLineEdit()
-                w._placeholder = ""
             f = Field(key, {"multiline": "text", "combo": "combo"}.get(ftype, ftype), w, label)
             self.fields[kind][key] = f
             self._connect(kind, f)
@@ -222,19 +261,17 @@ class Inspector(QWidget):
             w.editingFinished.connect(lambda kind=kind, f=f: self._finish(kind, f))
 
     # ------------------------------------------------------------ document
-    def set_document(self, document) -> None:
-        if self.document is not None:
-            self.document.diagram.unsubscribe(self._on_change)
+    def set_document(self, document: Document) -> None:
+        self.detach()  # a no-op the first time: the listener is not subscribed yet
         self.document = document
         document.diagram.subscribe(self._on_change)
         self.company_ids, self.flow_ids = [], []
         self.refresh()
 
     def detach(self) -> None:
-        if self.document is not None:
-            self.document.diagram.unsubscribe(self._on_change)
+        self.document.diagram.unsubscribe(self._on_change)
 
-    def set_selection(self, company_ids, flow_ids) -> None:
+    def set_selection(self, company_ids: Iterable[str], flow_ids: Iterable[str]) -> None:
         self._session = None
         self.company_ids, self.flow_ids = list(company_ids), list(flow_ids)
         self.refresh()
@@ -261,18 +298,19 @@ class Inspector(QWidget):
                                      "or only flows to edit them together.")
             self.stack.setCurrentWidget(self.mixed_label)
         elif cs:
-            self._fill_combo(self.fields["company"]["category"].widget, d.categories(), "New category…")
+            self._fill_combo(self.fields["company"]["category"].combo(), d.categories(), "New category…")
             self._show_records("company", [d.company(c) for c in cs])
             self.heading.setText(d.company(cs[0]).name if len(cs) == 1 else f"{len(cs)} companies")
             self.stack.setCurrentWidget(self.company_page)
         elif fs:
-            self._fill_combo(self.fields["flow"]["type"].widget, d.flow_types(), "New type…")
+            self._fill_combo(self.fields["flow"]["type"].combo(), d.flow_types(), "New type…")
             flows = [d.flow(f) for f in fs]
             unit = d.metadata.unit
             self.fields["flow"]["amount"].units = tuple(sorted({f.unit or unit for f in flows}))
             self._show_records("flow", flows)
-            uw = self.fields["flow"]["unit"].widget
-            uw._placeholder = unit
+            unit_field = self.fields["flow"]["unit"]
+            unit_field.placeholder = unit
+            uw = unit_field.line_edit()
             if not uw.text():
                 uw.setPlaceholderText(unit if len(fs) == 1 or uw.placeholderText() != MIXED else MIXED)
             if len(fs) == 1:
@@ -286,8 +324,8 @@ class Inspector(QWidget):
             self.stack.setCurrentWidget(self.flow_page)
         else:
             m = d.metadata
-            for key, f in self.fields["diagram"].items():
-                f.show(getattr(m, key))
+            for key, field in self.fields["diagram"].items():
+                field.show(getattr(m, key))
             self.heading.setText("Diagram details")
             self.stack.setCurrentWidget(self.diagram_page)
 
@@ -311,7 +349,7 @@ class Inspector(QWidget):
         combo.blockSignals(False)
 
     def _show_link(self) -> None:
-        url = self.fields["flow"]["url"].widget.text().strip() if len(self.flow_ids) == 1 else ""
+        url = self.fields["flow"]["url"].line_edit().text().strip() if len(self.flow_ids) == 1 else ""
         if not url:
             self.link.setText("")
         elif is_openable_url(url):
@@ -418,7 +456,7 @@ class Inspector(QWidget):
         self.document.end_typing()
 
     def _combo_activated(self, kind: str, f: Field) -> None:
-        if f.widget.currentData() == NEW_ENTRY:
+        if f.combo().currentData() == NEW_ENTRY:
             self._new_catalogue_entry(kind, f)
             return
         self._commit(kind, f, live=False)
@@ -452,7 +490,7 @@ class Inspector(QWidget):
         return rid
 
 
-def _text(w: QWidget) -> str:
+def _text(w: FieldWidget) -> str:
     if isinstance(w, QPlainTextEdit):
         return w.toPlainText()
     if isinstance(w, QComboBox):

@@ -10,8 +10,15 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from editor.panels.common import money
@@ -20,9 +27,11 @@ from editor.panels.glossary import tip
 COLUMNS = ("#", "Loop", "Bottleneck", "Pattern", "Dated", "Sourced")
 _TIPS = (None, "loop", "bottleneck", "pattern", "date_ordered", "sourced")
 _DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _FONT = (
-    int(Qt.DisplayRole), int(Qt.ToolTipRole), int(Qt.TextAlignmentRole), int(Qt.ForegroundRole), int(Qt.FontRole))
+    int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
+    int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.ForegroundRole),
+    int(Qt.ItemDataRole.FontRole))
 _ROLES = frozenset((_DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _FONT))
-_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _GREEN, _AMBER, _GREY = QColor("#1b5e20"), QColor("#b26a00"), QColor("#777777")
 _BOLD = QFont()
 _BOLD.setBold(True)
@@ -48,12 +57,12 @@ class LoopsModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation != Qt.Horizontal:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
             return None
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
-        if role == Qt.ToolTipRole and _TIPS[section]:
+        if role == Qt.ItemDataRole.ToolTipRole and _TIPS[section]:
             return tip(_TIPS[section])
         return None
 
@@ -84,7 +93,9 @@ class LoopsModel(QAbstractTableModel):
         if col == 2 and loop.partial:
             return tip("partial")
         if col == 4:
-            return tip("date_ordered") if loop.date_ordered else "The deals cannot be read in date order round this loop."
+            if loop.date_ordered:
+                return tip("date_ordered")
+            return "The deals cannot be read in date order round this loop."
         if col == 5:
             return tip("sourced") if loop.sourced else (
                 f"{loop.unsourced_steps} step(s) have a flow without a source link.")
@@ -117,18 +128,18 @@ class LoopsPanel(QWidget):
         self.model = LoopsModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setMouseTracking(True)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(22)
         h = self.view.horizontalHeader()
-        h.setSectionResizeMode(QHeaderView.Interactive)
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         h.setStretchLastSection(False)
-        h.setSectionResizeMode(1, QHeaderView.Stretch)
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for col, width in ((0, 32), (2, 104), (3, 140), (4, 56), (5, 84)):
             h.resizeSection(col, width)
         self.view.entered.connect(self._hovered)
@@ -186,12 +197,13 @@ class LoopsPanel(QWidget):
             self.summary.setText("No loops: no money comes back to where it started."
                                  if not result.through else "No loops through the selected company.")
         else:
-            self.summary.setText(f"{n} loop{'s' if n != 1 else ''} · {circ} compan{'y' if circ == 1 else 'ies'} "
-                                 "in loops")
+            self.summary.setText(f"{n} loop{'s' if n != 1 else ''} · "
+                                 f"{circ} compan{'y' if circ == 1 else 'ies'} in loops")
         if result.loops_truncated:
             why = ("the search ran out of time" if result.loops_timed_out
                    else f"only the first {result.max_loops} are listed")
-            self.note.setText(f"More loops exist: {why}. Raise “Max loops” or shorten “length” to see others.")
+            self.note.setText(f"More loops exist: {why}. "
+                              "Raise “Max loops” or shorten “length” to see others.")
             self.note.setToolTip(tip("truncated"))
             self.note.show()
         else:
@@ -223,7 +235,7 @@ class LoopsPanel(QWidget):
     def eventFilter(self, obj, event) -> bool:
         from PySide6.QtCore import QEvent
 
-        if obj is self.view.viewport() and event.type() == QEvent.Leave:
+        if obj is self.view.viewport() and event.type() == QEvent.Type.Leave:
             self._selection_changed()  # back to the selected loop, or nothing
         return False
 

@@ -11,8 +11,18 @@ import heapq
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSizePolicy,
-    QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from editor.panels.common import money, percent, ratio
@@ -29,11 +39,12 @@ COLUMNS = (
     ("Val / rev", "valuation_multiple", lambda m: m.valuation_multiple),
 )
 ROUND_TRIP_COLUMNS = (4, 5)
-SORT_ROLE = Qt.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _SORT = (
-    int(Qt.DisplayRole), int(Qt.ToolTipRole), int(Qt.TextAlignmentRole), int(Qt.ForegroundRole), int(SORT_ROLE))
+    int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
+    int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.ForegroundRole), int(SORT_ROLE))
 _ROLES = frozenset((_DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _SORT))
-_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 INFLOW_COLOR = QColor("#2e7d32")
 OUTFLOW_COLOR = QColor("#c62828")
 #: Shown for a round-trip figure the interactive analysis left out for time.
@@ -63,7 +74,7 @@ class CompanyMetricsModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: tuple = ()
         self.unit = "USD bn"
-        self.sort_column, self.sort_order = 1, Qt.DescendingOrder
+        self.sort_column, self.sort_order = 1, Qt.SortOrder.DescendingOrder
         self._texts: dict[int, tuple[str, ...]] = {}   # row -> display texts, filled as rows are shown
 
     def set_rows(self, rows, unit: str) -> None:
@@ -82,14 +93,14 @@ class CompanyMetricsModel(QAbstractTableModel):
         if rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
 
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.sort_column, self.sort_order = column, Qt.SortOrder(order)
         self._relayout(self._sorted(self.rows))
 
     def _sorted(self, rows) -> tuple:
         if not 0 <= self.sort_column < len(COLUMNS):
             return tuple(rows)
-        desc = self.sort_order == Qt.DescendingOrder
+        desc = self.sort_order == Qt.SortOrder.DescendingOrder
         # ties keep name order in both directions (sorted is stable)
         rows = sorted(rows, key=sort_key(0))
         return tuple(sorted(rows, key=sort_key(self.sort_column), reverse=desc)) if self.sort_column else (
@@ -121,12 +132,12 @@ class CompanyMetricsModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation != Qt.Horizontal:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
             return None
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section][0]
-        if role == Qt.ToolTipRole and COLUMNS[section][1]:
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][1]:
             return tip(COLUMNS[section][1])
         return None
 
@@ -188,7 +199,7 @@ class BarChart(QWidget):
         self.unit = "USD bn"
         self.legend: list[tuple[str, QColor]] = []
         self.empty_text = "Nothing to show yet"
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_rows(self, rows, unit: str, legend=()) -> None:
         self.rows, self.unit, self.legend = list(rows), unit, list(legend)
@@ -201,12 +212,12 @@ class BarChart(QWidget):
     def paintEvent(self, event) -> None:
         exposed = event.rect()
         p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
         p.fillRect(self.rect(), pal.base())
         if not self.rows:
             p.setPen(pal.placeholderText().color())
-            p.drawText(self.rect(), Qt.AlignCenter, self.empty_text)
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
             return
         fm = p.fontMetrics()
         label_w = min(max(fm.horizontalAdvance(r[0]) for r in self.rows) + 12, self.width() // 3)
@@ -227,15 +238,17 @@ class BarChart(QWidget):
                 y += 22
                 continue
             p.setPen(pal.text().color())
-            p.drawText(QRectF(0, y, label_w - 6, 20), Qt.AlignRight | Qt.AlignVCenter,
-                       fm.elidedText(label, Qt.ElideRight, label_w - 6))
+            p.drawText(QRectF(0, y, label_w - 6, 20),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                       fm.elidedText(label, Qt.TextElideMode.ElideRight, label_w - 6))
             h = 16 / max(len(vals), 1)
             for i, (v, color) in enumerate(vals):
                 w = bar_room * v / top
                 p.fillRect(QRectF(x0, y + 2 + i * h, max(w, 1 if v > 0 else 0), h - 1), color)
             p.setPen(pal.placeholderText().color())
             text = " / ".join(money(v, self.unit) for v, _ in vals)
-            p.drawText(QRectF(x0 + bar_room + 4, y, value_w + 4, 20), Qt.AlignLeft | Qt.AlignVCenter, text)
+            p.drawText(QRectF(x0 + bar_room + 4, y, value_w + 4, 20),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             y += 22
 
 
@@ -247,14 +260,14 @@ class MetricsPanel(QWidget):
         super().__init__(parent)
         self.values: dict[str, QLabel] = {}
         form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignRight)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setHorizontalSpacing(10)
         form.setVerticalSpacing(2)
         for key, label in (("total_amount", "Total money"), ("circulating_amount", "Circulating"),
                            ("circular_share", "Circular share"), ("circular_companies", "Companies in loops"),
                            ("unknown_amount_flows", "Flows without amount")):
             value = QLabel("—")
-            value.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             name = QLabel(label + ":")
             for w in (name, value):
                 w.setToolTip(tip(key))
@@ -265,15 +278,15 @@ class MetricsPanel(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(1, Qt.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(22)
         h = self.table.horizontalHeader()
-        h.setSectionResizeMode(QHeaderView.Interactive)
-        h.setSectionResizeMode(0, QHeaderView.Stretch)
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, len(COLUMNS)):
             h.resizeSection(col, 82)
         h.setMinimumSectionSize(50)
@@ -286,7 +299,7 @@ class MetricsPanel(QWidget):
         for chart, title in ((self.flow_chart, "Inflow / outflow"), (self.type_chart, "By type")):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QScrollArea.NoFrame)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
             scroll.setWidget(chart)
             self.tabs.addTab(scroll, title)
         self.partial_note = QLabel(f"{NOT_COMPUTED} Some round-trip figures are not computed yet: "

@@ -2,7 +2,8 @@
 import random
 from unittest import mock
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from benchmarks.generate import generate
 from editor.analysis import CompanyGraph, analyze, find_loops, loop_reuse

@@ -10,9 +10,11 @@ from editor.model import Company, Diagram, Flow
 TYPES = ("venture", "equity", "purchase", "service", "backstop", "revenue", "warrants")
 
 
+AMOUNTS = st.sampled_from([None, 0.0, 1.0, 2.0, 2.5, 5.0, 10.0, 40.0])
+
+
 @st.composite
-def company_diagrams(draw, max_companies: int = 7, max_flows: int = 22,
-                     amounts=st.sampled_from([None, 0.0, 1.0, 2.0, 2.5, 5.0, 10.0, 40.0])) -> Diagram:
+def company_diagrams(draw, max_companies: int = 7, max_flows: int = 22, amounts=AMOUNTS) -> Diagram:
     """Few companies, many flows: ties, unknowns, parallel flows, self-flows, shared names."""
     d = Diagram()
     n = draw(st.integers(1, max_companies))
@@ -30,7 +32,7 @@ def company_diagrams(draw, max_companies: int = 7, max_flows: int = 22,
 def step_graph(g: CompanyGraph) -> nx.DiGraph:
     G = nx.DiGraph()
     G.add_nodes_from(range(g.n))
-    for e, (u, v) in enumerate(zip(g.src, g.dst)):
+    for e, (u, v) in enumerate(zip(g.src, g.dst, strict=True)):
         G.add_edge(u, v, step=e)
     return G
 
@@ -115,9 +117,16 @@ def test_ranking_known_first_then_shorter_then_names():
         d.add_company(Company(name.lower(), name))
     def flow(i, s, t, amount):
         d.add_flow(Flow(f"f{i}", s, t, "purchase", amount))
-    flow(1, "a", "b", 5); flow(2, "b", "a", 5)            # A-B: bottleneck 5, length 2
-    flow(3, "c", "d", 9); flow(4, "d", "e", 5); flow(5, "e", "c", 7)   # C-D-E: bottleneck 5, length 3
-    flow(6, "b", "c", None); flow(7, "c", "b", 8)         # B-C: unknown
+    # A-B: bottleneck 5, length 2
+    flow(1, "a", "b", 5)
+    flow(2, "b", "a", 5)
+    # C-D-E: bottleneck 5, length 3
+    flow(3, "c", "d", 9)
+    flow(4, "d", "e", 5)
+    flow(5, "e", "c", 7)
+    # B-C: unknown
+    flow(6, "b", "c", None)
+    flow(7, "c", "b", 8)
     flow(8, "d", "c", 1)                                  # C-D: bottleneck 1
     result = analyze(d.snapshot())
     assert [loop.company_ids for loop in result.loops] == [

@@ -45,7 +45,8 @@ def _companies(n: int) -> Diagram:
 
 def _add(d: Diagram, pairs, amount=1.0, type="equity") -> Diagram:
     for k, (a, b) in enumerate(pairs):
-        d.add_flow(Flow(f"f{len(d.flows())}", f"c{a}", f"c{b}", type, amount if not callable(amount) else amount(k)))
+        value = amount(k) if callable(amount) else amount
+        d.add_flow(Flow(f"f{len(d.flows())}", f"c{a}", f"c{b}", type, value))
     return d
 
 

@@ -48,7 +48,8 @@ def _ordinals(*dates):
 def test_date_ordered_starts_anywhere_and_picks_one_flow_per_step():
     assert date_ordered(_ordinals(["2025-09-01"], ["2025-10-01"], ["2025-05-01"]))
     assert not date_ordered(_ordinals(["2025-09-01"], ["2025-05-01"], ["2025-10-01"], ["2025-06-01"]))
-    assert date_ordered(_ordinals(["2025-09-01"], ["2025-05-01", "2025-12-01"], ["2026-01-01"], ["2026-02-01"]))
+    assert date_ordered(_ordinals(["2025-09-01"], ["2025-05-01", "2025-12-01"],
+                                  ["2026-01-01"], ["2026-02-01"]))
     assert not date_ordered(_ordinals(["2025-09-01"], []))
     # window: from first to last date
     assert date_ordered(_ordinals(["2025-01-01"], ["2025-01-20"]), window_days=30)
@@ -66,10 +67,12 @@ def _triangle(dates, urls=("u", "u", "u")):
 
 def test_partial_dates_and_undated_steps():
     assert analyze(_triangle(["2025", "2025-09", "2025-09-22"]).snapshot()).loops[0].date_ordered
-    assert analyze(_triangle(["2026", "2025-09", "2025-09-22"]).snapshot()).loops[0].date_ordered  # start at b
+    # start at b
+    assert analyze(_triangle(["2026", "2025-09", "2025-09-22"]).snapshot()).loops[0].date_ordered
     assert not analyze(_triangle(["2026", "", "2025"]).snapshot()).loops[0].date_ordered
     assert analyze(_triangle(["2026", "2024", "2025-06"]).snapshot()).loops[0].date_ordered
-    assert not analyze(_triangle(["2026", "2024", "2025-06"]).snapshot(), window_days=100).loops[0].date_ordered
+    windowed = analyze(_triangle(["2026", "2024", "2025-06"]).snapshot(), window_days=100)
+    assert not windowed.loops[0].date_ordered
 
 
 def test_evidence_counts_unsourced_steps():

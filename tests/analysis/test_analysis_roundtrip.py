@@ -1,6 +1,7 @@
 """Round-trip capacities settled by bounds, maximum flows, and the per-component cache."""
 import dataclasses
 import random
+from typing import TYPE_CHECKING
 from unittest import mock
 
 import networkx as nx
@@ -16,6 +17,9 @@ from editor.analysis.roundtrip import bounds, component_capacities
 from editor.model import Company, Flow
 from tests.analysis.test_analysis_loops import LONG, company_diagrams
 
+if TYPE_CHECKING:
+    from editor.model import Diagram
+
 SETTINGS = settings(max_examples=1500 if LONG else 300, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
 spread_amounts = st.one_of(st.none(), st.floats(1e-3, 1e6, allow_nan=False), st.sampled_from([1.0, 2.0, 5.0]))
@@ -25,7 +29,7 @@ def _networkx_capacity(comp, i: int) -> float:
     """Max flow from company i to a copy of it receiving its incoming steps."""
     G = nx.DiGraph()
     G.add_nodes_from([i, "copy"])
-    for a, b, c in zip(comp.u.tolist(), comp.v.tolist(), comp.caps.tolist()):
+    for a, b, c in zip(comp.u.tolist(), comp.v.tolist(), comp.caps.tolist(), strict=True):
         G.add_edge(a, "copy" if b == i else b, capacity=c)
     return nx.maximum_flow_value(G, i, "copy")
 
@@ -257,7 +261,8 @@ def test_the_helper_process_shares_the_maximum_flows_and_gives_the_same_answer()
             return shared
 
         rng = random.Random(5)
-        with mock.patch.object(roundtrip, "HELPER_MIN", 2), mock.patch.object(flow_helper, "submit", counting):
+        with (mock.patch.object(roundtrip, "HELPER_MIN", 2),
+              mock.patch.object(flow_helper, "submit", counting)):
             clear_cache()
             for factor in (None, 1.7, 0.2, 0.6):
                 if factor is not None:

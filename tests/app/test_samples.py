@@ -11,9 +11,9 @@ from urllib.parse import urlparse
 import networkx as nx
 import pytest
 
+from editor.app.samples import DEFAULT_SAMPLE, sample_path, sample_paths
 from editor.io import native
 from editor.model import date_key
-from editor.app.samples import DEFAULT_SAMPLE, SAMPLES_DIR, sample_path, sample_paths
 
 AI = "ai-money-machine-2025"
 TELECOM = "telecom-vendor-financing-1998-2002"
@@ -92,7 +92,7 @@ def test_sample_files_match_their_build_scripts(name):
         spec.loader.exec_module(mod)
     finally:
         sys.path.remove(str(BUILD_DIR))
-    assert mod.NAME == name
+    assert name == mod.NAME
     assert native.dumps(mod.build()) == sample_path(name).read_text(encoding="utf-8")
 
 
@@ -153,9 +153,9 @@ def test_energy_sample_has_the_cms_dynegy_round_trip(samples):
 # ----------------------------------------------------------- teaching sample
 def _in_date_order(d, cycle) -> bool:
     """Some rotation of the loop has non-decreasing dates (earliest flow per hop)."""
-    hops = list(zip(cycle, cycle[1:] + cycle[:1]))
+    hops = list(zip(cycle, cycle[1:] + cycle[:1], strict=True))
     dates = [min(date_key(f.date) for f in d.flows_between(u, v)) for u, v in hops]
-    return any(all(a <= b for a, b in zip(r, r[1:])) for r in
+    return any(all(a <= b for a, b in itertools.pairwise(r)) for r in
                (dates[i:] + dates[:i] for i in range(len(dates))))
 
 
@@ -171,7 +171,8 @@ def test_teaching_sample_shows_each_metric(samples):
     assert in_order and out_of_order
     # The clean loop has one obvious bottleneck: a single smallest hop.
     loop = in_order[0]
-    hops = [sum(f.amount for f in d.flows_between(u, v)) for u, v in zip(loop, loop[1:] + loop[:1])]
+    hops = [sum(f.amount for f in d.flows_between(u, v))
+            for u, v in zip(loop, loop[1:] + loop[:1], strict=True)]
     assert sorted(hops)[0] < sorted(hops)[1] / 2
     assert any(f.amount is None for f in d.flows())
     assert any(g.in_degree(n) == 0 and g.out_degree(n) > 0 for n in g)

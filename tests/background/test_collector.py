@@ -1,4 +1,7 @@
-"""Cycles holding Qt objects are freed on the GUI thread, never on a worker (see editor.background.collector)."""
+"""Cycles holding Qt objects are freed on the GUI thread, never on a worker.
+
+See editor.background.collector.
+"""
 from __future__ import annotations
 
 import gc

@@ -64,7 +64,8 @@ def test_limits_and_through(tmp_path, capsys):
     capped = _json(capsys, path, "--max-loops", 1)
     assert [lp["bottleneck"] for lp in capped["loops"]] == [40] and capped["loops_truncated"]
     assert len(_json(capsys, path, "--max-loops", 0)["loops"]) == 2
-    assert [lp["companies"] for lp in _json(capsys, path, "--max-length", 2)["loops"]] == [["NVIDIA", "OpenAI"]]
+    short = _json(capsys, path, "--max-length", 2)
+    assert [lp["companies"] for lp in short["loops"]] == [["NVIDIA", "OpenAI"]]
     through = _json(capsys, path, "--through", "oracle")  # names match case-insensitively
     assert [lp["companies"] for lp in through["loops"]] == [["NVIDIA", "OpenAI", "Oracle"]]
 

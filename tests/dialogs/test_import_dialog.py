@@ -5,7 +5,7 @@ import networkx as nx
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
 from editor.dialogs import import_dialog
 from editor.dialogs.import_dialog import ImportDialog, ImportResult
@@ -40,7 +40,8 @@ def make_dialog(qtbot):
 
 
 def rows_of(model):
-    return [[model.data(model.index(r, c)) for c in range(model.columnCount())] for r in range(model.rowCount())]
+    return [[model.data(model.index(r, c)) for c in range(model.columnCount())]
+            for r in range(model.rowCount())]
 
 
 def test_guesses_non_standard_headers(deals, make_dialog):
@@ -121,7 +122,8 @@ def test_import_as_new_diagram(deals, make_dialog):
     assert sorted(c.name for c in d.companies()) == ["AMD", "NVIDIA", "OpenAI", "Oracle"]
     by_name = {c.id: c.name for c in d.companies()}
     assert [(by_name[f.source], by_name[f.target], f.amount) for f in d.flows()] == [
-        ("NVIDIA", "OpenAI", 100), ("OpenAI", "Oracle", 300), ("Oracle", "NVIDIA", 40), ("AMD", "OpenAI", None)]
+        ("NVIDIA", "OpenAI", 100), ("OpenAI", "Oracle", 300), ("Oracle", "NVIDIA", 40),
+        ("AMD", "OpenAI", None)]
     assert d.flows()[0].note == "up to 100bn" and d.flows()[0].date == "2025-09"
     assert len({(c.x, c.y) for c in d.companies()}) == 4  # laid out
     assert "skipped" in res.summary

@@ -28,7 +28,8 @@ from tests.strategies import rich_diagrams
 
 RUNS = 20 if long_mode() else 4
 STEPS = 1000 if long_mode() else 150
-NAMES = ["NVIDIA", "OpenAI", "Oracle", "Ünïcødé ☃", "李明科技", "Café & Co", "  spaced  ", "x" * 80, "🚀 Rocket"]
+NAMES = ["NVIDIA", "OpenAI", "Oracle", "Ünïcødé ☃", "李明科技", "Café & Co", "  spaced  ", "x" * 80,
+         "🚀 Rocket"]
 
 
 class Driver:
@@ -59,15 +60,16 @@ class Driver:
     def valid_edit(self) -> None:
         d, doc, r = self.doc.diagram, self.doc, self.rng
         c, f = self.company(), self.flow()
-        kind = r.choice(["add_company", "add_company", "add_flow", "add_flow", "update_company", "update_flow",
-                         "move", "nudge", "remove", "multi_company", "multi_flow", "flow_type", "category",
-                         "metadata", "remove_type", "reconnect"])
+        kind = r.choice(["add_company", "add_company", "add_flow", "add_flow", "update_company",
+                         "update_flow", "move", "nudge", "remove", "multi_company", "multi_flow",
+                         "flow_type", "category", "metadata", "remove_type", "reconnect"])
         if kind == "add_company" or c is None:
             doc.add_company(r.choice(NAMES), r.uniform(-500, 500), r.uniform(-500, 500),
                             self.pick(x.id for x in d.categories()), valuation=self.amount())
         elif kind == "add_flow":
             doc.add_flow(c, self.company(), self.pick(t.id for t in d.flow_types()), self.amount(),
-                         qualifier=r.choice(QUALIFIERS), status=r.choice(STATUSES), date=r.choice(["", "2025-09"]))
+                         qualifier=r.choice(QUALIFIERS), status=r.choice(STATUSES),
+                         date=r.choice(["", "2025-09"]))
         elif kind == "update_company":
             field, value = r.choice([("name", r.choice(NAMES)), ("notes", "note " * r.randint(0, 3)),
                                      ("revenue", self.amount()), ("profit", r.choice([None, -5.0, 7.0])),
@@ -97,15 +99,18 @@ class Driver:
             if r.random() < 0.5:
                 doc.add_flow_type(f"type {r.randint(0, 10**9)}")
             else:
-                doc.update_flow_type(self.pick(t.id for t in d.flow_types()), color=r.choice(["#123456", "#abcdef"]))
+                doc.update_flow_type(self.pick(t.id for t in d.flow_types()),
+                                     color=r.choice(["#123456", "#abcdef"]))
         elif kind == "category":
             if r.random() < 0.5:
                 doc.add_category(f"cat {r.randint(0, 10**9)}")
             else:
-                doc.update_category(self.pick(x.id for x in d.categories()), name=f"renamed {r.randint(0, 10**9)}")
+                doc.update_category(self.pick(x.id for x in d.categories()),
+                                    name=f"renamed {r.randint(0, 10**9)}")
         elif kind == "remove_type":
             unused = [t.id for t in d.flow_types() if not any(fl.type == t.id for fl in d.flows())]
-            unused_cats = [x.id for x in d.categories() if not any(co.category == x.id for co in d.companies())]
+            unused_cats = [x.id for x in d.categories()
+                           if not any(co.category == x.id for co in d.companies())]
             if unused and r.random() < 0.5:
                 doc.remove_flow_type(self.pick(unused))
             elif unused_cats:
@@ -143,7 +148,8 @@ class Driver:
         before = (d.state(), doc.undo_stack.count(), doc.undo_stack.index())
         with pytest.raises(ModelError):
             r.choice(options)()
-        assert (d.state(), doc.undo_stack.count(), doc.undo_stack.index()) == before, "an invalid edit changed something"
+        after = (d.state(), doc.undo_stack.count(), doc.undo_stack.index())
+        assert after == before, "an invalid edit changed something"
 
     # -------------------------------------------------------------- run
     def step(self) -> None:

@@ -33,7 +33,8 @@ def test_minimal_edge_list_builds_companies_and_flows(tmp_path):
     assert [c.name for c in d.companies()] == ["NVIDIA", "OpenAI", "Oracle", "AMD"]
     assert [c.id for c in d.companies()] == ["nvidia", "openai", "oracle", "amd"]
     f1, f2, f3, f4 = d.flows()
-    assert (f1.source, f1.target, f1.type, f1.amount, f1.qualifier) == ("nvidia", "openai", "equity", 100, "up_to")
+    assert (f1.source, f1.target, f1.type, f1.amount, f1.qualifier) == (
+        "nvidia", "openai", "equity", 100, "up_to")
     assert f1.url == "https://a" and f1.note == "first"
     assert (f2.type, f2.amount, f2.qualifier) == ("service", 300, "estimated")
     assert (f3.target, f3.type, f3.status) == ("nvidia", "revenue", "paid")  # matched case-insensitively
@@ -167,7 +168,8 @@ def test_companies_table_as_second_path(tmp_path):
     assert nv.x == 10 and nv.y == 20  # a given position is kept
     bad = write(tmp_path, "c2.csv", "name,valuation\nA,lots\nB,1\nb,2\n")
     msg = error_of(flows, bad)
-    assert "c2.csv: row 2, column 'valuation'" in msg and "row 4, column 'name'" in msg and "listed twice" in msg
+    assert "c2.csv: row 2, column 'valuation'" in msg
+    assert "row 4, column 'name'" in msg and "listed twice" in msg
 
 
 def _xlsx(tmp_path, sheets, name="book.xlsx"):
@@ -185,7 +187,8 @@ def _xlsx(tmp_path, sheets, name="book.xlsx"):
 def test_xlsx_two_sheets_dates_and_numbers(tmp_path):
     p, _ = _xlsx(tmp_path, {
         "companies": [["name", "category"], ["Oracle", "Cloud / data centre"]],
-        "flows": [["Source", "Target", "Amount", "Date"], ["OpenAI", "Oracle", 300, datetime.datetime(2025, 9, 10)],
+        "flows": [["Source", "Target", "Amount", "Date"],
+                  ["OpenAI", "Oracle", 300, datetime.datetime(2025, 9, 10)],
                   ["Oracle", "NVIDIA", "$40bn", 2025]],
     })
     d = load_table(p)

@@ -12,8 +12,9 @@ from editor.model.layout import HEIGHT, WIDTH, layout_positions
 from tests.helpers import seed_diagram
 
 ROOT = Path(__file__).resolve().parents[2]
-MINE = ["editor/model/amounts.py", "editor/io/tables.py", "editor/io/edgelist.py", "editor/io/graphformats.py",
-        "editor/io/formats.py", "editor/cli/convert.py", "editor/model/layout.py"]
+MINE = ["editor/model/amounts.py", "editor/io/tables.py", "editor/io/edgelist.py",
+        "editor/io/graphformats.py", "editor/io/formats.py", "editor/cli/convert.py",
+        "editor/model/layout.py"]
 
 
 def test_table_and_graph_modules_import_no_qt():
@@ -29,7 +30,8 @@ def test_table_and_graph_modules_import_no_qt():
 
 @pytest.mark.parametrize("name, mode, expected", [
     ("a.ROUNDTRIP", "read", "Roundtrip diagram"), ("a.csv", "write", "CSV edge list"),
-    ("a.xlsx", "read", "Excel workbook"), ("a.GraphML", "write", "GraphML"), ("a.gexf", "read", "GEXF (Gephi)"),
+    ("a.xlsx", "read", "Excel workbook"), ("a.GraphML", "write", "GraphML"),
+    ("a.gexf", "read", "GEXF (Gephi)"),
     ("a.svg", "write", "SVG image"),
 ])
 def test_format_for(name, mode, expected):

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 
 from editor.io.errors import InputError
 from editor.io.graphformats import gexf_bytes, graphml_bytes, load_graph, loads_graph, save_graph
-from editor.model import Category, Company, Diagram, Flow, FlowType, Metadata
+from editor.model import Category, Company, Diagram, Flow, FlowType
 from tests.conftest import long_mode
 from tests.helpers import seed_diagram
 from tests.io.test_io_tables import xml_safe
@@ -26,8 +26,9 @@ def rich_diagram() -> Diagram:
     d.add_company(Company("jpm", 'J.P. "Morgan"', "bank", valuation=1e-7, profit=-3.25, notes="\ttab\n",
                           x=-12.5, y=1e6, size=33.3, valuation_date="2025-01", revenue_period="FY2024",
                           profit_period="FY2024"))
-    d.add_flow(Flow("f9", "jpm", "openai", "loan", 4.1, qualifier="estimated", unit="USD m", date="2025-02-03",
-                    end_date="2026", status="committed", url="https://x.example/?a=1&b=2", note="  spaced  "))
+    d.add_flow(Flow("f9", "jpm", "openai", "loan", 4.1, qualifier="estimated", unit="USD m",
+                    date="2025-02-03", end_date="2026", status="committed",
+                    url="https://x.example/?a=1&b=2", note="  spaced  "))
     d.add_flow(Flow("f10", "jpm", "jpm", "loan", None))
     return d
 

@@ -9,8 +9,7 @@ import sys
 
 import pytest
 
-from editor.io import recovery
-from editor.io import native
+from editor.io import native, recovery
 from editor.io.native import FormatError
 from tests.helpers import seed_diagram
 
@@ -38,7 +37,7 @@ def test_default_folder_is_per_user_and_env_overrides(monkeypatch, tmp_path):
 
 
 def test_recovery_file_records_origin_name_time_and_diagram(tmp_path):
-    when = dt.datetime(2025, 10, 2, 14, 3, 11, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2025, 10, 2, 14, 3, 11, tzinfo=dt.UTC)
     d = seed_diagram()
     path = recovery.write_recovery(d.snapshot(), key="d1", original_path="/maps/ai.roundtrip",
                                    display_name="ai.roundtrip", folder=tmp_path, saved_at=when)
@@ -79,7 +78,7 @@ def test_listing_is_newest_first_and_ignores_other_files(tmp_path):
     pid = dead_pid()
     for key, hour in (("a", 9), ("b", 11), ("c", 10)):
         p = recovery.write_recovery(seed_diagram(), key=key, original_path=None, display_name=key,
-                                    folder=tmp_path, saved_at=dt.datetime(2025, 1, 1, hour, tzinfo=dt.timezone.utc))
+                                    folder=tmp_path, saved_at=dt.datetime(2025, 1, 1, hour, tzinfo=dt.UTC))
         as_other_pid(p, pid)
     (tmp_path / "notes.txt").write_text("x")
     (tmp_path / f".{pid}-zz{recovery.SUFFIX}.abc.tmp").write_text("half")  # killed mid-write
@@ -93,7 +92,8 @@ def test_missing_folder_lists_nothing(tmp_path):
 
 
 @pytest.mark.parametrize("content", [b"", b"\x00\xff garbage", b'{"format": "roundtrip-recovery"',
-                                     b'{"format": "other"}', b'{"format": "roundtrip-recovery", "version": 99}'])
+                                     b'{"format": "other"}',
+                                     b'{"format": "roundtrip-recovery", "version": 99}'])
 def test_damaged_files_are_listed_with_a_problem_and_never_load(tmp_path, content):
     path = tmp_path / f"{dead_pid()}-d1{recovery.SUFFIX}"
     path.write_bytes(content)

@@ -1,7 +1,8 @@
 import math
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from editor.model.amounts import AmountError, format_amount, parse_amount, unit_scale
 
@@ -35,7 +36,8 @@ def test_amounts_people_type(cell, expected):
     assert parse_amount(cell, "USD bn") == expected
 
 
-@pytest.mark.parametrize("cell", [None, "", "  ", "?", "unknown", "Unknown", "n/a", "N/A", "-", "tbd", "undisclosed"])
+@pytest.mark.parametrize("cell", [None, "", "  ", "?", "unknown", "Unknown", "n/a", "N/A", "-", "tbd",
+                                  "undisclosed"])
 def test_unknown_amounts_are_none_never_zero(cell):
     assert parse_amount(cell) == (None, "exact")
 

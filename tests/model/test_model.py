@@ -1,5 +1,7 @@
+import dataclasses
 import math
 
+import networkx as nx
 import pytest
 
 from editor.model import ChangeKind, Company, Diagram, Flow, FlowType, ModelError, date_key
@@ -13,7 +15,8 @@ def test_new_diagram_has_the_2025_graphic_types():
     assert names["purchase"].color == "#e377c2"
     assert names["service"].color == "#1f3a93"
     assert {"equity", "backstop", "revenue", "warrants"} <= set(names)
-    assert {c.id for c in d.categories()} >= {"chipmaker", "ai_lab", "cloud", "investor", "application", "other"}
+    assert {c.id for c in d.categories()} >= {"chipmaker", "ai_lab", "cloud", "investor", "application",
+                                              "other"}
 
 
 def test_parallel_flows_are_separate_edges():
@@ -72,7 +75,8 @@ def test_remove_company_takes_its_flows_and_events_say_so():
     company, flows = d.remove_company("openai")
     assert company.name == "OpenAI"
     assert sorted(f.id for f in flows) == ["f1", "f2"]
-    assert [c.kind for c in seen] == [ChangeKind.FLOW_REMOVED, ChangeKind.FLOW_REMOVED, ChangeKind.COMPANY_REMOVED]
+    assert [c.kind for c in seen] == [ChangeKind.FLOW_REMOVED, ChangeKind.FLOW_REMOVED,
+                                      ChangeKind.COMPANY_REMOVED]
     assert [f.id for f in d.flows()] == ["f3"]
     # restoring at the old index gives back the same document
     d.add_company(company, index=1)
@@ -92,9 +96,9 @@ def test_move_emits_one_event_for_many_companies():
 
 def test_readers_cannot_change_the_model():
     d = seed_diagram()
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         d.company("nvidia").name = "x"  # frozen record
-    with pytest.raises(Exception):
+    with pytest.raises(nx.NetworkXError):
         d.graph.add_node("x")  # read-only view
     assert isinstance(d.companies(), tuple)
 

@@ -1,6 +1,7 @@
 """Only absolute http(s) links from a diagram may be opened."""
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from editor.model.links import is_openable_url
 

@@ -131,7 +131,8 @@ def test_catalogue_counts_uses_only_when_shown(qtbot):
     doc.add_flow("oracle", "openai", "purchase", 5)
     panel.show()
     qtbot.waitExposed(panel)
-    tips = {types.list.item(i).data(Qt.UserRole): types.list.item(i).toolTip() for i in range(types.list.count())}
+    items = [types.list.item(i) for i in range(types.list.count())]
+    tips = {item.data(Qt.UserRole): item.toolTip() for item in items}
     assert tips["purchase"].endswith("2 use(s)") and tips["equity"].endswith("1 use(s)")
     assert len(calls) == 1                          # one pass for every type
     calls.clear()
@@ -153,7 +154,8 @@ def test_loops_model_answers_each_role_from_cached_texts(qtbot):
     result = analyze(d.snapshot())
     panel.set_result(result)
     m = panel.model
-    assert [m.index(r, 0).data() for r in range(m.rowCount())] == [str(r + 1) for r in range(len(result.loops))]
+    ranks = [m.index(r, 0).data() for r in range(m.rowCount())]
+    assert ranks == [str(r + 1) for r in range(len(result.loops))]
     assert m.index(0, 2).data(Qt.FontRole).bold() and m.index(0, 1).data(Qt.FontRole) is None
     assert m.index(0, 2).data(Qt.TextAlignmentRole) == int(Qt.AlignRight | Qt.AlignVCenter)
     assert m.index(0, 1).data(Qt.ToolTipRole) == m.index(0, 1).data()

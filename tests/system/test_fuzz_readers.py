@@ -140,7 +140,8 @@ NATIVE_CASES = {
     "missing_type": native_bytes().replace(b'"type": "equity"', b'"type": "ghost"'),
     "id_number": native_bytes().replace(b'"id": "f2"', b'"id": 2'),
     "name_null": native_bytes().replace(b'"name": "Oracle"', b'"name": null'),
-    "deep_nesting": b'{"format": "roundtrip", "version": 1, "metadata": ' + b"[" * 100000 + b"]" * 100000 + b"}",
+    "deep_nesting": (b'{"format": "roundtrip", "version": 1, "metadata": '
+                     + b"[" * 100000 + b"]" * 100000 + b"}"),
     "deep_nesting_open": b"[" * 1_000_000,
     "duplicate_keys": b'{"format": "roundtrip", "format": "x", "version": 1, "companies": [], "flows": []}',
     "lone_surrogate": native_bytes().replace(b'"NVIDIA"', b'"\\ud800"'),
@@ -283,7 +284,8 @@ LAUGHS = (b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
           + b']>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed">'
           + b'<node id="a"><data key="label">&lol9;</data></node></graph></graphml>')
 EXTERNAL = (b'<?xml version="1.0"?><!DOCTYPE g [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-            b'<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph><node id="&x;"/></graph></graphml>')
+            b'<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+            b'<graph><node id="&x;"/></graph></graphml>')
 GRAPH_CASES = {
     "empty": b"",
     "garbage": GARBAGE,
@@ -293,16 +295,19 @@ GRAPH_CASES = {
     "deep_nesting": b"<graphml>" + b"<a>" * 50000 + b"</a>" * 50000 + b"</graphml>",
     "truncated": graphml_bytes()[: len(graphml_bytes()) // 2],
     "not_graph": b"<html><body>hi</body></html>",
-    "edge_to_missing_node": (b'<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed">'
+    "edge_to_missing_node": (b'<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+                             b'<graph edgedefault="directed">'
                              b'<node id="a"/><edge source="a" target="ghost"/></graph></graphml>'),
     "nan_weight": (b'<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="w" for="edge" '
                    b'attr.name="weight" attr.type="double"/><graph edgedefault="directed"><node id="a"/>'
-                   b'<node id="b"/><edge source="a" target="b"><data key="w">NaN</data></edge></graph></graphml>'),
+                   b'<node id="b"/><edge source="a" target="b"><data key="w">NaN</data></edge></graph>'
+                   b'</graphml>'),
     "negative_weight": (b'<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="w" for="edge" '
                         b'attr.name="weight" attr.type="double"/><graph edgedefault="directed"><node id="a"/>'
                         b'<node id="b"/><edge source="a" target="b"><data key="w">-5</data></edge></graph>'
                         b'</graphml>'),
-    "duplicate_nodes": (b'<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed">'
+    "duplicate_nodes": (b'<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+                        b'<graph edgedefault="directed">'
                         b'<node id="a"/><node id="a"/></graph></graphml>'),
 }
 GRAPH_MUST_REFUSE = {"empty", "garbage", "billion_laughs", "external_entity", "external_dtd", "deep_nesting",

@@ -21,9 +21,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from editor.io import recovery
 from editor.editing.document import Document
-from editor.io import atomic, native
+from editor.io import atomic, native, recovery
 from editor.io.atomic import SaveError, write_atomic
 from editor.model import Company, Diagram, Flow
 from tests.conftest import long_mode
@@ -46,7 +45,8 @@ def big_diagram(version: int, n: int = 1000) -> Diagram:
 
 
 # The child gets the same builder as source, so it does not import pytest or Qt.
-CHILD = "from editor.model import Company, Diagram, Flow\n" + inspect.getsource(big_diagram) + textwrap.dedent("""
+CHILD = ("from editor.model import Company, Diagram, Flow\n" + inspect.getsource(big_diagram)
+         + textwrap.dedent("""
     import sys
     from editor.io import native
     from editor.io import recovery
@@ -66,7 +66,7 @@ CHILD = "from editor.model import Company, Diagram, Flow\n" + inspect.getsource(
             recovery.write_recovery(snaps[i % 2], key="d1", original_path=None, display_name="big",
                                     folder=target)
         i += 1
-""")
+"""))
 
 
 def _kill_rounds() -> int:
@@ -126,7 +126,7 @@ def test_sigkill_during_save_leaves_old_or_new_file(tmp_path, versions, mode):
                 p.unlink()
             temps = [p for p in target.iterdir() if p.name.endswith(".tmp")]
         for one in loaded:
-            assert one == a or one == b, "the file is neither the old nor the new version"
+            assert one in (a, b), "the file is neither the old nor the new version"
             seen[1 if one == a else 2] += 1
         leftovers += bool(temps)
         for p in temps:  # what a later session sees: readers ignore these; they are cleaned up
