@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from editor.app import clipboard
 from editor.editing.document import Document
+from editor.io import fragment as fragments
 from editor.model import ModelError
 
 if TYPE_CHECKING:
@@ -89,16 +90,16 @@ class EditController:
         if frag is None:
             self._status("Nothing to paste: copy companies first", 3000)
             return False
-        key = hashlib.sha1(clipboard.dumps(frag)).hexdigest()
+        key = hashlib.sha1(fragments.dumps(frag)).hexdigest()
         self.paste_counts[key] = self.paste_counts.get(key, 0) + 1
-        return self._paste_fragment(frag, clipboard.PASTE_OFFSET * self.paste_counts[key], "Paste")
+        return self._paste_fragment(frag, fragments.PASTE_OFFSET * self.paste_counts[key], "Paste")
 
     def duplicate(self) -> bool:
         cids, fids = self.window.selected_ids()
-        frag = clipboard.fragment(self.document.diagram, cids, fids)
+        frag = fragments.fragment(self.document.diagram, cids, fids)
         if not frag["companies"]:
             return False
-        return self._paste_fragment(frag, clipboard.PASTE_OFFSET, "Duplicate")
+        return self._paste_fragment(frag, fragments.PASTE_OFFSET, "Duplicate")
 
     def _paste_fragment(self, frag: dict[str, Any], offset: float, text: str) -> bool:
         try:
