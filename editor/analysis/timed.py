@@ -63,6 +63,15 @@ def analyze_timed(snapshot: Snapshot, *, period_from: str | None = None, period_
                        window_days=within_days if date_ordered else None, readings=readings)
 
 
+def period_note(result: object) -> str:
+    """"period 2025-09 to 2025-12 (31 of 47 flows)" for the result of a period, else ""."""
+    info = getattr(result, "period", None)
+    if not isinstance(info, PeriodInfo):
+        return ""
+    total = info.flows_kept + info.flows_outside + info.flows_left_out
+    return f"period {period_text(info)} ({info.flows_kept} of {total} flows)"
+
+
 def period_text(info: PeriodInfo) -> str:
     """"2025-09 to 2025-12", "from 2025-09", "until 2025-12"."""
     if info.start and info.end:

@@ -30,7 +30,8 @@ class PeriodLook:
             raise ValueError(f"period mode: expected one of {', '.join(MODES)}, got {mode!r}")
         visible = None if visible_flow_ids is None else frozenset(visible_flow_ids)
         if mode != self.mode:
-            self._restore(set(self.out))
+            self._restore(self.out)
+            self.out = set()
             self.mode = mode
         self.visible = visible
         flows = self._index.flows

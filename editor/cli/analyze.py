@@ -131,8 +131,8 @@ def text_report(result: AnalysisResult, diagram: Diagram, path: str, top: int = 
              f"({result.totals.unknown_amount_flows} without an amount); amounts in {unit}"]
     if isinstance(result, TimedResult) and result.period is not None:
         p = result.period
-        lines.append(f"Period {period_text(p)}: {p.flows_kept} flows kept, {p.flows_outside} dated outside it "
-                     f"and {p.flows_left_out} undated left out")
+        lines.append(f"Period {period_text(p)}: {p.flows_kept} flows kept, "
+                     f"{p.flows_outside} dated outside it and {p.flows_left_out} undated left out")
     lines.append("")
     share = result.circular_share
     lines.append(f"Total known amount:  {report_amount(result.totals.total_amount)} {unit}")
@@ -154,7 +154,8 @@ def text_report(result: AnalysisResult, diagram: Diagram, path: str, top: int = 
         more = " (search stopped by its time budget: the list may miss loops)"
     kind = "Loops"
     if isinstance(result, TimedResult) and result.date_ordered_only:
-        kind = "Date-ordered loops" + ("" if result.window_days is None else f" within {result.window_days} days")
+        window = result.window_days
+        kind = "Date-ordered loops" + ("" if window is None else f" within {window} days")
     lines.append(f"{kind}{through}, largest bottleneck first: {len(result.loops)} listed{more}")
     for n, loop in enumerate(result.loops, 1):
         route = " -> ".join(loop.company_names + loop.company_names[:1])

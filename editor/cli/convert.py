@@ -94,7 +94,8 @@ def run_export(args: argparse.Namespace) -> int:
     check_period(args)
     replay = out.suffix.lower() == ".gif" or args.frames is not None
     if replay and out.suffix.lower() != ".gif" and not _same_file(out, Path(args.frames)):
-        raise InputError(f"{out.name}: a replay is written as a .gif; with --frames DIR only, give DIR as OUT too")
+        raise InputError(f"{out.name}: a replay is written as a .gif; "
+                         "with --frames DIR only, give DIR as OUT too")
     out_fmt = None if replay else format_for(out, "write")
     format_for(src, "read")
     if _same_file(src, out):

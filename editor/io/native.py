@@ -16,8 +16,8 @@ from typing import Any
 
 import orjson  # parses files 2.5x faster than json (22 against 54 ms at 2,000/10,000)
 
-from editor.io.atomic import write_atomic
 from editor.io import view as view_settings
+from editor.io.atomic import write_atomic
 from editor.io.errors import InputError
 from editor.io.fields import (
     CATEGORY_SPECS,
@@ -247,7 +247,8 @@ def from_dict(data: Any, path: str | os.PathLike | None = None) -> Diagram:
     for key in data:
         if key not in known:
             problems.append(f"{key}: unknown section" if key != "view" else
-                            f"view: needs format version {VIEW_FORMAT_VERSION} or later (the file says {version})")
+                            f"view: needs format version {VIEW_FORMAT_VERSION} or later "
+                            f"(the file says {version})")
     view = view_settings.from_json(data["view"], problems) if "view" in known and "view" in data else None
 
     meta_raw = data.get("metadata", {})

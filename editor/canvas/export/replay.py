@@ -106,7 +106,7 @@ def _stamp(img: QImage, frame: Frame, index: int, total: int, note: str) -> None
         p.setBrush(QColor(255, 255, 255, 235))
         p.drawRoundedRect(box, margin / 2, margin / 2)
         y = box.top() + margin
-        for (font, text, color), h in zip(lines, heights):
+        for (font, text, color), h in zip(lines, heights, strict=True):
             p.setFont(font)
             p.setPen(color)
             p.drawText(QRectF(box.left() + margin, y, box_w - 2 * margin, h),
