@@ -64,12 +64,12 @@ def analyze_timed(snapshot: Snapshot, *, period_from: str | None = None, period_
 
 
 def period_note(result: object) -> str:
-    """"period 2025-09 to 2025-12 (31 of 47 flows)" for the result of a period, else ""."""
+    """"2025-09 to 2025-12 (31 of 47 flows)" for the result of a period, else ""."""
     info = getattr(result, "period", None)
     if not isinstance(info, PeriodInfo):
         return ""
     total = info.flows_kept + info.flows_outside + info.flows_left_out
-    return f"period {period_text(info)} ({info.flows_kept} of {total} flows)"
+    return f"{period_text(info)} ({info.flows_kept} of {total} flows)"
 
 
 def period_text(info: PeriodInfo) -> str:

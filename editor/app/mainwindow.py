@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
         self.metrics.set_result(result, {t.id: t.name for t in d.flow_types()},
                                 {t.id: t.color for t in d.flow_types()})
         note = period_note(result)   # the Metrics of a period say so in their title
-        self.docks["metrics"].setWindowTitle(f"Metrics — {note}" if note else "Metrics")
+        self.docks["metrics"].setWindowTitle(f"Metrics — period {note}" if note else "Metrics")
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)

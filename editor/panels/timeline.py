@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -73,15 +74,17 @@ class TimelinePanel(QWidget):
         self.strip.rangeChanged.connect(lambda _lo, _hi: self._range_moved())
 
         self.play_button = QToolButton()
-        self.play_button.setText("▶ Play")
+        self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.play_button.setToolTip("Play the deals in date order (Space)")
         self.play_button.clicked.connect(self.toggle_play)
         self.step_button = QToolButton()
-        self.step_button.setText("Step ⏭")
+        self.step_button.setText("Step")
+        self.step_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward))
         self.step_button.setToolTip("Show the next deal or month (.)")
         self.step_button.clicked.connect(self.step)
         self.restart_button = QToolButton()
-        self.restart_button.setText("⏮ Restart")
+        self.restart_button.setText("Restart")
+        self.restart_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward))
         self.restart_button.setToolTip("Back to the first deal (Home)")
         self.restart_button.clicked.connect(self.restart)
         self.all_button = QToolButton()
@@ -111,6 +114,9 @@ class TimelinePanel(QWidget):
         row = QHBoxLayout()
         for w in (self.play_button, self.step_button, self.restart_button, self.step_combo, self.speed_combo):
             row.addWidget(w)
+        for b in (self.step_button, self.restart_button):
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._show_playing(False)
         row.addSpacing(12)
         row.addWidget(self.summary, 1)
         row.addWidget(self.mode_combo)
@@ -244,11 +250,16 @@ class TimelinePanel(QWidget):
         if self.strip.hi >= self.strip.last:
             self.restart()
         self._timer.start(self.interval())
-        self.play_button.setText("⏸ Pause")
+        self._show_playing(True)
 
     def pause(self) -> None:
         self._timer.stop()
-        self.play_button.setText("▶ Play")
+        self._show_playing(False)
+
+    def _show_playing(self, playing: bool) -> None:
+        pixmap = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        self.play_button.setIcon(self.style().standardIcon(pixmap))
+        self.play_button.setText("Pause" if playing else "Play")
 
     def restart(self) -> None:
         """The period ends at the first deal (of the period's start)."""
