@@ -25,7 +25,7 @@ import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -126,9 +126,6 @@ class TimelinePanel(QWidget):
         lay.setSpacing(2)
         lay.addWidget(self.strip)
         lay.addLayout(row)
-        ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for key, slot in (("Space", self.toggle_play), (".", self.step), ("Home", self.restart)):
-            QShortcut(QKeySequence(key), self, slot, context=ctx)
         self._update_summary()
 
     # ------------------------------------------------------------- binding
@@ -233,6 +230,18 @@ class TimelinePanel(QWidget):
         else:
             self.summary.setText(f"Period {_iso(self.strip.lo)} to {_iso(self.strip.hi)} · "
                                  f"{len(visible)} of {n} dated flows{undated}")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Space: play or pause; ".": step; Home: restart (keys the strip and buttons leave)."""
+        action = {Qt.Key.Key_Space: self.toggle_play, Qt.Key.Key_Period: self.step,
+                  Qt.Key.Key_Home: self.restart}.get(Qt.Key(event.key()))
+        if action is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            super().keyPressEvent(event)
+            return
+        if action is self.step:
+            self.pause()
+        action()
+        event.accept()
 
     # ----------------------------------------------------------------- play
     def interval(self) -> int:
