@@ -75,13 +75,19 @@ def set_view(diagram: Diagram, view: ViewSettings | None) -> None:
     if entry is not None and entry[0]() is diagram:
         _VIEWS[key] = (entry[0], view)
         return
-    _VIEWS[key] = (weakref.ref(diagram, lambda _r, key=key: _forget(key, _r)), view)
+    _VIEWS[key] = (weakref.ref(diagram, _Forget(key)), view)
 
 
-def _forget(key: int, ref: weakref.ref[Diagram]) -> None:
-    entry = _VIEWS.get(key)
-    if entry is not None and entry[0] is ref:
-        del _VIEWS[key]
+class _Forget:
+    """Drops a diagram's entry when the diagram goes (unless the id was reused meanwhile)."""
+
+    def __init__(self, key: int) -> None:
+        self.key = key
+
+    def __call__(self, ref: weakref.ref[Diagram]) -> None:
+        entry = _VIEWS.get(self.key)
+        if entry is not None and entry[0] is ref:
+            del _VIEWS[self.key]
 
 
 def to_json(view: ViewSettings) -> dict[str, Any]:

@@ -99,7 +99,7 @@ class TimelinePanel(QWidget):
             self.speed_combo.addItem(text, ms)
         self.speed_combo.setCurrentIndex(1)
         self.speed_combo.setToolTip("Playing speed")
-        self.speed_combo.currentIndexChanged.connect(lambda _i: self._timer.setInterval(self.interval()))
+        self.speed_combo.currentIndexChanged.connect(self._speed_changed)
         self.mode_combo = QComboBox()
         for text, key in MODES:
             self.mode_combo.addItem(text, key)
@@ -246,6 +246,9 @@ class TimelinePanel(QWidget):
     # ----------------------------------------------------------------- play
     def interval(self) -> int:
         return int(self.speed_combo.currentData())
+
+    def _speed_changed(self, _index: int) -> None:
+        self._timer.setInterval(self.interval())
 
     def playing(self) -> bool:
         return self._timer.isActive()

@@ -79,3 +79,16 @@ def test_period_view_checks_itself():
     with pytest.raises(ModelError):
         PeriodView("2025-02-30")
     assert PeriodView().is_open and not PeriodView("2025").is_open
+
+
+def test_view_settings_go_with_their_diagram():
+    import gc
+
+    from editor.io import view as view_module
+
+    d = seed_diagram()
+    set_view(d, ViewSettings(period=PeriodView("2025")))
+    before = len(view_module._VIEWS)
+    del d
+    gc.collect()
+    assert len(view_module._VIEWS) == before - 1
