@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QColor, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from editor.canvas import DiagramScene
+from editor.canvas.period import pale
 from editor.editing.document import Document
 from editor.io.view import PeriodView, ViewSettings, set_view, view_of
 from editor.model import Flow
@@ -71,7 +72,8 @@ def test_the_saved_period_is_applied_on_attach(qtbot):
     qtbot.addWidget(panel)
     panel.attach(d, scene)
     assert panel.mode() == "fade" and panel.visible_flow_ids() == ["f1", "f2"]
-    assert [i.id for i in scene.flow_items() if i.opacity() < 1] == ["f3"]
+    faded = pale(QColor(d.flow_type("purchase").color))
+    assert [i.id for i in scene.flow_items() if i.color is faded] == ["f3"]
 
 
 def test_step_restart_and_play(setup, qtbot):
