@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.loops.highlightRequested.connect(self._highlight)
         self.loops.selectRequested.connect(lambda c, f: self.scene.select_ids(c, f))
         self.loops.optionsChanged.connect(self._loop_options_changed)
-        self.timeline.periodChanged.connect(lambda a, b: self.worker.set_options(period_from=a, period_to=b))
+        self.timeline.periodChanged.connect(lambda a, b: self._set_time_options(period_from=a, period_to=b))
         self.worker.resultReady.connect(self._show_result)
         self.metrics.computeAllRequested.connect(self.worker.compute_all)
         self.worker.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
@@ -287,10 +287,19 @@ class MainWindow(QMainWindow):
     def _loop_options_changed(self, options: dict[str, Any]) -> None:
         settings.set_value("analysis/max_loops", options["max_loops"])
         settings.set_value("analysis/max_length", options["max_length"])
-        self.worker.options.update(max_loops=options["max_loops"], max_length=options["max_length"],
-                                   date_ordered=options.get("date_ordered", False),
-                                   within_days=options.get("within_days"))
+        self.worker.options.update(max_loops=options["max_loops"], max_length=options["max_length"])
+        self._set_time_options(date_ordered=options.get("date_ordered"),
+                               within_days=options.get("within_days"))
         self._apply_through()
+
+    def _set_time_options(self, **options: Any) -> None:
+        """The period and date-ordered options of the analysis: passed only when set."""
+        for key, value in options.items():
+            if value or (key == "within_days" and value is not None):
+                self.worker.options[key] = value
+            else:
+                self.worker.options.pop(key, None)
+        self.worker.schedule()
 
     def _apply_through(self) -> None:
         cids = self.selected_ids()[0] if self.loops.through.isChecked() else []
