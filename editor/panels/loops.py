@@ -36,6 +36,7 @@ class LoopsModel(QAbstractTableModel):
         super().__init__(parent)
         self.loops: tuple = ()
         self.unit = "USD bn"
+        self.readings: dict[tuple[str, ...], str] = {}   # company ids -> "read in date order" text
         self._texts: dict[int, tuple[str, ...]] = {}   # row -> display texts, filled as rows are shown
 
     def set_loops(self, loops, unit: str) -> None:
@@ -87,7 +88,11 @@ class LoopsModel(QAbstractTableModel):
         if col == 2 and loop.partial:
             return tip("partial")
         if col == 4:
-            return tip("date_ordered") if loop.date_ordered else "The deals cannot be read in date order round this loop."
+            if loop.company_ids in self.readings:
+                return self.readings[loop.company_ids]
+            if loop.date_ordered:
+                return tip("date_ordered")
+            return "The deals cannot be read in date order round this loop."
         if col == 5:
             return tip("sourced") if loop.sourced else (
                 f"{loop.unsourced_steps} step(s) have a flow without a source link.")
@@ -99,6 +104,16 @@ class LoopsModel(QAbstractTableModel):
             bottleneck = "≥ " + bottleneck
         return (str(row + 1), loop_text(loop), bottleneck, loop.pattern, "dated" if loop.date_ordered else "",
                 "sourced" if loop.sourced else f"{loop.unsourced_steps} unsourced")
+
+
+def reading_text(dated) -> str:
+    """"In date order from Oracle: Oracle → NVIDIA → OpenAI → Oracle, 2025-05 to 2025-09"."""
+    loop = dated.loop
+    ids = list(loop.company_ids)
+    k = ids.index(dated.start) if dated.start in ids else 0
+    names = list(loop.company_names[k:] + loop.company_names[:k])
+    return (f"In date order from {names[0]}: {' → '.join(names + names[:1])}, "
+            f"{dated.first_date} to {dated.last_date}")
 
 
 def loop_text(loop) -> str:
@@ -210,6 +225,7 @@ class LoopsPanel(QWidget):
     # ------------------------------------------------------------- results
     def set_result(self, result) -> None:
         keep = self.selected_loop()
+        self.model.readings = {d.loop.company_ids: reading_text(d) for d in getattr(result, "readings", ())}
         self.model.set_loops(result.loops, result.unit)
         n = len(result.loops)
         circ = len(result.circular_companies)

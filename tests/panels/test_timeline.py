@@ -136,3 +136,28 @@ def test_dragging_a_handle(setup, qtbot):
     qtbot.mouseRelease(strip, Qt.MouseButton.LeftButton, pos=QPoint(target, 30))
     assert periods[-1][0] == "" and periods[-1][1] != ""
     assert panel.visible_flow_ids() == ["f3"]
+
+
+def test_loops_panel_lists_date_ordered_loops_with_their_reading(qtbot):
+    from editor.analysis.timed import analyze_timed
+    from editor.panels.loops import LoopsPanel
+
+    d = seed_diagram()          # Oracle -> NVIDIA (2025-05), NVIDIA -> OpenAI, OpenAI -> Oracle (2025-09)
+    panel = LoopsPanel()
+    qtbot.addWidget(panel)
+    options = []
+    panel.optionsChanged.connect(options.append)
+    assert not panel.within.isEnabled()
+    panel.date_ordered.setChecked(True)
+    assert panel.within.isEnabled() and options[-1]["date_ordered"] and options[-1]["within_days"] is None
+    panel.within.setChecked(True)
+    assert options[-1]["within_days"] == 90
+    panel.set_result(analyze_timed(d.snapshot(), date_ordered=True, within_days=200,
+                                   period_from="2025", period_to="2025-12-31"))
+    assert panel.summary.text().startswith("1 date-ordered loop within 200 days")
+    tooltip = panel.model.data(panel.model.index(0, 4), int(Qt.ItemDataRole.ToolTipRole))
+    assert tooltip == "In date order from Oracle: Oracle → NVIDIA → OpenAI → Oracle, 2025-05 to 2025-09"
+    assert not panel.period_label.isHidden()
+    assert "2025 to 2025-12-31 (3 of 3 flows)" in panel.period_label.text()
+    panel.set_result(analyze_timed(d.snapshot(), date_ordered=True, within_days=30))
+    assert panel.summary.text() == "No date-ordered loops within 30 days." and panel.period_label.isHidden()
