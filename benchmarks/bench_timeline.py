@@ -90,7 +90,8 @@ def measure(path: Path) -> dict:
     hide, fade = times[0], times[1]
     return {"median": statistics.median(hide), "max": max(hide), "fade": statistics.median(fade),
             "fade_max": max(fade), "base": statistics.median(base), "steps": len(hide),
-            "crossing": statistics.median(crossing), "dated": len(panel.days), "flows": len(doc.diagram.flows())}
+            "crossing": statistics.median(crossing), "dated": len(panel.days),
+            "flows": len(doc.diagram.flows())}
 
 
 def table_rows(quick: bool, paths: dict[str, Path]) -> list[dict]:
