@@ -29,6 +29,7 @@ for _p in (str(ROOT), str(HERE)):
 
 import bench_io as B  # noqa: E402
 from bench_stress import NAME as STRESS  # noqa: E402
+from bench_timeline import NAME as TIMELINE  # noqa: E402
 
 AI_SAMPLE = ROOT / "samples" / "ai-money-machine-2025.roundtrip"
 #: The analysis of a file just opened: nothing from an earlier analysis to reuse.
@@ -44,6 +45,7 @@ PARTS: dict[str, list[tuple[str, str]]] = {
     "memory": [(B.MEMORY, "large")],
     "eventloop": [(B.GAP, "medium")],
     "stress": [(STRESS, "medium")],
+    "timeline": [(TIMELINE, "large")],
 }
 
 #: (name, size key) -> (target figure, target ratio or None). Figures above target: MISS.
@@ -62,6 +64,7 @@ TARGETS: dict[tuple[str, str], tuple[float, float | None]] = {
     (B.MEMORY, "large"): (300.0, None),
     (B.GAP, "medium"): (50.0, None),
     (STRESS, "medium"): (200.0, None),
+    (TIMELINE, "large"): (50.0, None),
 }
 
 TIMEOUT = {"quick": 150, "full": 420}
@@ -119,6 +122,9 @@ def part_rows(part: str, quick: bool, out: Path) -> list[dict]:
     if part == "stress":
         import bench_stress
         return bench_stress.table_rows(quick)
+    if part == "timeline":
+        import bench_timeline
+        return bench_timeline.table_rows(quick, paths)
     if part == "memory":
         import bench_memory
         return bench_memory.run(quick, paths)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor import settings
+from editor.analysis.timed import period_note
 from editor.app.actions import EditController
 from editor.app.files import FileController
 from editor.app.menus import Actions, build_menus, context_menu
@@ -41,6 +42,7 @@ from editor.panels.history import HistoryPanel
 from editor.panels.inspector import Inspector
 from editor.panels.loops import LoopsPanel
 from editor.panels.metrics import MetricsPanel
+from editor.panels.timeline import TimelinePanel
 
 APP_NAME = "Roundtrip"
 SIZE_BY = ("valuation", "revenue", "none")
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         self.loops = LoopsPanel(max_loops=self.worker.options["max_loops"],
                                 max_length=self.worker.options["max_length"])
         self.metrics = MetricsPanel()
+        self.timeline = TimelinePanel()
         self.inspector = Inspector(first)
         self.history = HistoryPanel(first)
         self.catalogue = CataloguePanel(first)
@@ -102,6 +105,7 @@ class MainWindow(QMainWindow):
         self.loops.highlightRequested.connect(self._highlight)
         self.loops.selectRequested.connect(lambda c, f: self.scene.select_ids(c, f))
         self.loops.optionsChanged.connect(self._loop_options_changed)
+        self.timeline.periodChanged.connect(lambda a, b: self._set_time_options(period_from=a, period_to=b))
         self.worker.resultReady.connect(self._show_result)
         self.metrics.computeAllRequested.connect(self.worker.compute_all)
         self.worker.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
@@ -134,12 +138,16 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(ins, cat)
         self.tabifyDockWidget(cat, hist)
         ins.raise_()
+        # the timeline right under the canvas, the loops and metrics under it
+        timeline = self._dock("timeline", "Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea)
         loops = self._dock("loops", "Loops", self.loops, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.splitDockWidget(timeline, loops, Qt.Orientation.Vertical)
         metrics = self._dock("metrics", "Metrics", self.metrics, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.splitDockWidget(loops, metrics, Qt.Orientation.Horizontal)
         self.resizeDocks([ins], [380], Qt.Orientation.Horizontal)
         self.resizeDocks([loops, metrics], [760, 640], Qt.Orientation.Horizontal)
         self.resizeDocks([loops], [300], Qt.Orientation.Vertical)
+        self.resizeDocks([timeline], [96], Qt.Orientation.Vertical)
 
     def _build_status_bar(self) -> None:
         self.busy.setRange(0, 0)
@@ -204,6 +212,7 @@ class MainWindow(QMainWindow):
         self.scene.set_legend_visible(settings.get_bool("view/legend", True))
         self.view.set_snap_to_grid(settings.get_bool("view/snap", False))
         self.scene.selectionChanged.connect(self._selection_changed)
+        self.timeline.attach(document.diagram, self.scene)
         self.view.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 4000))
         self.view.tool_changed.connect(self._tool_changed)
         self.view.zoomChanged.connect(self._update_zoom)
@@ -218,6 +227,7 @@ class MainWindow(QMainWindow):
         if change.kind != ChangeKind.COMPANIES_MOVED:
             self.worker.schedule()
             self._update_counts()
+            self.timeline.diagram_changed(change)
         if change.kind in (ChangeKind.TYPES_CHANGED, ChangeKind.RESET):
             self.refresh_flow_types()
 
@@ -258,6 +268,8 @@ class MainWindow(QMainWindow):
         self.loops.set_result(result)
         self.metrics.set_result(result, {t.id: t.name for t in d.flow_types()},
                                 {t.id: t.color for t in d.flow_types()})
+        note = period_note(result)   # the Metrics of a period say so in their title
+        self.docks["metrics"].setWindowTitle(f"Metrics — period {note}" if note else "Metrics")
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -276,7 +288,18 @@ class MainWindow(QMainWindow):
         settings.set_value("analysis/max_loops", options["max_loops"])
         settings.set_value("analysis/max_length", options["max_length"])
         self.worker.options.update(max_loops=options["max_loops"], max_length=options["max_length"])
+        self._set_time_options(date_ordered=options.get("date_ordered"),
+                               within_days=options.get("within_days"))
         self._apply_through()
+
+    def _set_time_options(self, **options: Any) -> None:
+        """The period and date-ordered options of the analysis: passed only when set."""
+        for key, value in options.items():
+            if value or (key == "within_days" and value is not None):
+                self.worker.options[key] = value
+            else:
+                self.worker.options.pop(key, None)
+        self.worker.schedule()
 
     def _apply_through(self) -> None:
         cids = self.selected_ids()[0] if self.loops.through.isChecked() else []

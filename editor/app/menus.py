@@ -129,7 +129,9 @@ def build_menus(w: MainWindow) -> Actions:
                            "Export the diagram as PNG, SVG or PDF")
     export_table = _action(w, "Export &Table…", files.export_table, None,
                            "Export flows, companies and loops as CSV, XLSX, GraphML or GEXF")
-    m.addActions([export_image, export_table])
+    export_replay = _action(w, "Export &Replay…", w.timeline.export_replay, None,
+                            "Export the deals appearing in date order as an animated GIF")
+    m.addActions([export_image, export_table, export_replay])
     m.addSeparator()
     close = _action(w, "&Close", w.close, S.Close)
     quit_ = _action(w, "&Quit", _quit, S.Quit)

@@ -67,9 +67,10 @@ PROCESS_ENV = "ROUNDTRIP_ANALYSIS_PROCESS"
 
 
 def _default_analyze(snapshot: Snapshot, **options: Any):
-    from editor.analysis import analyze
+    # (a period and date-ordered loops, when the options ask for them: see editor.analysis.timed)
+    from editor.analysis.timed import analyze_timed
 
-    return analyze(snapshot, **options)
+    return analyze_timed(snapshot, **options)
 
 
 # ------------------------------------------------------------ shared process
@@ -387,11 +388,11 @@ class _Retry(Exception):
 
 
 def _engine_analyze() -> Callable[..., Any]:
-    """``editor.analysis.analyze`` itself: pickled by name, so the analysis process imports only the
-    (Qt-free) analysis package."""
-    from editor.analysis import analyze
+    """``editor.analysis.analyze`` (through ``analyze_timed``, which adds the period and date-ordered
+    options): pickled by name, so the analysis process imports only the (Qt-free) analysis package."""
+    from editor.analysis.timed import analyze_timed
 
-    return analyze
+    return analyze_timed
 
 
 def _answers_full(result: Any, full_asked: bool) -> bool:

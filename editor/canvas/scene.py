@@ -32,6 +32,7 @@ from editor.canvas.lanes import PairLayout
 from editor.canvas.legend import LegendItem, LegendKeeper
 from editor.canvas.live import LiveMove, SceneLayers
 from editor.canvas.marks import SceneMarks
+from editor.canvas.period import PeriodLook
 from editor.canvas.restyle import Rescaler
 from editor.canvas.style import CanvasStyle, format_amount, node_radius, soft_fill
 from editor.canvas.sync import ModelSync
@@ -86,6 +87,7 @@ class DiagramScene(QGraphicsScene):
         self.detail = LevelOfDetail(self, self.index)
         self.legend = LegendKeeper(self, self.bounds, self.style)
         self.sync = ModelSync(self, self.index, self.bounds, self.rescaler, self.legend)
+        self.period = PeriodLook(self.index)
         # (a slot of the scene, not of the marks: Qt drops it when the scene goes, while the
         # selection still changes as the items are deleted)
         self.selectionChanged.connect(self._update_selected_looks)
@@ -277,7 +279,7 @@ class DiagramScene(QGraphicsScene):
         if item.selected_look:
             label.set_selected_look(True)
         self.marks.mark_label(label)
-        if not self.detail.labels_shown:
+        if not self.detail.labels_shown or item.id in self.period.out:
             label.setVisible(False)
 
     def style_flow(self, fid: str, f: Flow | None = None) -> None:
@@ -397,6 +399,7 @@ class DiagramScene(QGraphicsScene):
         """Show or hide all amount labels and company names at once (a view zoomed far out
         hides them, so thousands of labels too small to read cost nothing to paint)."""
         self.detail.set_labels_shown(shown)
+        self.period.reapply()
 
     def set_heads_shown(self, shown: bool) -> None:
         """Show or hide all arrowheads (hidden when zoomed very far out)."""
@@ -406,6 +409,7 @@ class DiagramScene(QGraphicsScene):
         """What is drawn at ``lod`` screen px per scene px: labels and names from LOD_TEXT,
         arrowheads from LOD_HEAD. Called once per zoom change, never per paint."""
         self.detail.set_level(lod)
+        self.period.reapply()
 
     @property
     def level_of_detail_state(self) -> tuple[bool, bool]:
@@ -456,9 +460,15 @@ class DiagramScene(QGraphicsScene):
     def set_highlight(self, company_ids: Iterable[str], flow_ids: Iterable[str]) -> None:
         """Dim everything but these companies and flows; highlighted arrows get thicker, on top."""
         self.marks.set_highlight(company_ids, flow_ids)
+        self.period.reapply()
 
     def clear_highlight(self) -> None:
         self.marks.clear_highlight()
+        self.period.reapply()
+
+    def set_period_filter(self, visible_flow_ids: Iterable[str] | None, mode: str = "hide") -> None:
+        """Show only these flows ("hide" the others, or "fade" them); None shows every flow."""
+        self.period.set(visible_flow_ids, mode)
 
     @property
     def highlighted(self) -> tuple[set[str], set[str]] | None:

@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from editor.analysis.engine import AnalysisResult, analyze
+from editor.analysis.engine import AnalysisResult
+from editor.analysis.temporal import parse_date_bound
+from editor.analysis.timed import TimedResult, analyze_timed, period_text
 from editor.cli.errors import CliError
 from editor.io.formats import read_any
 from editor.model import Diagram
@@ -22,6 +24,19 @@ def _check_args(args: argparse.Namespace) -> None:
         raise CliError(f"--max-loops: expected 0 (no cap) or a positive number, got {args.max_loops}")
     if args.max_length < 2:
         raise CliError(f"--max-length: a loop has at least 2 companies, got {args.max_length}")
+    check_period(args)
+    if args.within is not None and args.within < 0:
+        raise CliError(f"--within: expected 0 or more days, got {args.within}")
+    if args.within is not None and not args.date_ordered:
+        raise CliError("--within bounds date-ordered loops: give it with --date-ordered")
+
+
+def check_period(args: argparse.Namespace) -> None:
+    """--from / --to: dates YYYY, YYYY-MM or YYYY-MM-DD, --from not after --to."""
+    first = None if args.date_from is None else parse_date_bound(args.date_from, "--from")
+    last = None if args.date_to is None else parse_date_bound(args.date_to, "--to")
+    if first is not None and last is not None and first > last:
+        raise CliError(f"--from {args.date_from} is after --to {args.date_to}")
 
 
 def run_analyze(args: argparse.Namespace) -> int:
@@ -33,8 +48,10 @@ def run_analyze(args: argparse.Namespace) -> int:
         if company is None:
             raise CliError(f"--through: no company named {args.through!r} in {args.path}")
         through = company.id
-    result = analyze(diagram.snapshot(), max_loops=args.max_loops, max_length=args.max_length,
-                     through=through, time_budget=CLI_TIME_BUDGET)
+    result = analyze_timed(diagram.snapshot(), period_from=args.date_from, period_to=args.date_to,
+                           date_ordered=args.date_ordered, within_days=args.within,
+                           max_loops=args.max_loops, max_length=args.max_length,
+                           through=through, time_budget=CLI_TIME_BUDGET)
     if args.json:
         json.dump(to_json(result, diagram), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -60,7 +77,7 @@ def to_json(result: AnalysisResult, diagram: Diagram) -> dict[str, Any]:
     names = _type_names(diagram)
     keys = _company_keys(result)
     share = result.circular_share
-    return {
+    out: dict[str, Any] = {
         "companies": result.companies,
         "flows": result.flows,
         "unit": result.unit,
@@ -96,6 +113,14 @@ def to_json(result: AnalysisResult, diagram: Diagram) -> dict[str, Any]:
             } for m in result.company_metrics},
         },
     }
+    if isinstance(result, TimedResult) and result.period is not None:
+        p = result.period
+        out["period"] = {"from": p.start, "to": p.end, "flows_left_out": p.flows_left_out,
+                         "flows_outside": p.flows_outside}
+    if isinstance(result, TimedResult) and result.date_ordered_only:
+        out["date_ordered_only"] = {"within_days": result.window_days,
+                                    "readings": [list(d.reading) for d in result.readings]}
+    return out
 
 
 # ----------------------------------------------------------------------- text
@@ -103,7 +128,12 @@ def text_report(result: AnalysisResult, diagram: Diagram, path: str, top: int = 
     unit = result.unit
     lines = [f"{diagram.metadata.title or Path(path).name}",
              f"{result.companies} companies, {result.flows} flows "
-             f"({result.totals.unknown_amount_flows} without an amount); amounts in {unit}", ""]
+             f"({result.totals.unknown_amount_flows} without an amount); amounts in {unit}"]
+    if isinstance(result, TimedResult) and result.period is not None:
+        p = result.period
+        lines.append(f"Period {period_text(p)}: {p.flows_kept} flows kept, "
+                     f"{p.flows_outside} dated outside it and {p.flows_left_out} undated left out")
+    lines.append("")
     share = result.circular_share
     lines.append(f"Total known amount:  {report_amount(result.totals.total_amount)} {unit}")
     lines.append(f"Circulating amount:  {report_amount(result.circulating_amount)} {unit}"
@@ -122,7 +152,11 @@ def text_report(result: AnalysisResult, diagram: Diagram, path: str, top: int = 
     more = " (list cut short: more loops exist)" if result.loops_truncated else ""
     if result.loops_timed_out:
         more = " (search stopped by its time budget: the list may miss loops)"
-    lines.append(f"Loops{through}, largest bottleneck first: {len(result.loops)} listed{more}")
+    kind = "Loops"
+    if isinstance(result, TimedResult) and result.date_ordered_only:
+        window = result.window_days
+        kind = "Date-ordered loops" + ("" if window is None else f" within {window} days")
+    lines.append(f"{kind}{through}, largest bottleneck first: {len(result.loops)} listed{more}")
     for n, loop in enumerate(result.loops, 1):
         route = " -> ".join(loop.company_names + loop.company_names[:1])
         flags = [loop.pattern]

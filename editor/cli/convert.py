@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from editor.analysis import analyze_for_export
+from editor.analysis.temporal import period_filter
+from editor.analysis.timed import period_text
+from editor.cli.analyze import check_period
 from editor.io.errors import InputError
 from editor.io.formats import format_for, read_any, write_any
 from editor.model import Diagram
@@ -63,15 +66,57 @@ def run_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def _in_period(d: Diagram, args: argparse.Namespace) -> tuple[Diagram, str | None]:
+    """The diagram with only the flows of --from/--to (as a new diagram), and the caption line."""
+    if getattr(args, "date_from", None) is None and getattr(args, "date_to", None) is None:
+        return d, None
+    s, info = period_filter(d.snapshot(), args.date_from, args.date_to)
+    kept = Diagram.build(companies=s.companies, flows=s.flows, flow_types=s.flow_types,
+                         categories=s.categories, metadata=s.metadata)
+    left = f"; {info.flows_left_out} undated left out" if info.flows_left_out else ""
+    return kept, f"Period {period_text(info)}: {info.flows_kept} of {len(d.flows())} flows{left}"
+
+
+def write_replay(d: Diagram, out: Path | None, args: argparse.Namespace) -> int:
+    """The animated replay (GIF) and/or its PNG frames; Qt and Pillow are imported only here."""
+    try:
+        replay = importlib.import_module("editor.canvas.export.replay")
+    except ImportError as e:
+        raise InputError(f"replay export is not available ({e})") from None
+    count: int = replay.export_replay(d, out, step=args.step, frames_dir=args.frames, frame_ms=args.frame_ms,
+                                      width=args.width, title=args.title, subtitle=args.subtitle,
+                                      legend=not args.no_legend)
+    return count
+
+
 def run_export(args: argparse.Namespace) -> int:
     src, out = Path(args.diagram), Path(args.out)
-    out_fmt = format_for(out, "write")
+    check_period(args)
+    replay = out.suffix.lower() == ".gif" or args.frames is not None
+    if replay and out.suffix.lower() != ".gif" and not _same_file(out, Path(args.frames)):
+        raise InputError(f"{out.name}: a replay is written as a .gif; "
+                         "with --frames DIR only, give DIR as OUT too")
+    out_fmt = None if replay else format_for(out, "write")
     format_for(src, "read")
     if _same_file(src, out):
         raise InputError(f"{out}: the output would overwrite the input; choose another file name")
     if args.width is not None and not 16 <= args.width <= 20000:
         raise InputError(f"--width: expected 16 to 20000 pixels, got {args.width}")
     d, notes = read_any(src)
+    d, caption = _in_period(d, args)
+    if caption is not None:
+        args.subtitle = caption if not (args.subtitle or d.metadata.subtitle) else \
+            f"{args.subtitle if args.subtitle is not None else d.metadata.subtitle} · {caption}"
+    if replay:
+        gif = out if out.suffix.lower() == ".gif" else None
+        count = write_replay(d, gif, args)
+        for note in notes:
+            print(f"note: {note}", file=sys.stderr)
+        where = [str(p) for p in (gif, args.frames) if p is not None]
+        print(f"wrote {' and '.join(where)}: replay, {count} frame{'s' if count != 1 else ''} "
+              f"(one per {args.step}), {_summary(d)}")
+        return 0
+    assert out_fmt is not None
     if out_fmt.image:
         options = dict(title=args.title, subtitle=args.subtitle, width=args.width, legend=not args.no_legend,
                        sources=args.sources, transparent=args.transparent)

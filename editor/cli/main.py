@@ -4,7 +4,7 @@
 
     roundtrip [FILE]                 open the editor (the AI sample on first run)
     roundtrip analyze PATH [...]     print loops and metrics (text or --json)
-    roundtrip export DIAGRAM OUT     image, table or graph file, by OUT's extension
+    roundtrip export DIAGRAM OUT     image, table or graph file, by OUT's extension (.gif: a replay)
     roundtrip convert IN OUT         between native, CSV/XLSX, GraphML and GEXF
     roundtrip stress PATH [...]      who defaults when money falls short (text or --json)
 
@@ -39,6 +39,11 @@ def _build_parser() -> argparse.ArgumentParser:
     a.add_argument("--max-loops", type=int, default=100, metavar="N", help="loops to list (0: no cap)")
     a.add_argument("--max-length", type=int, default=12, metavar="L", help="longest loop, in companies")
     a.add_argument("--through", metavar="COMPANY", help="only loops through this company")
+    _period_arguments(a)
+    a.add_argument("--date-ordered", action="store_true",
+                   help="list only the loops whose deals can be read in date order")
+    a.add_argument("--within", type=int, metavar="DAYS",
+                   help="with --date-ordered: at most DAYS from the first to the last deal of a loop")
 
     e = sub.add_parser("export", help="export a diagram to png, svg, pdf, csv, xlsx, graphml or gexf")
     e.add_argument("diagram", metavar="DIAGRAM")
@@ -49,6 +54,12 @@ def _build_parser() -> argparse.ArgumentParser:
     e.add_argument("--no-legend", action="store_true", help="leave the legend out")
     e.add_argument("--sources", action="store_true", help="add numbered source footnotes")
     e.add_argument("--transparent", action="store_true", help="PNG with a transparent background")
+    _period_arguments(e)
+    e.add_argument("--frames", metavar="DIR",
+                   help="replay: also write the frames as numbered PNGs into DIR (OUT may then be DIR too)")
+    e.add_argument("--step", choices=("deal", "month"), default="deal",
+                   help="replay: one frame per deal (default) or per month")
+    e.add_argument("--frame-ms", type=int, default=900, metavar="MS", help="replay: milliseconds per frame")
 
     c = sub.add_parser("convert", help="convert between .roundtrip, csv, xlsx, graphml and gexf")
     c.add_argument("input", metavar="IN")
@@ -64,6 +75,13 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="cut a company's outside money by FRACTION (0 to 1); repeatable")
     s.add_argument("--json", action="store_true", help="print one JSON object instead of a report")
     return parser
+
+
+def _period_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--from", dest="date_from", metavar="DATE",
+                   help="keep only flows dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", metavar="DATE",
+                   help="keep only flows dated on or before DATE (a partial date is its first day)")
 
 
 def _error(message: str) -> int:

@@ -2,8 +2,10 @@
 
 Hovering or selecting a loop asks the canvas to highlight it (``highlightRequested``);
 double-clicking asks to select its companies and flows (``selectRequested``).
-The limits (max loops, max length) and the "through selected company" filter
-are sent to the analysis worker through ``optionsChanged``.
+The limits (max loops, max length), the "through selected company" filter and
+"Date-ordered only" (with "within N days": a search of its own, see
+:func:`editor.analysis.temporal.find_date_ordered_loops`) are sent to the
+analysis worker through ``optionsChanged``. A result of a period says so.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.analysis.timed import period_note
 from editor.panels.common import money
 from editor.panels.glossary import tip
 
@@ -42,6 +45,7 @@ class LoopsModel(QAbstractTableModel):
         super().__init__(parent)
         self.loops: tuple = ()
         self.unit = "USD bn"
+        self.readings: dict[tuple[str, ...], str] = {}   # company ids -> "read in date order" text
         self._texts: dict[int, tuple[str, ...]] = {}   # row -> display texts, filled as rows are shown
 
     def set_loops(self, loops, unit: str) -> None:
@@ -93,6 +97,8 @@ class LoopsModel(QAbstractTableModel):
         if col == 2 and loop.partial:
             return tip("partial")
         if col == 4:
+            if loop.company_ids in self.readings:
+                return self.readings[loop.company_ids]
             if loop.date_ordered:
                 return tip("date_ordered")
             return "The deals cannot be read in date order round this loop."
@@ -109,6 +115,16 @@ class LoopsModel(QAbstractTableModel):
                 "sourced" if loop.sourced else f"{loop.unsourced_steps} unsourced")
 
 
+def reading_text(dated) -> str:
+    """"In date order from Oracle: Oracle → NVIDIA → OpenAI → Oracle, 2025-05 to 2025-09"."""
+    loop = dated.loop
+    ids = list(loop.company_ids)
+    k = ids.index(dated.start) if dated.start in ids else 0
+    names = list(loop.company_names[k:] + loop.company_names[:k])
+    return (f"In date order from {names[0]}: {' → '.join(names + names[:1])}, "
+            f"{dated.first_date} to {dated.last_date}")
+
+
 def loop_text(loop) -> str:
     """"NVIDIA → OpenAI → Oracle → NVIDIA"."""
     names = list(loop.company_names)
@@ -120,7 +136,8 @@ class LoopsPanel(QWidget):
     highlightRequested = Signal(list, list)
     #: (company ids, flow ids) to select on the canvas.
     selectRequested = Signal(list, list)
-    #: New analysis options: {"max_loops": int, "max_length": int, "through_selected": bool}.
+    #: New analysis options: {"max_loops": int, "max_length": int, "through_selected": bool,
+    #: "date_ordered": bool, "within_days": int | None}.
     optionsChanged = Signal(dict)
 
     def __init__(self, parent: QWidget | None = None, max_loops: int = 100, max_length: int = 12) -> None:
@@ -163,6 +180,23 @@ class LoopsPanel(QWidget):
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(lambda _v: self._emit_options())
 
+        self.date_ordered = QCheckBox("Date-ordered only")
+        self.date_ordered.setToolTip("List only the loops whose deals can be read in date order, "
+                                     "starting at some company of the loop.")
+        self.date_ordered.toggled.connect(lambda _on: self._emit_options())
+        self.within = QCheckBox("within")
+        self.within.setToolTip("With date-ordered loops: the last deal at most this many days "
+                               "after the first.")
+        self.within_days = QSpinBox()
+        self.within_days.setRange(0, 36500)
+        self.within_days.setValue(90)
+        self.within_days.setSuffix(" days")
+        self.within_days.setKeyboardTracking(False)
+        self.within.toggled.connect(lambda _on: self._emit_options())
+        self.within_days.valueChanged.connect(self._within_changed)
+        self.date_ordered.toggled.connect(self._date_ordered_toggled)
+        self._date_ordered_toggled(False)
+
         self.summary = QLabel("No analysis yet")
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -176,10 +210,20 @@ class LoopsPanel(QWidget):
         top.addWidget(self.max_loops)
         top.addWidget(QLabel("length"))
         top.addWidget(self.max_length)
+        dated = QHBoxLayout()
+        dated.addWidget(self.date_ordered)
+        dated.addWidget(self.within)
+        dated.addWidget(self.within_days)
+        dated.addStretch(1)
+        self.period_label = QLabel()
+        self.period_label.setStyleSheet("color: #1f4e79;")
+        self.period_label.hide()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.setSpacing(4)
         lay.addLayout(top)
+        lay.addLayout(dated)
+        lay.addWidget(self.period_label)
         lay.addWidget(self.summary)
         lay.addWidget(self.note)
         lay.addWidget(self.view, 1)
@@ -190,15 +234,30 @@ class LoopsPanel(QWidget):
     # ------------------------------------------------------------- results
     def set_result(self, result) -> None:
         keep = self.selected_loop()
+        self.model.readings = {d.loop.company_ids: reading_text(d) for d in getattr(result, "readings", ())}
         self.model.set_loops(result.loops, result.unit)
         n = len(result.loops)
         circ = len(result.circular_companies)
+        dated = getattr(result, "date_ordered_only", False)
+        window = getattr(result, "window_days", None)
+        kind = "date-ordered loop" if dated else "loop"
+        kind_note = f" within {window} days" if dated and window is not None else ""
         if n == 0:
-            self.summary.setText("No loops: no money comes back to where it started."
-                                 if not result.through else "No loops through the selected company.")
+            if dated:
+                self.summary.setText(f"No date-ordered loops{kind_note}"
+                                     + (" through the selected company." if result.through else "."))
+            else:
+                self.summary.setText("No loops: no money comes back to where it started."
+                                     if not result.through else "No loops through the selected company.")
         else:
-            self.summary.setText(f"{n} loop{'s' if n != 1 else ''} · "
-                                 f"{circ} compan{'y' if circ == 1 else 'ies'} in loops")
+            self.summary.setText(f"{n} {kind}{'s' if n != 1 else ''}{kind_note} · {circ} "
+                                 f"compan{'y' if circ == 1 else 'ies'} in loops")
+        period = getattr(result, "period", None)
+        if period is not None:
+            self.period_label.setText(f"Period applied: {period_note(result)}. Clear it on the timeline.")
+            self.period_label.show()
+        else:
+            self.period_label.hide()
         if result.loops_truncated:
             why = ("the search ran out of time" if result.loops_timed_out
                    else f"only the first {result.max_loops} are listed")
@@ -220,12 +279,22 @@ class LoopsPanel(QWidget):
         return self.model.loops[rows[0].row()] if rows else None
 
     def options(self) -> dict:
+        dated = self.date_ordered.isChecked()
         return {"max_loops": self.max_loops.value(), "max_length": self.max_length.value(),
-                "through_selected": self.through.isChecked()}
+                "through_selected": self.through.isChecked(), "date_ordered": dated,
+                "within_days": self.within_days.value() if dated and self.within.isChecked() else None}
 
     # -------------------------------------------------------------- gestures
     def _emit_options(self) -> None:
         self.optionsChanged.emit(self.options())
+
+    def _within_changed(self, _days: int) -> None:
+        if self.within.isChecked():
+            self._emit_options()
+
+    def _date_ordered_toggled(self, on: bool) -> None:
+        self.within.setEnabled(on)
+        self.within_days.setEnabled(on)
 
     def _hovered(self, index: QModelIndex) -> None:
         if index.isValid():

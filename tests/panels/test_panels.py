@@ -175,7 +175,8 @@ def test_loops_panel_says_when_the_list_is_cut_short(qtbot, doc):
     assert panel.model.rowCount() == 1 and not panel.note.isHidden()
     assert "Max loops" in panel.note.text()
     panel.max_loops.setValue(5)
-    assert options[-1] == {"max_loops": 5, "max_length": 12, "through_selected": False}
+    assert options[-1] == {"max_loops": 5, "max_length": 12, "through_selected": False,
+                           "date_ordered": False, "within_days": None}
 
 
 # ------------------------------------------------------------------ metrics
