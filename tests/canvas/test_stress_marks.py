@@ -1,4 +1,4 @@
-"""Stress-test marks on the canvas and in exported images: red rings with domino rounds, unpaid ends of arrows."""
+"""Stress-test marks on the canvas and in exported images: red rings and rounds, unpaid ends of arrows."""
 from __future__ import annotations
 
 from pathlib import Path
