@@ -18,6 +18,9 @@ from editor.analysis.stress import StressOverlay
 from editor.background.analysis_worker import DEBOUNCE_MS
 from editor.panels.stress import StressPanel
 
+#: width of the dock when it first opens (its tables have seven columns)
+OPEN_WIDTH = 600
+
 if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
 
@@ -35,6 +38,7 @@ class StressDock(QObject):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.feed)
         self._closed = False
+        self._widened = False
         panel.overlayChanged.connect(self._draw)
         # the toggle action is unchecked only when the dock is closed (not when it is a tab behind another)
         dock.toggleViewAction().toggled.connect(self._open_changed)
@@ -72,6 +76,9 @@ class StressDock(QObject):
             return
         if open_:
             self.dock.raise_()
+            if not self._widened and self.dock.width() < OPEN_WIDTH and not self.dock.isFloating():
+                self._widened = True   # once: a width the user gives it later stays
+                self._window.resizeDocks([self.dock], [OPEN_WIDTH], Qt.Orientation.Horizontal)
             self.attach()
         else:
             self._timer.stop()
