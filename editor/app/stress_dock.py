@@ -55,8 +55,8 @@ class StressDock(QObject):
         """A new document or canvas: its snapshot now, and the marks on its canvas."""
         if self.is_open():
             self._timer.stop()
+            self._window.scene.show_stress(None)   # until the clearing of this snapshot comes back
             self.feed()
-            self._draw(self.panel.current_overlay())
 
     def feed(self) -> None:
         if self.is_open():

@@ -10,7 +10,8 @@ The scene owns the items and their looks; it creates and delegates to:
 :class:`SceneIndex` (items by id), :class:`PairLayout` (lanes), :class:`Rescaler`
 (widths and radii), :class:`LevelOfDetail` (labels and heads), :class:`LiveMove`
 (drags), :class:`LegendKeeper` (the legend), :class:`SceneMarks` (selection looks,
-highlight, markers, export mode) and :class:`ModelSync` (change events).
+highlight, markers, export mode), :class:`StressMarks` (stress-test marks) and
+:class:`ModelSync` (change events).
 """
 from __future__ import annotations
 
@@ -373,6 +374,7 @@ class DiagramScene(QGraphicsScene):
     def set_size_by(self, mode: str) -> None:
         if self.rescaler.set_size_by(mode, self.diagram):
             self.settle_styles()   # a chosen look shows at once
+            self.stress.reapply()  # rings around the new circles
 
     def width_tolerance(self) -> float:
         return self.rescaler.width_tolerance()

@@ -199,3 +199,15 @@ def _svg_texts(path: Path) -> list[str]:
 
 def _close(a: QPointF, b: QPointF, tol: float = 0.6) -> bool:
     return abs(a.x() - b.x()) <= tol and abs(a.y() - b.y()) <= tol
+
+
+def test_rings_follow_a_change_of_company_sizes(scene, doc):
+    from editor.canvas.stress_marks import RING_GAP
+
+    scene.show_stress(final(doc.diagram))
+    before = scene.company_item("b").radius
+    scene.set_size_by("revenue" if scene.size_by != "revenue" else "none")
+    after = scene.company_item("b").radius
+    assert after != before
+    ring = scene.stress.default_items("b")[0]
+    assert ring.rect().width() / 2 == pytest.approx(after + RING_GAP)
