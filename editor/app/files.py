@@ -244,7 +244,8 @@ class FileController:
         folder = self.document.path.parent if self.document.path else ""
         cids, fids = self.window.selected_ids()
         dialog = ExportImageDialog(self.document.diagram, self.window,
-                                   selection=(cids, fids) if cids or fids else None, directory=folder)
+                                   selection=(cids, fids) if cids or fids else None, directory=folder,
+                                   stress=self.window.stress.overlay_for_export())
         if not dialog.exec():
             return False
         self._status(f"Exported {dialog.path()}", 6000)

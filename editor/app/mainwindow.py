@@ -31,6 +31,7 @@ from editor.analysis.timed import period_note
 from editor.app.actions import EditController
 from editor.app.files import FileController
 from editor.app.menus import Actions, build_menus, context_menu
+from editor.app.stress_dock import StressDock, add_stress_dock
 from editor.background.analysis_worker import AnalysisWorker
 from editor.background.autosave import AutosaveController
 from editor.canvas.scene import DiagramScene
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.history = HistoryPanel(first)
         self.catalogue = CataloguePanel(first)
         self.docks: dict[str, QDockWidget] = {}
+        self.stress: StressDock
         self._build_docks()
         self.busy = QProgressBar()
         self.busy_label = QLabel("Analysing…")
@@ -140,6 +142,7 @@ class MainWindow(QMainWindow):
         ins.raise_()
         # the timeline right under the canvas, the loops and metrics under it
         timeline = self._dock("timeline", "Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.stress = add_stress_dock(self, hist)   # closed until View > Panels > Stress Test
         loops = self._dock("loops", "Loops", self.loops, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.splitDockWidget(timeline, loops, Qt.Orientation.Vertical)
         metrics = self._dock("metrics", "Metrics", self.metrics, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -201,6 +204,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_counts()
         self.worker.run_now()
+        self.stress.attach()
         QTimer.singleShot(0, self.zoom_to_fit)
 
     def _install_canvas(self, document: Document) -> None:
@@ -226,6 +230,7 @@ class MainWindow(QMainWindow):
     def _on_change(self, change: Change) -> None:
         if change.kind != ChangeKind.COMPANIES_MOVED:
             self.worker.schedule()
+            self.stress.schedule()
             self._update_counts()
             self.timeline.diagram_changed(change)
         if change.kind in (ChangeKind.TYPES_CHANGED, ChangeKind.RESET):
@@ -444,6 +449,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop background work and remember the window layout (after the user agreed to close)."""
         self.worker.shutdown()
+        self.stress.shutdown()
         if self.autosave is not None:
             self.autosave.clean_close()
             self.autosave = None

@@ -201,7 +201,7 @@ def build_menus(w: MainWindow) -> Actions:
         size_by[mode] = a
     m.addSeparator()
     panels = m.addMenu("&Panels")
-    for key in ("loops", "metrics", "inspector", "history", "catalogue"):
+    for key in ("loops", "metrics", "inspector", "history", "catalogue", "stress"):
         panels.addAction(w.docks[key].toggleViewAction())
 
     # ------------------------------------------------------------ Tools

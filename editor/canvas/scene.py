@@ -10,7 +10,8 @@ The scene owns the items and their looks; it creates and delegates to:
 :class:`SceneIndex` (items by id), :class:`PairLayout` (lanes), :class:`Rescaler`
 (widths and radii), :class:`LevelOfDetail` (labels and heads), :class:`LiveMove`
 (drags), :class:`LegendKeeper` (the legend), :class:`SceneMarks` (selection looks,
-highlight, markers, export mode) and :class:`ModelSync` (change events).
+highlight, markers, export mode), :class:`StressMarks` (stress-test marks) and
+:class:`ModelSync` (change events).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from PySide6.QtCore import QMetaObject, QObject, QPointF, QRect, QRectF, Qt, Sig
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene
 
+from editor.analysis.stress import StressOverlay
 from editor.canvas.bounds import SceneBounds
 from editor.canvas.company_item import CompanyItem
 from editor.canvas.detail import LevelOfDetail, picture_scale
@@ -34,6 +36,7 @@ from editor.canvas.live import LiveMove, SceneLayers
 from editor.canvas.marks import SceneMarks
 from editor.canvas.period import PeriodLook
 from editor.canvas.restyle import Rescaler
+from editor.canvas.stress_marks import StressMarks
 from editor.canvas.style import CanvasStyle, format_amount, node_radius, soft_fill
 from editor.canvas.sync import ModelSync
 from editor.model import Change, Diagram, Flow
@@ -81,6 +84,7 @@ class DiagramScene(QGraphicsScene):
         self.index = SceneIndex()
         self.bounds = SceneBounds(self, self.index)
         self.marks = SceneMarks(self, self.index)
+        self.stress = StressMarks(self, self.index)
         self.rescaler = Rescaler(self, self.index, self.bounds, self.style)
         self.live_move = LiveMove(self, self.index, self.layers)
         self.lanes = PairLayout(self.index, self.style, self.rescaler, self.live_move)
@@ -157,6 +161,7 @@ class DiagramScene(QGraphicsScene):
         self.addItem(self.layers.base)
         self.legend.rebuild(user_moved_legend)
         self.marks.reapply()
+        self.stress.reapply()
         # arrows and labels stay near their companies: the margin holds them
         self.bounds.fit(self.bounds.companies_rect(), shrink=True)
 
@@ -164,6 +169,7 @@ class DiagramScene(QGraphicsScene):
         """Remove and delete every item (pending label texts and live-move state go too)."""
         self.detail.drop_pending()
         self.marks.forget_selection()
+        self.stress.forget()
         self.live_move.forget()
         super().clear()
 
@@ -338,7 +344,9 @@ class DiagramScene(QGraphicsScene):
 
     def layout_companies(self, company_ids: Iterable[str]) -> None:
         """Lay out again the arrows attached to these companies."""
+        company_ids = list(company_ids)
         self.lanes.layout_companies(company_ids)
+        self.stress.follow_layout(company_ids)
 
     def preview_move(self, positions: Mapping[str, QPointF]) -> None:
         """Move company items without touching the model (a live drag); arrows follow."""
@@ -349,6 +357,7 @@ class DiagramScene(QGraphicsScene):
         if self.live_move.active():
             self.show_still_part()
         self.sync.follow(change.kind, change.ids)
+        self.stress.reapply()
         self.diagramChanged.emit()
 
     # -------------------------------------------------------------- legend
@@ -367,6 +376,7 @@ class DiagramScene(QGraphicsScene):
     def set_size_by(self, mode: str) -> None:
         if self.rescaler.set_size_by(mode, self.diagram):
             self.settle_styles()   # a chosen look shows at once
+            self.stress.reapply()  # rings around the new circles
 
     def width_tolerance(self) -> float:
         return self.rescaler.width_tolerance()
@@ -486,6 +496,14 @@ class DiagramScene(QGraphicsScene):
     def export_mode(self) -> bool:
         return self.marks.export_mode
 
+    def show_stress(self, overlay: StressOverlay | None) -> None:
+        """Mark defaults and unpaid parts of arrows of a stress test (None: no marks; see stress_marks.py)."""
+        self.stress.show(overlay)
+
+    @property
+    def stress_overlay(self) -> StressOverlay | None:
+        return self.stress.overlay
+
     # ------------------------------------------------------------- extent
     def item_count(self) -> int:
         """Companies and arrows shown (what a repaint of the whole view has to draw)."""
@@ -497,7 +515,7 @@ class DiagramScene(QGraphicsScene):
         rect = self.bounds.companies_rect()
         for item in self.index.flows.values():
             rect = rect.united(item.sceneBoundingRect()).united(item.label_scene_rect())
-        return rect.united(self.marks.markers_rect())
+        return rect.united(self.marks.markers_rect()).united(self.stress.marks_rect())
 
     def flow_label_anchor(self, flow_id: str) -> QPointF:
         return QPointF(*self.index.flows[flow_id].label_pos)

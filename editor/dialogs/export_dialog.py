@@ -1,4 +1,5 @@
-"""The Export Image dialog: file and format, size, background, extent, title, legend, sources.
+"""The Export Image dialog: file and format, size, background, extent, title, legend, sources,
+and the stress test's marks when the Stress panel shows them (``stress=overlay``).
 
     dialog = ExportImageDialog(diagram, parent, selection=scene.selected_ids(), directory=folder)
     if dialog.exec():            # the image was written to dialog.path()
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.analysis.stress import StressOverlay
 from editor.canvas.export.image import (
     DEFAULT_PNG_WIDTH,
     MAX_WIDTH,
@@ -59,12 +61,14 @@ def _safe_name(title: str) -> str:
 
 
 class ExportImageDialog(QDialog):
-    def __init__(self, diagram, parent: QWidget | None = None, *, selection=None, directory: str | Path = ""):
+    def __init__(self, diagram, parent: QWidget | None = None, *, selection=None, directory: str | Path = "",
+                 stress: StressOverlay | None = None):
         super().__init__(parent)
         self.setWindowTitle("Export Image")
         self._diagram = diagram
         companies, flows = selection or ((), ())
         self._selection = (list(companies), list(flows))
+        self._stress_overlay = stress
         meta = diagram.metadata
         self._build(meta, Path(directory) if directory else Path.home())
         self._timer = QTimer(self, singleShot=True, interval=250)
@@ -140,6 +144,12 @@ class ExportImageDialog(QDialog):
         self._sources = QCheckBox("Numbered sources in a footnote (flows with a link)")
         form.addRow("", self._legend)
         form.addRow("", self._sources)
+        self._stress = QCheckBox("Stress test marks: defaults, domino rounds, unpaid parts")
+        self._stress.setChecked(stress_on := self._stress_overlay is not None)
+        self._stress.setEnabled(stress_on)
+        if not stress_on:
+            self._stress.setToolTip("Open the Stress Test panel to draw its marks")
+        form.addRow("", self._stress)
 
         self._preview = QLabel("Preview")
         self._preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -165,7 +175,7 @@ class ExportImageDialog(QDialog):
         outer.addWidget(self._buttons)
 
         for box in (self._by_width, self._by_scale, self._white, self._transparent, self._whole,
-                    self._only_selection, self._legend, self._sources):
+                    self._only_selection, self._legend, self._sources, self._stress):
             box.toggled.connect(self._changed)
         for spin in (self._width, self._scale):
             spin.valueChanged.connect(self._changed)
@@ -186,6 +196,8 @@ class ExportImageDialog(QDialog):
         opts = dict(title=self._title.text(), subtitle=self._subtitle.text(), legend=self._legend.isChecked(),
                     sources=self._sources.isChecked(), transparent=self._transparent.isChecked(),
                     selection=self._selection if self._only_selection.isChecked() else None)
+        if self._stress.isChecked() and self._stress_overlay is not None:
+            opts["stress"] = self._stress_overlay
         if png and self._by_width.isChecked():
             opts["width"] = self._width.value()
         elif png:
@@ -196,7 +208,7 @@ class ExportImageDialog(QDialog):
         o = self.options()
         return ExportPage(self._diagram, ExportOptions(
             title=o["title"], subtitle=o["subtitle"], legend=o["legend"], sources=o["sources"],
-            transparent=o["transparent"], selection=o["selection"]))
+            transparent=o["transparent"], selection=o["selection"], stress=o.get("stress")))
 
     def _format_changed(self) -> None:
         p = self.path()

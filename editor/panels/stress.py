@@ -142,7 +142,10 @@ class StressPanel(QWidget):
 
         self.result_table = QTableWidget(0, len(RESULT_COLUMNS))
         self.result_table.setHorizontalHeaderLabels(RESULT_COLUMNS)
-        self.result_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.result_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(48)
         self.result_table.verticalHeader().hide()
         self.result_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         lay.addWidget(self.result_table, 3)

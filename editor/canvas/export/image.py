@@ -1,7 +1,8 @@
 """Image export: PNG, SVG and PDF of a diagram, laid out like a newspaper graphic.
 
     export_image(diagram, "out.png", title=None, subtitle=None, width=None, scale=None,
-                 legend=True, sources=False, transparent=False, selection=None, as_of=None)
+                 legend=True, sources=False, transparent=False, selection=None, as_of=None,
+                 stress=None)
 
 :func:`export_image` is the one entry point for writing an image file (the File menu's
 export dialog, ``editor.io.formats`` for ``roundtrip export`` and the benchmarks call it);
@@ -41,10 +42,12 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPaintDevice, 
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
+from editor.analysis.stress import CAVEAT, StressOverlay
 from editor.canvas.export.layout import PageContent, PageLayout
 from editor.canvas.export.png import encode_png
 from editor.canvas.export.sources import number_sources
 from editor.canvas.scene import DiagramScene
+from editor.canvas.stress_marks import LEGEND_TEXT as STRESS_LEGEND
 from editor.io.atomic import write_atomic
 from editor.io.errors import InputError
 from editor.model import Company, Diagram, Flow
@@ -70,6 +73,7 @@ class ExportOptions:
     transparent: bool = False
     selection: Selection | None = None   # (company ids, flow ids)
     as_of: str | None = None        # date of the sources note; None: today
+    stress: StressOverlay | None = None   # stress-test marks, with a legend line and the caveat
 
 
 def ensure_app() -> QApplication:
@@ -138,6 +142,8 @@ class ExportPage:
                 item.label.setVisible(f.id in shown_f)
         notes = number_sources(flows) if o.sources else None
         scene.set_flow_markers(notes.markers if notes else {})
+        if o.stress is not None:
+            scene.show_stress(o.stress)
         rect = self._shown_rect(companies, flows) if picked else scene.diagram_rect()
         if rect.isEmpty():
             rect = QRectF(0, 0, 200, 120)
@@ -152,7 +158,9 @@ class ExportPage:
             categories=[(c.name, c.color) for c in d.categories() if c.id in used_cats] if o.legend else [],
             legend_note=f"Line width grows with the amount ({meta.unit.replace(' ', chr(0xA0))})" if any(f.known for f in flows) else "",
             sources=notes, as_of=o.as_of or datetime.date.today().isoformat(),
-            font_family=scene.style.font_family)
+            font_family=scene.style.font_family,
+            stress_note=_stress_note(o.stress) if o.stress is not None else "",
+            stress_caveat=CAVEAT if o.stress is not None else "")
         self.layout = PageLayout(content, self.source_rect.size())
 
     def _shown_rect(self, companies: list[Company], flows: list[Flow]) -> QRectF:
@@ -179,6 +187,16 @@ class ExportPage:
         """Let go of the scene (and its subscription to the private diagram copy)."""
         self.scene.clear()
         self.scene.deleteLater()
+
+
+def _stress_note(overlay: StressOverlay) -> str:
+    """The legend line of the stress marks, with the domino round shown."""
+    n = len(overlay.defaulted)
+    if not overlay.rounds:
+        return "Stress test: every company can pay all it owes."
+    at = (f" After domino round {overlay.step} of {overlay.rounds}: "
+          f"{n} compan{'y' if n == 1 else 'ies'} in default.")
+    return STRESS_LEGEND + at
 
 
 # ------------------------------------------------------------------ writers
@@ -286,7 +304,8 @@ def _check_options(path: Path, width: Any, scale: Any) -> str:
 def export_image(diagram: Diagram, path: str | os.PathLike[str], *, title: str | None = None,
                  subtitle: str | None = None, width: int | None = None, scale: float | None = None,
                  legend: bool = True, sources: bool = False, transparent: bool = False,
-                 selection: Selection | None = None, as_of: str | None = None) -> None:
+                 selection: Selection | None = None, as_of: str | None = None,
+                 stress: StressOverlay | None = None) -> None:
     """Write ``diagram`` as a PNG, SVG or PDF (by ``path``'s extension): the one way the
     application, the command line and the benchmarks write an image file.
 
@@ -294,12 +313,14 @@ def export_image(diagram: Diagram, path: str | os.PathLike[str], *, title: str |
     2400 px wide) and set an SVG's width; a PDF page is sized to its content.
     ``selection``: ``(company ids, flow ids)`` to draw only those (with the ends of
     the flows). ``sources``: numbered markers on flows with a link and a footnote
-    listing them "as of" ``as_of`` (default today). Raises InputError for bad
+    listing them "as of" ``as_of`` (default today). ``stress``: a stress test's marks
+    (defaults and unpaid parts of arrows) with a legend line and its caveat. Raises InputError for bad
     options, OSError when the file cannot be written (an old file is left intact)."""
     out = Path(path)
     suffix = _check_options(out, width, scale)
     opts = ExportOptions(title=title, subtitle=subtitle, legend=legend, sources=sources,
-                         transparent=transparent, selection=selection, as_of=as_of)
+                         transparent=transparent, selection=selection, as_of=as_of,
+                         stress=stress)
     page = ExportPage(diagram, opts)
     try:
         if suffix == ".png":

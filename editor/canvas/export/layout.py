@@ -30,6 +30,7 @@ MAX_DIAGRAM_HEIGHT = 2000.0
 #: legend goes to the right when the diagram is at least this tall for its width
 RIGHT_LEGEND_ASPECT = 0.72
 SOURCE_COLUMN = 300.0   # wished width of a footnote column
+STRESS_RED = "#d93025"  # the stress-test marks' colour (as on the canvas)
 
 
 @dataclass
@@ -44,6 +45,8 @@ class PageContent:
     sources: SourceNotes | None = None
     as_of: str = ""
     credit: str = "Made with Roundtrip"
+    stress_note: str = ""      # the legend line of stress-test marks ("": none)
+    stress_caveat: str = ""    # what the stress test does not say, in small type
     font_family: str = "DejaVu Sans"
 
     @property
@@ -70,7 +73,7 @@ class RuleOp:
 
 @dataclass
 class SwatchOp:
-    kind: str          # "flow" (short arrow) or "company" (circle)
+    kind: str          # "flow" (short arrow), "company" (circle), "stress_ring" or "stress_dash"
     rect: QRectF
     color: str
 
@@ -133,6 +136,8 @@ class PageLayout:
         y = bottom + 22
         if self.legend_side == "bottom":
             y = self._legend_rows(y) + 22
+        if content.stress_note:
+            y = self._stress_block(y) + 18
         y = self._footer(y)
         self.size = QSizeF(width, math.ceil(y + MARGIN * 0.75))
 
@@ -226,6 +231,26 @@ class PageLayout:
         self.blocks["legend"] = QRectF(MARGIN, top, self.content_width, y - top)
         return y
 
+    # ------------------------------------------------------ stress marks
+    def _stress_block(self, y: float) -> float:
+        """A red ring and a dashed red stroke as keys, the legend line beside them, the caveat below."""
+        c, w = self.content, self.content_width
+        top = y
+        key_w = 58.0
+        lh = QFontMetricsF(self.f_body).height()
+        self.ops.append(SwatchOp("stress_ring", QRectF(MARGIN + 2, y + lh / 2 - 8, 16, 16), STRESS_RED))
+        self.ops.append(SwatchOp("stress_dash", QRectF(MARGIN + 24, y + lh / 2 - 4, 30, 8), STRESS_RED))
+        h = _wrapped_height(self.f_body, c.stress_note, w - key_w)
+        self._text(QRectF(MARGIN + key_w, y, w - key_w, h), c.stress_note, self.f_body, INK, wrap=True)
+        y += h
+        if c.stress_caveat:
+            h = _wrapped_height(self.f_small, c.stress_caveat, w - key_w)
+            self._text(QRectF(MARGIN + key_w, y + 3, w - key_w, h), c.stress_caveat, self.f_small, GREY,
+                       wrap=True)
+            y += h + 3
+        self.blocks["stress"] = QRectF(MARGIN, top, w, y - top)
+        return y
+
     # ----------------------------------------------------------- footer
     def _footer(self, y: float) -> float:
         w = self.content_width
@@ -307,6 +332,18 @@ class PageLayout:
 def _paint_swatch(painter: QPainter, op: SwatchOp) -> None:
     color = QColor(op.color)
     r = op.rect
+    if op.kind == "stress_ring":
+        painter.setPen(QPen(color, 2.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(r.adjusted(1.25, 1.25, -1.25, -1.25))
+        return
+    if op.kind == "stress_dash":
+        pen = QPen(color, 2.5, Qt.PenStyle.CustomDashLine, Qt.PenCapStyle.FlatCap)
+        pen.setDashPattern([3.0, 2.2])
+        painter.setPen(pen)
+        y = r.center().y()
+        painter.drawLine(QPointF(r.left(), y), QPointF(r.right(), y))
+        return
     if op.kind == "company":
         from editor.canvas.style import outline, soft_fill
 
