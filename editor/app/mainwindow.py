@@ -139,10 +139,10 @@ class MainWindow(QMainWindow):
         hist = self._dock("history", "Undo History", self.history, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(ins, cat)
         self.tabifyDockWidget(cat, hist)
-        ins.raise_()
         # the timeline right under the canvas, the loops and metrics under it
         timeline = self._dock("timeline", "Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.stress = add_stress_dock(self, hist)   # closed until View > Panels > Stress Test
+        ins.raise_()  # the Inspector is the tab in front
         loops = self._dock("loops", "Loops", self.loops, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.splitDockWidget(timeline, loops, Qt.Orientation.Vertical)
         metrics = self._dock("metrics", "Metrics", self.metrics, Qt.DockWidgetArea.BottomDockWidgetArea)

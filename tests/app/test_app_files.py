@@ -302,3 +302,11 @@ def test_export_table_and_image_menu_items(window, tmp_path, monkeypatch):
     window.scene.select_ids(["nvidia"], [])
     assert not window.files.export_image()   # cancelled
     assert seen and seen[0]._selection == (["nvidia"], [])
+
+
+def test_the_inspector_is_the_tab_in_front_when_the_window_opens(window, qtbot):
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    shown = {k for k in ("inspector", "catalogue", "history") if not window.docks[k].visibleRegion().isEmpty()}
+    assert shown == {"inspector"}
