@@ -127,6 +127,10 @@ class Rescaler:
         """The flow's amount is the largest (or both are unknown)."""
         return self._amounts.get(fid) == self._max_amount
 
+    def amount_of(self, fid: str) -> float | None:
+        """The amount the flow is counted with (None: unknown or not counted)."""
+        return self._amounts.get(fid)
+
     def forget_flow(self, fid: str) -> None:
         self._amounts.pop(fid, None)
 

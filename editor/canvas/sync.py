@@ -98,13 +98,17 @@ class ModelSync:
         scene, rescaler = self._scene(), self._rescaler
         for fid in ids:
             f = scene.diagram.flow(fid)
-            old_amount = rescaler.flow_changed(fid, f.amount)
             old_key = self._index.pair_of(fid)
             new_key = G.pair_key(f.source, f.target)
             if old_key != new_key:
+                # removing the item forgets its amount: take the new one only after that, so
+                # the flow still counts towards the largest amount under its new ends
+                old_amount = rescaler.amount_of(fid)
                 scene.remove_flow_item(fid)
+                rescaler.flow_changed(fid, f.amount)
                 scene.add_flow_item(fid)
             else:
+                old_amount = rescaler.flow_changed(fid, f.amount)
                 scene.style_flow(fid)
             if old_amount != f.amount:
                 rescaler.recompute_max_amount()
