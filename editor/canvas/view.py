@@ -15,13 +15,13 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsView
 
-from editor.model.amounts import AmountError, parse_amount
-from editor.model import ModelError
 from editor.canvas.items import LOD_HEAD
 from editor.canvas.restyle import WIDTH_STEP
 from editor.canvas.scene import DiagramScene
 from editor.canvas.still import StillPicture
 from editor.canvas.tools import AddCompanyTool, DrawFlowTool, InPlaceEditor, SelectMoveTool
+from editor.model import ModelError
+from editor.model.amounts import AmountError, parse_amount
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
 ZOOM_STEP = 1.25
@@ -317,7 +317,8 @@ class DiagramView(QGraphicsView):
         if mods & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier):
             delta = event.angleDelta()
             amount = -(delta.y() or delta.x())
-            bar = self.horizontalScrollBar() if mods & Qt.KeyboardModifier.ShiftModifier else self.verticalScrollBar()
+            shift = mods & Qt.KeyboardModifier.ShiftModifier
+            bar = self.horizontalScrollBar() if shift else self.verticalScrollBar()
             bar.setValue(bar.value() + amount // 2)
             return
         steps = event.angleDelta().y() / 120.0

@@ -12,14 +12,16 @@ from editor.editing.document import Document
 
 
 def _numbers(path) -> list[tuple]:
-    return [(e.type, round(e.x, 6), round(e.y, 6)) for e in (path.elementAt(i) for i in range(path.elementCount()))]
+    elements = (path.elementAt(i) for i in range(path.elementCount()))
+    return [(e.type, round(e.x, 6), round(e.y, 6)) for e in elements]
 
 
 def picture(scene: DiagramScene) -> dict:
     """Everything the items of ``scene`` draw, by id."""
     out = {}
     for item in scene.company_items():
-        out["c:" + item.id] = (item.radius, item.pos().toTuple(), item.rect().getRect(), item.fill().color().name())
+        out["c:" + item.id] = (item.radius, item.pos().toTuple(), item.rect().getRect(),
+                               item.fill().color().name())
     for item in scene.flow_items():
         pen = item.line_pen()
         head = item.head()

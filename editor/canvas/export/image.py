@@ -102,7 +102,8 @@ def _resolve_selection(diagram: Diagram, selection: Selection | None) -> tuple[l
     if unknown:
         raise InputError(f"selection: no company or flow with id {', '.join(map(repr, unknown[:5]))}")
     if not company_ids and not flow_ids:
-        raise InputError("selection: nothing is selected; select companies or flows, or export the whole diagram")
+        raise InputError(
+            "selection: nothing is selected; select companies or flows, or export the whole diagram")
     keep = dict.fromkeys(company_ids)
     for fid in flow_ids:
         f = diagram.flow(fid)
@@ -150,7 +151,8 @@ class ExportPage:
             subtitle=meta.subtitle if o.subtitle is None else o.subtitle,
             flow_types=[(t.name, t.color) for t in d.flow_types() if t.id in used_types] if o.legend else [],
             categories=[(c.name, c.color) for c in d.categories() if c.id in used_cats] if o.legend else [],
-            legend_note=f"Line width grows with the amount ({meta.unit.replace(' ', chr(0xA0))})" if any(f.known for f in flows) else "",
+            legend_note=(f"Line width grows with the amount ({meta.unit.replace(' ', chr(0xA0))})"
+                         if any(f.known for f in flows) else ""),
             sources=notes, as_of=o.as_of or datetime.date.today().isoformat(),
             font_family=scene.style.font_family)
         self.layout = PageLayout(content, self.source_rect.size())
@@ -172,7 +174,8 @@ class ExportPage:
     def paint(self, painter: QPainter, background: bool = True) -> None:
         if background and not self.options.transparent:
             painter.fillRect(QRectF(0, 0, self.size.width(), self.size.height()), QColor("#ffffff"))
-        self.scene.render(painter, self.layout.diagram_rect, self.source_rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self.scene.render(painter, self.layout.diagram_rect, self.source_rect,
+                          Qt.AspectRatioMode.KeepAspectRatio)
         self.layout.paint(painter)
 
     def close(self) -> None:
@@ -208,7 +211,8 @@ def render_png(page: ExportPage, width: int | None = None, scale: float | None =
     if pw * ph > MAX_PIXELS:
         raise InputError(f"the image would be {pw:,} × {ph:,} pixels, more than {MAX_PIXELS // 1_000_000} "
                          "million; choose a smaller width or scale")
-    fmt = QImage.Format.Format_ARGB32_Premultiplied if page.options.transparent else QImage.Format.Format_RGB32
+    fmt = (QImage.Format.Format_ARGB32_Premultiplied if page.options.transparent
+           else QImage.Format.Format_RGB32)
     img = QImage(pw, ph, fmt)
     if img.isNull():
         raise InputError(f"not enough memory for a {pw:,} × {ph:,} pixel image; choose a smaller width")
@@ -271,7 +275,8 @@ def _pdf_bytes(page: ExportPage) -> bytes:
 def _check_options(path: Path, width: Any, scale: Any) -> str:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise InputError(f"{path.name}: images are written as {', '.join(FORMATS)}; got {path.suffix or 'no extension'}")
+        got = path.suffix or "no extension"
+        raise InputError(f"{path.name}: images are written as {', '.join(FORMATS)}; got {got}")
     if width is not None and scale is not None:
         raise InputError("give either a width or a scale, not both")
     if width is not None and (isinstance(width, bool) or not isinstance(width, int)

@@ -166,7 +166,8 @@ class PageLayout:
         return groups
 
     def _right_legend_width(self) -> float:
-        widths = [_text_width(self.f_body, name) + 36 for _, _, items in self._legend_groups() for name, _ in items]
+        widths = [_text_width(self.f_body, name) + 36
+                  for _, _, items in self._legend_groups() for name, _ in items]
         widths += [_text_width(self.f_head, head) for head, _, _ in self._legend_groups()]
         return min(280.0, max(160.0, max(widths, default=0.0)))
 
@@ -193,7 +194,8 @@ class PageLayout:
                 y += step
         if self.content.legend_note and self.content.flow_types:
             h = _wrapped_height(self.f_small, self.content.legend_note, width)
-            self._text(QRectF(x, y + 6, width, h), self.content.legend_note, self.f_small, LIGHT_GREY, wrap=True)
+            self._text(QRectF(x, y + 6, width, h), self.content.legend_note, self.f_small, LIGHT_GREY,
+                       wrap=True)
             y += h + 6
         self.blocks["legend"] = QRectF(at.x(), at.y(), width, y - at.y())
         return y - at.y()
@@ -234,7 +236,8 @@ class PageLayout:
         y += 9
         lh = QFontMetricsF(self.f_small).height()
         credit_w = _text_width(self.f_small, self.content.credit)
-        self._text(QRectF(MARGIN + w - credit_w, y, credit_w, lh), self.content.credit, self.f_small, LIGHT_GREY,
+        self._text(QRectF(MARGIN + w - credit_w, y, credit_w, lh), self.content.credit, self.f_small,
+                   LIGHT_GREY,
                    flags=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         notes = self.content.sources
         if notes is not None and (notes.entries or notes.left_out):
@@ -298,7 +301,8 @@ class PageLayout:
                         x = op.rect.right() - fm.horizontalAdvance(op.text)
                     painter.drawText(QPointF(x, op.rect.top() + fm.ascent()), op.text)
             elif isinstance(op, RuleOp):
-                painter.setPen(QPen(QColor(op.color), op.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+                painter.setPen(QPen(QColor(op.color), op.width, Qt.PenStyle.SolidLine,
+                                    Qt.PenCapStyle.FlatCap))
                 painter.drawLine(op.line)
             else:
                 _paint_swatch(painter, op)

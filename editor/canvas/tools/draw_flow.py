@@ -12,8 +12,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
-from editor.model import ModelError
 from editor.canvas.tools.base import Tool
+from editor.model import ModelError
 
 
 class DrawFlowTool(Tool):
