@@ -115,20 +115,23 @@ class CompanyItem(QGraphicsRectItem):
         return self._name_box is not None
 
     def _make_name_parts(self) -> None:
-        font, metrics = self._name_font
-        name, rect, width = self.name, self._name_rect, self._style.label_max_width
+        name_box, name_font = self._name_box, self._name_font
+        if name_box is None or name_font is None:
+            return
+        font, metrics = name_font
+        name, rect, width = self.name or "", self._name_rect, self._style.label_max_width
         box = QPainterPath()
         box.addRoundedRect(rect.adjusted(-3, 0, 3, 0), 3, 3)
-        self._name_box.setPath(box)
+        name_box.setPath(box)
         for item in self._lines:
-            item.setParentItem(None)
-            if item.scene() is not None:
-                item.scene().removeItem(item)
+            item.setParentItem(None)  # type: ignore[arg-type]  # (the stubs forget that None unparents)
+            if (scene := item.scene()) is not None:
+                scene.removeItem(item)
         text_brush = solid_brush(QColor(self._style.text_color))
         self._lines = []
         # centred in the box the way a word-wrapped, centre-aligned text block is
         for text, w, top in wrapped_lines(name, font, metrics, width):
-            item = text_item(self._name_box, text, font, text_brush)
+            item = text_item(name_box, text, font, text_brush)
             item.setPos(rect.left() + (rect.width() + 1 - w) / 2, top)
             self._lines.append(item)
 

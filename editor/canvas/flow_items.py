@@ -142,11 +142,21 @@ class FlowItem(QGraphicsRectItem):
         line = self._line
         if line is None or isinstance(line, QGraphicsLineItem) != straight:
             if line is not None:
-                line.setParentItem(None)
-                if line.scene() is not None:
-                    line.scene().removeItem(line)
+                line.setParentItem(None)  # type: ignore[arg-type]  # (the stubs forget that None unparents)
+                if (scene := line.scene()) is not None:
+                    scene.removeItem(line)
             line = self._line = QGraphicsLineItem(self) if straight else QGraphicsPathItem(self)
             line.setPen(self._pen)
+        return line
+
+    def _straight_line(self) -> QGraphicsLineItem:
+        line = self._line_kind(True)
+        assert isinstance(line, QGraphicsLineItem)
+        return line
+
+    def _curved_line(self) -> QGraphicsPathItem:
+        line = self._line_kind(False)
+        assert isinstance(line, QGraphicsPathItem)
         return line
 
     def _update_pen(self) -> None:
@@ -193,9 +203,9 @@ class FlowItem(QGraphicsRectItem):
         else:
             self.setRect(owner_rect(bounds))
         if isinstance(line, tuple):
-            self._line_kind(True).setLine(*line)
+            self._straight_line().setLine(*line)
         else:
-            self._line_kind(False).setPath(line)
+            self._curved_line().setPath(line)
         self._set_head(head)
         self._hit = None
         if self._halo is not None:
@@ -242,7 +252,7 @@ class FlowItem(QGraphicsRectItem):
             else:
                 self._line.setLine(0.0, 0.0, 0.0, 0.0)
         else:
-            self._line_kind(False).setPath(line)
+            self._curved_line().setPath(line)
         self._set_head(head)
         if self._halo is not None:
             self._halo.setPath(line)

@@ -159,7 +159,8 @@ def _quad_range(x0, y0, cx, cy, x1, y1, box) -> tuple[float, float] | None:
             root = math.sqrt(disc)
             ts += [(-b - root) / (2 * a), (-b + root) / (2 * a)]
     ts = sorted(t for t in ts if 0.0 <= t <= 1.0)
-    lo = hi = None
+    lo: float | None = None
+    hi = 0.0
     for u0, u1 in zip(ts, ts[1:], strict=False):
         m = (u0 + u1) / 2
         k = 1 - m

@@ -111,8 +111,8 @@ def owner_of(item: QGraphicsItem | None) -> tuple[str, str] | None:
     while item is not None:
         kind = getattr(item, "kind", None)
         if kind == "company":
-            return ("company", item.id)
+            return ("company", getattr(item, "id"))  # noqa: B009 (an attribute of the canvas's items)
         if kind in ("flow", "flow_label"):
-            return ("flow", item.id)
+            return ("flow", getattr(item, "id"))  # noqa: B009
         item = item.parentItem()
     return None

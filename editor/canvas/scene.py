@@ -270,6 +270,7 @@ class DiagramScene(QGraphicsScene):
             return
         label = FlowLabelItem(item, self.style, item.parentItem())
         label.export_mode = self.marks.export_mode
+        assert item.label_look is not None   # (styled when added)
         label.set_text(item.label_text, item.label_look, self._amount_metrics, self._amount_font)
         label.setPos(*item.label_pos)
         if item.opacity() != 1.0:

@@ -423,7 +423,7 @@ class DiagramView(QGraphicsView):
     def edit_company_name(self, company_id: str) -> InPlaceEditor:
         """Open the name of a company for typing (Enter commits, Esc keeps the name)."""
         scene = self.scene()
-        item = scene.company_item(company_id)
+        item = scene.index.companies[company_id]
         name = self.document.diagram.company(company_id).name
 
         def anchor() -> QPointF:
@@ -449,7 +449,9 @@ class DiagramView(QGraphicsView):
     def edit_flow_amount(self, flow_id: str) -> InPlaceEditor:
         """Open the amount of a flow for typing: "100", "$100B", "up to 100", "~300", "?"."""
         scene = self.scene()
-        label = scene.flow_item(flow_id).label
+        label = scene.index.flows[flow_id].label
+        if label is None:
+            raise ValueError(f"flow {flow_id!r} is not on the canvas")
         f = self.document.diagram.flow(flow_id)
         unit = f.unit or self.document.diagram.metadata.unit
         text = "" if f.amount is None else label.text

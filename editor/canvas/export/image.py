@@ -39,7 +39,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPaintDevice, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from editor.canvas.export.layout import PageContent, PageLayout
 from editor.canvas.export.png import encode_png
@@ -132,11 +132,12 @@ class ExportPage:
         if picked:
             shown_c, shown_f = set(picked[0]), set(picked[1])
             for c in d.companies():
-                scene.company_item(c.id).setVisible(c.id in shown_c)
+                scene.index.companies[c.id].setVisible(c.id in shown_c)
             for f in d.flows():
-                item = scene.flow_item(f.id)
+                item = scene.index.flows[f.id]
                 item.setVisible(f.id in shown_f)
-                item.label.setVisible(f.id in shown_f)
+                if (label := item.label) is not None:
+                    label.setVisible(f.id in shown_f)
         notes = number_sources(flows) if o.sources else None
         scene.set_flow_markers(notes.markers if notes else {})
         rect = self._shown_rect(companies, flows) if picked else scene.diagram_rect()
@@ -159,10 +160,12 @@ class ExportPage:
 
     def _shown_rect(self, companies: list[Company], flows: list[Flow]) -> QRectF:
         rect = QRectF()
-        items = [self.scene.company_item(c.id) for c in companies]
+        items: list[QGraphicsItem] = [self.scene.index.companies[c.id] for c in companies]
         for f in flows:
-            item = self.scene.flow_item(f.id)
-            items += [item, item.label]
+            flow_item = self.scene.index.flows[f.id]
+            items.append(flow_item)
+            if (label := flow_item.label) is not None:
+                items.append(label)
         for item in items:
             rect = rect.united(item.sceneBoundingRect())
         return rect

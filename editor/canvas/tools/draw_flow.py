@@ -67,7 +67,8 @@ class DrawFlowTool(Tool):
             path.lineTo(base + QPointF(-uy, ux) * 5)
             path.lineTo(base - QPointF(-uy, ux) * 5)
             path.closeSubpath()
-        self._rubber.setPath(path)
+        if self._rubber is not None:
+            self._rubber.setPath(path)
 
     def move(self, event, pos: QPointF) -> bool:
         if self._source is None:

@@ -65,7 +65,7 @@ class SelectMoveTool(Tool):
 
     def _targets(self, pos: QPointF) -> dict[str, QPointF]:
         delta = pos - self._press_scene
-        if self.view.snap_to_grid:
+        if self.view.snap_to_grid and self._grab is not None:
             grabbed = self._start[self._grab] + delta
             delta += self.view.snap(grabbed) - grabbed
         return {cid: p + delta for cid, p in self._start.items()}
