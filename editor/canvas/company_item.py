@@ -163,6 +163,15 @@ class CompanyItem(QGraphicsRectItem):
     def fill(self) -> QBrush:
         return self._circle.brush()
 
+    def obstacle_boxes(self) -> tuple[tuple[float, float, float, float], ...]:
+        """The circle's and the name's boxes in the scene, as (x0, y0, x1, y1)."""
+        x, y, r = self.x(), self.y(), self.radius
+        circle = (x - r, y - r, x + r, y + r)
+        t = self._text_rect
+        if t.isEmpty():
+            return (circle,)
+        return circle, (x + t.left() - 3, y + t.top(), x + t.right() + 3, y + t.bottom())
+
     def label_rect(self) -> QRectF:
         return QRectF(self._text_rect)
 

@@ -112,6 +112,10 @@ class FlowItem(QGraphicsRectItem):
         if self._label is not None:
             self._label.setPos(x, y)
 
+    def line_points(self) -> tuple | None:
+        """The numbers of the arrow's line (see geometry.arrow_parts); None for a loop."""
+        return None if self._numbers is None else self._numbers[0]
+
     def label_scene_rect(self) -> QRectF:
         """The label's box in the scene, made or not."""
         if self._label is not None:

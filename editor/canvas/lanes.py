@@ -12,6 +12,7 @@ from PySide6.QtCore import QPointF
 from editor.canvas import geometry as G
 from editor.canvas.company_item import CompanyItem
 from editor.canvas.index import Pair, SceneIndex
+from editor.canvas.labels import LabelPlacer
 from editor.canvas.style import CanvasStyle
 
 if TYPE_CHECKING:
@@ -29,9 +30,22 @@ class PairLayout:
         self._live = live
         #: pair -> (widest, tallest) amount label of its flows (kept until a flow of the pair changes)
         self._label_sizes: dict[Pair, tuple[float, float]] = {}
+        #: where the amount labels go (held during a build, then placed all at once)
+        self.labels = LabelPlacer(index)
+        self._holding_labels = False
 
     def reset(self) -> None:
+        """Before a build: labels wait for :meth:`place_all_labels`."""
         self._label_sizes = {}
+        self.labels.clear()
+        self._holding_labels = True
+
+    #: Above this many flows, a build leaves placing the labels to the background (see detail.py).
+    PLACE_LATER_ABOVE = 1500
+
+    def place_all_labels(self) -> None:
+        self._holding_labels = False
+        self.labels.place_all(now=len(self._index.flows) <= self.PLACE_LATER_ABOVE)
 
     def forget_sizes(self, ends: tuple[str, str]) -> None:
         """A flow between ``ends`` changed its label or left: its pair's label size is to be measured."""
@@ -43,8 +57,15 @@ class PairLayout:
         return s.arrow_head_length + width * 1.3, s.arrow_head_width + width * 1.3
 
     def layout_companies(self, company_ids: Iterable[str]) -> None:
-        for key in self._index.pairs_of(company_ids):
+        ids = list(company_ids)
+        if not self._holding_labels:
+            self.labels.note_companies(ids)
+        for key in self._index.pairs_of(ids):
             self.layout_pair(key)
+        if not self._holding_labels and not self._live.active():
+            # labels of other arrows that a moved company now covers (after a drag: the
+            # still part of the picture shown during it keeps its labels)
+            self.labels.place(self.labels.covered_by(ids))
 
     def layout_pair(self, key: Pair) -> None:
         index = self._index
@@ -91,6 +112,8 @@ class PairLayout:
                 points, head, mx, my = G.arrow_parts(bx, by, rb, ax, ay, ra, lane * spacing, nx, ny, hl, hw)
             item.set_arrow(points, head)
             item.place_label(mx, my)
+        if not self._holding_labels:
+            self.labels.place(fids)
 
     def _layout_live_pair(self, fids: list[str], a: str, ia: CompanyItem, ib: CompanyItem, pa: QPointF,
                           pb: QPointF, normal: tuple[float, float], spacing: float,
@@ -102,6 +125,7 @@ class PairLayout:
         nx, ny = normal
         head_length, head_width = self._style.arrow_head_length, self._style.arrow_head_width
         flows, ends = self._index.flows, self._index.ends
+        lines: dict[str, tuple] = {}
         for lane, fid in zip(G.lane_offsets(len(fids)), fids, strict=False):
             item = flows[fid]
             grow = item.width * 1.3
@@ -113,3 +137,6 @@ class PairLayout:
                                                      head_length + grow, head_width + grow)
             item.set_live_geometry(G.clipped_line(points, clip), G.head_polygon(head))
             item.place_label(mx, my)
+            lines[fid] = points
+        if not self._holding_labels:
+            self.labels.place(fids, lines)

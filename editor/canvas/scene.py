@@ -149,6 +149,7 @@ class DiagramScene(QGraphicsScene):
             self.add_flow_item(f.id, f)
         for key in self.index.pairs:
             self.lanes.layout_pair(key)
+        self.lanes.place_all_labels()
         # The base layer joins the scene when its items are made and laid out: outside a
         # scene, Qt skips the change notices of each new item, pen and rect (8 % of the
         # build, measured at 2,000 companies / 10,000 flows).
@@ -199,12 +200,16 @@ class DiagramScene(QGraphicsScene):
         return self.index.attached_flows(company_id)
 
     def owner_at(self, pos: QPointF) -> tuple[str, str] | None:
-        """('company', id) or ('flow', id) of the topmost company, arrow or label at ``pos``."""
+        """('company', id) or ('flow', id) at ``pos``: a company there wins over the arrows and
+        labels that cross it, else the topmost arrow or label."""
+        first = None
         for item in self.items(pos):
             found = owner_of(item)
             if found is not None and item.isVisible():
-                return found
-        return None
+                if found[0] == "company":
+                    return found
+                first = first or found
+        return first
 
     def company_at(self, pos: QPointF) -> str | None:
         for item in self.items(pos):

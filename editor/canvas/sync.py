@@ -41,6 +41,7 @@ class ModelSync:
         for cid in ids:
             rescaler.company_added(cid, company_value(scene.diagram.company(cid), rescaler.size_by))
             scene.add_company_item(cid)
+        scene.layout_companies(ids)   # (no arrows yet: moves labels that the new companies cover)
         self._bounds.fit_companies(ids)
         self._legend.refresh()
 
@@ -52,6 +53,7 @@ class ModelSync:
             self._legend.category_use[item.category] -= 1
             self._scene().removeItem(item)
             self._rescaler.company_removed(cid)
+        self._scene().lanes.labels.note_companies(ids)   # (gone: no longer in the labels' way)
         self._legend.refresh()
 
     def _on_company_changed(self, ids: Ids) -> None:

@@ -27,7 +27,9 @@ def picture(scene: DiagramScene) -> dict:
         head = item.head()
         out["f:" + item.id] = (item.width, pen.widthF(), pen.color().name(), _numbers(item.path()),
                                [head.at(i).toTuple() for i in range(head.size())], item.rect().getRect(),
-                               item.label.pos().toTuple(), item.label.text, item.head_shown())
+                               item.label.text, item.head_shown())
+        # (not the label's place: labels are placed among the others, and where one goes
+        # depends on which were placed before it)
     return out
 
 

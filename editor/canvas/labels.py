@@ -1,0 +1,235 @@
+"""Where the amount labels go: on their arrow, off every company and off each other.
+
+Each label tries places along its arrow, from the middle outwards, then a little to either
+side of it, and takes the first whose box meets no company (circle or name) and no label
+placed before it; where every place is taken, the one with the least overlap. Boxes are kept
+in a grid of cells, so one label costs a few look-ups whatever the size of the map. The
+canvas and the image export use the same placement (the export draws a scene).
+
+Used by :class:`~editor.canvas.lanes.PairLayout`: the whole map after a build
+(:meth:`LabelPlacer.place_all`), the labels of a pair each time the pair is laid out, and
+the labels that a moved company now covers.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from editor.canvas.flow_items import FlowItem
+    from editor.canvas.index import SceneIndex
+
+Box = tuple[float, float, float, float]   # x0, y0, x1, y1
+
+CELL = 96.0
+#: Places along the arrow, as the curve's parameter, best first.
+ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73, 0.2, 0.8)
+#: Places beside the middle of the arrow, in label heights along the arrow's normal.
+BESIDE = ((0.5, 0.75), (0.5, -0.75), (0.4, 0.75), (0.6, -0.75), (0.4, -0.75), (0.6, 0.75))
+#: Room kept between a label and what it must not touch.
+GAP = 1.5
+
+
+def _cells(box: Box) -> Iterator[tuple[int, int]]:
+    for gx in range(math.floor(box[0] / CELL), math.floor(box[2] / CELL) + 1):
+        for gy in range(math.floor(box[1] / CELL), math.floor(box[3] / CELL) + 1):
+            yield gx, gy
+
+
+def overlap_area(a: Box, b: Box) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def _point(points: tuple, t: float) -> tuple[float, float, float, float]:
+    """Point and unit normal of the arrow's line at ``t``."""
+    if len(points) == 4:
+        x0, y0, x1, y1 = points
+        x, y, dx, dy = x0 + (x1 - x0) * t, y0 + (y1 - y0) * t, x1 - x0, y1 - y0
+    else:
+        x0, y0, cx, cy, x1, y1 = points
+        k = 1 - t
+        x = k * k * x0 + 2 * k * t * cx + t * t * x1
+        y = k * k * y0 + 2 * k * t * cy + t * t * y1
+        dx = 2 * k * (cx - x0) + 2 * t * (x1 - cx)
+        dy = 2 * k * (cy - y0) + 2 * t * (y1 - cy)
+    n = math.hypot(dx, dy) or 1.0
+    return x, y, -dy / n, dx / n
+
+
+class LabelPlacer:
+    """Keeps the boxes of companies and labels in cells and places labels among them."""
+
+    def __init__(self, index: SceneIndex) -> None:
+        self._index = index
+        self.clear()
+
+    def clear(self) -> None:
+        self._queue: list[str] = []
+        self._label_box: dict[str, Box] = {}
+        self._label_cells: dict[tuple[int, int], set[str]] = {}
+        self._company_boxes: dict[str, tuple[Box, ...]] = {}
+        self._company_cells: dict[tuple[int, int], set[str]] = {}
+
+    # ------------------------------------------------------------ companies
+    def note_companies(self, company_ids: Iterable[str]) -> None:
+        companies = self._index.companies
+        for cid in company_ids:
+            self._drop_company(cid)
+            item = companies.get(cid)
+            if item is None:
+                continue
+            boxes = item.obstacle_boxes()
+            self._company_boxes[cid] = boxes
+            for box in boxes:
+                for cell in _cells(box):
+                    self._company_cells.setdefault(cell, set()).add(cid)
+
+    def _drop_company(self, cid: str) -> None:
+        for box in self._company_boxes.pop(cid, ()):
+            for cell in _cells(box):
+                self._company_cells.get(cell, set()).discard(cid)
+
+    # --------------------------------------------------------------- labels
+    def _drop_label(self, fid: str) -> None:
+        box = self._label_box.pop(fid, None)
+        if box is not None:
+            for cell in _cells(box):
+                self._label_cells.get(cell, set()).discard(fid)
+
+    def _keep_label(self, fid: str, box: Box) -> None:
+        self._label_box[fid] = box
+        for cell in _cells(box):
+            self._label_cells.setdefault(cell, set()).add(fid)
+
+    def label_box(self, fid: str) -> Box | None:
+        return self._label_box.get(fid)
+
+    def _cost(self, fid: str, box: Box, limit: float) -> float:
+        """How much of ``box`` is taken (0: free), companies weighing more than labels; stops
+        counting at ``limit``. (Inlined: this runs about 25 times per label.)"""
+        g = GAP
+        x0, y0, x1, y1 = box[0] - g, box[1] - g, box[2] + g, box[3] + g
+        cost = 0.0
+        company_boxes, label_box, flows = self._company_boxes, self._label_box, self._index.flows
+        company_cells, label_cells = self._company_cells, self._label_cells
+        empty: set[str] = set()
+        gx0, gx1 = math.floor(x0 / CELL), math.floor(x1 / CELL)
+        gy0, gy1 = math.floor(y0 / CELL), math.floor(y1 / CELL)
+        several = gx0 != gx1 or gy0 != gy1
+        seen: set[str] = set()
+        for gx in range(gx0, gx1 + 1):
+            for gy in range(gy0, gy1 + 1):
+                for cid in company_cells.get((gx, gy), empty):
+                    if several:
+                        if cid in seen:
+                            continue
+                        seen.add(cid)
+                    for ox0, oy0, ox1, oy1 in company_boxes.get(cid, ()):
+                        w = (x1 if x1 < ox1 else ox1) - (x0 if x0 > ox0 else ox0)
+                        if w > 0:
+                            h = (y1 if y1 < oy1 else oy1) - (y0 if y0 > oy0 else oy0)
+                            if h > 0:
+                                cost += 4.0 * w * h
+                if cost >= limit:
+                    return cost
+                for other in label_cells.get((gx, gy), empty):
+                    if other == fid:
+                        continue
+                    if several:
+                        if other in seen:
+                            continue
+                        seen.add(other)
+                    ox0, oy0, ox1, oy1 = label_box[other]
+                    w = (x1 if x1 < ox1 else ox1) - (x0 if x0 > ox0 else ox0)
+                    if w > 0:
+                        h = (y1 if y1 < oy1 else oy1) - (y0 if y0 > oy0 else oy0)
+                        if h > 0 and other in flows:
+                            cost += w * h
+                if cost >= limit:
+                    return cost
+        return cost
+
+    def place(self, fids: Iterable[str], lines: dict[str, tuple] | None = None) -> None:
+        """Place these labels among the companies and the other labels. ``lines``: the line
+        numbers of arrows not set on their items yet (a live drag), by flow id."""
+        flows = self._index.flows
+        for fid in fids:
+            item = flows.get(fid)
+            if item is None:
+                self._drop_label(fid)
+                continue
+            self._drop_label(fid)
+            x, y = self._best(fid, item, item.line_points() if lines is None else lines.get(fid))
+            item.place_label(x, y)
+            w, h = item.label_size
+            self._keep_label(fid, (x - w / 2, y - h / 2, x + w / 2, y + h / 2))
+
+    def _best(self, fid: str, item: FlowItem, points: tuple | None) -> tuple[float, float]:
+        w, h = item.label_size
+        hw, hh = w / 2, h / 2
+        mx, my = item.label_pos
+        if points is None:    # a loop on one company: its middle only
+            return mx, my
+        best, best_cost = (mx, my), math.inf
+        for t in ALONG:
+            x, y, _, _ = _point(points, t)
+            cost = self._cost(fid, (x - hw, y - hh, x + hw, y + hh), best_cost)
+            if cost == 0.0:
+                return x, y
+            if cost < best_cost - 1e-6:
+                best, best_cost = (x, y), cost
+        for t, side in BESIDE:
+            x, y, nx, ny = _point(points, t)
+            # out along the normal until the box clears the line
+            reach = side * (abs(nx) * hw + abs(ny) * hh + 2.0)
+            x, y = x + nx * reach, y + ny * reach
+            cost = self._cost(fid, (x - hw, y - hh, x + hw, y + hh), best_cost)
+            if cost == 0.0:
+                return x, y
+            if cost < best_cost - 1e-6:
+                best, best_cost = (x, y), cost
+        return best
+
+    def place_all(self, now: bool = True) -> None:
+        """Every label anew: the labels of short arrows first (they have the fewest places).
+        ``now=False`` only queues them for :meth:`place_some` (a big map after its build)."""
+        index = self._index
+        self.clear()
+        self.note_companies(index.companies)
+        flows = index.flows
+
+        def length(fid: str) -> float:
+            p = flows[fid].line_points()
+            return 0.0 if p is None else math.hypot(p[-2] - p[0], p[-1] - p[1])
+
+        self._queue = sorted(flows, key=length, reverse=True)   # (taken from the end)
+        if now:
+            self.finish()
+
+    def pending(self) -> bool:
+        return bool(self._queue)
+
+    def place_some(self, count: int) -> None:
+        batch = self._queue[-count:]
+        del self._queue[-count:]
+        self.place(reversed(batch))
+
+    def finish(self) -> None:
+        """Place every queued label now."""
+        batch, self._queue = self._queue, []
+        self.place(reversed(batch))
+
+    def covered_by(self, company_ids: Iterable[str]) -> list[str]:
+        """Labels whose boxes meet these companies."""
+        found: list[str] = []
+        for cid in company_ids:
+            for box in self._company_boxes.get(cid, ()):
+                for cell in _cells(box):
+                    for fid in self._label_cells.get(cell, ()):
+                        other = self._label_box.get(fid)
+                        if other is not None and fid not in found and overlap_area(box, other) > 0:
+                            found.append(fid)
+        return found
