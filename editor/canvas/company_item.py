@@ -163,6 +163,13 @@ class CompanyItem(QGraphicsRectItem):
     def fill(self) -> QBrush:
         return self._circle.brush()
 
+    def circle_item(self) -> QGraphicsEllipseItem:
+        return self._circle
+
+    def name_box_item(self) -> QGraphicsPathItem | None:
+        """The name's rounded box with its text lines (None until made)."""
+        return self._name_box
+
     def obstacle_boxes(self) -> tuple[tuple[float, float, float, float], ...]:
         """The circle's and the name's boxes in the scene, as (x0, y0, x1, y1)."""
         x, y, r = self.x(), self.y(), self.radius

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 from editor.canvas.export.layout import PageContent, PageLayout
 from editor.canvas.export.png import encode_png
 from editor.canvas.export.sources import number_sources
+from editor.canvas.export.svg import diagram_group, insert_diagram
 from editor.canvas.scene import DiagramScene
 from editor.io.atomic import write_atomic
 from editor.io.errors import InputError
@@ -174,11 +175,13 @@ class ExportPage:
     def size(self) -> QSizeF:
         return self.layout.size
 
-    def paint(self, painter: QPainter, background: bool = True) -> None:
+    def paint(self, painter: QPainter, background: bool = True, diagram: bool = True) -> None:
+        """The page; ``diagram=False`` leaves out the diagram (the SVG writes it itself)."""
         if background and not self.options.transparent:
             painter.fillRect(QRectF(0, 0, self.size.width(), self.size.height()), QColor("#ffffff"))
-        self.scene.render(painter, self.layout.diagram_rect, self.source_rect,
-                          Qt.AspectRatioMode.KeepAspectRatio)
+        if diagram:
+            self.scene.render(painter, self.layout.diagram_rect, self.source_rect,
+                              Qt.AspectRatioMode.KeepAspectRatio)
         self.layout.paint(painter)
 
     def close(self) -> None:
@@ -247,11 +250,13 @@ def _svg_bytes(page: ExportPage, width: int | None, scale: float | None) -> byte
     gen.setDescription("Made with Roundtrip")
     p = _painter(gen, 1.0)
     try:
-        page.paint(p)
+        page.paint(p, diagram=False)
     finally:
         p.end()
     buf.close()
-    return bytes(data.data())
+    page.scene.realize_labels()
+    group = diagram_group(page.scene, page.source_rect, page.layout.diagram_rect)
+    return insert_diagram(bytes(data.data()), group)
 
 
 def _pdf_bytes(page: ExportPage) -> bytes:
