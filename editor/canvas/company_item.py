@@ -24,6 +24,7 @@ from editor.canvas.items import (
     NO_PEN,
     OWNER_FLAGS,
     Z_COMPANY,
+    box_brush,
     owner_rect,
     solid_brush,
     text_item,
@@ -31,16 +32,15 @@ from editor.canvas.items import (
 )
 from editor.canvas.style import CanvasStyle, outline, soft_fill
 
-_NAME_BACKGROUND = QBrush(QColor(255, 255, 255, 215))
 _WRAP = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
-_COMPANY_LOOKS: dict[tuple[str, float], tuple[QPen, QBrush]] = {}
+_COMPANY_LOOKS: dict[tuple[str, float, str], tuple[QPen, QBrush]] = {}
 
 
-def _company_look(color: str, lightness: float) -> tuple[QPen, QBrush]:
-    look = _COMPANY_LOOKS.get((color, lightness))
+def _company_look(color: str, lightness: float, toward: str) -> tuple[QPen, QBrush]:
+    key = (color, lightness, toward)
+    look = _COMPANY_LOOKS.get(key)
     if look is None:
-        look = _COMPANY_LOOKS[(color, lightness)] = (QPen(outline(color), 1.6),
-                                                     QBrush(soft_fill(color, lightness)))
+        look = _COMPANY_LOOKS[key] = (QPen(outline(color), 1.6), QBrush(soft_fill(color, lightness, toward)))
     return look
 
 
@@ -74,7 +74,7 @@ class CompanyItem(QGraphicsRectItem):
         self.setZValue(Z_COMPANY)
 
     def set_look(self, name: str, radius: float, color: str, font: QFont, metrics: QFontMetricsF) -> None:
-        pen, brush = _company_look(color, self._style.fill_lightness)
+        pen, brush = _company_look(color, self._style.fill_lightness, self._style.fill_toward)
         self._circle.setPen(pen)
         self._circle.setBrush(brush)
         if radius != self.radius or self._circle.rect().isNull():
@@ -105,7 +105,7 @@ class CompanyItem(QGraphicsRectItem):
         if self._name_box is None and self._name_font is not None:
             self._name_box = QGraphicsPathItem(self)
             self._name_box.setPen(NO_PEN)
-            self._name_box.setBrush(_NAME_BACKGROUND)
+            self._name_box.setBrush(box_brush(self._style.name_background))
             self._name_box.setPos(0, self.radius + 4)
             if not self._name_shown:
                 self._name_box.setVisible(False)

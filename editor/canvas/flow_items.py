@@ -32,13 +32,12 @@ from editor.canvas.items import (
     Z_FLOW,
     Z_LABEL,
     arrow_pen,
+    box_brush,
     owner_rect,
     solid_brush,
     text_item,
 )
 from editor.canvas.style import CanvasStyle
-
-_LABEL_BACKGROUND = QBrush(QColor(255, 255, 255, 238))
 
 
 class FlowItem(QGraphicsRectItem):
@@ -367,7 +366,7 @@ class FlowLabelItem(QGraphicsPathItem):
         self._text_item: QGraphicsSimpleTextItem | None = None
         self._font: QFont | None = None
         self._marker_item: QGraphicsSimpleTextItem | None = None
-        self.setBrush(_LABEL_BACKGROUND)
+        self.setBrush(box_brush(style.label_background))
         self.setZValue(Z_LABEL)
 
     def set_text(self, text: str, look: tuple[QPen, QBrush], metrics: QFontMetricsF, font: QFont,

@@ -35,6 +35,7 @@ from editor.canvas.marks import SceneMarks
 from editor.canvas.restyle import Rescaler
 from editor.canvas.style import CanvasStyle, format_amount, node_radius, soft_fill
 from editor.canvas.sync import ModelSync
+from editor.canvas.theme import apply_theme, over, readable, rgba
 from editor.model import Change, Diagram, Flow
 
 #: an empty rect: "the whole" target or source of render()
@@ -320,7 +321,10 @@ class DiagramScene(QGraphicsScene):
         look = self._looks.get(hex_color)
         if look is None:
             color = QColor(hex_color)
-            look = (color, (QPen(soft_fill(color, 0.45), 1.0), solid_brush(color.darker(135))))
+            s = self.style
+            behind = over(rgba(s.label_background), s.background)
+            text = readable(color.darker(135) if s.theme == "light" else color.lighter(125), behind)
+            look = (color, (QPen(soft_fill(color, 0.45, s.fill_toward), 1.0), solid_brush(text)))
             self._looks[hex_color] = look
         return look
 
@@ -359,6 +363,19 @@ class DiagramScene(QGraphicsScene):
     @property
     def legend_visible(self) -> bool:
         return self.legend.visible
+
+    @property
+    def theme(self) -> str:
+        return self.style.theme
+
+    def set_theme(self, name: str) -> None:
+        """The colours of the "light" or "dark" canvas (see theme.py): every item is redrawn."""
+        if name == self.style.theme:
+            return
+        apply_theme(self.style, name)
+        self._looks.clear()
+        self.setBackgroundBrush(QColor(self.style.background))
+        self.rebuild()
 
     def set_legend_visible(self, visible: bool) -> None:
         self.legend.set_visible(visible)
