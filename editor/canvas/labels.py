@@ -24,9 +24,13 @@ Box = tuple[float, float, float, float]   # x0, y0, x1, y1
 
 CELL = 96.0
 #: Places along the arrow, as the curve's parameter, best first.
-ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73, 0.2, 0.8)
-#: Places beside the middle of the arrow, in label heights along the arrow's normal.
-BESIDE = ((0.5, 0.75), (0.5, -0.75), (0.4, 0.75), (0.6, -0.75), (0.4, -0.75), (0.6, 0.75))
+ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73, 0.2, 0.8, 0.14, 0.86)
+#: Places beside the arrow (the parameter, and the side of the line), best first; tried next to
+#: the line, then one and two label heights further off.
+BESIDE = ((0.5, 1), (0.5, -1), (0.4, 1), (0.6, -1), (0.4, -1), (0.6, 1), (0.3, 1), (0.7, -1), (0.3, -1),
+          (0.7, 1))
+#: Up to this many flows, labels with no room beside their arrow look further off it.
+THOROUGH_UP_TO = 3000
 #: Room kept between a label and what it must not touch.
 GAP = 1.5
 
@@ -181,16 +185,19 @@ class LabelPlacer:
                 return x, y
             if cost < best_cost - 1e-6:
                 best, best_cost = (x, y), cost
-        for t, side in BESIDE:
-            x, y, nx, ny = _point(points, t)
-            # out along the normal until the box clears the line
-            reach = side * (abs(nx) * hw + abs(ny) * hh + 2.0)
-            x, y = x + nx * reach, y + ny * reach
-            cost = self._cost(fid, (x - hw, y - hh, x + hw, y + hh), best_cost)
-            if cost == 0.0:
-                return x, y
-            if cost < best_cost - 1e-6:
-                best, best_cost = (x, y), cost
+        # beside the line, then further off it (not on big maps: with thousands of labels a
+        # crowded place has no room further off either, and the tries would cost seconds)
+        for away in (0.0, 1.0, 2.0) if len(self._index.flows) <= THOROUGH_UP_TO else (0.0,):
+            for t, side in BESIDE:
+                x, y, nx, ny = _point(points, t)
+                # out along the normal until the box clears the line, and ``away`` heights more
+                reach = side * (abs(nx) * hw + abs(ny) * hh + 2.0 + away * (h + 2.0))
+                x, y = x + nx * reach, y + ny * reach
+                cost = self._cost(fid, (x - hw, y - hh, x + hw, y + hh), best_cost)
+                if cost == 0.0:
+                    return x, y
+                if cost < best_cost - 1e-6:
+                    best, best_cost = (x, y), cost
         return best
 
     def place_all(self, now: bool = True) -> None:

@@ -58,7 +58,7 @@ class PairLayout:
 
     def layout_companies(self, company_ids: Iterable[str]) -> None:
         ids = list(company_ids)
-        if not self._holding_labels:
+        if not self._holding_labels and not self._live.active():
             self.labels.note_companies(ids)
         for key in self._index.pairs_of(ids):
             self.layout_pair(key)
@@ -112,8 +112,8 @@ class PairLayout:
                 points, head, mx, my = G.arrow_parts(bx, by, rb, ax, ay, ra, lane * spacing, nx, ny, hl, hw)
             item.set_arrow(points, head)
             item.place_label(mx, my)
-        if not self._holding_labels:
-            self.labels.place(fids)
+        if not self._holding_labels and not self._live.active():
+            self.labels.place(fids)   # (during a drag the labels ride in the middle: placed at the drop)
 
     def _layout_live_pair(self, fids: list[str], a: str, ia: CompanyItem, ib: CompanyItem, pa: QPointF,
                           pb: QPointF, normal: tuple[float, float], spacing: float,
@@ -125,7 +125,6 @@ class PairLayout:
         nx, ny = normal
         head_length, head_width = self._style.arrow_head_length, self._style.arrow_head_width
         flows, ends = self._index.flows, self._index.ends
-        lines: dict[str, tuple] = {}
         for lane, fid in zip(G.lane_offsets(len(fids)), fids, strict=False):
             item = flows[fid]
             grow = item.width * 1.3
@@ -137,6 +136,3 @@ class PairLayout:
                                                      head_length + grow, head_width + grow)
             item.set_live_geometry(G.clipped_line(points, clip), G.head_polygon(head))
             item.place_label(mx, my)
-            lines[fid] = points
-        if not self._holding_labels:
-            self.labels.place(fids, lines)

@@ -46,6 +46,8 @@ from editor.canvas.export.png import encode_png
 from editor.canvas.export.sources import number_sources
 from editor.canvas.export.svg import diagram_group, insert_diagram
 from editor.canvas.scene import DiagramScene
+from editor.canvas.style import CanvasStyle
+from editor.canvas.theme import THEMES, apply_theme
 from editor.io.atomic import write_atomic
 from editor.io.errors import InputError
 from editor.model import Company, Diagram, Flow
@@ -71,6 +73,7 @@ class ExportOptions:
     transparent: bool = False
     selection: Selection | None = None   # (company ids, flow ids)
     as_of: str | None = None        # date of the sources note; None: today
+    theme: str = "light"            # the image's own colours ("light", "dark"), whatever the canvas shows
 
 
 def ensure_app() -> QApplication:
@@ -126,7 +129,9 @@ class ExportPage:
         picked = _resolve_selection(d, o.selection)
         companies = [d.company(i) for i in picked[0]] if picked else list(d.companies())
         flows = [d.flow(i) for i in picked[1]] if picked else list(d.flows())
-        self.scene = scene = DiagramScene(d)
+        style = CanvasStyle()
+        apply_theme(style, o.theme)
+        self.scene = scene = DiagramScene(d, style=style)
         scene.set_export_mode(True)
         scene.set_legend_visible(False)   # the page has its own legend band
         scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)   # the page paints (or not) its own
@@ -156,7 +161,7 @@ class ExportPage:
             legend_note=(f"Line width grows with the amount ({meta.unit.replace(' ', chr(0xA0))})"
                          if any(f.known for f in flows) else ""),
             sources=notes, as_of=o.as_of or datetime.date.today().isoformat(),
-            font_family=scene.style.font_family)
+            font_family=scene.style.font_family, theme=o.theme)
         self.layout = PageLayout(content, self.source_rect.size())
 
     def _shown_rect(self, companies: list[Company], flows: list[Flow]) -> QRectF:
@@ -178,7 +183,8 @@ class ExportPage:
     def paint(self, painter: QPainter, background: bool = True, diagram: bool = True) -> None:
         """The page; ``diagram=False`` leaves out the diagram (the SVG writes it itself)."""
         if background and not self.options.transparent:
-            painter.fillRect(QRectF(0, 0, self.size.width(), self.size.height()), QColor("#ffffff"))
+            page = QRectF(0, 0, self.size.width(), self.size.height())
+            painter.fillRect(page, QColor(self.layout.background))
         if diagram:
             self.scene.render(painter, self.layout.diagram_rect, self.source_rect,
                               Qt.AspectRatioMode.KeepAspectRatio)
@@ -222,7 +228,7 @@ def render_png(page: ExportPage, width: int | None = None, scale: float | None =
     img = QImage(pw, ph, fmt)
     if img.isNull():
         raise InputError(f"not enough memory for a {pw:,} × {ph:,} pixel image; choose a smaller width")
-    img.fill(Qt.GlobalColor.transparent if page.options.transparent else Qt.GlobalColor.white)
+    img.fill(Qt.GlobalColor.transparent if page.options.transparent else QColor(page.layout.background))
     p = _painter(img, k)
     try:
         page.paint(p, background=False)
@@ -299,7 +305,7 @@ def _check_options(path: Path, width: Any, scale: Any) -> str:
 def export_image(diagram: Diagram, path: str | os.PathLike[str], *, title: str | None = None,
                  subtitle: str | None = None, width: int | None = None, scale: float | None = None,
                  legend: bool = True, sources: bool = False, transparent: bool = False,
-                 selection: Selection | None = None, as_of: str | None = None) -> None:
+                 selection: Selection | None = None, as_of: str | None = None, theme: str = "light") -> None:
     """Write ``diagram`` as a PNG, SVG or PDF (by ``path``'s extension): the one way the
     application, the command line and the benchmarks write an image file.
 
@@ -307,12 +313,15 @@ def export_image(diagram: Diagram, path: str | os.PathLike[str], *, title: str |
     2400 px wide) and set an SVG's width; a PDF page is sized to its content.
     ``selection``: ``(company ids, flow ids)`` to draw only those (with the ends of
     the flows). ``sources``: numbered markers on flows with a link and a footnote
-    listing them "as of" ``as_of`` (default today). Raises InputError for bad
+    listing them "as of" ``as_of`` (default today). ``theme``: the image's colours, "light"
+    (white page) or "dark", its own whatever the canvas shows. Raises InputError for bad
     options, OSError when the file cannot be written (an old file is left intact)."""
     out = Path(path)
     suffix = _check_options(out, width, scale)
+    if theme not in THEMES:
+        raise InputError(f"theme: expected one of {', '.join(THEMES)}, got {theme!r}")
     opts = ExportOptions(title=title, subtitle=subtitle, legend=legend, sources=sources,
-                         transparent=transparent, selection=selection, as_of=as_of)
+                         transparent=transparent, selection=selection, as_of=as_of, theme=theme)
     page = ExportPage(diagram, opts)
     try:
         if suffix == ".png":

@@ -10,7 +10,9 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass, field
-from xml.etree import ElementTree
+from xml.etree.ElementTree import Element
+
+from defusedxml import ElementTree
 
 SVG = "{http://www.w3.org/2000/svg}"
 Box = tuple[float, float, float, float]
@@ -29,7 +31,7 @@ class Overlaps:
         return len(self.label_label) + len(self.label_company)
 
 
-def _box(rect: ElementTree.Element) -> Box:
+def _box(rect: Element) -> Box:
     x, y = float(rect.get("x", 0)), float(rect.get("y", 0))
     return x, y, x + float(rect.get("width", 0)), y + float(rect.get("height", 0))
 
