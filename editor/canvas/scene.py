@@ -320,8 +320,10 @@ class DiagramScene(QGraphicsScene):
         hex_color = self.diagram.flow_type(type_id).color
         look = self._looks.get(hex_color)
         if look is None:
-            color = QColor(hex_color)
             s = self.style
+            color = QColor(hex_color)
+            if s.theme != "light":   # lines stand out from a dark canvas (3:1, as graphics should)
+                color = readable(color, s.background, 3.0)
             behind = over(rgba(s.label_background), s.background)
             text = readable(color.darker(135) if s.theme == "light" else color.lighter(125), behind)
             look = (color, (QPen(soft_fill(color, 0.45, s.fill_toward), 1.0), solid_brush(text)))
