@@ -161,6 +161,7 @@ class LegendKeeper:
         used_types = {t for t, n in self.type_use.items() if n > 0}
         used_cats = {c for c, n in self.category_use.items() if n > 0}
         if not force and (used_types, used_cats) == self._used:
+            self.place()
             return
         self._used = (used_types, used_cats)
         d = self._scene().diagram
@@ -169,7 +170,9 @@ class LegendKeeper:
         self.place()
 
     def place(self) -> None:
-        """Put the legend at the top right of the diagram (unless the user moved it)."""
+        """Put the legend at the top right of the diagram (unless the user moved it). Called on
+        every change of the companies, so it stays beside the content as the map grows and
+        never ends up under a company or an arrow drawn later."""
         if self._item is None or self._item.user_moved:
             return
         r = self._bounds.companies_rect()

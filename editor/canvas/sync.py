@@ -74,6 +74,7 @@ class ModelSync:
             companies[cid].setPos(c.x, c.y)
         scene.layout_companies(ids)
         self._bounds.fit_companies(ids)
+        self._legend.place()
 
     def _on_flow_added(self, ids: Ids) -> None:
         scene = self._scene()

@@ -119,3 +119,25 @@ def test_a_big_map_places_its_labels_in_the_background(qapp, qtbot):
     qtbot.waitUntil(lambda: not scene.labels_pending_in_background(), timeout=10000)
     boxes = [scene.lanes.labels.label_box(f.id) for f in scene.flow_items()]
     assert all(b is not None for b in boxes)
+
+
+def test_the_legend_stays_beside_the_content_while_the_user_draws(qapp):
+    doc = Document(Diagram())
+    scene = DiagramScene(doc.diagram)
+    legend = scene.legend_item()
+    previous = None
+    for i in range(6):                                   # a map growing to the right and down
+        cid = doc.add_company(f"Company {i}", x=i * 180.0, y=(i % 2) * 140.0)
+        if previous is not None:
+            doc.add_flow(previous, cid, "equity", 5)
+        previous = cid
+        box = legend.sceneBoundingRect()
+        content = scene.bounds.companies_rect()
+        assert box.left() > content.right() and not any(
+            box.intersects(c.sceneBoundingRect()) for c in scene.company_items())
+    doc.move_companies({previous: (2000.0, 0.0)})
+    assert legend.sceneBoundingRect().left() > 2000
+    legend.setPos(-500, -500)
+    legend.user_moved = True                             # a legend the user put somewhere stays
+    doc.add_company("Another", x=2400.0, y=0.0)
+    assert legend.pos() == QPointF(-500, -500)
