@@ -71,6 +71,13 @@ class LabelPlacer:
         self.clear()
 
     def clear(self) -> None:
+        #: the cells each bent or straight arrow of a pair passes, and the pairs by cell (so a
+        #: company that moves or grows re-routes the arrows passing it; see lanes.py)
+        self._routes: dict[tuple[str, str], set[tuple[int, int]]] = {}
+        self._route_cells: dict[tuple[int, int], set[tuple[str, str]]] = {}
+        self._forget_places()
+
+    def _forget_places(self) -> None:
         self._queue: list[str] = []
         self._label_box: dict[str, Box] = {}
         self._label_cells: dict[tuple[int, int], set[str]] = {}
@@ -90,6 +97,49 @@ class LabelPlacer:
             for box in boxes:
                 for cell in _cells(box):
                     self._company_cells.setdefault(cell, set()).add(cid)
+
+    def has_companies(self) -> bool:
+        return bool(self._company_boxes)
+
+    def note_route(self, key: tuple[str, str], cells: set[tuple[int, int]]) -> None:
+        """The cells that the arrows of pair ``key`` pass (from :meth:`circles_along`)."""
+        for cell in self._routes.pop(key, ()):
+            self._route_cells.get(cell, set()).discard(key)
+        if cells:
+            self._routes[key] = cells
+            for cell in cells:
+                self._route_cells.setdefault(cell, set()).add(key)
+
+    def routes_near(self, company_ids: Iterable[str]) -> set[tuple[str, str]]:
+        """Pairs whose arrows pass the cells of these companies (where they are noted now)."""
+        keys: set[tuple[str, str]] = set()
+        for cid in company_ids:
+            for box in self._company_boxes.get(cid, ()):
+                for cell in _cells(box):
+                    keys.update(self._route_cells.get(cell, ()))
+        return keys
+
+    def circles_along(self, ax: float, ay: float, bx: float, by: float, skip: tuple[str, str]
+                      ) -> tuple[list[tuple[float, float, float]], set[tuple[int, int]]]:
+        """(x, y, radius) of the companies whose cells the segment a-b passes near, but ``skip``;
+        and those cells."""
+        length = math.hypot(bx - ax, by - ay)
+        steps = max(1, math.ceil(length / (CELL / 2)))
+        cells: set[tuple[int, int]] = set()
+        for k in range(steps + 1):
+            gx = math.floor((ax + (bx - ax) * k / steps) / CELL)
+            gy = math.floor((ay + (by - ay) * k / steps) / CELL)
+            cells.update((gx + i, gy + j) for i in (-1, 0, 1) for j in (-1, 0, 1))
+        found: set[str] = set()
+        for cell in cells:
+            found.update(self._company_cells.get(cell, ()))
+        out = []
+        for cid in sorted(found):
+            if cid in skip:
+                continue
+            x0, y0, x1, y1 = self._company_boxes[cid][0]      # the circle's box
+            out.append(((x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2))
+        return out, cells
 
     def _drop_company(self, cid: str) -> None:
         for box in self._company_boxes.pop(cid, ()):
@@ -204,7 +254,7 @@ class LabelPlacer:
         """Every label anew: the labels of short arrows first (they have the fewest places).
         ``now=False`` only queues them for :meth:`place_some` (a big map after its build)."""
         index = self._index
-        self.clear()
+        self._forget_places()
         self.note_companies(index.companies)
         flows = index.flows
 

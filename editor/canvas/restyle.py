@@ -251,8 +251,7 @@ class Rescaler:
                                                self._style) == item.radius:
                     continue
                 scene.restyle_company(cid)
-                for key in index.company_pairs.get(cid, ()):
-                    scene.layout_pair(key)
+                scene.layout_companies([cid])   # its arrows, and the arrows passing it
                 resized = True
         while flows and not companies and not (deadline is not None and n >= 32
                                                and time.perf_counter() > deadline):

@@ -53,7 +53,7 @@ class ModelSync:
             self._legend.category_use[item.category] -= 1
             self._scene().removeItem(item)
             self._rescaler.company_removed(cid)
-        self._scene().lanes.labels.note_companies(ids)   # (gone: no longer in the labels' way)
+        self._scene().layout_companies(ids)   # (gone: no longer in the way of labels and arrows)
         self._legend.refresh()
 
     def _on_company_changed(self, ids: Ids) -> None:

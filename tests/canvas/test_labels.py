@@ -141,3 +141,31 @@ def test_the_legend_stays_beside_the_content_while_the_user_draws(qapp):
     legend.user_moved = True                             # a legend the user put somewhere stays
     doc.add_company("Another", x=2400.0, y=0.0)
     assert legend.pos() == QPointF(-500, -500)
+
+
+def _closest_approach(scene: DiagramScene, fid: str, cid: str) -> float:
+    """Distance from a company's edge to the nearest point of a flow's line (negative: through it)."""
+    path, c = scene.flow_item(fid).path(), scene.company_item(cid)
+    points = (path.pointAtPercent(i / 200) for i in range(201))
+    return min(((p.x() - c.x()) ** 2 + (p.y() - c.y()) ** 2) ** 0.5 for p in points) - c.radius
+
+
+def test_arrows_bend_around_companies_in_their_way_and_straighten_when_they_leave(qapp):
+    d = Diagram()
+    d.add_company(Company("a", "Alpha", x=0, y=0))
+    d.add_company(Company("b", "Beta", x=600, y=0))
+    d.add_company(Company("m", "Middle", x=300, y=5))
+    d.add_company(Company("z", "Zed", x=300, y=400))
+    d.add_flow(Flow("f1", "a", "b", "equity", 5))
+    doc = Document(d)
+    scene = DiagramScene(doc.diagram)
+    assert _closest_approach(scene, "f1", "m") >= 10                 # around Middle, not through it
+    assert _closest_approach(DiagramScene(doc.diagram), "f1", "m") >= 10
+    doc.move_companies({"m": (300.0, -400.0)})                      # out of the way: straight again
+    assert len(scene.flow_item("f1").line_points()) == 4
+    doc.move_companies({"z": (300.0, 0.0)})                         # another one moves in
+    assert _closest_approach(scene, "f1", "z") >= 10
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert _closest_approach(scene, "f1", "m") >= 10
+    assert scene.flow_item("f1").path() == DiagramScene(doc.diagram).flow_item("f1").path()
