@@ -32,6 +32,8 @@ OVERLAPS = "label overlaps in the SVG export"
 FIT = "zoom to fit, AI sample (%)"
 PLACE = "place every amount label"
 WINDOWS = ((1400, 900), (1024, 700))
+#: The "size" column of these rows, by size key.
+SIZE_LABELS = {"samples": "4 samples", "csv": "30/80 CSV"} | {f"{w}x{h}": f"{w}x{h}" for w, h in WINDOWS}
 
 
 def write_company_csv(path: Path, companies: int = 30, flows: int = 80, seed: int = 5) -> Path:
@@ -127,9 +129,10 @@ def table_rows(quick: bool) -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         counts = overlap_counts(Path(tmp))
     samples = {k: v for k, v in counts.items() if k != "imported 30/80 CSV"}
-    rows.append(B.row(OVERLAPS, "samples", float(sum(samples.values())), "overlaps", size_key="samples",
+    rows.append(B.row(OVERLAPS, SIZE_LABELS["samples"], float(sum(samples.values())), "overlaps",
+                      size_key="samples",
                       note=", ".join(f"{k}: {v}" for k, v in samples.items())))
-    rows.append(B.row(OVERLAPS, "30/80 CSV", float(counts["imported 30/80 CSV"]), "overlaps",
+    rows.append(B.row(OVERLAPS, SIZE_LABELS["csv"], float(counts["imported 30/80 CSV"]), "overlaps",
                       size_key="csv", note="imported CSV after Automatic Layout"))
     for w, h in WINDOWS:
         zoom, text = fitted((w, h))

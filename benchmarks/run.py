@@ -155,8 +155,7 @@ def merge(quick: bool, results: dict[str, tuple[list[dict], str]]) -> list[dict]
     """Rows in table order; every expected row is there (an ERROR row when its part failed)."""
     labels = {k: B.size_label(s) for k, s in B.sizes(quick).items()}
     labels["ai"] = "AI sample"
-    labels.update({"samples": "4 samples", "csv": "30/80 CSV"})
-    labels.update({f"{w}x{h}": f"{w}x{h}" for w, h in L.WINDOWS})
+    labels.update(L.SIZE_LABELS)
     merged = []
     for part, expected in PARTS.items():
         rows, error = results.get(part, ([], "not run"))

@@ -88,6 +88,11 @@ class ExportImageDialog(QDialog):
         bg_row.addWidget(self._transparent)
         bg_row.addStretch(1)
         form.addRow("Background:", bg_row)
+        self._colours = QComboBox()   # the image's own colours, whatever the canvas shows
+        self._colours.addItem("Light", "light")
+        self._colours.addItem("Dark", "dark")
+        self._colours.currentIndexChanged.connect(self._changed)
+        form.addRow("Colours:", self._colours)
 
         self._whole, self._only_selection = QRadioButton("Whole diagram"), QRadioButton("Selection only")
         self._whole.setChecked(True)
@@ -162,7 +167,8 @@ class ExportImageDialog(QDialog):
         png = self.suffix() == ".png"
         opts = dict(title=self._title.text(), subtitle=self._subtitle.text(), legend=self._legend.isChecked(),
                     sources=self._sources.isChecked(), transparent=self._transparent.isChecked(),
-                    selection=self._selection if self._only_selection.isChecked() else None)
+                    selection=self._selection if self._only_selection.isChecked() else None,
+                    theme=self._colours.currentData())
         if png and self._by_width.isChecked():
             opts["width"] = self._width.value()
         elif png:
@@ -173,7 +179,7 @@ class ExportImageDialog(QDialog):
         o = self.options()
         return ExportPage(self._diagram, ExportOptions(
             title=o["title"], subtitle=o["subtitle"], legend=o["legend"], sources=o["sources"],
-            transparent=o["transparent"], selection=o["selection"]))
+            transparent=o["transparent"], selection=o["selection"], theme=o["theme"]))
 
     def _format_changed(self) -> None:
         p = self.path()

@@ -288,8 +288,11 @@ def test_export_dialog_previews_and_exports(qtbot, tmp_path, monkeypatch):
     dialog._only_selection.setChecked(True)
     dialog._sources.setChecked(True)
     dialog._title.setText("Only one deal")
+    assert dialog.options()["theme"] == "light"
+    dialog._colours.setCurrentIndex(dialog._colours.findData("dark"))
     opts = dialog.options()
     assert opts["selection"] == (["nvidia"], ["f1"]) and opts["width"] == 700 and opts["sources"]
+    assert opts["theme"] == "dark" and dialog._page().layout.background == "#1c1d20"
     assert dialog.export()
     img, colours = image_stats(tmp_path / "seed-loop.png")
     assert img.width() == 700 and len(colours) > 10
