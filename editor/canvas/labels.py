@@ -31,6 +31,9 @@ BESIDE = ((0.5, 1), (0.5, -1), (0.4, 1), (0.6, -1), (0.4, -1), (0.6, 1), (0.3, 1
           (0.7, 1))
 #: Up to this many flows, labels with no room beside their arrow look further off it.
 THOROUGH_UP_TO = 3000
+#: How far from a company an arrow is looked at for bending around it (see lanes.py): more
+#: than the room kept, plus half the lanes of a pair of a few parallel flows.
+REACH = 48.0
 #: Room kept between a label and what it must not touch.
 GAP = 1.5
 
@@ -39,6 +42,47 @@ def _cells(box: Box) -> Iterator[tuple[int, int]]:
     for gx in range(math.floor(box[0] / CELL), math.floor(box[2] / CELL) + 1):
         for gy in range(math.floor(box[1] / CELL), math.floor(box[3] / CELL) + 1):
             yield gx, gy
+
+
+def line_cells(ax: float, ay: float, bx: float, by: float) -> list[tuple[int, int]]:
+    """The cells the segment a-b passes through, in order (a grid walk)."""
+    gx, gy = math.floor(ax / CELL), math.floor(ay / CELL)
+    ex, ey = math.floor(bx / CELL), math.floor(by / CELL)
+    dx, dy = bx - ax, by - ay
+    sx, sy = (1 if dx > 0 else -1), (1 if dy > 0 else -1)
+    tdx = abs(CELL / dx) if dx else math.inf
+    tdy = abs(CELL / dy) if dy else math.inf
+    tmx = ((gx + (sx > 0)) * CELL - ax) / dx if dx else math.inf
+    tmy = ((gy + (sy > 0)) * CELL - ay) / dy if dy else math.inf
+    cells = [(gx, gy)]
+    for _ in range(abs(ex - gx) + abs(ey - gy)):
+        if tmx < tmy:
+            gx += sx
+            tmx += tdx
+        else:
+            gy += sy
+            tmy += tdy
+        cells.append((gx, gy))
+    return cells
+
+
+def _segment_meets_box(ax: float, ay: float, bx: float, by: float, box: Box) -> bool:
+    """The segment a-b passes through ``box`` (Liang-Barsky)."""
+    t0, t1 = 0.0, 1.0
+    dx, dy = bx - ax, by - ay
+    for p, q in ((-dx, ax - box[0]), (dx, box[2] - ax), (-dy, ay - box[1]), (dy, box[3] - ay)):
+        if p == 0:
+            if q < 0:
+                return False
+        else:
+            t = q / p
+            if p < 0:
+                t0 = max(t0, t)
+            else:
+                t1 = min(t1, t)
+            if t0 > t1:
+                return False
+    return True
 
 
 def overlap_area(a: Box, b: Box) -> float:
@@ -71,10 +115,6 @@ class LabelPlacer:
         self.clear()
 
     def clear(self) -> None:
-        #: the cells each bent or straight arrow of a pair passes, and the pairs by cell (so a
-        #: company that moves or grows re-routes the arrows passing it; see lanes.py)
-        self._routes: dict[tuple[str, str], set[tuple[int, int]]] = {}
-        self._route_cells: dict[tuple[int, int], set[tuple[str, str]]] = {}
         self._forget_places()
 
     def _forget_places(self) -> None:
@@ -83,6 +123,9 @@ class LabelPlacer:
         self._label_cells: dict[tuple[int, int], set[str]] = {}
         self._company_boxes: dict[str, tuple[Box, ...]] = {}
         self._company_cells: dict[tuple[int, int], set[str]] = {}
+        #: circles grown by REACH, by cell: what an arrow passing a cell may have to bend around
+        self._reach_box: dict[str, Box] = {}
+        self._reach_cells: dict[tuple[int, int], set[str]] = {}
 
     # ------------------------------------------------------------ companies
     def note_companies(self, company_ids: Iterable[str]) -> None:
@@ -97,54 +140,62 @@ class LabelPlacer:
             for box in boxes:
                 for cell in _cells(box):
                     self._company_cells.setdefault(cell, set()).add(cid)
+            x0, y0, x1, y1 = boxes[0]
+            reach = self._reach_box[cid] = (x0 - REACH, y0 - REACH, x1 + REACH, y1 + REACH)
+            for cell in _cells(reach):
+                self._reach_cells.setdefault(cell, set()).add(cid)
 
     def has_companies(self) -> bool:
         return bool(self._company_boxes)
 
-    def note_route(self, key: tuple[str, str], cells: set[tuple[int, int]]) -> None:
-        """The cells that the arrows of pair ``key`` pass (from :meth:`circles_along`)."""
-        for cell in self._routes.pop(key, ()):
-            self._route_cells.get(cell, set()).discard(key)
-        if cells:
-            self._routes[key] = cells
-            for cell in cells:
-                self._route_cells.setdefault(cell, set()).add(key)
-
     def routes_near(self, company_ids: Iterable[str]) -> set[tuple[str, str]]:
-        """Pairs whose arrows pass the cells of these companies (where they are noted now)."""
+        """Pairs whose straight line passes within REACH of these companies (where they are
+        noted now): the arrows that may have to bend around them, or no longer."""
+        index = self._index
+        reaches = [r for cid in company_ids if (r := self._reach_box.get(cid)) is not None]
+        if not reaches:
+            return set()
+        if len(reaches) > 20:       # many companies moved (a layout): every arrow
+            return set(index.pairs)
+        companies = index.companies
         keys: set[tuple[str, str]] = set()
-        for cid in company_ids:
-            for box in self._company_boxes.get(cid, ()):
-                for cell in _cells(box):
-                    keys.update(self._route_cells.get(cell, ()))
+        for key in index.pairs:
+            a, b = companies.get(key[0]), companies.get(key[1])
+            if a is None or b is None or a is b:
+                continue
+            ax, ay, bx, by = a.x(), a.y(), b.x(), b.y()
+            for x0, y0, x1, y1 in reaches:
+                if max(ax, bx) < x0 or min(ax, bx) > x1 or max(ay, by) < y0 or min(ay, by) > y1:
+                    continue
+                if _segment_meets_box(ax, ay, bx, by, (x0, y0, x1, y1)):
+                    keys.add(key)
+                    break
         return keys
 
-    def circles_along(self, ax: float, ay: float, bx: float, by: float, skip: tuple[str, str]
-                      ) -> tuple[list[tuple[float, float, float]], set[tuple[int, int]]]:
-        """(x, y, radius) of the companies whose cells the segment a-b passes near, but ``skip``;
-        and those cells."""
-        length = math.hypot(bx - ax, by - ay)
-        steps = max(1, math.ceil(length / (CELL / 2)))
-        cells: set[tuple[int, int]] = set()
-        for k in range(steps + 1):
-            gx = math.floor((ax + (bx - ax) * k / steps) / CELL)
-            gy = math.floor((ay + (by - ay) * k / steps) / CELL)
-            cells.update((gx + i, gy + j) for i in (-1, 0, 1) for j in (-1, 0, 1))
+    def circles_along(self, ax: float, ay: float, bx: float, by: float,
+                      skip: tuple[str, str]) -> list[tuple[float, float, float]]:
+        """(x, y, radius) of the companies within REACH of the segment a-b's cells, but ``skip``."""
         found: set[str] = set()
-        for cell in cells:
-            found.update(self._company_cells.get(cell, ()))
+        reach_cells = self._reach_cells
+        for cell in line_cells(ax, ay, bx, by):
+            if cell in reach_cells:
+                found.update(reach_cells[cell])
         out = []
         for cid in sorted(found):
             if cid in skip:
                 continue
             x0, y0, x1, y1 = self._company_boxes[cid][0]      # the circle's box
             out.append(((x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2))
-        return out, cells
+        return out
 
     def _drop_company(self, cid: str) -> None:
         for box in self._company_boxes.pop(cid, ()):
             for cell in _cells(box):
                 self._company_cells.get(cell, set()).discard(cid)
+        reach = self._reach_box.pop(cid, None)
+        if reach is not None:
+            for cell in _cells(reach):
+                self._reach_cells.get(cell, set()).discard(cid)
 
     # --------------------------------------------------------------- labels
     def _drop_label(self, fid: str) -> None:
@@ -255,7 +306,8 @@ class LabelPlacer:
         ``now=False`` only queues them for :meth:`place_some` (a big map after its build)."""
         index = self._index
         self._forget_places()
-        self.note_companies(index.companies)
+        if not self.has_companies():   # (noted as they were laid out, or as they moved since)
+            self.note_companies(index.companies)
         flows = index.flows
 
         def length(fid: str) -> float:

@@ -86,7 +86,6 @@ class PairLayout:
         index = self._index
         fids = index.pairs.get(key)
         if not fids:
-            self.labels.note_route(key, set())
             return
         a, b = key
         ia, ib = index.companies[a], index.companies[b]
@@ -150,9 +149,7 @@ class PairLayout:
         nx, ny = normal
         room = self.ROUTE_MARGIN + (lanes - 1) / 2 * self._style.lane_spacing
         need = {1.0: 0.0, -1.0: 0.0}
-        circles, cells = labels.circles_along(ax, ay, bx, by, key)
-        labels.note_route(key, cells)
-        for cx, cy, r in circles:
+        for cx, cy, r in labels.circles_along(ax, ay, bx, by, key):
             t = ((cx - ax) * ux + (cy - ay) * uy) / length
             d = (cx - ax) * nx + (cy - ay) * ny
             if not 0.08 < t < 0.92 or abs(d) >= r + room:
