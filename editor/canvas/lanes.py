@@ -45,6 +45,8 @@ class PairLayout:
     PLACE_LATER_ABOVE = 1500
     #: Up to this many flows, arrows bend around the companies in their way (see :meth:`bend`).
     ROUTE_UP_TO = 3000
+    #: A drag moving more arrows than this draws them unbent until the drop.
+    LIVE_ROUTE_UP_TO = 30
     #: Room kept between a bent arrow and a company it passes.
     ROUTE_MARGIN = 12.0
 
@@ -138,6 +140,9 @@ class PairLayout:
         is clear (or the map is too big to look)."""
         if len(self._index.flows) > self.ROUTE_UP_TO:
             return 0.0
+        live = self._live
+        if live.active() and len(live.moving_flows) > self.LIVE_ROUTE_UP_TO:
+            return 0.0   # a drag of many arrows stays fast: they bend again at the drop
         labels = self.labels
         if not labels.has_companies():
             labels.note_companies(self._index.companies)
