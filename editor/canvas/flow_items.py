@@ -56,6 +56,7 @@ class FlowItem(QGraphicsRectItem):
     label_look: tuple[QPen, QBrush] | None = None
     label_size = (0.0, 0.0)     # of the label's rounded box
     label_pos = (0.0, 0.0)      # the label's centre
+    label_extra = 0.0           # width of a source marker beside the label (see marks.py)
     color = GREY
     width = 1.5
     emphasis = False

@@ -44,6 +44,13 @@ def _cells(box: Box) -> Iterator[tuple[int, int]]:
             yield gx, gy
 
 
+def _box_at(item: FlowItem, x: float, y: float) -> Box:
+    """The box of a flow's label centred at (x, y), with its source marker (top right) if any."""
+    w, h = item.label_size
+    extra = item.label_extra
+    return (x - w / 2, y - h / 2 - (5.0 if extra else 0.0), x + w / 2 + extra, y + h / 2)
+
+
 def line_cells(ax: float, ay: float, bx: float, by: float) -> list[tuple[int, int]]:
     """The cells the segment a-b passes through, in order (a grid walk)."""
     gx, gy = math.floor(ax / CELL), math.floor(ay / CELL)
@@ -257,31 +264,29 @@ class LabelPlacer:
                     return cost
         return cost
 
-    def place(self, fids: Iterable[str], lines: dict[str, tuple] | None = None) -> None:
-        """Place these labels among the companies and the other labels. ``lines``: the line
-        numbers of arrows not set on their items yet (a live drag), by flow id."""
+    def place(self, fids: Iterable[str]) -> None:
+        """Place these labels among the companies and the other labels."""
         flows = self._index.flows
         for fid in fids:
             item = flows.get(fid)
-            if item is None:
-                self._drop_label(fid)
-                continue
             self._drop_label(fid)
-            x, y = self._best(fid, item, item.line_points() if lines is None else lines.get(fid))
+            if item is None:
+                continue
+            x, y = self._best(fid, item, item.line_points())
             item.place_label(x, y)
-            w, h = item.label_size
-            self._keep_label(fid, (x - w / 2, y - h / 2, x + w / 2, y + h / 2))
+            self._keep_label(fid, _box_at(item, x, y))
 
     def _best(self, fid: str, item: FlowItem, points: tuple | None) -> tuple[float, float]:
         w, h = item.label_size
         hw, hh = w / 2, h / 2
+        box = _box_at(item, 0.0, 0.0)     # (with a source marker beside it, if any)
         mx, my = item.label_pos
         if points is None:    # a loop on one company: its middle only
             return mx, my
         best, best_cost = (mx, my), math.inf
         for t in ALONG:
             x, y, _, _ = _point(points, t)
-            cost = self._cost(fid, (x - hw, y - hh, x + hw, y + hh), best_cost)
+            cost = self._cost(fid, (x + box[0], y + box[1], x + box[2], y + box[3]), best_cost)
             if cost == 0.0:
                 return x, y
             if cost < best_cost - 1e-6:
@@ -294,7 +299,7 @@ class LabelPlacer:
                 # out along the normal until the box clears the line, and ``away`` heights more
                 reach = side * (abs(nx) * hw + abs(ny) * hh + 2.0 + away * (h + 2.0))
                 x, y = x + nx * reach, y + ny * reach
-                cost = self._cost(fid, (x - hw, y - hh, x + hw, y + hh), best_cost)
+                cost = self._cost(fid, (x + box[0], y + box[1], x + box[2], y + box[3]), best_cost)
                 if cost == 0.0:
                     return x, y
                 if cost < best_cost - 1e-6:

@@ -169,3 +169,20 @@ def test_arrows_bend_around_companies_in_their_way_and_straighten_when_they_leav
     doc.undo_stack.undo()
     assert _closest_approach(scene, "f1", "m") >= 10
     assert scene.flow_item("f1").path() == DiagramScene(doc.diagram).flow_item("f1").path()
+
+
+def test_labels_make_room_for_their_source_markers(qapp):
+    from editor.canvas.export.image import ExportOptions, ExportPage
+
+    page = ExportPage(load(SAMPLES[0]), ExportOptions(sources=True, as_of="2026-01-01"))
+    scene, placer = page.scene, page.scene.lanes.labels
+    marked = [f for f in scene.flow_items() if f.label.marker]
+    assert marked and all(f.label_extra > 0 for f in marked)
+    boxes = {f.id: placer.label_box(f.id) for f in scene.flow_items()}
+    for f in marked:                                 # the box reaches over the marker
+        marker = f.label.marker_rect()
+        assert boxes[f.id][2] >= marker.right() - 1 and boxes[f.id][1] <= marker.top() + 1
+    ids = sorted(boxes)
+    assert not [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]
+                if overlap_area(boxes[a], boxes[b]) > 0.01]
+    page.close()
