@@ -42,9 +42,9 @@ class PairLayout:
         self._holding_labels = True
 
     #: Above this many flows, a build leaves placing the labels to the background (see detail.py).
-    PLACE_LATER_ABOVE = 1500
+    PLACE_LATER_ABOVE = 600
     #: Up to this many flows, arrows bend around the companies in their way (see :meth:`bend`).
-    ROUTE_UP_TO = 3000
+    ROUTE_UP_TO = 600
     #: A drag moving more arrows than this draws them unbent until the drop.
     LIVE_ROUTE_UP_TO = 30
     #: Room kept between a bent arrow and a company it passes.
