@@ -48,6 +48,8 @@ class LevelOfDetail:
     # build); a timer makes them a few hundred at a time, and anything that shows labels or
     # heads makes the rest at once. Until then an arrow keeps their numbers (see FlowItem).
     LABELS_PER_TICK = 300
+    #: Placing labels in the background takes this long per turn of the event loop, at most.
+    PLACE_SECONDS_PER_TICK = 0.012
 
     def __init__(self, scene: DiagramScene, index: SceneIndex) -> None:
         self._scene = Backref(scene)
@@ -89,7 +91,7 @@ class LevelOfDetail:
             if item.scene() is scene:
                 scene.realize_flow(item)
         placer = scene.lanes.labels
-        placer.place_some(self.LABELS_PER_TICK)
+        placer.place_some(self.PLACE_SECONDS_PER_TICK)
         if not self._unrealized and not placer.pending():
             self._timer.stop()
 

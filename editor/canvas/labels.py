@@ -13,6 +13,7 @@ the labels that a moved company now covers.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -326,10 +327,13 @@ class LabelPlacer:
     def pending(self) -> bool:
         return bool(self._queue)
 
-    def place_some(self, count: int) -> None:
-        batch = self._queue[-count:]
-        del self._queue[-count:]
-        self.place(reversed(batch))
+    def place_some(self, seconds: float) -> None:
+        """Place queued labels for about ``seconds`` (a slice of the event loop's time)."""
+        deadline = time.perf_counter() + seconds
+        while self._queue and time.perf_counter() < deadline:
+            batch = self._queue[-25:]
+            del self._queue[-25:]
+            self.place(reversed(batch))
 
     def finish(self) -> None:
         """Place every queued label now."""
