@@ -22,6 +22,8 @@ class Minimap(QWidget):
     SIZE = QSize(220, 150)
     MARGIN = 10
     REFRESH_MS = 300
+    #: Up to this many flows the overview is the map drawn small; above, dots for the companies.
+    FULL_PICTURE_UP_TO = 600
 
     def __init__(self, view: DiagramView) -> None:
         super().__init__(view)
@@ -29,6 +31,7 @@ class Minimap(QWidget):
         self._pixmap: QPixmap | None = None
         self._source = QRectF()      # the scene rect the picture shows
         self._target = QRectF()      # where it is drawn in this widget
+        self._content: QRectF | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.REFRESH_MS)
@@ -46,10 +49,20 @@ class Minimap(QWidget):
         self._timer.start()
 
     def content_rect(self) -> QRectF:
+        """The map's rect as of the last change (measured again a moment after each change, not
+        on every scroll: measuring walks every item)."""
+        if self._content is None:
+            self._content = self._measure()
+        return self._content
+
+    def _measure(self) -> QRectF:
         scene = self._view.scene()
         if scene is None:
             return QRectF()
-        rect = scene.diagram_rect()
+        if len(scene.index.flows) > self.FULL_PICTURE_UP_TO:
+            rect = scene.bounds.companies_rect()   # (cheaper than every arrow and label)
+        else:
+            rect = scene.diagram_rect()
         legend = scene.legend_item()
         if legend is not None and legend.isVisible():
             rect = rect.united(legend.sceneBoundingRect())
@@ -78,6 +91,7 @@ class Minimap(QWidget):
 
     def _draw_picture(self) -> None:
         scene = self._view.scene()
+        self._content = None
         content = self.content_rect()
         if scene is None or content.isEmpty():
             self._pixmap = None
@@ -96,7 +110,15 @@ class Minimap(QWidget):
         pixmap.fill(QColor(scene.style.background))
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        scene.render(painter, QRectF(0, 0, w, h), content, Qt.AspectRatioMode.KeepAspectRatio)
+        if len(scene.index.flows) <= self.FULL_PICTURE_UP_TO:
+            scene.render(painter, QRectF(0, 0, w, h), content, Qt.AspectRatioMode.KeepAspectRatio)
+        else:   # a big map: its companies as dots (drawing every arrow small would take a second)
+            painter.setPen(Qt.PenStyle.NoPen)
+            for item in scene.index.companies.values():
+                painter.setBrush(item.circle_item().pen().color())
+                r = max(1.2, item.radius * k)
+                x, y = (item.x() - content.left()) * k, (item.y() - content.top()) * k
+                painter.drawEllipse(QPointF(x, y), r, r)
         painter.end()
         self._pixmap = pixmap
         if self.isVisible() or self.wanted():
