@@ -28,6 +28,7 @@ for _p in (str(ROOT), str(HERE)):
         sys.path.insert(0, _p)
 
 import bench_io as B  # noqa: E402
+import bench_labels as L  # noqa: E402
 from bench_stress import NAME as STRESS  # noqa: E402
 from bench_timeline import NAME as TIMELINE  # noqa: E402
 
@@ -46,6 +47,8 @@ PARTS: dict[str, list[tuple[str, str]]] = {
     "eventloop": [(B.GAP, "medium")],
     "stress": [(STRESS, "medium")],
     "timeline": [(TIMELINE, "large")],
+    "labels": [(L.OVERLAPS, "samples"), (L.OVERLAPS, "csv")] + [(L.FIT, f"{w}x{h}") for w, h in L.WINDOWS]
+    + [(L.PLACE, "medium"), (L.PLACE, "large")],
 }
 
 #: (name, size key) -> (target figure, target ratio or None). Figures above target: MISS.
@@ -65,6 +68,8 @@ TARGETS: dict[tuple[str, str], tuple[float, float | None]] = {
     (B.GAP, "medium"): (50.0, None),
     (STRESS, "medium"): (200.0, None),
     (TIMELINE, "large"): (50.0, None),
+    (L.OVERLAPS, "samples"): (0.0, None),
+    (L.OVERLAPS, "csv"): (0.0, None),
 }
 
 TIMEOUT = {"quick": 150, "full": 420}
@@ -125,6 +130,8 @@ def part_rows(part: str, quick: bool, out: Path) -> list[dict]:
     if part == "timeline":
         import bench_timeline
         return bench_timeline.table_rows(quick, paths)
+    if part == "labels":
+        return L.table_rows(quick)
     if part == "memory":
         import bench_memory
         return bench_memory.run(quick, paths)
@@ -154,6 +161,7 @@ def merge(quick: bool, results: dict[str, tuple[list[dict], str]]) -> list[dict]
     """Rows in table order; every expected row is there (an ERROR row when its part failed)."""
     labels = {k: B.size_label(s) for k, s in B.sizes(quick).items()}
     labels["ai"] = "AI sample"
+    labels.update(L.SIZE_LABELS)
     merged = []
     for part, expected in PARTS.items():
         rows, error = results.get(part, ([], "not run"))
@@ -188,6 +196,8 @@ def _fig(value: float | None, unit: str) -> str:
         return "-"
     if unit == "MB":
         return f"{value:.0f} MB"
+    if unit != "ms":
+        return f"{value:g} {unit}" if unit != "%" else f"{value:.0f} %"
     return f"{value:.1f} ms" if value < 100 else f"{value:,.0f} ms"
 
 

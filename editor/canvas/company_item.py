@@ -24,6 +24,7 @@ from editor.canvas.items import (
     NO_PEN,
     OWNER_FLAGS,
     Z_COMPANY,
+    box_brush,
     owner_rect,
     solid_brush,
     text_item,
@@ -31,16 +32,15 @@ from editor.canvas.items import (
 )
 from editor.canvas.style import CanvasStyle, outline, soft_fill
 
-_NAME_BACKGROUND = QBrush(QColor(255, 255, 255, 215))
 _WRAP = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
-_COMPANY_LOOKS: dict[tuple[str, float], tuple[QPen, QBrush]] = {}
+_COMPANY_LOOKS: dict[tuple[str, float, str], tuple[QPen, QBrush]] = {}
 
 
-def _company_look(color: str, lightness: float) -> tuple[QPen, QBrush]:
-    look = _COMPANY_LOOKS.get((color, lightness))
+def _company_look(color: str, lightness: float, toward: str) -> tuple[QPen, QBrush]:
+    key = (color, lightness, toward)
+    look = _COMPANY_LOOKS.get(key)
     if look is None:
-        look = _COMPANY_LOOKS[(color, lightness)] = (QPen(outline(color), 1.6),
-                                                     QBrush(soft_fill(color, lightness)))
+        look = _COMPANY_LOOKS[key] = (QPen(outline(color), 1.6), QBrush(soft_fill(color, lightness, toward)))
     return look
 
 
@@ -74,7 +74,7 @@ class CompanyItem(QGraphicsRectItem):
         self.setZValue(Z_COMPANY)
 
     def set_look(self, name: str, radius: float, color: str, font: QFont, metrics: QFontMetricsF) -> None:
-        pen, brush = _company_look(color, self._style.fill_lightness)
+        pen, brush = _company_look(color, self._style.fill_lightness, self._style.fill_toward)
         self._circle.setPen(pen)
         self._circle.setBrush(brush)
         if radius != self.radius or self._circle.rect().isNull():
@@ -105,7 +105,7 @@ class CompanyItem(QGraphicsRectItem):
         if self._name_box is None and self._name_font is not None:
             self._name_box = QGraphicsPathItem(self)
             self._name_box.setPen(NO_PEN)
-            self._name_box.setBrush(_NAME_BACKGROUND)
+            self._name_box.setBrush(box_brush(self._style.name_background))
             self._name_box.setPos(0, self.radius + 4)
             if not self._name_shown:
                 self._name_box.setVisible(False)
@@ -115,20 +115,23 @@ class CompanyItem(QGraphicsRectItem):
         return self._name_box is not None
 
     def _make_name_parts(self) -> None:
-        font, metrics = self._name_font
-        name, rect, width = self.name, self._name_rect, self._style.label_max_width
+        name_box, name_font = self._name_box, self._name_font
+        if name_box is None or name_font is None:
+            return
+        font, metrics = name_font
+        name, rect, width = self.name or "", self._name_rect, self._style.label_max_width
         box = QPainterPath()
         box.addRoundedRect(rect.adjusted(-3, 0, 3, 0), 3, 3)
-        self._name_box.setPath(box)
+        name_box.setPath(box)
         for item in self._lines:
-            item.setParentItem(None)
-            if item.scene() is not None:
-                item.scene().removeItem(item)
+            item.setParentItem(None)  # type: ignore[arg-type]  # (the stubs forget that None unparents)
+            if (scene := item.scene()) is not None:
+                scene.removeItem(item)
         text_brush = solid_brush(QColor(self._style.text_color))
         self._lines = []
         # centred in the box the way a word-wrapped, centre-aligned text block is
         for text, w, top in wrapped_lines(name, font, metrics, width):
-            item = text_item(self._name_box, text, font, text_brush)
+            item = text_item(name_box, text, font, text_brush)
             item.setPos(rect.left() + (rect.width() + 1 - w) / 2, top)
             self._lines.append(item)
 
@@ -159,6 +162,22 @@ class CompanyItem(QGraphicsRectItem):
 
     def fill(self) -> QBrush:
         return self._circle.brush()
+
+    def circle_item(self) -> QGraphicsEllipseItem:
+        return self._circle
+
+    def name_box_item(self) -> QGraphicsPathItem | None:
+        """The name's rounded box with its text lines (None until made)."""
+        return self._name_box
+
+    def obstacle_boxes(self) -> tuple[tuple[float, float, float, float], ...]:
+        """The circle's and the name's boxes in the scene, as (x0, y0, x1, y1)."""
+        x, y, r = self.x(), self.y(), self.radius
+        circle = (x - r, y - r, x + r, y + r)
+        t = self._text_rect
+        if t.isEmpty():
+            return (circle,)
+        return circle, (x + t.left() - 3, y + t.top(), x + t.right() + 3, y + t.bottom())
 
     def label_rect(self) -> QRectF:
         return QRectF(self._text_rect)

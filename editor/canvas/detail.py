@@ -48,6 +48,8 @@ class LevelOfDetail:
     # build); a timer makes them a few hundred at a time, and anything that shows labels or
     # heads makes the rest at once. Until then an arrow keeps their numbers (see FlowItem).
     LABELS_PER_TICK = 300
+    #: Placing labels in the background takes this long per turn of the event loop, at most.
+    PLACE_SECONDS_PER_TICK = 0.012
 
     def __init__(self, scene: DiagramScene, index: SceneIndex) -> None:
         self._scene = Backref(scene)
@@ -72,8 +74,9 @@ class LevelOfDetail:
         self._unrealized.append(item)
 
     def start(self) -> None:
-        """Start making the deferred heads and labels in the background (the build is done)."""
-        if self._unrealized:
+        """Start making the deferred heads and labels, and placing the labels, in the
+        background (the build is done)."""
+        if self._unrealized or self._scene().lanes.labels.pending():
             self._timer.start()
 
     def drop_pending(self) -> None:
@@ -87,7 +90,9 @@ class LevelOfDetail:
         for item in batch:
             if item.scene() is scene:
                 scene.realize_flow(item)
-        if not self._unrealized:
+        placer = scene.lanes.labels
+        placer.place_some(self.PLACE_SECONDS_PER_TICK)
+        if not self._unrealized and not placer.pending():
             self._timer.stop()
 
     def realize_labels(self) -> None:
@@ -97,18 +102,20 @@ class LevelOfDetail:
             if item.scene() is scene:
                 scene.realize_flow(item)
         self._unrealized = []
+        scene.lanes.labels.finish()
         self._timer.stop()
 
     def pending_in_background(self) -> bool:
-        return bool(self._unrealized)
+        return bool(self._unrealized) or self._scene().lanes.labels.pending()
 
     def pending(self) -> bool:
         """Labels or heads are shown but some are not made yet."""
-        return bool(self._unrealized) and (self._labels_shown or self._heads_shown)
+        waiting = bool(self._unrealized) or self._scene().lanes.labels.pending()
+        return waiting and (self._labels_shown or self._heads_shown)
 
     def set_labels_shown(self, shown: bool) -> None:
         shown = bool(shown)
-        if shown and self._unrealized:
+        if shown and (self._unrealized or self._scene().lanes.labels.pending()):
             self.realize_labels()
         if shown == self._labels_shown:
             return

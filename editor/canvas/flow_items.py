@@ -32,13 +32,12 @@ from editor.canvas.items import (
     Z_FLOW,
     Z_LABEL,
     arrow_pen,
+    box_brush,
     owner_rect,
     solid_brush,
     text_item,
 )
 from editor.canvas.style import CanvasStyle
-
-_LABEL_BACKGROUND = QBrush(QColor(255, 255, 255, 238))
 
 
 class FlowItem(QGraphicsRectItem):
@@ -57,6 +56,7 @@ class FlowItem(QGraphicsRectItem):
     label_look: tuple[QPen, QBrush] | None = None
     label_size = (0.0, 0.0)     # of the label's rounded box
     label_pos = (0.0, 0.0)      # the label's centre
+    label_extra = 0.0           # width of a source marker beside the label (see marks.py)
     color = GREY
     width = 1.5
     emphasis = False
@@ -112,6 +112,10 @@ class FlowItem(QGraphicsRectItem):
         if self._label is not None:
             self._label.setPos(x, y)
 
+    def line_points(self) -> tuple | None:
+        """The numbers of the arrow's line (see geometry.arrow_parts); None for a loop."""
+        return None if self._numbers is None else self._numbers[0]
+
     def label_scene_rect(self) -> QRectF:
         """The label's box in the scene, made or not."""
         if self._label is not None:
@@ -142,11 +146,21 @@ class FlowItem(QGraphicsRectItem):
         line = self._line
         if line is None or isinstance(line, QGraphicsLineItem) != straight:
             if line is not None:
-                line.setParentItem(None)
-                if line.scene() is not None:
-                    line.scene().removeItem(line)
+                line.setParentItem(None)  # type: ignore[arg-type]  # (the stubs forget that None unparents)
+                if (scene := line.scene()) is not None:
+                    scene.removeItem(line)
             line = self._line = QGraphicsLineItem(self) if straight else QGraphicsPathItem(self)
             line.setPen(self._pen)
+        return line
+
+    def _straight_line(self) -> QGraphicsLineItem:
+        line = self._line_kind(True)
+        assert isinstance(line, QGraphicsLineItem)
+        return line
+
+    def _curved_line(self) -> QGraphicsPathItem:
+        line = self._line_kind(False)
+        assert isinstance(line, QGraphicsPathItem)
         return line
 
     def _update_pen(self) -> None:
@@ -193,9 +207,9 @@ class FlowItem(QGraphicsRectItem):
         else:
             self.setRect(owner_rect(bounds))
         if isinstance(line, tuple):
-            self._line_kind(True).setLine(*line)
+            self._straight_line().setLine(*line)
         else:
-            self._line_kind(False).setPath(line)
+            self._curved_line().setPath(line)
         self._set_head(head)
         self._hit = None
         if self._halo is not None:
@@ -242,7 +256,7 @@ class FlowItem(QGraphicsRectItem):
             else:
                 self._line.setLine(0.0, 0.0, 0.0, 0.0)
         else:
-            self._line_kind(False).setPath(line)
+            self._curved_line().setPath(line)
         self._set_head(head)
         if self._halo is not None:
             self._halo.setPath(line)
@@ -353,7 +367,7 @@ class FlowLabelItem(QGraphicsPathItem):
         self._text_item: QGraphicsSimpleTextItem | None = None
         self._font: QFont | None = None
         self._marker_item: QGraphicsSimpleTextItem | None = None
-        self.setBrush(_LABEL_BACKGROUND)
+        self.setBrush(box_brush(style.label_background))
         self.setZValue(Z_LABEL)
 
     def set_text(self, text: str, look: tuple[QPen, QBrush], metrics: QFontMetricsF, font: QFont,

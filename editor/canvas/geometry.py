@@ -59,7 +59,8 @@ def _unit(dx: float, dy: float, fallback: tuple[float, float] = (1.0, 0.0)) -> t
     return (dx / d, dy / d) if d > 1e-9 else fallback
 
 
-def _head(tip: QPointF, direction: tuple[float, float], length: float, width: float) -> tuple[QPolygonF, QPointF]:
+def _head(tip: QPointF, direction: tuple[float, float], length: float,
+          width: float) -> tuple[QPolygonF, QPointF]:
     ux, uy = direction
     tx, ty = tip.x(), tip.y()
     bx, by = tx - ux * length, ty - uy * length
@@ -158,8 +159,9 @@ def _quad_range(x0, y0, cx, cy, x1, y1, box) -> tuple[float, float] | None:
             root = math.sqrt(disc)
             ts += [(-b - root) / (2 * a), (-b + root) / (2 * a)]
     ts = sorted(t for t in ts if 0.0 <= t <= 1.0)
-    lo = hi = None
-    for u0, u1 in zip(ts, ts[1:]):
+    lo: float | None = None
+    hi = 0.0
+    for u0, u1 in zip(ts, ts[1:], strict=False):
         m = (u0 + u1) / 2
         k = 1 - m
         if _inside(k * k * x0 + 2 * k * m * cx + m * m * x1, k * k * y0 + 2 * k * m * cy + m * m * y1, box):

@@ -76,6 +76,17 @@ def solid_brush(color: QColor) -> QBrush:
 
 
 
+_BOX_BRUSHES: dict[tuple[int, ...], QBrush] = {}
+
+
+def box_brush(rgba: tuple[int, int, int, int]) -> QBrush:
+    """A shared brush for the box behind a text (see CanvasStyle.name_background)."""
+    brush = _BOX_BRUSHES.get(rgba)
+    if brush is None:
+        brush = _BOX_BRUSHES[rgba] = QBrush(QColor(*rgba))
+    return brush
+
+
 def text_item(parent: QGraphicsItem, text: str, font: QFont, brush: QBrush) -> QGraphicsSimpleTextItem:
     item = QGraphicsSimpleTextItem(text, parent)   # no pen by default: plain filled text
     item.setFont(font)
@@ -111,8 +122,8 @@ def owner_of(item: QGraphicsItem | None) -> tuple[str, str] | None:
     while item is not None:
         kind = getattr(item, "kind", None)
         if kind == "company":
-            return ("company", item.id)
+            return ("company", getattr(item, "id"))  # noqa: B009 (an attribute of the canvas's items)
         if kind in ("flow", "flow_label"):
-            return ("flow", item.id)
+            return ("flow", getattr(item, "id"))  # noqa: B009
         item = item.parentItem()
     return None

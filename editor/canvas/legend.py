@@ -79,8 +79,8 @@ class LegendItem(QGraphicsItem):
         if self._rect.isNull():
             return
         s = self._style
-        painter.setPen(QPen(QColor("#d5d9de"), 1))
-        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.setPen(QPen(QColor(s.legend_border), 1))
+        painter.setBrush(QColor(*s.legend_background))
         painter.drawRoundedRect(self._rect, 6, 6)
         fm_h = self._row_h - ROW_GAP
         for kind, name, color, y in self._layout:
@@ -101,7 +101,7 @@ class LegendItem(QGraphicsItem):
                                                QPointF(tip - 9, mid + 4.5)]))
             else:
                 painter.setPen(QPen(outline(color), 1.4))
-                painter.setBrush(QBrush(soft_fill(color, s.fill_lightness)))
+                painter.setBrush(QBrush(soft_fill(color, s.fill_lightness, s.fill_toward)))
                 painter.drawEllipse(QPointF(PAD + SWATCH / 2, mid), 6.5, 6.5)
             painter.setFont(s.legend_font())
             painter.setPen(QColor(s.text_color))
@@ -161,6 +161,7 @@ class LegendKeeper:
         used_types = {t for t, n in self.type_use.items() if n > 0}
         used_cats = {c for c, n in self.category_use.items() if n > 0}
         if not force and (used_types, used_cats) == self._used:
+            self.place()
             return
         self._used = (used_types, used_cats)
         d = self._scene().diagram
@@ -169,7 +170,9 @@ class LegendKeeper:
         self.place()
 
     def place(self) -> None:
-        """Put the legend at the top right of the diagram (unless the user moved it)."""
+        """Put the legend at the top right of the diagram (unless the user moved it). Called on
+        every change of the companies, so it stays beside the content as the map grows and
+        never ends up under a company or an arrow drawn later."""
         if self._item is None or self._item.user_moved:
             return
         r = self._bounds.companies_rect()

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFontMetricsF
 
 from editor.canvas.backref import Backref
 from editor.canvas.company_item import CompanyItem
@@ -102,10 +103,17 @@ class SceneMarks:
         old = self._markers
         self._markers = dict(markers)
         flows = self._index.flows
+        metrics = QFontMetricsF(self._marker_font)
         for fid in set(old) | set(self._markers):
             item = flows.get(fid)
             if item is not None and (label := item.label) is not None:
-                label.set_marker(self._markers.get(fid, ""), self._marker_font)
+                marker = self._markers.get(fid, "")
+                label.set_marker(marker, self._marker_font)
+                item.label_extra = metrics.horizontalAdvance(marker) + 2.0 if marker else 0.0
+        if old != self._markers:
+            scene = self._scene()
+            scene.lanes.place_all_labels()   # labels with markers take more room
+            scene.detail.start()             # (a big map places them in the background)
 
     def mark_label(self, label: FlowLabelItem) -> None:
         """Give a new label its flow's marker, if any."""

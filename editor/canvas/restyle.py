@@ -127,6 +127,10 @@ class Rescaler:
         """The flow's amount is the largest (or both are unknown)."""
         return self._amounts.get(fid) == self._max_amount
 
+    def amount_of(self, fid: str) -> float | None:
+        """The amount the flow is counted with (None: unknown or not counted)."""
+        return self._amounts.get(fid)
+
     def forget_flow(self, fid: str) -> None:
         self._amounts.pop(fid, None)
 
@@ -247,8 +251,7 @@ class Rescaler:
                                                self._style) == item.radius:
                     continue
                 scene.restyle_company(cid)
-                for key in index.company_pairs.get(cid, ()):
-                    scene.layout_pair(key)
+                scene.layout_companies([cid])   # its arrows, and the arrows passing it
                 resized = True
         while flows and not companies and not (deadline is not None and n >= 32
                                                and time.perf_counter() > deadline):

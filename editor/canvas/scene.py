@@ -39,6 +39,7 @@ from editor.canvas.restyle import Rescaler
 from editor.canvas.stress_marks import StressMarks
 from editor.canvas.style import CanvasStyle, format_amount, node_radius, soft_fill
 from editor.canvas.sync import ModelSync
+from editor.canvas.theme import apply_theme, over, readable, rgba
 from editor.model import Change, Diagram, Flow
 
 #: an empty rect: "the whole" target or source of render()
@@ -155,6 +156,7 @@ class DiagramScene(QGraphicsScene):
             self.add_flow_item(f.id, f)
         for key in self.index.pairs:
             self.lanes.layout_pair(key)
+        self.lanes.place_all_labels()
         # The base layer joins the scene when its items are made and laid out: outside a
         # scene, Qt skips the change notices of each new item, pen and rect (8 % of the
         # build, measured at 2,000 companies / 10,000 flows).
@@ -207,12 +209,16 @@ class DiagramScene(QGraphicsScene):
         return self.index.attached_flows(company_id)
 
     def owner_at(self, pos: QPointF) -> tuple[str, str] | None:
-        """('company', id) or ('flow', id) of the topmost company, arrow or label at ``pos``."""
+        """('company', id) or ('flow', id) at ``pos``: a company there wins over the arrows and
+        labels that cross it, else the topmost arrow or label."""
+        first = None
         for item in self.items(pos):
             found = owner_of(item)
             if found is not None and item.isVisible():
-                return found
-        return None
+                if found[0] == "company":
+                    return found
+                first = first or found
+        return first
 
     def company_at(self, pos: QPointF) -> str | None:
         for item in self.items(pos):
@@ -278,6 +284,7 @@ class DiagramScene(QGraphicsScene):
             return
         label = FlowLabelItem(item, self.style, item.parentItem())
         label.export_mode = self.marks.export_mode
+        assert item.label_look is not None   # (styled when added)
         label.set_text(item.label_text, item.label_look, self._amount_metrics, self._amount_font)
         label.setPos(*item.label_pos)
         if item.opacity() != 1.0:
@@ -321,8 +328,13 @@ class DiagramScene(QGraphicsScene):
         hex_color = self.diagram.flow_type(type_id).color
         look = self._looks.get(hex_color)
         if look is None:
+            s = self.style
             color = QColor(hex_color)
-            look = (color, (QPen(soft_fill(color, 0.45), 1.0), solid_brush(color.darker(135))))
+            if s.theme != "light":   # lines stand out from a dark canvas (3:1, as graphics should)
+                color = readable(color, s.background, 3.0)
+            behind = over(rgba(s.label_background), s.background)
+            text = readable(color.darker(135) if s.theme == "light" else color.lighter(125), behind)
+            look = (color, (QPen(soft_fill(color, 0.45, s.fill_toward), 1.0), solid_brush(text)))
             self._looks[hex_color] = look
         return look
 
@@ -364,6 +376,19 @@ class DiagramScene(QGraphicsScene):
     @property
     def legend_visible(self) -> bool:
         return self.legend.visible
+
+    @property
+    def theme(self) -> str:
+        return self.style.theme
+
+    def set_theme(self, name: str) -> None:
+        """The colours of the "light" or "dark" canvas (see theme.py): every item is redrawn."""
+        if name == self.style.theme:
+            return
+        apply_theme(self.style, name)
+        self._looks.clear()
+        self.setBackgroundBrush(QColor(self.style.background))
+        self.rebuild()
 
     def set_legend_visible(self, visible: bool) -> None:
         self.legend.set_visible(visible)

@@ -42,6 +42,15 @@ class CanvasStyle:
     lane_spacing: float = 26.0
     label_max_width: float = 150.0
     grid_size: float = 20.0
+    #: the theme these colours come from, and the colours of boxes behind text (r, g, b, alpha)
+    #: (see theme.py)
+    theme: str = "light"
+    label_background: tuple[int, int, int, int] = (255, 255, 255, 238)
+    name_background: tuple[int, int, int, int] = (255, 255, 255, 215)
+    legend_background: tuple[int, int, int, int] = (255, 255, 255, 235)
+    legend_border: str = "#d5d9de"
+    #: company fills are their category's colour mixed ``fill_lightness`` of the way to this
+    fill_toward: str = "#ffffff"
     _fonts: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def font(self, px: float, bold: bool = False) -> QFont:
@@ -67,12 +76,12 @@ class CanvasStyle:
         return self.font(self.legend_font_px)
 
 
-def soft_fill(color: str | QColor, lightness: float = 0.78) -> QColor:
-    """``color`` mixed towards white by ``lightness`` (0: the colour, 1: white)."""
-    c = QColor(color)
-    return QColor(round(c.red() + (255 - c.red()) * lightness),
-                  round(c.green() + (255 - c.green()) * lightness),
-                  round(c.blue() + (255 - c.blue()) * lightness))
+def soft_fill(color: str | QColor, lightness: float = 0.78, toward: str | QColor = "#ffffff") -> QColor:
+    """``color`` mixed towards ``toward`` (white) by ``lightness`` (0: the colour, 1: ``toward``)."""
+    c, t = QColor(color), QColor(toward)
+    return QColor(round(c.red() + (t.red() - c.red()) * lightness),
+                  round(c.green() + (t.green() - c.green()) * lightness),
+                  round(c.blue() + (t.blue() - c.blue()) * lightness))
 
 
 def outline(color: str | QColor) -> QColor:

@@ -41,6 +41,7 @@ class ModelSync:
         for cid in ids:
             rescaler.company_added(cid, company_value(scene.diagram.company(cid), rescaler.size_by))
             scene.add_company_item(cid)
+        scene.layout_companies(ids)   # (no arrows yet: moves labels that the new companies cover)
         self._bounds.fit_companies(ids)
         self._legend.refresh()
 
@@ -52,6 +53,7 @@ class ModelSync:
             self._legend.category_use[item.category] -= 1
             self._scene().removeItem(item)
             self._rescaler.company_removed(cid)
+        self._scene().layout_companies(ids)   # (gone: no longer in the way of labels and arrows)
         self._legend.refresh()
 
     def _on_company_changed(self, ids: Ids) -> None:
@@ -72,6 +74,7 @@ class ModelSync:
             companies[cid].setPos(c.x, c.y)
         scene.layout_companies(ids)
         self._bounds.fit_companies(ids)
+        self._legend.place()
 
     def _on_flow_added(self, ids: Ids) -> None:
         scene = self._scene()
@@ -98,13 +101,17 @@ class ModelSync:
         scene, rescaler = self._scene(), self._rescaler
         for fid in ids:
             f = scene.diagram.flow(fid)
-            old_amount = rescaler.flow_changed(fid, f.amount)
             old_key = self._index.pair_of(fid)
             new_key = G.pair_key(f.source, f.target)
             if old_key != new_key:
+                # removing the item forgets its amount: take the new one only after that, so
+                # the flow still counts towards the largest amount under its new ends
+                old_amount = rescaler.amount_of(fid)
                 scene.remove_flow_item(fid)
+                rescaler.flow_changed(fid, f.amount)
                 scene.add_flow_item(fid)
             else:
+                old_amount = rescaler.flow_changed(fid, f.amount)
                 scene.style_flow(fid)
             if old_amount != f.amount:
                 rescaler.recompute_max_amount()

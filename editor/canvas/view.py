@@ -15,16 +15,19 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsView
 
-from editor.model.amounts import AmountError, parse_amount
-from editor.model import ModelError
 from editor.canvas.items import LOD_HEAD
+from editor.canvas.minimap import Minimap
 from editor.canvas.restyle import WIDTH_STEP
 from editor.canvas.scene import DiagramScene
 from editor.canvas.still import StillPicture
 from editor.canvas.tools import AddCompanyTool, DrawFlowTool, InPlaceEditor, SelectMoveTool
+from editor.model import ModelError
+from editor.model.amounts import AmountError, parse_amount
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
 ZOOM_STEP = 1.25
+#: Fitting never goes below this zoom: the smallest text (amounts, 10.5 px) stays 9 px tall.
+READABLE_ZOOM = 0.86
 
 
 class DiagramView(QGraphicsView):
@@ -63,6 +66,9 @@ class DiagramView(QGraphicsView):
         self._still = StillPicture(self)
         self._aa_before_sketch: QPainter.RenderHint | None = None
         self._hint_shown: bool | None = None
+        self._theme = scene.theme
+        self.minimap = Minimap(self)
+        self.minimap.watch(scene)
         scene.sceneRectChanged.connect(self._grow_scene_rect)
         scene.staticChanged.connect(self._drop_still_picture)
         self._grow_scene_rect(scene.sceneRect())
@@ -212,6 +218,24 @@ class DiagramView(QGraphicsView):
     def resizeEvent(self, event) -> None:
         self._drop_still_picture()
         super().resizeEvent(event)
+        self.minimap.follow_view()
+
+    # ---------------------------------------------------------------- theme
+    def set_theme(self, name: str) -> None:
+        """Light or dark canvas ("light", "dark"); kept for scenes set on this view later."""
+        self._theme = name
+        self.scene().set_theme(name)
+        self._drop_still_picture()
+        self.minimap.refresh_later()
+        self.viewport().update()
+
+    def theme(self) -> str:
+        return self._theme
+
+    def setScene(self, scene: DiagramScene) -> None:  # type: ignore[override]
+        scene.set_theme(self._theme)
+        super().setScene(scene)
+        self.minimap.watch(scene)
 
     EMPTY_HINT = ("This diagram is empty.\n\nPress C and click to add a company,\n"
                   "F and drag between two companies to draw a money flow,\n"
@@ -233,7 +257,7 @@ class DiagramView(QGraphicsView):
             return
         painter.save()
         painter.resetTransform()
-        painter.setPen(QColor("#8a8f98"))
+        painter.setPen(QColor(self.scene().style.muted_text_color))
         font = painter.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         painter.setFont(font)
@@ -275,6 +299,7 @@ class DiagramView(QGraphicsView):
 
     def _zoomed(self) -> None:
         self._drop_still_picture()
+        self.minimap.follow_view()
         self.scene().set_level_of_detail(self.zoom())
         self._update_smoothing()
         if self.editor is not None:
@@ -291,7 +316,8 @@ class DiagramView(QGraphicsView):
         self.resetTransform()
         self._zoomed()
 
-    def zoom_to_fit(self) -> None:
+    def zoom_to_fit(self, readable: bool = True) -> None:
+        """Show the whole diagram, but not below READABLE_ZOOM (``readable=False``: whole)."""
         scene = self.scene()
         rect = scene.diagram_rect()
         legend = scene.legend_item()
@@ -302,22 +328,31 @@ class DiagramView(QGraphicsView):
             return
         rect = rect.adjusted(-30, -30, 30, 30)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        lowest = READABLE_ZOOM if readable else MIN_ZOOM
         if self.zoom() > 2.0:  # a tiny diagram is shown at a readable, not a huge, size
             self.resetTransform()
             self.scale(2.0, 2.0)
             self.centerOn(rect.center())
-        elif self.zoom() < MIN_ZOOM:
+        elif self.zoom() < lowest:
+            # a large map: as much as fits at a zoom where names and amounts can be read (the
+            # overview in the corner shows the rest); zooming out further is the user's choice
             self.resetTransform()
-            self.scale(MIN_ZOOM, MIN_ZOOM)
+            self.scale(lowest, lowest)
             self.centerOn(rect.center())
         self._zoomed()
+
+    def smallest_text_px(self) -> float:
+        """Height in screen pixels of the smallest text on the canvas (the amounts) at this zoom."""
+        s = self.scene().style
+        return min(s.amount_font_px, s.company_font_px, s.legend_font_px) * self.zoom()
 
     def wheelEvent(self, event) -> None:
         mods = event.modifiers()
         if mods & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier):
             delta = event.angleDelta()
             amount = -(delta.y() or delta.x())
-            bar = self.horizontalScrollBar() if mods & Qt.KeyboardModifier.ShiftModifier else self.verticalScrollBar()
+            shift = mods & Qt.KeyboardModifier.ShiftModifier
+            bar = self.horizontalScrollBar() if shift else self.verticalScrollBar()
             bar.setValue(bar.value() + amount // 2)
             return
         steps = event.angleDelta().y() / 120.0
@@ -328,6 +363,7 @@ class DiagramView(QGraphicsView):
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         self._drop_still_picture()
         super().scrollContentsBy(dx, dy)
+        self.minimap.follow_view()
         if self.editor is not None:
             self.editor.reposition()
 
@@ -422,7 +458,7 @@ class DiagramView(QGraphicsView):
     def edit_company_name(self, company_id: str) -> InPlaceEditor:
         """Open the name of a company for typing (Enter commits, Esc keeps the name)."""
         scene = self.scene()
-        item = scene.company_item(company_id)
+        item = scene.index.companies[company_id]
         name = self.document.diagram.company(company_id).name
 
         def anchor() -> QPointF:
@@ -448,7 +484,9 @@ class DiagramView(QGraphicsView):
     def edit_flow_amount(self, flow_id: str) -> InPlaceEditor:
         """Open the amount of a flow for typing: "100", "$100B", "up to 100", "~300", "?"."""
         scene = self.scene()
-        label = scene.flow_item(flow_id).label
+        label = scene.index.flows[flow_id].label
+        if label is None:
+            raise ValueError(f"flow {flow_id!r} is not on the canvas")
         f = self.document.diagram.flow(flow_id)
         unit = f.unit or self.document.diagram.metadata.unit
         text = "" if f.amount is None else label.text

@@ -115,6 +115,11 @@ class ExportImageDialog(QDialog):
         bg_row.addWidget(self._transparent)
         bg_row.addStretch(1)
         form.addRow("Background:", bg_row)
+        self._colours = QComboBox()   # the image's own colours, whatever the canvas shows
+        self._colours.addItem("Light", "light")
+        self._colours.addItem("Dark", "dark")
+        self._colours.currentIndexChanged.connect(self._changed)
+        form.addRow("Colours:", self._colours)
 
         self._whole, self._only_selection = QRadioButton("Whole diagram"), QRadioButton("Selection only")
         self._whole.setChecked(True)
@@ -195,7 +200,8 @@ class ExportImageDialog(QDialog):
         png = self.suffix() == ".png"
         opts = dict(title=self._title.text(), subtitle=self._subtitle.text(), legend=self._legend.isChecked(),
                     sources=self._sources.isChecked(), transparent=self._transparent.isChecked(),
-                    selection=self._selection if self._only_selection.isChecked() else None)
+                    selection=self._selection if self._only_selection.isChecked() else None,
+                    theme=self._colours.currentData())
         if self._stress.isChecked() and self._stress_overlay is not None:
             opts["stress"] = self._stress_overlay
         if png and self._by_width.isChecked():
@@ -208,7 +214,8 @@ class ExportImageDialog(QDialog):
         o = self.options()
         return ExportPage(self._diagram, ExportOptions(
             title=o["title"], subtitle=o["subtitle"], legend=o["legend"], sources=o["sources"],
-            transparent=o["transparent"], selection=o["selection"], stress=o.get("stress")))
+            transparent=o["transparent"], selection=o["selection"], stress=o.get("stress"),
+            theme=o["theme"]))
 
     def _format_changed(self) -> None:
         p = self.path()

@@ -10,8 +10,12 @@ are arranged around them, so the same diagram always gets the same picture:
   grid Fruchterman-Reingold when igraph is installed, else a spectral
   layout), in a box of its own sized for their number, beside the others.
 
-Then every listed company is moved to the nearest free point of a grid of
-``SPACING`` pixels, so no two companies end up closer than ``MIN_DISTANCE``.
+Then every listed company is moved to the nearest free point of a grid, so no
+two companies end up closer than ``MIN_DISTANCE``. The grid leaves room for
+what is written on the map: its columns are as wide as the longer names (a name
+is written under its company, up to ``NAME_WIDTH`` pixels wide) and its rows
+hold a name and an amount label; every other row is shifted by half a column,
+so arrows along a row or a column do not run through the companies between.
 A fresh layout of a few companies fills ``WIDTH`` x ``HEIGHT``; more
 companies get a proportionally larger box.
 """
@@ -41,6 +45,19 @@ SPACING = 130.0
 AREA_PER_COMPANY = 170.0 ** 2
 #: Above this many companies in the diagram, the fast layout is used.
 SPRING_LIMIT = 250
+#: The widest a company's name is written on the canvas (it wraps there), and the width of
+#: one character of it, about (pixels).
+NAME_WIDTH, CHAR_WIDTH = 150.0, 7.2
+#: Room between two names side by side, and the height of a row (circle, name, amount label).
+NAME_GAP, ROW_HEIGHT = 44.0, 150.0
+
+
+def grid_steps(diagram: Diagram) -> tuple[float, float]:
+    """Column and row step of the grid: columns as wide as the longer names (the 90th
+    percentile, so one long name does not spread the whole map)."""
+    widths = sorted(min(len(c.name) * CHAR_WIDTH, NAME_WIDTH) for c in diagram.companies())
+    name = widths[int(0.9 * (len(widths) - 1))] if widths else 0.0
+    return max(SPACING, name + NAME_GAP), max(SPACING, ROW_HEIGHT)
 
 
 def layout_positions(diagram: Diagram, ids: Iterable[str]) -> dict[str, tuple[float, float]]:
@@ -53,26 +70,29 @@ def layout_positions(diagram: Diagram, ids: Iterable[str]) -> dict[str, tuple[fl
     edges = [(f.source, f.target) for f in diagram.flows() if f.source != f.target]
     if len(ids) == 1 and not fixed:
         return {ids[0]: (WIDTH / 2, HEIGHT / 2)}
+    steps = grid_steps(diagram)
     if len(diagram.companies()) <= SPRING_LIMIT:
-        pos = _spring(diagram, ids, fixed, edges)
+        pos = _spring(diagram, ids, fixed, edges, steps)
     else:
-        pos = _fast(ids, [(a, b) for a, b in edges if a in moving and b in moving], fixed)
-    return _snap(pos, ids, [(c.x, c.y) for c in fixed])
+        pos = _fast(ids, [(a, b) for a, b in edges if a in moving and b in moving], fixed, steps)
+    return _snap(pos, ids, [(c.x, c.y) for c in fixed], steps)
 
 
-def _box(count: int) -> tuple[float, float]:
-    grow = max(1.0, math.sqrt(count * AREA_PER_COMPANY / (WIDTH * HEIGHT)))
+def _box(count: int, steps: tuple[float, float] = (SPACING, SPACING)) -> tuple[float, float]:
+    """A box for ``count`` companies, larger when the grid's steps are (room for names)."""
+    room = AREA_PER_COMPANY * (steps[0] / SPACING) * (steps[1] / SPACING)
+    grow = max(1.0, math.sqrt(count * room / (WIDTH * HEIGHT)))
     return WIDTH * grow, HEIGHT * grow
 
 
 def _spring(diagram: Diagram, ids: list[str], fixed: list[Company],
-            edges: list[tuple[str, str]]) -> dict[str, Point]:
+            edges: list[tuple[str, str]], steps: tuple[float, float]) -> dict[str, Point]:
     g = nx.Graph()
     g.add_nodes_from(c.id for c in diagram.companies())
     g.add_edges_from(edges)
     if not fixed:
         pos = nx.spring_layout(g.subgraph(ids), seed=SEED)
-        return _fit(pos, ids, *_box(len(ids)))
+        return _fit(pos, ids, *_box(len(ids), steps), steps)
     xs = [c.x for c in fixed]
     ys = [c.y for c in fixed]
     cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
@@ -83,15 +103,16 @@ def _spring(diagram: Diagram, ids: list[str], fixed: list[Company],
     return {i: (cx + float(pos[i][0]) * scale, cy + float(pos[i][1]) * scale) for i in ids}
 
 
-def _fast(ids: list[str], edges: list[tuple[str, str]], fixed: list[Company]) -> dict[str, Point]:
+def _fast(ids: list[str], edges: list[tuple[str, str]], fixed: list[Company],
+          steps: tuple[float, float]) -> dict[str, Point]:
     """Layout of the listed companies alone, beside the fixed ones (if any)."""
     index = {cid: k for k, cid in enumerate(ids)}
     pairs = sorted({(min(index[a], index[b]), max(index[a], index[b])) for a, b in edges})
     coords = _force_directed(len(ids), pairs)
-    w, h = _box(len(ids))
-    pos = _fit(dict(zip(ids, coords, strict=True)), ids, w, h)
+    w, h = _box(len(ids), steps)
+    pos = _fit(dict(zip(ids, coords, strict=True)), ids, w, h, steps)
     if fixed:
-        right = max(c.x for c in fixed) + 2 * SPACING
+        right = max(c.x for c in fixed) + 2 * steps[0]
         top = min(c.y for c in fixed)
         pos = {i: (x + right, y + top) for i, (x, y) in pos.items()}
     return pos
@@ -111,34 +132,45 @@ def _force_directed(n: int, pairs: list[tuple[int, int]]) -> list[tuple[float, f
 
 
 def _fit(pos: Mapping[str, Sequence[float]], ids: list[str], width: float = WIDTH,
-         height: float = HEIGHT) -> dict[str, Point]:
+         height: float = HEIGHT, steps: tuple[float, float] = (SPACING, SPACING)) -> dict[str, Point]:
     xs = [float(pos[i][0]) for i in ids]
     ys = [float(pos[i][1]) for i in ids]
     w = (max(xs) - min(xs)) or 1.0
     h = (max(ys) - min(ys)) or 1.0
     # keep inside the box after snapping to the grid
-    width = max(SPACING, math.floor(width / SPACING) * SPACING)
-    height = max(SPACING, math.floor(height / SPACING) * SPACING)
+    sx, sy = steps
+    width = max(sx, math.floor(width / sx) * sx)
+    height = max(sy, math.floor(height / sy) * sy)
     return {i: ((float(pos[i][0]) - min(xs)) / w * width, (float(pos[i][1]) - min(ys)) / h * height)
             for i in ids}
 
 
-def _snap(pos: Mapping[str, Point], ids: list[str], fixed_points: list[Point]) -> dict[str, Point]:
+def _grid_point(i: int, j: int, steps: tuple[float, float]) -> Point:
+    """Grid point (i, j): every other row shifted by half a column."""
+    return (i + 0.5 * (j % 2)) * steps[0], j * steps[1]
+
+
+def _snap(pos: Mapping[str, Point], ids: list[str], fixed_points: list[Point],
+          steps: tuple[float, float] = (SPACING, SPACING)) -> dict[str, Point]:
     """Each company to the nearest free grid point at least MIN_DISTANCE from every other."""
+    sx, sy = steps
     taken: set[tuple[int, int]] = set()
-    reach = math.ceil(MIN_DISTANCE / SPACING) + 1
+    reach = math.ceil(MIN_DISTANCE / min(sx, sy)) + 1
     for fx, fy in fixed_points:
-        ci, cj = round(fx / SPACING), round(fy / SPACING)
+        ci, cj = round(fx / sx), round(fy / sy)
         for i in range(ci - reach, ci + reach + 1):
             for j in range(cj - reach, cj + reach + 1):
-                if math.hypot(i * SPACING - fx, j * SPACING - fy) < MIN_DISTANCE:
+                gx, gy = _grid_point(i, j, steps)
+                if math.hypot(gx - fx, gy - fy) < MIN_DISTANCE:
                     taken.add((i, j))
     out = {}
     for cid in ids:
         x, y = pos[cid]
-        cell = _nearest_free(x / SPACING, y / SPACING, taken)
+        j = round(y / sy)
+        cell = _nearest_free(x / sx - 0.5 * (j % 2), y / sy, taken)
         taken.add(cell)
-        out[cid] = (round(cell[0] * SPACING, 1), round(cell[1] * SPACING, 1))
+        gx, gy = _grid_point(cell[0], cell[1], steps)
+        out[cid] = (round(gx, 1), round(gy, 1))
     return out
 
 

@@ -308,5 +308,6 @@ def test_the_inspector_is_the_tab_in_front_when_the_window_opens(window, qtbot):
     window.resize(1400, 900)
     window.show()
     qtbot.waitExposed(window)
-    shown = {k for k in ("inspector", "catalogue", "history") if not window.docks[k].visibleRegion().isEmpty()}
+    tabs = ("inspector", "catalogue", "history")
+    shown = {k for k in tabs if not window.docks[k].visibleRegion().isEmpty()}
     assert shown == {"inspector"}

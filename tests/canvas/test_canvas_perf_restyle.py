@@ -12,20 +12,24 @@ from editor.editing.document import Document
 
 
 def _numbers(path) -> list[tuple]:
-    return [(e.type, round(e.x, 6), round(e.y, 6)) for e in (path.elementAt(i) for i in range(path.elementCount()))]
+    elements = (path.elementAt(i) for i in range(path.elementCount()))
+    return [(e.type, round(e.x, 6), round(e.y, 6)) for e in elements]
 
 
 def picture(scene: DiagramScene) -> dict:
     """Everything the items of ``scene`` draw, by id."""
     out = {}
     for item in scene.company_items():
-        out["c:" + item.id] = (item.radius, item.pos().toTuple(), item.rect().getRect(), item.fill().color().name())
+        out["c:" + item.id] = (item.radius, item.pos().toTuple(), item.rect().getRect(),
+                               item.fill().color().name())
     for item in scene.flow_items():
         pen = item.line_pen()
         head = item.head()
         out["f:" + item.id] = (item.width, pen.widthF(), pen.color().name(), _numbers(item.path()),
                                [head.at(i).toTuple() for i in range(head.size())], item.rect().getRect(),
-                               item.label.pos().toTuple(), item.label.text, item.head_shown())
+                               item.label.text, item.head_shown())
+        # (not the label's place: labels are placed among the others, and where one goes
+        # depends on which were placed before it)
     return out
 
 

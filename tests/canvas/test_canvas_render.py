@@ -215,7 +215,8 @@ def test_moving_arrows_are_cut_to_the_view_and_whole_again_after_the_drop(shown)
     visible = view._visible_scene_rect()
     cut = far_arrow.path().boundingRect()
     assert cut.right() <= visible.right() + 1e-6 and cut.right() < 3000
-    QTest.mouseRelease(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, view.mapFromScene(QPointF(30, 0)))
+    QTest.mouseRelease(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier,
+                       view.mapFromScene(QPointF(30, 0)))
     assert not view.still_picture_shown() and not scene.live_move_active()
     assert scene.layers.base.opacity() == 1.0
     fresh = DiagramScene(doc.diagram)   # the full arrows, as a new scene lays them out
@@ -234,7 +235,8 @@ def test_zoom_during_a_drag_drops_the_picture_and_shows_whole_arrows(shown):
     assert not view.still_picture_shown() and scene.layers.base.opacity() == 1.0
     assert scene.flow_item("f10").path().boundingRect().right() > 3900   # whole again
     _move(view, (30, 0))
-    QTest.mouseRelease(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier, view.mapFromScene(QPointF(30, 0)))
+    QTest.mouseRelease(view.viewport(), LEFT, Qt.KeyboardModifier.NoModifier,
+                       view.mapFromScene(QPointF(30, 0)))
     assert not scene.live_move_active()
 
 
@@ -255,7 +257,8 @@ def _on_quad(pts, x, y) -> float:
 
     def dist(t: float) -> float:
         k = 1 - t
-        return math.hypot(k * k * x0 + 2 * k * t * cx + t * t * x1 - x, k * k * y0 + 2 * k * t * cy + t * t * y1 - y)
+        return math.hypot(k * k * x0 + 2 * k * t * cx + t * t * x1 - x,
+                          k * k * y0 + 2 * k * t * cy + t * t * y1 - y)
 
     t_best = min((i / 2000 for i in range(2001)), key=dist)
     return min(dist(min(1.0, max(0.0, t_best + (j - 500) / 500000))) for j in range(1001))

@@ -131,7 +131,8 @@ def test_sizes_follow_the_chosen_value(doc):
     scene.set_size_by("none")
     assert {i.radius for i in scene.company_items()} == {s.plain_radius}
     scene.set_size_by("revenue")
-    assert scene.company_item("openai").radius == pytest.approx(max(s.min_radius, s.max_radius * math.sqrt(13 / 130.5)))
+    expected = max(s.min_radius, s.max_radius * math.sqrt(13 / 130.5))
+    assert scene.company_item("openai").radius == pytest.approx(expected)
     doc.update_company("openai", size=40)
     assert scene.company_item("openai").radius == 40
     with pytest.raises(ValueError):
@@ -241,3 +242,19 @@ def test_scales_are_square_root_with_limits():
     assert arrow_width(25, 100, s) == pytest.approx(s.max_arrow_width / 2)
     assert arrow_width(0.0001, 100, s) == s.min_arrow_width
     assert arrow_width(None, 100, s) == s.unknown_arrow_width
+
+
+def test_a_flow_moved_to_new_ends_still_counts_as_the_largest_amount(doc):
+    scene = DiagramScene(doc.diagram)
+    widest = scene.flow_item("f2").line_pen().widthF()          # f2 carries the largest amount, 300
+    doc.update_flow("f2", source="nvidia", target="oracle")
+    doc.update_flow("f1", amount=200)                            # a change that recomputes the largest
+    scene.settle_styles()
+    assert scene.rescaler.amount_of("f2") == 300
+    assert scene.flow_item("f2").line_pen().widthF() == pytest.approx(widest)
+    assert scene.flow_item("f1").line_pen().widthF() < widest   # scaled to 300, not to its own 200
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    scene.settle_styles()
+    assert scene.flow_item("f2").line_pen().widthF() == pytest.approx(widest)
+    assert scene.rescaler.amount_of("f2") == 300

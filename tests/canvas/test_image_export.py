@@ -66,8 +66,10 @@ def test_short_url_keeps_host_and_telling_part():
     s = short_url(long, limit=50)
     assert s.startswith("techstartups.com/…/nvidia-to-invest") and len(s) <= 50 and s.endswith("…")
     assert short_url("https://www.nextplatform.com/?p=146311") == "nextplatform.com/?p=146311"
-    assert short_url("https://a.com/news/2025/story-about-things/story", 36) == "a.com/news/…/story-about-things/…"
-    assert short_url("Form 10-K filed with the SEC, page 12 of the annual report", 20) == "Form 10-K filed wit…"
+    assert (short_url("https://a.com/news/2025/story-about-things/story", 36)
+            == "a.com/news/…/story-about-things/…")
+    assert (short_url("Form 10-K filed with the SEC, page 12 of the annual report", 20)
+            == "Form 10-K filed wit…")
 
 
 def test_sources_numbered_in_order_and_deduplicated():
@@ -135,7 +137,8 @@ def test_selection_draws_only_selected_items(qapp, ai):
         shown_flows = {f.id for f in ai.flows() if s.flow_item(f.id).isVisible()}
         assert shown_companies == {flow.source, flow.target} and shown_flows == {flow.id}
         assert not any(s.flow_item(f.id).label.isVisible() for f in ai.flows() if f.id != flow.id)
-        assert page.layout.content.flow_types == [(ai.flow_type(flow.type).name, ai.flow_type(flow.type).color)]
+        ftype = ai.flow_type(flow.type)
+        assert page.layout.content.flow_types == [(ftype.name, ftype.color)]
         assert [e.number for e in page.layout.content.sources.entries] == [1]
         whole = s.diagram_rect()
         assert page.source_rect.width() < whole.width() or page.source_rect.height() < whole.height()
@@ -182,7 +185,8 @@ def test_svg_is_xml_with_text_and_renders(qapp, tmp_path):
     export_image(unicode_diagram(), out, sources=True, as_of=AS_OF)
     root = ElementTree.parse(out).getroot()
     texts = "".join("".join(e.itertext()) for e in root.iter() if e.tag.endswith("text"))
-    assert "循環取引 — round trips" in texts and "ソフトバンク" in texts and "Sources (as of 2026-11-28)" in texts
+    assert "循環取引 — round trips" in texts and "ソフトバンク" in texts
+    assert "Sources (as of 2026-11-28)" in texts
     png = tmp_path / "u.png"
     subprocess.run([need("rsvg-convert"), "-w", "600", str(out), "-o", str(png)], check=True, timeout=60)
     assert len(image_stats(png)[1]) > 10
@@ -193,7 +197,8 @@ def test_pdf_has_one_page_with_extractable_text(qapp, tmp_path):
 
     out = tmp_path / "u.pdf"
     export_image(unicode_diagram(), out, sources=True, as_of=AS_OF)
-    info = subprocess.run([need("pdfinfo"), str(out)], capture_output=True, text=True, check=True, timeout=60).stdout
+    info = subprocess.run([need("pdfinfo"), str(out)], capture_output=True, text=True, check=True,
+                          timeout=60).stdout
     assert any(line.split() == ["Pages:", "1"] for line in info.splitlines())
     text = subprocess.run([need("pdftotext"), str(out), "-"], capture_output=True, text=True, check=True,
                           timeout=60).stdout
@@ -207,8 +212,8 @@ def test_pdf_has_one_page_with_extractable_text(qapp, tmp_path):
 
 
 def test_bad_options_are_clear_errors_and_leave_files_alone(qapp, tmp_path):
-    from editor.io.errors import InputError
     from editor.canvas.export.image import export_image
+    from editor.io.errors import InputError
 
     d = seed_diagram()
     out = tmp_path / "keep.png"
@@ -240,7 +245,8 @@ def test_png_encoder_round_trips_exactly(qapp):
         p.end()
         back = QImage.fromData(encode_png(img), "PNG")
         assert back.size() == img.size()
-        assert back.convertToFormat(QImage.Format.Format_ARGB32) == img.convertToFormat(QImage.Format.Format_ARGB32)
+        argb = QImage.Format.Format_ARGB32
+        assert back.convertToFormat(argb) == img.convertToFormat(argb)
     data = os.urandom(50_000) + bytes(3_000_000)
     for parts in (1, 2, 3):
         assert zlib.decompress(deflate(data, parts=parts)) == data
@@ -250,8 +256,9 @@ def test_png_encoder_round_trips_exactly(qapp):
 def test_cli_export_works_without_a_display(tmp_path):
     out = tmp_path / "ai.png"
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    proc = subprocess.run([sys.executable, "-m", "editor", "export", str(AI_SAMPLE), str(out), "--width", "640",
-                           "--sources", "--title", "Headless"], cwd=ROOT, env=env, capture_output=True, text=True,
+    proc = subprocess.run([sys.executable, "-m", "editor", "export", str(AI_SAMPLE), str(out),
+                           "--width", "640", "--sources", "--title", "Headless"],
+                          cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=120)
     assert proc.returncode == 0, proc.stderr
     from editor.canvas.export.image import ensure_app
@@ -281,8 +288,11 @@ def test_export_dialog_previews_and_exports(qtbot, tmp_path, monkeypatch):
     dialog._only_selection.setChecked(True)
     dialog._sources.setChecked(True)
     dialog._title.setText("Only one deal")
+    assert dialog.options()["theme"] == "light"
+    dialog._colours.setCurrentIndex(dialog._colours.findData("dark"))
     opts = dialog.options()
     assert opts["selection"] == (["nvidia"], ["f1"]) and opts["width"] == 700 and opts["sources"]
+    assert opts["theme"] == "dark" and dialog._page().layout.background == "#1c1d20"
     assert dialog.export()
     img, colours = image_stats(tmp_path / "seed-loop.png")
     assert img.width() == 700 and len(colours) > 10

@@ -40,14 +40,17 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPaintDevice, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from editor.analysis.stress import CAVEAT, StressOverlay
 from editor.canvas.export.layout import PageContent, PageLayout
 from editor.canvas.export.png import encode_png
 from editor.canvas.export.sources import number_sources
+from editor.canvas.export.svg import diagram_group, insert_diagram
 from editor.canvas.scene import DiagramScene
 from editor.canvas.stress_marks import LEGEND_TEXT as STRESS_LEGEND
+from editor.canvas.style import CanvasStyle
+from editor.canvas.theme import THEMES, apply_theme
 from editor.io.atomic import write_atomic
 from editor.io.errors import InputError
 from editor.model import Company, Diagram, Flow
@@ -74,6 +77,7 @@ class ExportOptions:
     selection: Selection | None = None   # (company ids, flow ids)
     as_of: str | None = None        # date of the sources note; None: today
     stress: StressOverlay | None = None   # stress-test marks, with a legend line and the caveat
+    theme: str = "light"            # the image's own colours ("light", "dark"), whatever the canvas shows
 
 
 def ensure_app() -> QApplication:
@@ -106,7 +110,8 @@ def _resolve_selection(diagram: Diagram, selection: Selection | None) -> tuple[l
     if unknown:
         raise InputError(f"selection: no company or flow with id {', '.join(map(repr, unknown[:5]))}")
     if not company_ids and not flow_ids:
-        raise InputError("selection: nothing is selected; select companies or flows, or export the whole diagram")
+        raise InputError(
+            "selection: nothing is selected; select companies or flows, or export the whole diagram")
     keep = dict.fromkeys(company_ids)
     for fid in flow_ids:
         f = diagram.flow(fid)
@@ -128,18 +133,21 @@ class ExportPage:
         picked = _resolve_selection(d, o.selection)
         companies = [d.company(i) for i in picked[0]] if picked else list(d.companies())
         flows = [d.flow(i) for i in picked[1]] if picked else list(d.flows())
-        self.scene = scene = DiagramScene(d)
+        style = CanvasStyle()
+        apply_theme(style, o.theme)
+        self.scene = scene = DiagramScene(d, style=style)
         scene.set_export_mode(True)
         scene.set_legend_visible(False)   # the page has its own legend band
         scene.setBackgroundBrush(Qt.BrushStyle.NoBrush)   # the page paints (or not) its own
         if picked:
             shown_c, shown_f = set(picked[0]), set(picked[1])
             for c in d.companies():
-                scene.company_item(c.id).setVisible(c.id in shown_c)
+                scene.index.companies[c.id].setVisible(c.id in shown_c)
             for f in d.flows():
-                item = scene.flow_item(f.id)
+                item = scene.index.flows[f.id]
                 item.setVisible(f.id in shown_f)
-                item.label.setVisible(f.id in shown_f)
+                if (label := item.label) is not None:
+                    label.setVisible(f.id in shown_f)
         notes = number_sources(flows) if o.sources else None
         scene.set_flow_markers(notes.markers if notes else {})
         if o.stress is not None:
@@ -156,19 +164,22 @@ class ExportPage:
             subtitle=meta.subtitle if o.subtitle is None else o.subtitle,
             flow_types=[(t.name, t.color) for t in d.flow_types() if t.id in used_types] if o.legend else [],
             categories=[(c.name, c.color) for c in d.categories() if c.id in used_cats] if o.legend else [],
-            legend_note=f"Line width grows with the amount ({meta.unit.replace(' ', chr(0xA0))})" if any(f.known for f in flows) else "",
+            legend_note=(f"Line width grows with the amount ({meta.unit.replace(' ', chr(0xA0))})"
+                         if any(f.known for f in flows) else ""),
             sources=notes, as_of=o.as_of or datetime.date.today().isoformat(),
-            font_family=scene.style.font_family,
+            font_family=scene.style.font_family, theme=o.theme,
             stress_note=_stress_note(o.stress) if o.stress is not None else "",
             stress_caveat=CAVEAT if o.stress is not None else "")
         self.layout = PageLayout(content, self.source_rect.size())
 
     def _shown_rect(self, companies: list[Company], flows: list[Flow]) -> QRectF:
         rect = QRectF()
-        items = [self.scene.company_item(c.id) for c in companies]
+        items: list[QGraphicsItem] = [self.scene.index.companies[c.id] for c in companies]
         for f in flows:
-            item = self.scene.flow_item(f.id)
-            items += [item, item.label]
+            flow_item = self.scene.index.flows[f.id]
+            items.append(flow_item)
+            if (label := flow_item.label) is not None:
+                items.append(label)
         for item in items:
             rect = rect.united(item.sceneBoundingRect())
         return rect
@@ -177,10 +188,14 @@ class ExportPage:
     def size(self) -> QSizeF:
         return self.layout.size
 
-    def paint(self, painter: QPainter, background: bool = True) -> None:
+    def paint(self, painter: QPainter, background: bool = True, diagram: bool = True) -> None:
+        """The page; ``diagram=False`` leaves out the diagram (the SVG writes it itself)."""
         if background and not self.options.transparent:
-            painter.fillRect(QRectF(0, 0, self.size.width(), self.size.height()), QColor("#ffffff"))
-        self.scene.render(painter, self.layout.diagram_rect, self.source_rect, Qt.AspectRatioMode.KeepAspectRatio)
+            page = QRectF(0, 0, self.size.width(), self.size.height())
+            painter.fillRect(page, QColor(self.layout.background))
+        if diagram:
+            self.scene.render(painter, self.layout.diagram_rect, self.source_rect,
+                              Qt.AspectRatioMode.KeepAspectRatio)
         self.layout.paint(painter)
 
     def close(self) -> None:
@@ -226,11 +241,12 @@ def render_png(page: ExportPage, width: int | None = None, scale: float | None =
     if pw * ph > MAX_PIXELS:
         raise InputError(f"the image would be {pw:,} × {ph:,} pixels, more than {MAX_PIXELS // 1_000_000} "
                          "million; choose a smaller width or scale")
-    fmt = QImage.Format.Format_ARGB32_Premultiplied if page.options.transparent else QImage.Format.Format_RGB32
+    fmt = (QImage.Format.Format_ARGB32_Premultiplied if page.options.transparent
+           else QImage.Format.Format_RGB32)
     img = QImage(pw, ph, fmt)
     if img.isNull():
         raise InputError(f"not enough memory for a {pw:,} × {ph:,} pixel image; choose a smaller width")
-    img.fill(Qt.GlobalColor.transparent if page.options.transparent else Qt.GlobalColor.white)
+    img.fill(Qt.GlobalColor.transparent if page.options.transparent else QColor(page.layout.background))
     p = _painter(img, k)
     try:
         page.paint(p, background=False)
@@ -258,11 +274,13 @@ def _svg_bytes(page: ExportPage, width: int | None, scale: float | None) -> byte
     gen.setDescription("Made with Roundtrip")
     p = _painter(gen, 1.0)
     try:
-        page.paint(p)
+        page.paint(p, diagram=False)
     finally:
         p.end()
     buf.close()
-    return bytes(data.data())
+    page.scene.realize_labels()
+    group = diagram_group(page.scene, page.source_rect, page.layout.diagram_rect)
+    return insert_diagram(bytes(data.data()), group)
 
 
 def _pdf_bytes(page: ExportPage) -> bytes:
@@ -289,7 +307,8 @@ def _pdf_bytes(page: ExportPage) -> bytes:
 def _check_options(path: Path, width: Any, scale: Any) -> str:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise InputError(f"{path.name}: images are written as {', '.join(FORMATS)}; got {path.suffix or 'no extension'}")
+        got = path.suffix or "no extension"
+        raise InputError(f"{path.name}: images are written as {', '.join(FORMATS)}; got {got}")
     if width is not None and scale is not None:
         raise InputError("give either a width or a scale, not both")
     if width is not None and (isinstance(width, bool) or not isinstance(width, int)
@@ -305,7 +324,7 @@ def export_image(diagram: Diagram, path: str | os.PathLike[str], *, title: str |
                  subtitle: str | None = None, width: int | None = None, scale: float | None = None,
                  legend: bool = True, sources: bool = False, transparent: bool = False,
                  selection: Selection | None = None, as_of: str | None = None,
-                 stress: StressOverlay | None = None) -> None:
+                 stress: StressOverlay | None = None, theme: str = "light") -> None:
     """Write ``diagram`` as a PNG, SVG or PDF (by ``path``'s extension): the one way the
     application, the command line and the benchmarks write an image file.
 
@@ -314,13 +333,17 @@ def export_image(diagram: Diagram, path: str | os.PathLike[str], *, title: str |
     ``selection``: ``(company ids, flow ids)`` to draw only those (with the ends of
     the flows). ``sources``: numbered markers on flows with a link and a footnote
     listing them "as of" ``as_of`` (default today). ``stress``: a stress test's marks
-    (defaults and unpaid parts of arrows) with a legend line and its caveat. Raises InputError for bad
+    (defaults and unpaid parts of arrows) with a legend line and its caveat. ``theme``: the
+    image's colours, "light" (white page) or "dark", its own whatever the canvas shows. Raises
+    InputError for bad
     options, OSError when the file cannot be written (an old file is left intact)."""
     out = Path(path)
     suffix = _check_options(out, width, scale)
+    if theme not in THEMES:
+        raise InputError(f"theme: expected one of {', '.join(THEMES)}, got {theme!r}")
     opts = ExportOptions(title=title, subtitle=subtitle, legend=legend, sources=sources,
                          transparent=transparent, selection=selection, as_of=as_of,
-                         stress=stress)
+                         stress=stress, theme=theme)
     page = ExportPage(diagram, opts)
     try:
         if suffix == ".png":

@@ -23,6 +23,9 @@ from editor.canvas.export.sources import SourceNotes
 MARGIN = 36.0
 TITLE_PX, SUBTITLE_PX, BODY_PX, SMALL_PX, LABEL_PX = 30, 17, 13, 11, 10
 INK, GREY, LIGHT_GREY, RULE = "#1d1d1f", "#5f6368", "#80868b", "#c9ccd1"
+#: theme -> (ink, grey, light grey, page background) of the page around the diagram
+PAGE_COLORS = {"light": (INK, GREY, LIGHT_GREY, "#ffffff"),
+               "dark": ("#e8eaed", "#aab0b8", "#9aa0a6", "#1c1d20")}
 MIN_WIDTH, MAX_WIDTH = 900.0, 2200.0
 #: the diagram is drawn at most this much larger than on the canvas
 MAX_ZOOM = 1.25
@@ -48,6 +51,7 @@ class PageContent:
     stress_note: str = ""      # the legend line of stress-test marks ("": none)
     stress_caveat: str = ""    # what the stress test does not say, in small type
     font_family: str = "DejaVu Sans"
+    theme: str = "light"      # the page's colours (PAGE_COLORS)
 
     @property
     def has_legend(self) -> bool:
@@ -106,6 +110,8 @@ class PageLayout:
 
     def __init__(self, content: PageContent, diagram_size: QSizeF):
         self.content = content
+        self.ink, self.grey, self.light_grey, self.background = PAGE_COLORS.get(content.theme,
+                                                                                PAGE_COLORS["light"])
         fam = content.font_family
         self.f_title = _font(fam, TITLE_PX, bold=True)
         self.f_subtitle = _font(fam, SUBTITLE_PX)
@@ -145,15 +151,15 @@ class PageLayout:
     def _title_block(self, y: float) -> float:
         c, w = self.content, self.content_width
         # a short heavy bar over the title, as newspaper graphics open
-        self.ops.append(RuleOp(QLineF(MARGIN, y - 12, MARGIN + 56, y - 12), INK, 4.0))
+        self.ops.append(RuleOp(QLineF(MARGIN, y - 12, MARGIN + 56, y - 12), self.ink, 4.0))
         top = y
         if c.title.strip():
             h = _wrapped_height(self.f_title, c.title, w)
-            self._text(QRectF(MARGIN, y, w, h), c.title, self.f_title, INK, wrap=True)
+            self._text(QRectF(MARGIN, y, w, h), c.title, self.f_title, self.ink, wrap=True)
             y += h + 4
         if c.subtitle.strip():
             h = _wrapped_height(self.f_subtitle, c.subtitle, w)
-            self._text(QRectF(MARGIN, y, w, h), c.subtitle, self.f_subtitle, GREY, wrap=True)
+            self._text(QRectF(MARGIN, y, w, h), c.subtitle, self.f_subtitle, self.grey, wrap=True)
             y += h
         if y > top:
             self.blocks["title"] = QRectF(MARGIN, top, w, y - top)
@@ -171,7 +177,8 @@ class PageLayout:
         return groups
 
     def _right_legend_width(self) -> float:
-        widths = [_text_width(self.f_body, name) + 36 for _, _, items in self._legend_groups() for name, _ in items]
+        widths = [_text_width(self.f_body, name) + 36
+                  for _, _, items in self._legend_groups() for name, _ in items]
         widths += [_text_width(self.f_head, head) for head, _, _ in self._legend_groups()]
         return min(280.0, max(160.0, max(widths, default=0.0)))
 
@@ -181,7 +188,7 @@ class PageLayout:
         self.ops.append(SwatchOp(kind, sw, color))
         fm = QFontMetricsF(self.f_body)
         text = fm.elidedText(name, Qt.TextElideMode.ElideRight, width - 34)
-        self._text(QRectF(x + 34, y, width - 34, lh), text, self.f_body, INK)
+        self._text(QRectF(x + 34, y, width - 34, lh), text, self.f_body, self.ink)
 
     def _legend_column(self, at: QPointF) -> float:
         width = self._right_legend_width()
@@ -191,14 +198,15 @@ class PageLayout:
             if i:
                 y += 14
             hh = QFontMetricsF(self.f_head).height()
-            self._text(QRectF(x, y, width, hh), head, self.f_head, GREY)
+            self._text(QRectF(x, y, width, hh), head, self.f_head, self.grey)
             y += hh + 8
             for name, color in items:
                 self._item(x, y, kind, name, color, width)
                 y += step
         if self.content.legend_note and self.content.flow_types:
             h = _wrapped_height(self.f_small, self.content.legend_note, width)
-            self._text(QRectF(x, y + 6, width, h), self.content.legend_note, self.f_small, LIGHT_GREY, wrap=True)
+            self._text(QRectF(x, y + 6, width, h), self.content.legend_note, self.f_small, self.light_grey,
+                       wrap=True)
             y += h + 6
         self.blocks["legend"] = QRectF(at.x(), at.y(), width, y - at.y())
         return y - at.y()
@@ -218,7 +226,7 @@ class PageLayout:
             if i:
                 y += 10
             hh = QFontMetricsF(self.f_head).height()
-            self._text(QRectF(MARGIN, y + (lh - hh) / 2 + 1, head_w, hh), head, self.f_head, GREY)
+            self._text(QRectF(MARGIN, y + (lh - hh) / 2 + 1, head_w, hh), head, self.f_head, self.grey)
             for j, (name, color) in enumerate(items):
                 r, k = divmod(j, cols)
                 self._item(MARGIN + head_w + k * cell, y + r * step, kind, name, color, cell - 16)
@@ -226,7 +234,7 @@ class PageLayout:
         if self.content.legend_note and self.content.flow_types:
             h = _wrapped_height(self.f_small, self.content.legend_note, avail)
             self._text(QRectF(MARGIN + head_w, y + 2, avail, h), self.content.legend_note, self.f_small,
-                       LIGHT_GREY, wrap=True)
+                       self.light_grey, wrap=True)
             y += h + 2
         self.blocks["legend"] = QRectF(MARGIN, top, self.content_width, y - top)
         return y
@@ -241,11 +249,11 @@ class PageLayout:
         self.ops.append(SwatchOp("stress_ring", QRectF(MARGIN + 2, y + lh / 2 - 8, 16, 16), STRESS_RED))
         self.ops.append(SwatchOp("stress_dash", QRectF(MARGIN + 24, y + lh / 2 - 4, 30, 8), STRESS_RED))
         h = _wrapped_height(self.f_body, c.stress_note, w - key_w)
-        self._text(QRectF(MARGIN + key_w, y, w - key_w, h), c.stress_note, self.f_body, INK, wrap=True)
+        self._text(QRectF(MARGIN + key_w, y, w - key_w, h), c.stress_note, self.f_body, self.ink, wrap=True)
         y += h
         if c.stress_caveat:
             h = _wrapped_height(self.f_small, c.stress_caveat, w - key_w)
-            self._text(QRectF(MARGIN + key_w, y + 3, w - key_w, h), c.stress_caveat, self.f_small, GREY,
+            self._text(QRectF(MARGIN + key_w, y + 3, w - key_w, h), c.stress_caveat, self.f_small, self.grey,
                        wrap=True)
             y += h + 3
         self.blocks["stress"] = QRectF(MARGIN, top, w, y - top)
@@ -259,12 +267,13 @@ class PageLayout:
         y += 9
         lh = QFontMetricsF(self.f_small).height()
         credit_w = _text_width(self.f_small, self.content.credit)
-        self._text(QRectF(MARGIN + w - credit_w, y, credit_w, lh), self.content.credit, self.f_small, LIGHT_GREY,
+        self._text(QRectF(MARGIN + w - credit_w, y, credit_w, lh), self.content.credit, self.f_small,
+                   self.light_grey,
                    flags=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         notes = self.content.sources
         if notes is not None and (notes.entries or notes.left_out):
             head = f"Sources (as of {self.content.as_of})" if self.content.as_of else "Sources"
-            self._text(QRectF(MARGIN, y, w - credit_w - 12, lh), head, self.f_small_bold, GREY)
+            self._text(QRectF(MARGIN, y, w - credit_w - 12, lh), head, self.f_small_bold, self.grey)
             y += lh + 4
             y = self._source_columns(notes, y, lh)
         else:
@@ -285,15 +294,15 @@ class PageLayout:
         for i, e in enumerate(entries):
             k, r = divmod(i, rows)    # down the columns, like a newspaper
             x, yy = MARGIN + k * (col_w + gap), y + r * step
-            self._text(QRectF(x, yy, num_w - 5, lh), str(e.number), self.f_small_bold, GREY,
+            self._text(QRectF(x, yy, num_w - 5, lh), str(e.number), self.f_small_bold, self.grey,
                        flags=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             text = fm.elidedText(e.text, Qt.TextElideMode.ElideRight, col_w - num_w)
-            self._text(QRectF(x + num_w, yy, col_w - num_w, lh), text, self.f_small, GREY)
+            self._text(QRectF(x + num_w, yy, col_w - num_w, lh), text, self.f_small, self.grey)
         y += rows * step
         if notes.left_out:
             more = (f"… and {notes.left_out:,} more source link{'s' if notes.left_out != 1 else ''}, "
                     "listed in the diagram file")
-            self._text(QRectF(MARGIN, y + 2, w, lh), more, self.f_small, GREY)
+            self._text(QRectF(MARGIN, y + 2, w, lh), more, self.f_small, self.grey)
             y += lh + 2
         return y
 
@@ -323,7 +332,8 @@ class PageLayout:
                         x = op.rect.right() - fm.horizontalAdvance(op.text)
                     painter.drawText(QPointF(x, op.rect.top() + fm.ascent()), op.text)
             elif isinstance(op, RuleOp):
-                painter.setPen(QPen(QColor(op.color), op.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+                painter.setPen(QPen(QColor(op.color), op.width, Qt.PenStyle.SolidLine,
+                                    Qt.PenCapStyle.FlatCap))
                 painter.drawLine(op.line)
             else:
                 _paint_swatch(painter, op)

@@ -19,7 +19,8 @@ ZLIB_LEVEL = 6
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    crc = struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    return struct.pack(">I", len(data)) + kind + data + crc
 
 
 def deflate(data: bytes, level: int = ZLIB_LEVEL, parts: int | None = None) -> bytes:
@@ -50,7 +51,7 @@ def encode_png(image, dpi: float = 96.0) -> bytes:
     img = image.convertToFormat(fmt)
     w, h, channels = img.width(), img.height(), 4 if alpha else 3
     bits, bpl, row = memoryview(img.constBits()), img.bytesPerLine(), w * channels
-    parts = []
+    parts: list[bytes | memoryview] = []
     for y in range(h):           # filter type "None" (0) before every row
         parts.append(b"\x00")
         parts.append(bits[y * bpl: y * bpl + row])

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 
-from editor.model import ModelError
 from editor.canvas.tools.base import Tool
+from editor.model import ModelError
 
 DEFAULT_NAME = "New company"
 

@@ -15,7 +15,7 @@ class Tool:
     name = ""
     cursor = Qt.CursorShape.ArrowCursor
 
-    def __init__(self, view: "DiagramView") -> None:
+    def __init__(self, view: DiagramView) -> None:
         self.view = view
 
     @property

@@ -12,8 +12,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
-from editor.model import ModelError
 from editor.canvas.tools.base import Tool
+from editor.model import ModelError
 
 
 class DrawFlowTool(Tool):
@@ -67,7 +67,8 @@ class DrawFlowTool(Tool):
             path.lineTo(base + QPointF(-uy, ux) * 5)
             path.lineTo(base - QPointF(-uy, ux) * 5)
             path.closeSubpath()
-        self._rubber.setPath(path)
+        if self._rubber is not None:
+            self._rubber.setPath(path)
 
     def move(self, event, pos: QPointF) -> bool:
         if self._source is None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 
-from editor.model import ModelError
 from editor.canvas.tools.base import Tool
+from editor.model import ModelError
 
 #: a press that moves less than this (view pixels) is a click, not a drag
 DRAG_THRESHOLD = 2
@@ -46,7 +46,8 @@ class SelectMoveTool(Tool):
             self._grab = oid
             self._press_view = event.position()
             self._press_scene = QPointF(pos)
-            self._start = {c.id: c.pos() for c in self.scene.selectedItems() if getattr(c, "kind", "") == "company"}
+            self._start = {c.id: c.pos() for c in self.scene.selectedItems()
+                           if getattr(c, "kind", "") == "company"}
             self._dragging = False
         return True
 
@@ -64,7 +65,7 @@ class SelectMoveTool(Tool):
 
     def _targets(self, pos: QPointF) -> dict[str, QPointF]:
         delta = pos - self._press_scene
-        if self.view.snap_to_grid:
+        if self.view.snap_to_grid and self._grab is not None:
             grabbed = self._start[self._grab] + delta
             delta += self.view.snap(grabbed) - grabbed
         return {cid: p + delta for cid, p in self._start.items()}
