@@ -181,6 +181,16 @@ class StressMarks:
         mark = self._flows.get(flow_id)
         return mark.dash if mark is not None else None
 
+    def unpaid_items(self, flow_id: str) -> tuple[QGraphicsPathItem, QGraphicsPathItem] | None:
+        """The veil and the dashed stroke over a flow's unpaid part (None: not marked)."""
+        mark = self._flows.get(flow_id)
+        return (mark.veil, mark.dash) if mark is not None else None
+
+    def badge_item(self, company_id: str) -> QGraphicsEllipseItem | None:
+        """The round badge of a company in default (None: not marked)."""
+        mark = self._companies.get(company_id)
+        return mark.badge if mark is not None else None
+
     def default_items(self, company_id: str) -> tuple[QGraphicsEllipseItem, QGraphicsSimpleTextItem] | None:
         """The ring and the badge's text of a company in default (None: not marked)."""
         mark = self._companies.get(company_id)

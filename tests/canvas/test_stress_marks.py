@@ -158,6 +158,7 @@ def test_export_with_the_overlay_draws_the_marks_and_explains_them(qapp, tmp_pat
     assert any("After domino round 2 of 3: 2 companies in default." in t for t in texts)
     assert any(CAVEAT.split(":")[0] in t for t in texts)   # the caveat, in small type
     assert {"1", "2"} <= set(texts) and "3" not in texts    # the badges of rounds 1 and 2 only
+    assert '<g id="stress"' in marked_text and 'class="unpaid"' in marked_text
 
 
 def test_export_page_lays_out_the_stress_block_in_small_type(qapp):

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsSimpleTextItem
 
 if TYPE_CHECKING:
     from editor.canvas.company_item import CompanyItem
@@ -149,6 +149,39 @@ def _flow(scene: DiagramScene, item: FlowItem) -> tuple[str, str]:
     return "".join(arrow), "".join(parts)
 
 
+def _ellipse(item: QGraphicsEllipseItem) -> str:
+    box = item.mapRectToScene(item.rect())
+    c = box.center()
+    return (f'<ellipse cx="{_n(c.x())}" cy="{_n(c.y())}" rx="{_n(box.width() / 2)}" '
+            f'ry="{_n(box.height() / 2)}" {_paint(item.brush().color(), "fill")} {_stroke(item.pen())}/>')
+
+
+def _stress_marks(scene: DiagramScene) -> str:
+    """The stress test's marks, when shown: rings and round badges of companies in default, the
+    veil and red dashes over the unpaid end of arrows (one group, ``id="stress"``)."""
+    marks = scene.stress
+    if marks.overlay is None:
+        return ""
+    parts = ['<g id="stress" class="stress">']
+    for fid in marks.marked_flows():
+        items = marks.unpaid_items(fid)
+        if items is None:
+            continue
+        for path_item in items:
+            if path_item.isVisible():
+                d = path_data(path_item.mapToScene(path_item.path()))
+                parts.append(f'<path class="unpaid" data-flow={quoteattr(fid)} d="{d}" fill="none" '
+                             f'{_stroke(path_item.pen())}/>')
+    for cid, round_ in marks.marked_companies().items():
+        ring_and_text, badge = marks.default_items(cid), marks.badge_item(cid)
+        if ring_and_text is None or badge is None:
+            continue
+        parts.append(f'<g class="default" data-company={quoteattr(cid)} data-round="{round_}">'
+                     + _ellipse(ring_and_text[0]) + _ellipse(badge) + "".join(_texts(badge)) + "</g>")
+    parts.append("</g>")
+    return "".join(parts)
+
+
 def diagram_group(scene: DiagramScene, source: QRectF, target: QRectF) -> str:
     """The visible companies, arrows and labels of ``scene`` as one SVG group, ``source``
     (scene coordinates) fitted into ``target`` (page coordinates) keeping its proportions."""
@@ -169,7 +202,8 @@ def diagram_group(scene: DiagramScene, source: QRectF, target: QRectF) -> str:
             f'font-family={quoteattr(family)}>\n'
             '<g id="flows">\n' + "\n".join(arrows) + "\n</g>\n"
             '<g id="companies">\n' + "\n".join(companies) + "\n</g>\n"
-            '<g id="labels">\n' + "\n".join(labels) + "\n</g>\n</g>\n")
+            '<g id="labels">\n' + "\n".join(labels) + "\n</g>\n"
+            + _stress_marks(scene) + "</g>\n")
 
 
 def insert_diagram(svg: bytes, group: str) -> bytes:
