@@ -41,7 +41,7 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPaintDevice, 
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
-from editor.canvas.export.layout import PageContent, PageLayout
+from editor.canvas.export.layout import PageContent, PageLayout, page_captions
 from editor.canvas.export.png import encode_png
 from editor.canvas.export.sources import number_sources
 from editor.canvas.scene import DiagramScene
@@ -70,6 +70,7 @@ class ExportOptions:
     transparent: bool = False
     selection: Selection | None = None   # (company ids, flow ids)
     as_of: str | None = None        # date of the sources note; None: today
+    language: str | None = None     # of the captions: "en", "ja"; None: the interface language
 
 
 def ensure_app() -> QApplication:
@@ -145,12 +146,15 @@ class ExportPage:
         meta = d.metadata
         used_types = {f.type for f in flows}
         used_cats = {c.category for c in companies}
+        captions = page_captions(o.language)
         content = PageContent(
             title=meta.title if o.title is None else o.title,
             subtitle=meta.subtitle if o.subtitle is None else o.subtitle,
             flow_types=[(t.name, t.color) for t in d.flow_types() if t.id in used_types] if o.legend else [],
             categories=[(c.name, c.color) for c in d.categories() if c.id in used_cats] if o.legend else [],
-            legend_note=f"Line width grows with the amount ({meta.unit.replace(' ', chr(0xA0))})" if any(f.known for f in flows) else "",
+            legend_note=(captions["width_note"].format(unit=meta.unit.replace(" ", chr(0xA0)))
+                         if any(f.known for f in flows) else ""),
+            credit=captions["credit"], captions=captions,
             sources=notes, as_of=o.as_of or datetime.date.today().isoformat(),
             font_family=scene.style.font_family)
         self.layout = PageLayout(content, self.source_rect.size())
@@ -286,7 +290,8 @@ def _check_options(path: Path, width: Any, scale: Any) -> str:
 def export_image(diagram: Diagram, path: str | os.PathLike[str], *, title: str | None = None,
                  subtitle: str | None = None, width: int | None = None, scale: float | None = None,
                  legend: bool = True, sources: bool = False, transparent: bool = False,
-                 selection: Selection | None = None, as_of: str | None = None) -> None:
+                 selection: Selection | None = None, as_of: str | None = None,
+                 language: str | None = None) -> None:
     """Write ``diagram`` as a PNG, SVG or PDF (by ``path``'s extension): the one way the
     application, the command line and the benchmarks write an image file.
 
@@ -295,11 +300,12 @@ def export_image(diagram: Diagram, path: str | os.PathLike[str], *, title: str |
     ``selection``: ``(company ids, flow ids)`` to draw only those (with the ends of
     the flows). ``sources``: numbered markers on flows with a link and a footnote
     listing them "as of" ``as_of`` (default today). Raises InputError for bad
-    options, OSError when the file cannot be written (an old file is left intact)."""
+    options, OSError when the file cannot be written (an old file is left intact).
+    ``language``: of the page's captions ("en", "ja"; None: the interface language)."""
     out = Path(path)
     suffix = _check_options(out, width, scale)
     opts = ExportOptions(title=title, subtitle=subtitle, legend=legend, sources=sources,
-                         transparent=transparent, selection=selection, as_of=as_of)
+                         transparent=transparent, selection=selection, as_of=as_of, language=language)
     page = ExportPage(diagram, opts)
     try:
         if suffix == ".png":

@@ -14,10 +14,30 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
 from editor.canvas.export.sources import SourceNotes
+from editor.i18n import translate_in
+
+#: captions printed on the page, translated into the export's language by :func:`page_captions`
+CAPTIONS: dict[str, str] = {
+    "flows": str(QT_TRANSLATE_NOOP("ExportPage", "Money flows")),
+    "companies": str(QT_TRANSLATE_NOOP("ExportPage", "Companies")),
+    "sources": str(QT_TRANSLATE_NOOP("ExportPage", "Sources")),
+    "sources_as_of": str(QT_TRANSLATE_NOOP("ExportPage", "Sources (as of {date})")),
+    "more_sources": str(QT_TRANSLATE_NOOP("ExportPage",
+                                          "… and {count} more source links, listed in the diagram file")),
+    "one_more_source": str(QT_TRANSLATE_NOOP("ExportPage",
+                                             "… and 1 more source link, listed in the diagram file")),
+    "credit": str(QT_TRANSLATE_NOOP("ExportPage", "Made with Roundtrip")),
+    "width_note": str(QT_TRANSLATE_NOOP("ExportPage", "Line width grows with the amount ({unit})")),
+}
+
+
+def page_captions(lang: str | None = None) -> dict[str, str]:
+    """The page's captions in ``lang`` ("en", "ja"; None: the interface language)."""
+    return {key: translate_in(lang, "ExportPage", text) for key, text in CAPTIONS.items()}
 
 # --- the page's type scale and spacing (page units)
 MARGIN = 36.0
@@ -44,6 +64,7 @@ class PageContent:
     sources: SourceNotes | None = None
     as_of: str = ""
     credit: str = "Made with Roundtrip"
+    captions: dict[str, str] = field(default_factory=lambda: dict(CAPTIONS))   # see page_captions
     font_family: str = "DejaVu Sans"
 
     @property
@@ -160,13 +181,14 @@ class PageLayout:
         c = self.content
         groups = []
         if c.flow_types:
-            groups.append(("MONEY FLOWS", "flow", c.flow_types))
+            groups.append((c.captions["flows"].upper(), "flow", c.flow_types))
         if c.categories:
-            groups.append(("COMPANIES", "company", c.categories))
+            groups.append((c.captions["companies"].upper(), "company", c.categories))
         return groups
 
     def _right_legend_width(self) -> float:
-        widths = [_text_width(self.f_body, name) + 36 for _, _, items in self._legend_groups() for name, _ in items]
+        widths = [_text_width(self.f_body, name) + 36
+                  for _, _, items in self._legend_groups() for name, _ in items]
         widths += [_text_width(self.f_head, head) for head, _, _ in self._legend_groups()]
         return min(280.0, max(160.0, max(widths, default=0.0)))
 
@@ -193,7 +215,8 @@ class PageLayout:
                 y += step
         if self.content.legend_note and self.content.flow_types:
             h = _wrapped_height(self.f_small, self.content.legend_note, width)
-            self._text(QRectF(x, y + 6, width, h), self.content.legend_note, self.f_small, LIGHT_GREY, wrap=True)
+            self._text(QRectF(x, y + 6, width, h), self.content.legend_note, self.f_small, LIGHT_GREY,
+                       wrap=True)
             y += h + 6
         self.blocks["legend"] = QRectF(at.x(), at.y(), width, y - at.y())
         return y - at.y()
@@ -234,11 +257,14 @@ class PageLayout:
         y += 9
         lh = QFontMetricsF(self.f_small).height()
         credit_w = _text_width(self.f_small, self.content.credit)
-        self._text(QRectF(MARGIN + w - credit_w, y, credit_w, lh), self.content.credit, self.f_small, LIGHT_GREY,
+        self._text(QRectF(MARGIN + w - credit_w, y, credit_w, lh), self.content.credit, self.f_small,
+                   LIGHT_GREY,
                    flags=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         notes = self.content.sources
         if notes is not None and (notes.entries or notes.left_out):
-            head = f"Sources (as of {self.content.as_of})" if self.content.as_of else "Sources"
+            cap = self.content.captions
+            head = (cap["sources_as_of"].format(date=self.content.as_of) if self.content.as_of
+                    else cap["sources"])
             self._text(QRectF(MARGIN, y, w - credit_w - 12, lh), head, self.f_small_bold, GREY)
             y += lh + 4
             y = self._source_columns(notes, y, lh)
@@ -266,8 +292,9 @@ class PageLayout:
             self._text(QRectF(x + num_w, yy, col_w - num_w, lh), text, self.f_small, GREY)
         y += rows * step
         if notes.left_out:
-            more = (f"… and {notes.left_out:,} more source link{'s' if notes.left_out != 1 else ''}, "
-                    "listed in the diagram file")
+            cap = self.content.captions
+            more = (cap["one_more_source"] if notes.left_out == 1
+                    else cap["more_sources"].format(count=f"{notes.left_out:,}"))
             self._text(QRectF(MARGIN, y + 2, w, lh), more, self.f_small, GREY)
             y += lh + 2
         return y
@@ -298,7 +325,8 @@ class PageLayout:
                         x = op.rect.right() - fm.horizontalAdvance(op.text)
                     painter.drawText(QPointF(x, op.rect.top() + fm.ascent()), op.text)
             elif isinstance(op, RuleOp):
-                painter.setPen(QPen(QColor(op.color), op.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+                painter.setPen(QPen(QColor(op.color), op.width, Qt.PenStyle.SolidLine,
+                                    Qt.PenCapStyle.FlatCap))
                 painter.drawLine(op.line)
             else:
                 _paint_swatch(painter, op)
