@@ -190,4 +190,6 @@ def translate_in(lang: str | None, context: str, text: str) -> str:
 def locale_number(value: float, decimals: int = 0, locale: QLocale | None = None) -> str:
     """``value`` with the locale's group and decimal separators ("1,234.5"; "1.234,5" in German)."""
     loc = locale or QLocale()
+    if loc.language() == QLocale.Language.C:   # LANG=C: no preference; the English conventions
+        loc = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     return loc.toString(float(value), "f", decimals)

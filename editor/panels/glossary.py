@@ -17,7 +17,8 @@ CONTEXT = "Glossary"
 _EXTRA = {
     "total_amount": str(QT_TRANSLATE_NOOP("Glossary",
                                       "All known amounts in the diagram added up, whatever their type.")),
-    "valuation_revenue": str(QT_TRANSLATE_NOOP("Glossary", "Valuation divided by revenue, when both are known.")),
+    "valuation_revenue": str(QT_TRANSLATE_NOOP("Glossary",
+                                           "Valuation divided by revenue, when both are known.")),
 }
 
 

@@ -426,4 +426,421 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>置き換える</translation>
     </message>
 </context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../editor/dialogs/recovery_dialog.py" line="+42"/>
+        <location line="+166"/>
+        <source>Recover Unsaved Work</source>
+        <translation>未保存の作業を復元</translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <source>Roundtrip did not close normally. These diagrams had changes that were not saved; autosave kept a copy of each.</source>
+        <translation>Roundtrip は正常に終了しませんでした。次の図には保存されていない変更がありました。自動保存がそれぞれのコピーを残しています。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Document</source>
+        <translation>ドキュメント</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved from</source>
+        <translation>保存元</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Autosaved at</source>
+        <translation>自動保存の日時</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(never saved)</source>
+        <translation>(未保存)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot be restored: {problem}</source>
+        <translation>復元できません: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} (damaged)</source>
+        <translation>{name} (破損)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This diagram was never saved.</source>
+        <translation>この図は一度も保存されていません。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Restore</source>
+        <translation>復元(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Discard</source>
+        <translation>破棄(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Later</source>
+        <translation>後で(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Discard Recovered Work</source>
+        <translation>復元した作業を破棄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the autosaved copy of {count} diagram(s)? Their unsaved changes will be lost.</source>
+        <translation>{count} 件の図の自動保存コピーを削除しますか? 保存されていない変更は失われます。</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>another Roundtrip window restored it first</source>
+        <translation>別の Roundtrip ウィンドウが先に復元しました</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Some diagrams could not be restored:</source>
+        <translation>一部の図を復元できませんでした:</translation>
+    </message>
+</context>
+<context>
+    <name>Stress</name>
+    <message>
+        <location filename="_runtime_strings.py" line="+1"/>
+        <source>Not a forecast: one period, every amount treated as due now, no fire sales or bankruptcy costs.</source>
+        <translation>予測ではありません: 1 期間のみ、すべての金額を今すぐ支払うべきものとして扱い、投げ売りや破綻コストは考慮しません。</translation>
+    </message>
+</context>
+<context>
+    <name>StressPanel</name>
+    <message>
+        <location filename="../../editor/panels/stress.py" line="+43"/>
+        <location line="+3"/>
+        <source>Company</source>
+        <translation>企業</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Outside money</source>
+        <translation>外部資金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shock</source>
+        <translation>ショック</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After shock</source>
+        <translation>ショック後</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owed</source>
+        <translation>債務</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>支払済</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received</source>
+        <translation>受取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shortfall</source>
+        <translation>不足額</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recovery</source>
+        <translation>回収率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Round</source>
+        <translation>ラウンド</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still due (committed, announced, unconfirmed)</source>
+        <translation>未払いのもの (確約・発表・未確認)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All flows</source>
+        <translation>すべてのフロー</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Obligations:</source>
+        <extracomment>The marks for the canvas at the chosen domino step (a :class:`StressOverlay`). A fresh :class:`StressResult` (the clearing of the newest inputs). True while a clearing is waiting or running.</extracomment>
+        <translation>債務:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Which flows a company owes: those whose money is still due (a paid flow is settled), or every flow with an amount.</source>
+        <translation>企業が負う債務とみなすフロー: まだ支払われていないもの (支払済のフローは決済済み)、または金額のあるすべてのフロー。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+224"/>
+        <source>Largest debtor pays nothing</source>
+        <translation>最大の債務者が支払わない</translation>
+    </message>
+    <message>
+        <location line="-222"/>
+        <source>Revenue only</source>
+        <translation>売上高のみ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every company&apos;s outside money back to its revenue, no shocks.</source>
+        <translation>各企業の外部資金を売上高に戻し、ショックなし。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Show domino round:</source>
+        <translation>連鎖のラウンドを表示:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Round 1: companies that cannot pay even if everyone else pays in full; round 2: those who then cannot pay, and so on.</source>
+        <translation>ラウンド 1: 他の全員が全額を支払っても支払えない企業。ラウンド 2: その結果支払えなくなる企業。以下同様。</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>nobody defaults</source>
+        <translation>債務不履行なし</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>of {rounds}: 1 company in default</source>
+        <translation>/ {rounds}: 1 社が債務不履行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>of {rounds}: {count} companies in default</source>
+        <translation>/ {rounds}: {count} 社が債務不履行</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>its revenue</source>
+        <translation>売上高</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no revenue recorded: 0</source>
+        <translation>売上高の記録なし: 0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Money {name} has to pay with (default: {revenue}). Empty: back to the default.</source>
+        <translation>{name} が支払いに使える資金 (既定値: {revenue})。空欄にすると既定値に戻ります。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Shock: share of {name}&apos;s outside money lost</source>
+        <translation>ショック: {name} が失う外部資金の割合</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>outside money</source>
+        <translation>外部資金</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{name} pays nothing</source>
+        <translation>{name} が支払わない</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} loses all its own money (shock 100 %): it pays only what it receives from others. Everyone else has its revenue.</source>
+        <translation>{name} が自己資金をすべて失います (ショック 100 %)。他社から受け取った分だけを支払います。他の企業は売上高を持ちます。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The company that owes the most</source>
+        <translation>最大の債務を負う企業</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Stress test failed: {error}</source>
+        <translation>ストレステストに失敗しました: {error}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Unpaid: {shortfall} of {owed} owed ({share}).</source>
+        <translation>未払い: 債務 {owed} のうち {shortfall} ({share})。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>0 companies default.</source>
+        <translation>債務不履行の企業はありません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 company defaults over 1 round.</source>
+        <translation>1 ラウンドで 1 社が債務不履行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} companies default over 1 round.</source>
+        <translation>1 ラウンドで {count} 社が債務不履行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 company defaults over {rounds} rounds.</source>
+        <translation>{rounds} ラウンドで 1 社が債務不履行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} companies default over {rounds} rounds.</source>
+        <translation>{rounds} ラウンドで {count} 社が債務不履行。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <location filename="../../editor/panels/timeline.py" line="+50"/>
+        <source>One deal at a time</source>
+        <translation>取引ごと</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One month at a time</source>
+        <translation>月ごと</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide flows outside</source>
+        <translation>期間外のフローを隠す</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fade flows outside</source>
+        <translation>期間外のフローを薄く表示</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Play the deals in date order (Space)</source>
+        <extracomment>the period to analyse: (from, to), each &quot;YYYY-MM-DD&quot; or &quot;&quot; for an open end</extracomment>
+        <translation>取引を日付順に再生 (Space)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the next deal or month (.)</source>
+        <translation>次の取引または月を表示 (.)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restart</source>
+        <translation>最初から</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back to the first deal (Home)</source>
+        <translation>最初の取引に戻る (Home)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All dates</source>
+        <translation>全期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show every flow: no period</source>
+        <translation>すべてのフローを表示 (期間指定なし)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Playing speed</source>
+        <translation>再生速度</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>{count} undated</source>
+        <translation>日付なし {count} 件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No dated flows</source>
+        <translation>日付のあるフローはありません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All dates: {first} to {last} · {count} dated flows</source>
+        <translation>全期間: {first} 〜 {last} · 日付のあるフロー {count} 件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Period {first} to {last} · {shown} of {count} dated flows</source>
+        <translation>期間 {first} 〜 {last} · 日付のあるフロー {count} 件中 {shown} 件</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+7"/>
+        <source>Export Replay</source>
+        <translation>リプレイを書き出し</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Animated GIF (*.gif)</source>
+        <translation>アニメーション GIF (*.gif)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Frames:</source>
+        <translation>フレーム:</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cannot Export Replay</source>
+        <translation>リプレイを書き出せません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported {name}: {count} frames</source>
+        <translation>{name} を書き出しました: {count} フレーム</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message>
+        <location filename="../../editor/panels/timeline_strip.py" line="+42"/>
+        <source>Drag the handles to choose a period; the canvas and the analysis follow.</source>
+        <extracomment>(first day, last day) of the range, both included, as date ordinals</extracomment>
+        <translation>ハンドルをドラッグして期間を選択します。キャンバスと分析が追従します。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>No dated flows</source>
+        <translation>日付のあるフローはありません</translation>
+    </message>
+</context>
 </TS>

@@ -96,6 +96,8 @@ def test_locale_number_uses_the_locale_separators():
     assert i18n.locale_number(1234567.891, 2, QLocale("en_US")) == "1,234,567.89"
     assert i18n.locale_number(1234567.891, 2, QLocale("de_DE")) == "1.234.567,89"
     assert i18n.locale_number(1234.5, 1, QLocale("ja_JP")) == "1,234.5"
+    assert i18n.locale_number(-9876.5, 1, QLocale.c()) == "-9,876.5"   # LANG=C reads as English
+    assert i18n.locale_number(1234.5, 1) == "1,234.5"   # the tests' locale (LANG=C)
 
 
 def test_app_has_no_translator_left_installed(qapp):

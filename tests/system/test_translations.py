@@ -60,6 +60,9 @@ def test_glossary_texts_are_in_the_catalogue():
 
     glossary = {s for c, s, _ in messages(TS) if c == "Glossary"}
     assert set(GLOSSARY.values()) <= glossary, set(GLOSSARY.values()) - glossary
+    from editor.analysis.stress import CAVEAT
+
+    assert ("Stress", CAVEAT) in {(c, s) for c, s, _ in messages(TS)}
 
 
 def test_catalogue_is_current_with_the_code(tmp_path):
