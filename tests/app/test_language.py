@@ -103,3 +103,20 @@ def test_locale_number_uses_the_locale_separators():
 def test_app_has_no_translator_left_installed(qapp):
     assert isinstance(qapp, QApplication)
     assert QApplication.translate("Menus", "&File") == "&File"
+
+
+def test_japanese_panels_and_glossary(qtbot, japanese):
+    from editor.panels.glossary import definition
+    from editor.panels.stress import StressPanel
+    from editor.panels.timeline import TimelinePanel
+
+    stress, timeline = StressPanel(), TimelinePanel()
+    qtbot.addWidget(stress)
+    qtbot.addWidget(timeline)
+    try:
+        assert stress.revenue_only_button.text() == "売上高のみ"
+        assert stress.caveat_label.text().startswith("予測ではありません")
+        assert timeline.play_button.text() == "再生"
+        assert definition("net") == "流入額から流出額を引いたもの。"
+    finally:
+        stress.shutdown()
