@@ -511,6 +511,101 @@ Your changes will be lost if you don&apos;t save them.</source>
     </message>
 </context>
 <context>
+    <name>Replay</name>
+    <message>
+        <location filename="../../editor/canvas/export/replay.py" line="+40"/>
+        <source>January</source>
+        <extracomment>month names of the frame captions, translated into the interface language when drawn</extracomment>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>February</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>March</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>April</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>June</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>July</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>August</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>September</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>October</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>November</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>December</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>1 deal</source>
+        <extracomment>Default frame width (pixels) of a replay: big enough to read, small enough for a GIF. The last frame stays this many times longer than the others (at least LAST_FRAME_MS). More frames than this are refused (a GIF of thousands of frames helps nobody).</extracomment>
+        <translation>取引 1 件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} deals</source>
+        <translation>取引 {count} 件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{month} {year}</source>
+        <translation>{year}年{month}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{index} of {total}</source>
+        <translation>{index} / {total}</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>1 undated flow left out</source>
+        <translation>日付のないフロー 1 件を除外</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} undated flows left out</source>
+        <translation>日付のないフロー {count} 件を除外</translation>
+    </message>
+</context>
+<context>
     <name>Stress</name>
     <message>
         <location filename="_runtime_strings.py" line="+1"/>
