@@ -103,7 +103,8 @@ def _resolve_selection(diagram: Diagram, selection: Selection | None) -> tuple[l
     if unknown:
         raise InputError(f"selection: no company or flow with id {', '.join(map(repr, unknown[:5]))}")
     if not company_ids and not flow_ids:
-        raise InputError("selection: nothing is selected; select companies or flows, or export the whole diagram")
+        raise InputError("selection: nothing is selected; select companies or flows, "
+                         "or export the whole diagram")
     keep = dict.fromkeys(company_ids)
     for fid in flow_ids:
         f = diagram.flow(fid)
@@ -176,7 +177,8 @@ class ExportPage:
     def paint(self, painter: QPainter, background: bool = True) -> None:
         if background and not self.options.transparent:
             painter.fillRect(QRectF(0, 0, self.size.width(), self.size.height()), QColor("#ffffff"))
-        self.scene.render(painter, self.layout.diagram_rect, self.source_rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self.scene.render(painter, self.layout.diagram_rect, self.source_rect,
+                          Qt.AspectRatioMode.KeepAspectRatio)
         self.layout.paint(painter)
 
     def close(self) -> None:
@@ -212,7 +214,8 @@ def render_png(page: ExportPage, width: int | None = None, scale: float | None =
     if pw * ph > MAX_PIXELS:
         raise InputError(f"the image would be {pw:,} × {ph:,} pixels, more than {MAX_PIXELS // 1_000_000} "
                          "million; choose a smaller width or scale")
-    fmt = QImage.Format.Format_ARGB32_Premultiplied if page.options.transparent else QImage.Format.Format_RGB32
+    fmt = (QImage.Format.Format_ARGB32_Premultiplied if page.options.transparent
+           else QImage.Format.Format_RGB32)
     img = QImage(pw, ph, fmt)
     if img.isNull():
         raise InputError(f"not enough memory for a {pw:,} × {ph:,} pixel image; choose a smaller width")
@@ -275,7 +278,8 @@ def _pdf_bytes(page: ExportPage) -> bytes:
 def _check_options(path: Path, width: Any, scale: Any) -> str:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise InputError(f"{path.name}: images are written as {', '.join(FORMATS)}; got {path.suffix or 'no extension'}")
+        raise InputError(f"{path.name}: images are written as {', '.join(FORMATS)}; "
+                         f"got {path.suffix or 'no extension'}")
     if width is not None and scale is not None:
         raise InputError("give either a width or a scale, not both")
     if width is not None and (isinstance(width, bool) or not isinstance(width, int)

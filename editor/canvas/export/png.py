@@ -19,7 +19,8 @@ ZLIB_LEVEL = 6
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    crc = struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    return struct.pack(">I", len(data)) + kind + data + crc
 
 
 def deflate(data: bytes, level: int = ZLIB_LEVEL, parts: int | None = None) -> bytes:

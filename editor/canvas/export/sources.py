@@ -8,8 +8,8 @@ share one number.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 #: At most this many numbered sources in one picture; the rest are counted.
