@@ -2,6 +2,38 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>DiagramView</name>
+    <message>
+        <location filename="../../editor/canvas/view.py" line="+216"/>
+        <source>This diagram is empty.
+
+Press C and click to add a company,
+F and drag between two companies to draw a money flow,
+or open a bundled example with File → Open Sample.</source>
+        <extracomment>the zoom factor changed (1.0 = 100 %) free room around the diagram, so adding or dragging at the edge never makes the view jump moving arrows are cut this far (view pixels) outside the viewport below this zoom (the arrowheads&apos; level of detail) big diagrams are drawn unsmoothed diagrams with fewer companies and arrows than this are always smoothed</extracomment>
+        <translation>この図は空です。
+
+C を押してクリックすると企業を追加できます。
+F を押して 2 つの企業の間をドラッグすると資金の流れを描けます。
+または「ファイル → サンプルを開く」で付属の例を開いてください。</translation>
+    </message>
+    <message>
+        <location line="+228"/>
+        <source>Cannot rename: {error}</source>
+        <translation>名前を変更できません: {error}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Amount not changed: {error}. Try 100, $100B, up to 100, ~300 or ? for unknown.</source>
+        <translation>金額は変更されていません: {error}。100、$100B、up to 100、~300、不明なら ? のように入力してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Amount not changed: {error}</source>
+        <translation>金額は変更されていません: {error}</translation>
+    </message>
+</context>
+<context>
     <name>ExportImageDialog</name>
     <message>
         <location filename="../../editor/dialogs/export_dialog.py" line="+65"/>
@@ -936,6 +968,41 @@ Your changes will be lost if you don&apos;t save them.</source>
         <location line="+61"/>
         <source>No dated flows</source>
         <translation>日付のあるフローはありません</translation>
+    </message>
+</context>
+<context>
+    <name>Tools</name>
+    <message>
+        <location filename="../../editor/canvas/tools/add_company.py" line="+9"/>
+        <source>New company</source>
+        <translation>新しい企業</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot add a company: {error}</source>
+        <translation>企業を追加できません: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../editor/canvas/tools/draw_flow.py" line="+37"/>
+        <source>Drag from one company to another to draw a flow.</source>
+        <translation>企業から別の企業へドラッグしてフローを描きます。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>No flow drawn: drop the arrow on another company.</source>
+        <translation>フローは描かれていません: 矢印を別の企業の上で放してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot add the flow: {error}</source>
+        <translation>フローを追加できません: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../editor/canvas/tools/select.py" line="+87"/>
+        <location line="+35"/>
+        <source>Cannot move: {error}</source>
+        <extracomment>a press that moves less than this (view pixels) is a click, not a drag</extracomment>
+        <translation>移動できません: {error}</translation>
     </message>
 </context>
 </TS>
