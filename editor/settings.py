@@ -12,6 +12,7 @@ Keys:
     analysis/max_loops     loops listed in the Loops panel
     analysis/max_length    longest loop searched
     view/size_by, view/legend, view/snap
+    view/language          "system", "en" or "ja" (editor/i18n.py; applies at the next start)
     window/geometry, window/state
 """
 from __future__ import annotations

@@ -10,6 +10,11 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ROUNDTRIP_SETTINGS", "test")  # keep tests out of the user's settings
+# Tests see the English interface and C number formats whatever the machine's locale;
+# a test that wants another language sets it itself (in a subprocess's environment or the setting).
+os.environ["LANG"] = "C"
+for _name in ("LC_ALL", "LC_MESSAGES", "LC_NUMERIC", "LANGUAGE"):
+    os.environ.pop(_name, None)
 
 import pytest  # noqa: E402
 

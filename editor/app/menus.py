@@ -5,12 +5,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar, QToolButton, QWidget
 
 from editor.app import resources
 from editor.app.actions import ALIGN_MODES
+from editor.app.language import build_language_menu
 
 if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
@@ -110,7 +111,7 @@ def build_menus(w: MainWindow) -> Actions:
     files, edits = w.files, w.edits
 
     # ------------------------------------------------------------------ File
-    m = bar.addMenu("&File")
+    m = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
     new = _action(w, "&New", files.new_document, S.New, "Start an empty diagram", SP.SP_FileIcon)
     open_ = _action(w, "&Open…", files.open_dialog, S.Open, "Open a diagram", SP.SP_DialogOpenButton)
     m.addActions([new, open_])
@@ -138,7 +139,7 @@ def build_menus(w: MainWindow) -> Actions:
     m.addActions([close, quit_])
 
     # ------------------------------------------------------------------ Edit
-    m = bar.addMenu("&Edit")
+    m = bar.addMenu(QCoreApplication.translate("Menus", "&Edit"))
     undo = w.undo_group.createUndoAction(w, "&Undo")
     undo.setShortcuts(QKeySequence.keyBindings(S.Undo))
     undo.setIcon(w.style().standardIcon(SP.SP_ArrowBack))
@@ -163,8 +164,8 @@ def build_menus(w: MainWindow) -> Actions:
     m.addActions([details, catalogues])
 
     # --------------------------------------------------------------- Arrange
-    m = bar.addMenu("&Arrange")
-    align_menu = m.addMenu("&Align")
+    m = bar.addMenu(QCoreApplication.translate("Menus", "&Arrange"))
+    align_menu = m.addMenu(QCoreApplication.translate("Menus", "&Align"))
     align: dict[str, QAction] = {}
     for mode in ALIGN_MODES:
         align[mode] = _action(w, mode.capitalize(), lambda mode=mode: edits.align(mode))
@@ -173,14 +174,14 @@ def build_menus(w: MainWindow) -> Actions:
             align_menu.addSeparator()
     distribute = {"horizontal": _action(w, "&Horizontally", lambda: edits.distribute("horizontal")),
                   "vertical": _action(w, "&Vertically", lambda: edits.distribute("vertical"))}
-    m.addMenu("&Distribute").addActions(list(distribute.values()))
+    m.addMenu(QCoreApplication.translate("Menus", "&Distribute")).addActions(list(distribute.values()))
     m.addSeparator()
     layout = _action(w, "Automatic &Layout", edits.auto_layout, "Ctrl+L",
                      "Arrange the selected companies (or all) automatically")
     m.addAction(layout)
 
     # ------------------------------------------------------------------ View
-    m = view_menu = bar.addMenu("&View")
+    m = view_menu = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
     zoom_in = _action(w, "Zoom &In", lambda: w.zoom("in"), [QKeySequence(S.ZoomIn), "Ctrl+="])
     zoom_out = _action(w, "Zoom &Out", lambda: w.zoom("out"), S.ZoomOut)
     fit = _action(w, "Zoom to &Fit", lambda: w.zoom("fit"), "Ctrl+0")
@@ -190,7 +191,7 @@ def build_menus(w: MainWindow) -> Actions:
     legend = _action(w, "&Legend", w.set_legend_visible, None, "Show the colour legend", checkable=True)
     snap = _action(w, "&Snap to Grid", w.set_snap, None, "Snap moved companies to the grid", checkable=True)
     m.addActions([legend, snap])
-    size = m.addMenu("Size Companies &By")
+    size = m.addMenu(QCoreApplication.translate("Menus", "Size Companies &By"))
     group = QActionGroup(w)
     size_by: dict[str, QAction] = {}
     for mode, text in (("valuation", "&Valuation"), ("revenue", "&Revenue"), ("none", "&Same Size")):
@@ -200,9 +201,10 @@ def build_menus(w: MainWindow) -> Actions:
         size.addAction(a)
         size_by[mode] = a
     m.addSeparator()
-    panels = m.addMenu("&Panels")
+    panels = m.addMenu(QCoreApplication.translate("Menus", "&Panels"))
     for key in ("loops", "metrics", "inspector", "history", "catalogue", "stress"):
         panels.addAction(w.docks[key].toggleViewAction())
+    build_language_menu(w, m)
 
     # ------------------------------------------------------------ Tools
     tools: dict[str, QAction] = {}
@@ -216,7 +218,7 @@ def build_menus(w: MainWindow) -> Actions:
         tool_group.addAction(a)
         tools[name] = a
     tools["select"].setChecked(True)
-    tm = bar.addMenu("&Tools")
+    tm = bar.addMenu(QCoreApplication.translate("Menus", "&Tools"))
     tm.addActions(list(tools.values()))
     tm.addSeparator()
     flow_type_keys = [_action(w, f"Flow type {i + 1}", lambda i=i: w.pick_flow_type(i), str(i + 1))
@@ -225,7 +227,7 @@ def build_menus(w: MainWindow) -> Actions:
     tm.addAction(next_flow_type)
 
     # ------------------------------------------------------------------ Help
-    m = bar.addMenu("&Help")
+    m = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     shortcuts_help = _action(w, "&Keyboard Shortcuts", lambda: _shortcuts(w))
     about = _action(w, "&About Roundtrip", lambda: _about(w))
     m.addActions([shortcuts_help, about])

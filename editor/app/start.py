@@ -70,6 +70,8 @@ def run_app(argv: list[str]) -> int:
     app.setApplicationDisplayName("Roundtrip")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(resources.icon("roundtrip"))
+    from editor import i18n
+    i18n.install(app)  # before any widget: texts are translated when widgets are made
     from editor.background import collector
     collector.install()  # cycles are freed on this thread, never on a worker's
     windows = start_windows(list(argv))

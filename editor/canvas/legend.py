@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -50,8 +50,10 @@ class LegendItem(QGraphicsItem):
         y = PAD
         width = 0.0
         layout: list[tuple[str, str, str, float]] = []
-        for title, kind, rows in (("Money flows", "flow", self.flow_rows),
-                                  ("Companies", "category", self.category_rows)):
+        flows_title = QCoreApplication.translate("Legend", "Money flows")
+        companies_title = QCoreApplication.translate("Legend", "Companies")
+        for title, kind, rows in ((flows_title, "flow", self.flow_rows),
+                                  (companies_title, "category", self.category_rows)):
             if not rows:
                 continue
             if layout:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import cast
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsView
 
@@ -237,9 +237,10 @@ class DiagramView(QGraphicsView):
         super().setScene(scene)
         self.minimap.watch(scene)
 
-    EMPTY_HINT = ("This diagram is empty.\n\nPress C and click to add a company,\n"
-                  "F and drag between two companies to draw a money flow,\n"
-                  "or open a bundled example with File → Open Sample.")
+    EMPTY_HINT = QT_TRANSLATE_NOOP("DiagramView",
+                                   "This diagram is empty.\n\nPress C and click to add a company,\n"
+                                   "F and drag between two companies to draw a money flow,\n"
+                                   "or open a bundled example with File → Open Sample.")
 
     def _is_empty(self) -> bool:
         d = self.scene().diagram if self.scene() is not None else None
@@ -261,7 +262,7 @@ class DiagramView(QGraphicsView):
         font = painter.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         painter.setFont(font)
-        painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.EMPTY_HINT)
+        painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.tr(str(self.EMPTY_HINT)))
         painter.restore()
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
@@ -476,7 +477,7 @@ class DiagramView(QGraphicsView):
                 try:
                     self.document.update_company(company_id, name=text)
                 except ModelError as e:
-                    return f"Cannot rename: {e}"
+                    return self.tr("Cannot rename: {error}").format(error=e)
             return None
 
         return self._open_editor(InPlaceEditor(self, "company", company_id, name, anchor, commit))
@@ -497,13 +498,14 @@ class DiagramView(QGraphicsView):
             try:
                 amount, qualifier = parse_amount(text, unit)
             except AmountError as e:
-                return f"Amount not changed: {e}. Try 100, $100B, up to 100, ~300 or ? for unknown."
+                return self.tr("Amount not changed: {error}. "
+                               "Try 100, $100B, up to 100, ~300 or ? for unknown.").format(error=e)
             old = self.document.diagram.flow(flow_id)
             if (amount, qualifier) != (old.amount, old.qualifier):
                 try:
                     self.document.update_flow(flow_id, amount=amount, qualifier=qualifier)
                 except ModelError as e:
-                    return f"Amount not changed: {e}"
+                    return self.tr("Amount not changed: {error}").format(error=e)
             return None
 
         return self._open_editor(InPlaceEditor(self, "flow", flow_id, text, label.scenePos, commit,

@@ -46,6 +46,7 @@ from editor.canvas.export.image import (
     export_image,
     render_png,
 )
+from editor.i18n import locale_number
 from editor.io.errors import InputError
 from editor.io.formats import formats_where
 
@@ -64,7 +65,7 @@ class ExportImageDialog(QDialog):
     def __init__(self, diagram, parent: QWidget | None = None, *, selection=None, directory: str | Path = "",
                  stress: StressOverlay | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Export Image")
+        self.setWindowTitle(self.tr("Export Image"))
         self._diagram = diagram
         companies, flows = selection or ((), ())
         self._selection = (list(companies), list(flows))
@@ -82,19 +83,19 @@ class ExportImageDialog(QDialog):
     def _build(self, meta, folder: Path) -> None:
         form = QFormLayout()
         self._path = QLineEdit(str(folder / f"{_safe_name(meta.title)}.png"))
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self._path, 1)
         row.addWidget(browse)
-        form.addRow("File:", row)
+        form.addRow(self.tr("File:"), row)
         self._format = QComboBox()
         for name, ext in FORMATS:
             self._format.addItem(f"{name} ({ext})", ext)
         self._format.currentIndexChanged.connect(self._format_changed)
-        form.addRow("Format:", self._format)
+        form.addRow(self.tr("Format:"), self._format)
 
-        self._by_width, self._by_scale = QRadioButton("Width"), QRadioButton("Scale")
+        self._by_width, self._by_scale = QRadioButton(self.tr("Width")), QRadioButton(self.tr("Scale"))
         self._by_width.setChecked(True)
         self._width = QSpinBox(minimum=MIN_WIDTH, maximum=MAX_WIDTH, value=DEFAULT_PNG_WIDTH, suffix=" px",
                                singleStep=100)
@@ -103,35 +104,36 @@ class ExportImageDialog(QDialog):
         for w in (self._by_width, self._width, self._by_scale, self._scale):
             size_row.addWidget(w)
         size_row.addStretch(1)
-        form.addRow("PNG size:", size_row)
+        form.addRow(self.tr("PNG size:"), size_row)
         self._size_note = QLabel()
         self._size_note.setStyleSheet("color: #5f6368")
         form.addRow("", self._size_note)
 
-        self._white, self._transparent = QRadioButton("White"), QRadioButton("Transparent")
+        self._white, self._transparent = QRadioButton(self.tr("White")), QRadioButton(self.tr("Transparent"))
         self._white.setChecked(True)
         bg_row = QHBoxLayout()
         bg_row.addWidget(self._white)
         bg_row.addWidget(self._transparent)
         bg_row.addStretch(1)
-        form.addRow("Background:", bg_row)
+        form.addRow(self.tr("Background:"), bg_row)
         self._colours = QComboBox()   # the image's own colours, whatever the canvas shows
-        self._colours.addItem("Light", "light")
-        self._colours.addItem("Dark", "dark")
+        self._colours.addItem(self.tr("Light"), "light")
+        self._colours.addItem(self.tr("Dark"), "dark")
         self._colours.currentIndexChanged.connect(self._changed)
-        form.addRow("Colours:", self._colours)
+        form.addRow(self.tr("Colours:"), self._colours)
 
-        self._whole, self._only_selection = QRadioButton("Whole diagram"), QRadioButton("Selection only")
+        self._whole = QRadioButton(self.tr("Whole diagram"))
+        self._only_selection = QRadioButton(self.tr("Selection only"))
         self._whole.setChecked(True)
         has_selection = any(self._selection)
         self._only_selection.setEnabled(has_selection)
         if not has_selection:
-            self._only_selection.setToolTip("Select companies or flows on the canvas first")
+            self._only_selection.setToolTip(self.tr("Select companies or flows on the canvas first"))
         extent_row = QHBoxLayout()
         extent_row.addWidget(self._whole)
         extent_row.addWidget(self._only_selection)
         extent_row.addStretch(1)
-        form.addRow("Draw:", extent_row)
+        form.addRow(self.tr("Draw:"), extent_row)
         for a, b in ((self._by_width, self._by_scale), (self._white, self._transparent),
                      (self._whole, self._only_selection)):
             group = QButtonGroup(self)
@@ -139,35 +141,44 @@ class ExportImageDialog(QDialog):
             group.addButton(b)
 
         self._title = QLineEdit(meta.title)
-        self._title.setPlaceholderText("No title")
+        self._title.setPlaceholderText(self.tr("No title"))
         self._subtitle = QLineEdit(meta.subtitle)
-        self._subtitle.setPlaceholderText("No subtitle")
-        form.addRow("Title:", self._title)
-        form.addRow("Subtitle:", self._subtitle)
-        self._legend = QCheckBox("Legend of flow types and company categories")
+        self._subtitle.setPlaceholderText(self.tr("No subtitle"))
+        form.addRow(self.tr("Title:"), self._title)
+        form.addRow(self.tr("Subtitle:"), self._subtitle)
+        self._legend = QCheckBox(self.tr("Legend of flow types and company categories"))
         self._legend.setChecked(True)
-        self._sources = QCheckBox("Numbered sources in a footnote (flows with a link)")
+        self._sources = QCheckBox(self.tr("Numbered sources in a footnote (flows with a link)"))
         form.addRow("", self._legend)
         form.addRow("", self._sources)
-        self._stress = QCheckBox("Stress test marks: defaults, domino rounds, unpaid parts")
+        self._stress = QCheckBox(self.tr("Stress test marks: defaults, domino rounds, unpaid parts"))
         self._stress.setChecked(stress_on := self._stress_overlay is not None)
         self._stress.setEnabled(stress_on)
         if not stress_on:
-            self._stress.setToolTip("Open the Stress Test panel to draw its marks")
+            self._stress.setToolTip(self.tr("Open the Stress Test panel to draw its marks"))
         form.addRow("", self._stress)
+        self._language = QComboBox()
+        self._language.setObjectName("export_language")
+        self._language.addItem(self.tr("Interface language"), None)
+        self._language.addItem("English", "en")
+        self._language.addItem("日本語", "ja")
+        self._language.setToolTip(self.tr("Language of the legend, the sources note and the credit"))
+        self._language.currentIndexChanged.connect(self._changed)
+        form.addRow(self.tr("Captions:"), self._language)
 
-        self._preview = QLabel("Preview")
+        self._preview = QLabel(self.tr("Preview"))
         self._preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._preview.setMinimumSize(PREVIEW_SIZE, PREVIEW_SIZE)
         self._preview.setStyleSheet("background: #eceef1; border: 1px solid #c9ccd1")
-        self._refresh_button = QPushButton("Refresh preview")
+        self._refresh_button = QPushButton(self.tr("Refresh preview"))
         self._refresh_button.clicked.connect(self.refresh_preview)
         side = QVBoxLayout()
         side.addWidget(self._preview, 1)
         side.addWidget(self._refresh_button)
 
         self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self._export_button = self._buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self._export_button = self._buttons.addButton(self.tr("Export"),
+                                                      QDialogButtonBox.ButtonRole.AcceptRole)
         self._export_button.setDefault(True)
         self._buttons.accepted.connect(self.export)
         self._buttons.rejected.connect(self.reject)
@@ -201,7 +212,7 @@ class ExportImageDialog(QDialog):
         opts = dict(title=self._title.text(), subtitle=self._subtitle.text(), legend=self._legend.isChecked(),
                     sources=self._sources.isChecked(), transparent=self._transparent.isChecked(),
                     selection=self._selection if self._only_selection.isChecked() else None,
-                    theme=self._colours.currentData())
+                    theme=self._colours.currentData(), language=self._language.currentData())
         if self._stress.isChecked() and self._stress_overlay is not None:
             opts["stress"] = self._stress_overlay
         if png and self._by_width.isChecked():
@@ -215,7 +226,7 @@ class ExportImageDialog(QDialog):
         return ExportPage(self._diagram, ExportOptions(
             title=o["title"], subtitle=o["subtitle"], legend=o["legend"], sources=o["sources"],
             transparent=o["transparent"], selection=o["selection"], stress=o.get("stress"),
-            theme=o["theme"]))
+            theme=o["theme"], language=o["language"]))
 
     def _format_changed(self) -> None:
         p = self.path()
@@ -251,12 +262,13 @@ class ExportImageDialog(QDialog):
         if self._live:
             self._timer.start()
         else:
-            self._preview.setText("Preview: press Refresh")
+            self._preview.setText(self.tr("Preview: press Refresh"))
 
     def _browse(self) -> None:
         filters = ";;".join(f"{name} (*{ext})" for name, ext in FORMATS)
         current = next(f"{n} (*{e})" for n, e in FORMATS if e == self.suffix())
-        name, _ = QFileDialog.getSaveFileName(self, "Export Image", str(self.path()), filters, current)
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export Image"), str(self.path()), filters,
+                                              current)
         if name:
             self._path.setText(name)
             self._path_edited()
@@ -279,9 +291,12 @@ class ExportImageDialog(QDialog):
             o = self.options()
             if self.suffix() == ".png":
                 pw = o.get("width") or round(w * o["scale"])
-                self._size_note.setText(f"{pw:,} × {round(h * pw / w):,} pixels")
+                self._size_note.setText(self.tr("{width} × {height} pixels").format(
+                    width=locale_number(pw), height=locale_number(round(h * pw / w))))
             else:
-                self._size_note.setText(f"Vector, {w * 0.75 / 72 * 2.54:.1f} × {h * 0.75 / 72 * 2.54:.1f} cm")
+                self._size_note.setText(self.tr("Vector, {width} × {height} cm").format(
+                    width=locale_number(w * 0.75 / 72 * 2.54, 1),
+                    height=locale_number(h * 0.75 / 72 * 2.54, 1)))
         finally:
             page.close()
 
@@ -289,7 +304,7 @@ class ExportImageDialog(QDialog):
         """Write the image; on success close the dialog (True), else show why (False)."""
         path = self.path()
         if not path.name:
-            QMessageBox.warning(self, "Export Image", "Choose a file name for the image.")
+            QMessageBox.warning(self, self.tr("Export Image"), self.tr("Choose a file name for the image."))
             return False
         if path.suffix.lower() != self.suffix():
             path = path.with_suffix(self.suffix())
@@ -297,10 +312,12 @@ class ExportImageDialog(QDialog):
         try:
             export_image(self._diagram, path, **self.options())
         except InputError as e:
-            QMessageBox.warning(self, "Export Image", str(e))
+            QMessageBox.warning(self, self.tr("Export Image"), str(e))
             return False
         except OSError as e:
-            QMessageBox.warning(self, "Export Image", f"Could not write {path}:\n{e.strerror or e}")
+            QMessageBox.warning(self, self.tr("Export Image"),
+                                self.tr("Could not write {path}:\n{reason}").format(
+                                    path=path, reason=e.strerror or e))
             return False
         self.accept()
         return True

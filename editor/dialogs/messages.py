@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 #: Problems listed in the dialog itself; the rest go to "Show Details…".
@@ -16,9 +17,9 @@ SHOWN_PROBLEMS = 8
 def ask_save_changes(parent: QWidget | None, name: str) -> QMessageBox.StandardButton:
     """Save, Discard or Cancel (Escape cancels)."""
     return QMessageBox.question(
-        parent, "Unsaved Changes",
-        f"Do you want to save the changes you made to “{name}”?\n\n"
-        "Your changes will be lost if you don't save them.",
+        parent, QCoreApplication.translate("Messages", "Unsaved Changes"),
+        QCoreApplication.translate("Messages", "Do you want to save the changes you made to “{name}”?\n\n"
+                                   "Your changes will be lost if you don't save them.").format(name=name),
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Save)
@@ -30,14 +31,17 @@ def show_error(parent: QWidget | None, title: str, text: str, problems: Iterable
     if problems:
         shown = problems[:SHOWN_PROBLEMS]
         more = len(problems) - len(shown)
-        box.setInformativeText("\n".join(f"• {p}" for p in shown)
-                               + (f"\n… and {more} more (Show Details)" if more > 0 else ""))
+        tail = QCoreApplication.translate("Messages", "… and {count} more (Show Details)").format(count=more)
+        box.setInformativeText("\n".join(f"• {p}" for p in shown) + (f"\n{tail}" if more > 0 else ""))
         if more > 0:
             box.setDetailedText("\n".join(problems))
     box.exec()
 
 
-def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Replace") -> bool:
+def confirm(parent: QWidget | None, title: str, text: str, yes: str | None = None) -> bool:
+    """Cancel or ``yes`` (default "Replace")."""
+    if yes is None:
+        yes = QCoreApplication.translate("Messages", "Replace")
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
     ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(ok)

@@ -11,7 +11,7 @@ import contextlib
 import os
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -39,25 +39,26 @@ class RecoveryDialog(QDialog):
 
     def __init__(self, entries: list[recovery.RecoveryEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Recover Unsaved Work")
+        self.setWindowTitle(self.tr("Recover Unsaved Work"))
         self.entries = list(entries)
         self.decisions: dict[int, str] = {}  # index in entries -> RESTORE / DISCARD
 
-        intro = QLabel("Roundtrip did not close normally. These diagrams had changes that were not "
-                       "saved; autosave kept a copy of each.")
+        intro = QLabel(self.tr("Roundtrip did not close normally. These diagrams had changes that were not "
+                               "saved; autosave kept a copy of each."))
         intro.setWordWrap(True)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Document", "Saved from", "Autosaved at"])
+        self.tree.setHeaderLabels([self.tr("Document"), self.tr("Saved from"), self.tr("Autosaved at")])
         self.tree.setRootIsDecorated(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         for i, e in enumerate(self.entries):
-            item = QTreeWidgetItem([e.display_name, e.original_path or "(never saved)", e.saved_at_text()])
+            item = QTreeWidgetItem([e.display_name, e.original_path or self.tr("(never saved)"),
+                                    e.saved_at_text()])
             item.setData(0, Qt.ItemDataRole.UserRole, i)
             if e.problem:
-                item.setToolTip(0, f"Cannot be restored: {e.problem}")
-                item.setText(0, f"{e.display_name} (damaged)")
+                item.setToolTip(0, self.tr("Cannot be restored: {problem}").format(problem=e.problem))
+                item.setText(0, self.tr("{name} (damaged)").format(name=e.display_name))
             else:
-                item.setToolTip(0, e.original_path or "This diagram was never saved.")
+                item.setToolTip(0, e.original_path or self.tr("This diagram was never saved."))
             self.tree.addTopLevelItem(item)
         for col in range(3):
             self.tree.resizeColumnToContents(col)
@@ -66,9 +67,9 @@ class RecoveryDialog(QDialog):
             self.tree.setCurrentItem(first)
             self.tree.selectAll()
 
-        self.restore_button = QPushButton("&Restore")
-        self.discard_button = QPushButton("&Discard")
-        self.later_button = QPushButton("&Later")
+        self.restore_button = QPushButton(self.tr("&Restore"))
+        self.discard_button = QPushButton(self.tr("&Discard"))
+        self.later_button = QPushButton(self.tr("&Later"))
         self.restore_button.setDefault(True)
         self.restore_button.clicked.connect(lambda: self._decide(RESTORE))
         self.discard_button.clicked.connect(self._discard_clicked)
@@ -105,8 +106,9 @@ class RecoveryDialog(QDialog):
     def _discard_clicked(self) -> None:
         n = len(self._selected())
         answer = QMessageBox.question(
-            self, "Discard Recovered Work",
-            f"Delete the autosaved copy of {n} diagram(s)? Their unsaved changes will be lost.",
+            self, self.tr("Discard Recovered Work"),
+            self.tr("Delete the autosaved copy of {count} diagram(s)? Their unsaved changes will be lost.")
+            .format(count=n),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Discard:
@@ -181,7 +183,8 @@ def apply_choices(choices: list[tuple[recovery.RecoveryEntry, str]], interval_s:
                 problems.append(f"{entry.display_name}: {e}")
                 continue
             if r is None:
-                problems.append(f"{entry.display_name}: another Roundtrip window restored it first")
+                problems.append(f"{entry.display_name}: " + QCoreApplication.translate(
+                    "RecoveryDialog", "another Roundtrip window restored it first"))
             else:
                 restored.append(r)
     return restored, problems
@@ -202,6 +205,7 @@ def offer_recovery(parent: QWidget | None = None, folder: str | os.PathLike | No
     dialog.exec()
     restored, problems = apply_choices(dialog.choices(), interval_s)
     if problems:
-        QMessageBox.warning(parent, "Recover Unsaved Work", "Some diagrams could not be restored:\n\n"
-                            + "\n".join(problems))
+        title = QCoreApplication.translate("RecoveryDialog", "Recover Unsaved Work")
+        head = QCoreApplication.translate("RecoveryDialog", "Some diagrams could not be restored:")
+        QMessageBox.warning(parent, title, head + "\n\n" + "\n".join(problems))
     return restored

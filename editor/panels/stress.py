@@ -17,7 +17,7 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,12 +35,21 @@ from PySide6.QtWidgets import (
 
 from editor.analysis.stress import CAVEAT, StressOverlay, StressResult, is_due, overlay, run_stress
 from editor.background import relay
+from editor.i18n import translate
 from editor.model import ModelError, Snapshot
 from editor.panels.common import error_label, money, number_text, parse_number, percent, show_error
 
-INPUT_COLUMNS = ("Company", "Outside money", "Shock", "After shock")
-RESULT_COLUMNS = ("Company", "Owed", "Paid", "Received", "Shortfall", "Recovery", "Round")
-OBLIGATION_LABELS = (("due", "Still due (committed, announced, unconfirmed)"), ("all", "All flows"))
+# English column titles (result_rows keys); shown translated in the context "StressPanel"
+INPUT_COLUMNS = (QT_TRANSLATE_NOOP("StressPanel", "Company"),
+                 QT_TRANSLATE_NOOP("StressPanel", "Outside money"),
+                 QT_TRANSLATE_NOOP("StressPanel", "Shock"), QT_TRANSLATE_NOOP("StressPanel", "After shock"))
+RESULT_COLUMNS = (QT_TRANSLATE_NOOP("StressPanel", "Company"), QT_TRANSLATE_NOOP("StressPanel", "Owed"),
+                  QT_TRANSLATE_NOOP("StressPanel", "Paid"), QT_TRANSLATE_NOOP("StressPanel", "Received"),
+                  QT_TRANSLATE_NOOP("StressPanel", "Shortfall"), QT_TRANSLATE_NOOP("StressPanel", "Recovery"),
+                  QT_TRANSLATE_NOOP("StressPanel", "Round"))
+OBLIGATION_LABELS = (("due", QT_TRANSLATE_NOOP("StressPanel",
+                                                "Still due (committed, announced, unconfirmed)")),
+                     ("all", QT_TRANSLATE_NOOP("StressPanel", "All flows")))
 MONEY_COL, SHOCK_COL, AFTER_COL = 1, 2, 3
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -101,36 +110,37 @@ class StressPanel(QWidget):
     # ------------------------------------------------------------------ UI
     def _build(self) -> None:
         lay = QVBoxLayout(self)
-        caveat = QLabel(CAVEAT)
+        caveat = QLabel(translate("Stress", CAVEAT))   # analysis text, in the catalogue via update.py
         caveat.setWordWrap(True)
         caveat.setStyleSheet("color: #555;")
         lay.addWidget(caveat)
         self.caveat_label = caveat
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Obligations:"))
+        top.addWidget(QLabel(self.tr("Obligations:")))
         self.obligations_box = QComboBox()
         for key, label in OBLIGATION_LABELS:
-            self.obligations_box.addItem(label, key)
-        self.obligations_box.setToolTip("Which flows a company owes: those whose money is still due "
-                                        "(a paid flow is settled), or every flow with an amount.")
+            self.obligations_box.addItem(self.tr(str(label)), key)
+        self.obligations_box.setToolTip(self.tr("Which flows a company owes: those whose money is still due "
+                                                "(a paid flow is settled), or every flow with an amount."))
         self.obligations_box.currentIndexChanged.connect(
             lambda _i: self.set_obligations(self.obligations_box.currentData()))
         top.addWidget(self.obligations_box, 1)
         lay.addLayout(top)
 
         presets = QHBoxLayout()
-        self.pays_nothing_button = QPushButton("Largest debtor pays nothing")
+        self.pays_nothing_button = QPushButton(self.tr("Largest debtor pays nothing"))
         self.pays_nothing_button.clicked.connect(self.preset_pays_nothing)
-        self.revenue_only_button = QPushButton("Revenue only")
-        self.revenue_only_button.setToolTip("Every company's outside money back to its revenue, no shocks.")
+        self.revenue_only_button = QPushButton(self.tr("Revenue only"))
+        self.revenue_only_button.setToolTip(
+            self.tr("Every company's outside money back to its revenue, no shocks."))
         self.revenue_only_button.clicked.connect(self.preset_revenue_only)
         presets.addWidget(self.pays_nothing_button)
         presets.addWidget(self.revenue_only_button)
         lay.addLayout(presets)
 
         self.input_table = QTableWidget(0, len(INPUT_COLUMNS))
-        self.input_table.setHorizontalHeaderLabels(INPUT_COLUMNS)
+        self.input_table.setHorizontalHeaderLabels([self.tr(str(t)) for t in INPUT_COLUMNS])
         self.input_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.input_table.verticalHeader().hide()
         edit = QAbstractItemView.EditTrigger
@@ -141,7 +151,7 @@ class StressPanel(QWidget):
         lay.addWidget(self.error)
 
         self.result_table = QTableWidget(0, len(RESULT_COLUMNS))
-        self.result_table.setHorizontalHeaderLabels(RESULT_COLUMNS)
+        self.result_table.setHorizontalHeaderLabels([self.tr(str(t)) for t in RESULT_COLUMNS])
         header = self.result_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -155,12 +165,13 @@ class StressPanel(QWidget):
         lay.addWidget(self.totals_label)
 
         steps = QHBoxLayout()
-        steps.addWidget(QLabel("Show domino round:"))
+        steps.addWidget(QLabel(self.tr("Show domino round:")))
         self.step_box = QSpinBox()
         self.step_box.setRange(0, 0)
         self.step_box.setEnabled(False)
-        self.step_box.setToolTip("Round 1: companies that cannot pay even if everyone else pays in full; "
-                                 "round 2: those who then cannot pay, and so on.")
+        self.step_box.setToolTip(self.tr(
+            "Round 1: companies that cannot pay even if everyone else pays in full; "
+            "round 2: those who then cannot pay, and so on."))
         self.step_box.valueChanged.connect(self.set_step)
         steps.addWidget(self.step_box)
         self.step_label = QLabel("")
@@ -258,8 +269,14 @@ class StressPanel(QWidget):
             return
         self._overlay = overlay(self._result, step)
         n = len(self._overlay.defaulted)
-        self.step_label.setText(f"of {self._result.rounds}: {n} compan{'y' if n == 1 else 'ies'} in default"
-                                if self._result.rounds else "nobody defaults")
+        if not self._result.rounds:
+            text = self.tr("nobody defaults")
+        elif n == 1:
+            text = self.tr("of {rounds}: 1 company in default").format(rounds=self._result.rounds)
+        else:
+            text = self.tr("of {rounds}: {count} companies in default").format(
+                rounds=self._result.rounds, count=n)
+        self.step_label.setText(text)
         self.overlayChanged.emit(self._overlay)
 
     def shutdown(self) -> None:
@@ -291,15 +308,15 @@ class StressPanel(QWidget):
         self._sliders = {}
         for i, c in enumerate(companies):
             table.setItem(i, 0, _item(c.name))
-            revenue = "its revenue" if c.revenue is not None else "no revenue recorded: 0"
+            revenue = self.tr("its revenue") if c.revenue is not None else self.tr("no revenue recorded: 0")
             cell = _item(number_text(self._money_of(c.id)), _RIGHT, editable=True)
-            cell.setToolTip(f"Money {c.name} has to pay with (default: {revenue}). "
-                            "Empty: back to the default.")
+            cell.setToolTip(self.tr("Money {name} has to pay with (default: {revenue}). "
+                                    "Empty: back to the default.").format(name=c.name, revenue=revenue))
             table.setItem(i, MONEY_COL, cell)
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(0, 100)
             slider.setValue(round(self._shocks.get(c.id, 0.0) * 100))
-            slider.setToolTip(f"Shock: share of {c.name}'s outside money lost")
+            slider.setToolTip(self.tr("Shock: share of {name}'s outside money lost").format(name=c.name))
             slider.valueChanged.connect(lambda v, cid=c.id: self.set_shock(cid, v / 100))
             table.setCellWidget(i, SHOCK_COL, slider)
             self._sliders[c.id] = slider
@@ -325,7 +342,7 @@ class StressPanel(QWidget):
             return
         company_id = self._snapshot.companies[item.row()].id
         try:
-            value = parse_number(item.text(), "outside money")
+            value = parse_number(item.text(), self.tr("outside money"))
         except ModelError as e:
             show_error(self.error, str(e))
             self._refresh_row(company_id)   # the last good value comes back
@@ -338,10 +355,11 @@ class StressPanel(QWidget):
         name = next((c.name for c in self._snapshot.companies if c.id == debtor), None) \
             if self._snapshot is not None and debtor else None
         self.pays_nothing_button.setEnabled(name is not None)
-        self.pays_nothing_button.setText(f"{name} pays nothing" if name else "Largest debtor pays nothing")
-        self.pays_nothing_button.setToolTip(
-            f"{name or 'The company that owes the most'} loses all its own money (shock 100 %): it pays "
-            "only what it receives from others. Everyone else has its revenue.")
+        self.pays_nothing_button.setText(self.tr("{name} pays nothing").format(name=name) if name
+                                         else self.tr("Largest debtor pays nothing"))
+        self.pays_nothing_button.setToolTip(self.tr(
+            "{name} loses all its own money (shock 100 %): it pays only what it receives from others. "
+            "Everyone else has its revenue.").format(name=name or self.tr("The company that owes the most")))
 
     # ------------------------------------------------------------- clearing
     def _request(self) -> None:
@@ -377,7 +395,7 @@ class StressPanel(QWidget):
             return
         self.busyChanged.emit(False)
         if error is not None:
-            show_error(self.error, f"Stress test failed: {error}")
+            show_error(self.error, self.tr("Stress test failed: {error}").format(error=error))
             return
         assert result is not None
         self._show(result)
@@ -401,10 +419,19 @@ class StressPanel(QWidget):
         table.setUpdatesEnabled(True)
         share = result.total_shortfall / result.total_owed if result.total_owed else 0.0
         n = len(result.defaulted)
-        self.totals_label.setText(
-            f"Unpaid: {money(result.total_shortfall, unit)} of {money(result.total_owed, unit)} owed "
-            f"({percent(share)}). {n} compan{'y defaults' if n == 1 else 'ies default'}"
-            + (f" over {result.rounds} round{'s' if result.rounds != 1 else ''}." if n else "."))
+        unpaid = self.tr("Unpaid: {shortfall} of {owed} owed ({share}).").format(
+            shortfall=money(result.total_shortfall, unit), owed=money(result.total_owed, unit),
+            share=percent(share))
+        if n == 0:
+            defaults = self.tr("0 companies default.")
+        elif result.rounds == 1:
+            defaults = (self.tr("1 company defaults over 1 round.") if n == 1
+                        else self.tr("{count} companies default over 1 round.").format(count=n))
+        else:
+            defaults = (self.tr("1 company defaults over {rounds} rounds.") if n == 1
+                        else self.tr("{count} companies default over {rounds} rounds.")).format(
+                count=n, rounds=result.rounds)
+        self.totals_label.setText(f"{unpaid} {defaults}")
         self.step_box.blockSignals(True)
         self.step_box.setRange(min(1, result.rounds), result.rounds)
         self.step_box.setValue(result.rounds)
@@ -419,6 +446,6 @@ class StressPanel(QWidget):
         for i in range(self.result_table.rowCount()):
             row: dict[str, Any] = {"id": _cell(self.result_table, i, 0).data(Qt.ItemDataRole.UserRole)}
             for j, title in enumerate(RESULT_COLUMNS):
-                row[title] = _cell(self.result_table, i, j).text()
+                row[str(title)] = _cell(self.result_table, i, j).text()
             out.append(row)
         return out

@@ -24,7 +24,7 @@ import calendar
 import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -46,8 +46,11 @@ from editor.model import Change, ChangeKind, Diagram, date_key
 from editor.panels.timeline_strip import TimelineStrip
 
 SPEEDS = (("0.5×", 2400), ("1×", 1200), ("2×", 600), ("4×", 300), ("8×", 150))
-STEPS = (("One deal at a time", "deal"), ("One month at a time", "month"))
-MODES = (("Hide flows outside", "hide"), ("Fade flows outside", "fade"))
+# shown through self.tr (context "TimelinePanel")
+STEPS = ((QT_TRANSLATE_NOOP("TimelinePanel", "One deal at a time"), "deal"),
+         (QT_TRANSLATE_NOOP("TimelinePanel", "One month at a time"), "month"))
+MODES = ((QT_TRANSLATE_NOOP("TimelinePanel", "Hide flows outside"), "hide"),
+         (QT_TRANSLATE_NOOP("TimelinePanel", "Fade flows outside"), "fade"))
 
 
 def _iso(day: int) -> str:
@@ -75,34 +78,34 @@ class TimelinePanel(QWidget):
 
         self.play_button = QToolButton()
         self.play_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.play_button.setToolTip("Play the deals in date order (Space)")
+        self.play_button.setToolTip(self.tr("Play the deals in date order (Space)"))
         self.play_button.clicked.connect(self.toggle_play)
         self.step_button = QToolButton()
-        self.step_button.setText("Step")
+        self.step_button.setText(self.tr("Step"))
         self.step_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward))
-        self.step_button.setToolTip("Show the next deal or month (.)")
+        self.step_button.setToolTip(self.tr("Show the next deal or month (.)"))
         self.step_button.clicked.connect(self.step)
         self.restart_button = QToolButton()
-        self.restart_button.setText("Restart")
+        self.restart_button.setText(self.tr("Restart"))
         self.restart_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward))
-        self.restart_button.setToolTip("Back to the first deal (Home)")
+        self.restart_button.setToolTip(self.tr("Back to the first deal (Home)"))
         self.restart_button.clicked.connect(self.restart)
         self.all_button = QToolButton()
-        self.all_button.setText("All dates")
-        self.all_button.setToolTip("Show every flow: no period")
+        self.all_button.setText(self.tr("All dates"))
+        self.all_button.setToolTip(self.tr("Show every flow: no period"))
         self.all_button.clicked.connect(self.clear_period)
         self.step_combo = QComboBox()
         for text, key in STEPS:
-            self.step_combo.addItem(text, key)
+            self.step_combo.addItem(self.tr(str(text)), key)
         self.speed_combo = QComboBox()
         for text, ms in SPEEDS:
             self.speed_combo.addItem(text, ms)
         self.speed_combo.setCurrentIndex(1)
-        self.speed_combo.setToolTip("Playing speed")
+        self.speed_combo.setToolTip(self.tr("Playing speed"))
         self.speed_combo.currentIndexChanged.connect(self._speed_changed)
         self.mode_combo = QComboBox()
         for text, key in MODES:
-            self.mode_combo.addItem(text, key)
+            self.mode_combo.addItem(self.tr(str(text)), key)
         self.mode_combo.currentIndexChanged.connect(lambda _i: self._range_moved())
         self.summary = QLabel()
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -220,16 +223,16 @@ class TimelinePanel(QWidget):
 
     def _update_summary(self) -> None:
         n = len(self.days)
-        undated = f" · {self.undated} undated" if self.undated else ""
+        undated = " · " + self.tr("{count} undated").format(count=self.undated) if self.undated else ""
         visible = self.visible_flow_ids()
         if not n:
-            self.summary.setText(f"No dated flows{undated}")
+            self.summary.setText(self.tr("No dated flows") + undated)
         elif visible is None:
-            self.summary.setText(f"All dates: {_iso(self.strip.first)} to {_iso(self.strip.last)} · "
-                                 f"{n} dated flows{undated}")
+            self.summary.setText(self.tr("All dates: {first} to {last} · {count} dated flows").format(
+                first=_iso(self.strip.first), last=_iso(self.strip.last), count=n) + undated)
         else:
-            self.summary.setText(f"Period {_iso(self.strip.lo)} to {_iso(self.strip.hi)} · "
-                                 f"{len(visible)} of {n} dated flows{undated}")
+            self.summary.setText(self.tr("Period {first} to {last} · {shown} of {count} dated flows").format(
+                first=_iso(self.strip.lo), last=_iso(self.strip.hi), shown=len(visible), count=n) + undated)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Space: play or pause; ".": step; Home: restart (keys the strip and buttons leave)."""
@@ -271,7 +274,7 @@ class TimelinePanel(QWidget):
     def _show_playing(self, playing: bool) -> None:
         pixmap = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
         self.play_button.setIcon(self.style().standardIcon(pixmap))
-        self.play_button.setText("Pause" if playing else "Play")
+        self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
 
     def restart(self) -> None:
         """The period ends at the first deal (of the period's start)."""
@@ -303,14 +306,15 @@ class TimelinePanel(QWidget):
         """File → Export Replay…: an animated GIF of the deals (in the period, if one is applied)."""
         if self.diagram is None:
             return False
-        path, _chosen = QFileDialog.getSaveFileName(self.window(), "Export Replay", "replay.gif",
-                                                    "Animated GIF (*.gif)")
+        path, _chosen = QFileDialog.getSaveFileName(self.window(), self.tr("Export Replay"), "replay.gif",
+                                                    self.tr("Animated GIF (*.gif)"))
         if not path:
             return False
         if not path.lower().endswith(".gif"):
             path += ".gif"
-        choices = [text for text, _key in STEPS]
-        choice, ok = QInputDialog.getItem(self.window(), "Export Replay", "Frames:", choices,
+        choices = [self.tr(str(text)) for text, _key in STEPS]
+        choice, ok = QInputDialog.getItem(self.window(), self.tr("Export Replay"), self.tr("Frames:"),
+                                          choices,
                                           self.step_combo.currentIndex(), False)
         if not ok:
             return False
@@ -337,9 +341,9 @@ class TimelinePanel(QWidget):
             count = export_replay(d, path, step=step, subtitle=subtitle)
         except (InputError, ModelError, OSError) as e:
             QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self.window(), "Cannot Export Replay", str(e))
+            QMessageBox.warning(self.window(), self.tr("Cannot Export Replay"), str(e))
             return False
         QApplication.restoreOverrideCursor()
-        self.summary.setText(f"Exported {path.name}: {count} frames")
+        self.summary.setText(self.tr("Exported {name}: {count} frames").format(name=path.name, count=count))
         return True
 

@@ -39,7 +39,7 @@ class TimelineStrip(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.setToolTip("Drag the handles to choose a period; the canvas and the analysis follow.")
+        self.setToolTip(self.tr("Drag the handles to choose a period; the canvas and the analysis follow."))
         self.first = self.last = datetime.date(2025, 1, 1).toordinal()
         self.lo = self.hi = self.first
         self._by_color: dict[str, list[int]] = {}
@@ -100,7 +100,7 @@ class TimelineStrip(QWidget):
         p.fillRect(QRectF(0, 0, w, h), self.palette().base())
         if not self._count:
             p.setPen(QColor("#777777"))
-            p.drawText(QRectF(0, 0, w, h), int(Qt.AlignmentFlag.AlignCenter), "No dated flows")
+            p.drawText(QRectF(0, 0, w, h), int(Qt.AlignmentFlag.AlignCenter), self.tr("No dated flows"))
             p.end()
             return
         # ticks, one batch of lines per colour

@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # What the build needs from the checkout (the rest -- tests, benchmarks, caches -- stays out).
-BUILD_INPUTS = ["pyproject.toml", "README.md", "editor"]
+BUILD_INPUTS = ["pyproject.toml", "setup.py", "README.md", "editor", "resources/translations"]
 
 
 def _run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess:
@@ -47,7 +47,7 @@ def _build_wheel(tmp_path: Path, env: dict[str, str]) -> Path:
     for name in BUILD_INPUTS:
         path = ROOT / name
         if path.is_dir():
-            shutil.copytree(path, src / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            shutil.copytree(path, src / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.qm"))
         else:
             shutil.copy2(path, src / name)
     out = tmp_path / "dist"
@@ -138,4 +138,13 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path):
     assert shown["toolbar_icons_null"] == {"add_company": False, "draw_flow": False}
     assert len(shown["samples"]) >= 4, shown["samples"]
     assert Path(shown["resources_file"]).is_relative_to(target)
+    # The Japanese catalogue: built by the wheel's build step, shipped as package data, loaded.
+    qm = json.loads(_run([python, "-c", (
+        "import json, sys; from PySide6.QtCore import QCoreApplication, QTranslator;"
+        "from editor import i18n; app = QCoreApplication(sys.argv);"
+        "f = i18n.catalogue_file('ja'); t = QTranslator(); ok = t.load(str(f));"
+        "print(json.dumps(dict(file=str(f), packaged=str(i18n.packaged_catalogue('ja')), loaded=ok,"
+        "file_menu=t.translate('Menus', '&File'))))")], cwd=work, env=env).stdout.strip().splitlines()[-1])
+    assert Path(qm["file"]).is_relative_to(target) and qm["file"] == qm["packaged"], qm
+    assert qm["loaded"] and qm["file_menu"] == "ファイル(&F)", qm
     assert time.monotonic() - started < 90, "building, installing and running the wheel got slow"

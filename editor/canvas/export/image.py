@@ -43,7 +43,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from editor.analysis.stress import CAVEAT, StressOverlay
-from editor.canvas.export.layout import PageContent, PageLayout
+from editor.canvas.export.layout import PageContent, PageLayout, page_captions
 from editor.canvas.export.png import encode_png
 from editor.canvas.export.sources import number_sources
 from editor.canvas.export.svg import diagram_group, insert_diagram
@@ -78,6 +78,7 @@ class ExportOptions:
     as_of: str | None = None        # date of the sources note; None: today
     stress: StressOverlay | None = None   # stress-test marks, with a legend line and the caveat
     theme: str = "light"            # the image's own colours ("light", "dark"), whatever the canvas shows
+    language: str | None = None     # of the captions: "en", "ja"; None: the interface language
 
 
 def ensure_app() -> QApplication:
@@ -110,8 +111,8 @@ def _resolve_selection(diagram: Diagram, selection: Selection | None) -> tuple[l
     if unknown:
         raise InputError(f"selection: no company or flow with id {', '.join(map(repr, unknown[:5]))}")
     if not company_ids and not flow_ids:
-        raise InputError(
-            "selection: nothing is selected; select companies or flows, or export the whole diagram")
+        raise InputError("selection: nothing is selected; select companies or flows, "
+                         "or export the whole diagram")
     keep = dict.fromkeys(company_ids)
     for fid in flow_ids:
         f = diagram.flow(fid)
@@ -159,13 +160,15 @@ class ExportPage:
         meta = d.metadata
         used_types = {f.type for f in flows}
         used_cats = {c.category for c in companies}
+        captions = page_captions(o.language)
         content = PageContent(
             title=meta.title if o.title is None else o.title,
             subtitle=meta.subtitle if o.subtitle is None else o.subtitle,
             flow_types=[(t.name, t.color) for t in d.flow_types() if t.id in used_types] if o.legend else [],
             categories=[(c.name, c.color) for c in d.categories() if c.id in used_cats] if o.legend else [],
-            legend_note=(f"Line width grows with the amount ({meta.unit.replace(' ', chr(0xA0))})"
+            legend_note=(captions["width_note"].format(unit=meta.unit.replace(" ", chr(0xA0)))
                          if any(f.known for f in flows) else ""),
+            credit=captions["credit"], captions=captions,
             sources=notes, as_of=o.as_of or datetime.date.today().isoformat(),
             font_family=scene.style.font_family, theme=o.theme,
             stress_note=_stress_note(o.stress) if o.stress is not None else "",
@@ -307,8 +310,8 @@ def _pdf_bytes(page: ExportPage) -> bytes:
 def _check_options(path: Path, width: Any, scale: Any) -> str:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        got = path.suffix or "no extension"
-        raise InputError(f"{path.name}: images are written as {', '.join(FORMATS)}; got {got}")
+        raise InputError(f"{path.name}: images are written as {', '.join(FORMATS)}; "
+                         f"got {path.suffix or 'no extension'}")
     if width is not None and scale is not None:
         raise InputError("give either a width or a scale, not both")
     if width is not None and (isinstance(width, bool) or not isinstance(width, int)
@@ -324,7 +327,8 @@ def export_image(diagram: Diagram, path: str | os.PathLike[str], *, title: str |
                  subtitle: str | None = None, width: int | None = None, scale: float | None = None,
                  legend: bool = True, sources: bool = False, transparent: bool = False,
                  selection: Selection | None = None, as_of: str | None = None,
-                 stress: StressOverlay | None = None, theme: str = "light") -> None:
+                 stress: StressOverlay | None = None, theme: str = "light",
+                 language: str | None = None) -> None:
     """Write ``diagram`` as a PNG, SVG or PDF (by ``path``'s extension): the one way the
     application, the command line and the benchmarks write an image file.
 
@@ -336,14 +340,15 @@ def export_image(diagram: Diagram, path: str | os.PathLike[str], *, title: str |
     (defaults and unpaid parts of arrows) with a legend line and its caveat. ``theme``: the
     image's colours, "light" (white page) or "dark", its own whatever the canvas shows. Raises
     InputError for bad
-    options, OSError when the file cannot be written (an old file is left intact)."""
+    options, OSError when the file cannot be written (an old file is left intact).
+    ``language``: of the page's captions ("en", "ja"; None: the interface language)."""
     out = Path(path)
     suffix = _check_options(out, width, scale)
     if theme not in THEMES:
         raise InputError(f"theme: expected one of {', '.join(THEMES)}, got {theme!r}")
     opts = ExportOptions(title=title, subtitle=subtitle, legend=legend, sources=sources,
                          transparent=transparent, selection=selection, as_of=as_of,
-                         stress=stress, theme=theme)
+                         stress=stress, theme=theme, language=language)
     page = ExportPage(diagram, opts)
     try:
         if suffix == ".png":

@@ -14,10 +14,30 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
 from editor.canvas.export.sources import SourceNotes
+from editor.i18n import translate_in
+
+#: captions printed on the page, translated into the export's language by :func:`page_captions`
+CAPTIONS: dict[str, str] = {
+    "flows": str(QT_TRANSLATE_NOOP("ExportPage", "Money flows")),
+    "companies": str(QT_TRANSLATE_NOOP("ExportPage", "Companies")),
+    "sources": str(QT_TRANSLATE_NOOP("ExportPage", "Sources")),
+    "sources_as_of": str(QT_TRANSLATE_NOOP("ExportPage", "Sources (as of {date})")),
+    "more_sources": str(QT_TRANSLATE_NOOP("ExportPage",
+                                          "… and {count} more source links, listed in the diagram file")),
+    "one_more_source": str(QT_TRANSLATE_NOOP("ExportPage",
+                                             "… and 1 more source link, listed in the diagram file")),
+    "credit": str(QT_TRANSLATE_NOOP("ExportPage", "Made with Roundtrip")),
+    "width_note": str(QT_TRANSLATE_NOOP("ExportPage", "Line width grows with the amount ({unit})")),
+}
+
+
+def page_captions(lang: str | None = None) -> dict[str, str]:
+    """The page's captions in ``lang`` ("en", "ja"; None: the interface language)."""
+    return {key: translate_in(lang, "ExportPage", text) for key, text in CAPTIONS.items()}
 
 # --- the page's type scale and spacing (page units)
 MARGIN = 36.0
@@ -50,6 +70,7 @@ class PageContent:
     credit: str = "Made with Roundtrip"
     stress_note: str = ""      # the legend line of stress-test marks ("": none)
     stress_caveat: str = ""    # what the stress test does not say, in small type
+    captions: dict[str, str] = field(default_factory=lambda: dict(CAPTIONS))   # see page_captions
     font_family: str = "DejaVu Sans"
     theme: str = "light"      # the page's colours (PAGE_COLORS)
 
@@ -171,9 +192,9 @@ class PageLayout:
         c = self.content
         groups = []
         if c.flow_types:
-            groups.append(("MONEY FLOWS", "flow", c.flow_types))
+            groups.append((c.captions["flows"].upper(), "flow", c.flow_types))
         if c.categories:
-            groups.append(("COMPANIES", "company", c.categories))
+            groups.append((c.captions["companies"].upper(), "company", c.categories))
         return groups
 
     def _right_legend_width(self) -> float:
@@ -272,7 +293,9 @@ class PageLayout:
                    flags=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         notes = self.content.sources
         if notes is not None and (notes.entries or notes.left_out):
-            head = f"Sources (as of {self.content.as_of})" if self.content.as_of else "Sources"
+            cap = self.content.captions
+            head = (cap["sources_as_of"].format(date=self.content.as_of) if self.content.as_of
+                    else cap["sources"])
             self._text(QRectF(MARGIN, y, w - credit_w - 12, lh), head, self.f_small_bold, self.grey)
             y += lh + 4
             y = self._source_columns(notes, y, lh)
@@ -300,8 +323,9 @@ class PageLayout:
             self._text(QRectF(x + num_w, yy, col_w - num_w, lh), text, self.f_small, self.grey)
         y += rows * step
         if notes.left_out:
-            more = (f"… and {notes.left_out:,} more source link{'s' if notes.left_out != 1 else ''}, "
-                    "listed in the diagram file")
+            cap = self.content.captions
+            more = (cap["one_more_source"] if notes.left_out == 1
+                    else cap["more_sources"].format(count=f"{notes.left_out:,}"))
             self._text(QRectF(MARGIN, y + 2, w, lh), more, self.f_small, self.grey)
             y += lh + 2
         return y

@@ -20,13 +20,12 @@ and the per-frame durations an animation needs.
 """
 from __future__ import annotations
 
-import calendar
 import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
 from editor.canvas.export.image import ExportOptions, ExportPage, render_png
@@ -36,6 +35,21 @@ from editor.io.errors import InputError
 from editor.model import Diagram, date_key
 
 STEPS = ("deal", "month")
+#: month names of the frame captions, translated into the interface language when drawn
+MONTHS = (
+    QT_TRANSLATE_NOOP("Replay", "January"),
+    QT_TRANSLATE_NOOP("Replay", "February"),
+    QT_TRANSLATE_NOOP("Replay", "March"),
+    QT_TRANSLATE_NOOP("Replay", "April"),
+    QT_TRANSLATE_NOOP("Replay", "May"),
+    QT_TRANSLATE_NOOP("Replay", "June"),
+    QT_TRANSLATE_NOOP("Replay", "July"),
+    QT_TRANSLATE_NOOP("Replay", "August"),
+    QT_TRANSLATE_NOOP("Replay", "September"),
+    QT_TRANSLATE_NOOP("Replay", "October"),
+    QT_TRANSLATE_NOOP("Replay", "November"),
+    QT_TRANSLATE_NOOP("Replay", "December"),
+)
 #: Default frame width (pixels) of a replay: big enough to read, small enough for a GIF.
 DEFAULT_WIDTH = 1200
 #: The last frame stays this many times longer than the others (at least LAST_FRAME_MS).
@@ -50,6 +64,12 @@ class Frame:
     label: str                  # the date stamped on the frame
     detail: str                 # the deal it adds ("NVIDIA → OpenAI"), or how many
     shown: tuple[str, ...]      # flow ids drawn (the deals up to this frame)
+
+
+def _tr(text: str) -> str:
+    """``text`` (marked for the catalogue elsewhere) in the interface language; English on the
+    command line, which installs no catalogue."""
+    return QCoreApplication.translate("Replay", text)
 
 
 def replay_frames(diagram: Diagram, step: str = "deal") -> tuple[list[Frame], int]:
@@ -78,8 +98,11 @@ def replay_frames(diagram: Diagram, step: str = "deal") -> tuple[list[Frame], in
             months.setdefault((key[0], key[1]), []).append(fid)
         for (year, month), fids in months.items():
             shown.extend(fids)
-            frames.append(Frame(f"{calendar.month_name[month]} {year}",
-                                f"{len(fids)} deal{'s' if len(fids) != 1 else ''}", tuple(shown)))
+            name = _tr(str(MONTHS[month - 1]))
+            deals = (QCoreApplication.translate("Replay", "1 deal") if len(fids) == 1
+                     else QCoreApplication.translate("Replay", "{count} deals").format(count=len(fids)))
+            label = QCoreApplication.translate("Replay", "{month} {year}").format(month=name, year=year)
+            frames.append(Frame(label, deals, tuple(shown)))
     return frames, undated
 
 
@@ -96,7 +119,9 @@ def _stamp(img: QImage, frame: Frame, index: int, total: int, note: str) -> None
         small.setPixelSize(max(10, w // 70))
         lines = [(big, frame.label, QColor("#1a1a1a")),
                  (small, frame.detail, QColor("#444444")),
-                 (small, f"{index} of {total}" + (f" · {note}" if note else ""), QColor("#777777"))]
+                 (small, QCoreApplication.translate("Replay", "{index} of {total}").format(
+                     index=index, total=total)
+                  + (f" · {note}" if note else ""), QColor("#777777"))]
         margin = w / 60
         widths = [QFontMetricsF(font).horizontalAdvance(text) for font, text, _ in lines]
         heights = [QFontMetricsF(font).height() for font, _, _ in lines]
@@ -152,7 +177,12 @@ def export_replay(diagram: Diagram, out: str | os.PathLike[str] | None, *, step:
             raise InputError(f"{folder}: not a folder")
         folder.mkdir(parents=True, exist_ok=True)
     page = ExportPage(diagram, ExportOptions(title=title, subtitle=subtitle, legend=legend))
-    note = f"{undated} undated flow{'s' if undated != 1 else ''} left out" if undated else ""
+    if not undated:
+        note = ""
+    elif undated == 1:
+        note = QCoreApplication.translate("Replay", "1 undated flow left out")
+    else:
+        note = QCoreApplication.translate("Replay", "{count} undated flows left out").format(count=undated)
     images = []
     try:
         for n, frame in enumerate(frames, 1):

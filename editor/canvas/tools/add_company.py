@@ -1,12 +1,12 @@
 """Add company: a click puts a new company there and opens its name for typing."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, Qt
 
 from editor.canvas.tools.base import Tool
 from editor.model import ModelError
 
-DEFAULT_NAME = "New company"
+DEFAULT_NAME = QT_TRANSLATE_NOOP("Tools", "New company")   # in the interface language when placed
 
 
 class AddCompanyTool(Tool):
@@ -19,9 +19,11 @@ class AddCompanyTool(Tool):
         if self.view.snap_to_grid:
             pos = self.view.snap(pos)
         try:
-            cid = self.document.add_company(DEFAULT_NAME, round(pos.x(), 1), round(pos.y(), 1))
+            name = QCoreApplication.translate("Tools", str(DEFAULT_NAME))
+            cid = self.document.add_company(name, round(pos.x(), 1), round(pos.y(), 1))
         except ModelError as e:
-            self.view.statusMessage.emit(f"Cannot add a company: {e}")
+            self.view.statusMessage.emit(
+                QCoreApplication.translate("Tools", "Cannot add a company: {error}").format(error=e))
             return True
         self.scene.select_ids([cid])
         self.view.edit_company_name(cid)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
@@ -33,7 +33,8 @@ class DrawFlowTool(Tool):
             return False
         source = self.scene.company_at(pos)
         if source is None:
-            self.view.statusMessage.emit("Drag from one company to another to draw a flow.")
+            self.view.statusMessage.emit(
+                QCoreApplication.translate("Tools", "Drag from one company to another to draw a flow."))
             return True
         self._source = source
         color = QColor(self.document.diagram.flow_type(self.view.current_flow_type()).color)
@@ -83,12 +84,14 @@ class DrawFlowTool(Tool):
         target = self.scene.company_at(pos)
         self.cancel()
         if target is None or target == source:
-            self.view.statusMessage.emit("No flow drawn: drop the arrow on another company.")
+            self.view.statusMessage.emit(
+                QCoreApplication.translate("Tools", "No flow drawn: drop the arrow on another company."))
             return True
         try:
             fid = self.document.add_flow(source, target, self.view.current_flow_type())
         except ModelError as e:
-            self.view.statusMessage.emit(f"Cannot add the flow: {e}")
+            self.view.statusMessage.emit(
+                QCoreApplication.translate("Tools", "Cannot add the flow: {error}").format(error=e))
             return True
         self.scene.select_ids(flow_ids=[fid])
         self.view.edit_flow_amount(fid)

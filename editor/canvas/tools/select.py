@@ -5,7 +5,7 @@ the model is changed once, on release, by one ``document.move_companies``.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 
 from editor.canvas.tools.base import Tool
 from editor.model import ModelError
@@ -84,7 +84,8 @@ class SelectMoveTool(Tool):
                 self.document.move_companies(positions)
             except ModelError as e:
                 self.scene.preview_move(start)
-                self.view.statusMessage.emit(f"Cannot move: {e}")
+                self.view.statusMessage.emit(
+                    QCoreApplication.translate("Tools", "Cannot move: {error}").format(error=e))
         else:
             self._reset()
         return True
@@ -118,5 +119,6 @@ class SelectMoveTool(Tool):
         try:
             self.document.move_companies(positions, nudge=True)
         except ModelError as e:
-            self.view.statusMessage.emit(f"Cannot move: {e}")
+            self.view.statusMessage.emit(
+                QCoreApplication.translate("Tools", "Cannot move: {error}").format(error=e))
         return True

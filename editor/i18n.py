@@ -1,0 +1,195 @@
+"""The interface language: Roundtrip's catalogue and Qt's own, installed before any widget is built.
+
+    i18n.install(app)          # in run_app, right after the QApplication exists
+    i18n.locale_number(1234.5, 1)   # "1,234.5" (English), "1.234,5" (German)
+
+The language follows the system locale (``QLocale.system()``, that is ``LANG``
+on Linux) unless the setting ``view/language`` says "en" or "ja" (View →
+Language). A change of the setting applies at the next start.
+
+Where the catalogue comes from (``roundtrip_ja.qm``, compiled from the source
+``resources/translations/roundtrip_ja.ts`` by ``pyside6-lrelease``):
+
+* an installed wheel ships it as package data (``editor/data/translations``),
+  built by the build step in ``setup.py``;
+* a source checkout (also an editable install) has the ``.ts`` next to the
+  package: it is compiled on first use into the user's cache folder, under a
+  name holding the hash of the ``.ts``, so an edited catalogue is never shown stale.
+
+Texts that lupdate cannot see (the analysis glossary, which stays Qt-free and
+English) are translated at display time with :func:`translate`, their English
+text being the source; ``resources/translations/update.py`` adds them to the
+catalogue.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from editor import settings
+
+#: the setting's key and values ("system" follows the system locale)
+SETTING = "view/language"
+CHOICES = ("system", "en", "ja")
+#: the languages with a catalogue, besides the source language English
+TRANSLATED = ("ja",)
+CATALOGUE = "roundtrip"
+
+_installed: list[QTranslator] = []   # kept alive while installed
+
+
+# ---------------------------------------------------------------- the setting
+def language_setting() -> str:
+    """"system", "en" or "ja" (anything else stored reads as "system")."""
+    value = settings.get_str(SETTING, "system")
+    return value if value in CHOICES else "system"
+
+
+def set_language_setting(value: str) -> None:
+    if value not in CHOICES:
+        raise ValueError(f"language: expected one of {', '.join(CHOICES)}, got {value!r}")
+    settings.set_value(SETTING, value)
+
+
+def system_language() -> str:
+    """The system locale's language as a two-letter code ("ja", "en", "de", …)."""
+    name = QLocale.system().name()          # "ja_JP", "en_US", "C"
+    return "en" if name in ("C", "") else name.split("_")[0]
+
+
+def interface_language(choice: str | None = None) -> str:
+    """The language the interface is shown in: "ja" or "en" (English for any other language)."""
+    choice = language_setting() if choice is None else choice
+    lang = system_language() if choice == "system" else choice
+    return lang if lang in TRANSLATED else "en"
+
+
+# ------------------------------------------------------------- the catalogue
+def source_catalogue(lang: str) -> Path | None:
+    """``resources/translations/roundtrip_<lang>.ts`` of a source checkout, or None (installed)."""
+    ts = Path(__file__).resolve().parents[1] / "resources" / "translations" / f"{CATALOGUE}_{lang}.ts"
+    return ts if ts.is_file() else None
+
+
+def packaged_catalogue(lang: str) -> Path | None:
+    """The ``.qm`` shipped in the package (a wheel), or None."""
+    qm = resources.files("editor.data") / "translations" / f"{CATALOGUE}_{lang}.qm"
+    return Path(str(qm)) if qm.is_file() else None
+
+
+def lrelease_program() -> Path | None:
+    import PySide6
+
+    folder = Path(PySide6.__file__).parent
+    for name in ("lrelease", "lrelease.exe"):
+        if (folder / name).is_file():
+            return folder / name
+    return None
+
+
+def compile_catalogue(ts: Path, qm: Path) -> None:
+    """Run lrelease on ``ts``; raises OSError with lrelease's message when it fails."""
+    program = lrelease_program()
+    if program is None:
+        raise OSError("pyside6-lrelease is missing from the PySide6 installation")
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    tmp = qm.with_name(f"{qm.stem}.{os.getpid()}.tmp.qm")
+    done = subprocess.run([str(program), "-silent", str(ts), "-qm", str(tmp)], capture_output=True,
+                          text=True, timeout=60)
+    if done.returncode != 0 or not tmp.is_file():
+        tmp.unlink(missing_ok=True)
+        raise OSError(f"lrelease failed on {ts}: {done.stderr.strip() or done.stdout.strip()}")
+    os.replace(tmp, qm)
+
+
+def _cache_folder() -> Path:
+    try:
+        from platformdirs import user_cache_dir
+
+        return Path(user_cache_dir("roundtrip", "Roundtrip")) / "translations"
+    except ImportError:  # pragma: no cover - platformdirs is a dependency
+        return Path(tempfile.gettempdir()) / "roundtrip-translations"
+
+
+def catalogue_file(lang: str) -> Path | None:
+    """The compiled catalogue of ``lang``: built from the checkout's ``.ts`` (cached by its hash)
+    or the packaged one; None when there is none (the interface stays English)."""
+    ts = source_catalogue(lang)
+    if ts is not None:
+        digest = hashlib.sha1(ts.read_bytes()).hexdigest()[:16]
+        for folder in (_cache_folder(), Path(tempfile.gettempdir()) / "roundtrip-translations"):
+            qm = folder / f"{CATALOGUE}_{lang}-{digest}.qm"
+            if qm.is_file():
+                return qm
+            try:
+                compile_catalogue(ts, qm)
+                return qm
+            except (OSError, subprocess.SubprocessError) as e:
+                print(f"roundtrip: the {lang} catalogue could not be built: {e}", file=sys.stderr)
+    return packaged_catalogue(lang)
+
+
+@cache
+def translator(lang: str) -> QTranslator | None:
+    """Roundtrip's translator for ``lang`` (loaded once), None for English or a missing catalogue."""
+    if lang not in TRANSLATED:
+        return None
+    qm = catalogue_file(lang)
+    t = QTranslator()
+    if qm is None or not t.load(str(qm)):
+        return None
+    return t
+
+
+def qt_translator(lang: str) -> QTranslator | None:
+    """Qt's own catalogue (``qtbase_<lang>``: standard buttons and dialogs)."""
+    t = QTranslator()
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    return t if t.load(f"qtbase_{lang}", folder) else None
+
+
+def install(app: QCoreApplication, choice: str | None = None) -> str:
+    """Install the translators of the interface language on ``app``; returns the language.
+
+    Call before any widget is built (texts are read when widgets are made)."""
+    for t in _installed:
+        app.removeTranslator(t)
+    _installed.clear()
+    lang = interface_language(choice)
+    if lang != "en":
+        for candidate in (qt_translator(lang), translator(lang)):
+            if candidate is not None and app.installTranslator(candidate):
+                _installed.append(candidate)
+    return lang
+
+
+# --------------------------------------------------------------- translating
+def translate(context: str, text: str) -> str:
+    """``text`` in the interface language (for texts lupdate cannot see, such as the glossary)."""
+    return QCoreApplication.translate(context, text)
+
+
+def translate_in(lang: str | None, context: str, text: str) -> str:
+    """``text`` in ``lang`` ("en", "ja"), or in the interface language when ``lang`` is None."""
+    if lang is None:
+        return QCoreApplication.translate(context, text)
+    t = translator(lang)
+    if t is None:
+        return text
+    return t.translate(context, text) or text
+
+
+def locale_number(value: float, decimals: int = 0, locale: QLocale | None = None) -> str:
+    """``value`` with the locale's group and decimal separators ("1,234.5"; "1.234,5" in German)."""
+    loc = locale or QLocale()
+    if loc.language() == QLocale.Language.C:   # LANG=C: no preference; the English conventions
+        loc = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return loc.toString(float(value), "f", decimals)

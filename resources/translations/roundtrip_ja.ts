@@ -1,0 +1,1008 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja" sourcelanguage="en">
+<context>
+    <name>DiagramView</name>
+    <message>
+        <location filename="../../editor/canvas/view.py" line="+216"/>
+        <source>This diagram is empty.
+
+Press C and click to add a company,
+F and drag between two companies to draw a money flow,
+or open a bundled example with File → Open Sample.</source>
+        <extracomment>the zoom factor changed (1.0 = 100 %) free room around the diagram, so adding or dragging at the edge never makes the view jump moving arrows are cut this far (view pixels) outside the viewport below this zoom (the arrowheads&apos; level of detail) big diagrams are drawn unsmoothed diagrams with fewer companies and arrows than this are always smoothed</extracomment>
+        <translation>この図は空です。
+
+C を押してクリックすると企業を追加できます。
+F を押して 2 つの企業の間をドラッグすると資金の流れを描けます。
+または「ファイル → サンプルを開く」で付属の例を開いてください。</translation>
+    </message>
+    <message>
+        <location line="+228"/>
+        <source>Cannot rename: {error}</source>
+        <translation>名前を変更できません: {error}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Amount not changed: {error}. Try 100, $100B, up to 100, ~300 or ? for unknown.</source>
+        <translation>金額は変更されていません: {error}。100、$100B、up to 100、~300、不明なら ? のように入力してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Amount not changed: {error}</source>
+        <translation>金額は変更されていません: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportImageDialog</name>
+    <message>
+        <location filename="../../editor/dialogs/export_dialog.py" line="+65"/>
+        <location line="+187"/>
+        <location line="+37"/>
+        <location line="+8"/>
+        <location line="+3"/>
+        <source>Export Image</source>
+        <extracomment>above this many companies + flows, the preview is drawn only on request</extracomment>
+        <translation>画像を書き出し</translation>
+    </message>
+    <message>
+        <location line="-218"/>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>File:</source>
+        <translation>ファイル:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Format:</source>
+        <translation>形式:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Width</source>
+        <translation>幅</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scale</source>
+        <translation>倍率</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PNG size:</source>
+        <translation>PNG のサイズ:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>White</source>
+        <translation>白</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Transparent</source>
+        <translation>透明</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Background:</source>
+        <translation>背景:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whole diagram</source>
+        <translation>図全体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selection only</source>
+        <translation>選択範囲のみ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select companies or flows on the canvas first</source>
+        <translation>先にキャンバスで企業またはフローを選択してください</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Draw:</source>
+        <translation>描画範囲:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No title</source>
+        <translation>タイトルなし</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No subtitle</source>
+        <translation>サブタイトルなし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title:</source>
+        <translation>タイトル:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subtitle:</source>
+        <translation>サブタイトル:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legend of flow types and company categories</source>
+        <translation>フローの種類と企業カテゴリの凡例</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Numbered sources in a footnote (flows with a link)</source>
+        <translation>番号付きの出典を脚注に表示 (リンクのあるフロー)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Interface language</source>
+        <translation>表示言語と同じ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Language of the legend, the sources note and the credit</source>
+        <translation>凡例、出典の注記、クレジットの言語</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Captions:</source>
+        <translation>見出しの言語:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh preview</source>
+        <translation>プレビューを更新</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export</source>
+        <translation>書き出し</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Preview: press Refresh</source>
+        <translation>プレビュー: 「更新」を押してください</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{width} × {height} pixels</source>
+        <translation>{width} × {height} ピクセル</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vector, {width} × {height} cm</source>
+        <translation>ベクター形式、{width} × {height} cm</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a file name for the image.</source>
+        <translation>画像のファイル名を指定してください。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not write {path}:
+{reason}</source>
+        <translation>{path} に書き込めませんでした:
+{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <location filename="../../editor/canvas/export/layout.py" line="+25"/>
+        <source>Money flows</source>
+        <extracomment>captions printed on the page, translated into the export&apos;s language by :func:`page_captions`</extracomment>
+        <translation>資金の流れ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Companies</source>
+        <translation>企業</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources (as of {date})</source>
+        <translation>出典 ({date} 時点)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>… and {count} more source links, listed in the diagram file</source>
+        <translation>… ほか {count} 件の出典リンク (図のファイルに記載)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>… and 1 more source link, listed in the diagram file</source>
+        <translation>… ほか 1 件の出典リンク (図のファイルに記載)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Made with Roundtrip</source>
+        <translation>Roundtrip で作成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line width grows with the amount ({unit})</source>
+        <translation>線の太さは金額に比例 ({unit})</translation>
+    </message>
+</context>
+<context>
+    <name>Glossary</name>
+    <message>
+        <location filename="../../editor/panels/glossary.py" line="+18"/>
+        <source>All known amounts in the diagram added up, whatever their type.</source>
+        <translation>図にある既知の金額を、種類を問わずすべて合計したもの。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="_runtime_strings.py" line="+16"/>
+        <source>Valuation divided by revenue, when both are known.</source>
+        <translation>企業価値を売上高で割った値 (両方が分かっている場合)。</translation>
+    </message>
+    <message>
+        <location filename="_runtime_strings.py" line="-12"/>
+        <source>All flows from one company to another, taken together. Its amount is the sum of the known amounts.</source>
+        <translation>ある企業から別の企業へのフローをまとめたもの。金額は既知の金額の合計です。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A chain of companies where money leaves one and comes back to it, each company visited once.</source>
+        <translation>お金がある企業から出て、同じ企業に戻ってくる企業のつながり。各企業は一度だけ通ります。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The smallest step on a loop: at most this much can go all the way round. Unknown when a step has no known amount.</source>
+        <translation>ループ上で最も小さいステップ。一周できるのは最大でこの金額までです。金額が不明なステップがあれば不明になります。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some flows on this loop have no amount; their steps count only the known amounts.</source>
+        <translation>このループには金額のないフローがあります。そのステップは既知の金額だけを数えます。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Companies that are part of at least one loop.</source>
+        <translation>少なくとも 1 つのループに含まれる企業。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The most money that can go round all loops at once, every company passing on exactly what it receives and no step carrying more than its amount.</source>
+        <translation>すべてのループを同時に循環できる最大の金額。各企業は受け取った分だけを渡し、どのステップも自身の金額を超えて運びません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Circulating amount as a share of all known amounts in the diagram.</source>
+        <translation>図の既知の金額全体に対する循環額の割合。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The most money that can leave this company and come back to it through other companies.</source>
+        <translation>この企業から出て、他の企業を経由して戻ってこられる最大の金額。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Round-trip capacity as a share of what the company pays out.</source>
+        <translation>企業の支払額に対するラウンドトリップ容量の割合。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Known amounts this company receives (payments to itself left out).</source>
+        <translation>この企業が受け取る既知の金額 (自社への支払いは除く)。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Known amounts this company pays, invests or commits.</source>
+        <translation>この企業が支払う、投資する、または約束する既知の金額。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inflow minus outflow.</source>
+        <translation>流入額から流出額を引いたもの。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A name for the kind of loop, read from its flow types in order (for example vendor financing: an investment that comes back as purchases).</source>
+        <translation>フローの種類の並びから読み取ったループの種類の名前 (例: ベンダーファイナンス — 投資が購入として戻ってくるもの)。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The deals on this loop can be read in date order going round it.</source>
+        <translation>このループ上の取引は、一周する順に日付順で読めます。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every flow on this loop has a source link.</source>
+        <translation>このループ上のすべてのフローに出典リンクがあります。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flows whose amount is not known; they carry nothing in the figures.</source>
+        <translation>金額が不明なフロー。数値には含まれません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not every loop is listed: the list reached its maximum or the search ran out of time.</source>
+        <translation>すべてのループは表示されていません。一覧が上限に達したか、検索が時間切れになりました。</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <location filename="../../editor/app/language.py" line="+13"/>
+        <source>&amp;System</source>
+        <translation>システムに従う(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new language is used the next time Roundtrip starts. Your open diagrams stay as they are.</source>
+        <translation>新しい言語は次回 Roundtrip を起動したときに反映されます。開いている図はそのままです。</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <location filename="../../editor/canvas/legend.py" line="+53"/>
+        <source>Money flows</source>
+        <translation>資金の流れ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Companies</source>
+        <translation>企業</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <location filename="../../editor/app/menus.py" line="+114"/>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;Arrange</source>
+        <translation>配置(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Align</source>
+        <translation>整列(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Distribute</source>
+        <translation>均等に配置(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Size Companies &amp;By</source>
+        <translation>企業の大きさ(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Panels</source>
+        <translation>パネル(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Tools</source>
+        <translation>ツール(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../editor/dialogs/messages.py" line="+20"/>
+        <source>Unsaved Changes</source>
+        <extracomment>Problems listed in the dialog itself; the rest go to &quot;Show Details…&quot;.</extracomment>
+        <translation>未保存の変更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do you want to save the changes you made to “{name}”?
+
+Your changes will be lost if you don&apos;t save them.</source>
+        <translation>「{name}」への変更を保存しますか?
+
+保存しないと変更は失われます。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>… and {count} more (Show Details)</source>
+        <translation>… ほか {count} 件 (詳細を表示)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Replace</source>
+        <translation>置き換える</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../editor/dialogs/recovery_dialog.py" line="+42"/>
+        <location line="+166"/>
+        <source>Recover Unsaved Work</source>
+        <translation>未保存の作業を復元</translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <source>Roundtrip did not close normally. These diagrams had changes that were not saved; autosave kept a copy of each.</source>
+        <translation>Roundtrip は正常に終了しませんでした。次の図には保存されていない変更がありました。自動保存がそれぞれのコピーを残しています。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Document</source>
+        <translation>ドキュメント</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved from</source>
+        <translation>保存元</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Autosaved at</source>
+        <translation>自動保存の日時</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(never saved)</source>
+        <translation>(未保存)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot be restored: {problem}</source>
+        <translation>復元できません: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} (damaged)</source>
+        <translation>{name} (破損)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This diagram was never saved.</source>
+        <translation>この図は一度も保存されていません。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Restore</source>
+        <translation>復元(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Discard</source>
+        <translation>破棄(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Later</source>
+        <translation>後で(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Discard Recovered Work</source>
+        <translation>復元した作業を破棄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the autosaved copy of {count} diagram(s)? Their unsaved changes will be lost.</source>
+        <translation>{count} 件の図の自動保存コピーを削除しますか? 保存されていない変更は失われます。</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>another Roundtrip window restored it first</source>
+        <translation>別の Roundtrip ウィンドウが先に復元しました</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Some diagrams could not be restored:</source>
+        <translation>一部の図を復元できませんでした:</translation>
+    </message>
+</context>
+<context>
+    <name>Replay</name>
+    <message>
+        <location filename="../../editor/canvas/export/replay.py" line="+40"/>
+        <source>January</source>
+        <extracomment>month names of the frame captions, translated into the interface language when drawn</extracomment>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>February</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>March</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>April</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>June</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>July</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>August</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>September</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>October</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>November</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>December</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>1 deal</source>
+        <extracomment>Default frame width (pixels) of a replay: big enough to read, small enough for a GIF. The last frame stays this many times longer than the others (at least LAST_FRAME_MS). More frames than this are refused (a GIF of thousands of frames helps nobody).</extracomment>
+        <translation>取引 1 件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} deals</source>
+        <translation>取引 {count} 件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{month} {year}</source>
+        <translation>{year}年{month}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{index} of {total}</source>
+        <translation>{index} / {total}</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>1 undated flow left out</source>
+        <translation>日付のないフロー 1 件を除外</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} undated flows left out</source>
+        <translation>日付のないフロー {count} 件を除外</translation>
+    </message>
+</context>
+<context>
+    <name>Stress</name>
+    <message>
+        <location filename="_runtime_strings.py" line="+1"/>
+        <source>Not a forecast: one period, every amount treated as due now, no fire sales or bankruptcy costs.</source>
+        <translation>予測ではありません: 1 期間のみ、すべての金額を今すぐ支払うべきものとして扱い、投げ売りや破綻コストは考慮しません。</translation>
+    </message>
+</context>
+<context>
+    <name>StressPanel</name>
+    <message>
+        <location filename="../../editor/panels/stress.py" line="+43"/>
+        <location line="+3"/>
+        <source>Company</source>
+        <translation>企業</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Outside money</source>
+        <translation>外部資金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shock</source>
+        <translation>ショック</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After shock</source>
+        <translation>ショック後</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owed</source>
+        <translation>債務</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>支払済</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received</source>
+        <translation>受取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shortfall</source>
+        <translation>不足額</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recovery</source>
+        <translation>回収率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Round</source>
+        <translation>ラウンド</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still due (committed, announced, unconfirmed)</source>
+        <translation>未払いのもの (確約・発表・未確認)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All flows</source>
+        <translation>すべてのフロー</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Obligations:</source>
+        <extracomment>The marks for the canvas at the chosen domino step (a :class:`StressOverlay`). A fresh :class:`StressResult` (the clearing of the newest inputs). True while a clearing is waiting or running.</extracomment>
+        <translation>債務:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Which flows a company owes: those whose money is still due (a paid flow is settled), or every flow with an amount.</source>
+        <translation>企業が負う債務とみなすフロー: まだ支払われていないもの (支払済のフローは決済済み)、または金額のあるすべてのフロー。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+224"/>
+        <source>Largest debtor pays nothing</source>
+        <translation>最大の債務者が支払わない</translation>
+    </message>
+    <message>
+        <location line="-222"/>
+        <source>Revenue only</source>
+        <translation>売上高のみ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every company&apos;s outside money back to its revenue, no shocks.</source>
+        <translation>各企業の外部資金を売上高に戻し、ショックなし。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Show domino round:</source>
+        <translation>連鎖のラウンドを表示:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Round 1: companies that cannot pay even if everyone else pays in full; round 2: those who then cannot pay, and so on.</source>
+        <translation>ラウンド 1: 他の全員が全額を支払っても支払えない企業。ラウンド 2: その結果支払えなくなる企業。以下同様。</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>nobody defaults</source>
+        <translation>債務不履行なし</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>of {rounds}: 1 company in default</source>
+        <translation>/ {rounds}: 1 社が債務不履行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>of {rounds}: {count} companies in default</source>
+        <translation>/ {rounds}: {count} 社が債務不履行</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>its revenue</source>
+        <translation>売上高</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no revenue recorded: 0</source>
+        <translation>売上高の記録なし: 0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Money {name} has to pay with (default: {revenue}). Empty: back to the default.</source>
+        <translation>{name} が支払いに使える資金 (既定値: {revenue})。空欄にすると既定値に戻ります。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Shock: share of {name}&apos;s outside money lost</source>
+        <translation>ショック: {name} が失う外部資金の割合</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>outside money</source>
+        <translation>外部資金</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{name} pays nothing</source>
+        <translation>{name} が支払わない</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} loses all its own money (shock 100 %): it pays only what it receives from others. Everyone else has its revenue.</source>
+        <translation>{name} が自己資金をすべて失います (ショック 100 %)。他社から受け取った分だけを支払います。他の企業は売上高を持ちます。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The company that owes the most</source>
+        <translation>最大の債務を負う企業</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Stress test failed: {error}</source>
+        <translation>ストレステストに失敗しました: {error}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Unpaid: {shortfall} of {owed} owed ({share}).</source>
+        <translation>未払い: 債務 {owed} のうち {shortfall} ({share})。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>0 companies default.</source>
+        <translation>債務不履行の企業はありません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 company defaults over 1 round.</source>
+        <translation>1 ラウンドで 1 社が債務不履行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} companies default over 1 round.</source>
+        <translation>1 ラウンドで {count} 社が債務不履行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 company defaults over {rounds} rounds.</source>
+        <translation>{rounds} ラウンドで 1 社が債務不履行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} companies default over {rounds} rounds.</source>
+        <translation>{rounds} ラウンドで {count} 社が債務不履行。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <location filename="../../editor/panels/timeline.py" line="+50"/>
+        <source>One deal at a time</source>
+        <translation>取引ごと</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One month at a time</source>
+        <translation>月ごと</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide flows outside</source>
+        <translation>期間外のフローを隠す</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fade flows outside</source>
+        <translation>期間外のフローを薄く表示</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Play the deals in date order (Space)</source>
+        <extracomment>the period to analyse: (from, to), each &quot;YYYY-MM-DD&quot; or &quot;&quot; for an open end</extracomment>
+        <translation>取引を日付順に再生 (Space)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the next deal or month (.)</source>
+        <translation>次の取引または月を表示 (.)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restart</source>
+        <translation>最初から</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back to the first deal (Home)</source>
+        <translation>最初の取引に戻る (Home)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All dates</source>
+        <translation>全期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show every flow: no period</source>
+        <translation>すべてのフローを表示 (期間指定なし)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Playing speed</source>
+        <translation>再生速度</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>{count} undated</source>
+        <translation>日付なし {count} 件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No dated flows</source>
+        <translation>日付のあるフローはありません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All dates: {first} to {last} · {count} dated flows</source>
+        <translation>全期間: {first} 〜 {last} · 日付のあるフロー {count} 件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Period {first} to {last} · {shown} of {count} dated flows</source>
+        <translation>期間 {first} 〜 {last} · 日付のあるフロー {count} 件中 {shown} 件</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+7"/>
+        <source>Export Replay</source>
+        <translation>リプレイを書き出し</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Animated GIF (*.gif)</source>
+        <translation>アニメーション GIF (*.gif)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Frames:</source>
+        <translation>フレーム:</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cannot Export Replay</source>
+        <translation>リプレイを書き出せません</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported {name}: {count} frames</source>
+        <translation>{name} を書き出しました: {count} フレーム</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message>
+        <location filename="../../editor/panels/timeline_strip.py" line="+42"/>
+        <source>Drag the handles to choose a period; the canvas and the analysis follow.</source>
+        <extracomment>(first day, last day) of the range, both included, as date ordinals</extracomment>
+        <translation>ハンドルをドラッグして期間を選択します。キャンバスと分析が追従します。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>No dated flows</source>
+        <translation>日付のあるフローはありません</translation>
+    </message>
+</context>
+<context>
+    <name>Tools</name>
+    <message>
+        <location filename="../../editor/canvas/tools/add_company.py" line="+9"/>
+        <source>New company</source>
+        <translation>新しい企業</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot add a company: {error}</source>
+        <translation>企業を追加できません: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../editor/canvas/tools/draw_flow.py" line="+37"/>
+        <source>Drag from one company to another to draw a flow.</source>
+        <translation>企業から別の企業へドラッグしてフローを描きます。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>No flow drawn: drop the arrow on another company.</source>
+        <translation>フローは描かれていません: 矢印を別の企業の上で放してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot add the flow: {error}</source>
+        <translation>フローを追加できません: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../editor/canvas/tools/select.py" line="+87"/>
+        <location line="+35"/>
+        <source>Cannot move: {error}</source>
+        <extracomment>a press that moves less than this (view pixels) is a click, not a drag</extracomment>
+        <translation>移動できません: {error}</translation>
+    </message>
+</context>
+</TS>
