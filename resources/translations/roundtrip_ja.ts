@@ -4,13 +4,13 @@
 <context>
     <name>DiagramView</name>
     <message>
-        <location filename="../../editor/canvas/view.py" line="+216"/>
+        <location filename="../../editor/canvas/view.py" line="+240"/>
         <source>This diagram is empty.
 
 Press C and click to add a company,
 F and drag between two companies to draw a money flow,
 or open a bundled example with File → Open Sample.</source>
-        <extracomment>the zoom factor changed (1.0 = 100 %) free room around the diagram, so adding or dragging at the edge never makes the view jump moving arrows are cut this far (view pixels) outside the viewport below this zoom (the arrowheads&apos; level of detail) big diagrams are drawn unsmoothed diagrams with fewer companies and arrows than this are always smoothed</extracomment>
+        <extracomment>Fitting never goes below this zoom: the smallest text (amounts, 10.5 px) stays 9 px tall. the zoom factor changed (1.0 = 100 %) free room around the diagram, so adding or dragging at the edge never makes the view jump moving arrows are cut this far (view pixels) outside the viewport below this zoom (the arrowheads&apos; level of detail) big diagrams are drawn unsmoothed diagrams with fewer companies and arrows than this are always smoothed</extracomment>
         <translation>この図は空です。
 
 C を押してクリックすると企業を追加できます。
@@ -18,12 +18,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 または「ファイル → サンプルを開く」で付属の例を開いてください。</translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+240"/>
         <source>Cannot rename: {error}</source>
         <translation>名前を変更できません: {error}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Amount not changed: {error}. Try 100, $100B, up to 100, ~300 or ? for unknown.</source>
         <translation>金額は変更されていません: {error}。100、$100B、up to 100、~300、不明なら ? のように入力してください。</translation>
     </message>
@@ -36,8 +36,8 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>ExportImageDialog</name>
     <message>
-        <location filename="../../editor/dialogs/export_dialog.py" line="+65"/>
-        <location line="+187"/>
+        <location filename="../../editor/dialogs/export_dialog.py" line="+68"/>
+        <location line="+202"/>
         <location line="+37"/>
         <location line="+8"/>
         <location line="+3"/>
@@ -46,7 +46,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>画像を書き出し</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-232"/>
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
@@ -89,6 +89,21 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <location line="+6"/>
         <source>Background:</source>
         <translation>背景:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Colours:</source>
+        <translation>配色:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -141,7 +156,17 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>番号付きの出典を脚注に表示 (リンクのあるフロー)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Stress test marks: defaults, domino rounds, unpaid parts</source>
+        <translation>ストレステストの表示: 債務不履行、ドミノの段階、未払い分</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open the Stress Test panel to draw its marks</source>
+        <translation>表示するにはストレステストのパネルを開いてください</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Interface language</source>
         <translation>表示言語と同じ</translation>
     </message>
@@ -171,7 +196,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>書き出し</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>Preview: press Refresh</source>
         <translation>プレビュー: 「更新」を押してください</translation>
     </message>
@@ -721,12 +746,12 @@ Your changes will be lost if you don&apos;t save them.</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+224"/>
+        <location line="+227"/>
         <source>Largest debtor pays nothing</source>
         <translation>最大の債務者が支払わない</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-225"/>
         <source>Revenue only</source>
         <translation>売上高のみ</translation>
     </message>
@@ -736,7 +761,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>各企業の外部資金を売上高に戻し、ショックなし。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Show domino round:</source>
         <translation>連鎖のラウンドを表示:</translation>
     </message>
@@ -988,7 +1013,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>企業から別の企業へドラッグしてフローを描きます。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>No flow drawn: drop the arrow on another company.</source>
         <translation>フローは描かれていません: 矢印を別の企業の上で放してください。</translation>
     </message>
@@ -998,7 +1023,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>フローを追加できません: {error}</translation>
     </message>
     <message>
-        <location filename="../../editor/canvas/tools/select.py" line="+87"/>
+        <location filename="../../editor/canvas/tools/select.py" line="+88"/>
         <location line="+35"/>
         <source>Cannot move: {error}</source>
         <extracomment>a press that moves less than this (view pixels) is a click, not a drag</extracomment>
