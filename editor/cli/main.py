@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TextIO
 
 from editor import __version__
 from editor.cli.analyze import run_analyze
@@ -66,9 +67,29 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The longest ``error:`` line printed; a longer message (one quoting a huge cell) is cut.
+MAX_ERROR_LENGTH = 400
+
+
+def error_line(message: str) -> str:
+    """The one ``error:`` line for ``message``: its first line, spaces collapsed, cut to a readable length."""
+    first = " ".join(str(message)[: MAX_ERROR_LENGTH * 4].split("\n")[0].split())
+    if len(first) > MAX_ERROR_LENGTH:
+        first = first[: MAX_ERROR_LENGTH - 1] + "…"
+    return f"error: {first}"
+
+
+def _print_safely(text: str, stream: TextIO) -> None:
+    """Print even what the stream's encoding cannot show (a path with bytes that are not UTF-8)."""
+    try:
+        print(text, file=stream)
+    except UnicodeEncodeError:
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        print(text.encode(encoding, "backslashreplace").decode(encoding, "replace"), file=stream)
+
+
 def _error(message: str) -> int:
-    first = " ".join(str(message).split("\n")[0].split())
-    print(f"error: {first}", file=sys.stderr)
+    _print_safely(error_line(message), sys.stderr)
     return 2
 
 
