@@ -23,6 +23,7 @@ from editor.io import native
 from editor.io.errors import InputError
 from editor.io.formats import NATIVE, dialog_filter, formats_where
 from editor.model import Diagram, ModelError
+from editor.model.plain import plain_tip
 
 if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
@@ -206,7 +207,7 @@ class FileController:
         menu.clear()
         for path in sample_paths():
             action = menu.addAction(sample_title(path))
-            action.setToolTip(str(path))
+            action.setToolTip(plain_tip(str(path)))
             action.triggered.connect(lambda _c=False, p=path: self.open_sample(p))
         if menu.isEmpty():
             menu.addAction("No samples installed").setEnabled(False)
@@ -218,7 +219,7 @@ class FileController:
         for i, f in enumerate(files):
             text = f"&{i + 1} {Path(f).name}" if i < 9 else Path(f).name
             action = menu.addAction(text)
-            action.setToolTip(f)
+            action.setToolTip(plain_tip(f))
             action.setStatusTip(f)
             action.triggered.connect(lambda _c=False, f=f: self._open_recent(f))
         if files:

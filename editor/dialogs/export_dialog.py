@@ -44,6 +44,7 @@ from editor.canvas.export.image import (
     export_image,
     render_png,
 )
+from editor.dialogs.messages import warn
 from editor.io.errors import InputError
 from editor.io.formats import formats_where
 
@@ -278,10 +279,10 @@ class ExportImageDialog(QDialog):
         try:
             export_image(self._diagram, path, **self.options())
         except InputError as e:
-            QMessageBox.warning(self, "Export Image", str(e))
+            warn(self, "Export Image", str(e))
             return False
         except OSError as e:
-            QMessageBox.warning(self, "Export Image", f"Could not write {path}:\n{e.strerror or e}")
+            warn(self, "Export Image", f"Could not write {path}:\n{e.strerror or e}")
             return False
         self.accept()
         return True

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from editor.background.autosave import AutosaveController, new_key
+from editor.dialogs.messages import warn
 from editor.editing.document import Document
 from editor.io import recovery
+from editor.model.plain import plain_tip
 
 RESTORE = "restore"
 DISCARD = "discard"
@@ -54,10 +56,10 @@ class RecoveryDialog(QDialog):
             item = QTreeWidgetItem([e.display_name, e.original_path or "(never saved)", e.saved_at_text()])
             item.setData(0, Qt.ItemDataRole.UserRole, i)
             if e.problem:
-                item.setToolTip(0, f"Cannot be restored: {e.problem}")
+                item.setToolTip(0, plain_tip(f"Cannot be restored: {e.problem}"))
                 item.setText(0, f"{e.display_name} (damaged)")
             else:
-                item.setToolTip(0, e.original_path or "This diagram was never saved.")
+                item.setToolTip(0, plain_tip(e.original_path or "This diagram was never saved."))
             self.tree.addTopLevelItem(item)
         for col in range(3):
             self.tree.resizeColumnToContents(col)
@@ -202,6 +204,5 @@ def offer_recovery(parent: QWidget | None = None, folder: str | os.PathLike | No
     dialog.exec()
     restored, problems = apply_choices(dialog.choices(), interval_s)
     if problems:
-        QMessageBox.warning(parent, "Recover Unsaved Work", "Some diagrams could not be restored:\n\n"
-                            + "\n".join(problems))
+        warn(parent, "Recover Unsaved Work", "Some diagrams could not be restored:\n\n" + "\n".join(problems))
     return restored

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from editor.analysis.stress import CAVEAT, StressOverlay, StressResult, is_due, overlay, run_stress
 from editor.background import relay
 from editor.model import ModelError, Snapshot
+from editor.model.plain import plain_tip
 from editor.panels.common import error_label, money, number_text, parse_number, percent, show_error
 
 INPUT_COLUMNS = ("Company", "Outside money", "Shock", "After shock")
@@ -290,13 +291,13 @@ class StressPanel(QWidget):
             table.setItem(i, 0, _item(c.name))
             revenue = "its revenue" if c.revenue is not None else "no revenue recorded: 0"
             cell = _item(number_text(self._money_of(c.id)), _RIGHT, editable=True)
-            cell.setToolTip(f"Money {c.name} has to pay with (default: {revenue}). "
-                            "Empty: back to the default.")
+            cell.setToolTip(plain_tip(f"Money {c.name} has to pay with (default: {revenue}). "
+                                      "Empty: back to the default."))
             table.setItem(i, MONEY_COL, cell)
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(0, 100)
             slider.setValue(round(self._shocks.get(c.id, 0.0) * 100))
-            slider.setToolTip(f"Shock: share of {c.name}'s outside money lost")
+            slider.setToolTip(plain_tip(f"Shock: share of {c.name}'s outside money lost"))
             slider.valueChanged.connect(lambda v, cid=c.id: self.set_shock(cid, v / 100))
             table.setCellWidget(i, SHOCK_COL, slider)
             self._sliders[c.id] = slider
@@ -336,9 +337,9 @@ class StressPanel(QWidget):
             if self._snapshot is not None and debtor else None
         self.pays_nothing_button.setEnabled(name is not None)
         self.pays_nothing_button.setText(f"{name} pays nothing" if name else "Largest debtor pays nothing")
-        self.pays_nothing_button.setToolTip(
+        self.pays_nothing_button.setToolTip(plain_tip(
             f"{name or 'The company that owes the most'} loses all its own money (shock 100 %): it pays "
-            "only what it receives from others. Everyone else has its revenue.")
+            "only what it receives from others. Everyone else has its revenue."))
 
     # ------------------------------------------------------------- clearing
     def _request(self) -> None:
