@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from editor import settings
+from editor.app import file_guard
+from editor.app.file_guard import FileGuard
 from editor.app.samples import sample_paths
 from editor.dialogs import messages
 from editor.dialogs.export_dialog import ExportImageDialog
@@ -56,6 +58,9 @@ class FileController:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.confirm_overwrite = False
+        #: Lock, stamp and watch of the document's file (the window makes it follow each document).
+        self.guard = FileGuard(window, warn=lambda message: self._status(message, 15000))
+        self.guard.changedOutside.connect(lambda message: self._status(message, 15000))
         self.samples_menu = QMenu("Open &Sample", window)
         self.recent_menu = QMenu("Open &Recent", window)
         self.fill_samples_menu()
@@ -158,6 +163,16 @@ class FileController:
         if self.confirm_overwrite and path.exists() and not messages.confirm(
                 self.window, "Replace File?", f"Replace “{path}” with the recovered diagram?"):
             return self.save_as()
+        reason = self.guard.conflict(path)
+        if reason is not None:
+            choice = file_guard.ask_conflict(self.window, path.name, reason)
+            if choice == file_guard.SAVE_AS:
+                return self.save_as()
+            if choice == file_guard.RELOAD:
+                self.open_path(path, prompt=False)
+                return False
+            if choice != file_guard.OVERWRITE:
+                return False
         return self._save_to(path)
 
     def save_as(self) -> bool:
@@ -171,6 +186,12 @@ class FileController:
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
+        if path != self.guard.path and (reason := self.guard.conflict_elsewhere(path)) is not None:
+            choice = file_guard.ask_conflict(self.window, path.name, reason)
+            if choice == file_guard.SAVE_AS:
+                return self.save_as()
+            if choice != file_guard.OVERWRITE:
+                return False
         try:
             self.document.save(path)
         except OSError as e:  # SaveError: the old file is intact, the document stays modified
@@ -178,6 +199,14 @@ class FileController:
                                 ["Your diagram is still open with its changes. Free some space or "
                                  "choose File → Save As… to save it somewhere else."])
             return False
+        except Exception as e:  # noqa: BLE001 - any other failure: say so, keep the window and the work
+            messages.show_error(self.window, "Cannot Save", f"Saving “{path.name}” failed: "
+                                f"{type(e).__name__}: {str(e)[:300]}",
+                                ["Your diagram is still open with its changes, and autosave keeps a "
+                                 "recovery copy. Try File → Save As…, or export it as a table."])
+            return False
+        self.guard.follow(path)
+        self.guard.restamp()
         self.confirm_overwrite = False
         settings.add_recent_file(path)
         self.update_recent_menu()
