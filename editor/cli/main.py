@@ -15,12 +15,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import TextIO
 
 from editor import __version__
 from editor.cli.analyze import run_analyze
 from editor.cli.convert import run_convert, run_export
-from editor.cli.errors import CliError
+from editor.cli.errors import CliError, print_safely
 from editor.cli.stress import run_stress_command
 from editor.io.errors import InputError
 from editor.model import ModelError
@@ -79,17 +78,8 @@ def error_line(message: str) -> str:
     return f"error: {first}"
 
 
-def _print_safely(text: str, stream: TextIO) -> None:
-    """Print even what the stream's encoding cannot show (a path with bytes that are not UTF-8)."""
-    try:
-        print(text, file=stream)
-    except UnicodeEncodeError:
-        encoding = getattr(stream, "encoding", None) or "utf-8"
-        print(text.encode(encoding, "backslashreplace").decode(encoding, "replace"), file=stream)
-
-
 def _error(message: str) -> int:
-    _print_safely(error_line(message), sys.stderr)
+    print_safely(error_line(message), sys.stderr)
     return 2
 
 

@@ -157,3 +157,12 @@ def test_a_file_changed_outside_is_announced(qtbot, saved):
     qtbot.waitUntil(lambda: bool(got), timeout=5000)
     assert "changed by another program" in got[0]
     _close(w)
+
+
+def test_open_recent_keeps_a_path_whose_bytes_are_not_utf8(tmp_path):
+    odd = os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.roundtrip")
+    settings.add_recent_file(odd)
+    assert settings.recent_files()[0] == odd
+    assert os.fsencode(settings.recent_files()[0]).endswith(b"caf\xe9.roundtrip")
+    settings.remove_recent_file(odd)
+    assert odd not in settings.recent_files()
