@@ -66,3 +66,36 @@ def test_a_fifo_does_not_hang_the_cli(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "editor", "analyze", str(fifo)], capture_output=True,
                           text=True, env=env, timeout=60)
     assert proc.returncode == 2 and "named pipe" in proc.stderr
+
+
+def test_no_cap_still_lists_at_most_the_cli_cap(tmp_path, capsys, monkeypatch):
+    import json
+
+    from editor.cli import analyze as cli_analyze
+
+    from benchmarks.generate import generate
+
+    path = tmp_path / "map.roundtrip"
+    native.save(generate(30, 150, 2), path)
+    monkeypatch.setattr(cli_analyze, "CLI_MAX_LOOPS", 3)
+    assert main(["analyze", str(path), "--json", "--max-loops", "0"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["loops"]) == 3 and data["loops_truncated"] and data["loops_cap"] == 3
+
+
+def test_the_time_budget_bounds_the_whole_run(tmp_path, capsys, monkeypatch):
+    import json
+    import time
+
+    from benchmarks.generate import generate
+    from editor.cli import analyze as cli_analyze
+
+    path = tmp_path / "dense.roundtrip"
+    native.save(generate(300, 6000, 5), path)
+    monkeypatch.setattr(cli_analyze, "CLI_TIME_BUDGET", 0.3)
+    t0 = time.perf_counter()
+    assert main(["analyze", str(path), "--json", "--max-loops", "0"]) == 0
+    elapsed = time.perf_counter() - t0
+    data = json.loads(capsys.readouterr().out)
+    assert data["loops_timed_out"] or data["loops_truncated"]
+    assert elapsed < 20, f"{elapsed:.1f} s with a 0.3 s budget"
