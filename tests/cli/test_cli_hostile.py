@@ -71,9 +71,8 @@ def test_a_fifo_does_not_hang_the_cli(tmp_path):
 def test_no_cap_still_lists_at_most_the_cli_cap(tmp_path, capsys, monkeypatch):
     import json
 
-    from editor.cli import analyze as cli_analyze
-
     from benchmarks.generate import generate
+    from editor.cli import analyze as cli_analyze
 
     path = tmp_path / "map.roundtrip"
     native.save(generate(30, 150, 2), path)
