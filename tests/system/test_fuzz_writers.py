@@ -6,7 +6,6 @@ native reader first (what a user can open), then through every data writer.
 """
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 
@@ -17,9 +16,9 @@ from editor.analysis import analyze_for_export
 from editor.io import native
 from editor.io.formats import formats_where, write_any
 from editor.model import Company, Diagram
+from tests.conftest import long_mode
 from tests.strategies import rich_diagrams
 
-LONG = os.environ.get("ROUNDTRIP_LONG") == "1"
 HOSTILE_TEXTS = (
     '<img src="/dev/zero">', "=HYPERLINK(\"http://x\")", "+cmd|' /C calc'!A0", "@SUM(1)", "-1+1",
     "\t=1", "\r=1", "a\x00b", "\x1b[31mred", "\u202eevil\u202c", "\u200b", "\U0001f4b0" * 3,
@@ -40,7 +39,7 @@ def hostile_diagrams(draw: st.DrawFn) -> Diagram:
 WRITE_EXTENSIONS = [f.extensions[0] for f in formats_where("write", image=False)]
 
 
-@settings(max_examples=200 if LONG else 12, deadline=None,
+@settings(max_examples=200 if long_mode() else 12, deadline=None, derandomize=not long_mode(),
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(hostile_diagrams())
 def test_what_the_reader_accepts_every_writer_writes(d):
