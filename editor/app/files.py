@@ -142,6 +142,7 @@ class FileController:
             if prompt and not self.maybe_save():
                 return False
             self._open_unsaved(result.diagram)
+            self._warn_if_too_large_to_save(Path(path), result.diagram)
         if result.summary:
             self._status(result.summary, 6000)
         return True
@@ -149,6 +150,24 @@ class FileController:
     def import_dialog(self) -> bool:
         path, _ = QFileDialog.getOpenFileName(self.window, "Import", "", f"{TABLE_FILTER};;All files (*)")
         return self.import_path(path) if path else False
+
+    def _warn_if_too_large_to_save(self, source: Path, diagram: Diagram) -> None:
+        """Say at import time when the diagram could not be saved as a Roundtrip file (with the numbers)."""
+        try:
+            small = source.stat().st_size * 8 < native.MAX_FILE_SIZE  # text grows at most ~6x in JSON
+        except OSError:
+            small = False
+        if small:
+            return
+        size = len(native.dumps(diagram).encode("utf-8", "replace"))
+        if size > native.MAX_FILE_SIZE:
+            mib = 1024 * 1024
+            messages.show_error(
+                self.window, "Too Large for a Roundtrip File",
+                f"As a Roundtrip diagram this would be {size / mib:.0f} MB; Roundtrip opens diagrams up to "
+                f"{native.MAX_FILE_SIZE // mib} MB, so Save will refuse it.",
+                ["Export it as a CSV or Excel table instead (File → Export), or import fewer rows.",
+                 "Autosave still keeps a recovery copy while you work."])
 
     def _open_unsaved(self, diagram: Diagram) -> None:
         doc = Document(diagram)

@@ -47,7 +47,10 @@ def _refusal(path: Path, kind: str) -> InputError:
 
 
 def _too_large(path: Path, size: str, limit: int, what: str) -> InputError:
-    return UnsafeInput(path.name, f"the file is {size}; Roundtrip {what} up to {megabytes(limit)}")
+    shown_limit = megabytes(limit)
+    if size == shown_limit:  # just over the limit: the rounded sizes would read the same
+        size, shown_limit = "over the limit", f"{limit:,} bytes"
+    return UnsafeInput(path.name, f"the file is {size}; Roundtrip {what} up to {shown_limit}")
 
 
 def megabytes(size: int) -> str:

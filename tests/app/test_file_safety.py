@@ -166,3 +166,26 @@ def test_open_recent_keeps_a_path_whose_bytes_are_not_utf8(tmp_path):
     assert os.fsencode(settings.recent_files()[0]).endswith(b"caf\xe9.roundtrip")
     settings.remove_recent_file(odd)
     assert odd not in settings.recent_files()
+
+
+def test_import_says_at_once_when_the_diagram_could_not_be_saved(qtbot, tmp_path, dialogs, monkeypatch):
+    from types import SimpleNamespace
+
+    from editor.app import files as files_module
+
+    w = MainWindow(Document(seed_diagram(), None), autosave_enabled=False)
+    qtbot.addWidget(w)
+    source = tmp_path / "flows.csv"
+    source.write_text("source,target,amount\nA,B,1\n")
+    monkeypatch.setattr(files_module.ImportDialog, "run",
+                        staticmethod(lambda *a: SimpleNamespace(diagram=seed_diagram(), summary="")))
+    monkeypatch.setattr(native, "MAX_FILE_SIZE", 200)
+    assert w.files.import_path(source, prompt=False)
+    assert dialogs.errors and dialogs.errors[-1][0] == "Too Large for a Roundtrip File"
+    assert "opens diagrams up to" in dialogs.errors[-1][1]
+    assert w.document.diagram.find_company("NVIDIA") is not None  # imported all the same
+    assert not w.files._save_to(tmp_path / "out.roundtrip")  # and Save refuses, with the numbers
+    assert dialogs.errors[-1][0] == "Cannot Save"
+    assert "reads diagrams up to 200 bytes" in dialogs.errors[-1][1]
+    assert not (tmp_path / "out.roundtrip").exists()
+    _close(w)
