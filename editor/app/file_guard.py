@@ -34,7 +34,8 @@ def ask_conflict(parent: QWidget | None, name: str, reason: str) -> str:
     box.setDefaultButton(next(iter(buttons)))
     box.setEscapeButton(cancel)
     box.exec()
-    return buttons.get(box.clickedButton(), CANCEL)
+    clicked = box.clickedButton()
+    return next((choice for button, choice in buttons.items() if button is clicked), CANCEL)
 
 
 class FileGuard(QObject):
