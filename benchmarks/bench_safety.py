@@ -108,7 +108,7 @@ def run(quick: bool) -> list[tuple[str, str, dict]]:
         size = (1000, 10_000) if quick else (5000, 50_000)
         dense = folder / "dense.roundtrip"
         native.save(generate(*size, 7), dense)
-        rows.append((f"analyze --max-loops 0, {size[0]:,}/{size[1]:,}", "10 s budget + 20,000 loops",
+        rows.append((f"analyze --max-loops 0, {size[0]:,}/{size[1]:,}", "10 s budget + 5,000 loops",
                      _child("cli", str(dense), quick)))
     return rows
 
