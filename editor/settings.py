@@ -88,7 +88,27 @@ def recent_files() -> list[str]:
     raw: Any = app_settings().value("recent_files", [])  # a list, one string or junk
     if isinstance(raw, str):
         raw = [raw]
-    return [p for p in (raw or []) if isinstance(p, str) and p][:MAX_RECENT]
+    return [_path_from_setting(p) for p in (raw or []) if isinstance(p, str) and p][:MAX_RECENT]
+
+
+_BYTES_PREFIX = "\x00path-bytes:"  # a path whose bytes are not UTF-8, kept whole as hex
+
+
+def _path_to_setting(path: str) -> str:
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:  # undecodable bytes (surrogate escapes): the settings file would drop them
+        return _BYTES_PREFIX + os.fsencode(path).hex()
+
+
+def _path_from_setting(text: str) -> str:
+    if text.startswith(_BYTES_PREFIX):
+        try:
+            return os.fsdecode(bytes.fromhex(text[len(_BYTES_PREFIX):]))
+        except ValueError:
+            return text
+    return text
 
 
 def add_recent_file(path: str | os.PathLike) -> list[str]:
@@ -96,13 +116,13 @@ def add_recent_file(path: str | os.PathLike) -> list[str]:
     files = [f for f in recent_files() if f != p]
     files.insert(0, p)
     files = files[:MAX_RECENT]
-    set_value("recent_files", files)
+    set_value("recent_files", [_path_to_setting(f) for f in files])
     return files
 
 
 def remove_recent_file(path: str) -> list[str]:
     files = [f for f in recent_files() if f != path]
-    set_value("recent_files", files)
+    set_value("recent_files", [_path_to_setting(f) for f in files])
     return files
 
 

@@ -83,6 +83,17 @@ def structural_bounds(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray) ->
     return np.vstack([out, inn, past_out, past_in, two_out, two_in])
 
 
+#: Cut sides are kept, as a dense (rows, 2k) table, only while the table has at most this many
+#: cells (32 MB). A larger component keeps none (its next analysis starts from scratch), so
+#: memory stays linear in the map's size: a ring of 100,000 companies would need 20 GB.
+MAX_SIDE_CELLS = 32_000_000
+
+
+def sides_fit(rows: int, k: int) -> bool:
+    """Whether a (rows, 2k) table of cut sides fits in :data:`MAX_SIDE_CELLS`."""
+    return rows * 2 * k <= MAX_SIDE_CELLS
+
+
 def structural_sides(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray,
                      nodes: np.ndarray, kinds: np.ndarray) -> np.ndarray:
     """Source sides (len(nodes), 2k) of the structural cut of kind ``kinds[r]`` of ``nodes[r]``.
@@ -92,6 +103,8 @@ def structural_sides(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray,
     receiving is counted even where part of it stays inside the side).
     """
     r = len(nodes)
+    if not sides_fit(r, k):
+        raise MemoryError(f"{r} cut sides of {k} companies exceed the memory budget")
     sides = np.zeros((r, 2 * k), dtype=bool)
     rows = np.arange(r)
     sink_side = (kinds == RECEIVES) | (kinds == PAST_IN)

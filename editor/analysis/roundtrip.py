@@ -35,6 +35,7 @@ from typing import Any
 
 import numpy as np
 
+import editor.analysis.cuts as cuts
 import editor.analysis.flow_helper as flow_helper
 from editor.analysis.circulation import CACHE, Component, circulation_of, components, weighted_circulation
 from editor.analysis.cuts import (
@@ -128,7 +129,8 @@ def capacities_in_two_parts(comp: Component, x: np.ndarray, deadline: float | No
         values[settled] = plan.value(settled)
         jobs = np.flatnonzero(todo & ~settled)
     jobs = jobs[np.argsort(-plan.upper[jobs], kind="stable")]
-    sides = plan.sides if use_cache else None
+    # Cut sides are kept for the next analysis only when their table fits (memory linear in the map).
+    sides = plan.sides if use_cache and cuts.sides_fit(comp.k, comp.k) else None
     yield from _max_flows(comp, jobs, values, sides, deadline)
     np.minimum(values, plan.upper, out=values, where=~np.isnan(values))
     if use_cache and wanted is None:
@@ -158,7 +160,7 @@ def _max_flows(comp: Component, job_array: np.ndarray, values: np.ndarray,
     solve = solver(comp)
     jobs: list[int] = job_array.tolist()
     shared = None
-    if len(jobs) >= HELPER_MIN:
+    if len(jobs) >= HELPER_MIN and cuts.sides_fit(len(jobs), comp.k):  # the helper sends every cut side
         seconds = None if deadline is None else max(deadline - time.perf_counter(), 0.0)
         shared = flow_helper.submit(comp.k, comp.u, comp.v, comp.caps, jobs, seconds)
         if shared is not None:

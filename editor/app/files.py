@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from editor import settings
+from editor.app import file_guard
+from editor.app.file_guard import FileGuard
 from editor.app.samples import sample_paths
 from editor.dialogs import messages
 from editor.dialogs.export_dialog import ExportImageDialog
@@ -23,6 +25,7 @@ from editor.io import native
 from editor.io.errors import InputError
 from editor.io.formats import NATIVE, dialog_filter, formats_where
 from editor.model import Diagram, ModelError
+from editor.model.plain import plain_tip
 
 if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
@@ -55,6 +58,9 @@ class FileController:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.confirm_overwrite = False
+        #: Lock, stamp and watch of the document's file (the window makes it follow each document).
+        self.guard = FileGuard(window, warn=lambda message: self._status(message, 15000))
+        self.guard.changedOutside.connect(lambda message: self._status(message, 15000))
         self.samples_menu = QMenu("Open &Sample", window)
         self.recent_menu = QMenu("Open &Recent", window)
         self.fill_samples_menu()
@@ -136,6 +142,7 @@ class FileController:
             if prompt and not self.maybe_save():
                 return False
             self._open_unsaved(result.diagram)
+            self._warn_if_too_large_to_save(Path(path), result.diagram)
         if result.summary:
             self._status(result.summary, 6000)
         return True
@@ -143,6 +150,24 @@ class FileController:
     def import_dialog(self) -> bool:
         path, _ = QFileDialog.getOpenFileName(self.window, "Import", "", f"{TABLE_FILTER};;All files (*)")
         return self.import_path(path) if path else False
+
+    def _warn_if_too_large_to_save(self, source: Path, diagram: Diagram) -> None:
+        """Say at import time when the diagram could not be saved as a Roundtrip file (with the numbers)."""
+        try:
+            small = source.stat().st_size * 8 < native.MAX_FILE_SIZE  # text grows at most ~6x in JSON
+        except OSError:
+            small = False
+        if small:
+            return
+        size = len(native.dumps(diagram).encode("utf-8", "replace"))
+        if size > native.MAX_FILE_SIZE:
+            mib = 1024 * 1024
+            messages.show_error(
+                self.window, "Too Large for a Roundtrip File",
+                f"As a Roundtrip diagram this would be {size / mib:.0f} MB; Roundtrip opens diagrams up to "
+                f"{native.MAX_FILE_SIZE // mib} MB, so Save will refuse it.",
+                ["Export it as a CSV or Excel table instead (File → Export), or import fewer rows.",
+                 "Autosave still keeps a recovery copy while you work."])
 
     def _open_unsaved(self, diagram: Diagram) -> None:
         doc = Document(diagram)
@@ -157,6 +182,16 @@ class FileController:
         if self.confirm_overwrite and path.exists() and not messages.confirm(
                 self.window, "Replace File?", f"Replace “{path}” with the recovered diagram?"):
             return self.save_as()
+        reason = self.guard.conflict(path)
+        if reason is not None:
+            choice = file_guard.ask_conflict(self.window, path.name, reason)
+            if choice == file_guard.SAVE_AS:
+                return self.save_as()
+            if choice == file_guard.RELOAD:
+                self.open_path(path, prompt=False)
+                return False
+            if choice != file_guard.OVERWRITE:
+                return False
         return self._save_to(path)
 
     def save_as(self) -> bool:
@@ -170,6 +205,12 @@ class FileController:
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
+        if path != self.guard.path and (reason := self.guard.conflict_elsewhere(path)) is not None:
+            choice = file_guard.ask_conflict(self.window, path.name, reason)
+            if choice == file_guard.SAVE_AS:
+                return self.save_as()
+            if choice != file_guard.OVERWRITE:
+                return False
         try:
             self.document.save(path)
         except OSError as e:  # SaveError: the old file is intact, the document stays modified
@@ -177,6 +218,14 @@ class FileController:
                                 ["Your diagram is still open with its changes. Free some space or "
                                  "choose File → Save As… to save it somewhere else."])
             return False
+        except Exception as e:  # noqa: BLE001 - any other failure: say so, keep the window and the work
+            messages.show_error(self.window, "Cannot Save", f"Saving “{path.name}” failed: "
+                                f"{type(e).__name__}: {str(e)[:300]}",
+                                ["Your diagram is still open with its changes, and autosave keeps a "
+                                 "recovery copy. Try File → Save As…, or export it as a table."])
+            return False
+        self.guard.follow(path)
+        self.guard.restamp()
         self.confirm_overwrite = False
         settings.add_recent_file(path)
         self.update_recent_menu()
@@ -206,7 +255,7 @@ class FileController:
         menu.clear()
         for path in sample_paths():
             action = menu.addAction(sample_title(path))
-            action.setToolTip(str(path))
+            action.setToolTip(plain_tip(str(path)))
             action.triggered.connect(lambda _c=False, p=path: self.open_sample(p))
         if menu.isEmpty():
             menu.addAction("No samples installed").setEnabled(False)
@@ -218,7 +267,7 @@ class FileController:
         for i, f in enumerate(files):
             text = f"&{i + 1} {Path(f).name}" if i < 9 else Path(f).name
             action = menu.addAction(text)
-            action.setToolTip(f)
+            action.setToolTip(plain_tip(f))
             action.setStatusTip(f)
             action.triggered.connect(lambda _c=False, f=f: self._open_recent(f))
         if files:

@@ -36,6 +36,7 @@ from editor.background.analysis_worker import AnalysisWorker
 from editor.background.autosave import AutosaveController
 from editor.canvas.scene import DiagramScene
 from editor.canvas.view import DiagramView
+from editor.dialogs import messages
 from editor.editing.document import Document
 from editor.model import Change, ChangeKind
 from editor.panels.catalogue import CataloguePanel, swatch
@@ -184,6 +185,7 @@ class MainWindow(QMainWindow):
     def _attach(self, document: Document, autosave: AutosaveController | None) -> None:
         """Wire ``document`` (now ``self.document``) to the canvas, panels, undo actions and autosave."""
         self.files.confirm_overwrite = False
+        self.files.guard.follow(document.path)
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
         document.diagram.subscribe(self._on_change)
@@ -440,7 +442,16 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------- closing
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.files.maybe_save():
+        # Any failure while asking or saving keeps the window, and the work, open.
+        try:
+            may_close = self.files.maybe_save()
+        except Exception as e:  # noqa: BLE001 - never lose the work to an unexpected error
+            event.ignore()
+            messages.show_error(self, "Cannot Close", "The window stays open so that nothing is lost: "
+                                f"{type(e).__name__}: {str(e)[:300]}",
+                                ["Try File → Save As…; autosave keeps a recovery copy meanwhile."])
+            return
+        if not may_close:
             event.ignore()
             return
         self.shutdown()
@@ -450,6 +461,7 @@ class MainWindow(QMainWindow):
         """Stop background work and remember the window layout (after the user agreed to close)."""
         self.worker.shutdown()
         self.stress.shutdown()
+        self.files.guard.release()
         if self.autosave is not None:
             self.autosave.clean_close()
             self.autosave = None

@@ -284,7 +284,12 @@ class AnalysisWorker(QObject):
                 if f.cancelled():
                     return
                 error = f.exception()
-                if _process_trouble(error):
+                if isinstance(error, BrokenProcessPool):
+                    # The analysis itself killed its process (memory, a crash): running it again in
+                    # the app's own process would take the window down with it. Say so instead.
+                    _forget_pool(pool)
+                    error = AnalysisProcessDied(len(snapshot.companies), len(snapshot.flows))
+                elif _process_trouble(error):  # the snapshot could not be sent: nothing ran yet
                     _forget_pool(pool)
                     relay.post(handle, AnalysisWorker._on_finished, generation, None,
                                _Retry((snapshot, options)), 0.0)
@@ -381,6 +386,15 @@ def _unpack(packed) -> tuple:
 
 def _unpack_snapshot(cls, companies, flows, flow_types, categories, metadata):
     return cls(_unpack(companies), _unpack(flows), flow_types, categories, metadata)
+
+
+class AnalysisProcessDied(Exception):
+    """The analysis process ended while analysing (out of memory or a crash); it is not run again here."""
+
+    def __init__(self, companies: int, flows: int) -> None:
+        super().__init__(f"the analysis process stopped while analysing {companies:,} companies and "
+                         f"{flows:,} flows (out of memory or a crash); the panels keep the previous "
+                         "figures, and the next change tries again in a new analysis process")
 
 
 class _Retry(Exception):

@@ -74,9 +74,16 @@ class LevelOfDetail:
         self._unrealized.append(item)
 
     def start(self) -> None:
-        """Start making the deferred heads and labels, and placing the labels, in the
-        background (the build is done)."""
-        if self._unrealized or self._scene().lanes.labels.pending():
+        """Start making the deferred heads and labels in the background, and placing the labels
+        (the build is done).
+
+        Heads and labels are made only while something of them is shown: zoomed out on a dense
+        map, each batch of new items made the view repaint every arrow (100 % of a core for
+        minutes, and memory for items nobody sees). Hidden, they wait; showing labels or heads
+        makes them at once.
+        """
+        if (self._unrealized and (self._labels_shown or self._heads_shown)) \
+                or self._scene().lanes.labels.pending():
             self._timer.start()
 
     def drop_pending(self) -> None:
@@ -84,6 +91,9 @@ class LevelOfDetail:
         self._unrealized = []
 
     def _realize_some(self) -> None:
+        if not (self._labels_shown or self._heads_shown):
+            self._timer.stop()   # zoomed out: nothing to show them on; set_*_shown makes them later
+            return
         batch = self._unrealized[-self.LABELS_PER_TICK:]
         del self._unrealized[-self.LABELS_PER_TICK:]
         scene = self._scene()
@@ -106,7 +116,9 @@ class LevelOfDetail:
         self._timer.stop()
 
     def pending_in_background(self) -> bool:
-        return bool(self._unrealized) or self._scene().lanes.labels.pending()
+        """Heads and labels are being made by the timer (not while they wait, hidden), or labels
+        are being placed."""
+        return (bool(self._unrealized) and self._timer.isActive()) or self._scene().lanes.labels.pending()
 
     def pending(self) -> bool:
         """Labels or heads are shown but some are not made yet."""

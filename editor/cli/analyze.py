@@ -15,8 +15,14 @@ from editor.io.formats import read_any
 from editor.model import Diagram
 from editor.model.amounts import report_amount
 
-#: The command line is not interactive: give the loop search more time than the GUI.
+#: The command line is not interactive: give the analysis more time than the GUI. The budget is
+#: shared: the round-trip capacities get 40 % of it and the loop search 30 %, leaving the rest for
+#: describing the loops found (patterns, dates) and writing the report.
 CLI_TIME_BUDGET = 10.0
+ROUND_TRIP_SHARE, LOOP_SHARE = 0.4, 0.3
+#: ``--max-loops 0`` (no cap) still lists at most this many loops: 5,000/50,000 would otherwise
+#: write hundreds of MB of JSON and describe every loop. The report says the list was cut short.
+CLI_MAX_LOOPS = 5_000
 
 
 def _check_args(args: argparse.Namespace) -> None:
@@ -48,12 +54,19 @@ def run_analyze(args: argparse.Namespace) -> int:
         if company is None:
             raise CliError(f"--through: no company named {args.through!r} in {args.path}")
         through = company.id
+    max_loops = args.max_loops if 0 < args.max_loops <= CLI_MAX_LOOPS else CLI_MAX_LOOPS
     result = analyze_timed(diagram.snapshot(), period_from=args.date_from, period_to=args.date_to,
                            date_ordered=args.date_ordered, within_days=args.within,
-                           max_loops=args.max_loops, max_length=args.max_length,
-                           through=through, time_budget=CLI_TIME_BUDGET)
+                           max_loops=max_loops, max_length=args.max_length,
+                           through=through, time_budget=LOOP_SHARE * CLI_TIME_BUDGET,
+                           round_trip_budget=ROUND_TRIP_SHARE * CLI_TIME_BUDGET)
     if args.json:
-        json.dump(to_json(result, diagram), sys.stdout, ensure_ascii=False, indent=1)
+        data = to_json(result, diagram)
+        if max_loops != args.max_loops and result.loops_truncated:
+            data["loops_cap"] = CLI_MAX_LOOPS
+        # Written piece by piece (iterencode), never built as one string in memory.
+        for chunk in json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(data):
+            sys.stdout.write(chunk)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(text_report(result, diagram, args.path))
@@ -94,6 +107,7 @@ def to_json(result: AnalysisResult, diagram: Diagram) -> dict[str, Any]:
         } for loop in result.loops],
         "loops_truncated": result.loops_truncated,
         "loops_timed_out": result.loops_timed_out,
+        "round_trip_complete": result.round_trip_complete,
         "circular_companies": sorted(keys[cid] for cid in result.circular_companies),
         "metrics": {
             "total_amount": result.totals.total_amount,
@@ -150,6 +164,8 @@ def text_report(result: AnalysisResult, diagram: Diagram, path: str, top: int = 
         m = result.metrics_of(result.through)
         through = f" through {m.name if m else result.through}"
     more = " (list cut short: more loops exist)" if result.loops_truncated else ""
+    if result.loops_truncated and result.max_loops == CLI_MAX_LOOPS:
+        more = f" (at most {CLI_MAX_LOOPS:,} are listed: more loops exist)"
     if result.loops_timed_out:
         more = " (search stopped by its time budget: the list may miss loops)"
     kind = "Loops"
@@ -178,4 +194,7 @@ def text_report(result: AnalysisResult, diagram: Diagram, path: str, top: int = 
                      f"{report_amount(m.round_trip_capacity)} of outflow {report_amount(m.outflow)}")
     if not ranked:
         lines.append("  none")
+    if not result.round_trip_complete:
+        lines.append(f"  (round-trip capacities of some companies were not computed within "
+                     f"{ROUND_TRIP_SHARE * CLI_TIME_BUDGET:g} s)")
     return "\n".join(lines) + "\n"

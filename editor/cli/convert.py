@@ -16,6 +16,7 @@ from editor.analysis import analyze_for_export
 from editor.analysis.temporal import period_filter
 from editor.analysis.timed import period_text
 from editor.cli.analyze import check_period
+from editor.cli.errors import print_safely
 from editor.io.errors import InputError
 from editor.io.formats import format_for, read_any, write_any
 from editor.model import Diagram
@@ -32,9 +33,9 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _report(written: list[Path], notes: list[str], what: str) -> None:
     for note in notes:
-        print(f"note: {note}", file=sys.stderr)
+        print_safely(f"note: {note}", sys.stderr)
     extra = f" (and {', '.join(p.name for p in written[1:])})" if len(written) > 1 else ""
-    print(f"wrote {written[0]}{extra}: {what}")
+    print_safely(f"wrote {written[0]}{extra}: {what}")
 
 
 def _summary(d: Diagram) -> str:

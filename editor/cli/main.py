@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from editor import __version__
 from editor.cli.analyze import run_analyze
 from editor.cli.convert import run_convert, run_export
-from editor.cli.errors import CliError
+from editor.cli.errors import CliError, print_safely
 from editor.cli.stress import run_stress_command
 from editor.io.errors import InputError
 from editor.model import ModelError
@@ -77,6 +77,18 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The longest ``error:`` line printed; a longer message (one quoting a huge cell) is cut.
+MAX_ERROR_LENGTH = 400
+
+
+def error_line(message: str) -> str:
+    """The one ``error:`` line for ``message``: its first line, spaces collapsed, cut to a readable length."""
+    first = " ".join(str(message)[: MAX_ERROR_LENGTH * 4].split("\n")[0].split())
+    if len(first) > MAX_ERROR_LENGTH:
+        first = first[: MAX_ERROR_LENGTH - 1] + "…"
+    return f"error: {first}"
+
+
 def _period_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--from", dest="date_from", metavar="DATE",
                    help="keep only flows dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -85,8 +97,7 @@ def _period_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _error(message: str) -> int:
-    first = " ".join(str(message).split("\n")[0].split())
-    print(f"error: {first}", file=sys.stderr)
+    print_safely(error_line(message), sys.stderr)
     return 2
 
 

@@ -46,6 +46,7 @@ from editor.canvas.export.image import (
     export_image,
     render_png,
 )
+from editor.dialogs.messages import warn
 from editor.i18n import locale_number
 from editor.io.errors import InputError
 from editor.io.formats import formats_where
@@ -312,12 +313,11 @@ class ExportImageDialog(QDialog):
         try:
             export_image(self._diagram, path, **self.options())
         except InputError as e:
-            QMessageBox.warning(self, self.tr("Export Image"), str(e))
+            warn(self, self.tr("Export Image"), str(e))
             return False
         except OSError as e:
-            QMessageBox.warning(self, self.tr("Export Image"),
-                                self.tr("Could not write {path}:\n{reason}").format(
-                                    path=path, reason=e.strerror or e))
+            warn(self, self.tr("Export Image"),
+                 self.tr("Could not write {path}:\n{reason}").format(path=path, reason=e.strerror or e))
             return False
         self.accept()
         return True

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QRadioButton,
     QTableView,
     QTabWidget,
@@ -55,10 +54,12 @@ from editor.dialogs.import_model import (
     diagram_tables,
     load_source,
 )
+from editor.dialogs.messages import warn
 from editor.io.edgelist import COMPANY_FIELDS, FLOW_FIELDS, guess_columns
 from editor.io.errors import InputError
 from editor.io.tables import Table
 from editor.model import Diagram, ModelError
+from editor.model.plain import plain_tip
 
 NONE = "(none)"
 #: Debounce of the preview check after a mapping change (ms).
@@ -242,8 +243,8 @@ class ImportDialog(QDialog):
         if document is None:
             self.merge_radio.setToolTip("No diagram is open")
         else:
-            self.merge_radio.setToolTip(f"Add to {document.display_name()} in one undo step; companies "
-                                        "with the same name are reused")
+            self.merge_radio.setToolTip(plain_tip(f"Add to {document.display_name()} in one undo step; "
+                                                  "companies with the same name are reused"))
         self.new_radio.toggled.connect(self._update_summary)
         bottom.addWidget(QLabel("Import into:"))
         bottom.addWidget(self.new_radio)
@@ -437,7 +438,7 @@ class ImportDialog(QDialog):
                 self.import_result = ImportResult(final.diagram, False, summary)
         except ModelError as e:
             QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, "Import", f"{self.path.name} could not be imported: {e}")
+            warn(self, "Import", f"{self.path.name} could not be imported: {e}")
             return
         QGuiApplication.restoreOverrideCursor()
         super().accept()
@@ -449,10 +450,10 @@ class ImportDialog(QDialog):
         try:
             dialog = cls(path, document, parent)
         except InputError as e:
-            QMessageBox.warning(parent, "Import", f"{name} cannot be imported.\n\n{e}")
+            warn(parent, "Import", f"{name} cannot be imported.\n\n{e}")
             return None
         except OSError as e:
-            QMessageBox.warning(parent, "Import", f"{name} cannot be read: {e.strerror or e}.")
+            warn(parent, "Import", f"{name} cannot be read: {e.strerror or e}.")
             return None
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -26,6 +26,7 @@ from editor.io.merge import plan_merge
 from editor.io.tables import Row, Table, cell_text, company_rows, flow_rows
 from editor.model import Diagram
 from editor.model.layout import layout_positions
+from editor.model.plain import plain_tip
 
 #: Rows shown in the preview table (all rows are checked).
 PREVIEW_ROWS = 200
@@ -236,7 +237,7 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#202020"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(_where(p) for p in reasons)
+            return plain_tip("\n".join(_where(p) for p in reasons))
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -256,7 +257,8 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{header}\n→ {fld}" if fld else f"{header}\n(not imported)"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Column '{header}' is imported as {fld}" if fld else f"Column '{header}' is not imported"
+            return plain_tip(f"Column '{header}' is imported as {fld}" if fld
+                             else f"Column '{header}' is not imported")
         return None
 
 

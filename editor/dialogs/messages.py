@@ -7,22 +7,37 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 #: Problems listed in the dialog itself; the rest go to "Show Details…".
 SHOWN_PROBLEMS = 8
 
 
+def plain(box: QMessageBox) -> QMessageBox:
+    """Show every text of ``box`` literally: names and paths from files are never read as markup."""
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    for label in box.findChildren(QLabel):
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
 def ask_save_changes(parent: QWidget | None, name: str) -> QMessageBox.StandardButton:
     """Save, Discard or Cancel (Escape cancels)."""
-    return QMessageBox.question(
-        parent, QCoreApplication.translate("Messages", "Unsaved Changes"),
-        QCoreApplication.translate("Messages", "Do you want to save the changes you made to “{name}”?\n\n"
-                                   "Your changes will be lost if you don't save them.").format(name=name),
-        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-        | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Save)
+    Button = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("Messages", "Unsaved Changes"),
+                      QCoreApplication.translate(
+                          "Messages", "Do you want to save the changes you made to “{name}”?\n\n"
+                          "Your changes will be lost if you don't save them.").format(name=name),
+                      Button.Save | Button.Discard | Button.Cancel, parent)
+    box.setDefaultButton(Button.Save)
+    box.setEscapeButton(Button.Cancel)
+    return QMessageBox.StandardButton(plain(box).exec())
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    """A warning with one OK button, its text shown literally."""
+    plain(QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)).exec()
 
 
 def show_error(parent: QWidget | None, title: str, text: str, problems: Iterable[str] = ()) -> None:
@@ -35,7 +50,7 @@ def show_error(parent: QWidget | None, title: str, text: str, problems: Iterable
         box.setInformativeText("\n".join(f"• {p}" for p in shown) + (f"\n{tail}" if more > 0 else ""))
         if more > 0:
             box.setDetailedText("\n".join(problems))
-    box.exec()
+    plain(box).exec()
 
 
 def confirm(parent: QWidget | None, title: str, text: str, yes: str | None = None) -> bool:
@@ -45,5 +60,5 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str | None = Non
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
     ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(ok)
-    box.exec()
+    plain(box).exec()
     return box.clickedButton() is ok

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from editor.background.autosave import AutosaveController, new_key
+from editor.dialogs.messages import warn
 from editor.editing.document import Document
 from editor.io import recovery
+from editor.model.plain import plain_tip
 
 RESTORE = "restore"
 DISCARD = "discard"
@@ -55,10 +57,11 @@ class RecoveryDialog(QDialog):
                                     e.saved_at_text()])
             item.setData(0, Qt.ItemDataRole.UserRole, i)
             if e.problem:
-                item.setToolTip(0, self.tr("Cannot be restored: {problem}").format(problem=e.problem))
+                why = self.tr("Cannot be restored: {problem}").format(problem=e.problem)
+                item.setToolTip(0, plain_tip(why))
                 item.setText(0, self.tr("{name} (damaged)").format(name=e.display_name))
             else:
-                item.setToolTip(0, e.original_path or self.tr("This diagram was never saved."))
+                item.setToolTip(0, plain_tip(e.original_path or self.tr("This diagram was never saved.")))
             self.tree.addTopLevelItem(item)
         for col in range(3):
             self.tree.resizeColumnToContents(col)
@@ -207,5 +210,5 @@ def offer_recovery(parent: QWidget | None = None, folder: str | os.PathLike | No
     if problems:
         title = QCoreApplication.translate("RecoveryDialog", "Recover Unsaved Work")
         head = QCoreApplication.translate("RecoveryDialog", "Some diagrams could not be restored:")
-        QMessageBox.warning(parent, title, head + "\n\n" + "\n".join(problems))
+        warn(parent, title, head + "\n\n" + "\n".join(problems))
     return restored

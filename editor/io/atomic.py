@@ -24,8 +24,11 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     rename itself survives a power cut. On any failure the temporary file is
     removed and the old target is left exactly as it was.
     """
-    target = Path(path)
+    target = resolve_target(path)
     folder = target.parent if str(target.parent) else Path(".")
+    if _hard_linked(target):
+        _write_in_place(target, folder, data)
+        return
     if not folder.is_dir():
         raise SaveError(f"cannot save {target}: the folder {folder} does not exist")
     try:
@@ -56,6 +59,56 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         raise
     _fsync_dir(folder)
     remove_stale_temps(target)
+
+
+def resolve_target(path: str | os.PathLike) -> Path:
+    """The file a save really writes: a symbolic link is followed, so the link stays a link
+    and the file it points to gets the new content (a dangling link creates its target)."""
+    p = Path(path)
+    if not p.is_symlink():
+        return p
+    return Path(os.path.realpath(p))
+
+
+def _hard_linked(target: Path) -> bool:
+    try:
+        st = os.stat(target)
+    except OSError:
+        return False
+    return stat.S_ISREG(st.st_mode) and st.st_nlink > 1
+
+
+def _write_in_place(target: Path, folder: Path, data: bytes) -> None:
+    """Save a file that has other hard links without splitting them.
+
+    A rename would give this name a new file and leave the other names on the
+    old content, so the new content is first written and fsynced to a
+    temporary copy (a kept backup if the rewrite is interrupted), then copied
+    into the existing file, which every name shares.
+    """
+    backup: str | None = None
+    try:
+        fd, backup = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as e:
+        if backup:
+            with contextlib.suppress(OSError):
+                os.unlink(backup)
+        raise SaveError(f"cannot save {target}: {e.strerror or e}") from e
+    try:
+        with open(target, "r+b") as fh:
+            fh.write(data)
+            fh.truncate()
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as e:
+        raise SaveError(f"cannot save {target}: {e.strerror or e} "
+                        f"(the new content is kept in {backup})") from e
+    with contextlib.suppress(OSError):
+        os.unlink(backup)
 
 
 def remove_stale_temps(path: str | os.PathLike, older_than: float = STALE_TEMP_SECONDS) -> int:

@@ -25,6 +25,7 @@ from typing import Any
 from editor.io.atomic import write_atomic
 from editor.io.errors import InputError
 from editor.io.fields import COMPANY_DETAILS, COMPANY_NUMBERS, COMPANY_TEXTS, FLOW_TEXTS
+from editor.io.safe_read import read_limited
 from editor.model import Category, Company, Diagram, Flow, FlowType, Metadata, ModelError
 from editor.model.amounts import AmountError, format_amount, parse_amount
 from editor.model.layout import layout_positions
@@ -381,7 +382,7 @@ def load_graph(path: str | os.PathLike) -> tuple[Diagram, list[str]]:
     if size > MAX_GRAPH_FILE_SIZE:
         raise InputError(f"{p.name}: the file is {size / 1e6:.0f} MB; Roundtrip reads graph files up to "
                          f"{MAX_GRAPH_FILE_SIZE // (1024 * 1024)} MB")
-    return loads_graph(p.read_bytes(), p.name)
+    return loads_graph(read_limited(p, MAX_GRAPH_FILE_SIZE, "reads graph files"), p.name)
 
 
 def loads_graph(data: bytes, name: str = "graph") -> tuple[Diagram, list[str]]:

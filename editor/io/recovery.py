@@ -28,6 +28,8 @@ from typing import Any
 
 from editor.io import native
 from editor.io.atomic import write_atomic
+from editor.io.errors import InputError
+from editor.io.safe_read import read_limited
 from editor.model import Category, Company, Diagram, Flow, FlowType, Snapshot
 
 RECOVERY_FORMAT = "roundtrip-recovery"
@@ -35,7 +37,7 @@ RECOVERY_VERSION = 1
 SUFFIX = ".rtrecovery"
 ENV_DIR = "ROUNDTRIP_RECOVERY_DIR"
 #: Recovery files larger than this are not read (they are still listed, and can be discarded).
-MAX_RECOVERY_SIZE = native.MAX_FILE_SIZE
+MAX_RECOVERY_SIZE = 2 * native.MAX_FILE_SIZE
 _NAME_RE = re.compile(r"^(\d+)-([A-Za-z0-9_]+)" + re.escape(SUFFIX) + "$")
 
 
@@ -110,7 +112,9 @@ def recovery_bytes(content: Diagram | Snapshot, *, key: str, original_path: str 
     }
     diagram = native._clean_floats(native.to_dict(source))  # type: ignore[arg-type]
     head = json.dumps(wrapper, ensure_ascii=False)[:-1]
-    return (head + ', "diagram": ' + _chunked_json(diagram) + "}\n").encode("utf-8")
+    text = head + ', "diagram": ' + _chunked_json(diagram) + "}\n"
+    # Never write a recovery file that listing would call damaged or too large.
+    return native.encoded(text, display_name, MAX_RECOVERY_SIZE, "recovery file")
 
 
 def _chunked_json(doc: dict[str, Any]) -> str:
@@ -177,11 +181,13 @@ class RecoveryEntry:
 
 
 def _read_wrapper(path: Path) -> dict[str, Any]:
-    size = path.stat().st_size
-    if size > MAX_RECOVERY_SIZE:
-        raise native.FormatError([f"the recovery file is {size / 1e6:.0f} MB, too large to read"], path)
     try:
-        data = json.loads(path.read_bytes().decode("utf-8"), parse_constant=native._reject_constant)
+        raw = read_limited(path, MAX_RECOVERY_SIZE, "reads recovery files")
+    except InputError as e:
+        raise native.FormatError([str(e)], path) from None
+    try:
+        data = json.loads(raw.decode("utf-8"), parse_constant=native._reject_constant,
+                          parse_int=native._parse_int)
     except (UnicodeDecodeError, ValueError, RecursionError) as e:
         raise native.FormatError([f"the recovery file is damaged ({type(e).__name__})"], path) from None
     if not isinstance(data, dict) or data.get("format") != RECOVERY_FORMAT:

@@ -19,6 +19,7 @@ from typing import Any
 from editor.io.atomic import write_atomic
 from editor.io.errors import InputError
 from editor.io.fields import COMPANY_COLUMNS, FLOW_COLUMNS, record_row
+from editor.io.safe_read import check_regular, read_limited
 from editor.model import Diagram
 from editor.model.amounts import format_amount
 
@@ -107,6 +108,7 @@ def _header_text(h: Any) -> str:
 
 
 def _check_file(path: Path) -> int:
+    check_regular(path)  # a FIFO or device is refused before anything opens it
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -160,7 +162,7 @@ def _delimiter(text: str, suffix: str) -> str:
 def read_text_table(path: str | os.PathLike) -> Table:
     p = Path(path)
     _check_file(p)
-    data = p.read_bytes()
+    data = read_limited(p, MAX_TABLE_SIZE, "reads tables")
     if data.startswith(b"PK\x03\x04"):
         raise InputError(f"{p.name}: this is an Excel workbook, not a CSV file; give it the .xlsx extension")
     if not data.strip():

@@ -66,18 +66,36 @@ def date_key(value: str) -> tuple[int, int, int] | None:
     return (int(y), int(mo or 1), int(d or 1))
 
 
+def shown_number(value: int | float) -> str:
+    """A number as a message quotes it: a huge whole number by its first digits and its length."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 60:
+        digits = value.bit_length() * 30103 // 100000 + 1  # about log10(2) per bit
+        sign = "-" if value < 0 else ""
+        return f"{sign}{str(abs(value) >> (value.bit_length() - 60))[:12]}… (about {digits} digits)"
+    return repr(value)
+
+
+def _to_float(value: int | float, what: str) -> float:
+    """``float(value)``, or a ModelError saying the number is too large (never OverflowError)."""
+    try:
+        return float(value)
+    except OverflowError:
+        raise ModelError(f"{what}: {shown_number(value)} is too large") from None
+
+
 def check_amount(value: Any, what: str = "amount", allow_none: bool = True) -> float | None:
     if value is None and allow_none:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ModelError(f"{what}: expected a number, got {value!r}")
-    v = float(value)
+        raise ModelError(f"{what}: expected a number, got {_shown(value)}")
+    v = _to_float(value, what)
     if not math.isfinite(v):
         raise ModelError(f"{what}: must be a finite number, got {value!r}")
     if v < 0:
         raise ModelError(f"{what}: must not be negative, got {value!r}")
     if v > MAX_AMOUNT:
-        raise ModelError(f"{what}: {value!r} is larger than the largest allowed ({MAX_AMOUNT:g})")
+        raise ModelError(f"{what}: {shown_number(value)} is too large "
+                         f"(larger than the largest allowed, {MAX_AMOUNT:g})")
     return v
 
 
@@ -87,11 +105,30 @@ def check_color(value: str, what: str = "color") -> str:
     return value.lower()
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: How many characters of a refused value a message quotes.
+QUOTE_LENGTH = 60
+
+
+def _shown(value: Any) -> str:
+    """``repr(value)`` cut to a readable length, for messages."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return shown_number(value)
+    cut = value[:QUOTE_LENGTH] if isinstance(value, str) else value
+    text = repr(cut)
+    return text if len(text) <= QUOTE_LENGTH + 20 else text[:QUOTE_LENGTH] + "…"
+
+
 def _check_text(value: Any, what: str, required: bool = False) -> str:
     if not isinstance(value, str):
-        raise ModelError(f"{what}: expected text, got {value!r}")
+        raise ModelError(f"{what}: expected text, got {_shown(value)}")
     if required and not value.strip():
         raise ModelError(f"{what}: must not be empty")
+    if not value.isascii():
+        bad = _SURROGATE.search(value)
+        if bad is not None:
+            raise ModelError(f"{what}: character {bad.start() + 1} is a lone surrogate "
+                             f"(\\u{ord(bad.group()):04x}), which is not text; fix it in the file")
     return value
 
 
@@ -99,23 +136,23 @@ def _check_optional_number(value: Any, what: str, signed: bool = False) -> float
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ModelError(f"{what}: expected a number, got {value!r}")
-    v = float(value)
+        raise ModelError(f"{what}: expected a number, got {_shown(value)}")
+    v = _to_float(value, what)
     if not math.isfinite(v):
         raise ModelError(f"{what}: must be a finite number, got {value!r}")
     if not signed and v < 0:
         raise ModelError(f"{what}: must not be negative, got {value!r}")
     if abs(v) > MAX_AMOUNT:
-        raise ModelError(f"{what}: {value!r} is too large")
+        raise ModelError(f"{what}: {shown_number(value)} is too large")
     return v
 
 
 def _check_coord(value: Any, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ModelError(f"{what}: expected a number, got {value!r}")
-    v = float(value)
+        raise ModelError(f"{what}: expected a number, got {_shown(value)}")
+    v = _to_float(value, what)
     if not math.isfinite(v) or abs(v) > 1e7:
-        raise ModelError(f"{what}: {value!r} is not a usable canvas position")
+        raise ModelError(f"{what}: {shown_number(value)} is not a usable canvas position")
     return v
 
 

@@ -7,10 +7,74 @@ paths, which could run code or open local files.
 """
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 OPENABLE_SCHEMES = ("http", "https")
 MAX_URL_LENGTH = 2048
+
+
+#: Invisible characters (zero-width, bidirectional controls, soft hyphen, BOM...): Unicode "format" class.
+_INVISIBLE_CATEGORIES = ("Cf",)
+
+
+def invisible_characters(text: str) -> list[str]:
+    """The invisible characters of ``text`` as ``U+200B`` names (zero-width spaces, direction marks)."""
+    return [f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) in _INVISIBLE_CATEGORIES]
+
+
+@dataclass(frozen=True)
+class LinkCheck:
+    """What a user should know before a link opens.
+
+    ``host`` is the host as the browser will contact it (punycode ``xn--`` for
+    non-ASCII names, so ``ехаmple.com`` in Cyrillic does not pass for
+    ``example.com``); ``refusal`` says why it is not opened at all; ``warnings``
+    what looks deceptive.
+    """
+
+    url: str
+    host: str
+    refusal: str | None
+    warnings: tuple[str, ...]
+
+    @property
+    def openable(self) -> bool:
+        return self.refusal is None
+
+
+def _ascii_host(host: str) -> str:
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host.encode("ascii", "backslashreplace").decode("ascii")
+
+
+def check_link(text: object) -> LinkCheck:
+    """Check a link before it is opened: its real host, a refusal, or warnings."""
+    url = text.strip() if isinstance(text, str) else ""
+    if not is_openable_url(url):
+        return LinkCheck(url, "", "only web addresses starting with http:// or https:// are opened", ())
+    hidden = invisible_characters(url)
+    if hidden:
+        return LinkCheck(url, "", "the address contains invisible characters (" + ", ".join(hidden[:5])
+                         + "), which can hide where it leads", ())
+    parts = urlsplit(url)
+    if "@" in parts.netloc:
+        shown = _ascii_host(parts.hostname or "")
+        return LinkCheck(url, shown, f"the address puts a user name before the host; it leads to {shown}, "
+                         "not to the name before the @", ())
+    host = parts.hostname or ""
+    ascii_host = _ascii_host(host)
+    warnings: list[str] = []
+    if not host.isascii():
+        scripts = sorted({unicodedata.name(ch, "?").split(" ")[0] for ch in host if not ch.isascii()})
+        warnings.append(f"the host name uses non-Latin letters ({', '.join(scripts)}) that can look like "
+                        f"Latin ones; the browser will go to {ascii_host}")
+    elif any(label.startswith("xn--") for label in host.split(".")):
+        warnings.append(f"the host name is an encoded international name ({host})")
+    return LinkCheck(url, ascii_host, None, tuple(warnings))
 
 
 def is_openable_url(text: object) -> bool:

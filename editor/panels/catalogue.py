@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.model import Change, ChangeKind, ModelError
+from editor.model.plain import plain_tip
 from editor.panels.common import error_label, show_error
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class CatalogueList(QGroupBox):
         self._update_buttons()
 
     def _tip(self, r) -> str:
-        return f"{r.name} ({r.color}); {self._uses(r.id)} use(s)"
+        return plain_tip(f"{r.name} ({r.color}); {self._uses(r.id)} use(s)")
 
     def _uses(self, rid: str) -> int:
         if self._counts is None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from editor.model import QUALIFIER_LABELS, STATUSES, Change, ModelError, check_date
 from editor.model.amounts import AmountError, parse_amount_text
-from editor.model.links import is_openable_url
+from editor.model.links import check_link
 from editor.panels.common import error_label, number_text, parse_number, show_error, with_error
 
 if TYPE_CHECKING:
@@ -164,6 +164,7 @@ class Inspector(QWidget):
         self._applying = False
         self._session: tuple | None = None  # (kind, record id, field, {record field: value before typing})
         self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # company names come from files: never markup
         self.heading.setStyleSheet("font-weight: 600; padding: 2px 0 4px 0;")
         self.stack = QStackedWidget()
         self.fields: dict[str, dict[str, Field]] = {"company": {}, "flow": {}, "diagram": {}}
@@ -178,6 +179,7 @@ class Inspector(QWidget):
             ("profit", "Profit", "signed"), ("profit_period", "Profit period", "text"),
             ("size", "Size override", "number"), ("notes", "Notes", "multiline")])
         self.ends_label = QLabel()
+        self.ends_label.setTextFormat(Qt.TextFormat.PlainText)
         self.ends_label.setWordWrap(True)
         self.flow_page = self._page("flow", [
             ("type", "Type", "combo"), ("amount", "Amount", "amount"), ("qualifier", "Qualifier", "combo"),
@@ -352,8 +354,9 @@ class Inspector(QWidget):
         url = self.fields["flow"]["url"].line_edit().text().strip() if len(self.flow_ids) == 1 else ""
         if not url:
             self.link.setText("")
-        elif is_openable_url(url):
-            self.link.setText(f'<a href="{_escape(url)}">Open source in browser</a>')
+        elif (link := check_link(url)).openable:
+            mark = " (look-alike letters)" if link.warnings else ""
+            self.link.setText(f'<a href="open">Open source at {_escape(link.host)}{mark}</a>')
         else:
             self.link.setText('<a href="refused">Why can this link not be opened?</a>')
         self.link.setProperty("url", url)
@@ -361,10 +364,22 @@ class Inspector(QWidget):
     def open_link(self, _href: str = "") -> bool:
         """Open the flow's source URL in the browser, only for http(s) addresses."""
         url = str(self.link.property("url") or "")
-        if not is_openable_url(url):
-            QMessageBox.warning(self, "Cannot Open Link",
-                                f"Only web addresses starting with http:// or https:// are opened.\n\n{url}")
+        link = check_link(url)
+        if not link.openable:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Cannot Open Link",
+                              f"This link is not opened: {link.refusal}.\n\n{url[:500]}", parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
             return False
+        if link.warnings:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Open Link?",
+                              f"This link leads to {link.host}.\n\n" + "\n".join(link.warnings)
+                              + f"\n\n{url[:500]}\n\nOpen it anyway?",
+                              QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel, self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            if box.exec() != QMessageBox.StandardButton.Open:
+                return False
         QDesktopServices.openUrl(QUrl(url.strip()))
         return True
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.analysis.timed import period_note
+from editor.model.plain import plain_tip
 from editor.panels.common import money
 from editor.panels.glossary import tip
 
@@ -105,7 +106,7 @@ class LoopsModel(QAbstractTableModel):
         if col == 5:
             return tip("sourced") if loop.sourced else (
                 f"{loop.unsourced_steps} step(s) have a flow without a source link.")
-        return self.data(index, _DISPLAY) if col == 1 else loop_text(loop)
+        return plain_tip(self.data(index, _DISPLAY) if col == 1 else loop_text(loop))  # names from files
 
     def _display(self, row: int, loop) -> tuple[str, ...]:
         bottleneck = money(loop.bottleneck, self.unit)

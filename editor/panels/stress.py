@@ -37,6 +37,7 @@ from editor.analysis.stress import CAVEAT, StressOverlay, StressResult, is_due, 
 from editor.background import relay
 from editor.i18n import translate
 from editor.model import ModelError, Snapshot
+from editor.model.plain import plain_tip
 from editor.panels.common import error_label, money, number_text, parse_number, percent, show_error
 
 # English column titles (result_rows keys); shown translated in the context "StressPanel"
@@ -310,13 +311,15 @@ class StressPanel(QWidget):
             table.setItem(i, 0, _item(c.name))
             revenue = self.tr("its revenue") if c.revenue is not None else self.tr("no revenue recorded: 0")
             cell = _item(number_text(self._money_of(c.id)), _RIGHT, editable=True)
-            cell.setToolTip(self.tr("Money {name} has to pay with (default: {revenue}). "
-                                    "Empty: back to the default.").format(name=c.name, revenue=revenue))
+            tip = self.tr("Money {name} has to pay with (default: {revenue}). "
+                          "Empty: back to the default.").format(name=c.name, revenue=revenue)
+            cell.setToolTip(plain_tip(tip))
             table.setItem(i, MONEY_COL, cell)
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(0, 100)
             slider.setValue(round(self._shocks.get(c.id, 0.0) * 100))
-            slider.setToolTip(self.tr("Shock: share of {name}'s outside money lost").format(name=c.name))
+            shock_tip = self.tr("Shock: share of {name}'s outside money lost").format(name=c.name)
+            slider.setToolTip(plain_tip(shock_tip))
             slider.valueChanged.connect(lambda v, cid=c.id: self.set_shock(cid, v / 100))
             table.setCellWidget(i, SHOCK_COL, slider)
             self._sliders[c.id] = slider
@@ -357,9 +360,9 @@ class StressPanel(QWidget):
         self.pays_nothing_button.setEnabled(name is not None)
         self.pays_nothing_button.setText(self.tr("{name} pays nothing").format(name=name) if name
                                          else self.tr("Largest debtor pays nothing"))
-        self.pays_nothing_button.setToolTip(self.tr(
+        self.pays_nothing_button.setToolTip(plain_tip(self.tr(
             "{name} loses all its own money (shock 100 %): it pays only what it receives from others. "
-            "Everyone else has its revenue.").format(name=name or self.tr("The company that owes the most")))
+            "Everyone else has its revenue.").format(name=name or self.tr("The company that owes the most"))))
 
     # ------------------------------------------------------------- clearing
     def _request(self) -> None:

@@ -172,12 +172,16 @@ def test_real_analysis_in_the_process_gets_the_interactive_budget(qtbot, doc):
     worker.shutdown()
 
 
-def test_a_dead_analysis_process_falls_back_to_a_thread(qtbot, doc):
+def test_a_dead_analysis_process_is_reported_not_rerun_in_the_app(qtbot, doc):
     worker = AnalysisWorker(doc.diagram.snapshot, dies_in_a_child, delay_ms=10, use_process=True)
-    with qtbot.waitSignal(worker.resultReady, timeout=30000) as sig:
+    results: list = []
+    worker.resultReady.connect(results.append)
+    with qtbot.waitSignal(worker.failed, timeout=30000) as sig:
         worker.run_now()
-    assert sig.args[0][:2] == ("companies", 3) and sig.args[0][2] == os.getpid()
-    assert not worker.use_process and not worker.is_busy()
+    assert "analysis process stopped" in sig.args[0] and "3 companies" in sig.args[0]
+    qtbot.wait(200)
+    assert results == []  # never run again inside the app's own process
+    assert worker.use_process and not worker.is_busy()
     worker.shutdown()
     # the next worker gets a fresh analysis process
     other = AnalysisWorker(doc.diagram.snapshot, slow_count, delay_ms=10, use_process=True)

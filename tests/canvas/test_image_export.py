@@ -298,7 +298,7 @@ def test_export_dialog_previews_and_exports(qtbot, tmp_path, monkeypatch):
     assert img.width() == 700 and len(colours) > 10
 
     warnings = []
-    monkeypatch.setattr("editor.dialogs.export_dialog.QMessageBox.warning", lambda *a: warnings.append(a[2]))
+    monkeypatch.setattr("editor.dialogs.export_dialog.warn", lambda *a: warnings.append(a[2]))
     dialog = ExportImageDialog(d, directory=tmp_path / "missing-folder")
     qtbot.addWidget(dialog)
     assert not dialog._only_selection.isEnabled()

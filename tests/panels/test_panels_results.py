@@ -132,7 +132,8 @@ def test_catalogue_counts_uses_only_when_shown(qtbot):
     panel.show()
     qtbot.waitExposed(panel)
     items = [types.list.item(i) for i in range(types.list.count())]
-    tips = {item.data(Qt.UserRole): item.toolTip() for item in items}
+    tips = {item.data(Qt.UserRole): item.toolTip().removeprefix("<qt>").removesuffix("</qt>")
+            for item in items}
     assert tips["purchase"].endswith("2 use(s)") and tips["equity"].endswith("1 use(s)")
     assert len(calls) == 1                          # one pass for every type
     calls.clear()
@@ -158,7 +159,7 @@ def test_loops_model_answers_each_role_from_cached_texts(qtbot):
     assert ranks == [str(r + 1) for r in range(len(result.loops))]
     assert m.index(0, 2).data(Qt.FontRole).bold() and m.index(0, 1).data(Qt.FontRole) is None
     assert m.index(0, 2).data(Qt.TextAlignmentRole) == int(Qt.AlignRight | Qt.AlignVCenter)
-    assert m.index(0, 1).data(Qt.ToolTipRole) == m.index(0, 1).data()
+    assert m.index(0, 1).data(Qt.ToolTipRole) == f"<qt>{m.index(0, 1).data()}</qt>"  # escaped
     assert m.index(0, 1).data(Qt.DecorationRole) is None and m.index(99, 1).data() is None
     panel.set_result(analyze(seed_diagram().snapshot()))      # fewer loops: no stale cached text
     assert m.rowCount() == 1 and m.index(0, 1).data() == "NVIDIA → OpenAI → Oracle → NVIDIA"

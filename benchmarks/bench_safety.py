@@ -1,0 +1,128 @@
+"""Time and peak memory of hostile inputs ("bombs"), against the limits that guard them.
+
+Each case runs in a fresh Python process that reports its wall time and its peak
+resident set size (``VmHWM``), so one case's memory never hides another's:
+
+* ``/dev/zero`` and a FIFO given as a diagram: refused before reading;
+* a diagram file one byte over the 64 MB limit (sparse): refused before reading;
+* a 5,000-digit amount: refused with its place;
+* a ring of companies (100,000; 20,000 with ``--quick``) analysed as the window does
+  (interactive round-trip budget): memory linear in the map;
+* ``roundtrip analyze --max-loops 0`` on 5,000 companies / 50,000 flows (1,000 / 10,000
+  with ``--quick``): the 10 s budget bounds the whole run.
+
+Run alone: ``python benchmarks/bench_safety.py [--quick]``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+CHILD = r'''
+import json, os, sys, time
+sys.path[:0] = [{root!r}, {here!r}]
+from bench_memory import peak_rss_mb
+case, arg, quick = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
+from editor.io import native  # imports are not part of the figure
+t0 = time.perf_counter()
+outcome = "done"
+try:
+    if case in ("zero", "fifo", "oversize", "digits"):
+        native.load(arg)
+    elif case == "ring":
+        from editor.analysis import analyze
+        from editor.model import Company, Diagram, Flow
+        n = int(arg)
+        d = Diagram()
+        for i in range(n):
+            d.add_company(Company(f"c{{i}}", f"C{{i}}", "other", x=float(i % 1000), y=float(i // 1000)))
+        for i in range(n):
+            d.add_flow(Flow(f"f{{i}}", f"c{{i}}", f"c{{(i + 1) % n}}", "venture", 1.0 + i % 7))
+        t0 = time.perf_counter()
+        r = analyze(d.snapshot(), round_trip_budget=2.0)
+        outcome = f"{{len(r.loops)}} loop(s), round trips complete: {{r.round_trip_complete}}"
+    elif case == "cli":
+        from editor.cli.main import main
+        import io, contextlib
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            code = main(["analyze", arg, "--json", "--max-loops", "0"])
+        outcome = f"exit {{code}}, {{len(out.getvalue()) / 1e6:.1f}} MB of JSON"
+except Exception as e:
+    outcome = f"refused: {{str(e)[:90]}}"
+print(json.dumps({{"seconds": time.perf_counter() - t0, "peak_mb": peak_rss_mb(), "outcome": outcome}}))
+'''
+
+
+def _child(case: str, arg: str, quick: bool, timeout: float = 600) -> dict:
+    code = CHILD.format(root=str(ROOT), here=str(HERE))
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    t0 = time.perf_counter()
+    try:
+        proc = subprocess.run([sys.executable, "-c", code, case, arg, "1" if quick else "0"],
+                              capture_output=True, text=True, timeout=timeout, env=env)
+    except subprocess.TimeoutExpired:
+        return {"seconds": time.perf_counter() - t0, "peak_mb": float("nan"), "outcome": "TIMED OUT"}
+    try:
+        return json.loads(proc.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        return {"seconds": time.perf_counter() - t0, "peak_mb": float("nan"),
+                "outcome": "ERROR " + proc.stderr.strip()[-200:]}
+
+
+def run(quick: bool) -> list[tuple[str, str, dict]]:
+    from benchmarks.generate import generate
+    from editor.io import native
+
+    rows: list[tuple[str, str, dict]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        zero = folder / "zero.roundtrip"
+        zero.symlink_to("/dev/zero")
+        rows.append(("/dev/zero as a diagram", "refused before reading", _child("zero", str(zero), quick)))
+        fifo = folder / "pipe.roundtrip"
+        os.mkfifo(fifo)
+        rows.append(("FIFO as a diagram", "refused, never blocks", _child("fifo", str(fifo), quick)))
+        big = folder / "big.roundtrip"
+        with open(big, "wb") as fh:
+            fh.truncate(native.MAX_FILE_SIZE + 1)
+        rows.append(("diagram 1 byte over 64 MB", "refused before reading",
+                     _child("oversize", str(big), quick)))
+        digits = folder / "digits.roundtrip"
+        digits.write_text('{"format": "roundtrip", "version": 1, "companies": [{"id": "a", "name": "A"}, '
+                          '{"id": "b", "name": "B"}], "flows": [{"id": "f", "source": "a", "target": "b", '
+                          '"type": "venture", "amount": ' + "7" * 5000 + "}]}")
+        rows.append(("5,000-digit amount", "300 digits", _child("digits", str(digits), quick)))
+        n = 20_000 if quick else 100_000
+        rows.append((f"ring of {n:,} companies, analysed", "memory linear (cut sides <= 32 M cells)",
+                     _child("ring", str(n), quick)))
+        size = (1000, 10_000) if quick else (5000, 50_000)
+        dense = folder / "dense.roundtrip"
+        native.save(generate(*size, 7), dense)
+        rows.append((f"analyze --max-loops 0, {size[0]:,}/{size[1]:,}", "10 s budget + 5,000 loops",
+                     _child("cli", str(dense), quick)))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="smaller ring and map")
+    args = ap.parse_args(argv)
+    rows = run(args.quick)
+    print(f"{'Case':<42} {'Limit':<40} {'Time':>9} {'Peak RSS':>10}  Outcome")
+    for name, limit, r in rows:
+        print(f"{name:<42} {limit:<40} {r['seconds']:>8.2f}s {r['peak_mb']:>8.0f}MB  {r['outcome']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
