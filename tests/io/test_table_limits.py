@@ -95,6 +95,14 @@ def test_neutralise_then_unneutralise_is_the_identity(text):
     assert tables.unneutralise(out) == text
 
 
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _hostile_diagram() -> Diagram:
     d = Diagram()
     for i, name in enumerate(HOSTILE):
@@ -113,8 +121,9 @@ def test_csv_export_neutralises_formulas_and_reads_back_the_same_text(tmp_path):
     for path in written:  # what a spreadsheet program sees: no cell starts like a formula
         with path.open(newline="") as f:
             cells = [c for row in csv.reader(f) for c in row]
-        assert not any(c.startswith(tables._FORMULA_START) for c in cells)
+        assert not any(c.startswith(tables._FORMULA_START) and not _number(c) for c in cells)
     text = out.read_text()
+    assert any(_number(c) and c.startswith("-") for c in (tmp_path / "deals-metrics.csv").read_text().split(","))
     assert "'=HYPERLINK" in text and "'+cmd" in text and "'@SUM" in text and ",1.5," in text  # numbers stay
     back = load_table(out)
     assert sorted(c.name for c in back.companies()) == sorted(HOSTILE)
