@@ -28,6 +28,8 @@ for _p in (str(ROOT), str(HERE)):
         sys.path.insert(0, _p)
 
 import bench_io as B  # noqa: E402
+from bench_ledger import NAME as LEDGER  # noqa: E402
+from bench_ledger import QUICK_ROWS as LEDGER_ROWS  # noqa: E402
 from bench_stress import NAME as STRESS  # noqa: E402
 
 AI_SAMPLE = ROOT / "samples" / "ai-money-machine-2025.roundtrip"
@@ -44,6 +46,7 @@ PARTS: dict[str, list[tuple[str, str]]] = {
     "memory": [(B.MEMORY, "large")],
     "eventloop": [(B.GAP, "medium")],
     "stress": [(STRESS, "medium")],
+    "ledger": [(LEDGER, "ledger")],
 }
 
 #: (name, size key) -> (target figure, target ratio or None). Figures above target: MISS.
@@ -62,6 +65,7 @@ TARGETS: dict[tuple[str, str], tuple[float, float | None]] = {
     (B.MEMORY, "large"): (300.0, None),
     (B.GAP, "medium"): (50.0, None),
     (STRESS, "medium"): (200.0, None),
+    (LEDGER, "ledger"): (30000.0, None),   # 10M-row target; this row runs 100,000 (full: bench_ledger.py)
 }
 
 TIMEOUT = {"quick": 150, "full": 420}
@@ -119,6 +123,9 @@ def part_rows(part: str, quick: bool, out: Path) -> list[dict]:
     if part == "stress":
         import bench_stress
         return bench_stress.table_rows(quick)
+    if part == "ledger":
+        import bench_ledger
+        return bench_ledger.table_rows(quick)
     if part == "memory":
         import bench_memory
         return bench_memory.run(quick, paths)
@@ -148,6 +155,7 @@ def merge(quick: bool, results: dict[str, tuple[list[dict], str]]) -> list[dict]
     """Rows in table order; every expected row is there (an ERROR row when its part failed)."""
     labels = {k: B.size_label(s) for k, s in B.sizes(quick).items()}
     labels["ai"] = "AI sample"
+    labels["ledger"] = f"{LEDGER_ROWS:,} rows"
     merged = []
     for part, expected in PARTS.items():
         rows, error = results.get(part, ([], "not run"))

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from editor.analysis import analyze_for_export
-from editor.io.errors import InputError
 from editor.io import ledger, tables
+from editor.io.errors import InputError
 from editor.io.formats import Format, format_for, read_any, write_any
 from editor.model import Diagram
 

@@ -5,7 +5,7 @@
     roundtrip [FILE]                 open the editor (the AI sample on first run)
     roundtrip analyze PATH [...]     print loops and metrics (text or --json)
     roundtrip export DIAGRAM OUT     image, table or graph file, by OUT's extension
-    roundtrip convert IN OUT         between native, CSV/XLSX/Parquet, GraphML and GEXF (--aggregate: a ledger)
+    roundtrip convert IN OUT         native, CSV/XLSX/Parquet, GraphML, GEXF (--aggregate: sum a ledger)
     roundtrip stress PATH [...]      who defaults when money falls short (text or --json)
 
 Errors in input give exit status 2 and one line on stderr starting "error:".
@@ -49,7 +49,8 @@ def _build_parser() -> argparse.ArgumentParser:
     e.add_argument("--no-legend", action="store_true", help="leave the legend out")
     e.add_argument("--sources", action="store_true", help="add numbered source footnotes")
     e.add_argument("--transparent", action="store_true", help="PNG with a transparent background")
-    e.add_argument("--raw", action="store_true", help="CSV: write text cells untouched (no leading ' before =+-@)")
+    e.add_argument("--raw", action="store_true",
+                   help="CSV: write text cells untouched (no leading ' before =+-@)")
 
     c = sub.add_parser("convert", help="convert between .roundtrip, csv, xlsx, graphml and gexf")
     c.add_argument("input", metavar="IN")
@@ -57,8 +58,10 @@ def _build_parser() -> argparse.ArgumentParser:
     c.add_argument("--aggregate", action="store_true",
                    help="IN is a ledger (one row per payment): sum its rows into company-to-company flows")
     c.add_argument("--by", metavar="type,month",
-                   help="with --aggregate: group by type and/or one period (month, quarter, year); default: type")
-    c.add_argument("--raw", action="store_true", help="CSV: write text cells untouched (no leading ' before =+-@)")
+                   help="with --aggregate: group by type and/or one period (month, quarter, year); "
+                        "default: type")
+    c.add_argument("--raw", action="store_true",
+                   help="CSV: write text cells untouched (no leading ' before =+-@)")
 
     s = sub.add_parser("stress", help="clear every obligation: who defaults when money falls short")
     s.add_argument("path", metavar="PATH", help="a .roundtrip diagram, or a CSV/XLSX edge list")

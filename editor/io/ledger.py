@@ -91,8 +91,8 @@ def _connect() -> Any:
         import duckdb
     except ImportError as e:  # pragma: no cover - a declared dependency
         raise InputError(f"ledger aggregation needs the duckdb package ({e})") from None
-    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": max(1, min(os.cpu_count() or 1, 4))})
-    return con
+    threads = max(1, min(os.cpu_count() or 1, 4))
+    return duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": threads})
 
 
 def _relation(con: Any, path: Path) -> Any:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import re
 import datetime as _dt
 import io
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -204,7 +204,8 @@ def read_text_table(path: str | os.PathLike) -> Table:
             if long_cells and max(map(len, record), default=0) > MAX_CELL_CHARS:
                 c = next(i for i, v in enumerate(record) if len(v) > MAX_CELL_CHARS)
                 raise InputError(f"{p.name}: row {len(grid) + 1}, column {column_letter(c)}: the cell holds "
-                                 f"{len(record[c]):,} characters; Roundtrip reads cells up to {MAX_CELL_CHARS:,}")
+                                 f"{len(record[c]):,} characters; Roundtrip reads cells up to "
+                                 f"{MAX_CELL_CHARS:,}")
             grid.append(record)
             if len(grid) > MAX_TABLE_ROWS + 1:
                 raise InputError(f"{p.name}: more than {MAX_TABLE_ROWS:,} rows; Roundtrip imports up to "
@@ -244,8 +245,8 @@ def _check_zip(p: Path) -> dict[str, list[tuple[int, int, int, int]]]:
             infos = z.infolist()
             unpacked = sum(i.file_size for i in infos)
             if unpacked > MAX_XLSX_UNPACKED:
-                raise InputError(f"{p.name}: the workbook unpacks to {unpacked / 1e6:,.0f} MB; Roundtrip reads "
-                                 f"workbooks up to {MAX_XLSX_UNPACKED // (1024 * 1024)} MB unpacked")
+                raise InputError(f"{p.name}: the workbook unpacks to {unpacked / 1e6:,.0f} MB; "
+                                 f"Roundtrip reads workbooks up to {MAX_XLSX_UNPACKED // (1024 * 1024)} MB unpacked")
             merged: dict[str, list[tuple[int, int, int, int]]] = {}
             for info in infos:
                 if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
@@ -254,8 +255,8 @@ def _check_zip(p: Path) -> dict[str, list[tuple[int, int, int, int]]]:
                     head = f.read(4096)
                 m = _DIMENSION.search(head)
                 if m and m.group(1) and int(m.group(1)) - 1 > MAX_TABLE_ROWS:
-                    raise InputError(f"{p.name}: a sheet declares {int(m.group(1)):,} rows; Roundtrip imports "
-                                     f"up to {MAX_TABLE_ROWS:,} rows (sum a ledger with 'roundtrip convert "
+                    raise InputError(f"{p.name}: a sheet declares {int(m.group(1)):,} rows; "
+                                     f"Roundtrip imports up to {MAX_TABLE_ROWS:,} rows (sum a ledger with 'roundtrip convert "
                                      f"{p.name} OUT.roundtrip --aggregate')")
                 data = z.read(info)
                 at = data.rfind(b"<mergeCells")
@@ -323,7 +324,8 @@ def read_workbook(path: str | os.PathLike) -> dict[str, Table]:
                 grid = _sheet_grid(values[ws_f.title], source)[0]
                 for r, row in enumerate(f_grid):
                     for c, v in enumerate(row):
-                        if isinstance(v, str) and v.startswith("=") and (c >= len(grid[r]) or grid[r][c] is None):
+                        saved = grid[r][c] if c < len(grid[r]) else None
+                        if isinstance(v, str) and v.startswith("=") and saved is None:
                             raise InputError(
                                 f"{source}: row {r + 1}, column {column_letter(c)}: "
                                 f"the formula {v} has no saved result; "
@@ -488,8 +490,8 @@ def export_tables(diagram: Diagram, out: str | os.PathLike, analysis: Any, *,
     CSV: ``out`` holds the flows edge list; ``<stem>-companies.csv``, ``-loops.csv``
     and ``-metrics.csv`` are written next to it (the loops and metrics tables are
     for reading only; importing ignores them); text cells starting with ``=+-@``, tab
-    or CR get a leading ``'`` unless ``raw`` (the CSV reader removes it again). XLSX: one workbook with the sheets
-    flows, companies, loops, metrics, types, categories and document.
+    or CR get a leading ``'`` unless ``raw`` (the CSV reader removes it again).
+    XLSX: one workbook with the sheets flows, companies, loops, metrics, types, categories and document.
     """
     p = Path(out)
     flows = flow_rows(diagram)

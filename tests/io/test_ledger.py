@@ -31,7 +31,8 @@ def _flows(path: Path, by: tuple[str, ...]) -> list[tuple]:
     d, _ = ledger.load_ledger(path, by)
     names = {c.id: c.name for c in d.companies()}
     types = {t.id: t.name.casefold().split()[0] for t in d.flow_types()}  # "equity investment"
-    return [(names[f.source], names[f.target], types[f.type], f.amount, f.date, f.end_date) for f in d.flows()]
+    return [(names[f.source], names[f.target], types[f.type], f.amount, f.date, f.end_date)
+            for f in d.flows()]
 
 
 def test_sums_per_pair_and_type(ledger_csv):
@@ -86,14 +87,14 @@ def test_xlsx_ledger(tmp_path):
 def test_unreadable_amounts_are_counted_not_guessed(tmp_path):
     p = tmp_path / "bad.csv"
     p.write_text("payer,payee,amount\nA,B,10\nA,B,ten\nB,A,1.5bn\n")
-    with pytest.raises(InputError, match=r"bad.csv: 2 payment\(s\) have an amount that is not a plain number"):
+    with pytest.raises(InputError, match=r"bad.csv: 2 payment\(s\) have an amount that is not a plain"):
         ledger.load_ledger(p)
 
 
 def test_missing_columns_and_bad_by_are_named(tmp_path, ledger_csv):
     p = tmp_path / "nopayee.csv"
     p.write_text("payer,amount\nA,1\n")
-    with pytest.raises(InputError, match=r"no 'target' column for the ledger \(the header has: payer, amount\)"):
+    with pytest.raises(InputError, match=r"no 'target' column for the ledger \(the header has: payer, amo"):
         ledger.load_ledger(p)
     q = tmp_path / "nodate.csv"
     q.write_text("payer,payee,amount\nA,B,1\n")

@@ -82,7 +82,7 @@ def test_csv_limits_rows_and_cell_length(tmp_path, monkeypatch):
     monkeypatch.setattr(tables, "MAX_TABLE_ROWS", 10)
     many = tmp_path / "many.csv"
     many.write_text("source,target\n" + "A,B\n" * 11)
-    with pytest.raises(InputError, match=r"many.csv: more than 10 rows.*roundtrip convert many.csv OUT.roundtrip"):
+    with pytest.raises(InputError, match=r"many.csv: more than 10 rows.*convert many.csv OUT.roundtrip"):
         load_table(many)
     many.write_text("source,target\n" + "A,B\n" * 10)
     assert len(load_table(many).flows()) == 10
@@ -123,7 +123,8 @@ def test_csv_export_neutralises_formulas_and_reads_back_the_same_text(tmp_path):
             cells = [c for row in csv.reader(f) for c in row]
         assert not any(c.startswith(tables._FORMULA_START) and not _number(c) for c in cells)
     text = out.read_text()
-    assert any(_number(c) and c.startswith("-") for c in (tmp_path / "deals-metrics.csv").read_text().split(","))
+    metrics = (tmp_path / "deals-metrics.csv").read_text().split(",")
+    assert any(_number(c) and c.startswith("-") for c in metrics)  # negative numbers stay numbers
     assert "'=HYPERLINK" in text and "'+cmd" in text and "'@SUM" in text and ",1.5," in text  # numbers stay
     back = load_table(out)
     assert sorted(c.name for c in back.companies()) == sorted(HOSTILE)
