@@ -246,7 +246,8 @@ def _check_zip(p: Path) -> dict[str, list[tuple[int, int, int, int]]]:
             unpacked = sum(i.file_size for i in infos)
             if unpacked > MAX_XLSX_UNPACKED:
                 raise InputError(f"{p.name}: the workbook unpacks to {unpacked / 1e6:,.0f} MB; "
-                                 f"Roundtrip reads workbooks up to {MAX_XLSX_UNPACKED // (1024 * 1024)} MB unpacked")
+                                 f"Roundtrip reads workbooks up to {MAX_XLSX_UNPACKED // (1024 * 1024)} MB "
+                                 f"unpacked")
             merged: dict[str, list[tuple[int, int, int, int]]] = {}
             for info in infos:
                 if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
@@ -256,8 +257,8 @@ def _check_zip(p: Path) -> dict[str, list[tuple[int, int, int, int]]]:
                 m = _DIMENSION.search(head)
                 if m and m.group(1) and int(m.group(1)) - 1 > MAX_TABLE_ROWS:
                     raise InputError(f"{p.name}: a sheet declares {int(m.group(1)):,} rows; "
-                                     f"Roundtrip imports up to {MAX_TABLE_ROWS:,} rows (sum a ledger with 'roundtrip convert "
-                                     f"{p.name} OUT.roundtrip --aggregate')")
+                                     f"Roundtrip imports up to {MAX_TABLE_ROWS:,} rows (sum a ledger with "
+                                     f"'roundtrip convert {p.name} OUT.roundtrip --aggregate')")
                 data = z.read(info)
                 at = data.rfind(b"<mergeCells")
                 if at < 0:
