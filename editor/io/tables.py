@@ -440,6 +440,12 @@ def flow_rows(diagram: Diagram) -> tuple[list[str], list[list[Any]]]:
     return list(FLOW_COLUMNS), [record_row(f, FLOW_COLUMNS, named) for f in diagram.flows()]
 
 
+def formula_like_cells(diagram: Diagram) -> int:
+    """How many text cells of the flows and companies tables a spreadsheet would run as formulas."""
+    return sum(1 for rows in (flow_rows(diagram)[1], company_rows(diagram)[1]) for row in rows for v in row
+               if isinstance(v, str) and neutralise(v) != v)
+
+
 def company_rows(diagram: Diagram) -> tuple[list[str], list[list[Any]]]:
     named = {"category": {c.id: c.name for c in diagram.categories()}}
     return list(COMPANY_COLUMNS), [record_row(c, COMPANY_COLUMNS, named) for c in diagram.companies()]
