@@ -35,6 +35,10 @@ TEXT_EXTENSIONS = (".csv", ".tsv", ".tab", ".txt")
 XLSX_EXTENSIONS = (".xlsx", ".xlsm")
 
 
+class TooManyRows(InputError):
+    """More rows than a diagram holds: summed as a ledger (:mod:`editor.io.ledger`) the table may fit."""
+
+
 @dataclass
 class Row:
     """One data row: its spreadsheet row number and its cells by header name."""
@@ -208,7 +212,7 @@ def read_text_table(path: str | os.PathLike) -> Table:
                                  f"{MAX_CELL_CHARS:,}")
             grid.append(record)
             if len(grid) > MAX_TABLE_ROWS + 1:
-                raise InputError(f"{p.name}: more than {MAX_TABLE_ROWS:,} rows; Roundtrip imports up to "
+                raise TooManyRows(f"{p.name}: more than {MAX_TABLE_ROWS:,} rows; Roundtrip imports up to "
                                  f"{MAX_TABLE_ROWS:,} (sum a ledger with 'roundtrip convert {p.name} "
                                  f"OUT.roundtrip --aggregate')")
     except csv.Error as e:
@@ -256,7 +260,7 @@ def _check_zip(p: Path) -> dict[str, list[tuple[int, int, int, int]]]:
                     head = f.read(4096)
                 m = _DIMENSION.search(head)
                 if m and m.group(1) and int(m.group(1)) - 1 > MAX_TABLE_ROWS:
-                    raise InputError(f"{p.name}: a sheet declares {int(m.group(1)):,} rows; "
+                    raise TooManyRows(f"{p.name}: a sheet declares {int(m.group(1)):,} rows; "
                                      f"Roundtrip imports up to {MAX_TABLE_ROWS:,} rows (sum a ledger with "
                                      f"'roundtrip convert {p.name} OUT.roundtrip --aggregate')")
                 data = z.read(info)
@@ -277,7 +281,7 @@ def _sheet_grid(ws: Any, source: str) -> tuple[list[list[Any]], bool]:
     formula = False
     for r, row in enumerate(ws.iter_rows()):
         if r > MAX_TABLE_ROWS:
-            raise InputError(f"{source}: more than {MAX_TABLE_ROWS:,} rows; Roundtrip imports up to "
+            raise TooManyRows(f"{source}: more than {MAX_TABLE_ROWS:,} rows; Roundtrip imports up to "
                              f"{MAX_TABLE_ROWS:,} (sum a ledger with 'roundtrip convert FILE OUT.roundtrip "
                              f"--aggregate')")
         values = []
