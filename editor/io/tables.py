@@ -226,6 +226,7 @@ def read_text_table(path: str | os.PathLike) -> Table:
 
 # ---------------------------------------------------------------------- XLSX
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+:?[A-Z]*(\d*)"')
+_ROW = re.compile(rb"<(?:\w+:)?row[\s>]")
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 
 
@@ -264,6 +265,12 @@ def _check_zip(p: Path) -> dict[str, list[tuple[int, int, int, int]]]:
                                      f"Roundtrip imports up to {MAX_TABLE_ROWS:,} rows (sum a ledger with "
                                      f"'roundtrip convert {p.name} OUT.roundtrip --aggregate')")
                 data = z.read(info)
+                if not (m and m.group(1)):  # no <dimension>: count the rows (openpyxl would parse them all)
+                    rows = sum(1 for _ in _ROW.finditer(data))
+                    if rows - 1 > MAX_TABLE_ROWS:
+                        raise TooManyRows(f"{p.name}: a sheet has {rows:,} rows; Roundtrip imports up to "
+                                          f"{MAX_TABLE_ROWS:,} rows (sum a ledger with "
+                                          f"'roundtrip convert {p.name} OUT.roundtrip --aggregate')")
                 at = data.rfind(b"<mergeCells")
                 if at < 0:
                     at = data.rfind(b":mergeCells")

@@ -53,11 +53,13 @@ def test_xlsx_declaring_five_million_rows_is_refused_within_seconds(tmp_path):
     assert time.perf_counter() - start < 5
 
 
-def test_xlsx_rows_beyond_the_cap_stop_the_stream_with_a_message(tmp_path, monkeypatch):
+def test_xlsx_rows_beyond_the_cap_are_counted_before_parsing(tmp_path, monkeypatch):
     monkeypatch.setattr(tables, "MAX_TABLE_ROWS", 500)
-    p = _workbook_with_sheet(tmp_path, _sheet(800, None))  # no <dimension>: counted while streaming
-    with pytest.raises(InputError, match=r"sheet 'flows': more than 500 rows.*--aggregate"):
+    p = _workbook_with_sheet(tmp_path, _sheet(800, None))  # no <dimension>: the rows are counted
+    with pytest.raises(tables.TooManyRows, match=r"a sheet has 801 rows; Roundtrip imports up to 500 rows"):
         load_table(p)
+    q = _workbook_with_sheet(tmp_path, _sheet(499, None), name="fits.xlsx")
+    assert len(load_table(q).flows()) == 499
 
 
 def test_xlsx_that_unpacks_too_large_is_refused_before_parsing(tmp_path, monkeypatch):
