@@ -29,6 +29,8 @@ for _p in (str(ROOT), str(HERE)):
 
 import bench_io as B  # noqa: E402
 import bench_labels as L  # noqa: E402
+from bench_ledger import NAME as LEDGER  # noqa: E402
+from bench_ledger import QUICK_ROWS as LEDGER_ROWS  # noqa: E402
 from bench_stress import NAME as STRESS  # noqa: E402
 from bench_timeline import NAME as TIMELINE  # noqa: E402
 
@@ -49,6 +51,7 @@ PARTS: dict[str, list[tuple[str, str]]] = {
     "timeline": [(TIMELINE, "large")],
     "labels": [(L.OVERLAPS, "samples"), (L.OVERLAPS, "csv")] + [(L.FIT, f"{w}x{h}") for w, h in L.WINDOWS]
     + [(L.PLACE, "medium"), (L.PLACE, "large")],
+    "ledger": [(LEDGER, "ledger")],
 }
 
 #: (name, size key) -> (target figure, target ratio or None). Figures above target: MISS.
@@ -70,6 +73,7 @@ TARGETS: dict[tuple[str, str], tuple[float, float | None]] = {
     (TIMELINE, "large"): (50.0, None),
     (L.OVERLAPS, "samples"): (0.0, None),
     (L.OVERLAPS, "csv"): (0.0, None),
+    (LEDGER, "ledger"): (30000.0, None),   # 10M-row target; this row runs 100,000 (full: bench_ledger.py)
 }
 
 TIMEOUT = {"quick": 150, "full": 420}
@@ -132,6 +136,9 @@ def part_rows(part: str, quick: bool, out: Path) -> list[dict]:
         return bench_timeline.table_rows(quick, paths)
     if part == "labels":
         return L.table_rows(quick)
+    if part == "ledger":
+        import bench_ledger
+        return bench_ledger.table_rows(quick)
     if part == "memory":
         import bench_memory
         return bench_memory.run(quick, paths)
@@ -162,6 +169,7 @@ def merge(quick: bool, results: dict[str, tuple[list[dict], str]]) -> list[dict]
     labels = {k: B.size_label(s) for k, s in B.sizes(quick).items()}
     labels["ai"] = "AI sample"
     labels.update(L.SIZE_LABELS)
+    labels["ledger"] = f"{LEDGER_ROWS:,} rows"
     merged = []
     for part, expected in PARTS.items():
         rows, error = results.get(part, ([], "not run"))

@@ -18,7 +18,7 @@ from editor.app import file_guard
 from editor.app.file_guard import FileGuard
 from editor.app.samples import sample_paths
 from editor.dialogs import messages
-from editor.dialogs.export_dialog import ExportImageDialog
+from editor.dialogs.export_dialog import ExportImageDialog, ask_table_cells
 from editor.dialogs.import_dialog import ImportDialog
 from editor.editing.document import Document
 from editor.io import native
@@ -308,15 +308,23 @@ class FileController:
             return False
         if not Path(path).suffix:
             path += "." + chosen.split("*.")[-1].rstrip(")")
-        return self._write(path, "Export Table")
+        raw = ask_table_cells(self.document.diagram, path, self.window)
+        if raw is None:
+            return False
+        return self._write(path, "Export Table", raw=raw)
 
-    def _write(self, path: str, title: str) -> bool:
+    def _write(self, path: str, title: str, *, raw: bool = False) -> bool:
         from editor.analysis import analyze_for_export
         from editor.canvas.export.image import export_image
         from editor.io.formats import write_any
+        from editor.io.tables import export_tables
         try:
-            written, notes = write_any(self.document.diagram, path, analyze=analyze_for_export,
-                                       image_writer=export_image)
+            if raw:  # CSV text cells untouched (asked in the Export Table dialog)
+                d = self.document.diagram
+                written, notes = export_tables(d, path, analyze_for_export(d.snapshot()), raw=True)
+            else:
+                written, notes = write_any(self.document.diagram, path, analyze=analyze_for_export,
+                                           image_writer=export_image)
         except (InputError, ModelError, OSError) as e:
             messages.show_error(self.window, f"Cannot {title.split()[0]}", str(e))
             return False

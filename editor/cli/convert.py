@@ -17,8 +17,9 @@ from editor.analysis.temporal import period_filter
 from editor.analysis.timed import period_text
 from editor.cli.analyze import check_period
 from editor.cli.errors import print_safely
+from editor.io import ledger, tables
 from editor.io.errors import InputError
-from editor.io.formats import format_for, read_any, write_any
+from editor.io.formats import Format, format_for, read_any, write_any
 from editor.model import Diagram
 
 _IMAGE_OPTIONS = ("title", "subtitle", "width", "no_legend", "sources", "transparent")
@@ -61,8 +62,13 @@ def run_convert(args: argparse.Namespace) -> int:
     format_for(src, "read")
     if _same_file(src, out):
         raise InputError(f"{out}: the output would overwrite the input; choose another file name")
-    d, notes = read_any(src)
-    written, write_notes = write_any(d, out, analyze=analyze_for_export)
+    if args.by and not args.aggregate:
+        raise InputError("--by only applies with --aggregate")
+    if args.aggregate:
+        d, notes = ledger.load_ledger(src, ledger.parse_by(args.by) if args.by else ("type",))
+    else:
+        d, notes = read_any(src)
+    written, write_notes = _write_data(d, out, out_fmt, raw=args.raw)
     _report(written, notes + write_notes, f"{out_fmt.name}, {_summary(d)}")
     return 0
 
@@ -88,6 +94,13 @@ def write_replay(d: Diagram, out: Path | None, args: argparse.Namespace) -> int:
                                       width=args.width, title=args.title, subtitle=args.subtitle,
                                       legend=not args.no_legend)
     return count
+
+
+def _write_data(d: Diagram, out: Path, fmt: Format, *, raw: bool) -> tuple[list[Path], list[str]]:
+    """A data file; ``raw`` writes CSV text cells untouched (no leading ' before formula characters)."""
+    if raw and fmt.needs_analysis:
+        return tables.export_tables(d, out, analyze_for_export(d.snapshot()), raw=True)
+    return write_any(d, out, analyze=analyze_for_export)
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -127,6 +140,6 @@ def run_export(args: argparse.Namespace) -> int:
         if used:
             notes = notes + [f"--{', --'.join(o.replace('_', '-') for o in used)} only appl"
                              f"{'ies' if len(used) == 1 else 'y'} to images; ignored for {out.suffix}"]
-        written, write_notes = write_any(d, out, analyze=analyze_for_export)
+        written, write_notes = _write_data(d, out, out_fmt, raw=args.raw)
     _report(written, notes + write_notes, f"{out_fmt.name}, {_summary(d)}")
     return 0

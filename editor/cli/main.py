@@ -5,7 +5,7 @@
     roundtrip [FILE]                 open the editor (the AI sample on first run)
     roundtrip analyze PATH [...]     print loops and metrics (text or --json)
     roundtrip export DIAGRAM OUT     image, table or graph file, by OUT's extension (.gif: a replay)
-    roundtrip convert IN OUT         between native, CSV/XLSX, GraphML and GEXF
+    roundtrip convert IN OUT         native, CSV/XLSX/Parquet, GraphML, GEXF (--aggregate: sum a ledger)
     roundtrip stress PATH [...]      who defaults when money falls short (text or --json)
 
 Errors in input give exit status 2 and one line on stderr starting "error:".
@@ -60,10 +60,19 @@ def _build_parser() -> argparse.ArgumentParser:
     e.add_argument("--step", choices=("deal", "month"), default="deal",
                    help="replay: one frame per deal (default) or per month")
     e.add_argument("--frame-ms", type=int, default=900, metavar="MS", help="replay: milliseconds per frame")
+    e.add_argument("--raw", action="store_true",
+                   help="CSV: write text cells untouched (no leading ' before =+-@)")
 
     c = sub.add_parser("convert", help="convert between .roundtrip, csv, xlsx, graphml and gexf")
     c.add_argument("input", metavar="IN")
     c.add_argument("out", metavar="OUT")
+    c.add_argument("--aggregate", action="store_true",
+                   help="IN is a ledger (one row per payment): sum its rows into company-to-company flows")
+    c.add_argument("--by", metavar="type,month",
+                   help="with --aggregate: group by type and/or one period (month, quarter, year); "
+                        "default: type")
+    c.add_argument("--raw", action="store_true",
+                   help="CSV: write text cells untouched (no leading ' before =+-@)")
 
     s = sub.add_parser("stress", help="clear every obligation: who defaults when money falls short")
     s.add_argument("path", metavar="PATH", help="a .roundtrip diagram, or a CSV/XLSX edge list")

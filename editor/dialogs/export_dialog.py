@@ -321,3 +321,49 @@ class ExportImageDialog(QDialog):
             return False
         self.accept()
         return True
+
+
+class TableCellsDialog(QDialog):
+    """Asked before a CSV export when text cells start like formulas (``=``, ``+``, ``-``, ``@``, tab, CR).
+
+    By default they are written with a leading ``'`` so spreadsheet programs show
+    the text instead of running it (Roundtrip reads them back unchanged); the
+    *Write cells untouched* box writes them as they are, for pipelines.
+    """
+
+    def __init__(self, cells: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export Table")
+        layout = QVBoxLayout(self)
+        text = QLabel(f"{cells} text cell{'s' if cells != 1 else ''} start{'' if cells != 1 else 's'} with "
+                      "=, +, -, @, a tab or a line break. Spreadsheet programs could run such cells as "
+                      "formulas, so they are written with a leading ' (Roundtrip reads them back unchanged).")
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.raw_cells = QCheckBox("Write cells untouched (for scripts and pipelines, not spreadsheets)")
+        layout.addWidget(self.raw_cells)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        export = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        export.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+def ask_table_cells(diagram, path: str | Path, parent: QWidget | None = None) -> bool | None:
+    """For a CSV export: True to write cells untouched, False to neutralise formula-like ones, None: cancel.
+
+    Asks only when the diagram has such cells (other formats and plain diagrams: False, no question).
+    """
+    from editor.io.tables import TEXT_EXTENSIONS, formula_like_cells
+
+    if Path(path).suffix.lower() not in TEXT_EXTENSIONS:
+        return False
+    cells = formula_like_cells(diagram)
+    if not cells:
+        return False
+    dialog = TableCellsDialog(cells, parent)
+    if not dialog.exec():
+        return None
+    return dialog.raw_cells.isChecked()

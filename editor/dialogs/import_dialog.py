@@ -54,6 +54,7 @@ from editor.dialogs.import_model import (
     diagram_tables,
     load_source,
 )
+from editor.dialogs.import_reading import read_for_import
 from editor.dialogs.messages import warn
 from editor.io.edgelist import COMPANY_FIELDS, FLOW_FIELDS, guess_columns
 from editor.io.errors import InputError
@@ -187,11 +188,12 @@ class ImportDialog(QDialog):
     Constructing the dialog directly raises InputError if the file cannot be read.
     """
 
-    def __init__(self, path: str | os.PathLike, document=None, parent: QWidget | None = None) -> None:
+    def __init__(self, path: str | os.PathLike, document=None, parent: QWidget | None = None,
+                 source: Source | None = None) -> None:
         super().__init__(parent)
         self.path = Path(path)
         self.document = document
-        self.source: Source = load_source(self.path)  # raises InputError: see run()
+        self.source: Source = source or load_source(self.path)  # raises InputError: see run()
         self.import_result: ImportResult | None = None
         self._check: Check | None = None
         self.flows_page: TablePage | None = None
@@ -448,7 +450,10 @@ class ImportDialog(QDialog):
         """Show the dialog for ``path``; the result, or None if cancelled or the file cannot be read."""
         name = Path(path).name
         try:
-            dialog = cls(path, document, parent)
+            source = read_for_import(parent, path)  # off the GUI thread, with Cancel
+            if source is None:
+                return None
+            dialog = cls(path, document, parent, source=source)
         except InputError as e:
             warn(parent, "Import", f"{name} cannot be imported.\n\n{e}")
             return None

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from editor.io import graphformats, native, tables
+from editor.io import graphformats, ledger, native, tables
 from editor.io.edgelist import load_table_with_notes
 from editor.io.errors import InputError
 from editor.model import Diagram, Snapshot
@@ -69,6 +69,8 @@ FORMATS: tuple[Format, ...] = (
            needs_analysis=True, table=True),
     Format("Excel workbook", tables.XLSX_EXTENSIONS, load_table_with_notes, _write_table,
            needs_analysis=True, table=True),
+    # Parquet is read as a ledger: rows summed per payer, payee and type (see editor.io.ledger).
+    Format("Parquet table", ledger.PARQUET_EXTENSIONS, ledger.read_parquet, None),
     Format("GraphML", (".graphml",), graphformats.load_graph, _write_graph),
     Format("GEXF (Gephi)", (".gexf",), graphformats.load_graph, _write_graph),
     Format("PNG image", (".png",), None, None, image=True),

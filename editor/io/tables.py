@@ -11,6 +11,7 @@ import dataclasses
 import datetime as _dt
 import io
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,8 +26,18 @@ from editor.model.amounts import format_amount
 
 #: Spreadsheets larger than this are refused before reading (bytes).
 MAX_TABLE_SIZE = 50 * 1024 * 1024
+#: Data rows a table may have: more would make a diagram the canvas cannot show (sum a ledger instead).
+MAX_TABLE_ROWS = 100_000
+#: Characters in one cell (a long note fits; a cell of a gigabyte does not).
+MAX_CELL_CHARS = 32_767
+#: Uncompressed bytes of an XLSX (a zip): checked before parsing, so a zip bomb is refused unopened.
+MAX_XLSX_UNPACKED = 200 * 1024 * 1024
 TEXT_EXTENSIONS = (".csv", ".tsv", ".tab", ".txt")
 XLSX_EXTENSIONS = (".xlsx", ".xlsm")
+
+
+class TooManyRows(InputError):
+    """More rows than a diagram holds: summed as a ledger (:mod:`editor.io.ledger`) the table may fit."""
 
 
 @dataclass
@@ -159,6 +170,28 @@ def _delimiter(text: str, suffix: str) -> str:
     return best if counts[best] else ","
 
 
+# A text cell starting with one of these is a formula to Excel and LibreOffice (OWASP CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NEUTRALISED = re.compile(r"'+[=+\-@\t\r]")
+_NEUTRALISED_SOMEWHERE = re.compile(r"(?:^|[,;\t|\"\n])'+[=+\-@\t\r]")
+
+
+def neutralise(text: str) -> str:
+    """``=cmd`` -> ``'=cmd``: a spreadsheet shows the text instead of evaluating it.
+
+    Text already starting with quotes before such a character gets one more, so
+    :func:`unneutralise` gives back exactly what was written.
+    """
+    if text.startswith(_FORMULA_START) or _NEUTRALISED.match(text):
+        return "'" + text
+    return text
+
+
+def unneutralise(text: str) -> str:
+    """The inverse of :func:`neutralise`, applied by the CSV reader."""
+    return text[1:] if _NEUTRALISED.match(text) else text
+
+
 def read_text_table(path: str | os.PathLike) -> Table:
     p = Path(path)
     _check_file(p)
@@ -171,19 +204,113 @@ def read_text_table(path: str | os.PathLike) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, p.suffix.lower()),
                         strict=True)
     grid: list[list[Any]] = []
+    long_cells = len(text) > MAX_CELL_CHARS
     try:
         for record in reader:
+            if long_cells and max(map(len, record), default=0) > MAX_CELL_CHARS:
+                c = next(i for i, v in enumerate(record) if len(v) > MAX_CELL_CHARS)
+                raise InputError(f"{p.name}: row {len(grid) + 1}, column {column_letter(c)}: the cell holds "
+                                 f"{len(record[c]):,} characters; Roundtrip reads cells up to "
+                                 f"{MAX_CELL_CHARS:,}")
             grid.append(record)
+            if len(grid) > MAX_TABLE_ROWS + 1:
+                raise TooManyRows(f"{p.name}: more than {MAX_TABLE_ROWS:,} rows; Roundtrip imports up to "
+                                 f"{MAX_TABLE_ROWS:,} (sum a ledger with 'roundtrip convert {p.name} "
+                                 f"OUT.roundtrip --aggregate')")
     except csv.Error as e:
         raise InputError(f"{p.name}: row {len(grid) + 1}: not valid CSV ({e})") from None
+    if _NEUTRALISED_SOMEWHERE.search(text):
+        grid = [[unneutralise(v) for v in record] for record in grid]
     table = _make_table(p.name, grid)
     table.notes.extend(notes)
     return table
 
 
 # ---------------------------------------------------------------------- XLSX
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+:?[A-Z]*(\d*)"')
+_ROW = re.compile(rb"<(?:\w+:)?row[\s>]")
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _column_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n - 1
+
+
+def _check_zip(p: Path) -> dict[str, list[tuple[int, int, int, int]]]:
+    """Refuse a workbook whose parts unpack too large or that declares too many rows, before parsing.
+
+    Returns the merged ranges ``(row0, col0, row1, col1)`` (0-based, inclusive) by sheet part name:
+    the streaming reader does not report them.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(p) as z:
+            infos = z.infolist()
+            unpacked = sum(i.file_size for i in infos)
+            if unpacked > MAX_XLSX_UNPACKED:
+                raise InputError(f"{p.name}: the workbook unpacks to {unpacked / 1e6:,.0f} MB; "
+                                 f"Roundtrip reads workbooks up to {MAX_XLSX_UNPACKED // (1024 * 1024)} MB "
+                                 f"unpacked")
+            merged: dict[str, list[tuple[int, int, int, int]]] = {}
+            for info in infos:
+                if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                    continue
+                with z.open(info) as f:
+                    head = f.read(4096)
+                m = _DIMENSION.search(head)
+                if m and m.group(1) and int(m.group(1)) - 1 > MAX_TABLE_ROWS:
+                    raise TooManyRows(f"{p.name}: a sheet declares {int(m.group(1)):,} rows; "
+                                     f"Roundtrip imports up to {MAX_TABLE_ROWS:,} rows (sum a ledger with "
+                                     f"'roundtrip convert {p.name} OUT.roundtrip --aggregate')")
+                data = z.read(info)
+                if not (m and m.group(1)):  # no <dimension>: count the rows (openpyxl would parse them all)
+                    rows = sum(1 for _ in _ROW.finditer(data))
+                    if rows - 1 > MAX_TABLE_ROWS:
+                        raise TooManyRows(f"{p.name}: a sheet has {rows:,} rows; Roundtrip imports up to "
+                                          f"{MAX_TABLE_ROWS:,} rows (sum a ledger with "
+                                          f"'roundtrip convert {p.name} OUT.roundtrip --aggregate')")
+                at = data.rfind(b"<mergeCells")
+                if at < 0:
+                    at = data.rfind(b":mergeCells")
+                if at >= 0:
+                    merged[info.filename] = [(int(r0) - 1, _column_index(c0), int(r1) - 1, _column_index(c1))
+                                             for c0, r0, c1, r1 in _MERGE.findall(data, at)]
+            return merged
+    except zipfile.BadZipFile as e:
+        raise InputError(f"{p.name}: not a readable Excel workbook (.xlsx): {e}") from None
+
+
+def _sheet_grid(ws: Any, source: str) -> tuple[list[list[Any]], bool]:
+    """The cell values of a streamed sheet (capped in rows and cell length), and whether it has formulas."""
+    grid: list[list[Any]] = []
+    formula = False
+    for r, row in enumerate(ws.iter_rows()):
+        if r > MAX_TABLE_ROWS:
+            raise TooManyRows(f"{source}: more than {MAX_TABLE_ROWS:,} rows; Roundtrip imports up to "
+                             f"{MAX_TABLE_ROWS:,} (sum a ledger with 'roundtrip convert FILE OUT.roundtrip "
+                             f"--aggregate')")
+        values = []
+        for c, cell in enumerate(row):
+            v = cell.value
+            if isinstance(v, str) and len(v) > MAX_CELL_CHARS:
+                raise InputError(f"{source}: row {r + 1}, column {column_letter(c)}: the cell holds "
+                                 f"{len(v):,} characters; Roundtrip reads cells up to {MAX_CELL_CHARS:,}")
+            formula = formula or cell.data_type == "f"
+            values.append(v)
+        grid.append(values)
+    return grid, formula
+
+
 def read_workbook(path: str | os.PathLike) -> dict[str, Table]:
-    """Every non-empty sheet of a workbook, by sheet name (in workbook order)."""
+    """Every non-empty sheet of a workbook, by sheet name (in workbook order).
+
+    The zip is checked (unpacked size, declared rows) before parsing, and the sheets
+    are streamed (openpyxl's read-only mode) with caps on rows and cell length.
+    """
     import zipfile
 
     import openpyxl
@@ -192,35 +319,44 @@ def read_workbook(path: str | os.PathLike) -> dict[str, Table]:
     _check_file(p)
     if p.stat().st_size == 0:
         raise InputError(f"{p.name}: the file is empty")
+    merged = _check_zip(p)
     try:
-        formulas = openpyxl.load_workbook(p, data_only=False)
+        formulas = openpyxl.load_workbook(p, read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as e:
         raise InputError(f"{p.name}: not a readable Excel workbook (.xlsx): {e}") from None
     except Exception as e:  # openpyxl raises assorted errors on damaged files
         raise InputError(f"{p.name}: not a readable Excel workbook (.xlsx): {type(e).__name__}") from None
-    has_formula = any(c.data_type == "f" for ws in formulas.worksheets for row in ws.iter_rows() for c in row)
-    values = openpyxl.load_workbook(p, data_only=True) if has_formula else formulas
+    values = None
     tables: dict[str, Table] = {}
-    for ws_f, ws in zip(formulas.worksheets, values.worksheets, strict=True):
-        source = f"{p.name}, sheet '{ws.title}'"
-        grid = [[c.value for c in row] for row in ws.iter_rows()]
-        if has_formula:
-            for r, row in enumerate(ws_f.iter_rows()):
-                for c, cell in enumerate(row):
-                    if cell.data_type == "f" and grid[r][c] is None:
-                        raise InputError(
-                            f"{source}: row {r + 1}, column {column_letter(c)}: "
-                            f"the formula {cell.value} has no saved result; "
-                            f"open the file in a spreadsheet program and save it again")
-        for rng in ws.merged_cells.ranges:
-            top = grid[rng.min_row - 1][rng.min_col - 1] if rng.min_row - 1 < len(grid) else None
-            for r in range(rng.min_row - 1, min(rng.max_row, len(grid))):
-                for c in range(rng.min_col - 1, rng.max_col):
-                    if c < len(grid[r]):
+    try:
+        for ws_f in formulas.worksheets:
+            source = f"{p.name}, sheet '{ws_f.title}'"
+            f_grid, has_formula = _sheet_grid(ws_f, source)
+            grid = f_grid
+            if has_formula:
+                values = values or openpyxl.load_workbook(p, read_only=True, data_only=True)
+                grid = _sheet_grid(values[ws_f.title], source)[0]
+                for r, row in enumerate(f_grid):
+                    for c, v in enumerate(row):
+                        saved = grid[r][c] if c < len(grid[r]) else None
+                        if isinstance(v, str) and v.startswith("=") and saved is None:
+                            raise InputError(
+                                f"{source}: row {r + 1}, column {column_letter(c)}: "
+                                f"the formula {v} has no saved result; "
+                                f"open the file in a spreadsheet program and save it again")
+            for r0, c0, r1, c1 in merged.get(getattr(ws_f, "_worksheet_path", ""), []):
+                top = grid[r0][c0] if r0 < len(grid) and c0 < len(grid[r0]) else None
+                for r in range(r0, min(r1 + 1, len(grid))):
+                    grid[r].extend([None] * (c1 + 1 - len(grid[r])))
+                    for c in range(c0, c1 + 1):
                         grid[r][c] = top
-        if not any(not _blank(v) for row in grid for v in row):
-            continue
-        tables[ws.title] = _make_table(source, grid)
+            if not any(not _blank(v) for row in grid for v in row):
+                continue
+            tables[ws_f.title] = _make_table(source, grid)
+    finally:
+        formulas.close()
+        if values is not None:
+            values.close()
     if not tables:
         raise InputError(f"{p.name}: every sheet of the workbook is empty")
     return tables
@@ -248,18 +384,23 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    """UTF-8 CSV with a BOM-free header row, RFC 4180 quoting."""
+def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, raw: bool = False) -> bytes:
+    """UTF-8 CSV with a BOM-free header row, RFC 4180 quoting.
+
+    Text cells that a spreadsheet would run as a formula get a leading ``'``
+    (:func:`neutralise`) unless ``raw``; numbers are written as numbers either way.
+    """
     buf = io.StringIO(newline="")
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(headers)
+    w.writerow(headers if raw else [neutralise(h) for h in headers])
     for row in rows:
-        w.writerow([cell_text(v) for v in row])
+        w.writerow([cell_text(v) if raw or not isinstance(v, str) else neutralise(v) for v in row])
     return buf.getvalue().encode("utf-8")
 
 
-def write_csv(path: str | os.PathLike, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    write_atomic(path, csv_bytes(headers, rows))
+def write_csv(path: str | os.PathLike, headers: Sequence[str], rows: Iterable[Sequence[Any]], *,
+              raw: bool = False) -> None:
+    write_atomic(path, csv_bytes(headers, rows, raw=raw))
 
 
 def xlsx_bytes(
@@ -312,6 +453,12 @@ def flow_rows(diagram: Diagram) -> tuple[list[str], list[list[Any]]]:
     return list(FLOW_COLUMNS), [record_row(f, FLOW_COLUMNS, named) for f in diagram.flows()]
 
 
+def formula_like_cells(diagram: Diagram) -> int:
+    """How many text cells of the flows and companies tables a spreadsheet would run as formulas."""
+    return sum(1 for rows in (flow_rows(diagram)[1], company_rows(diagram)[1]) for row in rows for v in row
+               if isinstance(v, str) and neutralise(v) != v)
+
+
 def company_rows(diagram: Diagram) -> tuple[list[str], list[list[Any]]]:
     named = {"category": {c.id: c.name for c in diagram.categories()}}
     return list(COMPANY_COLUMNS), [record_row(c, COMPANY_COLUMNS, named) for c in diagram.companies()]
@@ -354,15 +501,17 @@ def analysis_rows(result: Any) -> tuple[Sheet, Sheet, list[str]]:
     return (LOOP_COLUMNS, loops), (METRIC_COLUMNS, metrics), notes
 
 
-def export_tables(diagram: Diagram, out: str | os.PathLike, analysis: Any) -> tuple[list[Path], list[str]]:
+def export_tables(diagram: Diagram, out: str | os.PathLike, analysis: Any, *,
+                  raw: bool = False) -> tuple[list[Path], list[str]]:
     """Write CSV or XLSX by ``out``'s extension; returns (files written, notes).
 
     ``analysis`` is the diagram's analysis result (from
     :func:`editor.analysis.analyze_for_export`), written as the loops and metrics tables.
     CSV: ``out`` holds the flows edge list; ``<stem>-companies.csv``, ``-loops.csv``
     and ``-metrics.csv`` are written next to it (the loops and metrics tables are
-    for reading only; importing ignores them). XLSX: one workbook with the sheets
-    flows, companies, loops, metrics, types, categories and document.
+    for reading only; importing ignores them); text cells starting with ``=+-@``, tab
+    or CR get a leading ``'`` unless ``raw`` (the CSV reader removes it again).
+    XLSX: one workbook with the sheets flows, companies, loops, metrics, types, categories and document.
     """
     p = Path(out)
     flows = flow_rows(diagram)
@@ -375,9 +524,9 @@ def export_tables(diagram: Diagram, out: str | os.PathLike, analysis: Any) -> tu
         write_atomic(p, data)
         return [p], notes + xlsx_notes
     written = [p]
-    write_csv(p, *flows)
+    write_csv(p, *flows, raw=raw)
     for name, (headers, rows) in (("companies", companies), ("loops", loops), ("metrics", metrics)):
         q = p.with_name(f"{p.stem}-{name}{p.suffix}")
-        write_csv(q, headers, rows)
+        write_csv(q, headers, rows, raw=raw)
         written.append(q)
     return written, notes
