@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QUndoGroup
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QPointF, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QMouseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
 
         self._attach(first, autosave)
         self._apply_theme()
-        self.resize(1400, 900)
+        self.resize(self._first_size())
         self._restore_window_state()
 
     # ------------------------------------------------------------- building
@@ -167,6 +167,14 @@ class MainWindow(QMainWindow):
         self.resizeDocks([d["loops"], d["metrics"]], [width * share // 100, width * (100 - share) // 100],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([d["loops"]], [min(300, max(self.height(), 700) // 3)], Qt.Orientation.Vertical)
+
+    def _first_size(self) -> QSize:
+        """1400 × 900, or the screen's free area on a smaller screen (the window never opens larger)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return QSize(1400, 900)
+        free = screen.availableGeometry()
+        return QSize(min(1400, free.width()), min(900, free.height()))
 
     def reset_layout(self) -> None:
         """View → Reset Layout: every panel back in its default place and size, the tool bar shown."""
