@@ -83,3 +83,24 @@ def test_catalogue_lists_fill_a_narrow_dock(qtbot):
     qtbot.wait(20)
     assert panel.types.geometry().right() < panel.categories.geometry().left()  # side by side
     assert panel.types.height() > 350
+
+
+def test_a_bare_www_link_gets_https_when_the_typing_ends(qtbot):
+    from PySide6.QtCore import Qt
+
+    from editor.panels.inspector import Inspector
+
+    doc = Document(seed_diagram())
+    inspector = Inspector(doc)
+    qtbot.addWidget(inspector)
+    inspector.show()
+    inspector.set_selection([], ["f2"])
+    url = inspector.field("flow", "url").widget
+    url.setFocus()
+    url.selectAll()
+    qtbot.keyClick(url, Qt.Key.Key_Delete)
+    qtbot.keyClicks(url, "www.example.org/deal")
+    qtbot.keyClick(url, Qt.Key.Key_Return)
+    assert doc.diagram.flow("f2").url == "https://www.example.org/deal"
+    assert url.text() == "https://www.example.org/deal"
+    assert "Open source in browser" in inspector.link.text()
