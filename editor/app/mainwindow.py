@@ -90,8 +90,8 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.canvas_holder = QWidget()  # the central widget; holds the view of the current document
         self.canvas_holder.setObjectName("canvas_holder")
-        holder = QVBoxLayout(self.canvas_holder)
-        holder.setContentsMargins(0, 0, 0, 0)
+        self._canvas_layout = QVBoxLayout(self.canvas_holder)
+        self._canvas_layout.setContentsMargins(0, 0, 0, 0)
         self.canvas_holder.setMinimumSize(MIN_CANVAS_WIDTH, MIN_CANVAS_HEIGHT)
         self.setCentralWidget(self.canvas_holder)
         self._build_docks()
@@ -261,11 +261,12 @@ class MainWindow(QMainWindow):
         self._apply_canvas_theme()
         # One central widget for the window's life: a new central widget would make the window lay
         # out its docks again from their size hints, squeezing the canvas to a strip.
-        holder = self.canvas_holder.layout()
+        holder = self._canvas_layout
         old = holder.takeAt(0) if holder.count() else None
-        if old is not None and old.widget() is not None:
-            old.widget().hide()
-            old.widget().deleteLater()
+        old_view = old.widget() if old is not None else None
+        if old_view is not None:
+            old_view.hide()
+            old_view.deleteLater()
         holder.addWidget(self.view)
         self.view.setFocus()
         self.set_tool(self.current_tool())
