@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar, QToolButton,
 from editor.app import resources
 from editor.app.actions import ALIGN_MODES
 from editor.app.find import find as find_in
+from editor.app.printing import print_diagram
 
 if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
@@ -32,6 +33,7 @@ class Actions:
     import_file: QAction
     export_image: QAction
     export_table: QAction
+    print: QAction
     close: QAction
     quit: QAction
     # Edit
@@ -134,6 +136,9 @@ def build_menus(w: MainWindow) -> Actions:
     export_table = _action(w, "Export &Table…", files.export_table, None,
                            "Export flows, companies and loops as CSV, XLSX, GraphML or GEXF")
     m.addActions([export_image, export_table])
+    print_ = _action(w, "&Print…", lambda: print_diagram(w), S.Print,
+                     "Print the diagram with its title, legend and sources")
+    m.addAction(print_)
     m.addSeparator()
     close = _action(w, "&Close", w.close, S.Close)
     quit_ = _action(w, "&Quit", _quit, S.Quit)
@@ -278,7 +283,7 @@ def build_menus(w: MainWindow) -> Actions:
 
     return Actions(
         new=new, open=open_, save=save, save_as=save_as, revert=revert, import_file=import_file,
-        export_image=export_image, export_table=export_table, close=close, quit=quit_,
+        export_image=export_image, export_table=export_table, print=print_, close=close, quit=quit_,
         undo=undo, redo=redo, cut=cut, copy=copy, paste=paste, duplicate=duplicate, delete=delete,
         select_all=select_all, diagram_details=details, catalogues=catalogues,
         align=align, distribute=distribute, layout=layout,

@@ -128,3 +128,23 @@ def test_shortcut_list_comes_from_the_actions(window):
     keys = " ".join(k for k, _ in shortcut_rows(window))
     for key in ("Ctrl+Z", "Ctrl+Y", "Ctrl+S", "Ctrl+I", "Ctrl+E", "Ctrl+F"):
         assert key in keys, key
+
+
+def test_print_writes_the_export_page_to_pdf(window, tmp_path):
+    import shutil
+    import subprocess
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from editor.app.printing import print_to
+
+    assert window.menu_actions.print.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    out = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    print_to(printer, window)
+    assert out.exists() and out.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, timeout=60).stdout
+        assert "NVIDIA" in text and "OpenAI" in text
