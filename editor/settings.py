@@ -11,7 +11,7 @@ Keys:
     last_file              the file open when the app was last closed
     analysis/max_loops     loops listed in the Loops panel
     analysis/max_length    longest loop searched
-    view/size_by, view/legend, view/snap
+    view/size_by, view/legend, view/snap, view/theme ("system", "light", "dark")
     window/geometry, window/state
 """
 from __future__ import annotations
