@@ -11,7 +11,7 @@ Keys:
     last_file              the file open when the app was last closed
     analysis/max_loops     loops listed in the Loops panel
     analysis/max_length    longest loop searched
-    view/size_by, view/legend, view/snap
+    view/size_by, view/legend, view/snap, view/theme ("system", "light", "dark")
     view/language          "system", "en" or "ja" (editor/i18n.py; applies at the next start)
     window/geometry, window/state
 """

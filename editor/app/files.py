@@ -121,6 +121,19 @@ class FileController:
         self._status(f"Opened {p}", 4000)
         return True
 
+    def new_at_path(self, path: str | Path) -> bool:
+        """Start an empty diagram that Save writes to ``path`` (``roundtrip new.roundtrip``)."""
+        p = Path(path)
+        if p.suffix.lower() != ".roundtrip":
+            p = p.with_name(p.name + ".roundtrip")
+        if not p.parent.is_dir():
+            messages.show_error(self.window, "Cannot Create File",
+                                f"“{p.name}” cannot be created: the folder {p.parent} does not exist.")
+            return False
+        self.window.set_document(Document(None, p.resolve()))
+        self._status(f"New diagram: Save writes {p}", 6000)
+        return True
+
     def open_sample(self, path: str | Path) -> bool:
         """Open a bundled sample as an untitled copy (Save asks where to put it)."""
         try:

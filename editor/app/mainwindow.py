@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QPointF, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QMouseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QProgressBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from editor import settings
 from editor.analysis.timed import period_note
+from editor.app import theme
 from editor.app.actions import EditController
 from editor.app.files import FileController
 from editor.app.menus import Actions, build_menus, context_menu
@@ -48,6 +50,8 @@ from editor.panels.timeline import TimelinePanel
 
 APP_NAME = "Roundtrip"
 SIZE_BY = ("valuation", "revenue", "none")
+#: the canvas never gets narrower (or lower) than this, and a layout that leaves it smaller is not saved
+MIN_CANVAS_WIDTH, MIN_CANVAS_HEIGHT = 360, 240
 
 
 def make_canvas(document: Document) -> tuple[DiagramScene, DiagramView]:
@@ -89,6 +93,12 @@ class MainWindow(QMainWindow):
         self.history = HistoryPanel(first)
         self.catalogue = CataloguePanel(first)
         self.docks: dict[str, QDockWidget] = {}
+        self.canvas_holder = QWidget()  # the central widget; holds the view of the current document
+        self.canvas_holder.setObjectName("canvas_holder")
+        self._canvas_layout = QVBoxLayout(self.canvas_holder)
+        self._canvas_layout.setContentsMargins(0, 0, 0, 0)
+        self.canvas_holder.setMinimumSize(MIN_CANVAS_WIDTH, MIN_CANVAS_HEIGHT)
+        self.setCentralWidget(self.canvas_holder)
         self.stress: StressDock
         self._build_docks()
         self.busy = QProgressBar()
@@ -101,6 +111,8 @@ class MainWindow(QMainWindow):
         self.flow_type_combo.setMinimumContentsLength(22)
         self.flow_type_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.flow_type_combo.activated.connect(lambda i: self.pick_flow_type(i))
+        self.last_find = ""  # the text of the last Edit → Find
+        self.canvas_theme = "light"  # of the canvas, set by View → Theme
         self.files = FileController(self)
         self.edits = EditController(self)
         self.menu_actions: Actions = build_menus(self)
@@ -116,7 +128,8 @@ class MainWindow(QMainWindow):
         self.inspector.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 4000))
 
         self._attach(first, autosave)
-        self.resize(1400, 900)
+        self._apply_theme()
+        self.resize(self._first_size())
         self._restore_window_state()
 
     # ------------------------------------------------------------- building
@@ -134,24 +147,59 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.setDockNestingEnabled(True)
-        ins = self._dock("inspector", "Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
-        cat = self._dock("catalogue", "Flow Types && Categories", self.catalogue,
-                         Qt.DockWidgetArea.RightDockWidgetArea)
-        hist = self._dock("history", "Undo History", self.history, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(ins, cat)
-        self.tabifyDockWidget(cat, hist)
-        # the timeline right under the canvas, the loops and metrics under it
-        timeline = self._dock("timeline", "Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.stress = add_stress_dock(self, hist)   # closed until View > Panels > Stress Test
-        ins.raise_()  # the Inspector is the tab in front
-        loops = self._dock("loops", "Loops", self.loops, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.splitDockWidget(timeline, loops, Qt.Orientation.Vertical)
-        metrics = self._dock("metrics", "Metrics", self.metrics, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.splitDockWidget(loops, metrics, Qt.Orientation.Horizontal)
-        self.resizeDocks([ins], [380], Qt.Orientation.Horizontal)
-        self.resizeDocks([loops, metrics], [760, 640], Qt.Orientation.Horizontal)
-        self.resizeDocks([loops], [300], Qt.Orientation.Vertical)
-        self.resizeDocks([timeline], [96], Qt.Orientation.Vertical)
+        right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
+        self._dock("inspector", "Inspector", self.inspector, right)
+        self._dock("catalogue", "Flow Types && Categories", self.catalogue, right)
+        self._dock("history", "Undo History", self.history, right)
+        self._dock("timeline", "Timeline", self.timeline, bottom)
+        self.stress = add_stress_dock(self, self.docks["history"])  # closed until View > Panels > Stress Test
+        self._dock("loops", "Loops", self.loops, bottom)
+        self._dock("metrics", "Metrics", self.metrics, bottom)
+        self._place_docks()
+
+    def _place_docks(self) -> None:
+        """The default layout: Inspector, catalogues and history tabbed at the right (the Stress Test
+        beside them when open); the timeline right under the canvas, the loops and metrics under it."""
+        right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
+        d = self.docks
+        for key, area in (("inspector", right), ("catalogue", right), ("history", right),
+                          ("timeline", bottom), ("loops", bottom), ("metrics", bottom)):
+            d[key].setFloating(False)
+            self.addDockWidget(area, d[key])
+            d[key].show()
+        self.tabifyDockWidget(d["inspector"], d["catalogue"])
+        self.tabifyDockWidget(d["catalogue"], d["history"])
+        self.tabifyDockWidget(d["history"], d["stress"])
+        d["inspector"].raise_()  # the Inspector is the tab in front
+        self.splitDockWidget(d["timeline"], d["loops"], Qt.Orientation.Vertical)
+        self.splitDockWidget(d["loops"], d["metrics"], Qt.Orientation.Horizontal)
+        width = max(self.width(), 1024)
+        self.resizeDocks([d["inspector"]], [min(380, width // 4)], Qt.Orientation.Horizontal)
+        share = 54 if width >= 1200 else 60  # a narrow window gives the loops more room
+        self.resizeDocks([d["loops"], d["metrics"]], [width * share // 100, width * (100 - share) // 100],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([d["loops"]], [min(300, max(self.height(), 700) // 3)], Qt.Orientation.Vertical)
+        self.resizeDocks([d["timeline"]], [96], Qt.Orientation.Vertical)
+
+    def _first_size(self) -> QSize:
+        """1400 × 900, or the screen's free area on a smaller screen (the window never opens larger)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return QSize(1400, 900)
+        free = screen.availableGeometry()
+        return QSize(min(1400, free.width()), min(900, free.height()))
+
+    def reset_layout(self) -> None:
+        """View → Reset Layout: every panel back in its default place and size, the tool bar shown."""
+        self._place_docks()
+        self.menu_actions.toolbar.show()
+        settings.app_settings().remove("window/state")
+        self.statusBar().showMessage("Panels back in their default places", 3000)
+
+    def canvas_is_usable(self) -> bool:
+        """Whether the canvas has at least its usable minimum size (a layout is saved only then)."""
+        c = self.canvas_holder
+        return c.width() >= MIN_CANVAS_WIDTH and c.height() >= MIN_CANVAS_HEIGHT
 
     def _build_status_bar(self) -> None:
         self.busy.setRange(0, 0)
@@ -224,12 +272,44 @@ class MainWindow(QMainWindow):
         self.view.zoomChanged.connect(self._update_zoom)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self.show_context_menu)
-        self.setCentralWidget(self.view)
+        self.view.installEventFilter(self)
+        self.view.viewport().installEventFilter(self)
+        self._apply_canvas_theme()
+        # One central widget for the window's life: a new central widget would make the window lay
+        # out its docks again from their size hints, squeezing the canvas to a strip.
+        holder = self._canvas_layout
+        old = holder.takeAt(0) if holder.count() else None
+        old_view = old.widget() if old is not None else None
+        if old_view is not None:
+            old_view.hide()
+            old_view.deleteLater()
+        holder.addWidget(self.view)
         self.view.setFocus()
         self.set_tool(self.current_tool())
         self.sync_view_actions()
 
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """Esc or a click on empty canvas ends the highlight of a loop (the canvas handles the rest)."""
+        kind = event.type()
+        if self.scene.highlighted is None:
+            return super().eventFilter(obj, event)
+        escape = (kind == QEvent.Type.KeyPress and obj is self.view and isinstance(event, QKeyEvent)
+                  and event.key() == Qt.Key.Key_Escape)
+        empty_click = (kind == QEvent.Type.MouseButtonPress and obj is self.view.viewport()
+                       and isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton
+                       and self.scene.owner_at(self.view.mapToScene(event.position().toPoint())) is None)
+        if escape or empty_click:
+            self.clear_loop_highlight()
+        return super().eventFilter(obj, event)
+
+    def clear_loop_highlight(self) -> None:
+        self.loops.clear_selection()
+        self.scene.clear_highlight()
+
     def _on_change(self, change: Change) -> None:
+        if self.scene.highlighted is not None and change.kind in (ChangeKind.FLOW_ADDED, ChangeKind.RESET,
+                                                                  ChangeKind.COMPANY_ADDED):
+            QTimer.singleShot(0, self._dim_again)  # after the canvas made the new items
         if change.kind != ChangeKind.COMPANIES_MOVED:
             self.worker.schedule()
             self.stress.schedule()
@@ -272,11 +352,16 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------- analysis
     def _show_result(self, result: Any) -> None:
         d = self.document.diagram
-        self.loops.set_result(result)
+        self.loops.set_result(result, frozenset(f.id for f in d.flows() if f.date))
         self.metrics.set_result(result, {t.id: t.name for t in d.flow_types()},
                                 {t.id: t.color for t in d.flow_types()})
         note = period_note(result)   # the Metrics of a period say so in their title
         self.docks["metrics"].setWindowTitle(f"Metrics — period {note}" if note else "Metrics")
+
+    def _dim_again(self) -> None:
+        current = self.scene.highlighted
+        if current is not None:
+            self.scene.set_highlight(*current)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -367,6 +452,23 @@ class MainWindow(QMainWindow):
     def set_legend_visible(self, on: bool) -> None:
         self.scene.set_legend_visible(on)
         settings.set_value("view/legend", on)
+
+    def set_theme(self, name: str) -> None:
+        """View → Theme: "system", "light" or "dark" (remembered); the panels and the canvas follow."""
+        settings.set_value("view/theme", name)
+        self._apply_theme()
+
+    def _apply_theme(self) -> None:
+        name = theme.saved_theme()
+        self.canvas_theme = theme.apply_theme(name)
+        self.menu_actions.themes[name].setChecked(True)
+        self._apply_canvas_theme()
+        self.worker.run_now()  # the panels colour their texts for the new palette
+
+    def _apply_canvas_theme(self) -> None:
+        set_canvas_theme = getattr(self.view, "set_theme", None)  # a canvas without themes stays light
+        if set_canvas_theme is not None:
+            set_canvas_theme(self.canvas_theme)
 
     def set_snap(self, on: bool) -> None:
         self.view.set_snap_to_grid(on)
@@ -469,7 +571,10 @@ class MainWindow(QMainWindow):
         self.catalogue.detach()
         s = settings.app_settings()
         s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
+        if self.canvas_is_usable():
+            s.setValue("window/state", self.saveState())
+        else:  # a squeezed canvas is not worth keeping: the next start uses the default layout
+            s.remove("window/state")
         s.setValue("last_file", str(self.document.path or ""))
         s.sync()
 

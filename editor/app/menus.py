@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar, QToolButton,
 
 from editor.app import resources
 from editor.app.actions import ALIGN_MODES
+from editor.app.find import find as find_in
 from editor.app.language import build_language_menu
+from editor.app.printing import print_diagram
 
 if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
@@ -32,6 +34,7 @@ class Actions:
     import_file: QAction
     export_image: QAction
     export_table: QAction
+    print: QAction
     close: QAction
     quit: QAction
     # Edit
@@ -57,6 +60,9 @@ class Actions:
     legend: QAction
     snap: QAction
     size_by: dict[str, QAction]  # "valuation", "revenue", "none"
+    themes: dict[str, QAction]  # "system", "light", "dark"
+    reset_layout: QAction
+    find: QAction
     # Tools
     tools: dict[str, QAction]  # "select", "add_company", "draw_flow"
     flow_type_keys: list[QAction]  # keys 1-9
@@ -133,6 +139,9 @@ def build_menus(w: MainWindow) -> Actions:
     export_replay = _action(w, "Export &Replay…", w.timeline.export_replay, None,
                             "Export the deals appearing in date order as an animated GIF")
     m.addActions([export_image, export_table, export_replay])
+    print_ = _action(w, "&Print…", lambda: print_diagram(w), S.Print,
+                     "Print the diagram with its title, legend and sources")
+    m.addAction(print_)
     m.addSeparator()
     close = _action(w, "&Close", w.close, S.Close)
     quit_ = _action(w, "&Quit", _quit, S.Quit)
@@ -144,7 +153,12 @@ def build_menus(w: MainWindow) -> Actions:
     undo.setShortcuts(QKeySequence.keyBindings(S.Undo))
     undo.setIcon(w.style().standardIcon(SP.SP_ArrowBack))
     redo = w.undo_group.createRedoAction(w, "&Redo")
-    redo.setShortcuts(QKeySequence.keyBindings(S.Redo))
+    # Ctrl+Y as well as the platform's keys (X11 binds only Ctrl+Shift+Z), as the README promises
+    redo_keys = QKeySequence.keyBindings(S.Redo)
+    for extra in ("Ctrl+Y", "Ctrl+Shift+Z"):
+        if QKeySequence(extra) not in redo_keys:
+            redo_keys.append(QKeySequence(extra))
+    redo.setShortcuts(redo_keys)
     redo.setIcon(w.style().standardIcon(SP.SP_ArrowForward))
     w.addActions([undo, redo])
     m.addActions([undo, redo])
@@ -158,6 +172,9 @@ def build_menus(w: MainWindow) -> Actions:
     m.addActions([cut, copy, paste, duplicate, delete])
     m.addSeparator()
     m.addAction(select_all)
+    find = _action(w, "&Find…", lambda: find_in(w), S.Find,
+                   "Find a company by name, or a flow by its note or source")
+    m.addAction(find)
     m.addSeparator()
     details = _action(w, "Diagram &Details…", w.show_diagram_details)
     catalogues = _action(w, "Flow Types && &Categories…", w.show_catalogues)
@@ -200,11 +217,23 @@ def build_menus(w: MainWindow) -> Actions:
         group.addAction(a)
         size.addAction(a)
         size_by[mode] = a
+    theme_menu = m.addMenu("&Theme")
+    theme_group = QActionGroup(w)
+    themes: dict[str, QAction] = {}
+    for name, text in (("system", "&System"), ("light", "&Light"), ("dark", "&Dark")):
+        a = QAction(text, w, checkable=True)
+        a.triggered.connect(lambda _c=False, name=name: w.set_theme(name))
+        theme_group.addAction(a)
+        theme_menu.addAction(a)
+        themes[name] = a
     m.addSeparator()
     panels = m.addMenu(QCoreApplication.translate("Menus", "&Panels"))
     for key in ("loops", "metrics", "inspector", "history", "catalogue", "stress"):
         panels.addAction(w.docks[key].toggleViewAction())
     build_language_menu(w, m)
+    reset_layout = _action(w, "&Reset Layout", w.reset_layout, None,
+                           "Put every panel back in its default place and size")
+    m.addAction(reset_layout)
 
     # ------------------------------------------------------------ Tools
     tools: dict[str, QAction] = {}
@@ -258,12 +287,13 @@ def build_menus(w: MainWindow) -> Actions:
 
     return Actions(
         new=new, open=open_, save=save, save_as=save_as, revert=revert, import_file=import_file,
-        export_image=export_image, export_table=export_table, close=close, quit=quit_,
+        export_image=export_image, export_table=export_table, print=print_, close=close, quit=quit_,
         undo=undo, redo=redo, cut=cut, copy=copy, paste=paste, duplicate=duplicate, delete=delete,
         select_all=select_all, diagram_details=details, catalogues=catalogues,
         align=align, distribute=distribute, layout=layout,
         zoom_in=zoom_in, zoom_out=zoom_out, fit=fit, actual_size=actual_size, legend=legend, snap=snap,
-        size_by=size_by, tools=tools, flow_type_keys=flow_type_keys, next_flow_type=next_flow_type,
+        size_by=size_by, themes=themes, reset_layout=reset_layout, find=find,
+        tools=tools, flow_type_keys=flow_type_keys, next_flow_type=next_flow_type,
         shortcuts_help=shortcuts_help, about=about, toolbar=tb,
     )
 
@@ -334,8 +364,40 @@ def _about(w: QWidget) -> None:
                       "and see which money comes back: loops, circulation and round trips.</p>")
 
 
+#: what the mouse and keys do on the canvas besides the menus' shortcuts
+GESTURES = (
+    ("Esc", "Cancel the current gesture, clear the loop highlight"),
+    ("Space+drag, middle-drag", "Pan the canvas"),
+    ("Wheel", "Zoom at the mouse (Shift+wheel scrolls sideways)"),
+    ("Double-click a company or amount", "Rename the company or edit the amount in place"),
+    ("Right-click", "The menu of what lies under the mouse"),
+)
+
+
+def shortcut_rows(w: QWidget) -> list[tuple[str, str]]:
+    """(keys, what) for every action of ``w`` with a shortcut, then the canvas gestures."""
+    rows: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for a in w.actions():
+        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts() if not k.isEmpty()]
+        name = a.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+        if not keys or not name:
+            continue
+        if name.startswith("Undo") or name.startswith("Redo"):
+            name = name.split(" ")[0]
+        if name in seen:
+            continue
+        seen.add(name)
+        rows.append((", ".join(keys), name))
+    return rows + list(GESTURES)
+
+
 def _shortcuts(w: QWidget) -> None:
-    QMessageBox.information(w, "Keyboard Shortcuts", (
-        "V  select and move\nC  add company\nF  draw flow\n1–9  pick a flow type, T  next type\n"
-        "Delete  delete the selection\nCtrl+D  duplicate\nCtrl+L  automatic layout\n"
-        "Ctrl++ / Ctrl+-  zoom, Ctrl+0  fit, Ctrl+1  actual size"))
+    from html import escape
+
+    rows = "".join(f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(t)}</td></tr>"
+                   for k, t in shortcut_rows(w))
+    box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard Shortcuts", f"<table>{rows}</table>",
+                      QMessageBox.StandardButton.Close, w)
+    box.setObjectName("shortcuts_help")
+    box.open()

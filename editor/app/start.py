@@ -2,7 +2,8 @@
 
 What opens at start:
 * unsaved work left over from a crash is offered first (Recover Unsaved Work);
-* ``roundtrip FILE`` opens FILE; if FILE cannot be read, the problems are shown
+* ``roundtrip FILE`` opens FILE; a FILE that does not exist (``new.roundtrip``) starts an
+  empty diagram that Save writes there; if FILE cannot be read, the problems are shown
   and the window starts with an empty diagram;
 * ``roundtrip`` alone opens the AI sample the very first time (as an untitled
   copy, so the bundled file is never overwritten) and an empty diagram on later
@@ -46,7 +47,10 @@ def start_windows(argv: list[str]) -> list:
     files = [a for a in argv if not a.startswith("-")]
     for f in files:
         w = open_window()
-        w.files.open_path(f, prompt=False)
+        if not Path(f).exists() and Path(f).suffix.lower() in ("", ".roundtrip"):
+            w.files.new_at_path(f)  # a new file by name, written on the first Save
+        else:
+            w.files.open_path(f, prompt=False)
         windows.append(w)
     if not windows:
         w = open_window()

@@ -147,13 +147,14 @@ class Document(QObject):
         """Edit fields of a company. ``merge``: consecutive edits of the same fields
         (typing in one field) become one undo step."""
         name = self.diagram.company(company_id).name
-        self.push(EditCompanyCommand(self.diagram, company_id, changes, f"Edit {name}", mergeable=merge))
+        self.push(EditCompanyCommand(self.diagram, company_id, changes, edit_text(name, changes),
+                                     mergeable=merge))
 
     def update_companies(self, company_ids: Iterable[str], **changes: Any) -> None:
         """Edit the same fields of several companies in one undo step."""
         ids = list(company_ids)
         parts = [EditCompanyCommand(self.diagram, cid, changes, "") for cid in ids]
-        self.macro(f"Edit {len(ids)} companies", parts)
+        self.macro(edit_text(f"{len(ids)} companies", changes), parts)
 
     def move_companies(self, positions: Mapping[str, tuple[float, float]], nudge: bool = False,
                        text: str | None = None) -> None:
@@ -175,12 +176,15 @@ class Document(QObject):
         return fid
 
     def update_flow(self, flow_id: str, merge: bool = False, **changes: Any) -> None:
-        self.push(EditFlowCommand(self.diagram, flow_id, changes, "Edit flow", mergeable=merge))
+        f = self.diagram.flow(flow_id)
+        between = f"{self.diagram.company(f.source).name} → {self.diagram.company(f.target).name}"
+        text = edit_text(between, changes)
+        self.push(EditFlowCommand(self.diagram, flow_id, changes, text, mergeable=merge))
 
     def update_flows(self, flow_ids: Iterable[str], **changes: Any) -> None:
         ids = list(flow_ids)
         parts = [EditFlowCommand(self.diagram, fid, changes, "") for fid in ids]
-        self.macro(f"Edit {len(ids)} flows", parts)
+        self.macro(edit_text(f"{len(ids)} flows", changes), parts)
 
     # --------------------------------------------------------------- delete
     def remove(self, company_ids: Iterable[str] = (), flow_ids: Iterable[str] = (),
@@ -253,3 +257,22 @@ def _make(cls: type[_R], **fields: Any) -> _R:
         return cls(**fields)
     except TypeError as e:
         raise ModelError(str(e)) from None
+
+
+#: how an undo step names the field it changed
+FIELD_NAMES = {"amount": "amount", "qualifier": "amount", "type": "type", "date": "date",
+               "end_date": "end date", "url": "source", "note": "note", "status": "status",
+               "category": "category",
+               "valuation": "valuation", "valuation_date": "valuation date", "revenue": "revenue",
+               "revenue_period": "revenue period", "profit": "profit", "profit_period": "profit period",
+               "notes": "notes", "size": "size", "x": "position", "y": "position"}
+
+
+def edit_text(what: str, changes: Mapping[str, Any]) -> str:
+    """The undo step's name: "Set amount of NVIDIA → OpenAI", "Rename NVIDIA", "Edit 3 flows"."""
+    if set(changes) == {"name"}:
+        return f"Rename {what}"
+    fields = {FIELD_NAMES.get(k, k.replace("_", " ")) for k in changes}
+    if len(fields) == 1:
+        return f"Set {fields.pop()} of {what}"
+    return f"Edit {what}"

@@ -13,14 +13,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QColorDialog,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QInputDialog,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -216,11 +217,23 @@ class CataloguePanel(QWidget):
         self.types = CatalogueList("flow_type", "Flow types")
         self.categories = CatalogueList("category", "Company categories")
         self.document = None
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(self.types)
-        lay.addWidget(self.categories)
+        # side by side in a wide dock, one above the other in a narrow one; the lists take all the room
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(4, 4, 4, 4)
+        self.box.addWidget(self.types, 1)
+        self.box.addWidget(self.categories, 1)
+        for lst in (self.types, self.categories):
+            lst.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            lst.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.set_document(document)
+
+    #: below this width the two lists are stacked
+    STACK_BELOW = 460
+
+    def resizeEvent(self, event) -> None:
+        d = QBoxLayout.Direction
+        self.box.setDirection(d.TopToBottom if event.size().width() < self.STACK_BELOW else d.LeftToRight)
+        super().resizeEvent(event)
 
     def set_document(self, document) -> None:
         if self.document is not None:

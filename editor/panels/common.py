@@ -2,11 +2,36 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from editor.model.amounts import amount_label, number_text, parse_number  # noqa: F401  (used by the panels)
 
 ERROR_STYLE = "color: #c62828;"
+
+#: text colours of the panels on a light and on a dark palette: each keeps 4.5:1 (WCAG AA) on its Base
+TONES: dict[str, tuple[str, str]] = {
+    "good": ("#1b5e20", "#81c995"),     # sourced, in date order, net inflow
+    "warn": ("#8a4b00", "#ffb95e"),     # unsourced, out of date order
+    "bad": ("#b71c1c", "#ff8a80"),      # net outflow, errors
+    "muted": ("#5f6368", "#a8abb0"),    # ranks, undated
+}
+
+
+def palette_is_dark(palette: QPalette | None = None) -> bool:
+    p = palette or QApplication.palette()
+    return p.color(QPalette.ColorRole.Base).lightness() < p.color(QPalette.ColorRole.Text).lightness()
+
+
+def tone(kind: str, palette: QPalette | None = None) -> QColor:
+    """The text colour ``kind`` ("good", "warn", "bad", "muted") for ``palette`` (the app's by default)."""
+    light, dark = TONES[kind]
+    return QColor(dark if palette_is_dark(palette) else light)
+
+
+def tone_style(kind: str) -> str:
+    """A style sheet giving a label the text colour ``kind`` for the current palette."""
+    return f"color: {tone(kind).name()};"
 
 
 def money(amount: float | None, unit: str, qualifier: str = "exact") -> str:
@@ -24,7 +49,7 @@ def ratio(value: float | None) -> str:
 
 def error_label() -> QLabel:
     label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(tone_style("bad"))
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()

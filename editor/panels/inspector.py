@@ -436,7 +436,12 @@ class Inspector(QWidget):
 
     def _finish(self, kind: str, f: Field) -> None:
         """Leaving a field: multiple selections apply now; single ones end the merge session."""
-        if len(self.company_ids if kind == "company" else self.flow_ids) > 1:
+        single = len(self.company_ids if kind == "company" else self.flow_ids) == 1
+        if kind == "flow" and f.key == "url" and bare_web_address(_text(f.widget)):
+            f.line_edit().setText("https://" + _text(f.widget).strip())  # "www.…" typed: a link that opens
+            if single:
+                self._commit(kind, f, live=True)  # the same undo step as the typing
+        if not single:
             if f.widget.placeholderText() == MIXED and not _text(f.widget):
                 return  # left untouched: keep each record's own value
             self._commit(kind, f, live=False)
@@ -511,6 +516,11 @@ def _text(w: FieldWidget) -> str:
     if isinstance(w, QComboBox):
         return w.currentText()
     return w.text()
+
+
+def bare_web_address(text: object) -> bool:
+    """True for a link typed without its scheme, as "www.example.com/…"."""
+    return isinstance(text, str) and text.strip().lower().startswith("www.") and " " not in text.strip()
 
 
 def _escape(url: str) -> str:

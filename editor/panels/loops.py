@@ -10,7 +10,7 @@ analysis worker through ``optionsChanged``. A result of a period says so.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from editor.analysis.timed import period_note
 from editor.model.plain import plain_tip
-from editor.panels.common import money
+from editor.panels.common import money, tone, tone_style
 from editor.panels.glossary import tip
 
 COLUMNS = ("#", "Loop", "Bottleneck", "Pattern", "Dated", "Sourced")
@@ -36,7 +36,6 @@ _DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _FONT = (
     int(Qt.ItemDataRole.FontRole))
 _ROLES = frozenset((_DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _FONT))
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_GREEN, _AMBER, _GREY = QColor("#1b5e20"), QColor("#b26a00"), QColor("#777777")
 _BOLD = QFont()
 _BOLD.setBold(True)
 
@@ -48,11 +47,13 @@ class LoopsModel(QAbstractTableModel):
         self.unit = "USD bn"
         self.readings: dict[tuple[str, ...], str] = {}   # company ids -> "read in date order" text
         self._texts: dict[int, tuple[str, ...]] = {}   # row -> display texts, filled as rows are shown
+        self.dated_flows: frozenset[str] | None = None  # flows with a date; None: not known
 
-    def set_loops(self, loops, unit: str) -> None:
+    def set_loops(self, loops, unit: str, dated_flows: frozenset[str] | None = None) -> None:
         self.beginResetModel()
         self.loops = tuple(loops)
         self.unit = unit
+        self.dated_flows = dated_flows
         self._texts.clear()
         self.endResetModel()
 
@@ -89,20 +90,23 @@ class LoopsModel(QAbstractTableModel):
             return _BOLD if col == 2 else None
         loop = self.loops[r]
         if role == _FOREGROUND:
-            if col == 4 and loop.date_ordered:
-                return _GREEN
+            if col == 4:
+                return tone({"in order": "good", "out of order": "warn"}.get(self.dating(loop), "muted"))
             if col == 5:
-                return _GREEN if loop.sourced else _AMBER
-            return _GREY if col == 0 else None
+                return tone("good" if loop.sourced else "warn")
+            return tone("muted") if col == 0 else None
         # tooltip
         if col == 2 and loop.partial:
             return tip("partial")
         if col == 4:
             if loop.company_ids in self.readings:
                 return self.readings[loop.company_ids]
-            if loop.date_ordered:
+            state = self.dating(loop)
+            if state == "in order":
                 return tip("date_ordered")
-            return "The deals cannot be read in date order round this loop."
+            if state == "undated":
+                return "Undated: a step of this loop has no flow with a date, so its order is not known."
+            return "Out of order: the dated deals round this loop do not follow each other in time."
         if col == 5:
             return tip("sourced") if loop.sourced else (
                 f"{loop.unsourced_steps} step(s) have a flow without a source link.")
@@ -112,8 +116,17 @@ class LoopsModel(QAbstractTableModel):
         bottleneck = money(loop.bottleneck, self.unit)
         if loop.partial and loop.bottleneck is not None:
             bottleneck = "≥ " + bottleneck
-        return (str(row + 1), loop_text(loop), bottleneck, loop.pattern, "dated" if loop.date_ordered else "",
+        return (str(row + 1), loop_text(loop), bottleneck, loop.pattern, self.dating(loop),
                 "sourced" if loop.sourced else f"{loop.unsourced_steps} unsourced")
+
+    def dating(self, loop) -> str:
+        """"in order", "out of order" or "undated" (a step without any dated flow)."""
+        if loop.date_ordered:
+            return "in order"
+        dated = self.dated_flows
+        if dated is not None and any(not any(f in dated for f in step.flow_ids) for step in loop.steps):
+            return "undated"
+        return "out of order"
 
 
 def reading_text(dated) -> str:
@@ -155,11 +168,17 @@ class LoopsPanel(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(22)
         h = self.view.horizontalHeader()
-        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The loop gets the room; the other columns keep to the width of their longest usual text
+        # (measured once, not per row: a list of thousands of loops stays quick).
         h.setStretchLastSection(False)
+        h.setMinimumSectionSize(24)
+        fm = self.view.fontMetrics()
+        for col, sample in ((0, "999"), (2, "≥ $999.9B"), (3, "Vendor financing"), (4, "out of order"),
+                            (5, "99 unsourced")):
+            h.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            wide = max(fm.horizontalAdvance(sample), fm.horizontalAdvance(COLUMNS[col]) + 12)
+            h.resizeSection(col, wide + 14)
         h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 32), (2, 104), (3, 140), (4, 56), (5, 84)):
-            h.resizeSection(col, width)
         self.view.entered.connect(self._hovered)
         self.view.viewport().installEventFilter(self)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
@@ -201,7 +220,7 @@ class LoopsPanel(QWidget):
         self.summary = QLabel("No analysis yet")
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #8a5a00;")
+        self.note.setStyleSheet(tone_style("warn"))
         self.note.hide()
 
         top = QHBoxLayout()
@@ -233,10 +252,11 @@ class LoopsPanel(QWidget):
         return QSize(520, 240)
 
     # ------------------------------------------------------------- results
-    def set_result(self, result) -> None:
+    def set_result(self, result, dated_flows: frozenset[str] | None = None) -> None:
+        """Show ``result``; ``dated_flows`` (flows with a date) tells undated loops from out of order."""
         keep = self.selected_loop()
         self.model.readings = {d.loop.company_ids: reading_text(d) for d in getattr(result, "readings", ())}
-        self.model.set_loops(result.loops, result.unit)
+        self.model.set_loops(result.loops, result.unit, dated_flows)
         n = len(result.loops)
         circ = len(result.circular_companies)
         dated = getattr(result, "date_ordered_only", False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import heapq
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.panels.common import money, percent, ratio
+from editor.panels.common import money, percent, ratio, tone, tone_style
 from editor.panels.glossary import tip
 
 # (header, glossary key, value getter) — the value is also the sort key.
@@ -45,7 +45,7 @@ _DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _SORT = (
     int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.ForegroundRole), int(SORT_ROLE))
 _ROLES = frozenset((_DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _SORT))
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-INFLOW_COLOR = QColor("#2e7d32")
+INFLOW_COLOR = QColor("#2e7d32")   # bars (the net column's text takes tone("good") / tone("bad"))
 OUTFLOW_COLOR = QColor("#c62828")
 #: Shown for a round-trip figure the interactive analysis left out for time.
 NOT_COMPUTED = "…"
@@ -157,7 +157,7 @@ class CompanyMetricsModel(QAbstractTableModel):
             return _RIGHT if col else None
         m = self.rows[r]
         if role == _FOREGROUND:
-            return (INFLOW_COLOR if m.net > 0 else OUTFLOW_COLOR) if col == 3 and m.net else None
+            return tone("good" if m.net > 0 else "bad") if col == 3 and m.net else None
         if role == _SORT:
             return sort_key(col)(m)
         if col in ROUND_TRIP_COLUMNS and m.round_trip_capacity is None:
@@ -198,16 +198,25 @@ class BarChart(QWidget):
         self.rows: list[tuple[str, list[tuple[float, QColor]]]] = []
         self.unit = "USD bn"
         self.legend: list[tuple[str, QColor]] = []
+        self.value_texts: list[str] = []
+        self._widest_value = ""
         self.empty_text = "Nothing to show yet"
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_rows(self, rows, unit: str, legend=()) -> None:
         self.rows, self.unit, self.legend = list(rows), unit, list(legend)
+        #: the value text of each row ("$75.4B / $12B"), made once: the paint measures and draws them whole
+        self.value_texts = [" / ".join(money(v, unit) for v, _ in vals) for _, vals in self.rows]
+        self._widest_value = max(self.value_texts, key=len, default="")
         self.setMinimumHeight(30 + 22 * len(self.rows))
         self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(360, 30 + 22 * max(len(self.rows), 3))
+
+    def value_width(self, fm: QFontMetrics) -> int:
+        """The room of the value column: the longest value (by characters, then measured) is never cut."""
+        return max(fm.horizontalAdvance(self._widest_value), fm.horizontalAdvance("$999.9B")) + 6
 
     def paintEvent(self, event) -> None:
         exposed = event.rect()
@@ -221,7 +230,7 @@ class BarChart(QWidget):
             return
         fm = p.fontMetrics()
         label_w = min(max(fm.horizontalAdvance(r[0]) for r in self.rows) + 12, self.width() // 3)
-        value_w = fm.horizontalAdvance("up to $9,999B") // 1
+        value_w = self.value_width(fm)
         x0, y = label_w, 6
         if self.legend:
             lx = x0
@@ -233,7 +242,7 @@ class BarChart(QWidget):
             y += 20
         top = max((v for _, vals in self.rows for v, _ in vals), default=0.0) or 1.0
         bar_room = max(self.width() - x0 - value_w - 8, 20)
-        for label, vals in self.rows:
+        for (label, vals), text in zip(self.rows, self.value_texts, strict=True):
             if y + 22 < exposed.top() or y > exposed.bottom():  # only the bars in view are painted
                 y += 22
                 continue
@@ -246,7 +255,6 @@ class BarChart(QWidget):
                 w = bar_room * v / top
                 p.fillRect(QRectF(x0, y + 2 + i * h, max(w, 1 if v > 0 else 0), h - 1), color)
             p.setPen(pal.placeholderText().color())
-            text = " / ".join(money(v, self.unit) for v, _ in vals)
             p.drawText(QRectF(x0 + bar_room + 4, y, value_w + 4, 20),
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             y += 22
@@ -305,7 +313,7 @@ class MetricsPanel(QWidget):
         self.partial_note = QLabel(f"{NOT_COMPUTED} Some round-trip figures are not computed yet: "
                                    "the diagram is large.")
         self.partial_note.setWordWrap(True)
-        self.partial_note.setStyleSheet("color: #8a5a00;")
+        self.partial_note.setStyleSheet(tone_style("warn"))
         self.partial_note.setToolTip(NOT_COMPUTED_TIP)
         self.compute_all = QPushButton("Compute all")
         self.compute_all.setToolTip("Compute every round-trip figure in the background")

@@ -311,3 +311,21 @@ def test_the_inspector_is_the_tab_in_front_when_the_window_opens(window, qtbot):
     tabs = ("inspector", "catalogue", "history")
     shown = {k for k in tabs if not window.docks[k].visibleRegion().isEmpty()}
     assert shown == {"inspector"}
+
+
+def test_start_with_a_new_file_name_binds_an_empty_diagram_to_it(qtbot, tmp_path, dialogs):
+    target = tmp_path / "new.roundtrip"
+    windows = app.start_windows([str(target)])
+    w = windows[0]
+    assert w.document.diagram.is_empty() and w.document.path == target.resolve()
+    assert not target.exists() and not dialogs.errors  # nothing written until Save
+    w.document.add_company("Intel", 0, 0)
+    assert w.files.save()
+    assert native.load(target).find_company("Intel") is not None
+    missing = app.start_windows([str(tmp_path / "no-such-folder" / "x.roundtrip")])
+    assert dialogs.errors and "does not exist" in dialogs.errors[-1][1]
+    for x in windows + missing:
+        x.document.undo_stack.setClean()
+        x.shutdown()
+        x.deleteLater()
+    QApplication.processEvents()

@@ -10,6 +10,7 @@ from editor.analysis import analyze
 from editor.editing.document import Document
 from editor.model import Company, Flow
 from editor.panels.catalogue import CataloguePanel
+from editor.panels.common import tone
 from editor.panels.inspector import Inspector
 from editor.panels.loops import LoopsPanel
 from editor.panels.metrics import SORT_ROLE, MetricsPanel
@@ -68,7 +69,7 @@ def test_invalid_values_are_refused_beside_the_field(qtbot, doc, inspector, kind
     type_in(qtbot, field.widget, bad)
     assert doc.diagram.state() == state and doc.undo_stack.count() == count
     assert field.error.isVisible() and message in field.error.text()
-    assert field.error.styleSheet().startswith("color: #c62828")
+    assert field.error.styleSheet() == f"color: {tone('bad').name()};"  # red, readable on the palette
     type_in(qtbot, field.widget, {"valuation": "10", "valuation_date": "2025", "name": "NV",
                                   "size": "20", "amount": "5", "end_date": "2026"}[key])
     assert not field.error.isVisible()

@@ -1,0 +1,49 @@
+"""Edit → Find (Ctrl+F): companies by part of their name, flows by note or source link."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QInputDialog
+
+from editor.model.diagram import Diagram
+
+if TYPE_CHECKING:
+    from editor.app.mainwindow import MainWindow
+
+
+def find_matches(diagram: Diagram, text: str) -> list[tuple[str, str]]:
+    """("company", id) for names containing ``text``, then ("flow", id) for notes or sources containing it.
+
+    Case is ignored; companies whose name starts with ``text`` come first.
+    """
+    needle = text.strip().casefold()
+    if not needle:
+        return []
+    companies = [c for c in diagram.companies() if needle in c.name.casefold()]
+    companies.sort(key=lambda c: (not c.name.casefold().startswith(needle), c.name.casefold()))
+    found = [("company", c.id) for c in companies]
+    found += [("flow", f.id) for f in diagram.flows()
+              if needle in (f.note or "").casefold() or needle in (f.url or "").casefold()]
+    return found
+
+
+def find(window: MainWindow, text: str | None = None) -> list[tuple[str, str]]:
+    """Ask for a text (unless given), select and show the first match; returns all matches."""
+    if text is None:
+        text, ok = QInputDialog.getText(window, "Find", "Company name, or a flow's note or source:",
+                                        text=window.last_find)
+        if not ok:
+            return []
+    window.last_find = text
+    matches = find_matches(window.document.diagram, text)
+    if not matches:
+        window.statusBar().showMessage(f"Nothing matches “{text}”", 4000)
+        return matches
+    kind, oid = matches[0]
+    window.scene.select_ids([oid] if kind == "company" else [], [oid] if kind == "flow" else [])
+    item = window.scene.company_item(oid) if kind == "company" else window.scene.flow_item(oid)
+    if item is not None:
+        window.view.centerOn(item)
+    more = f" (1 of {len(matches)})" if len(matches) > 1 else ""
+    window.statusBar().showMessage(f"Found “{text}”{more}", 4000)
+    return matches
