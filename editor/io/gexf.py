@@ -172,8 +172,8 @@ def parse_gexf(root: Any, name: str) -> Parsed:
                     vals.setdefault("edge_label", e.get("label"))
                 if e.get("weight") is not None:
                     vals.setdefault("weight", e.get("weight"))
-                elif "amount" not in vals and "amount_unknown" not in vals and not any(
-                        "weight" in pv or "amount" in pv for pv, _, _ in periods):
+                elif not ({k.casefold() for k in vals} | {k.casefold() for pv, _, _ in periods for k in pv}) \
+                        & {"amount", "amount_unknown", "weight"}:
                     vals["weight"] = DEFAULT_WEIGHT
                     defaulted += 1
                 spells = [(s.get("start") or s.get("startopen"), s.get("end") or s.get("endopen"))
@@ -207,7 +207,9 @@ def parse_gexf(root: Any, name: str) -> Parsed:
             if nid in parents:
                 p.groups[nid] = labels[nid]
                 continue
-            chain, seen, pid = [], set(), v.pop("gexf_pid", None)
+            chain: list[str] = []
+            seen: set[str] = set()
+            pid = v.pop("gexf_pid", None)
             while pid and pid not in seen:
                 seen.add(pid)
                 chain.insert(0, labels.get(pid, pid))

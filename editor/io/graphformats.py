@@ -303,9 +303,9 @@ def _to_diagram(parsed: Parsed, name: str) -> tuple[Diagram, list[str]]:
         except AmountError as e:
             problems.append(f"{where}, attribute {amount_attr!r}: {e}")
             continue
-        if native and isinstance(v.get("flow_type", v.get("type")), str) \
-                and d.has_flow_type(v.get("flow_type", v.get("type"))):
-            type_id = str(v.get("flow_type", v.get("type")))
+        native_type = v.get("flow_type", v.get("type"))
+        if native and isinstance(native_type, str) and d.has_flow_type(native_type):
+            type_id = native_type
         else:
             tname = next((str(v[a]).strip() for a in _TYPE_ATTRS if str(v.get(a) or "").strip()), "")
             if tname:
