@@ -182,8 +182,9 @@ def test_yed_graphml_export_places_nodes_as_drawn():
 def test_graphml_keys_inside_graph_are_read():
     xml = b"""<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed">
       <key id="w" for="edge" attr.name="weight" attr.type="double"/>
-      <node id="a"/><node id="b"/><edge source="a" target="b"><data key="w">7</data></edge></graph></graphml>"""
-    d, notes = loads_graph(xml, "k.graphml")
+      <node id="a"/><node id="b"/><edge source="a" target="b"><data key="w">7</data></edge>
+      </graph></graphml>"""
+    d, _ = loads_graph(xml, "k.graphml")
     assert [f.amount for f in d.flows()] == [7.0]
 
 
