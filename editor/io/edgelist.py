@@ -24,8 +24,10 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from editor.io.decimals import DECIMAL_MARKS, DecimalMarkError, column_mark, normalize
 from editor.io.errors import InputError
 from editor.io.fields import COMPANY_COLUMNS, FLOW_COLUMNS
+from editor.io.kumu import MULTI, pick_sheets
 from editor.io.tables import TEXT_EXTENSIONS, XLSX_EXTENSIONS, Row, Table, read_text_table, read_workbook
 from editor.model import (
     QUALIFIERS,
@@ -61,7 +63,7 @@ _FLOW_SYNONYMS: dict[str, tuple[str, ...]] = {
                "vendor", "investee", "destination", "to company", "target company", "paid to"),
     "type": ("type", "kind", "deal type", "flow type", "transaction type", "deal kind", "flow kind"),
     "amount": ("amount", "value", "usd", "amount usd", "amount usd bn", "deal value", "deal size", "size",
-               "sum", "weight", "usd bn", "amount bn"),
+               "sum", "weight", "usd bn", "amount bn", "strength"),
     "qualifier": ("qualifier", "precision", "certainty"),
     "unit": ("unit", "currency", "units"),
     "date": ("date", "start date", "announced", "announcement date", "date announced", "year", "when"),
@@ -145,10 +147,11 @@ def read_tables(path: str | os.PathLike, companies_path: str | os.PathLike | Non
     extra: dict[str, Table] = {}
     if suffix in XLSX_EXTENSIONS:
         sheets = read_workbook(p)
-        by_name = {n.casefold().strip(): n for n in sheets}
-        flows_name = by_name.get("flows") or next(iter(sheets))
-        companies_name = by_name.get("companies")
+        flows_name, companies_name = pick_sheets(sheets, _looks_like_flows, _looks_like_companies)
         flows = sheets[flows_name]
+        if flows_name != next(iter(sheets)):
+            flows.notes.append(f"read the flows from the sheet {flows_name!r}"
+                               + (f" and the companies from {companies_name!r}" if companies_name else ""))
         companies = sheets[companies_name] if companies_name else None
         extra = {n: t for n, t in sheets.items() if n not in (flows_name, companies_name)}
     elif suffix in TEXT_EXTENSIONS:
@@ -163,6 +166,15 @@ def read_tables(path: str | os.PathLike, companies_path: str | os.PathLike | Non
     if companies_path is not None:
         companies = read_tables(companies_path)[0]
     return flows, companies, extra
+
+
+def _looks_like_flows(headers: list[str]) -> bool:
+    m = guess_columns(headers)
+    return all(f in m or f"{f}_id" in m for f in REQUIRED_FLOW_FIELDS)
+
+
+def _looks_like_companies(headers: list[str]) -> bool:
+    return "name" in guess_columns(headers, "companies") and not _looks_like_flows(headers)
 
 
 def companies_table_beside(path: Path) -> Path | None:
@@ -190,14 +202,19 @@ def load_table(path: str | os.PathLike, companies_path: str | os.PathLike | None
 
 
 def load_table_with_notes(path: str | os.PathLike, companies_path: str | os.PathLike | None = None,
-                          *, unit: str | None = None) -> tuple[Diagram, list[str]]:
-    """:func:`load_table`, with the notes of the reading (encoding guessed, sheets skipped...)."""
+                          *, unit: str | None = None, decimal_mark: str | None = None
+                          ) -> tuple[Diagram, list[str]]:
+    """:func:`load_table`, with the notes of the reading (encoding guessed, sheets skipped...).
+
+    ``decimal_mark`` (',' or '.') settles number columns whose decimal mark the cells leave open.
+    """
     flows, companies, extra = read_tables(path, companies_path)
+    notes: list[str] = []
     diagram, problems = build_diagram(flows, guess_columns(flows.headers), companies=companies,
-                                      extra=extra, unit=unit)
+                                      extra=extra, unit=unit, decimal_mark=decimal_mark, notes=notes)
     if problems:
         raise InputError(summarize(problems))
-    return diagram, list(flows.notes) + (list(companies.notes) if companies else [])
+    return diagram, list(flows.notes) + (list(companies.notes) if companies else []) + notes
 
 
 def summarize(problems: list[Problem]) -> str:
@@ -284,6 +301,9 @@ class _Builder:
         self.placed: set[str] = set()
         self.problems: list[Problem] = []
         self.counter = 0
+        self.flow_ids: set[str] = set()
+        self.renamed: list[str] = []
+        self.undirected = 0
 
     def new_id(self, base: str, prefix: str = "") -> str:
         candidate, n = base, 1
@@ -440,15 +460,21 @@ def _flow_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]) -
         except ValueError as e:
             fail(fld, str(e))
     fid = _text(_cell(row, mapping, "id")).strip()
-    if fid and fid in b.taken:
+    if fid and fid in b.flow_ids:
         fail("id", f"the id {fid!r} is used twice")
     if len(b.problems) > problems_before:
         return
     type_id = b.flow_type(_cell(row, mapping, "type"))
+    if fid and fid in b.taken:  # a company's (or type's) id: flow ids are a namespace of their own
+        wanted, fid = fid, b.new_id(f"e{fid}")
+        b.renamed.append(f"{wanted!r} -> {fid!r}")
     if not fid:
         b.counter += 1
         fid = b.new_id(f"f{b.counter}")
     b.taken.add(fid)
+    b.flow_ids.add(fid)
+    if _text(_cell(row, mapping, "direction")).strip().casefold() == "undirected":
+        b.undirected += 1
     try:
         flow = Flow(fid, ends["source"], ends["target"], type_id, amount, qualifier=qualifier, unit=unit,
                     status=status, url=_text(_cell(row, mapping, "url")).strip(),
@@ -463,14 +489,20 @@ def _flow_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]) -
 
 def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table | None = None,
                   companies_mapping: Mapping[str, str] | None = None, unit: str | None = None,
-                  extra: Mapping[str, Table] | None = None, place: bool = True
+                  extra: Mapping[str, Table] | None = None, place: bool = True,
+                  decimal_mark: str | None = None, notes: list[str] | None = None
                   ) -> tuple[Diagram, list[Problem]]:
     """Build a diagram from the rows that can be read; ``problems`` lists the others.
 
     ``mapping`` is ``{field: header}`` (from :func:`guess_columns`, confirmed by the
     user). New companies without a position are placed by :func:`layout_positions`
     unless ``place`` is false (a quick check of the rows, as an import preview does).
+    ``decimal_mark`` settles number columns whose cells leave the decimal mark open;
+    ``notes`` (when given) receives what the reading changed or left out.
     """
+    notes = [] if notes is None else notes
+    mapping = _direction_column(flows, mapping, notes)
+    flows = _split_multi(flows, mapping, notes)
     problems: list[Problem] = []
     for fld in REQUIRED_FLOW_FIELDS:
         if fld not in mapping and f"{fld}_id" not in mapping:
@@ -484,9 +516,23 @@ def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table 
     metadata, types, categories, extra_problems = _catalogues(extra or {}, unit)
     if extra_problems:
         return Diagram(), extra_problems
+    cmap = dict(companies_mapping or guess_columns(companies.headers, "companies")) if companies else {}
+    number_columns = [(flows, [mapping.get("amount")])]
+    if companies is not None:
+        number_columns.append((companies, [cmap.get(f) for f in _COMPANY_NUMBER_FIELDS]))
+    marks = {m for t, hs in number_columns for m in _shown_marks(t, hs)}
+    hint = decimal_mark or (marks.pop() if len(marks) == 1 else None)
+    flows, problems = _decimals(flows, number_columns[0][1], hint)
+    if companies is not None:
+        companies, more = _decimals(companies, number_columns[1][1], hint)
+        problems += more
+    if problems:
+        return Diagram(), problems
+    _unread_columns(flows, mapping, notes)
+    if companies is not None:
+        _unread_columns(companies, cmap, notes)
     b = _Builder(unit, metadata, types, categories)
     if companies is not None:
-        cmap = dict(companies_mapping or guess_columns(companies.headers, "companies"))
         if "name" not in cmap:
             b.problems.append(Problem(companies.source, None, None,
                                       f"no 'name' column (the header has: {', '.join(companies.headers)})"))
@@ -506,7 +552,115 @@ def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table 
     unplaced = [cid for cid in b.companies if cid not in b.placed]
     if unplaced and place:
         d.move_companies(layout_positions(d, unplaced))
+    if b.renamed:
+        shown = ", ".join(b.renamed[:3]) + (f" and {len(b.renamed) - 3} more" if len(b.renamed) > 3 else "")
+        notes.append(f"{len(b.renamed)} flow id(s) were also company ids and were renamed ({shown})")
+    if b.undirected:
+        notes.append(f"{b.undirected} undirected row(s) were read as flows from source to target; "
+                     f"check their direction")
     return d, b.problems
+
+
+# ------------------------------------------------ shapes of other tools' tables
+_COMPANY_NUMBER_FIELDS = ("valuation", "revenue", "profit", "size")
+_DIRECTIONS = {"directed", "undirected", "mixed"}
+_RELATION_HEADERS = ("kind", "relation", "relation type", "relationship")
+
+
+def _direction_column(flows: Table, mapping: Mapping[str, str], notes: list[str]) -> dict[str, str]:
+    """Gephi's edge table: a 'Type' column of Directed/Undirected is the direction, 'Kind' the flow type."""
+    out = dict(mapping)
+    header = out.get("type")
+    if header is None or "direction" in out:
+        return out
+    values = {_text(r.cells.get(header)).strip().casefold() for r in flows.rows} - {""}
+    if not values or not values <= _DIRECTIONS:
+        return out
+    out["direction"] = out.pop("type")
+    relation = next((h for h in flows.headers if _norm(h) in _RELATION_HEADERS and h not in out.values()),
+                    None)
+    if relation is not None:
+        out["type"] = relation
+    notes.append(f"the column {header!r} holds Directed/Undirected: read as the direction"
+                 + (f"; the flow types come from {relation!r}" if relation else ""))
+    return out
+
+
+def _split_multi(flows: Table, mapping: Mapping[str, str], notes: list[str]) -> Table:
+    """Kumu's ``A|B`` in its From/To columns: one flow per pair of companies."""
+    ends = [mapping[e] for e in ("source", "target") if e in mapping]
+    if [_norm(h) for h in ends] != ["from", "to"] or not any(
+            MULTI in _text(r.cells.get(h)) for r in flows.rows for h in ends):
+        return flows
+    rows: list[Row] = []
+    split = 0
+    for r in flows.rows:
+        names = [[n.strip() for n in _text(r.cells.get(h)).split(MULTI) if n.strip()] or [""] for h in ends]
+        pairs = [(a, b) for a in names[0] for b in (names[1] if len(names) > 1 else [""])]
+        if len(pairs) > 1:
+            split += 1
+        for a, b_ in pairs:
+            cells = dict(r.cells)
+            cells[ends[0]] = a
+            if len(ends) > 1:
+                cells[ends[1]] = b_
+            rows.append(Row(r.number, cells))
+    if split:
+        notes.append(f"{split} row(s) name several companies separated by '{MULTI}': one flow per pair")
+    return Table(flows.source, flows.headers, rows, flows.notes)
+
+
+def _shown_marks(table: Table, headers: list[str | None]) -> set[str]:
+    """The decimal marks the file's number columns show beyond doubt (a hint for the ambiguous ones)."""
+    out = set()
+    for h in dict.fromkeys(h for h in headers if h):
+        try:
+            mark = column_mark(r.cells.get(h) for r in table.rows)
+        except DecimalMarkError:
+            continue
+        if mark is not None:
+            out.add(mark)
+    return out
+
+
+def _decimals(table: Table, headers: list[str | None], decimal_mark: str | None
+              ) -> tuple[Table, list[Problem]]:
+    """The table with its number columns written with a decimal point, or the columns it cannot settle.
+
+    ``decimal_mark``: the mark chosen by the user, or the one the file's other number columns show.
+    """
+    if decimal_mark is not None and decimal_mark not in DECIMAL_MARKS:
+        return table, [Problem(table.source, None, None,
+                               f"the decimal mark must be ',' or '.', got {decimal_mark!r}")]
+    marks: dict[str, str] = {}
+    problems = []
+    for h in dict.fromkeys(h for h in headers if h):
+        try:
+            mark = column_mark(r.cells.get(h) for r in table.rows)
+        except DecimalMarkError as e:
+            if decimal_mark is None or "others" in str(e):
+                problems.append(Problem(table.source, None, h, f"{e}; {DECIMAL_MARK_HINT}"))
+                continue
+            mark = decimal_mark
+        if mark is not None:
+            marks[h] = mark
+    if problems or not marks:
+        return table, problems
+    rows = [Row(r.number, {**r.cells, **{h: normalize(r.cells.get(h), m) for h, m in marks.items()}})
+            for r in table.rows]
+    return Table(table.source, table.headers, rows, table.notes), []
+
+
+#: How to settle a number column whose decimal mark cannot be told (named in the message).
+DECIMAL_MARK_HINT = "set the decimal mark (--decimal-mark , or --decimal-mark . on the command line)"
+
+
+def _unread_columns(table: Table, mapping: Mapping[str, str], notes: list[str]) -> None:
+    used = set(mapping.values())
+    left = [h for h in table.headers if h not in used and h.strip()
+            and any(_text(r.cells.get(h)).strip() for r in table.rows)]
+    if left:
+        notes.append(f"{table.source}: column(s) {', '.join(repr(h) for h in left)} not read")
 
 
 # ------------------------------------------------- catalogue sheets (XLSX)
