@@ -20,15 +20,26 @@ import math
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from editor.io.decimals import DECIMAL_MARKS, DecimalMarkError, column_mark, normalize
 from editor.io.errors import InputError
 from editor.io.fields import COMPANY_COLUMNS, FLOW_COLUMNS
-from editor.io.kumu import MULTI, pick_sheets
+from editor.io.kumu import pick_sheets
 from editor.io.tables import TEXT_EXTENSIONS, XLSX_EXTENSIONS, Row, Table, read_text_table, read_workbook
+from editor.io.tableshapes import (
+    COMPANY_NUMBER_FIELDS,
+    Problem,
+    direction_column,
+    fix_decimals,
+    kumu_columns,
+    shown_marks,
+    split_multi,
+    unread_columns,
+)
+from editor.io.tableshapes import cell_str as _text
+from editor.io.tableshapes import norm_header as _norm
 from editor.model import (
     QUALIFIERS,
     STATUSES,
@@ -92,10 +103,6 @@ _COMPANY_PREFIXES = {"valuation": ("valuation",), "revenue": ("revenue", "revenu
                      "name": ("name", "company")}
 
 
-def _norm(header: str) -> str:
-    return " ".join(re.sub(r"[^0-9a-z_]+", " ", header.casefold()).split())
-
-
 def guess_columns(headers: Iterable[str], kind: str = "flows") -> dict[str, str]:
     """Guess which header holds which field: ``{field: header}`` for the user to confirm."""
     synonyms, prefixes = ((_FLOW_SYNONYMS, _FLOW_PREFIXES) if kind == "flows"
@@ -119,23 +126,6 @@ def guess_columns(headers: Iterable[str], kind: str = "flows") -> dict[str, str]
                 used.add(h)
                 break
     return mapping
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A cell or row that cannot be imported."""
-
-    source: str
-    row: int | None
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = [self.source] if self.source else []
-        loc = ", ".join(p for p in ((f"row {self.row}" if self.row else ""),
-                                    (f"column '{self.column}'" if self.column else "")) if p)
-        head = ": ".join(where + ([loc] if loc else []))
-        return f"{head}: {self.message}" if head else self.message
 
 
 # ----------------------------------------------------------------- reading
@@ -224,18 +214,6 @@ def summarize(problems: list[Problem]) -> str:
 
 
 # --------------------------------------------------------------- cell values
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat() if value.time() == _dt.time() else value.isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    return str(value)
-
-
 def _date(value: Any) -> str:
     if value is None:
         return ""
@@ -501,8 +479,8 @@ def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table 
     ``notes`` (when given) receives what the reading changed or left out.
     """
     notes = [] if notes is None else notes
-    mapping = _direction_column(flows, mapping, notes)
-    flows = _split_multi(flows, mapping, notes)
+    mapping = kumu_columns(flows, direction_column(flows, mapping, notes))
+    flows = split_multi(flows, mapping, notes)
     problems: list[Problem] = []
     for fld in REQUIRED_FLOW_FIELDS:
         if fld not in mapping and f"{fld}_id" not in mapping:
@@ -519,18 +497,18 @@ def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table 
     cmap = dict(companies_mapping or guess_columns(companies.headers, "companies")) if companies else {}
     number_columns = [(flows, [mapping.get("amount")])]
     if companies is not None:
-        number_columns.append((companies, [cmap.get(f) for f in _COMPANY_NUMBER_FIELDS]))
-    marks = {m for t, hs in number_columns for m in _shown_marks(t, hs)}
+        number_columns.append((companies, [cmap.get(f) for f in COMPANY_NUMBER_FIELDS]))
+    marks = {m for t, hs in number_columns for m in shown_marks(t, hs)}
     hint = decimal_mark or (marks.pop() if len(marks) == 1 else None)
-    flows, problems = _decimals(flows, number_columns[0][1], hint)
+    flows, problems = fix_decimals(flows, number_columns[0][1], hint)
     if companies is not None:
-        companies, more = _decimals(companies, number_columns[1][1], hint)
+        companies, more = fix_decimals(companies, number_columns[1][1], hint)
         problems += more
     if problems:
         return Diagram(), problems
-    _unread_columns(flows, mapping, notes)
+    unread_columns(flows, mapping, notes)
     if companies is not None:
-        _unread_columns(companies, cmap, notes)
+        unread_columns(companies, cmap, notes)
     b = _Builder(unit, metadata, types, categories)
     if companies is not None:
         if "name" not in cmap:
@@ -559,108 +537,6 @@ def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table 
         notes.append(f"{b.undirected} undirected row(s) were read as flows from source to target; "
                      f"check their direction")
     return d, b.problems
-
-
-# ------------------------------------------------ shapes of other tools' tables
-_COMPANY_NUMBER_FIELDS = ("valuation", "revenue", "profit", "size")
-_DIRECTIONS = {"directed", "undirected", "mixed"}
-_RELATION_HEADERS = ("kind", "relation", "relation type", "relationship")
-
-
-def _direction_column(flows: Table, mapping: Mapping[str, str], notes: list[str]) -> dict[str, str]:
-    """Gephi's edge table: a 'Type' column of Directed/Undirected is the direction, 'Kind' the flow type."""
-    out = dict(mapping)
-    header = out.get("type")
-    if header is None or "direction" in out:
-        return out
-    values = {_text(r.cells.get(header)).strip().casefold() for r in flows.rows} - {""}
-    if not values or not values <= _DIRECTIONS:
-        return out
-    out["direction"] = out.pop("type")
-    relation = next((h for h in flows.headers if _norm(h) in _RELATION_HEADERS and h not in out.values()),
-                    None)
-    if relation is not None:
-        out["type"] = relation
-    notes.append(f"the column {header!r} holds Directed/Undirected: read as the direction"
-                 + (f"; the flow types come from {relation!r}" if relation else ""))
-    return out
-
-
-def _split_multi(flows: Table, mapping: Mapping[str, str], notes: list[str]) -> Table:
-    """Kumu's ``A|B`` in its From/To columns: one flow per pair of companies."""
-    ends = [mapping[e] for e in ("source", "target") if e in mapping]
-    if [_norm(h) for h in ends] != ["from", "to"] or not any(
-            MULTI in _text(r.cells.get(h)) for r in flows.rows for h in ends):
-        return flows
-    rows: list[Row] = []
-    split = 0
-    for r in flows.rows:
-        names = [[n.strip() for n in _text(r.cells.get(h)).split(MULTI) if n.strip()] or [""] for h in ends]
-        pairs = [(a, b) for a in names[0] for b in (names[1] if len(names) > 1 else [""])]
-        if len(pairs) > 1:
-            split += 1
-        for a, b_ in pairs:
-            cells = dict(r.cells)
-            cells[ends[0]] = a
-            if len(ends) > 1:
-                cells[ends[1]] = b_
-            rows.append(Row(r.number, cells))
-    if split:
-        notes.append(f"{split} row(s) name several companies separated by '{MULTI}': one flow per pair")
-    return Table(flows.source, flows.headers, rows, flows.notes)
-
-
-def _shown_marks(table: Table, headers: list[str | None]) -> set[str]:
-    """The decimal marks the file's number columns show beyond doubt (a hint for the ambiguous ones)."""
-    out = set()
-    for h in dict.fromkeys(h for h in headers if h):
-        try:
-            mark = column_mark(r.cells.get(h) for r in table.rows)
-        except DecimalMarkError:
-            continue
-        if mark is not None:
-            out.add(mark)
-    return out
-
-
-def _decimals(table: Table, headers: list[str | None], decimal_mark: str | None
-              ) -> tuple[Table, list[Problem]]:
-    """The table with its number columns written with a decimal point, or the columns it cannot settle.
-
-    ``decimal_mark``: the mark chosen by the user, or the one the file's other number columns show.
-    """
-    if decimal_mark is not None and decimal_mark not in DECIMAL_MARKS:
-        return table, [Problem(table.source, None, None,
-                               f"the decimal mark must be ',' or '.', got {decimal_mark!r}")]
-    marks: dict[str, str] = {}
-    problems = []
-    for h in dict.fromkeys(h for h in headers if h):
-        try:
-            mark = column_mark(r.cells.get(h) for r in table.rows)
-        except DecimalMarkError as e:
-            if decimal_mark is None or "others" in str(e):
-                problems.append(Problem(table.source, None, h, f"{e}; {DECIMAL_MARK_HINT}"))
-                continue
-            mark = decimal_mark
-        if mark is not None:
-            marks[h] = mark
-    if problems or not marks:
-        return table, problems
-    rows = [Row(r.number, {**r.cells, **{h: normalize(r.cells.get(h), m) for h, m in marks.items()}})
-            for r in table.rows]
-    return Table(table.source, table.headers, rows, table.notes), []
-
-
-#: How to settle a number column whose decimal mark cannot be told (named in the message).
-DECIMAL_MARK_HINT = "set the decimal mark (--decimal-mark , or --decimal-mark . on the command line)"
-
-
-def _unread_columns(table: Table, mapping: Mapping[str, str], notes: list[str]) -> None:
-    used = set(mapping.values())
-    left = [h for h in table.headers if h not in used and h.strip()
-            and any(_text(r.cells.get(h)).strip() for r in table.rows)]
-    if left:
-        notes.append(f"{table.source}: column(s) {', '.join(repr(h) for h in left)} not read")
 
 
 # ------------------------------------------------- catalogue sheets (XLSX)
