@@ -53,6 +53,9 @@ def _build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("convert", help="convert between .roundtrip, csv, xlsx, graphml and gexf")
     c.add_argument("input", metavar="IN")
     c.add_argument("out", metavar="OUT")
+    for sp in (a, c):
+        sp.add_argument("--decimal-mark", choices=(",", "."), metavar="MARK",
+                        help="decimal mark of a table's numbers when the file leaves it open: ',' or '.'")
 
     s = sub.add_parser("stress", help="clear every obligation: who defaults when money falls short")
     s.add_argument("path", metavar="PATH", help="a .roundtrip diagram, or a CSV/XLSX edge list")
