@@ -18,9 +18,11 @@ from editor.io.atomic import write_atomic
 from editor.io.tables import Table, xlsx_bytes
 from editor.model import Diagram
 
-ELEMENT_HEADERS = ["Label", "Type", "Description", "Tags", "Valuation", "Revenue", "Profit", "X", "Y"]
-CONNECTION_HEADERS = ["From", "To", "Type", "Label", "Amount", "Unit", "Qualifier", "Date", "End date",
-                      "Status", "Description", "URL", "Strength"]
+#: Kumu's own columns first, then Roundtrip's fields as custom columns (Kumu shows them in the profile).
+ELEMENT_HEADERS = ["Label", "Type", "Description", "Tags", "Valuation", "Valuation date", "Revenue",
+                   "Revenue period", "Profit", "Profit period", "Size", "X", "Y", "ID"]
+CONNECTION_HEADERS = ["From", "To", "Type", "Label", "Strength", "Amount", "Unit", "Qualifier", "Date",
+                      "End date", "Status", "Description", "URL", "From ID", "To ID", "ID"]
 MULTI = "|"
 
 
@@ -57,7 +59,9 @@ def kumu_sheets(d: Diagram) -> tuple[list[tuple[str, list[str], list[list[Any]]]
         notes.append(f"Kumu links elements by label; {len(twice)} name(s) are used by more than one company "
                      f"({', '.join(repr(n) for n in twice[:3])}): their connections join in Kumu")
     elements = [[c.name, d.category(c.category).name, c.notes, "",
-                 _amount_cell(c.valuation), _amount_cell(c.revenue), _amount_cell(c.profit), c.x, c.y]
+                 _amount_cell(c.valuation), c.valuation_date,
+                 _amount_cell(c.revenue), c.revenue_period, _amount_cell(c.profit), c.profit_period,
+                 _amount_cell(c.size), c.x, c.y, c.id]
                 for c in d.companies()]
     connections = []
     for f in d.flows():
@@ -65,8 +69,8 @@ def kumu_sheets(d: Diagram) -> tuple[list[tuple[str, list[str], list[list[Any]]]
         unit = f.unit or d.metadata.unit
         label = t.name if f.amount is None else f"{t.name} {f.amount:g} {unit}".strip()
         connections.append([d.company(f.source).name, d.company(f.target).name, t.name, label,
-                            _amount_cell(f.amount), unit, f.qualifier, f.date, f.end_date, f.status, f.note,
-                            f.url, _amount_cell(f.amount)])
+                            _amount_cell(f.amount), _amount_cell(f.amount), f.unit, f.qualifier, f.date,
+                            f.end_date, f.status, f.note, f.url, f.source, f.target, f.id])
     return [("Elements", ELEMENT_HEADERS, elements), ("Connections", CONNECTION_HEADERS, connections)], notes
 
 
