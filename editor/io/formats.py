@@ -77,10 +77,10 @@ FORMATS: tuple[Format, ...] = (
            needs_analysis=True, table=True),
     Format("Excel workbook", tables.XLSX_EXTENSIONS, load_table_with_notes, _write_table,
            needs_analysis=True, table=True),
-    # Two-part extensions name a variant for another tool; they are matched before the plain ones.
-    Format("GraphML for yEd", (".yed.graphml",), graphformats.load_graph, _write_yed),
+    # Two-part extensions name a variant for another tool; format_for prefers the longest match.
     Format("Kumu workbook", (".kumu.xlsx",), load_table_with_notes, _write_kumu, table=True),
     Format("GraphML", (".graphml",), graphformats.load_graph, _write_graph),
+    Format("GraphML for yEd", (".yed.graphml",), graphformats.load_graph, _write_yed),
     Format("GEXF (Gephi)", (".gexf",), graphformats.load_graph, _write_graph),
     Format("PNG image", (".png",), None, None, image=True),
     Format("SVG image", (".svg",), None, None, image=True),

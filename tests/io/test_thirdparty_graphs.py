@@ -194,3 +194,10 @@ def test_each_corpus_file_is_described(path):
     for f in path.parent.iterdir():
         if f.name != "README.md":
             assert f"`{f.name}`" in listed, f"{f.name} has no line in {path}"
+
+
+def test_igraph_graphml_name_and_weight():
+    # igraph names vertices with `name` and writes edges without ids.
+    d, notes = load_graph(CORPUS / "igraph" / "weighted.graphml")
+    assert flows_by(d) == [("OpenAI", "Oracle", 300.0), ("Oracle", "AMD", 40.0), ("AMD", "OpenAI", 12.5)]
+    assert notes == []
