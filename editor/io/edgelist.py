@@ -20,10 +20,10 @@ import math
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from editor.io.catalogues import read_catalogues
 from editor.io.errors import InputError
 from editor.io.fields import COMPANY_COLUMNS, FLOW_COLUMNS
 from editor.io.kumu import pick_sheets
@@ -491,7 +491,7 @@ def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table 
             problems.append(Problem(flows.source, None, None, f"no column named {header!r} for {fld}"))
     if problems:
         return Diagram(), problems
-    metadata, types, categories, extra_problems = _catalogues(extra or {}, unit)
+    metadata, types, categories, extra_problems = read_catalogues(extra or {}, unit)
     if extra_problems:
         return Diagram(), extra_problems
     cmap = dict(companies_mapping or guess_columns(companies.headers, "companies")) if companies else {}
@@ -537,41 +537,3 @@ def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table 
         notes.append(f"{b.undirected} undirected row(s) were read as flows from source to target; "
                      f"check their direction")
     return d, b.problems
-
-
-# ------------------------------------------------- catalogue sheets (XLSX)
-def _catalogues(extra: Mapping[str, Table], unit: str | None
-                ) -> tuple[Metadata | None, list[FlowType] | None, list[Category] | None, list[Problem]]:
-    """Read the optional 'types', 'categories' and 'document' sheets a Roundtrip XLSX export holds."""
-    problems: list[Problem] = []
-    by_name = {n.casefold().strip(): t for n, t in extra.items()}
-    found: dict[str, list] = {}
-    for sheet, cls in (("types", FlowType), ("categories", Category)):
-        table = by_name.get(sheet)
-        if table is None:
-            continue
-        records = []
-        for row in table.rows:
-            try:
-                records.append(cls(*(_text(row.cells.get(k)).strip() for k in ("id", "name", "color"))))
-            except ModelError as e:
-                problems.append(Problem(table.source, row.number, None, str(e)))
-        found[sheet] = records
-    metadata = None
-    table = by_name.get("document")
-    if table is not None:
-        allowed = {f.name for f in fields(Metadata)}
-        values = {}
-        for row in table.rows:
-            key, value = _text(row.cells.get("field")).strip(), _text(row.cells.get("value"))
-            if key in allowed:
-                values[key] = value
-        if unit:
-            values["unit"] = unit
-        try:
-            metadata = Metadata(**values)
-        except ModelError as e:
-            problems.append(Problem(table.source, None, None, str(e)))
-    elif unit:
-        metadata = Metadata(unit=unit)
-    return metadata, found.get("types"), found.get("categories"), problems
