@@ -73,6 +73,9 @@ def _build_parser() -> argparse.ArgumentParser:
                         "default: type")
     c.add_argument("--raw", action="store_true",
                    help="CSV: write text cells untouched (no leading ' before =+-@)")
+    for sp in (a, c):
+        sp.add_argument("--decimal-mark", choices=(",", "."), metavar="MARK",
+                        help="decimal mark of a table's numbers when the file leaves it open: ',' or '.'")
 
     s = sub.add_parser("stress", help="clear every obligation: who defaults when money falls short")
     s.add_argument("path", metavar="PATH", help="a .roundtrip diagram, or a CSV/XLSX edge list")

@@ -65,6 +65,9 @@ from editor.model.plain import plain_tip
 NONE = "(none)"
 #: Debounce of the preview check after a mapping change (ms).
 CHECK_DELAY = 150
+#: The decimal-mark choices: (what the user reads, the mark passed to the reader).
+DECIMAL_CHOICES: tuple[tuple[str, str | None], ...] = (
+    ("As the file shows (ask when unclear)", None), ("Comma: 1.500,25", ","), ("Point: 1,500.25", "."))
 MAX_LISTED = 500
 
 FLOW_LABELS = {
@@ -227,6 +230,21 @@ class ImportDialog(QDialog):
         self.skip_check.setVisible(self.source.is_table)
         layout.addWidget(self.skip_check)
 
+        # Asked only when a number column leaves it open (1.500: one and a half, or fifteen hundred?)
+        self.decimal_row = QWidget()
+        row = QHBoxLayout(self.decimal_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.decimal_combo = QComboBox()
+        for text, mark in DECIMAL_CHOICES:
+            self.decimal_combo.addItem(text, mark)
+        self.decimal_combo.currentIndexChanged.connect(self.check_now)
+        row.addWidget(QLabel("&Decimal mark used by the file:"))
+        row.itemAt(0).widget().setBuddy(self.decimal_combo)  # type: ignore[union-attr]
+        row.addWidget(self.decimal_combo)
+        row.addStretch(1)
+        self.decimal_row.setVisible(False)
+        layout.addWidget(self.decimal_row)
+
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         font = self.summary_label.font()
@@ -326,7 +344,12 @@ class ImportDialog(QDialog):
         return check_tables(s.flows, self.flow_mapping(),
                             companies=s.companies if self._uses_companies() else None,
                             companies_mapping=self.companies_mapping(), extra=s.extra,
-                            skip_bad_rows=self.skip_check.isChecked(), place=place)
+                            skip_bad_rows=self.skip_check.isChecked(), place=place,
+                            decimal_mark=self.decimal_mark())
+
+    def decimal_mark(self) -> str | None:
+        """The decimal mark the user chose, or None (as the file shows it)."""
+        return self.decimal_combo.currentData() if hasattr(self, "decimal_combo") else None
 
     def check_now(self) -> None:
         """Check all rows with the current mappings and refresh the preview (also run after a short delay
@@ -395,7 +418,14 @@ class ImportDialog(QDialog):
         if check is None:
             return
         ok = check.importable
-        if check.fatal:
+        if check.undecided or self.decimal_mark() is not None:
+            self.decimal_row.setVisible(True)
+        if check.undecided:
+            columns = ", ".join(f"'{c}'" for c in check.undecided)
+            text = (f"Nothing can be imported yet: the numbers in {columns} read differently with a "
+                    f"decimal comma and with a decimal point (1.500 is 1500 or 1.5). Choose the decimal "
+                    f"mark the file uses below.")
+        elif check.fatal:
             text = f"Nothing can be imported: {check.fatal}."
         elif check.diagram is None or check.diagram.is_empty():
             text = "Nothing to import: no row can be read."

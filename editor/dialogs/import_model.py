@@ -24,6 +24,7 @@ from editor.io.edgelist import Problem, build_diagram
 from editor.io.formats import format_for
 from editor.io.merge import plan_merge
 from editor.io.tables import Row, Table, cell_text, company_rows, flow_rows
+from editor.io.tableshapes import DECIMAL_MARK_HINT
 from editor.model import Diagram
 from editor.model.layout import layout_positions
 from editor.model.plain import plain_tip
@@ -82,6 +83,8 @@ class Check:
     problems: list[Problem]       # every problem, fatal or not
     skipped: dict[str, set[int]]  # table source -> row numbers that would be left out
     fatal: str                    # why nothing can be imported, or ""
+    #: Number columns whose decimal mark the file leaves open: the user must choose it.
+    undecided: list[str] = field(default_factory=list)
 
     @property
     def importable(self) -> bool:
@@ -93,7 +96,7 @@ class Check:
 
 def check_tables(flows: Table, mapping: Mapping[str, str], *, companies: Table | None = None,
                  companies_mapping: Mapping[str, str] | None = None, extra: Mapping[str, Table] | None = None,
-                 skip_bad_rows: bool = True, place: bool = False) -> Check:
+                 skip_bad_rows: bool = True, place: bool = False, decimal_mark: str | None = None) -> Check:
     """Build the diagram the mappings describe; rows with problems are left out only if
     ``skip_bad_rows`` (otherwise they block the import). Nothing is dropped silently:
     every left-out row is in ``problems`` and ``skipped``."""
@@ -101,17 +104,20 @@ def check_tables(flows: Table, mapping: Mapping[str, str], *, companies: Table |
         p = Problem(companies.source, None, None, "no column is mapped to the company name")
         return Check(None, [p], {}, str(p))
     diagram, problems = build_diagram(flows, mapping, companies=companies,
-                                      companies_mapping=companies_mapping, extra=extra, place=False)
+                                      companies_mapping=companies_mapping, extra=extra, place=False,
+                                      decimal_mark=decimal_mark)
     general = [p for p in problems if p.row is None]
     if general:
-        return Check(None, problems, {}, "; ".join(str(p) for p in general))
+        undecided = [p.column or "" for p in general if p.message.endswith(DECIMAL_MARK_HINT)]
+        return Check(None, problems, {}, "; ".join(str(p) for p in general), undecided)
     bad: dict[str, set[int]] = {}
     for p in problems:
         bad.setdefault(p.source, set()).add(p.row)  # type: ignore[arg-type]
     if not bad:
         if place:  # the layout is the slow part: only for the final import
             diagram, _ = build_diagram(flows, mapping, companies=companies,
-                                       companies_mapping=companies_mapping, extra=extra, place=True)
+                                       companies_mapping=companies_mapping, extra=extra, place=True,
+                                       decimal_mark=decimal_mark)
         return Check(diagram, problems, {}, "")
     n = sum(len(r) for r in bad.values())
     if not skip_bad_rows:
@@ -125,7 +131,8 @@ def check_tables(flows: Table, mapping: Mapping[str, str], *, companies: Table |
         return Table(t.source, t.headers, [r for r in t.rows if r.number not in bad[t.source]], t.notes)
 
     kept, again = build_diagram(good(flows), mapping, companies=good(companies),  # type: ignore[arg-type]
-                                companies_mapping=companies_mapping, extra=extra, place=place)
+                                companies_mapping=companies_mapping, extra=extra, place=place,
+                                decimal_mark=decimal_mark)
     if again:  # cannot happen with the current rules; never import what was not shown
         return Check(None, problems + again, bad, "; ".join(str(p) for p in again[:3]))
     return Check(kept, problems, bad, "")

@@ -20,13 +20,26 @@ import math
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from editor.io.catalogues import read_catalogues
 from editor.io.errors import InputError
 from editor.io.fields import COMPANY_COLUMNS, FLOW_COLUMNS
+from editor.io.kumu import pick_sheets
 from editor.io.tables import TEXT_EXTENSIONS, XLSX_EXTENSIONS, Row, Table, read_text_table, read_workbook
+from editor.io.tableshapes import (
+    COMPANY_NUMBER_FIELDS,
+    Problem,
+    direction_column,
+    fix_decimals,
+    kumu_columns,
+    shown_marks,
+    split_multi,
+    unread_columns,
+)
+from editor.io.tableshapes import cell_str as _text
+from editor.io.tableshapes import norm_header as _norm
 from editor.model import (
     QUALIFIERS,
     STATUSES,
@@ -61,7 +74,7 @@ _FLOW_SYNONYMS: dict[str, tuple[str, ...]] = {
                "vendor", "investee", "destination", "to company", "target company", "paid to"),
     "type": ("type", "kind", "deal type", "flow type", "transaction type", "deal kind", "flow kind"),
     "amount": ("amount", "value", "usd", "amount usd", "amount usd bn", "deal value", "deal size", "size",
-               "sum", "weight", "usd bn", "amount bn"),
+               "sum", "weight", "usd bn", "amount bn", "strength"),
     "qualifier": ("qualifier", "precision", "certainty"),
     "unit": ("unit", "currency", "units"),
     "date": ("date", "start date", "announced", "announcement date", "date announced", "year", "when"),
@@ -90,10 +103,6 @@ _COMPANY_PREFIXES = {"valuation": ("valuation",), "revenue": ("revenue", "revenu
                      "name": ("name", "company")}
 
 
-def _norm(header: str) -> str:
-    return " ".join(re.sub(r"[^0-9a-z_]+", " ", header.casefold()).split())
-
-
 def guess_columns(headers: Iterable[str], kind: str = "flows") -> dict[str, str]:
     """Guess which header holds which field: ``{field: header}`` for the user to confirm."""
     synonyms, prefixes = ((_FLOW_SYNONYMS, _FLOW_PREFIXES) if kind == "flows"
@@ -119,23 +128,6 @@ def guess_columns(headers: Iterable[str], kind: str = "flows") -> dict[str, str]
     return mapping
 
 
-@dataclass(frozen=True)
-class Problem:
-    """A cell or row that cannot be imported."""
-
-    source: str
-    row: int | None
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = [self.source] if self.source else []
-        loc = ", ".join(p for p in ((f"row {self.row}" if self.row else ""),
-                                    (f"column '{self.column}'" if self.column else "")) if p)
-        head = ": ".join(where + ([loc] if loc else []))
-        return f"{head}: {self.message}" if head else self.message
-
-
 # ----------------------------------------------------------------- reading
 def read_tables(path: str | os.PathLike, companies_path: str | os.PathLike | None = None
                 ) -> tuple[Table, Table | None, dict[str, Table]]:
@@ -145,10 +137,11 @@ def read_tables(path: str | os.PathLike, companies_path: str | os.PathLike | Non
     extra: dict[str, Table] = {}
     if suffix in XLSX_EXTENSIONS:
         sheets = read_workbook(p)
-        by_name = {n.casefold().strip(): n for n in sheets}
-        flows_name = by_name.get("flows") or next(iter(sheets))
-        companies_name = by_name.get("companies")
+        flows_name, companies_name = pick_sheets(sheets, _looks_like_flows, _looks_like_companies)
         flows = sheets[flows_name]
+        if flows_name != next(iter(sheets)):
+            flows.notes.append(f"read the flows from the sheet {flows_name!r}"
+                               + (f" and the companies from {companies_name!r}" if companies_name else ""))
         companies = sheets[companies_name] if companies_name else None
         extra = {n: t for n, t in sheets.items() if n not in (flows_name, companies_name)}
     elif suffix in TEXT_EXTENSIONS:
@@ -163,6 +156,15 @@ def read_tables(path: str | os.PathLike, companies_path: str | os.PathLike | Non
     if companies_path is not None:
         companies = read_tables(companies_path)[0]
     return flows, companies, extra
+
+
+def _looks_like_flows(headers: list[str]) -> bool:
+    m = guess_columns(headers)
+    return all(f in m or f"{f}_id" in m for f in REQUIRED_FLOW_FIELDS)
+
+
+def _looks_like_companies(headers: list[str]) -> bool:
+    return "name" in guess_columns(headers, "companies") and not _looks_like_flows(headers)
 
 
 def companies_table_beside(path: Path) -> Path | None:
@@ -190,14 +192,19 @@ def load_table(path: str | os.PathLike, companies_path: str | os.PathLike | None
 
 
 def load_table_with_notes(path: str | os.PathLike, companies_path: str | os.PathLike | None = None,
-                          *, unit: str | None = None) -> tuple[Diagram, list[str]]:
-    """:func:`load_table`, with the notes of the reading (encoding guessed, sheets skipped...)."""
+                          *, unit: str | None = None, decimal_mark: str | None = None
+                          ) -> tuple[Diagram, list[str]]:
+    """:func:`load_table`, with the notes of the reading (encoding guessed, sheets skipped...).
+
+    ``decimal_mark`` (',' or '.') settles number columns whose decimal mark the cells leave open.
+    """
     flows, companies, extra = read_tables(path, companies_path)
+    notes: list[str] = []
     diagram, problems = build_diagram(flows, guess_columns(flows.headers), companies=companies,
-                                      extra=extra, unit=unit)
+                                      extra=extra, unit=unit, decimal_mark=decimal_mark, notes=notes)
     if problems:
         raise InputError(summarize(problems))
-    return diagram, list(flows.notes) + (list(companies.notes) if companies else [])
+    return diagram, list(flows.notes) + (list(companies.notes) if companies else []) + notes
 
 
 def summarize(problems: list[Problem]) -> str:
@@ -207,18 +214,6 @@ def summarize(problems: list[Problem]) -> str:
 
 
 # --------------------------------------------------------------- cell values
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat() if value.time() == _dt.time() else value.isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    return str(value)
-
-
 def _date(value: Any) -> str:
     if value is None:
         return ""
@@ -284,6 +279,9 @@ class _Builder:
         self.placed: set[str] = set()
         self.problems: list[Problem] = []
         self.counter = 0
+        self.flow_ids: set[str] = set()
+        self.renamed: list[str] = []
+        self.undirected = 0
 
     def new_id(self, base: str, prefix: str = "") -> str:
         candidate, n = base, 1
@@ -440,15 +438,21 @@ def _flow_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]) -
         except ValueError as e:
             fail(fld, str(e))
     fid = _text(_cell(row, mapping, "id")).strip()
-    if fid and fid in b.taken:
+    if fid and fid in b.flow_ids:
         fail("id", f"the id {fid!r} is used twice")
     if len(b.problems) > problems_before:
         return
     type_id = b.flow_type(_cell(row, mapping, "type"))
+    if fid and fid in b.taken:  # a company's (or type's) id: flow ids are a namespace of their own
+        wanted, fid = fid, b.new_id(f"e{fid}")
+        b.renamed.append(f"{wanted!r} -> {fid!r}")
     if not fid:
         b.counter += 1
         fid = b.new_id(f"f{b.counter}")
     b.taken.add(fid)
+    b.flow_ids.add(fid)
+    if _text(_cell(row, mapping, "direction")).strip().casefold() == "undirected":
+        b.undirected += 1
     try:
         flow = Flow(fid, ends["source"], ends["target"], type_id, amount, qualifier=qualifier, unit=unit,
                     status=status, url=_text(_cell(row, mapping, "url")).strip(),
@@ -463,14 +467,20 @@ def _flow_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]) -
 
 def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table | None = None,
                   companies_mapping: Mapping[str, str] | None = None, unit: str | None = None,
-                  extra: Mapping[str, Table] | None = None, place: bool = True
+                  extra: Mapping[str, Table] | None = None, place: bool = True,
+                  decimal_mark: str | None = None, notes: list[str] | None = None
                   ) -> tuple[Diagram, list[Problem]]:
     """Build a diagram from the rows that can be read; ``problems`` lists the others.
 
     ``mapping`` is ``{field: header}`` (from :func:`guess_columns`, confirmed by the
     user). New companies without a position are placed by :func:`layout_positions`
     unless ``place`` is false (a quick check of the rows, as an import preview does).
+    ``decimal_mark`` settles number columns whose cells leave the decimal mark open;
+    ``notes`` (when given) receives what the reading changed or left out.
     """
+    notes = [] if notes is None else notes
+    mapping = kumu_columns(flows, direction_column(flows, mapping, notes))
+    flows = split_multi(flows, mapping, notes)
     problems: list[Problem] = []
     for fld in REQUIRED_FLOW_FIELDS:
         if fld not in mapping and f"{fld}_id" not in mapping:
@@ -481,12 +491,26 @@ def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table 
             problems.append(Problem(flows.source, None, None, f"no column named {header!r} for {fld}"))
     if problems:
         return Diagram(), problems
-    metadata, types, categories, extra_problems = _catalogues(extra or {}, unit)
+    metadata, types, categories, extra_problems = read_catalogues(extra or {}, unit)
     if extra_problems:
         return Diagram(), extra_problems
+    cmap = dict(companies_mapping or guess_columns(companies.headers, "companies")) if companies else {}
+    number_columns = [(flows, [mapping.get("amount")])]
+    if companies is not None:
+        number_columns.append((companies, [cmap.get(f) for f in COMPANY_NUMBER_FIELDS]))
+    marks = {m for t, hs in number_columns for m in shown_marks(t, hs)}
+    hint = decimal_mark or (marks.pop() if len(marks) == 1 else None)
+    flows, problems = fix_decimals(flows, number_columns[0][1], hint)
+    if companies is not None:
+        companies, more = fix_decimals(companies, number_columns[1][1], hint)
+        problems += more
+    if problems:
+        return Diagram(), problems
+    unread_columns(flows, mapping, notes)
+    if companies is not None:
+        unread_columns(companies, cmap, notes)
     b = _Builder(unit, metadata, types, categories)
     if companies is not None:
-        cmap = dict(companies_mapping or guess_columns(companies.headers, "companies"))
         if "name" not in cmap:
             b.problems.append(Problem(companies.source, None, None,
                                       f"no 'name' column (the header has: {', '.join(companies.headers)})"))
@@ -506,42 +530,10 @@ def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table 
     unplaced = [cid for cid in b.companies if cid not in b.placed]
     if unplaced and place:
         d.move_companies(layout_positions(d, unplaced))
+    if b.renamed:
+        shown = ", ".join(b.renamed[:3]) + (f" and {len(b.renamed) - 3} more" if len(b.renamed) > 3 else "")
+        notes.append(f"{len(b.renamed)} flow id(s) were also company ids and were renamed ({shown})")
+    if b.undirected:
+        notes.append(f"{b.undirected} undirected row(s) were read as flows from source to target; "
+                     f"check their direction")
     return d, b.problems
-
-
-# ------------------------------------------------- catalogue sheets (XLSX)
-def _catalogues(extra: Mapping[str, Table], unit: str | None
-                ) -> tuple[Metadata | None, list[FlowType] | None, list[Category] | None, list[Problem]]:
-    """Read the optional 'types', 'categories' and 'document' sheets a Roundtrip XLSX export holds."""
-    problems: list[Problem] = []
-    by_name = {n.casefold().strip(): t for n, t in extra.items()}
-    found: dict[str, list] = {}
-    for sheet, cls in (("types", FlowType), ("categories", Category)):
-        table = by_name.get(sheet)
-        if table is None:
-            continue
-        records = []
-        for row in table.rows:
-            try:
-                records.append(cls(*(_text(row.cells.get(k)).strip() for k in ("id", "name", "color"))))
-            except ModelError as e:
-                problems.append(Problem(table.source, row.number, None, str(e)))
-        found[sheet] = records
-    metadata = None
-    table = by_name.get("document")
-    if table is not None:
-        allowed = {f.name for f in fields(Metadata)}
-        values = {}
-        for row in table.rows:
-            key, value = _text(row.cells.get("field")).strip(), _text(row.cells.get("value"))
-            if key in allowed:
-                values[key] = value
-        if unit:
-            values["unit"] = unit
-        try:
-            metadata = Metadata(**values)
-        except ModelError as e:
-            problems.append(Problem(table.source, None, None, str(e)))
-    elif unit:
-        metadata = Metadata(unit=unit)
-    return metadata, found.get("types"), found.get("categories"), problems

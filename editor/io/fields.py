@@ -63,8 +63,10 @@ DROPPED: dict[str, dict[str, str]] = {
     "Roundtrip diagram": {},
     "CSV edge list": {},
     "Excel workbook": {},
+    "GraphML for yEd": {},
     "GraphML": {},
     "GEXF (Gephi)": {},
+    "Kumu workbook": {},
 }
 
 

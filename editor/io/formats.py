@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from editor.io import graphformats, ledger, native, tables
+from editor.io import graphformats, kumu, ledger, native, tables
 from editor.io.edgelist import load_table_with_notes
 from editor.io.errors import InputError
 from editor.model import Diagram, Snapshot
@@ -63,6 +63,14 @@ def _write_graph(d: Diagram, path: Path, _analysis: Any) -> tuple[list[Path], li
     return [path], graphformats.save_graph(d, path)
 
 
+def _write_yed(d: Diagram, path: Path, _analysis: Any) -> tuple[list[Path], list[str]]:
+    return [path], graphformats.save_graph(d, path, yed=True)
+
+
+def _write_kumu(d: Diagram, path: Path, _analysis: Any) -> tuple[list[Path], list[str]]:
+    return [path], kumu.save_kumu(d, path)
+
+
 FORMATS: tuple[Format, ...] = (
     Format("Roundtrip diagram", (".roundtrip",), _read_native, _write_native),
     Format("CSV edge list", tables.TEXT_EXTENSIONS, load_table_with_notes, _write_table,
@@ -71,7 +79,10 @@ FORMATS: tuple[Format, ...] = (
            needs_analysis=True, table=True),
     # Parquet is read as a ledger: rows summed per payer, payee and type (see editor.io.ledger).
     Format("Parquet table", ledger.PARQUET_EXTENSIONS, ledger.read_parquet, None),
+    # Two-part extensions name a variant for another tool; format_for prefers the longest match.
+    Format("Kumu workbook", (".kumu.xlsx",), load_table_with_notes, _write_kumu, table=True),
     Format("GraphML", (".graphml",), graphformats.load_graph, _write_graph),
+    Format("GraphML for yEd", (".yed.graphml",), graphformats.load_graph, _write_yed),
     Format("GEXF (Gephi)", (".gexf",), graphformats.load_graph, _write_graph),
     Format("PNG image", (".png",), None, None, image=True),
     Format("SVG image", (".svg",), None, None, image=True),
@@ -100,25 +111,39 @@ def is_table(path: str | os.PathLike) -> bool:
     return Path(path).suffix.lower() in TABLE_EXTENSIONS
 
 
+def _matches(name: str, extension: str) -> bool:
+    return name.endswith(extension) and len(name) > len(extension)
+
+
 def format_for(path: str | os.PathLike, mode: str, images: bool = True) -> Format:
-    """The format of ``path`` for ``mode`` 'read' or 'write', or InputError listing the supported ones."""
+    """The format of ``path`` for ``mode`` 'read' or 'write', or InputError listing the supported ones.
+
+    The longest matching extension wins: ``deals.yed.graphml`` is GraphML for yEd.
+    """
+    name = Path(path).name.lower()
     suffix = Path(path).suffix.lower()
-    for f in FORMATS:
-        if suffix in f.extensions and (f.reader if mode == "read" else _writes(f, images)):
-            return f
+    found = [(len(e), i) for i, f in enumerate(FORMATS) for e in f.extensions
+             if _matches(name, e) and (f.reader if mode == "read" else _writes(f, images))]
+    if found:
+        return FORMATS[max(found, key=lambda t: (t[0], -t[1]))[1]]
     allowed = readable_extensions() if mode == "read" else writable_extensions(images)
     what = f"'{suffix}'" if suffix else "no extension"
     verb = "read" if mode == "read" else "write"
     raise InputError(f"{Path(path).name}: cannot {verb} files with {what}; supported: {', '.join(allowed)}")
 
 
-def read_any(path: str | os.PathLike) -> tuple[Diagram, list[str]]:
-    """Read any readable file by its extension: ``(diagram, notes)``; InputError when it cannot."""
+def read_any(path: str | os.PathLike, *, decimal_mark: str | None = None) -> tuple[Diagram, list[str]]:
+    """Read any readable file by its extension: ``(diagram, notes)``; InputError when it cannot.
+
+    ``decimal_mark`` (',' or '.') settles the number columns of a table whose cells leave it open.
+    """
     p = Path(path)
     fmt = format_for(p, "read")
     if not p.exists():
         raise InputError(f"{p}: no such file")
     assert fmt.reader is not None  # format_for(.., "read") only returns readable formats
+    if decimal_mark is not None and fmt.reader is load_table_with_notes:
+        return load_table_with_notes(p, decimal_mark=decimal_mark)
     return fmt.reader(p)
 
 

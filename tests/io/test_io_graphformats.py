@@ -157,7 +157,8 @@ def test_yed_style_graphml_labels_and_positions():
   </graph>
 </graphml>"""
     d, _ = loads_graph(xml, "y.graphml")
-    assert [(c.name, c.x, c.y) for c in d.companies()] == [("Oracle", 10, 20), ("AMD", 110, -5)]
+    # yEd's Geometry is the node's top-left corner (width/height 30 here, 0 when absent): read the centre
+    assert [(c.name, c.x, c.y) for c in d.companies()] == [("Oracle", 25, 35), ("AMD", 110, -5)]
     assert d.flows()[0].amount == 7.5
 
 

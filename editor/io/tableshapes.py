@@ -1,0 +1,169 @@
+"""Tables shaped by other tools: Gephi's edge tables, Kumu's connections, European number formats. No Qt.
+
+Used by :mod:`editor.io.edgelist` before it builds a diagram: a ``Type`` column of
+Directed/Undirected (Gephi) becomes the direction and ``Kind`` the flow type; Kumu's
+``A|B`` in From/To becomes one flow per pair; number columns are rewritten with a
+decimal point once their decimal mark is known (:mod:`editor.io.decimals`); columns
+that nothing reads are named in a note. Problems name the table, row and column.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from editor.io.decimals import DECIMAL_MARKS, DecimalMarkError, column_mark, normalize
+from editor.io.kumu import MULTI
+from editor.io.tables import Row, Table
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A cell or row that cannot be imported."""
+
+    source: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.source] if self.source else []
+        loc = ", ".join(p for p in ((f"row {self.row}" if self.row else ""),
+                                    (f"column '{self.column}'" if self.column else "")) if p)
+        head = ": ".join(where + ([loc] if loc else []))
+        return f"{head}: {self.message}" if head else self.message
+
+
+
+def cell_str(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat() if value.time() == _dt.time() else value.isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+
+def norm_header(header: str) -> str:
+    return " ".join(re.sub(r"[^0-9a-z_]+", " ", header.casefold()).split())
+
+
+
+# ------------------------------------------------ shapes of other tools' tables
+COMPANY_NUMBER_FIELDS = ("valuation", "revenue", "profit", "size")
+_DIRECTIONS = {"directed", "undirected", "mixed"}
+_RELATION_HEADERS = ("kind", "relation", "relation type", "relationship")
+
+
+def direction_column(flows: Table, mapping: Mapping[str, str], notes: list[str]) -> dict[str, str]:
+    """Gephi's edge table: a 'Type' column of Directed/Undirected is the direction, 'Kind' the flow type."""
+    out = dict(mapping)
+    header = out.get("type")
+    if header is None or "direction" in out:
+        return out
+    values = {cell_str(r.cells.get(header)).strip().casefold() for r in flows.rows} - {""}
+    if not values or not values <= _DIRECTIONS:
+        return out
+    out["direction"] = out.pop("type")
+    relation = next((h for h in flows.headers
+                     if norm_header(h) in _RELATION_HEADERS and h not in out.values()), None)
+    if relation is not None:
+        out["type"] = relation
+    notes.append(f"the column {header!r} holds Directed/Undirected: read as the direction"
+                 + (f"; the flow types come from {relation!r}" if relation else ""))
+    return out
+
+
+def kumu_columns(flows: Table, mapping: Mapping[str, str]) -> dict[str, str]:
+    """Kumu's Connections: the ``Label`` of a connection is its note when no note column is mapped."""
+    out = dict(mapping)
+    ends = [norm_header(out.get(e, "")) for e in ("source", "target")]
+    if ends == ["from", "to"] and "note" not in out:
+        label = next((h for h in flows.headers if norm_header(h) == "label" and h not in out.values()), None)
+        if label is not None:
+            out["note"] = label
+    return out
+
+
+def split_multi(flows: Table, mapping: Mapping[str, str], notes: list[str]) -> Table:
+    """Kumu's ``A|B`` in its From/To columns: one flow per pair of companies."""
+    ends = [mapping[e] for e in ("source", "target") if e in mapping]
+    if [norm_header(h) for h in ends] != ["from", "to"] or not any(
+            MULTI in cell_str(r.cells.get(h)) for r in flows.rows for h in ends):
+        return flows
+    rows: list[Row] = []
+    split = 0
+    for r in flows.rows:
+        names = [[n.strip() for n in cell_str(r.cells.get(h)).split(MULTI) if n.strip()] or [""]
+                 for h in ends]
+        pairs = [(a, b) for a in names[0] for b in (names[1] if len(names) > 1 else [""])]
+        if len(pairs) > 1:
+            split += 1
+        for a, b_ in pairs:
+            cells = dict(r.cells)
+            cells[ends[0]] = a
+            if len(ends) > 1:
+                cells[ends[1]] = b_
+            rows.append(Row(r.number, cells))
+    if split:
+        notes.append(f"{split} row(s) name several companies separated by '{MULTI}': one flow per pair")
+    return Table(flows.source, flows.headers, rows, flows.notes)
+
+
+def shown_marks(table: Table, headers: list[str | None]) -> set[str]:
+    """The decimal marks the file's number columns show beyond doubt (a hint for the ambiguous ones)."""
+    out = set()
+    for h in dict.fromkeys(h for h in headers if h):
+        try:
+            mark = column_mark(r.cells.get(h) for r in table.rows)
+        except DecimalMarkError:
+            continue
+        if mark is not None:
+            out.add(mark)
+    return out
+
+
+def fix_decimals(table: Table, headers: list[str | None], decimal_mark: str | None
+              ) -> tuple[Table, list[Problem]]:
+    """The table with its number columns written with a decimal point, or the columns it cannot settle.
+
+    ``decimal_mark``: the mark chosen by the user, or the one the file's other number columns show.
+    """
+    if decimal_mark is not None and decimal_mark not in DECIMAL_MARKS:
+        return table, [Problem(table.source, None, None,
+                               f"the decimal mark must be ',' or '.', got {decimal_mark!r}")]
+    marks: dict[str, str] = {}
+    problems = []
+    for h in dict.fromkeys(h for h in headers if h):
+        try:
+            mark = column_mark(r.cells.get(h) for r in table.rows)
+        except DecimalMarkError as e:
+            if decimal_mark is None or "others" in str(e):
+                problems.append(Problem(table.source, None, h, f"{e}; {DECIMAL_MARK_HINT}"))
+                continue
+            mark = decimal_mark
+        if mark is not None:
+            marks[h] = mark
+    if problems or not marks:
+        return table, problems
+    rows = [Row(r.number, {**r.cells, **{h: normalize(r.cells.get(h), m) for h, m in marks.items()}})
+            for r in table.rows]
+    return Table(table.source, table.headers, rows, table.notes), []
+
+
+#: How to settle a number column whose decimal mark cannot be told (named in the message).
+DECIMAL_MARK_HINT = "set the decimal mark (--decimal-mark , or --decimal-mark . on the command line)"
+
+
+def unread_columns(table: Table, mapping: Mapping[str, str], notes: list[str]) -> None:
+    used = set(mapping.values())
+    left = [h for h in table.headers if h not in used and h.strip()
+            and any(cell_str(r.cells.get(h)).strip() for r in table.rows)]
+    if left:
+        notes.append(f"{table.source}: column(s) {', '.join(repr(h) for h in left)} not read")
