@@ -26,7 +26,7 @@ def _check_args(args: argparse.Namespace) -> None:
 
 def run_analyze(args: argparse.Namespace) -> int:
     _check_args(args)
-    diagram, _notes = read_any(args.path)  # the report is the output; reading notes are not repeated
+    diagram, _notes = read_any(args.path, place=False)  # the report is the output; reading notes are not repeated
     through = None
     if args.through is not None:
         company = diagram.find_company(args.through)

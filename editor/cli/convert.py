@@ -57,7 +57,7 @@ def run_convert(args: argparse.Namespace) -> int:
     format_for(src, "read")
     if _same_file(src, out):
         raise InputError(f"{out}: the output would overwrite the input; choose another file name")
-    d, notes = read_any(src)
+    d, notes = read_any(src, place=out_fmt.table)  # tables keep no positions: no layout to compute
     written, write_notes = write_any(d, out, analyze=analyze_for_export)
     _report(written, notes + write_notes, f"{out_fmt.name}, {_summary(d)}")
     return 0

@@ -110,13 +110,17 @@ def format_for(path: str | os.PathLike, mode: str, images: bool = True) -> Forma
     raise InputError(f"{Path(path).name}: cannot {verb} files with {what}; supported: {', '.join(allowed)}")
 
 
-def read_any(path: str | os.PathLike) -> tuple[Diagram, list[str]]:
-    """Read any readable file by its extension: ``(diagram, notes)``; InputError when it cannot."""
+def read_any(path: str | os.PathLike, *, place: bool = True) -> tuple[Diagram, list[str]]:
+    """Read any readable file by its extension: ``(diagram, notes)``; InputError when it cannot.
+
+    ``place=False``: a table's new companies get no automatic layout (for commands that do not draw)."""
     p = Path(path)
     fmt = format_for(p, "read")
     if not p.exists():
         raise InputError(f"{p}: no such file")
     assert fmt.reader is not None  # format_for(.., "read") only returns readable formats
+    if fmt.table and not place:
+        return load_table_with_notes(p, place=False)
     return fmt.reader(p)
 
 
