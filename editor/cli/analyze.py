@@ -26,7 +26,8 @@ def _check_args(args: argparse.Namespace) -> None:
 
 def run_analyze(args: argparse.Namespace) -> int:
     _check_args(args)
-    diagram, _notes = read_any(args.path, place=False)  # the report is the output; reading notes are not repeated
+    # the report is the output (reading notes are not repeated); nothing is drawn: no layout
+    diagram, _notes = read_any(args.path, place=False)
     through = None
     if args.through is not None:
         company = diagram.find_company(args.through)
