@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.panels.common import money
-from editor.panels.glossary import tip
+from editor.panels.glossary import COMPUTING, tip
 
 COLUMNS = ("#", "Loop", "Bottleneck", "Pattern", "Dated", "Sourced")
 _TIPS = (None, "loop", "bottleneck", "pattern", "date_ordered", "sourced")
@@ -188,6 +188,12 @@ class LoopsPanel(QWidget):
         return QSize(520, 240)
 
     # ------------------------------------------------------------- results
+    def show_computing(self) -> None:
+        """A new diagram is being analysed: show no figures of the previous one meanwhile."""
+        self.model.set_loops((), None)
+        self.summary.setText(COMPUTING)
+        self.note.hide()
+
     def set_result(self, result) -> None:
         keep = self.selected_loop()
         self.model.set_loops(result.loops, result.unit)
