@@ -112,11 +112,12 @@ def _lower_priority(app_pid: int | None = None) -> None:
     """
     with contextlib.suppress(AttributeError, OSError):  # no nice on this system
         os.nice(10)
+    from editor.analysis import flow_helper
+
+    flow_helper.exit_on_terminate()  # ended by the app: the helper first, semaphores released
     if app_pid is not None:
         threading.Thread(target=_end_with, args=(app_pid,), daemon=True,
                          name="roundtrip-analysis-watch").start()
-    from editor.analysis import flow_helper
-
     flow_helper.allow()
 
 
@@ -127,7 +128,9 @@ def _end_with(app_pid: int) -> None:
         try:
             os.kill(app_pid, 0)
         except ProcessLookupError:
-            os._exit(0)
+            from editor.analysis import flow_helper
+
+            flow_helper.exit_process(0)
         except OSError:  # exists, but not ours to signal: still there
             pass
 
