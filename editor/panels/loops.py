@@ -190,7 +190,7 @@ class LoopsPanel(QWidget):
     # ------------------------------------------------------------- results
     def show_computing(self) -> None:
         """A new diagram is being analysed: show no figures of the previous one meanwhile."""
-        self.model.set_loops((), None)
+        self.model.set_loops((), "")
         self.summary.setText(COMPUTING)
         self.note.hide()
 

@@ -330,10 +330,10 @@ class MetricsPanel(QWidget):
         """A new diagram is being analysed: show no figures of the previous one meanwhile."""
         for label in self.values.values():
             label.setText(COMPUTING)
-        self.model.set_rows((), None)
+        self.model.set_rows((), "")
         self.partial_box.setVisible(False)
-        self.flow_chart.set_rows([], None, [])
-        self.type_chart.set_rows([], None)
+        self.flow_chart.set_rows([], "", [])
+        self.type_chart.set_rows([], "")
 
     def set_result(self, result, type_names: dict[str, str] | None = None,
                    type_colors: dict[str, str] | None = None) -> None:
