@@ -185,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
                 app_runs.append(shown)
                 if panels is not None:
                     panel_runs.append(panels)
-            note = f"panels filled after {median(panel_runs):.2f} s" if panel_runs else "panels: no result seen"
+            note = (f"panels filled after {median(panel_runs):.2f} s" if panel_runs
+                    else "panels: no result seen")
             lines.append(row("window with the AI sample (first paint, Xvfb)", median(app_runs),
                              median(bare_runs), 2.0, note))
         finally:
