@@ -2,14 +2,45 @@
 
 ``roundtrip analyze|export|convert|stress ...`` (and ``--help``/``--version``) run the
 command line (:mod:`editor.cli`, no Qt); anything else opens the app with
-those arguments (:func:`editor.app.start.run_app`).
+those arguments (:func:`editor.app.start.run_app`). A first word that is neither a
+command nor a file (``roundtrip stres FILE``) is reported with the closest command
+(exit status 2), and without a display the app says so in one line (exit status 2)
+instead of letting Qt abort.
 """
 from __future__ import annotations
 
+import difflib
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from editor.cli import CLI_ARGUMENTS
+from editor.cli import CLI_ARGUMENTS, SUBCOMMANDS
+
+
+def unknown_command(args: Sequence[str]) -> str | None:
+    """The message for a first word that is no command and no file, else None."""
+    if not args or args[0].startswith("-"):
+        return None
+    word = args[0]
+    if Path(word).exists() or Path(word).suffix or os.sep in word or (os.altsep and os.altsep in word):
+        return None  # a file to open (a missing file is reported by the window)
+    close = difflib.get_close_matches(word.lower(), SUBCOMMANDS, n=1, cutoff=0.5)
+    hint = f"; did you mean 'roundtrip {close[0]}'?" if close else ""
+    return (f"roundtrip: '{word}' is not a command or a file{hint} "
+            f"(commands: {', '.join(SUBCOMMANDS)}; roundtrip --help)")
+
+
+def missing_display(environ: dict[str, str] | None = None, platform: str | None = None) -> str | None:
+    """The message when the window cannot be shown because there is no display, else None."""
+    env = os.environ if environ is None else environ
+    if not (platform or sys.platform).startswith("linux"):
+        return None  # Windows and macOS always have their own display
+    if env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return ("roundtrip: the editor needs a display (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+            "without one, use the command line (roundtrip analyze|export|convert|stress) "
+            "or run the window off screen with QT_QPA_PLATFORM=offscreen")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -18,6 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from editor.cli.main import main as cli_main
 
         return cli_main(args)
+    problem = unknown_command(args) or missing_display()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     from editor.app.start import run_app  # the GUI: Qt is only imported when it is needed
 
     return run_app(args)

@@ -31,21 +31,63 @@ later analyses hand it part of those flows. It stops with ``flow_helper.stop()``
 when it breaks or hangs (then the flows are done in the calling process), or by
 itself when the process that started it ends. The command line never allows it.
 """
-from editor.analysis import loop_reuse
-from editor.analysis.circulation import Circulation, max_circulation
-from editor.analysis.engine import (
-    DEFAULT_TIME_BUDGET,
-    AnalysisResult,
-    analyze,
-    analyze_for_export,
-    circular_groups,
-)
-from editor.analysis.graph import CompanyGraph, Step
-from editor.analysis.loops import Loop, build_loop, date_ordered
-from editor.analysis.metrics import CompanyMetrics, Totals, company_metrics, totals
-from editor.analysis.patterns import PATTERN_RULES, TYPE_CLASSES, PatternRule, classify_type, pattern_name
-from editor.analysis.roundtrip import round_trip_capacities
-from editor.analysis.search import RawLoop, SearchResult, find_loops, rank_key
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the names below are imported on first use (see __getattr__)
+    from editor.analysis import loop_reuse
+    from editor.analysis.circulation import Circulation, max_circulation
+    from editor.analysis.engine import (
+        DEFAULT_TIME_BUDGET,
+        AnalysisResult,
+        analyze,
+        analyze_for_export,
+        circular_groups,
+    )
+    from editor.analysis.graph import CompanyGraph, Step
+    from editor.analysis.loops import Loop, build_loop, date_ordered
+    from editor.analysis.metrics import CompanyMetrics, Totals, company_metrics, totals
+    from editor.analysis.patterns import PATTERN_RULES, TYPE_CLASSES, PatternRule, classify_type, pattern_name
+    from editor.analysis.roundtrip import round_trip_capacities
+    from editor.analysis.search import RawLoop, SearchResult, find_loops, rank_key
+
+#: Where each public name lives: importing ``editor.analysis`` (or a light module of it, such as
+#: ``editor.analysis.glossary``) costs nothing until a name is used.
+_WHERE = {
+    "loop_reuse": "editor.analysis.loop_reuse",
+    "Circulation": "editor.analysis.circulation", "max_circulation": "editor.analysis.circulation",
+    "DEFAULT_TIME_BUDGET": "editor.analysis.engine", "AnalysisResult": "editor.analysis.engine",
+    "analyze": "editor.analysis.engine", "analyze_for_export": "editor.analysis.engine",
+    "circular_groups": "editor.analysis.engine",
+    "CompanyGraph": "editor.analysis.graph", "Step": "editor.analysis.graph",
+    "Loop": "editor.analysis.loops", "build_loop": "editor.analysis.loops",
+    "date_ordered": "editor.analysis.loops",
+    "CompanyMetrics": "editor.analysis.metrics", "Totals": "editor.analysis.metrics",
+    "company_metrics": "editor.analysis.metrics", "totals": "editor.analysis.metrics",
+    "PATTERN_RULES": "editor.analysis.patterns", "TYPE_CLASSES": "editor.analysis.patterns",
+    "PatternRule": "editor.analysis.patterns", "classify_type": "editor.analysis.patterns",
+    "pattern_name": "editor.analysis.patterns",
+    "round_trip_capacities": "editor.analysis.roundtrip",
+    "RawLoop": "editor.analysis.search", "SearchResult": "editor.analysis.search",
+    "find_loops": "editor.analysis.search", "rank_key": "editor.analysis.search",
+}
+
+
+def __getattr__(name: str) -> Any:
+    where = _WHERE.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = importlib.import_module(where)
+    value = module if name == "loop_reuse" else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))
+
 
 __all__ = [
     "DEFAULT_TIME_BUDGET",

@@ -31,7 +31,6 @@ from typing import Any
 import highspy
 import numpy as np
 from highspy._core import _Highs  # the plain solver class (see _solve_highspy)
-from scipy.sparse import coo_matrix
 
 from editor.analysis.cuts import PREVIOUS, previous_circulation
 from editor.analysis.graph import CompanyGraph
@@ -173,36 +172,50 @@ def _still_maximum(comp: Component) -> np.ndarray | None:
 
 def weighted_circulation(comp: Component, weights: np.ndarray) -> np.ndarray:
     """A circulation of the component maximising the sum of ``weights`` x amount carried."""
-    m, k = len(comp.caps), comp.k
+    k = comp.k
     scale = comp.caps.max()
-    rows = np.concatenate([comp.u, comp.v])
-    cols = np.concatenate([np.arange(m), np.arange(m)])
-    vals = np.concatenate([np.ones(m), -np.ones(m)])
-    a_eq = coo_matrix((vals, (rows, cols)), shape=(k, m)).tocsr()
+    a_eq = _incidence(comp.u, comp.v, k)
     upper = comp.caps / scale
     x = _solve_highspy(-weights, a_eq, upper)
     return np.clip(x * scale, 0.0, comp.caps)
 
 
-def _solve_highspy(cost: np.ndarray, a_eq: Any, upper: np.ndarray) -> np.ndarray:
+def _incidence(u: np.ndarray, v: np.ndarray, k: int) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
+    """The k x m node-arc incidence matrix, column-wise: (rows, starts, row indices, values).
+
+    Column j holds +1 at row u[j] and -1 at row v[j]; a step from a company to itself has no entry."""
+    u = np.asarray(u, dtype=np.int32)
+    v = np.asarray(v, dtype=np.int32)
+    keep = u != v
+    starts = np.zeros(len(u) + 1, dtype=np.int32)
+    np.cumsum(np.where(keep, 2, 0), out=starts[1:])
+    lo, hi = np.minimum(u, v)[keep], np.maximum(u, v)[keep]  # row indices ascending in each column
+    index = np.stack([lo, hi], axis=1).ravel()
+    value = np.stack([np.where(u[keep] < v[keep], 1.0, -1.0), np.where(u[keep] < v[keep], -1.0, 1.0)],
+                     axis=1).ravel()
+    return k, starts, index, value
+
+
+def _solve_highspy(cost: np.ndarray, a_eq: tuple[int, np.ndarray, np.ndarray, np.ndarray],
+                   upper: np.ndarray) -> np.ndarray:
     """min cost.x with a_eq x = 0 and 0 <= x <= upper, by highspy.
 
     It uses the plain solver class: highspy's wrapper of it installs callbacks and
     prints a banner on stdout, which must hold only the JSON of ``roundtrip analyze``."""
-    a = a_eq.tocsc()
+    rows, starts, index, entries = a_eq
     h = _Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("threads", 1)
     for key, value in HIGHS_OPTIONS.items():
         h.setOptionValue(key, "off" if value is False else value)
     lp = highspy.HighsLp()
-    lp.num_col_, lp.num_row_ = len(cost), a.shape[0]
+    lp.num_col_, lp.num_row_ = len(cost), rows
     lp.col_cost_ = cost
     lp.col_lower_ = np.zeros(len(cost))
     lp.col_upper_ = upper
-    lp.row_lower_ = lp.row_upper_ = np.zeros(a.shape[0])
+    lp.row_lower_ = lp.row_upper_ = np.zeros(rows)
     lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.start_, lp.a_matrix_.index_, lp.a_matrix_.value_ = a.indptr, a.indices, a.data
+    lp.a_matrix_.start_, lp.a_matrix_.index_, lp.a_matrix_.value_ = starts, index, entries
     h.passModel(lp)
     h.run()
     status = h.getModelStatus()

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import multiprocessing.util
 import os
+import signal
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -91,6 +93,32 @@ def stop() -> None:
         _ready.clear()
     if executor is not None:
         executor.shutdown(wait=False, cancel_futures=True)
+
+
+def exit_process(code: int = 0) -> None:
+    """End this process now, cleanly: the helper is ended first, then the process's semaphores and
+    shared memory are released (multiprocessing's exit handlers), so nothing is reported leaked.
+
+    For a process that must go at once (asked to terminate, or its app is gone)."""
+    with _lock:
+        executor = _executor
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    stop()
+    for proc in processes:
+        with contextlib.suppress(Exception):  # already gone
+            proc.terminate()
+            proc.join(1.0)
+    with contextlib.suppress(Exception):  # nothing more can be done on the way out
+        multiprocessing.util._exit_function()  # type: ignore[attr-defined]  # runs the finalizers
+    os._exit(code)
+
+
+def exit_on_terminate() -> None:
+    """In a worker process: SIGTERM ends it through :func:`exit_process`; SIGINT (Ctrl+C in the
+    terminal, sent to the whole process group) is left to the app, which decides."""
+    with contextlib.suppress(ValueError, OSError, AttributeError):  # not the main thread / no signals
+        signal.signal(signal.SIGTERM, lambda _signum, _frame: exit_process(0))
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def submit(k: int, u: np.ndarray, v: np.ndarray, caps: np.ndarray, jobs: list[int],
@@ -166,6 +194,8 @@ def _start(parent: int, claims: Any = None, started: Any = None) -> None:
     _helper_claims, _helper_started = claims, started
     with contextlib.suppress(AttributeError, OSError):
         os.nice(10)
+    with contextlib.suppress(ValueError, OSError, AttributeError):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the app, which ends this process
 
     def watch() -> None:
         while True:

@@ -18,8 +18,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import connected_components
 
 from editor.model import Company, Snapshot
 
@@ -114,9 +112,10 @@ class CompanyGraph:
 
 
 def strong_components(n: int, src: Sequence[int], dst: Sequence[int]) -> np.ndarray:
+    """Strongly connected component label (0, 1, ...) of each of ``n`` companies (by igraph, in C)."""
     if n == 0:
         return np.zeros(0, dtype=np.int64)
-    data = np.ones(len(src), dtype=np.int8)
-    m = csr_matrix((data, (np.asarray(src, dtype=np.int64), np.asarray(dst, dtype=np.int64))), shape=(n, n))
-    _, labels = connected_components(m, directed=True, connection="strong")
-    return labels
+    import igraph  # the max flows need it as well; far lighter to import than scipy.sparse.csgraph
+
+    g = igraph.Graph(n=n, edges=list(zip(src, dst, strict=True)), directed=True)
+    return np.asarray(g.connected_components(mode="strong").membership, dtype=np.int64)

@@ -253,6 +253,8 @@ class MainWindow(QMainWindow):
         self.refresh_flow_types()
         self._update_title()
         self._update_counts()
+        self.loops.show_computing()  # no figures of the previous diagram while the first analysis runs
+        self.metrics.show_computing()
         self.worker.run_now()
         self.stress.attach()
         QTimer.singleShot(0, self.zoom_to_fit)

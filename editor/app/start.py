@@ -9,14 +9,25 @@ What opens at start:
   copy, so the bundled file is never overwritten) and an empty diagram on later
   runs — the last files are one click away in File → Open Recent.
 
+SIGTERM and SIGINT (Ctrl+C in the terminal) are handled like Quit: unsaved work
+is first written to recovery files (offered at the next start), then each
+window offers to save as it closes. A second signal, or one that arrives while
+a dialog is open, ends the app at once, keeping those recovery files. The
+analysis process is ended before the app exits, so nothing is left behind.
+
 ``ROUNDTRIP_SMOKE_SCREENSHOT=out.png`` makes the app grab its own window to
 ``out.png`` once it has shown and the analysis has finished, then quit (used by
-the Xvfb smoke test).
+the Xvfb smoke test). ``ROUNDTRIP_STARTUP_PROBE=1`` prints ``roundtrip-probe shown T``
+and ``roundtrip-probe panels T`` (T: ``time.time()``) on stdout when the window has
+first painted and when the panels got their first figures (used by the start-up benchmark).
 """
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
+import time
 from pathlib import Path
 
 from editor import __version__, settings
@@ -81,10 +92,101 @@ def run_app(argv: list[str]) -> int:
     windows = start_windows(list(argv))
     for w in windows:
         w.show()
+    if os.environ.get("ROUNDTRIP_STARTUP_PROBE"):
+        _arm_probe(windows[-1])
     shot = os.environ.get("ROUNDTRIP_SMOKE_SCREENSHOT")
     if shot:
         _arm_screenshot(windows[-1], Path(shot))
-    return app.exec()
+    install_signal_handlers()
+    try:
+        return app.exec()
+    finally:
+        shut_down()
+
+
+def shut_down() -> None:
+    """In order: the windows' analyses stop, then the analysis process (which ends its helper)."""
+    from editor.background import analysis_worker
+
+    for w in list(_windows):
+        with contextlib.suppress(RuntimeError):  # its C++ side is already gone
+            w.worker.shutdown()
+    analysis_worker.stop_pool()
+
+
+_signals = {"count": 0}
+
+
+def install_signal_handlers() -> None:
+    """Handle SIGTERM and SIGINT like Quit (see the module text)."""
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    def handler(signum: int, _frame: object) -> None:
+        _signals["count"] += 1
+        QTimer.singleShot(0, lambda: on_quit_signal(signum, _signals["count"]))
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, handler)
+    # Python runs its signal handlers only when it gets control: wake it up now and then.
+    app = QCoreApplication.instance()
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+
+
+def save_recovery_files() -> int:
+    """Write the unsaved work of every window to its recovery file now; returns how many."""
+    written = 0
+    for w in list(_windows):
+        try:
+            autosave = w.autosave
+            if autosave is None or not w.document.is_modified():
+                continue
+            if autosave.autosave_now() is not None:
+                written += 1
+            autosave.wait(10.0)
+        except RuntimeError:  # a window being deleted
+            continue
+    return written
+
+
+def on_quit_signal(signum: int, count: int) -> None:
+    """The app was asked to end by a signal: keep the work, then close like Quit."""
+    from PySide6.QtWidgets import QApplication
+
+    save_recovery_files()
+    if count == 1 and QApplication.activeModalWidget() is None:
+        QApplication.closeAllWindows()  # each window offers to save (its recovery file goes once saved)
+        if not any(w.isVisible() for w in _windows):
+            QApplication.quit()
+        return
+    print(f"roundtrip: ended by signal {signum}; unsaved work is kept as recovery files "
+          "(offered at the next start)", file=sys.stderr)
+    shut_down()
+    QApplication.exit(128 + signum)
+
+
+def _arm_probe(window) -> None:
+    """Print when ``window`` has first painted and when its panels got their first figures."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class _Painted(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint and not getattr(self, "done", False):
+                self.done = True
+                QTimer.singleShot(0, lambda: print(f"roundtrip-probe shown {time.time():.4f}", flush=True))
+            return False
+
+    probe = _Painted(window)
+    window.installEventFilter(probe)
+    window.view.viewport().installEventFilter(probe)
+
+    def panels(_result: object) -> None:
+        if not getattr(window, "_probe_panels", False):
+            window._probe_panels = True
+            print(f"roundtrip-probe panels {time.time():.4f}", flush=True)
+
+    window.worker.resultReady.connect(panels)
 
 
 def _arm_screenshot(window, out: Path, timeout_ms: int = 15000) -> None:

@@ -113,11 +113,12 @@ def _lower_priority(app_pid: int | None = None) -> None:
     """
     with contextlib.suppress(AttributeError, OSError):  # no nice on this system
         os.nice(10)
+    from editor.analysis import flow_helper
+
+    flow_helper.exit_on_terminate()  # ended by the app: the helper first, semaphores released
     if app_pid is not None:
         threading.Thread(target=_end_with, args=(app_pid,), daemon=True,
                          name="roundtrip-analysis-watch").start()
-    from editor.analysis import flow_helper
-
     flow_helper.allow()
 
 
@@ -128,7 +129,9 @@ def _end_with(app_pid: int) -> None:
         try:
             os.kill(app_pid, 0)
         except ProcessLookupError:
-            os._exit(0)
+            from editor.analysis import flow_helper
+
+            flow_helper.exit_process(0)
         except OSError:  # exists, but not ours to signal: still there
             pass
 
@@ -164,6 +167,31 @@ def _run(analyze: Callable[..., Any], snapshot: Snapshot, options: dict[str, Any
     try:
         return analyze(snapshot, **options), None, time.perf_counter() - t0
     except Exception as e:  # reported to the user, never raised on the GUI thread
+        return None, e, time.perf_counter() - t0
+
+
+def _run_in_process(analyze: Callable[..., Any] | None, snapshot: Snapshot, options: dict[str, Any]):
+    """On a worker thread: run one analysis in the shared process (started here on first use).
+
+    Returns (result, error, seconds) like :func:`_run`; the error is a :class:`_Retry` when the
+    process could not be had or broke (the caller then runs the request in a thread)."""
+    t0 = time.perf_counter()
+    try:
+        pool = analysis_pool()
+        future = pool.submit(analyze or _engine_analyze(), PackedSnapshot(snapshot), **options)
+    except Exception as e:  # no process to be had
+        return None, _Retry(e), 0.0
+    try:
+        return future.result(), None, time.perf_counter() - t0
+    except BrokenProcessPool:
+        # The analysis itself killed its process (memory, a crash): running it again in the
+        # app's own process would take the window down with it. Say so instead.
+        _forget_pool(pool)
+        return None, AnalysisProcessDied(len(snapshot.companies), len(snapshot.flows)), 0.0
+    except Exception as e:
+        if _process_trouble(e):  # the snapshot could not be sent: nothing ran yet
+            _forget_pool(pool)
+            return None, _Retry(e), 0.0
         return None, e, time.perf_counter() - t0
 
 
@@ -271,31 +299,20 @@ class AnalysisWorker(QObject):
         t0 = time.perf_counter()
         handle = self._handle
         if self.use_process:
-            try:
-                pool = analysis_pool()
-                analyze = self._process_fn or _engine_analyze()
-                future = pool.submit(analyze, PackedSnapshot(snapshot), **options)
-            except Exception:  # no process to be had: a thread does it
-                self.use_process = False
-                self._submit(generation, snapshot, options)
-                return
+            # The process is started (on first use) and fed from a worker thread: starting it takes
+            # a second or so, which the window never waits for.
+            analyze = self._process_fn
+            future = self._executor.submit(_run_in_process, analyze, snapshot, options)
 
-            def done_in_process(f: Future, generation=generation, pool=pool) -> None:
+            def done_in_process(f: Future, generation=generation) -> None:
                 if f.cancelled():
                     return
-                error = f.exception()
-                if isinstance(error, BrokenProcessPool):
-                    # The analysis itself killed its process (memory, a crash): running it again in
-                    # the app's own process would take the window down with it. Say so instead.
-                    _forget_pool(pool)
-                    error = AnalysisProcessDied(len(snapshot.companies), len(snapshot.flows))
-                elif _process_trouble(error):  # the snapshot could not be sent: nothing ran yet
-                    _forget_pool(pool)
+                result, error, _seconds = f.result()
+                if isinstance(error, _Retry):
                     relay.post(handle, AnalysisWorker._on_finished, generation, None,
                                _Retry((snapshot, options)), 0.0)
                     return
-                relay.post(handle, AnalysisWorker._on_finished, generation,
-                           None if error else f.result(), error,
+                relay.post(handle, AnalysisWorker._on_finished, generation, result, error,
                            time.perf_counter() - t0)
 
             future.add_done_callback(done_in_process)

@@ -47,8 +47,8 @@ def check_period(args: argparse.Namespace) -> None:
 
 def run_analyze(args: argparse.Namespace) -> int:
     _check_args(args)
-    # the report is the output; reading notes are not repeated
-    diagram, _notes = read_any(args.path, decimal_mark=getattr(args, "decimal_mark", None))
+    # the report is the output (reading notes are not repeated); nothing is drawn: no layout
+    diagram, _notes = read_any(args.path, place=False, decimal_mark=getattr(args, "decimal_mark", None))
     through = None
     if args.through is not None:
         company = diagram.find_company(args.through)

@@ -67,7 +67,8 @@ def run_convert(args: argparse.Namespace) -> int:
     if args.aggregate:
         d, notes = ledger.load_ledger(src, ledger.parse_by(args.by) if args.by else ("type",))
     else:
-        d, notes = read_any(src, decimal_mark=args.decimal_mark)
+        # tables keep no positions: no layout to compute
+        d, notes = read_any(src, place=not out_fmt.table, decimal_mark=args.decimal_mark)
     written, write_notes = _write_data(d, out, out_fmt, raw=args.raw)
     _report(written, notes + write_notes, f"{out_fmt.name}, {_summary(d)}")
     return 0

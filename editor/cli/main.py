@@ -17,10 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from editor import __version__
-from editor.cli.analyze import run_analyze
-from editor.cli.convert import run_convert, run_export
 from editor.cli.errors import CliError, print_safely
-from editor.cli.stress import run_stress_command
 from editor.io.errors import InputError
 from editor.model import ModelError
 
@@ -123,13 +120,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(e.code or 0)
 
     try:
+        # each command imports only what it needs (the stress test alone needs scipy, images need Qt)
         if args.command == "analyze":
+            from editor.cli.analyze import run_analyze
+
             return run_analyze(args)
         if args.command == "export":
+            from editor.cli.convert import run_export
+
             return run_export(args)
         if args.command == "convert":
+            from editor.cli.convert import run_convert
+
             return run_convert(args)
         if args.command == "stress":
+            from editor.cli.stress import run_stress_command
+
             return run_stress_command(args)
     except (CliError, InputError, ModelError) as e:
         return _error(str(e))

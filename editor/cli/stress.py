@@ -68,7 +68,7 @@ def _pairs(diagram: Diagram, keys: dict[str, str], items: list[str] | None, opti
 
 
 def run_stress_command(args: Any) -> int:
-    diagram, _notes = read_any(args.path)
+    diagram, _notes = read_any(args.path, place=False)  # nothing is drawn
     keys = company_keys(diagram.companies())
     assets = _pairs(diagram, keys, args.assets, "--assets", args.path, "amount")
     shocks = _pairs(diagram, keys, args.shock, "--shock", args.path, "fraction")

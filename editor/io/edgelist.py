@@ -192,16 +192,18 @@ def load_table(path: str | os.PathLike, companies_path: str | os.PathLike | None
 
 
 def load_table_with_notes(path: str | os.PathLike, companies_path: str | os.PathLike | None = None,
-                          *, unit: str | None = None, decimal_mark: str | None = None
-                          ) -> tuple[Diagram, list[str]]:
+                          *, unit: str | None = None, decimal_mark: str | None = None,
+                          place: bool = True) -> tuple[Diagram, list[str]]:
     """:func:`load_table`, with the notes of the reading (encoding guessed, sheets skipped...).
 
     ``decimal_mark`` (',' or '.') settles number columns whose decimal mark the cells leave open.
+    ``place=False`` leaves new companies without an automatic layout (for commands that do not draw).
     """
     flows, companies, extra = read_tables(path, companies_path)
     notes: list[str] = []
     diagram, problems = build_diagram(flows, guess_columns(flows.headers), companies=companies,
-                                      extra=extra, unit=unit, decimal_mark=decimal_mark, notes=notes)
+                                      extra=extra, unit=unit, decimal_mark=decimal_mark, notes=notes,
+                                      place=place)
     if problems:
         raise InputError(summarize(problems))
     return diagram, list(flows.notes) + (list(companies.notes) if companies else []) + notes

@@ -132,9 +132,11 @@ def format_for(path: str | os.PathLike, mode: str, images: bool = True) -> Forma
     raise InputError(f"{Path(path).name}: cannot {verb} files with {what}; supported: {', '.join(allowed)}")
 
 
-def read_any(path: str | os.PathLike, *, decimal_mark: str | None = None) -> tuple[Diagram, list[str]]:
+def read_any(path: str | os.PathLike, *, place: bool = True,
+             decimal_mark: str | None = None) -> tuple[Diagram, list[str]]:
     """Read any readable file by its extension: ``(diagram, notes)``; InputError when it cannot.
 
+    ``place=False``: a table's new companies get no automatic layout (for commands that do not draw).
     ``decimal_mark`` (',' or '.') settles the number columns of a table whose cells leave it open.
     """
     p = Path(path)
@@ -142,8 +144,8 @@ def read_any(path: str | os.PathLike, *, decimal_mark: str | None = None) -> tup
     if not p.exists():
         raise InputError(f"{p}: no such file")
     assert fmt.reader is not None  # format_for(.., "read") only returns readable formats
-    if decimal_mark is not None and fmt.reader is load_table_with_notes:
-        return load_table_with_notes(p, decimal_mark=decimal_mark)
+    if fmt.reader is load_table_with_notes and (decimal_mark is not None or not place):
+        return load_table_with_notes(p, decimal_mark=decimal_mark, place=place)
     return fmt.reader(p)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from editor.analysis.glossary import GLOSSARY
+from editor.analysis.glossary import GLOSSARY  # plain texts: the analysis itself is not imported
 from editor.i18n import translate
 
 CONTEXT = "Glossary"
@@ -32,3 +32,7 @@ def tip(key: str) -> str:
     """The definition of ``key`` as rich text that wraps in a tooltip."""
     text = definition(key)
     return f"<p style='white-space:pre-wrap; max-width:320px'>{text}</p>" if text else ""
+
+
+#: What the analysis panels show while the first analysis of a newly opened diagram runs.
+COMPUTING = "computing…"

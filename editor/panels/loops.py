@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from editor.analysis.timed import period_note
 from editor.model.plain import plain_tip
 from editor.panels.common import money, tone, tone_style
-from editor.panels.glossary import tip
+from editor.panels.glossary import COMPUTING, tip
 
 COLUMNS = ("#", "Loop", "Bottleneck", "Pattern", "Dated", "Sourced")
 _TIPS = (None, "loop", "bottleneck", "pattern", "date_ordered", "sourced")
@@ -252,6 +252,12 @@ class LoopsPanel(QWidget):
         return QSize(520, 240)
 
     # ------------------------------------------------------------- results
+    def show_computing(self) -> None:
+        """A new diagram is being analysed: show no figures of the previous one meanwhile."""
+        self.model.set_loops((), "")
+        self.summary.setText(COMPUTING)
+        self.note.hide()
+
     def set_result(self, result, dated_flows: frozenset[str] | None = None) -> None:
         """Show ``result``; ``dated_flows`` (flows with a date) tells undated loops from out of order."""
         keep = self.selected_loop()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.panels.common import money, percent, ratio, tone, tone_style
-from editor.panels.glossary import tip
+from editor.panels.glossary import COMPUTING, tip
 
 # (header, glossary key, value getter) — the value is also the sort key.
 COLUMNS = (
@@ -333,6 +333,15 @@ class MetricsPanel(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(420, 320)
+
+    def show_computing(self) -> None:
+        """A new diagram is being analysed: show no figures of the previous one meanwhile."""
+        for label in self.values.values():
+            label.setText(COMPUTING)
+        self.model.set_rows((), "")
+        self.partial_box.setVisible(False)
+        self.flow_chart.set_rows([], "", [])
+        self.type_chart.set_rows([], "")
 
     def set_result(self, result, type_names: dict[str, str] | None = None,
                    type_colors: dict[str, str] | None = None) -> None:

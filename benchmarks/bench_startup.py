@@ -1,0 +1,208 @@
+"""Whole-process start-up figures: what users meet, with baselines measured in the same run.
+
+    python benchmarks/bench_startup.py            # every row, medians of 3
+    python benchmarks/bench_startup.py --quick    # the small rows only, 1 run each
+    python benchmarks/bench_startup.py --runs 5 --no-scale
+
+Rows (each a fresh process, ``time.perf_counter`` from launch):
+
+* **window**: ``roundtrip AI-SAMPLE`` in a real X window (``Xvfb``) until its first paint
+  (the app prints it when ``ROUNDTRIP_STARTUP_PROBE`` is set) and until the panels got their first
+  figures; baseline: a bare PySide6 ``QMainWindow`` until its first paint, the same way.
+* **analyze small**: ``roundtrip analyze`` of the teaching sample; baseline ``python -c "import networkx"``.
+* **analyze 1,000/5,000 CSV**: a generated deal map written as a CSV edge list; same baseline.
+* **scale** (not with ``--quick``): ``analyze`` at 10,000/50,000 and 50,000/250,000, with the peak RSS.
+
+Targets: window <= 2x the bare window; analyze small <= 1.5x and 1,000/5,000 CSV <= 3x the
+networkx import. A row says MISS when above its target; the exit status is 0 unless a run failed.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+SAMPLES = ROOT / "editor" / "data" / "samples"
+
+BARE_WINDOW = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+w = QMainWindow(); w.resize(1280, 800)
+class F(QObject):
+    def eventFilter(self, o, e):
+        if e.type() == QEvent.Type.Paint and not getattr(self, "done", False):
+            self.done = True
+            print(f"roundtrip-probe shown {time.time():.4f}", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+f = F(); w.installEventFilter(f); w.show(); app.exec()
+"""
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # users run installed, byte-compiled code
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env.update(extra)
+    return env
+
+
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> float:
+    """Seconds of one run of ``cmd`` (which must succeed)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env or _env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)}: exit {proc.returncode}: {err.decode()[-400:]}")
+    return seconds
+
+
+def peak_rss(cmd: list[str]) -> float:
+    """Peak RSS (MB) of one run of ``cmd``, from GNU time's %M."""
+    out = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], env=_env(), capture_output=True, text=True)
+    return int(out.stderr.strip().splitlines()[-1]) / 1024
+
+
+def window_run(cmd: list[str], display: str, settle: float, panels_too: bool) -> tuple[float, float | None]:
+    """(seconds to first paint, seconds to the panels' first figures or None) of one window run."""
+    home = tempfile.mkdtemp(prefix="roundtrip-bench-home-")
+    env = _env(DISPLAY=display, ROUNDTRIP_STARTUP_PROBE="1", QT_QPA_PLATFORM="xcb",
+               XDG_CONFIG_HOME=home, XDG_DATA_HOME=home, XDG_CACHE_HOME=home)
+    t0 = time.time()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    shown = panels = None
+    assert proc.stdout is not None
+    deadline = time.time() + 60
+    try:
+        for line in proc.stdout:
+            parts = line.split()
+            if len(parts) == 3 and parts[0] == "roundtrip-probe":
+                if parts[1] == "shown":
+                    shown = float(parts[2]) - t0
+                elif parts[1] == "panels":
+                    panels = float(parts[2]) - t0
+            if shown is not None and (panels is not None or not panels_too):
+                break
+            if time.time() > deadline:
+                break
+    finally:
+        time.sleep(settle)
+        proc.terminate()
+        proc.wait(20)
+        shutil.rmtree(home, ignore_errors=True)
+    if shown is None:
+        raise RuntimeError(f"{' '.join(cmd[:3])}: the window never painted")
+    return shown, panels
+
+
+def start_xvfb() -> tuple[subprocess.Popen, str]:
+    for n in range(99, 140):
+        if Path(f"/tmp/.X{n}-lock").exists():
+            continue
+        display = f":{n}"
+        proc = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.0)
+        if proc.poll() is None:
+            return proc, display
+    raise RuntimeError("no free X display for Xvfb")
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def row(name: str, figure: float, baseline: float | None, target: float | None, note: str = "") -> str:
+    if baseline is None:
+        return f"| {name} | {figure:.2f} s | | | {note} |"
+    ratio = figure / baseline
+    verdict = "" if target is None else (" PASS" if ratio <= target else " MISS")
+    return f"| {name} | {figure:.2f} s | {baseline:.2f} s | {ratio:.2f}x (≤ {target}x){verdict} | {note} |"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--quick", action="store_true", help="small rows only, one run each")
+    ap.add_argument("--no-scale", action="store_true", help="leave the 10,000 and 50,000 rows out")
+    ap.add_argument("--no-window", action="store_true", help="leave the window row out (no Xvfb)")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench-out")
+    args = ap.parse_args(argv)
+    runs = 1 if args.quick else args.runs
+    args.out.mkdir(parents=True, exist_ok=True)
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.generate import generate
+    from editor.io.formats import write_any
+
+    def table(n: int, m: int) -> Path:
+        path = args.out / f"startup-{n}-{m}.csv"
+        if not path.exists():
+            from editor.analysis import analyze_for_export
+
+            write_any(generate(n, m, seed=1), path, analyze=analyze_for_export)
+        return path
+
+    roundtrip = [PY, "-m", "editor"]
+    nx = [PY, "-c", "import networkx"]
+    load = os.getloadavg()
+    print(f"cores {os.cpu_count()} · load {load[0]:.2f} {load[1]:.2f} · medians of {runs}")
+    print()
+    print("| what | figure | baseline | ratio (target) | notes |")
+    print("|---|---|---|---|---|")
+    lines: list[str] = []
+
+    small = str(SAMPLES / "teaching-loops.roundtrip")
+    medium = str(table(1000, 5000))
+    a, b, c = [], [], []
+    for _ in range(runs):  # interleaved, so load changes hit all three alike
+        b.append(timed(nx))
+        a.append(timed([*roundtrip, "analyze", small]))
+        c.append(timed([*roundtrip, "analyze", medium]))
+    lines.append(row("`roundtrip analyze` teaching sample", median(a), median(b), 1.5))
+    lines.append(row("`roundtrip analyze` 1,000/5,000 CSV", median(c), median(b), 3.0,
+                     f"peak RSS {peak_rss([*roundtrip, 'analyze', medium]):.0f} MB"))
+    print("\n".join(lines[-2:]), flush=True)
+
+    if not args.no_window and shutil.which("Xvfb"):
+        xvfb, display = start_xvfb()
+        try:
+            sample = str(SAMPLES / "ai-money-machine-2025.roundtrip")
+            app_runs, bare_runs, panel_runs = [], [], []
+            for _ in range(runs):
+                bare_runs.append(window_run([PY, "-c", BARE_WINDOW], display, 0.0, False)[0])
+                shown, panels = window_run([*roundtrip, sample], display, 0.3, True)
+                app_runs.append(shown)
+                if panels is not None:
+                    panel_runs.append(panels)
+            note = (f"panels filled after {median(panel_runs):.2f} s" if panel_runs
+                    else "panels: no result seen")
+            lines.append(row("window with the AI sample (first paint, Xvfb)", median(app_runs),
+                             median(bare_runs), 2.0, note))
+        finally:
+            xvfb.terminate()
+            xvfb.wait(10)
+        print(lines[-1], flush=True)
+
+    if not (args.quick or args.no_scale):
+        for n, m in ((10_000, 50_000), (50_000, 250_000)):
+            path = str(table(n, m))
+            seconds = median([timed([*roundtrip, "analyze", path]) for _ in range(runs)])
+            lines.append(row(f"`roundtrip analyze` {n:,}/{m:,} CSV", seconds, None, None,
+                             f"peak RSS {peak_rss([*roundtrip, 'analyze', path]):.0f} MB"))
+            print(lines[-1], flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
