@@ -6,12 +6,13 @@ resident set size (``VmHWM``), so one case's memory never hides another's:
 * ``/dev/zero`` and a FIFO given as a diagram: refused before reading;
 * a diagram file one byte over the 64 MB limit (sparse): refused before reading;
 * a 5,000-digit amount: refused with its place;
-* a ring of companies (100,000; 20,000 with ``--quick``) analysed as the window does
-  (interactive round-trip budget): memory linear in the map;
-* ``roundtrip analyze --max-loops 0`` on 5,000 companies / 50,000 flows (1,000 / 10,000
+* a ring of companies (100,000; 2,000 with ``--quick``) analysed as the window does
+  (interactive round-trip budget): memory linear in the map, round trips cut at their deadline;
+* ``roundtrip analyze --max-loops 0`` on 5,000 companies / 50,000 flows (300 / 3,000
   with ``--quick``): the 10 s budget bounds the whole run.
 
-Run alone: ``python benchmarks/bench_safety.py [--quick]``.
+Run alone: ``python benchmarks/bench_safety.py [--quick]``; ``benchmarks/run.py`` runs it as
+its "safety" part (:func:`table_rows`).
 """
 from __future__ import annotations
 
@@ -26,6 +27,28 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+
+RING, QUICK_RING = 100_000, 2_000
+MAP, QUICK_MAP = (5000, 50_000), (300, 3000)
+
+#: Row names in benchmarks/run.py, with their size key.
+ZERO = "bomb: /dev/zero as a diagram"
+FIFO = "bomb: FIFO as a diagram"
+OVERSIZE = "bomb: diagram 1 byte over 64 MB"
+DIGITS = "bomb: 5,000-digit amount"
+RING_TIME = "ring analysed in the window, time"
+RING_MEMORY = "ring analysed in the window, peak"
+CLI_TIME = "analyze --max-loops 0, time"
+CLI_MEMORY = "analyze --max-loops 0, peak"
+ROWS = [(ZERO, "bomb"), (FIFO, "bomb"), (OVERSIZE, "bomb"), (DIGITS, "bomb"),
+        (RING_TIME, "ring"), (RING_MEMORY, "ring"), (CLI_TIME, "dense"), (CLI_MEMORY, "dense")]
+#: size key -> the size column (the sizes themselves are in each row's note).
+SIZE_LABELS = {"bomb": "hostile file", "ring": "ring map", "dense": "dense map"}
+#: (name, size key) -> limit: refusals before reading, the CLI's 10 s budget plus 1 s, memory.
+TARGETS = {(ZERO, "bomb"): (1000.0, None), (FIFO, "bomb"): (1000.0, None),
+           (OVERSIZE, "bomb"): (1000.0, None), (DIGITS, "bomb"): (1000.0, None),
+           (RING_MEMORY, "ring"): (1000.0, None),
+           (CLI_TIME, "dense"): (11000.0, None), (CLI_MEMORY, "dense"): (1000.0, None)}
 
 CHILD = r'''
 import json, os, sys, time
@@ -49,7 +72,9 @@ try:
             d.add_flow(Flow(f"f{{i}}", f"c{{i}}", f"c{{(i + 1) % n}}", "venture", 1.0 + i % 7))
         t0 = time.perf_counter()
         r = analyze(d.snapshot(), round_trip_budget=2.0)
-        outcome = f"{{len(r.loops)}} loop(s), round trips complete: {{r.round_trip_complete}}"
+        parts = dict(r.timings)
+        outcome = (f"{{len(r.loops)}} loop(s), round trips {{parts['round trips']:.2f}} s, complete: "
+                   f"{{r.round_trip_complete}}")
     elif case == "cli":
         from editor.cli.main import main
         import io, contextlib
@@ -102,14 +127,36 @@ def run(quick: bool) -> list[tuple[str, str, dict]]:
                           '{"id": "b", "name": "B"}], "flows": [{"id": "f", "source": "a", "target": "b", '
                           '"type": "venture", "amount": ' + "7" * 5000 + "}]}")
         rows.append(("5,000-digit amount", "300 digits", _child("digits", str(digits), quick)))
-        n = 20_000 if quick else 100_000
+        n = QUICK_RING if quick else RING
         rows.append((f"ring of {n:,} companies, analysed", "memory linear (cut sides <= 32 M cells)",
                      _child("ring", str(n), quick)))
-        size = (1000, 10_000) if quick else (5000, 50_000)
+        size = QUICK_MAP if quick else MAP
         dense = folder / "dense.roundtrip"
         native.save(generate(*size, 7), dense)
         rows.append((f"analyze --max-loops 0, {size[0]:,}/{size[1]:,}", "10 s budget + 5,000 loops",
                      _child("cli", str(dense), quick)))
+    return rows
+
+
+def table_rows(quick: bool) -> list[dict]:
+    """The rows of benchmarks/run.py's "safety" part: time (and, for the large cases, peak memory)."""
+    import bench_io as B
+
+    cases = run(quick)
+    names = [ZERO, FIFO, OVERSIZE, DIGITS, RING_TIME, CLI_TIME]
+    rows = []
+    for name, (case, limit, r) in zip(names, cases, strict=True):
+        key = next(k for n, k in ROWS if n == name)
+        failed = r["outcome"] in ("TIMED OUT",) or r["outcome"].startswith("ERROR")
+        note = f"{case}: {r['outcome']}; peak {r['peak_mb']:.0f} MB; limit: {limit}"
+        rows.append(B.row(name, SIZE_LABELS[key], None if failed else r["seconds"] * 1e3, "ms",
+                          size_key=key, note=note[:200], status="ERROR" if failed else None))
+        if name in (RING_TIME, CLI_TIME):
+            memory = RING_MEMORY if name == RING_TIME else CLI_MEMORY
+            peak = r["peak_mb"]
+            rows.append(B.row(memory, SIZE_LABELS[key], None if failed or peak != peak else peak, "MB",
+                              size_key=key, note=f"{case}: peak resident memory of the process",
+                              status="ERROR" if failed else None))
     return rows
 
 

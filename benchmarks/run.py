@@ -31,6 +31,9 @@ import bench_io as B  # noqa: E402
 import bench_labels as L  # noqa: E402
 from bench_ledger import NAME as LEDGER  # noqa: E402
 from bench_ledger import QUICK_ROWS as LEDGER_ROWS  # noqa: E402
+from bench_safety import ROWS as SAFETY_ROWS  # noqa: E402
+from bench_safety import SIZE_LABELS as SAFETY_LABELS  # noqa: E402
+from bench_safety import TARGETS as SAFETY_TARGETS  # noqa: E402
 from bench_stress import NAME as STRESS  # noqa: E402
 from bench_timeline import NAME as TIMELINE  # noqa: E402
 
@@ -52,6 +55,7 @@ PARTS: dict[str, list[tuple[str, str]]] = {
     "labels": [(L.OVERLAPS, "samples"), (L.OVERLAPS, "csv")] + [(L.FIT, f"{w}x{h}") for w, h in L.WINDOWS]
     + [(L.PLACE, "medium"), (L.PLACE, "large")],
     "ledger": [(LEDGER, "ledger")],
+    "safety": SAFETY_ROWS,
 }
 
 #: (name, size key) -> (target figure, target ratio or None). Figures above target: MISS.
@@ -74,6 +78,7 @@ TARGETS: dict[tuple[str, str], tuple[float, float | None]] = {
     (L.OVERLAPS, "samples"): (0.0, None),
     (L.OVERLAPS, "csv"): (0.0, None),
     (LEDGER, "ledger"): (30000.0, None),   # 10M-row target; this row runs 100,000 (full: bench_ledger.py)
+    **SAFETY_TARGETS,                      # hostile inputs against their limits (bench_safety.py)
 }
 
 TIMEOUT = {"quick": 150, "full": 420}
@@ -139,6 +144,9 @@ def part_rows(part: str, quick: bool, out: Path) -> list[dict]:
     if part == "ledger":
         import bench_ledger
         return bench_ledger.table_rows(quick)
+    if part == "safety":
+        import bench_safety
+        return bench_safety.table_rows(quick)
     if part == "memory":
         import bench_memory
         return bench_memory.run(quick, paths)
@@ -170,6 +178,7 @@ def merge(quick: bool, results: dict[str, tuple[list[dict], str]]) -> list[dict]
     labels["ai"] = "AI sample"
     labels.update(L.SIZE_LABELS)
     labels["ledger"] = f"{LEDGER_ROWS:,} rows"
+    labels.update(SAFETY_LABELS)
     merged = []
     for part, expected in PARTS.items():
         rows, error = results.get(part, ([], "not run"))
@@ -177,7 +186,7 @@ def merge(quick: bool, results: dict[str, tuple[list[dict], str]]) -> list[dict]
         for name, key in expected:
             r = by_key.pop((name, key), None)
             if r is None:
-                unit = "MB" if name == B.MEMORY else "ms"
+                unit = "MB" if name == B.MEMORY or name.endswith(", peak") else "ms"
                 status = "SKIP" if error == "not run" else "ERROR"
                 r = B.row(name, labels[key], None, unit, size_key=key, status=status,
                           note=error or "the part produced no figure for this row")

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass
@@ -177,7 +178,20 @@ def weighted_circulation(comp: Component, weights: np.ndarray) -> np.ndarray:
     a_eq = _incidence(comp.u, comp.v, k)
     upper = comp.caps / scale
     x = _solve_highspy(-weights, a_eq, upper)
+    assert x is not None  # no time limit
     return np.clip(x * scale, 0.0, comp.caps)
+
+
+def weighted_circulation_until(comp: Component, weights: np.ndarray, deadline: float) -> np.ndarray | None:
+    """:func:`weighted_circulation`, or None when the solver would finish after ``deadline``
+    (a ``time.perf_counter()`` value)."""
+    seconds = deadline - time.perf_counter()
+    if seconds <= 0:
+        return None
+    k = comp.k
+    scale = comp.caps.max()
+    x = _solve_highspy(-weights, _incidence(comp.u, comp.v, k), comp.caps / scale, seconds)
+    return None if x is None else np.clip(x * scale, 0.0, comp.caps)
 
 
 def _incidence(u: np.ndarray, v: np.ndarray, k: int) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
@@ -197,8 +211,8 @@ def _incidence(u: np.ndarray, v: np.ndarray, k: int) -> tuple[int, np.ndarray, n
 
 
 def _solve_highspy(cost: np.ndarray, a_eq: tuple[int, np.ndarray, np.ndarray, np.ndarray],
-                   upper: np.ndarray) -> np.ndarray:
-    """min cost.x with a_eq x = 0 and 0 <= x <= upper, by highspy.
+                   upper: np.ndarray, time_limit: float | None = None) -> np.ndarray | None:
+    """min cost.x with a_eq x = 0 and 0 <= x <= upper, by highspy (None: ``time_limit`` seconds ran out).
 
     It uses the plain solver class: highspy's wrapper of it installs callbacks and
     prints a banner on stdout, which must hold only the JSON of ``roundtrip analyze``."""
@@ -208,6 +222,8 @@ def _solve_highspy(cost: np.ndarray, a_eq: tuple[int, np.ndarray, np.ndarray, np
     h.setOptionValue("threads", 1)
     for key, value in HIGHS_OPTIONS.items():
         h.setOptionValue(key, "off" if value is False else value)
+    if time_limit is not None:
+        h.setOptionValue("time_limit", float(time_limit))
     lp = highspy.HighsLp()
     lp.num_col_, lp.num_row_ = len(cost), rows
     lp.col_cost_ = cost
@@ -219,6 +235,8 @@ def _solve_highspy(cost: np.ndarray, a_eq: tuple[int, np.ndarray, np.ndarray, np
     h.passModel(lp)
     h.run()
     status = h.getModelStatus()
+    if status == highspy.HighsModelStatus.kTimeLimit:
+        return None
     x = np.asarray(h.getSolution().col_value, dtype=float)
     if status != highspy.HighsModelStatus.kOptimal or len(x) != len(cost):
         # cannot happen: x = 0 is feasible and the region is bounded

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from editor.analysis.circulation import Circulation, max_circulation
@@ -18,6 +18,7 @@ from editor.analysis.loops import Loop, build_loop
 from editor.analysis.metrics import CompanyMetrics, Totals, company_metrics, totals
 from editor.analysis.patterns import PatternRule
 from editor.analysis.roundtrip import start_round_trips
+from editor.analysis.search import RawLoop
 from editor.model import ModelError, Snapshot
 
 #: Default time budget of the loop search, in seconds.
@@ -72,13 +73,16 @@ def circular_groups(g: CompanyGraph) -> tuple[tuple[str, ...], ...]:
 def analyze(snapshot: Snapshot, *, max_loops: int = 100, max_length: int = 12,
             through: str | None = None, time_budget: float = DEFAULT_TIME_BUDGET,
             round_trip_budget: float | None = None, window_days: int | None = None,
-            extra_rules: Iterable[PatternRule] = ()) -> AnalysisResult:
+            extra_rules: Iterable[PatternRule] = (), budget: float | None = None) -> AnalysisResult:
     """Loops, circulation and metrics of a snapshot.
 
     ``max_loops`` 0 means no cap; ``through`` is a company id; the loop
     search stops after ``time_budget`` seconds (and says so). Round-trip
-    capacities are all computed unless ``round_trip_budget`` (seconds) is
-    given. ``window_days`` bounds date-ordered loops.
+    capacities are all computed unless ``round_trip_budget`` (seconds from
+    the start of the analysis) is given. ``window_days`` bounds date-ordered
+    loops. With a ``budget`` (seconds for the whole analysis), the loops found
+    are described until it runs out; the rest are left out and the list is
+    flagged as cut short by time (``loops_truncated`` and ``loops_timed_out``).
     """
     if max_loops < 0:
         raise ModelError(f"max_loops: must be 0 (no cap) or more, got {max_loops}")
@@ -90,7 +94,7 @@ def analyze(snapshot: Snapshot, *, max_loops: int = 100, max_length: int = 12,
     try:
         return _analyze(snapshot, max_loops=max_loops, max_length=max_length, through=through,
                         time_budget=time_budget, round_trip_budget=round_trip_budget,
-                        window_days=window_days, extra_rules=extra_rules)
+                        window_days=window_days, extra_rules=extra_rules, budget=budget)
     finally:
         if paused:
             gc.enable()
@@ -103,7 +107,7 @@ def analyze_for_export(snapshot: Snapshot) -> AnalysisResult:
 
 def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: str | None,
              time_budget: float, round_trip_budget: float | None, window_days: int | None,
-             extra_rules: Iterable[PatternRule]) -> AnalysisResult:
+             extra_rules: Iterable[PatternRule], budget: float | None = None) -> AnalysisResult:
     if max_length < 2:
         raise ModelError(f"max_length: a loop has at least 2 companies, got {max_length}")
     timings = []
@@ -120,7 +124,7 @@ def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: st
     # Round trips start first: a helper process (when there is one) takes its
     # share of the maximum flows while the loops are searched here.
     t = time.perf_counter()
-    deadline = None if round_trip_budget is None else t + round_trip_budget
+    deadline = None if round_trip_budget is None else t0 + round_trip_budget
     finish_round_trips = start_round_trips(g, deadline)
     started = time.perf_counter() - t
 
@@ -128,7 +132,8 @@ def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: st
     found = ranked_loops(g, max_loops=max_loops, max_length=max_length,
                          through=None if through is None else g.index[through], time_budget=time_budget)
     rules = tuple(extra_rules)
-    loops = tuple(build_loop(g, raw, window_days=window_days, extra_rules=rules) for raw in found.loops)
+    loops = _described(g, found.loops, window_days, rules, None if budget is None else t0 + budget)
+    cut = len(loops) < len(found.loops)
     timings.append(("loops", time.perf_counter() - t))
 
     t = time.perf_counter()
@@ -143,9 +148,20 @@ def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: st
     timings.append(("metrics", time.perf_counter() - t))
     return AnalysisResult(
         companies=len(snapshot.companies), flows=len(snapshot.flows), unit=snapshot.metadata.unit,
-        loops=loops, loops_truncated=found.truncated, loops_timed_out=found.timed_out,
+        loops=loops, loops_truncated=found.truncated or cut, loops_timed_out=found.timed_out or cut,
         max_loops=max_loops, max_length=max_length, through=through,
         circular_companies=tuple(c.id for c in g.companies if c.id in circular),
         circular_groups=groups, circulation=circulation, totals=tot, company_metrics=metrics,
         round_trip_complete=all(v is not None for v in round_trip.values()),
         timings=tuple(timings))
+
+
+def _described(g: CompanyGraph, raws: Sequence[RawLoop], window_days: int | None,
+               rules: tuple[PatternRule, ...], deadline: float | None) -> tuple[Loop, ...]:
+    """:func:`build_loop` of each loop in rank order, until ``deadline`` (``time.perf_counter()``)."""
+    loops = []
+    for raw in raws:
+        if deadline is not None and time.perf_counter() > deadline:
+            break
+        loops.append(build_loop(g, raw, window_days=window_days, extra_rules=rules))
+    return tuple(loops)

@@ -37,7 +37,14 @@ import numpy as np
 
 import editor.analysis.cuts as cuts
 import editor.analysis.flow_helper as flow_helper
-from editor.analysis.circulation import CACHE, Component, circulation_of, components, weighted_circulation
+from editor.analysis.circulation import (
+    CACHE,
+    Component,
+    circulation_of,
+    components,
+    weighted_circulation,
+    weighted_circulation_until,
+)
 from editor.analysis.cuts import (
     MAX_FLOW,
     PREVIOUS,
@@ -119,12 +126,12 @@ def capacities_in_two_parts(comp: Component, x: np.ndarray, deadline: float | No
     if not use_bounds:
         yield from _max_flows(comp, np.flatnonzero(todo), values, None, deadline)
         return values
-    plan = _Plan(comp, x, use_cache)
+    plan = _Plan(comp, x, use_cache, deadline)
     settled = plan.settled() & todo
     values[settled] = plan.value(settled)
     jobs = np.flatnonzero(todo & ~settled)
     if len(jobs) >= WEIGHTED_MIN and (deadline is None or time.perf_counter() < deadline):
-        plan.second_circulation(jobs)
+        plan.second_circulation(jobs, deadline)
         settled = plan.settled() & todo
         values[settled] = plan.value(settled)
         jobs = np.flatnonzero(todo & ~settled)
@@ -205,7 +212,7 @@ def _max_flows(comp: Component, job_array: np.ndarray, values: np.ndarray,
 class _Plan:
     """Bounds of one component's capacities, where they come from, and their cuts."""
 
-    def __init__(self, comp: Component, x: np.ndarray, reuse: bool) -> None:
+    def __init__(self, comp: Component, x: np.ndarray, reuse: bool, deadline: float | None = None) -> None:
         self.comp = comp
         cuts = structural_bounds(comp.k, comp.u, comp.v, comp.caps)
         self.kind = cuts.argmin(axis=0)
@@ -216,6 +223,8 @@ class _Plan:
         self.sides: dict[int, tuple[int, Any]] = {}            # company -> (kind, side)
         self.reused = None
         prev = PREVIOUS.best_for(comp.ids) if reuse else None
+        if deadline is not None and time.perf_counter() > deadline:
+            prev = None                 # its bounds take maximum flows: no time left for them
         if prev is not None:
             self.reused = bounds_from_previous(prev, comp.ids, comp.u, comp.v, comp.caps,
                                                max_flow=plain_max_flow)
@@ -236,12 +245,19 @@ class _Plan:
         one (a flow, so never negative) when rounding put the cut a hair under it."""
         return np.maximum(self.upper[settled], self.lower[settled])
 
-    def second_circulation(self, jobs: np.ndarray) -> None:
-        """Lift lower bounds with a circulation pushed through the unsettled companies."""
+    def second_circulation(self, jobs: np.ndarray, deadline: float | None = None) -> None:
+        """Lift lower bounds with a circulation pushed through the unsettled companies
+        (skipped when its solver would finish after ``deadline``)."""
         comp = self.comp
         weight = np.zeros(comp.k)
         weight[jobs] = 1.0 / np.maximum(self.upper[jobs], 1e-300)
-        x2 = weighted_circulation(comp, weight[comp.v])
+        if deadline is None:
+            x2 = weighted_circulation(comp, weight[comp.v])
+        else:
+            found = weighted_circulation_until(comp, weight[comp.v], deadline)
+            if found is None:
+                return
+            x2 = found
         lower = np.minimum(lower_bounds(comp, x2), self.upper)
         lifted = lower > self.lower
         self.lower[lifted] = lower[lifted]

@@ -52,6 +52,7 @@ def test_quick_run_prints_every_row(quick_run):
     labels = {k: bench.size_label(s) for k, s in bench.QUICK_SIZES.items()} | {"ai": "AI sample"}
     labels |= run.L.SIZE_LABELS     # rows measured on fixed files or window sizes
     labels["ledger"] = f"{run.LEDGER_ROWS:,} rows"
+    labels |= run.SAFETY_LABELS     # hostile inputs: their sizes are in the notes
     for n, (name, key) in enumerate(expected, 1):
         line = table[n - 1]
         assert line.split()[0] == str(n) and name in line and labels[key] in line, (n, name, key, line)

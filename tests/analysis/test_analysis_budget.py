@@ -1,0 +1,70 @@
+"""The whole analysis within its budget: loops described until it runs out, bounds skipped past it."""
+import time
+
+import numpy as np
+
+from benchmarks.generate import generate
+from editor.analysis import CompanyGraph, analyze
+from editor.analysis.circulation import (
+    circulation_of,
+    clear_cache,
+    components,
+    weighted_circulation,
+    weighted_circulation_until,
+)
+from editor.analysis.roundtrip import _Plan
+from editor.analysis.search import find_loops
+
+
+def test_loops_found_after_the_budget_are_left_out_and_flagged():
+    snap = generate(200, 1500, 4).snapshot()
+    full = analyze(snap, max_loops=50, time_budget=30.0)
+    assert len(full.loops) == 50 and not full.loops_timed_out
+    roomy = analyze(snap, max_loops=50, time_budget=30.0, budget=1e6)
+    assert [lp.company_ids for lp in roomy.loops] == [lp.company_ids for lp in full.loops]
+    assert not roomy.loops_timed_out
+    spent = analyze(snap, max_loops=50, time_budget=30.0, budget=0.0)
+    assert spent.loops == ()
+    assert spent.loops_truncated and spent.loops_timed_out
+    # the rest of the analysis is still there
+    assert spent.circulating_amount == full.circulating_amount
+    assert len(spent.company_metrics) == len(full.company_metrics)
+
+
+def test_loops_are_described_until_the_clock_passes_the_deadline(monkeypatch):
+    import editor.analysis.engine as engine
+
+    g = CompanyGraph(generate(200, 1500, 4).snapshot())
+    raws = find_loops(g, max_loops=50, max_length=12, through=None, time_budget=30.0).loops
+    assert len(raws) == 50
+    ticks = iter(range(1000))
+
+    class Clock:               # one tick per reading: readings 0..10 are not past the deadline 10
+        @staticmethod
+        def perf_counter() -> float:
+            return float(next(ticks))
+
+    monkeypatch.setattr(engine, "time", Clock)
+    loops = engine._described(g, raws, None, (), 10.0)
+    first = engine._described(g, raws[:11], None, (), None)
+    assert [lp.company_ids for lp in loops] == [lp.company_ids for lp in first]
+    assert len(loops) == 11
+
+
+def test_the_second_circulation_is_skipped_past_the_deadline():
+    clear_cache()
+    comp = max(components(CompanyGraph(generate(120, 600, 3).snapshot())), key=lambda c: c.k)
+    x = circulation_of(comp)
+    weights = np.ones(len(comp.caps))
+    assert weighted_circulation_until(comp, weights, time.perf_counter() - 1.0) is None
+    late = weighted_circulation_until(comp, weights, time.perf_counter() + 60.0)
+    assert late is not None
+    assert np.isclose(late.sum(), weighted_circulation(comp, weights).sum())
+    plan = _Plan(comp, x, reuse=False)
+    lower = plan.lower.copy()
+    jobs = np.flatnonzero(~plan.settled())
+    assert len(jobs)
+    plan.second_circulation(jobs, deadline=time.perf_counter() - 1.0)
+    assert len(plan.circulations) == 1 and np.array_equal(plan.lower, lower)
+    plan.second_circulation(jobs, deadline=time.perf_counter() + 60.0)
+    assert len(plan.circulations) == 2 and (plan.lower >= lower).all()
