@@ -284,6 +284,7 @@ class _Builder:
         self.flow_ids: set[str] = set()
         self.renamed: list[str] = []
         self.undirected = 0
+        self.memo: dict[tuple[Any, ...], Any] = {}  # what a cell value reads as (see _memo)
 
     def new_id(self, base: str, prefix: str = "") -> str:
         candidate, n = base, 1
@@ -399,16 +400,44 @@ def _company_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]
     b.add_company(company, placed)
 
 
+_QUALIFIER_WORDS = {"est": "estimated", "estimate": "estimated", "~": "estimated", "upto": "up_to",
+                    "max": "up_to"}
+
+
+def _memo(b: _Builder, kind: str, value: Any, read: Any, *args: Any) -> Any:
+    """``read(value, *args)`` once per distinct cell value of a table (columns repeat a lot);
+    an error is remembered and raised again, so every row gets the same message."""
+    key = (kind, type(value), value, *args)  # the type: True == 1, but they read differently
+    try:
+        done = b.memo[key]
+    except KeyError:
+        try:
+            done = read(value, *args)
+        except (ValueError, AmountError) as e:
+            done = e
+        except TypeError:  # an unhashable cell (never from the readers): read it every time
+            return read(value, *args)
+        b.memo[key] = done
+    if isinstance(done, Exception):
+        raise done.with_traceback(None)
+    return done
+
+
 def _flow_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]) -> None:
     problems_before = len(b.problems)
+    cells = row.cells
+    # the row's value of each mapped field, an empty text as None (one look-up per cell)
+    values = {fld: None if isinstance(v, str) and v == "" else v
+              for fld, header in mapping.items() if (v := cells.get(header)) is not None}
+    cell = values.get
 
     def fail(fld: str, msg: str) -> None:
         b.problems.append(Problem(table.source, row.number, mapping.get(fld), msg))
 
     ends = {}
     for end in ("source", "target"):
-        name = _text(_cell(row, mapping, end))
-        cid = _text(_cell(row, mapping, f"{end}_id")).strip()
+        name = _text(cell(end))
+        cid = _text(cell(f"{end}_id")).strip()
         if not name.strip() and not cid:
             fail(end, f"the {end} company is empty")
             continue
@@ -416,35 +445,35 @@ def _flow_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]) -
             ends[end] = b.company_for(name, cid)
         except ValueError as e:
             fail(f"{end}_id", str(e))
-    unit = _text(_cell(row, mapping, "unit")).strip()
+    unit = _text(cell("unit")).strip()
     amount, qualifier = None, "exact"
     try:
-        amount, qualifier = parse_amount(_cell(row, mapping, "amount"), unit or b.unit)
+        amount, qualifier = _memo(b, "amount", cell("amount"), parse_amount, unit or b.unit)
     except AmountError as e:
         fail("amount", str(e))
-    q_cell = _text(_cell(row, mapping, "qualifier")).strip().casefold().replace(" ", "_").replace("-", "_")
+    q_raw = cell("qualifier")
+    q_cell = _text(q_raw).strip().casefold().replace(" ", "_").replace("-", "_")
     if q_cell:
-        q_cell = {"est": "estimated", "estimate": "estimated", "~": "estimated", "upto": "up_to",
-                  "max": "up_to"}.get(q_cell, q_cell)
+        q_cell = _QUALIFIER_WORDS.get(q_cell, q_cell)
         if q_cell not in QUALIFIERS:
-            got = _text(_cell(row, mapping, "qualifier"))
-            fail("qualifier", f"expected one of exact, up to, estimated; got {got!r}")
+            fail("qualifier", f"expected one of exact, up to, estimated; got {_text(q_raw)!r}")
         qualifier = q_cell
-    status = _text(_cell(row, mapping, "status")).strip().casefold() or "announced"
+    s_raw = cell("status")
+    status = _text(s_raw).strip().casefold() or "announced"
     if status not in STATUSES:
-        fail("status", f"expected one of {', '.join(STATUSES)}; got {_text(_cell(row, mapping, 'status'))!r}")
+        fail("status", f"expected one of {', '.join(STATUSES)}; got {_text(s_raw)!r}")
     dates = {}
     for fld in ("date", "end_date"):
         try:
-            dates[fld] = _date(_cell(row, mapping, fld))
+            dates[fld] = _memo(b, "date", cell(fld), _date)
         except ValueError as e:
             fail(fld, str(e))
-    fid = _text(_cell(row, mapping, "id")).strip()
+    fid = _text(cell("id")).strip()
     if fid and fid in b.flow_ids:
         fail("id", f"the id {fid!r} is used twice")
     if len(b.problems) > problems_before:
         return
-    type_id = b.flow_type(_cell(row, mapping, "type"))
+    type_id = b.flow_type(cell("type"))
     if fid and fid in b.taken:  # a company's (or type's) id: flow ids are a namespace of their own
         wanted, fid = fid, b.new_id(f"e{fid}")
         b.renamed.append(f"{wanted!r} -> {fid!r}")
@@ -453,12 +482,11 @@ def _flow_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]) -
         fid = b.new_id(f"f{b.counter}")
     b.taken.add(fid)
     b.flow_ids.add(fid)
-    if _text(_cell(row, mapping, "direction")).strip().casefold() == "undirected":
+    if _text(cell("direction")).strip().casefold() == "undirected":
         b.undirected += 1
     try:
         flow = Flow(fid, ends["source"], ends["target"], type_id, amount, qualifier=qualifier, unit=unit,
-                    status=status, url=_text(_cell(row, mapping, "url")).strip(),
-                    note=_text(_cell(row, mapping, "note")), **dates)
+                    status=status, url=_text(cell("url")).strip(), note=_text(cell("note")), **dates)
     except ModelError as e:
         msg = str(e)
         fld = msg.split(":")[0]
