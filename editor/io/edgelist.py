@@ -337,19 +337,19 @@ class _Builder:
         return c.id
 
 
-def _cell(row: Row, mapping: Mapping[str, str], fld: str) -> Any:
-    header = mapping.get(fld)
-    if header is None:
-        return None
-    v = row.cells.get(header)
-    return None if isinstance(v, str) and v == "" else v
+def _row_values(row: Row, mapping: Mapping[str, str]) -> dict[str, Any]:
+    """The row's value of each mapped field (absent: missing; an empty text: None), one look-up per cell."""
+    cells = row.cells
+    return {fld: None if isinstance(v, str) and v == "" else v
+            for fld, header in mapping.items() if (v := cells.get(header)) is not None}
 
 
 def _company_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]) -> None:
     def fail(fld: str, msg: str) -> None:
         b.problems.append(Problem(table.source, row.number, mapping.get(fld), msg))
 
-    name = _text(_cell(row, mapping, "name"))
+    get = _row_values(row, mapping).get
+    name = _text(get("name"))
     if not name.strip():
         fail("name", "the company name is empty")
         return
@@ -359,7 +359,7 @@ def _company_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]
     for fld in ("valuation", "revenue", "profit", "size", "x", "y", "valuation_date", "revenue_period",
                 "profit_period", "notes"):
         try:
-            cell = _cell(row, mapping, fld)
+            cell = get(fld)
             if fld in signed:
                 values[fld] = _number(cell, fld, signed=signed[fld])
             elif fld in ("x", "y"):
@@ -369,7 +369,7 @@ def _company_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]
         except (ValueError, AmountError) as e:
             fail(fld, str(e))
             ok = False
-    cid = _text(_cell(row, mapping, "id")).strip()
+    cid = _text(get("id")).strip()
     has_ids = "id" in mapping
     key = _key(name)
     if (cid and cid in b.companies) or (not cid and key in b.by_key):
@@ -379,7 +379,7 @@ def _company_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]
         fail("id", f"the id {cid!r} is already used by a flow type or category")
         return
     try:
-        category = b.category(_cell(row, mapping, "category"))
+        category = b.category(get("category"))
     except ModelError as e:
         fail("category", str(e))
         return
@@ -425,11 +425,7 @@ def _memo(b: _Builder, kind: str, value: Any, read: Any, *args: Any) -> Any:
 
 def _flow_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]) -> None:
     problems_before = len(b.problems)
-    cells = row.cells
-    # the row's value of each mapped field, an empty text as None (one look-up per cell)
-    values = {fld: None if isinstance(v, str) and v == "" else v
-              for fld, header in mapping.items() if (v := cells.get(header)) is not None}
-    cell = values.get
+    cell = _row_values(row, mapping).get
 
     def fail(fld: str, msg: str) -> None:
         b.problems.append(Problem(table.source, row.number, mapping.get(fld), msg))
