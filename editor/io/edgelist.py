@@ -16,6 +16,7 @@ an imported diagram into an open one is :mod:`editor.io.merge`. No Qt here.
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import math
 import os
 import re
@@ -199,11 +200,19 @@ def load_table_with_notes(path: str | os.PathLike, companies_path: str | os.Path
     ``decimal_mark`` (',' or '.') settles number columns whose decimal mark the cells leave open.
     ``place=False`` leaves new companies without an automatic layout (for commands that do not draw).
     """
-    flows, companies, extra = read_tables(path, companies_path)
-    notes: list[str] = []
-    diagram, problems = build_diagram(flows, guess_columns(flows.headers), companies=companies,
-                                      extra=extra, unit=unit, decimal_mark=decimal_mark, notes=notes,
-                                      place=place)
+    # The cyclic garbage collector would walk everything already loaded (networkx, numpy...) several
+    # times while the rows are read, for garbage the reading does not make: it is paused meanwhile.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        flows, companies, extra = read_tables(path, companies_path)
+        notes: list[str] = []
+        diagram, problems = build_diagram(flows, guess_columns(flows.headers), companies=companies,
+                                          extra=extra, unit=unit, decimal_mark=decimal_mark, notes=notes,
+                                          place=place)
+    finally:
+        if paused:
+            gc.enable()
     if problems:
         raise InputError(summarize(problems))
     return diagram, list(flows.notes) + (list(companies.notes) if companies else []) + notes
