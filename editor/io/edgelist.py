@@ -419,13 +419,13 @@ def _memo(b: _Builder, kind: str, value: Any, read: Any, *args: Any) -> Any:
     key = (kind, type(value), value, *args)  # the type: True == 1, but they read differently
     try:
         done = b.memo[key]
+    except TypeError:  # an unhashable cell (never from the readers): read it every time
+        return read(value, *args)
     except KeyError:
         try:
             done = read(value, *args)
         except (ValueError, AmountError) as e:
             done = e
-        except TypeError:  # an unhashable cell (never from the readers): read it every time
-            return read(value, *args)
         b.memo[key] = done
     if isinstance(done, Exception):
         raise done.with_traceback(None)
