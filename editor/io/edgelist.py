@@ -16,6 +16,7 @@ an imported diagram into an open one is :mod:`editor.io.merge`. No Qt here.
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import math
 import os
 import re
@@ -199,11 +200,19 @@ def load_table_with_notes(path: str | os.PathLike, companies_path: str | os.Path
     ``decimal_mark`` (',' or '.') settles number columns whose decimal mark the cells leave open.
     ``place=False`` leaves new companies without an automatic layout (for commands that do not draw).
     """
-    flows, companies, extra = read_tables(path, companies_path)
-    notes: list[str] = []
-    diagram, problems = build_diagram(flows, guess_columns(flows.headers), companies=companies,
-                                      extra=extra, unit=unit, decimal_mark=decimal_mark, notes=notes,
-                                      place=place)
+    # The cyclic garbage collector would walk everything already loaded (networkx, numpy...) several
+    # times while the rows are read, for garbage the reading does not make: it is paused meanwhile.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        flows, companies, extra = read_tables(path, companies_path)
+        notes: list[str] = []
+        diagram, problems = build_diagram(flows, guess_columns(flows.headers), companies=companies,
+                                          extra=extra, unit=unit, decimal_mark=decimal_mark, notes=notes,
+                                          place=place)
+    finally:
+        if paused:
+            gc.enable()
     if problems:
         raise InputError(summarize(problems))
     return diagram, list(flows.notes) + (list(companies.notes) if companies else []) + notes
@@ -284,6 +293,7 @@ class _Builder:
         self.flow_ids: set[str] = set()
         self.renamed: list[str] = []
         self.undirected = 0
+        self.memo: dict[tuple[Any, ...], Any] = {}  # what a cell value reads as (see _memo)
 
     def new_id(self, base: str, prefix: str = "") -> str:
         candidate, n = base, 1
@@ -336,19 +346,19 @@ class _Builder:
         return c.id
 
 
-def _cell(row: Row, mapping: Mapping[str, str], fld: str) -> Any:
-    header = mapping.get(fld)
-    if header is None:
-        return None
-    v = row.cells.get(header)
-    return None if isinstance(v, str) and v == "" else v
+def _row_values(row: Row, mapping: Mapping[str, str]) -> dict[str, Any]:
+    """The row's value of each mapped field (absent: missing; an empty text: None), one look-up per cell."""
+    cells = row.cells
+    return {fld: None if isinstance(v, str) and v == "" else v
+            for fld, header in mapping.items() if (v := cells.get(header)) is not None}
 
 
 def _company_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]) -> None:
     def fail(fld: str, msg: str) -> None:
         b.problems.append(Problem(table.source, row.number, mapping.get(fld), msg))
 
-    name = _text(_cell(row, mapping, "name"))
+    get = _row_values(row, mapping).get
+    name = _text(get("name"))
     if not name.strip():
         fail("name", "the company name is empty")
         return
@@ -358,7 +368,7 @@ def _company_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]
     for fld in ("valuation", "revenue", "profit", "size", "x", "y", "valuation_date", "revenue_period",
                 "profit_period", "notes"):
         try:
-            cell = _cell(row, mapping, fld)
+            cell = get(fld)
             if fld in signed:
                 values[fld] = _number(cell, fld, signed=signed[fld])
             elif fld in ("x", "y"):
@@ -368,7 +378,7 @@ def _company_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]
         except (ValueError, AmountError) as e:
             fail(fld, str(e))
             ok = False
-    cid = _text(_cell(row, mapping, "id")).strip()
+    cid = _text(get("id")).strip()
     has_ids = "id" in mapping
     key = _key(name)
     if (cid and cid in b.companies) or (not cid and key in b.by_key):
@@ -378,7 +388,7 @@ def _company_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]
         fail("id", f"the id {cid!r} is already used by a flow type or category")
         return
     try:
-        category = b.category(_cell(row, mapping, "category"))
+        category = b.category(get("category"))
     except ModelError as e:
         fail("category", str(e))
         return
@@ -399,16 +409,40 @@ def _company_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]
     b.add_company(company, placed)
 
 
+_QUALIFIER_WORDS = {"est": "estimated", "estimate": "estimated", "~": "estimated", "upto": "up_to",
+                    "max": "up_to"}
+
+
+def _memo(b: _Builder, kind: str, value: Any, read: Any, *args: Any) -> Any:
+    """``read(value, *args)`` once per distinct cell value of a table (columns repeat a lot);
+    an error is remembered and raised again, so every row gets the same message."""
+    key = (kind, type(value), value, *args)  # the type: True == 1, but they read differently
+    try:
+        done = b.memo[key]
+    except TypeError:  # an unhashable cell (never from the readers): read it every time
+        return read(value, *args)
+    except KeyError:
+        try:
+            done = read(value, *args)
+        except (ValueError, AmountError) as e:
+            done = e
+        b.memo[key] = done
+    if isinstance(done, Exception):
+        raise done.with_traceback(None)
+    return done
+
+
 def _flow_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]) -> None:
     problems_before = len(b.problems)
+    cell = _row_values(row, mapping).get
 
     def fail(fld: str, msg: str) -> None:
         b.problems.append(Problem(table.source, row.number, mapping.get(fld), msg))
 
     ends = {}
     for end in ("source", "target"):
-        name = _text(_cell(row, mapping, end))
-        cid = _text(_cell(row, mapping, f"{end}_id")).strip()
+        name = _text(cell(end))
+        cid = _text(cell(f"{end}_id")).strip()
         if not name.strip() and not cid:
             fail(end, f"the {end} company is empty")
             continue
@@ -416,35 +450,35 @@ def _flow_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]) -
             ends[end] = b.company_for(name, cid)
         except ValueError as e:
             fail(f"{end}_id", str(e))
-    unit = _text(_cell(row, mapping, "unit")).strip()
+    unit = _text(cell("unit")).strip()
     amount, qualifier = None, "exact"
     try:
-        amount, qualifier = parse_amount(_cell(row, mapping, "amount"), unit or b.unit)
+        amount, qualifier = _memo(b, "amount", cell("amount"), parse_amount, unit or b.unit)
     except AmountError as e:
         fail("amount", str(e))
-    q_cell = _text(_cell(row, mapping, "qualifier")).strip().casefold().replace(" ", "_").replace("-", "_")
+    q_raw = cell("qualifier")
+    q_cell = _text(q_raw).strip().casefold().replace(" ", "_").replace("-", "_")
     if q_cell:
-        q_cell = {"est": "estimated", "estimate": "estimated", "~": "estimated", "upto": "up_to",
-                  "max": "up_to"}.get(q_cell, q_cell)
+        q_cell = _QUALIFIER_WORDS.get(q_cell, q_cell)
         if q_cell not in QUALIFIERS:
-            got = _text(_cell(row, mapping, "qualifier"))
-            fail("qualifier", f"expected one of exact, up to, estimated; got {got!r}")
+            fail("qualifier", f"expected one of exact, up to, estimated; got {_text(q_raw)!r}")
         qualifier = q_cell
-    status = _text(_cell(row, mapping, "status")).strip().casefold() or "announced"
+    s_raw = cell("status")
+    status = _text(s_raw).strip().casefold() or "announced"
     if status not in STATUSES:
-        fail("status", f"expected one of {', '.join(STATUSES)}; got {_text(_cell(row, mapping, 'status'))!r}")
+        fail("status", f"expected one of {', '.join(STATUSES)}; got {_text(s_raw)!r}")
     dates = {}
     for fld in ("date", "end_date"):
         try:
-            dates[fld] = _date(_cell(row, mapping, fld))
+            dates[fld] = _memo(b, "date", cell(fld), _date)
         except ValueError as e:
             fail(fld, str(e))
-    fid = _text(_cell(row, mapping, "id")).strip()
+    fid = _text(cell("id")).strip()
     if fid and fid in b.flow_ids:
         fail("id", f"the id {fid!r} is used twice")
     if len(b.problems) > problems_before:
         return
-    type_id = b.flow_type(_cell(row, mapping, "type"))
+    type_id = b.flow_type(cell("type"))
     if fid and fid in b.taken:  # a company's (or type's) id: flow ids are a namespace of their own
         wanted, fid = fid, b.new_id(f"e{fid}")
         b.renamed.append(f"{wanted!r} -> {fid!r}")
@@ -453,12 +487,11 @@ def _flow_row(b: _Builder, table: Table, row: Row, mapping: Mapping[str, str]) -
         fid = b.new_id(f"f{b.counter}")
     b.taken.add(fid)
     b.flow_ids.add(fid)
-    if _text(_cell(row, mapping, "direction")).strip().casefold() == "undirected":
+    if _text(cell("direction")).strip().casefold() == "undirected":
         b.undirected += 1
     try:
         flow = Flow(fid, ends["source"], ends["target"], type_id, amount, qualifier=qualifier, unit=unit,
-                    status=status, url=_text(_cell(row, mapping, "url")).strip(),
-                    note=_text(_cell(row, mapping, "note")), **dates)
+                    status=status, url=_text(cell("url")).strip(), note=_text(cell("note")), **dates)
     except ModelError as e:
         msg = str(e)
         fld = msg.split(":")[0]
