@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from editor.analysis.timed import period_note
 from editor.model.plain import plain_tip
 from editor.panels.common import money, tone, tone_style
-from editor.panels.glossary import COMPUTING, tip
+from editor.panels.glossary import computing, tip
 
 COLUMNS = ("#", "Loop", "Bottleneck", "Pattern", "Dated", "Sourced")
 _TIPS = (None, "loop", "bottleneck", "pattern", "date_ordered", "sourced")
@@ -255,7 +255,7 @@ class LoopsPanel(QWidget):
     def show_computing(self) -> None:
         """A new diagram is being analysed: show no figures of the previous one meanwhile."""
         self.model.set_loops((), "")
-        self.summary.setText(COMPUTING)
+        self.summary.setText(computing())
         self.note.hide()
 
     def set_result(self, result, dated_flows: frozenset[str] | None = None) -> None:

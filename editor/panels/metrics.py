@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.panels.common import money, percent, ratio, tone, tone_style
-from editor.panels.glossary import COMPUTING, tip
+from editor.panels.glossary import computing, tip
 
 # (header, glossary key, value getter) — the value is also the sort key.
 COLUMNS = (
@@ -337,7 +337,7 @@ class MetricsPanel(QWidget):
     def show_computing(self) -> None:
         """A new diagram is being analysed: show no figures of the previous one meanwhile."""
         for label in self.values.values():
-            label.setText(COMPUTING)
+            label.setText(computing())
         self.model.set_rows((), "")
         self.partial_box.setVisible(False)
         self.flow_chart.set_rows([], "", [])

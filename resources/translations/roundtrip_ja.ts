@@ -34,9 +34,196 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
 </context>
 <context>
+    <name>Document</name>
+    <message>
+        <location filename="../../editor/editing/document.py" line="+75"/>
+        <source>Untitled</source>
+        <extracomment>The file path changed (Save As, open); argument: the new path or &quot;&quot;. Unsaved changes appeared or went away.</extracomment>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Add company {name}</source>
+        <translation>会社 {name} を追加</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{count} companies</source>
+        <translation>{count} 社</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Move</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move {count} companies</source>
+        <translation>{count} 社を移動</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Add flow {source} → {target}</source>
+        <translation>フロー {source} → {target} を追加</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{count} flows</source>
+        <translation>{count} 件のフロー</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete {count} items</source>
+        <translation>{count} 項目を削除</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Add flow type {name}</source>
+        <translation>フロー種別 {name} を追加</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit flow type {name}</source>
+        <translation>フロー種別 {name} を編集</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Delete flow type {name}</source>
+        <translation>フロー種別 {name} を削除</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Add category {name}</source>
+        <translation>カテゴリ {name} を追加</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit category {name}</source>
+        <translation>カテゴリ {name} を編集</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Delete category {name}</source>
+        <translation>カテゴリ {name} を削除</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edit diagram details</source>
+        <translation>図の詳細を編集</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+1"/>
+        <source>amount</source>
+        <extracomment>how an undo step names the field it changed</extracomment>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>type</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>end date</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>source</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>valuation</source>
+        <translation>企業価値</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>valuation date</source>
+        <translation>企業価値の基準日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>revenue</source>
+        <translation>売上高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>revenue period</source>
+        <translation>売上高の期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>profit</source>
+        <translation>利益</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>profit period</source>
+        <translation>利益の期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rename {what}</source>
+        <translation>{what} の名前を変更</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set {field} of {what}</source>
+        <translation>{what} の{field}を設定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit {what}</source>
+        <translation>{what} を編集</translation>
+    </message>
+</context>
+<context>
     <name>ExportImageDialog</name>
     <message>
-        <location filename="../../editor/dialogs/export_dialog.py" line="+68"/>
+        <location filename="../../editor/dialogs/export_dialog.py" line="+69"/>
         <location line="+202"/>
         <location line="+37"/>
         <location line="+8"/>
@@ -281,6 +468,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>企業価値を売上高で割った値 (両方が分かっている場合)。</translation>
     </message>
     <message>
+        <location line="+18"/>
+        <source>computing…</source>
+        <extracomment>What the analysis panels show while the first analysis of a newly opened diagram runs.</extracomment>
+        <translation>計算中…</translation>
+    </message>
+    <message>
         <location filename="_runtime_strings.py" line="-12"/>
         <source>All flows from one company to another, taken together. Its amount is the sum of the known amounts.</source>
         <translation>ある企業から別の企業へのフローをまとめたもの。金額は既知の金額の合計です。</translation>
@@ -367,6 +560,24 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../editor/panels/history.py" line="+11"/>
+        <source>Opened</source>
+        <translation>開いた時点</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New diagram</source>
+        <translation>新しい図</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened {file}</source>
+        <translation>{file} を開いた時点</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <location filename="../../editor/app/language.py" line="+13"/>
@@ -403,19 +614,274 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../editor/app/mainwindow.py" line="+105"/>
+        <source>Analysing…</source>
+        <extracomment>the canvas never gets narrower (or lower) than this, and a layout that leaves it smaller is not saved</extracomment>
+        <translation>分析中…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type of the next flow you draw (keys 1–9)</source>
+        <translation>次に描くフローの種別 (キー 1–9)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Inspector</source>
+        <translation>インスペクター</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flow Types &amp;&amp; Categories</source>
+        <translation>フロー種別とカテゴリ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo History</source>
+        <translation>操作履歴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>タイムライン</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loops</source>
+        <translation>ループ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+205"/>
+        <source>Metrics</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <location line="-165"/>
+        <source>Panels back in their default places</source>
+        <translation>パネルを既定の配置に戻しました</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Analysing the diagram…</source>
+        <translation>図を分析中…</translation>
+    </message>
+    <message>
+        <location line="+152"/>
+        <source>Metrics — period {period}</source>
+        <translation>指標 — 期間 {period}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Select a company to list only the loops through it</source>
+        <translation>会社を選択すると、その会社を通るループだけを表示します</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>New flows: {type}</source>
+        <translation>新しいフロー: {type}</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>Cannot Close</source>
+        <translation>閉じられません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The window stays open so that nothing is lost: {error}</source>
+        <translation>データを失わないようにウィンドウを開いたままにします: {error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try File → Save As…; autosave keeps a recovery copy meanwhile.</source>
+        <translation>ファイル → 名前を付けて保存… をお試しください。その間も自動保存が復元用のコピーを残します。</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
-        <location filename="../../editor/app/menus.py" line="+114"/>
+        <location filename="../../editor/app/menus.py" line="+122"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+3"/>
+        <source>&amp;New</source>
+        <translation>新規(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start an empty diagram</source>
+        <translation>空の図を作成します</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a diagram</source>
+        <translation>図を開きます</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the diagram</source>
+        <translation>図を保存します</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save &amp;As…</source>
+        <translation>名前を付けて保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the diagram under a new name</source>
+        <translation>図を別の名前で保存します</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Re&amp;vert</source>
+        <translation>保存時の状態に戻す(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reload the saved file, dropping changes</source>
+        <translation>変更を破棄して保存済みのファイルを読み込み直します</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Import…</source>
+        <translation>インポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import a CSV/XLSX edge list or a graph file</source>
+        <translation>CSV/XLSX のエッジリストやグラフファイルを取り込みます</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export &amp;Image…</source>
+        <translation>画像をエクスポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the diagram as PNG, SVG or PDF</source>
+        <translation>図を PNG・SVG・PDF で書き出します</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export &amp;Table…</source>
+        <translation>表をエクスポート(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export flows, companies and loops as CSV, XLSX, GraphML or GEXF</source>
+        <translation>フロー・会社・ループを CSV・XLSX・GraphML・GEXF で書き出します</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export &amp;Replay…</source>
+        <translation>リプレイをエクスポート(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the deals appearing in date order as an animated GIF</source>
+        <translation>取引が日付順に現れるアニメーション GIF を書き出します</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Print…</source>
+        <translation>印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the diagram with its title, legend and sources</source>
+        <translation>図をタイトル・凡例・出典付きで印刷します</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Redo</source>
+        <translation>やり直し(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cu&amp;t</source>
+        <translation>切り取り(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>貼り付け(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Duplicate</source>
+        <translation>複製(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select &amp;All</source>
+        <translation>すべて選択(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Find…</source>
+        <translation>検索(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find a company by name, or a flow by its note or source</source>
+        <translation>会社を名前で、フローをメモや出典で検索します</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Diagram &amp;Details…</source>
+        <translation>図の詳細(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flow Types &amp;&amp; &amp;Categories…</source>
+        <translation>フロー種別とカテゴリ(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Arrange</source>
         <translation>配置(&amp;A)</translation>
     </message>
@@ -426,39 +892,316 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
     <message>
         <location line="+9"/>
+        <source>&amp;Horizontally</source>
+        <translation>水平方向(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Vertically</source>
+        <translation>垂直方向(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Distribute</source>
         <translation>均等に配置(&amp;D)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Automatic &amp;Layout</source>
+        <translation>自動レイアウト(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Arrange the selected companies (or all) automatically</source>
+        <translation>選択した会社 (またはすべて) を自動で配置します</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>Zoom &amp;In</source>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom &amp;Out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom to &amp;Fit</source>
+        <translation>全体を表示(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Actual Size</source>
+        <translation>実際のサイズ(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Legend</source>
+        <translation>凡例(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the colour legend</source>
+        <translation>色の凡例を表示します</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Snap to Grid</source>
+        <translation>グリッドに合わせる(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Snap moved companies to the grid</source>
+        <translation>移動した会社をグリッドに合わせます</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Size Companies &amp;By</source>
         <translation>企業の大きさ(&amp;B)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>&amp;Valuation</source>
+        <translation>企業価値(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Revenue</source>
+        <translation>売上高(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Same Size</source>
+        <translation>同じサイズ(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Theme</source>
+        <translation>テーマ(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;System</source>
+        <translation>システムに従う(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Light</source>
+        <translation>ライト(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark</source>
+        <translation>ダーク(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Panels</source>
         <translation>パネル(&amp;P)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <source>&amp;Reset Layout</source>
+        <translation>パネル配置をリセット(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put every panel back in its default place and size</source>
+        <translation>すべてのパネルを既定の位置とサイズに戻します</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Select</source>
+        <translation>選択(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select and move (V)</source>
+        <translation>選択して移動 (V)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add &amp;Company</source>
+        <translation>会社を追加(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click on the canvas to add a company (C)</source>
+        <translation>キャンバスをクリックして会社を追加 (C)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Draw &amp;Flow</source>
+        <translation>フローを描く(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drag from one company to another (F)</source>
+        <translation>会社から会社へドラッグ (F)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>Flow type {number}</source>
+        <translation>フロー種別 {number}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Next Flow &amp;Type</source>
+        <translation>次のフロー種別(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Roundtrip</source>
+        <translation>Roundtrip について(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Main</source>
+        <translation>メイン</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Add Company Here</source>
+        <translation>ここに会社を追加</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paste</source>
+        <translation>貼り付け</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Diagram Details…</source>
+        <translation>図の詳細…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rename…</source>
+        <translation>名前の変更…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+19"/>
+        <source>Edit in Inspector</source>
+        <translation>インスペクターで編集</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Draw Flow From Here</source>
+        <translation>ここからフローを描く</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Align</source>
+        <translation>整列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distribute</source>
+        <translation>等間隔に配置</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Edit Amount…</source>
+        <translation>金額を編集…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open Source Link</source>
+        <translation>出典リンクを開く</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change Type</source>
+        <translation>種別を変更</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Draw money-flow diagrams between companies and see which money comes back: loops, circulation and round trips.</source>
+        <translation>会社間のお金の流れを図に描き、どのお金が戻ってくるか (ループ・循環・ラウンドトリップ) を確かめます。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About Roundtrip</source>
+        <translation>Roundtrip について</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Esc</source>
+        <extracomment>what the mouse and keys do on the canvas besides the menus&apos; shortcuts</extracomment>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the current gesture, clear the loop highlight</source>
+        <translation>操作を取り消し、ループの強調表示を消します</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Space+drag, middle-drag</source>
+        <translation>Space+ドラッグ、中ボタンドラッグ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pan the canvas</source>
+        <translation>キャンバスをスクロール</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wheel</source>
+        <translation>ホイール</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom at the mouse (Shift+wheel scrolls sideways)</source>
+        <translation>マウス位置で拡大縮小 (Shift+ホイールで横スクロール)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Double-click a company or amount</source>
+        <translation>会社または金額をダブルクリック</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename the company or edit the amount in place</source>
+        <translation>その場で会社名または金額を編集</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Right-click</source>
+        <translation>右クリック</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The menu of what lies under the mouse</source>
+        <translation>マウスの下にあるもののメニュー</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../editor/dialogs/messages.py" line="+20"/>
+        <location filename="../../editor/dialogs/messages.py" line="+28"/>
         <source>Unsaved Changes</source>
         <extracomment>Problems listed in the dialog itself; the rest go to &quot;Show Details…&quot;.</extracomment>
         <translation>未保存の変更</translation>
@@ -473,7 +1216,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 保存しないと変更は失われます。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>… and {count} more (Show Details)</source>
         <translation>… ほか {count} 件 (詳細を表示)</translation>
     </message>
@@ -486,13 +1229,13 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../editor/dialogs/recovery_dialog.py" line="+42"/>
-        <location line="+166"/>
+        <location filename="../../editor/dialogs/recovery_dialog.py" line="+44"/>
+        <location line="+167"/>
         <source>Recover Unsaved Work</source>
         <translation>未保存の作業を復元</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-163"/>
         <source>Roundtrip did not close normally. These diagrams had changes that were not saved; autosave kept a copy of each.</source>
         <translation>Roundtrip は正常に終了しませんでした。次の図には保存されていない変更がありました。自動保存がそれぞれのコピーを残しています。</translation>
     </message>
@@ -522,7 +1265,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>復元できません: {problem}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{name} (damaged)</source>
         <translation>{name} (破損)</translation>
     </message>
@@ -673,7 +1416,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>StressPanel</name>
     <message>
-        <location filename="../../editor/panels/stress.py" line="+43"/>
+        <location filename="../../editor/panels/stress.py" line="+44"/>
         <location line="+3"/>
         <source>Company</source>
         <translation>企業</translation>
@@ -746,12 +1489,12 @@ Your changes will be lost if you don&apos;t save them.</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+227"/>
+        <location line="+229"/>
         <source>Largest debtor pays nothing</source>
         <translation>最大の債務者が支払わない</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-227"/>
         <source>Revenue only</source>
         <translation>売上高のみ</translation>
     </message>
@@ -801,12 +1544,12 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>{name} が支払いに使える資金 (既定値: {revenue})。空欄にすると既定値に戻ります。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Shock: share of {name}&apos;s outside money lost</source>
         <translation>ショック: {name} が失う外部資金の割合</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>outside money</source>
         <translation>外部資金</translation>
     </message>
