@@ -2,6 +2,110 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../editor/app/actions.py" line="+25"/>
+        <source>Align left</source>
+        <extracomment>the undo step names of Arrange → Align and Distribute</extracomment>
+        <translation>左揃え</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Align centre</source>
+        <translation>左右中央揃え</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Align right</source>
+        <translation>右揃え</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Align top</source>
+        <translation>上揃え</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Align middle</source>
+        <translation>上下中央揃え</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Align bottom</source>
+        <translation>下揃え</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Distribute horizontally</source>
+        <translation>水平方向に等間隔に配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distribute vertically</source>
+        <translation>垂直方向に等間隔に配置</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Copied 1 company</source>
+        <translation>1 社をコピーしました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copied {count} companies</source>
+        <translation>{count} 社をコピーしました</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cut 1 company</source>
+        <translation>1 社を切り取り</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cut {count} companies</source>
+        <translation>{count} 社を切り取り</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing to paste: copy companies first</source>
+        <translation>貼り付けるものがありません。先に企業をコピーしてください</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paste</source>
+        <translation>貼り付け</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Duplicate</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot paste: {reason}</source>
+        <translation>貼り付けできません: {reason}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Select two or more companies to align them</source>
+        <translation>整列するには 2 社以上を選択してください</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select three or more companies to distribute them</source>
+        <translation>等間隔に配置するには 3 社以上を選択してください</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Automatic layout</source>
+        <translation>自動レイアウト</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic layout of {count} companies</source>
+        <translation>{count} 社の自動レイアウト</translation>
+    </message>
+</context>
+<context>
     <name>DiagramView</name>
     <message>
         <location filename="../../editor/canvas/view.py" line="+240"/>
@@ -44,7 +148,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="+76"/>
         <source>Add company {name}</source>
-        <translation>会社 {name} を追加</translation>
+        <translation>企業 {name} を追加</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -84,17 +188,17 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="+34"/>
         <source>Add flow type {name}</source>
-        <translation>フロー種別 {name} を追加</translation>
+        <translation>フローの種類 {name} を追加</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Edit flow type {name}</source>
-        <translation>フロー種別 {name} を編集</translation>
+        <translation>フローの種類 {name} を編集</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Delete flow type {name}</source>
-        <translation>フロー種別 {name} を削除</translation>
+        <translation>フローの種類 {name} を削除</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -126,7 +230,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="+1"/>
         <source>type</source>
-        <translation>種別</translation>
+        <translation>種類</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -455,6 +559,246 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
 </context>
 <context>
+    <name>FileGuard</name>
+    <message>
+        <location filename="../../editor/app/file_guard.py" line="+26"/>
+        <source>Saving now would replace those changes with yours.</source>
+        <translation>今保存すると、その変更はこちらの内容で置き換えられます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File Changed</source>
+        <translation>ファイルが変更されました</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save As…</source>
+        <translation>名前を付けて保存…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overwrite</source>
+        <translation>上書き</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reload (discard my changes)</source>
+        <translation>再読み込み (こちらの変更を破棄)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>“{file}” is already open elsewhere: {owner}. Changes saved there and here would overwrite each other; saving will ask first.</source>
+        <extracomment>The file changed on disk by another program; argument: the message for the status bar.</extracomment>
+        <translation>「{file}」は別の場所で開かれています: {owner}。両方で保存すると互いの変更を上書きするため、保存時に確認します。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+19"/>
+        <source>“{file}” is open elsewhere: {owner}.</source>
+        <translation>「{file}」は別の場所で開かれています: {owner}。</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>“{file}” was deleted or moved by another program since you opened it.</source>
+        <translation>「{file}」は開いた後に別のプログラムによって削除または移動されました。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{file}” was changed by another program since you opened or saved it.</source>
+        <translation>「{file}」は開いた後または保存した後に別のプログラムによって変更されました。</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <location filename="../../editor/app/files.py" line="+65"/>
+        <source>Open &amp;Sample</source>
+        <extracomment>Lock, stamp and watch of the document&apos;s file (the window makes it follow each document).</extracomment>
+        <translation>サンプルを開く(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>New diagram</source>
+        <translation>新しい図</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open Diagram</source>
+        <translation>図を開く</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+8"/>
+        <location line="+237"/>
+        <source>Cannot Open File</source>
+        <translation>ファイルを開けません</translation>
+    </message>
+    <message>
+        <location line="-244"/>
+        <source>“{file}” cannot be opened.</source>
+        <translation>「{file}」を開けません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>“{file}” cannot be opened: {reason}.</source>
+        <translation>「{file}」を開けません: {reason}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Opened {path}</source>
+        <translation>{path} を開きました</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot Create File</source>
+        <translation>ファイルを作成できません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{file}” cannot be created: the folder {folder} does not exist.</source>
+        <translation>「{file}」を作成できません: フォルダー {folder} がありません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New diagram: Save writes {path}</source>
+        <translation>新しい図: 保存すると {path} に書き込みます</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Too Large for a Roundtrip File</source>
+        <translation>Roundtrip ファイルには大きすぎます</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As a Roundtrip diagram this would be {size} MB; Roundtrip opens diagrams up to {limit} MB, so Save will refuse it.</source>
+        <translation>Roundtrip の図として保存すると {size} MB になります。Roundtrip が開ける図は {limit} MB までのため、保存できません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export it as a CSV or Excel table instead (File → Export), or import fewer rows.</source>
+        <translation>代わりに CSV や Excel の表としてエクスポートする (ファイル → エクスポート) か、取り込む行を減らしてください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Autosave still keeps a recovery copy while you work.</source>
+        <translation>作業中も自動保存が復元用のコピーを残します。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Replace File?</source>
+        <translation>ファイルを置き換えますか?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace “{path}” with the recovered diagram?</source>
+        <translation>「{path}」を復元した図で置き換えますか?</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save Diagram As</source>
+        <translation>名前を付けて図を保存</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+14"/>
+        <source>Cannot Save</source>
+        <translation>保存できません</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Your diagram is still open with its changes. Free some space or choose File → Save As… to save it somewhere else.</source>
+        <translation>図は変更を保ったまま開いています。空き容量を増やすか、ファイル → 名前を付けて保存… で別の場所に保存してください。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saving “{file}” failed: {error}</source>
+        <translation>「{file}」の保存に失敗しました: {error}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your diagram is still open with its changes, and autosave keeps a recovery copy. Try File → Save As…, or export it as a table.</source>
+        <translation>図は変更を保ったまま開いており、自動保存が復元用のコピーを残しています。ファイル → 名前を付けて保存… を試すか、表としてエクスポートしてください。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved {path}</source>
+        <translation>{path} を保存しました</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Revert</source>
+        <translation>保存時の状態に戻す</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard your changes and reload “{file}”?</source>
+        <translation>変更を破棄して「{file}」を読み込み直しますか?</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No samples installed</source>
+        <translation>サンプルがインストールされていません</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Clear Menu</source>
+        <translation>メニューをクリア</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“{path}” no longer exists.</source>
+        <translation>「{path}」はもう存在しません。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Cannot Export</source>
+        <translation>エクスポートできません</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exported {files}</source>
+        <translation>{files} をエクスポートしました</translation>
+    </message>
+</context>
+<context>
+    <name>Find</name>
+    <message>
+        <location filename="../../editor/app/find.py" line="+34"/>
+        <source>Find</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company name, or a flow&apos;s note or source:</source>
+        <translation>企業名、またはフローのメモや出典:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing matches “{text}”</source>
+        <translation>「{text}」に一致するものはありません</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Found “{text}” (1 of {count})</source>
+        <translation>「{text}」が見つかりました ({count} 件中 1 件目)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found “{text}”</source>
+        <translation>「{text}」が見つかりました</translation>
+    </message>
+</context>
+<context>
     <name>Glossary</name>
     <message>
         <location filename="../../editor/panels/glossary.py" line="+18"/>
@@ -614,6 +958,231 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
 </context>
 <context>
+    <name>Loops</name>
+    <message>
+        <location filename="../../editor/panels/loops.py" line="+32"/>
+        <source>Loop</source>
+        <translation>ループ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bottleneck</source>
+        <translation>ボトルネック</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pattern</source>
+        <translation>パターン</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dated</source>
+        <translation>日付順</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sourced</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in order</source>
+        <extracomment>the Dated column&apos;s words for LoopsModel.dating&apos;s states</extracomment>
+        <translation>日付順</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>out of order</source>
+        <translation>日付順でない</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>undated</source>
+        <translation>日付なし</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Undated: a step of this loop has no flow with a date, so its order is not known.</source>
+        <translation>日付なし: このループには日付のあるフローがないステップがあるため、順序が分かりません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Out of order: the dated deals round this loop do not follow each other in time.</source>
+        <translation>日付順でない: このループの日付のある取引は、時間の順に続いていません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{count} step(s) have a flow without a source link.</source>
+        <translation>{count} ステップに出典リンクのないフローがあります。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>sourced</source>
+        <translation>出典あり</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} unsourced</source>
+        <translation>出典なし {count}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>In date order from {start}: {loop}, {first} to {last}</source>
+        <translation>{start} から日付順: {loop}、{first} から {last}</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Only through selected company</source>
+        <extracomment>(company ids, flow ids) to highlight on the canvas; both empty: clear the highlight. (company ids, flow ids) to select on the canvas. New analysis options: {&quot;max_loops&quot;: int, &quot;max_length&quot;: int, &quot;through_selected&quot;: bool, &quot;date_ordered&quot;: bool, &quot;within_days&quot;: int | None}.</extracomment>
+        <translation>選択した企業を通るものだけ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List only loops that pass through the company selected on the canvas.</source>
+        <translation>キャンバスで選択した企業を通るループだけを一覧にします。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>all</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many loops to list (0: all)</source>
+        <translation>一覧にするループの数 (0: すべて)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Longest loop searched, in companies</source>
+        <translation>検索するループの最大の長さ (企業数)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Date-ordered only</source>
+        <translation>日付順のみ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List only the loops whose deals can be read in date order, starting at some company of the loop.</source>
+        <translation>ループ内のいずれかの企業から始めて、取引を日付順に読めるループだけを一覧にします。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>within</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With date-ordered loops: the last deal at most this many days after the first.</source>
+        <translation>日付順のループで、最後の取引が最初の取引から最大この日数以内のもの。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> days</source>
+        <translation> 日以内</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No analysis yet</source>
+        <translation>まだ分析していません</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Max loops</source>
+        <translation>最大ループ数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>length</source>
+        <translation>長さ</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Period applied: {period}. Clear it on the timeline.</source>
+        <translation>期間を適用中: {period}。タイムラインで解除できます。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>More loops exist: the search ran out of time. Raise “Max loops” or shorten “length” to see others.</source>
+        <translation>ほかにもループがあります: 検索が時間切れになりました。ほかを表示するには「最大ループ数」を増やすか「長さ」を短くしてください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>More loops exist: only the first {count} are listed. Raise “Max loops” or shorten “length” to see others.</source>
+        <translation>ほかにもループがあります: 最初の {count} 件だけを表示しています。ほかを表示するには「最大ループ数」を増やすか「長さ」を短くしてください。</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>No loops through the selected company.</source>
+        <translation>選択した企業を通るループはありません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No loops: no money comes back to where it started.</source>
+        <translation>ループはありません: 出発点に戻ってくるお金はありません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No date-ordered loops through the selected company.</source>
+        <translation>選択した企業を通る日付順のループはありません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No date-ordered loops.</source>
+        <translation>日付順のループはありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No date-ordered loops within {days} days through the selected company.</source>
+        <translation>選択した企業を通る {days} 日以内の日付順のループはありません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No date-ordered loops within {days} days.</source>
+        <translation>{days} 日以内の日付順のループはありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 loop</source>
+        <translation>ループ 1 件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{count} loops</source>
+        <translation>ループ {count} 件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 date-ordered loop</source>
+        <translation>日付順のループ 1 件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} date-ordered loops</source>
+        <translation>日付順のループ {count} 件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 date-ordered loop within {days} days</source>
+        <translation>{days} 日以内の日付順のループ 1 件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} date-ordered loops within {days} days</source>
+        <translation>{days} 日以内の日付順のループ {count} 件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 company in loops</source>
+        <translation>ループ内の企業 1 社</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} companies in loops</source>
+        <translation>ループ内の企業 {count} 社</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../editor/app/mainwindow.py" line="+105"/>
@@ -624,7 +1193,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="+5"/>
         <source>Type of the next flow you draw (keys 1–9)</source>
-        <translation>次に描くフローの種別 (キー 1–9)</translation>
+        <translation>次に描くフローの種類 (キー 1–9)</translation>
     </message>
     <message>
         <location line="+41"/>
@@ -634,7 +1203,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="+1"/>
         <source>Flow Types &amp;&amp; Categories</source>
-        <translation>フロー種別とカテゴリ</translation>
+        <translation>フローの種類とカテゴリ</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -675,7 +1244,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="+44"/>
         <source>Select a company to list only the loops through it</source>
-        <translation>会社を選択すると、その会社を通るループだけを表示します</translation>
+        <translation>企業を選択すると、その企業を通るループだけを表示します</translation>
     </message>
     <message>
         <location line="+41"/>
@@ -696,6 +1265,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <location line="+2"/>
         <source>Try File → Save As…; autosave keeps a recovery copy meanwhile.</source>
         <translation>ファイル → 名前を付けて保存… をお試しください。その間も自動保存が復元用のコピーを残します。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/app/stress_dock.py" line="+96"/>
+        <source>Stress Test</source>
+        <extracomment>width of the dock when it first opens (its tables have seven columns)</extracomment>
+        <translation>ストレステスト</translation>
     </message>
 </context>
 <context>
@@ -783,7 +1358,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="+3"/>
         <source>Export flows, companies and loops as CSV, XLSX, GraphML or GEXF</source>
-        <translation>フロー・会社・ループを CSV・XLSX・GraphML・GEXF で書き出します</translation>
+        <translation>フロー・企業・ループを CSV・XLSX・GraphML・GEXF で書き出します</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -868,7 +1443,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="+3"/>
         <source>Find a company by name, or a flow by its note or source</source>
-        <translation>会社を名前で、フローをメモや出典で検索します</translation>
+        <translation>企業を名前で、フローをメモや出典で検索します</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -878,7 +1453,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="+1"/>
         <source>Flow Types &amp;&amp; &amp;Categories…</source>
-        <translation>フロー種別とカテゴリ(&amp;C)…</translation>
+        <translation>フローの種類とカテゴリ(&amp;C)…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -913,7 +1488,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="+3"/>
         <source>Arrange the selected companies (or all) automatically</source>
-        <translation>選択した会社 (またはすべて) を自動で配置します</translation>
+        <translation>選択した企業 (またはすべて) を自動で配置します</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -958,7 +1533,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="+3"/>
         <source>Snap moved companies to the grid</source>
-        <translation>移動した会社をグリッドに合わせます</translation>
+        <translation>移動した企業をグリッドに合わせます</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1028,12 +1603,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="+4"/>
         <source>Add &amp;Company</source>
-        <translation>会社を追加(&amp;C)</translation>
+        <translation>企業を追加(&amp;C)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Click on the canvas to add a company (C)</source>
-        <translation>キャンバスをクリックして会社を追加 (C)</translation>
+        <translation>キャンバスをクリックして企業を追加 (C)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1043,7 +1618,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="+2"/>
         <source>Drag from one company to another (F)</source>
-        <translation>会社から会社へドラッグ (F)</translation>
+        <translation>企業から企業へドラッグ (F)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1053,12 +1628,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="+6"/>
         <source>Flow type {number}</source>
-        <translation>フロー種別 {number}</translation>
+        <translation>フローの種類 {number}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Next Flow &amp;Type</source>
-        <translation>次のフロー種別(&amp;T)</translation>
+        <translation>次のフローの種類(&amp;T)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1083,7 +1658,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="+74"/>
         <source>Add Company Here</source>
-        <translation>ここに会社を追加</translation>
+        <translation>ここに企業を追加</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1134,12 +1709,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="+1"/>
         <source>Change Type</source>
-        <translation>種別を変更</translation>
+        <translation>種類を変更</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Draw money-flow diagrams between companies and see which money comes back: loops, circulation and round trips.</source>
-        <translation>会社間のお金の流れを図に描き、どのお金が戻ってくるか (ループ・循環・ラウンドトリップ) を確かめます。</translation>
+        <translation>企業間のお金の流れを図に描き、どのお金が戻ってくるか (ループ・循環・ラウンドトリップ) を確かめます。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1180,12 +1755,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="+3"/>
         <source>Double-click a company or amount</source>
-        <translation>会社または金額をダブルクリック</translation>
+        <translation>企業または金額をダブルクリック</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rename the company or edit the amount in place</source>
-        <translation>その場で会社名または金額を編集</translation>
+        <translation>その場で企業名または金額を編集</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1224,6 +1799,163 @@ Your changes will be lost if you don&apos;t save them.</source>
         <location line="+10"/>
         <source>Replace</source>
         <translation>置き換える</translation>
+    </message>
+</context>
+<context>
+    <name>Metrics</name>
+    <message>
+        <location filename="../../editor/panels/metrics.py" line="+34"/>
+        <source>Company</source>
+        <translation>企業</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+376"/>
+        <source>Inflow</source>
+        <translation>流入</translation>
+    </message>
+    <message>
+        <location line="-375"/>
+        <location line="+376"/>
+        <source>Outflow</source>
+        <translation>流出</translation>
+    </message>
+    <message>
+        <location line="-375"/>
+        <source>Net</source>
+        <translation>純額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Round trip</source>
+        <translation>ラウンドトリップ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RT ratio</source>
+        <translation>RT 比率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Val / rev</source>
+        <translation>価値/売上</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Not computed: the diagram is large. Click “Compute all” below the table, or run “roundtrip analyze” for every figure.</source>
+        <extracomment>Shown for a round-trip figure the interactive analysis left out for time.</extracomment>
+        <translation>未計算: 図が大きいためです。表の下の「すべて計算」をクリックするか、すべての数値を得るには「roundtrip analyze」を実行してください。</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>{incoming} incoming and {outgoing} outgoing flows without an amount</source>
+        <translation>金額のない流入フロー {incoming} 件と流出フロー {outgoing} 件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>in at least one loop</source>
+        <translation>少なくとも 1 つのループに含まれる</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Nothing to show yet</source>
+        <translation>まだ表示するものはありません</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Total money</source>
+        <extracomment>the value text of each row (&quot;$75.4B / $12B&quot;), made once: the paint measures and draws them whole The user asks for every round-trip figure (the interactive analysis leaves some out on big diagrams).</extracomment>
+        <translation>総額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Circulating</source>
+        <translation>循環額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Circular share</source>
+        <translation>循環の割合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Companies in loops</source>
+        <translation>ループ内の企業</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flows without amount</source>
+        <translation>金額のないフロー</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{label}:</source>
+        <translation>{label}:</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Companies</source>
+        <translation>企業</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inflow / outflow</source>
+        <translation>流入/流出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By type</source>
+        <translation>種類別</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{mark} Some round-trip figures are not computed yet: the diagram is large.</source>
+        <translation>{mark} 図が大きいため、ラウンドトリップの数値の一部はまだ計算していません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+52"/>
+        <source>Compute all</source>
+        <translation>すべて計算</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>Compute every round-trip figure in the background</source>
+        <translation>ラウンドトリップのすべての数値をバックグラウンドで計算します</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+5"/>
+        <source>{part} of {whole}</source>
+        <translation>{part} / {whole}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Known amounts of each flow type, added up</source>
+        <translation>フローの種類ごとの既知の金額の合計</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Computing…</source>
+        <translation>計算中…</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../editor/app/printing.py" line="+49"/>
+        <source>Print Diagram</source>
+        <translation>図を印刷</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not printed: {reason}</source>
+        <translation>印刷されませんでした: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent to the printer</source>
+        <translation>プリンターに送信しました</translation>
     </message>
 </context>
 <context>
