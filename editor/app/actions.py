@@ -8,11 +8,9 @@ import hashlib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from editor.app import clipboard
 from editor.editing.document import Document
-from editor.i18n import translate
+from editor.i18n import QT_TRANSLATE_NOOP, translate
 from editor.io import fragment as fragments
 from editor.model import ModelError
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar, QToolButton, QWidget
 
@@ -15,6 +15,7 @@ from editor.app.actions import ALIGN_MODES
 from editor.app.find import find as find_in
 from editor.app.language import build_language_menu
 from editor.app.printing import print_diagram
+from editor.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow

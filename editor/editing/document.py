@@ -395,5 +395,5 @@ def edit_text(what: str, changes: Mapping[str, Any]) -> str:
 
 def _field_name(key: str) -> str:
     """A field's name in undo texts, in the interface language."""
-    name = FIELD_NAMES.get(key, key.replace("_", " "))
+    name = str(FIELD_NAMES.get(key, key.replace("_", " ")))
     return QCoreApplication.translate("Document", name)

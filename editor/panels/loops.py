@@ -9,7 +9,7 @@ analysis worker through ``optionsChanged``. A result of a period says so.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.analysis.timed import period_note
-from editor.i18n import translate
+from editor.i18n import QT_TRANSLATE_NOOP, translate
 from editor.model.plain import plain_tip
 from editor.panels.common import money, tone, tone_style
 from editor.panels.glossary import computing, tip

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import heapq
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.i18n import locale_number, translate
+from editor.i18n import QT_TRANSLATE_NOOP, locale_number, translate
 from editor.panels.common import money, percent, ratio, tone, tone_style
 from editor.panels.glossary import computing, tip
 

@@ -4,7 +4,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../editor/app/actions.py" line="+25"/>
+        <location filename="../../editor/app/actions.py" line="+23"/>
         <source>Align left</source>
         <extracomment>the undo step names of Arrange → Align and Distribute</extracomment>
         <translation>左揃え</translation>
@@ -1276,7 +1276,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../editor/app/menus.py" line="+122"/>
+        <location filename="../../editor/app/menus.py" line="+123"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
