@@ -40,6 +40,7 @@ from editor.canvas.scene import DiagramScene
 from editor.canvas.view import DiagramView
 from editor.dialogs import messages
 from editor.editing.document import Document
+from editor.i18n import locale_number
 from editor.model import Change, ChangeKind
 from editor.panels.catalogue import CataloguePanel, swatch
 from editor.panels.history import HistoryPanel
@@ -330,7 +331,11 @@ class MainWindow(QMainWindow):
         d = self.document.diagram
         cids, fids = self.selected_ids()
         n_flows = len(d.flows())
-        text = f"{len(d)} compan{'y' if len(d) == 1 else 'ies'} · {n_flows} flow{'s' if n_flows != 1 else ''}"
+        companies = (self.tr("1 company") if len(d) == 1
+                     else self.tr("{count} companies").format(count=locale_number(len(d))))
+        flows = (self.tr("1 flow") if n_flows == 1
+                 else self.tr("{count} flows").format(count=locale_number(n_flows)))
+        text = f"{companies} · {flows}"
         n = len(cids) + len(fids)
         if n:
             text += f" · {n} selected"

@@ -922,6 +922,176 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
 </context>
 <context>
+    <name>Inspector</name>
+    <message>
+        <location filename="../../editor/panels/inspector.py" line="+176"/>
+        <source>Title</source>
+        <extracomment>The widgets a field is edited in. Units of the records shown (an amount field reads &quot;$500M&quot; in them). What an empty one-line field shows when the selection&apos;s values are not mixed. Ask the window to show a message in the status bar.</extracomment>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subtitle</source>
+        <translation>サブタイトル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+29"/>
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources note</source>
+        <translation>出典の注記</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valuation</source>
+        <translation>企業価値</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valuation date</source>
+        <translation>企業価値の基準日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue</source>
+        <translation>売上高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue period</source>
+        <translation>売上高の期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profit</source>
+        <translation>利益</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profit period</source>
+        <translation>利益の期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size override</source>
+        <translation>サイズの指定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualifier</source>
+        <translation>金額の確度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End date</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source URL</source>
+        <translation>出典 URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From → to</source>
+        <translation>送り手 → 受け手</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>Selection</source>
+        <translation>選択</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{companies} companies and {flows} flows selected.
+
+Select only companies or only flows to edit them together.</source>
+        <translation>企業 {companies} 社とフロー {flows} 件を選択しています。
+
+まとめて編集するには、企業だけ、またはフローだけを選択してください。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>New category…</source>
+        <translation>新しいカテゴリ…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} companies</source>
+        <translation>{count} 社</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New type…</source>
+        <translation>新しい種類…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Flow</source>
+        <translation>フロー</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>{count} flows</source>
+        <translation>フロー {count} 件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Diagram details</source>
+        <translation>図の詳細</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <location filename="../../editor/app/language.py" line="+13"/>
@@ -1185,7 +1355,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/app/mainwindow.py" line="+105"/>
+        <location filename="../../editor/app/mainwindow.py" line="+106"/>
         <source>Analysing…</source>
         <extracomment>the canvas never gets narrower (or lower) than this, and a layout that leaves it smaller is not saved</extracomment>
         <translation>分析中…</translation>
@@ -1222,12 +1392,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
     <message>
         <location line="+1"/>
-        <location line="+205"/>
+        <location line="+209"/>
         <source>Metrics</source>
         <translation>指標</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-169"/>
         <source>Panels back in their default places</source>
         <translation>パネルを既定の配置に戻しました</translation>
     </message>
@@ -1237,7 +1407,27 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>図を分析中…</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+124"/>
+        <source>1 company</source>
+        <translation>1 社</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} companies</source>
+        <translation>{count} 社</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 flow</source>
+        <translation>フロー 1 件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} flows</source>
+        <translation>フロー {count} 件</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Metrics — period {period}</source>
         <translation>指標 — 期間 {period}</translation>
     </message>
