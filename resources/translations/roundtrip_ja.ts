@@ -557,6 +557,28 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <source>Line width grows with the amount ({unit})</source>
         <translation>線の太さは金額に比例 ({unit})</translation>
     </message>
+    <message>
+        <location filename="../../editor/canvas/export/image.py" line="+218"/>
+        <source>Stress test: every company can pay all it owes.</source>
+        <extracomment>one page unit is one CSS pixel: 1/96 inch, 0.75 pt</extracomment>
+        <translation>ストレステスト: すべての企業が債務を全額支払えます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>After domino round {step} of {rounds}: 1 company in default.</source>
+        <translation>ドミノの第 {step} 段階 (全 {rounds} 段階) の後: 債務不履行の企業 1 社。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>After domino round {step} of {rounds}: {count} companies in default.</source>
+        <translation>ドミノの第 {step} 段階 (全 {rounds} 段階) の後: 債務不履行の企業 {count} 社。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/canvas/stress_marks.py" line="+50"/>
+        <source>Stress test: a red ring marks a company that cannot pay all it owes, its badge the domino round of its default; the dashed red end of an arrow is the share left unpaid.</source>
+        <extracomment>the colour of default and of money left unpaid how far the unpaid part of an arrow is faded towards the background a paid share at least this close to 1 is drawn as paid in full z of the marks among a company&apos;s children (above its circle and name) points along a curved arrow&apos;s unpaid part the legend line of the marks (canvas tooltips and exported images)</extracomment>
+        <translation>ストレステスト: 赤い輪は債務を全額支払えない企業を示し、そのバッジは債務不履行になったドミノの段階を示します。矢印の赤い破線の端は未払いの割合です。</translation>
+    </message>
 </context>
 <context>
     <name>FileGuard</name>
