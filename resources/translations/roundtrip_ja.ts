@@ -106,6 +106,84 @@
     </message>
 </context>
 <context>
+    <name>Catalogue</name>
+    <message>
+        <location filename="../../editor/panels/catalogue.py" line="+61"/>
+        <source>Add…</source>
+        <translation>追加…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename…</source>
+        <translation>名前の変更…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour…</source>
+        <translation>色…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>{name} ({colour}); {count} use(s)</source>
+        <translation>{name} ({colour})、使用数 {count}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Still used: change those items first</source>
+        <translation>使用中です。先にそれらの項目を変更してください</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>New Flow Type</source>
+        <translation>新しいフローの種類</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the new flow type:</source>
+        <translation>新しいフローの種類の名前:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New Category</source>
+        <translation>新しいカテゴリ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the new category:</source>
+        <translation>新しいカテゴリの名前:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Rename</source>
+        <translation>名前の変更</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New name:</source>
+        <translation>新しい名前:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose a Colour</source>
+        <translation>色の選択</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Flow types</source>
+        <translation>フローの種類</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company categories</source>
+        <translation>企業カテゴリ</translation>
+    </message>
+</context>
+<context>
     <name>DiagramView</name>
     <message>
         <location filename="../../editor/canvas/view.py" line="+240"/>
