@@ -1022,6 +1022,246 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../editor/dialogs/import_dialog.py" line="+71"/>
+        <source>As the file shows (ask when unclear)</source>
+        <extracomment>Debounce of the preview check after a mapping change (ms). The decimal-mark choices: (what the user reads, the mark passed to the reader).</extracomment>
+        <translation>ファイルの表記どおり (不明なときは確認)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comma: 1.500,25</source>
+        <translation>カンマ: 1.500,25</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Point: 1,500.25</source>
+        <translation>ピリオド: 1,500.25</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Source (pays) *</source>
+        <translation>支払元 (支払う側) *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target (receives) *</source>
+        <translation>支払先 (受け取る側) *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualifier</source>
+        <translation>金額の確度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End date</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link (URL)</source>
+        <translation>リンク (URL)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flow id</source>
+        <translation>フロー ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source id</source>
+        <translation>支払元 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target id</source>
+        <translation>支払先 ID</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name *</source>
+        <translation>名前 *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valuation</source>
+        <translation>企業価値</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valuation date</source>
+        <translation>企業価値の基準日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue</source>
+        <translation>売上高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue period</source>
+        <translation>売上高の期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profit</source>
+        <translation>利益</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profit period</source>
+        <translation>利益の期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company id</source>
+        <translation>企業 ID</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Columns</source>
+        <extracomment>The page&apos;s column of widgets (the dialog puts a &quot;use this table&quot; box on top).</extracomment>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Import {file}</source>
+        <translation>{file} をインポート</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&amp;Decimal mark used by the file:</source>
+        <translation>ファイルの小数点記号(&amp;D):</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;New diagram</source>
+        <translation>新しい図(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Merge into the open diagram</source>
+        <translation>開いている図に統合(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No diagram is open</source>
+        <translation>図が開かれていません</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import into:</source>
+        <translation>インポート先:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Flows ({source})</source>
+        <translation>フロー ({source})</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Import this companies table (categories, valuations, positions…)</source>
+        <translation>この企業の表もインポートする (カテゴリ、企業価値、位置…)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Companies ({source})</source>
+        <translation>企業 ({source})</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Flows ({count})</source>
+        <translation>フロー ({count})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Companies ({count})</source>
+        <translation>企業 ({count})</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Notes: what could not be mapped</source>
+        <translation>注記: 対応付けできなかったもの</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everything in the file could be mapped.</source>
+        <translation>ファイルのすべてを対応付けできました。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>… and {count} more</source>
+        <translation>… ほか {count} 件</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>Import</source>
+        <translation>インポート</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} cannot be read: {reason}.</source>
+        <translation>{file} を読み込めません: {reason}。</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <location filename="../../editor/panels/inspector.py" line="+176"/>
