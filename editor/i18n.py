@@ -193,3 +193,11 @@ def locale_number(value: float, decimals: int = 0, locale: QLocale | None = None
     if loc.language() == QLocale.Language.C:   # LANG=C: no preference; the English conventions
         loc = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     return loc.toString(float(value), "f", decimals)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for the catalogue (lupdate looks for this name) and returns it untranslated.
+
+    Qt's own returns ``object`` in the type stubs; this one keeps constant tables typed as ``str``.
+    """
+    return text

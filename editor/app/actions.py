@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from editor.app import clipboard
 from editor.editing.document import Document
+from editor.i18n import QT_TRANSLATE_NOOP, translate
 from editor.io import fragment as fragments
 from editor.model import ModelError
 
@@ -17,6 +18,19 @@ if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
 
 ALIGN_MODES = ("left", "centre", "right", "top", "middle", "bottom")
+#: the undo step names of Arrange → Align and Distribute
+ALIGN_TEXTS = {
+    "left": QT_TRANSLATE_NOOP("Actions", "Align left"),
+    "centre": QT_TRANSLATE_NOOP("Actions", "Align centre"),
+    "right": QT_TRANSLATE_NOOP("Actions", "Align right"),
+    "top": QT_TRANSLATE_NOOP("Actions", "Align top"),
+    "middle": QT_TRANSLATE_NOOP("Actions", "Align middle"),
+    "bottom": QT_TRANSLATE_NOOP("Actions", "Align bottom"),
+}
+DISTRIBUTE_TEXTS = {
+    "horizontal": QT_TRANSLATE_NOOP("Actions", "Distribute horizontally"),
+    "vertical": QT_TRANSLATE_NOOP("Actions", "Distribute vertically"),
+}
 
 
 def aligned_positions(points: dict[str, tuple[float, float]], mode: str) -> dict[str, tuple[float, float]]:
@@ -24,8 +38,12 @@ def aligned_positions(points: dict[str, tuple[float, float]], mode: str) -> dict
     xs = [p[0] for p in points.values()]
     ys = [p[1] for p in points.values()]
     target = {
-        "left": min(xs), "right": max(xs), "centre": (min(xs) + max(xs)) / 2,
-        "top": min(ys), "bottom": max(ys), "middle": (min(ys) + max(ys)) / 2,
+        "left": min(xs),
+        "right": max(xs),
+        "centre": (min(xs) + max(xs)) / 2,
+        "top": min(ys),
+        "bottom": max(ys),
+        "middle": (min(ys) + max(ys)) / 2,
     }[mode]
     if mode in ("left", "centre", "right"):
         return {cid: (target, y) for cid, (x, y) in points.items()}
@@ -75,37 +93,50 @@ class EditController:
         cids, fids = self.window.selected_ids()
         n = clipboard.copy_to_clipboard(self.document.diagram, cids, fids)
         if n:
-            self._status(f"Copied {n} compan{'y' if n == 1 else 'ies'}", 3000)
+            self._status(
+                translate("Actions", "Copied 1 company")
+                if n == 1
+                else translate("Actions", "Copied {count} companies").format(count=n),
+                3000,
+            )
         return n
 
     def cut(self) -> int:
         cids, fids = self.window.selected_ids()
         n = self.copy()
         if n:
-            self.document.remove(cids, fids, text=f"Cut {n} compan{'y' if n == 1 else 'ies'}")
+            self.document.remove(
+                cids,
+                fids,
+                text=translate("Actions", "Cut 1 company")
+                if n == 1
+                else translate("Actions", "Cut {count} companies").format(count=n),
+            )
         return n
 
     def paste(self) -> bool:
         frag = clipboard.fragment_from_clipboard()
         if frag is None:
-            self._status("Nothing to paste: copy companies first", 3000)
+            self._status(translate("Actions", "Nothing to paste: copy companies first"), 3000)
             return False
         key = hashlib.sha1(fragments.dumps(frag)).hexdigest()
         self.paste_counts[key] = self.paste_counts.get(key, 0) + 1
-        return self._paste_fragment(frag, fragments.PASTE_OFFSET * self.paste_counts[key], "Paste")
+        return self._paste_fragment(
+            frag, fragments.PASTE_OFFSET * self.paste_counts[key], translate("Actions", "Paste")
+        )
 
     def duplicate(self) -> bool:
         cids, fids = self.window.selected_ids()
         frag = fragments.fragment(self.document.diagram, cids, fids)
         if not frag["companies"]:
             return False
-        return self._paste_fragment(frag, fragments.PASTE_OFFSET, "Duplicate")
+        return self._paste_fragment(frag, fragments.PASTE_OFFSET, translate("Actions", "Duplicate"))
 
     def _paste_fragment(self, frag: dict[str, Any], offset: float, text: str) -> bool:
         try:
             p = clipboard.paste(self.document, frag, offset, text)
         except ModelError as e:
-            self._status(f"Cannot paste: {e}", 6000)
+            self._status(translate("Actions", "Cannot paste: {reason}").format(reason=e), 6000)
             return False
         if p.empty:
             return False
@@ -129,17 +160,17 @@ class EditController:
     def align(self, mode: str) -> bool:
         points = self._selected_points()
         if len(points) < 2:
-            self._status("Select two or more companies to align them", 3000)
+            self._status(translate("Actions", "Select two or more companies to align them"), 3000)
             return False
-        self._move(aligned_positions(points, mode), f"Align {mode}")
+        self._move(aligned_positions(points, mode), translate("Actions", ALIGN_TEXTS[mode]))
         return True
 
     def distribute(self, axis: str) -> bool:
         points = self._selected_points()
         if len(points) < 3:
-            self._status("Select three or more companies to distribute them", 3000)
+            self._status(translate("Actions", "Select three or more companies to distribute them"), 3000)
             return False
-        self._move(distributed_positions(points, axis), f"Distribute {axis}ly")
+        self._move(distributed_positions(points, axis), translate("Actions", DISTRIBUTE_TEXTS[axis]))
         return True
 
     def auto_layout(self) -> bool:
@@ -151,7 +182,11 @@ class EditController:
         if not ids:
             return False
         positions = layout_positions(d, ids)
-        text = "Automatic layout" if len(ids) == len(d) else f"Automatic layout of {len(ids)} companies"
+        text = (
+            translate("Actions", "Automatic layout")
+            if len(ids) == len(d)
+            else translate("Actions", "Automatic layout of {count} companies").format(count=len(ids))
+        )
         self._move(positions, text)
         self.window.zoom_to_fit_later()
         return True

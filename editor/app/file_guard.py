@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from editor.i18n import translate
 from editor.io import lock
 from editor.io.lock import FileStamp
 
@@ -22,13 +23,17 @@ SAVE_AS, OVERWRITE, RELOAD, CANCEL = "save_as", "overwrite", "reload", "cancel"
 
 def ask_conflict(parent: QWidget | None, name: str, reason: str) -> str:
     """Save As, Overwrite, Reload or Cancel (Escape cancels; Save As is the default)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "File Changed",
-                      f"{reason}\n\nSaving now would replace those changes with yours.", parent=parent)
+    text = translate("FileGuard", "Saving now would replace those changes with yours.")
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, translate("FileGuard", "File Changed"), f"{reason}\n\n{text}", parent=parent
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
     buttons = {
-        box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole): SAVE_AS,
-        box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole): OVERWRITE,
-        box.addButton("Reload (discard my changes)", QMessageBox.ButtonRole.ResetRole): RELOAD,
+        box.addButton(translate("FileGuard", "Save As…"), QMessageBox.ButtonRole.AcceptRole): SAVE_AS,
+        box.addButton(translate("FileGuard", "Overwrite"), QMessageBox.ButtonRole.DestructiveRole): OVERWRITE,
+        box.addButton(
+            translate("FileGuard", "Reload (discard my changes)"), QMessageBox.ButtonRole.ResetRole
+        ): RELOAD,
     }
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(next(iter(buttons)))
@@ -44,8 +49,7 @@ class FileGuard(QObject):
     #: The file changed on disk by another program; argument: the message for the status bar.
     changedOutside = Signal(str)
 
-    def __init__(self, parent: QObject | None = None,
-                 warn: Callable[[str], None] | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, warn: Callable[[str], None] | None = None) -> None:
         super().__init__(parent)
         self.path: Path | None = None
         self.stamp: FileStamp | None = None
@@ -65,8 +69,13 @@ class FileGuard(QObject):
             return
         self.other_owner = lock.acquire(path)
         if self.other_owner is not None:
-            self._warn(f"“{path.name}” is already open elsewhere: {self.other_owner.describe()}. "
-                       "Changes saved there and here would overwrite each other; saving will ask first.")
+            self._warn(
+                translate(
+                    "FileGuard",
+                    "“{file}” is already open elsewhere: {owner}. Changes saved there "
+                    "and here would overwrite each other; saving will ask first.",
+                ).format(file=path.name, owner=self.other_owner.describe())
+            )
         self.restamp()
 
     def restamp(self) -> None:
@@ -94,18 +103,28 @@ class FileGuard(QObject):
             return None
         other = lock.held_elsewhere(target)
         if other is not None:
-            return f"“{target.name}” is open elsewhere: {other.describe()}."
+            return translate("FileGuard", "“{file}” is open elsewhere: {owner}.").format(
+                file=target.name, owner=other.describe()
+            )
         if lock.changed_since(target, self.stamp):
             if not target.exists():
-                return f"“{target.name}” was deleted or moved by another program since you opened it."
-            return f"“{target.name}” was changed by another program since you opened or saved it."
+                return translate(
+                    "FileGuard", "“{file}” was deleted or moved by another program since you opened it."
+                ).format(file=target.name)
+            return translate(
+                "FileGuard", "“{file}” was changed by another program since you opened or saved it."
+            ).format(file=target.name)
         return None
 
     @staticmethod
     def conflict_elsewhere(target: Path) -> str | None:
         """Why saving over ``target`` (not the document's own file: Save As) could destroy work, or None."""
         other = lock.held_elsewhere(target)
-        return None if other is None else f"“{target.name}” is open elsewhere: {other.describe()}."
+        if other is None:
+            return None
+        return translate("FileGuard", "“{file}” is open elsewhere: {owner}.").format(
+            file=target.name, owner=other.describe()
+        )
 
     # ------------------------------------------------------------- watching
     def _watch(self) -> None:
@@ -121,5 +140,7 @@ class FileGuard(QObject):
             return
         self._watch()
         if lock.changed_since(path, self.stamp):
-            self.changedOutside.emit(f"“{path.name}” was changed by another program; "
-                                     "saving will ask whether to overwrite, save as or reload.")
+            self.changedOutside.emit(
+                f"“{path.name}” was changed by another program; "
+                "saving will ask whether to overwrite, save as or reload."
+            )

@@ -21,6 +21,7 @@ from editor.dialogs import messages
 from editor.dialogs.export_dialog import ExportImageDialog, ask_table_cells
 from editor.dialogs.import_dialog import ImportDialog
 from editor.editing.document import Document
+from editor.i18n import translate
 from editor.io import native
 from editor.io.errors import InputError
 from editor.io.formats import NATIVE, dialog_filter, formats_where
@@ -61,8 +62,8 @@ class FileController:
         #: Lock, stamp and watch of the document's file (the window makes it follow each document).
         self.guard = FileGuard(window, warn=lambda message: self._status(message, 15000))
         self.guard.changedOutside.connect(lambda message: self._status(message, 15000))
-        self.samples_menu = QMenu("Open &Sample", window)
-        self.recent_menu = QMenu("Open &Recent", window)
+        self.samples_menu = QMenu(translate("Files", "Open &Sample"), window)
+        self.recent_menu = QMenu(translate("Files", "Open &Recent"), window)
         self.fill_samples_menu()
         self.update_recent_menu()
 
@@ -88,14 +89,18 @@ class FileController:
         if not self.maybe_save():
             return False
         self.window.set_document(Document())
-        self._status("New diagram", 3000)
+        self._status(translate("Files", "New diagram"), 3000)
         return True
 
     # ---------------------------------------------------------------- open
     def open_dialog(self) -> bool:
         start = str(self.document.path.parent) if self.document.path else ""
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Open Diagram", start, f"{NATIVE_FILTER};;{TABLE_FILTER};;All files (*)")
+            self.window,
+            translate("Files", "Open Diagram"),
+            start,
+            f"{NATIVE_FILTER};;{TABLE_FILTER};;{translate('Files', 'All files (*)')}",
+        )
         return self.open_path(path) if path else False
 
     def open_path(self, path: str | Path, *, prompt: bool = True) -> bool:
@@ -107,18 +112,28 @@ class FileController:
             doc = Document.open(p)
         except (InputError, ModelError) as e:
             problems = getattr(e, "problems", None) or [str(e)]
-            messages.show_error(self.window, "Cannot Open File", f"“{p.name}” cannot be opened.", problems)
+            messages.show_error(
+                self.window,
+                translate("Files", "Cannot Open File"),
+                translate("Files", "“{file}” cannot be opened.").format(file=p.name),
+                problems,
+            )
             return False
         except OSError as e:
-            messages.show_error(self.window, "Cannot Open File",
-                                f"“{p.name}” cannot be opened: {e.strerror or e}.")
+            messages.show_error(
+                self.window,
+                translate("Files", "Cannot Open File"),
+                translate("Files", "“{file}” cannot be opened: {reason}.").format(
+                    file=p.name, reason=e.strerror or e
+                ),
+            )
             return False
         if prompt and not self.maybe_save():
             return False
         self.window.set_document(doc)
         settings.add_recent_file(p)
         self.update_recent_menu()
-        self._status(f"Opened {p}", 4000)
+        self._status(translate("Files", "Opened {path}").format(path=p), 4000)
         return True
 
     def new_at_path(self, path: str | Path) -> bool:
@@ -127,11 +142,16 @@ class FileController:
         if p.suffix.lower() != ".roundtrip":
             p = p.with_name(p.name + ".roundtrip")
         if not p.parent.is_dir():
-            messages.show_error(self.window, "Cannot Create File",
-                                f"“{p.name}” cannot be created: the folder {p.parent} does not exist.")
+            messages.show_error(
+                self.window,
+                translate("Files", "Cannot Create File"),
+                translate("Files", "“{file}” cannot be created: the folder {folder} does not exist.").format(
+                    file=p.name, folder=p.parent
+                ),
+            )
             return False
         self.window.set_document(Document(None, p.resolve()))
-        self._status(f"New diagram: Save writes {p}", 6000)
+        self._status(translate("Files", "New diagram: Save writes {path}").format(path=p), 6000)
         return True
 
     def open_sample(self, path: str | Path) -> bool:
@@ -176,11 +196,21 @@ class FileController:
         if size > native.MAX_FILE_SIZE:
             mib = 1024 * 1024
             messages.show_error(
-                self.window, "Too Large for a Roundtrip File",
-                f"As a Roundtrip diagram this would be {size / mib:.0f} MB; Roundtrip opens diagrams up to "
-                f"{native.MAX_FILE_SIZE // mib} MB, so Save will refuse it.",
-                ["Export it as a CSV or Excel table instead (File → Export), or import fewer rows.",
-                 "Autosave still keeps a recovery copy while you work."])
+                self.window,
+                translate("Files", "Too Large for a Roundtrip File"),
+                translate(
+                    "Files",
+                    "As a Roundtrip diagram this would be {size} MB; Roundtrip opens diagrams up to "
+                    "{limit} MB, so Save will refuse it.",
+                ).format(size=f"{size / mib:.0f}", limit=native.MAX_FILE_SIZE // mib),
+                [
+                    translate(
+                        "Files",
+                        "Export it as a CSV or Excel table instead (File → Export), or import fewer rows.",
+                    ),
+                    translate("Files", "Autosave still keeps a recovery copy while you work."),
+                ],
+            )
 
     def _open_unsaved(self, diagram: Diagram) -> None:
         doc = Document(diagram)
@@ -192,8 +222,15 @@ class FileController:
         path = self.document.path
         if path is None:
             return self.save_as()
-        if self.confirm_overwrite and path.exists() and not messages.confirm(
-                self.window, "Replace File?", f"Replace “{path}” with the recovered diagram?"):
+        if (
+            self.confirm_overwrite
+            and path.exists()
+            and not messages.confirm(
+                self.window,
+                translate("Files", "Replace File?"),
+                translate("Files", "Replace “{path}” with the recovered diagram?").format(path=path),
+            )
+        ):
             return self.save_as()
         reason = self.guard.conflict(path)
         if reason is not None:
@@ -209,8 +246,14 @@ class FileController:
 
     def save_as(self) -> bool:
         doc = self.document
-        start = str(doc.path) if doc.path else (doc.diagram.metadata.title or "Untitled") + ".roundtrip"
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save Diagram As", start, NATIVE_FILTER)
+        start = (
+            str(doc.path)
+            if doc.path
+            else (doc.diagram.metadata.title or translate("Files", "Untitled")) + ".roundtrip"
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, translate("Files", "Save Diagram As"), start, NATIVE_FILTER
+        )
         if not path:
             return False
         if not path.lower().endswith(".roundtrip"):
@@ -227,22 +270,41 @@ class FileController:
         try:
             self.document.save(path)
         except OSError as e:  # SaveError: the old file is intact, the document stays modified
-            messages.show_error(self.window, "Cannot Save", str(e) if str(e) else f"cannot save {path}",
-                                ["Your diagram is still open with its changes. Free some space or "
-                                 "choose File → Save As… to save it somewhere else."])
+            messages.show_error(
+                self.window,
+                translate("Files", "Cannot Save"),
+                str(e) if str(e) else f"cannot save {path}",
+                [
+                    translate(
+                        "Files",
+                        "Your diagram is still open with its changes. Free some space "
+                        "or choose File → Save As… to save it somewhere else.",
+                    )
+                ],
+            )
             return False
         except Exception as e:  # noqa: BLE001 - any other failure: say so, keep the window and the work
-            messages.show_error(self.window, "Cannot Save", f"Saving “{path.name}” failed: "
-                                f"{type(e).__name__}: {str(e)[:300]}",
-                                ["Your diagram is still open with its changes, and autosave keeps a "
-                                 "recovery copy. Try File → Save As…, or export it as a table."])
+            messages.show_error(
+                self.window,
+                translate("Files", "Cannot Save"),
+                translate("Files", "Saving “{file}” failed: {error}").format(
+                    file=path.name, error=f"{type(e).__name__}: {str(e)[:300]}"
+                ),
+                [
+                    translate(
+                        "Files",
+                        "Your diagram is still open with its changes, and autosave "
+                        "keeps a recovery copy. Try File → Save As…, or export it as a table.",
+                    )
+                ],
+            )
             return False
         self.guard.follow(path)
         self.guard.restamp()
         self.confirm_overwrite = False
         settings.add_recent_file(path)
         self.update_recent_menu()
-        self._status(f"Saved {path}", 4000)
+        self._status(translate("Files", "Saved {path}").format(path=path), 4000)
         return True
 
     def revert(self) -> bool:
@@ -250,9 +312,13 @@ class FileController:
         if doc.path is None or not doc.is_modified():
             return False
         Button = QMessageBox.StandardButton
-        answer = QMessageBox.question(self.window, "Revert",
-                                      f"Discard your changes and reload “{doc.path.name}”?",
-                                      Button.Discard | Button.Cancel, Button.Cancel)
+        answer = QMessageBox.question(
+            self.window,
+            translate("Files", "Revert"),
+            translate("Files", "Discard your changes and reload “{file}”?").format(file=doc.path.name),
+            Button.Discard | Button.Cancel,
+            Button.Cancel,
+        )
         if answer != Button.Discard:
             return False
         try:
@@ -271,7 +337,7 @@ class FileController:
             action.setToolTip(plain_tip(str(path)))
             action.triggered.connect(lambda _c=False, p=path: self.open_sample(p))
         if menu.isEmpty():
-            menu.addAction("No samples installed").setEnabled(False)
+            menu.addAction(translate("Files", "No samples installed")).setEnabled(False)
 
     def update_recent_menu(self) -> None:
         menu = self.recent_menu
@@ -285,13 +351,17 @@ class FileController:
             action.triggered.connect(lambda _c=False, f=f: self._open_recent(f))
         if files:
             menu.addSeparator()
-        clear = menu.addAction("Clear Menu")
+        clear = menu.addAction(translate("Files", "Clear Menu"))
         clear.setEnabled(bool(files))
         clear.triggered.connect(self._clear_recent)
 
     def _open_recent(self, path: str) -> None:
         if not Path(path).exists():
-            messages.show_error(self.window, "Cannot Open File", f"“{path}” no longer exists.")
+            messages.show_error(
+                self.window,
+                translate("Files", "Cannot Open File"),
+                translate("Files", "“{path}” no longer exists.").format(path=path),
+            )
             settings.remove_recent_file(path)
             self.update_recent_menu()
             return
@@ -305,9 +375,13 @@ class FileController:
     def export_image(self) -> bool:
         folder = self.document.path.parent if self.document.path else ""
         cids, fids = self.window.selected_ids()
-        dialog = ExportImageDialog(self.document.diagram, self.window,
-                                   selection=(cids, fids) if cids or fids else None, directory=folder,
-                                   stress=self.window.stress.overlay_for_export())
+        dialog = ExportImageDialog(
+            self.document.diagram,
+            self.window,
+            selection=(cids, fids) if cids or fids else None,
+            directory=folder,
+            stress=self.window.stress.overlay_for_export(),
+        )
         if not dialog.exec():
             return False
         self._status(f"Exported {dialog.path()}", 6000)
@@ -315,8 +389,9 @@ class FileController:
 
     def export_table(self) -> bool:
         base = self.document.path.with_suffix(".csv") if self.document.path else Path("diagram.csv")
-        path, chosen = QFileDialog.getSaveFileName(self.window, "Export Table", str(base),
-                                                   EXPORT_TABLE_FILTER)
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window, "Export Table", str(base), EXPORT_TABLE_FILTER
+        )
         if not path:
             return False
         if not Path(path).suffix:
@@ -331,16 +406,22 @@ class FileController:
         from editor.canvas.export.image import export_image
         from editor.io.formats import write_any
         from editor.io.tables import export_tables
+
         try:
             if raw:  # CSV text cells untouched (asked in the Export Table dialog)
                 d = self.document.diagram
                 written, notes = export_tables(d, path, analyze_for_export(d.snapshot()), raw=True)
             else:
-                written, notes = write_any(self.document.diagram, path, analyze=analyze_for_export,
-                                           image_writer=export_image)
+                written, notes = write_any(
+                    self.document.diagram, path, analyze=analyze_for_export, image_writer=export_image
+                )
         except (InputError, ModelError, OSError) as e:
-            messages.show_error(self.window, f"Cannot {title.split()[0]}", str(e))
+            messages.show_error(self.window, translate("Files", "Cannot Export"), str(e))
             return False
         names = ", ".join(Path(p).name for p in written)
-        self._status(f"Exported {names}" + (f" ({'; '.join(notes)})" if notes else ""), 6000)
+        self._status(
+            translate("Files", "Exported {files}").format(files=names)
+            + (f" ({'; '.join(notes)})" if notes else ""),
+            6000,
+        )
         return True

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog
 
+from editor.i18n import translate
 from editor.model.diagram import Diagram
 
 if TYPE_CHECKING:
@@ -30,20 +31,22 @@ def find_matches(diagram: Diagram, text: str) -> list[tuple[str, str]]:
 def find(window: MainWindow, text: str | None = None) -> list[tuple[str, str]]:
     """Ask for a text (unless given), select and show the first match; returns all matches."""
     if text is None:
-        text, ok = QInputDialog.getText(window, "Find", "Company name, or a flow's note or source:",
+        text, ok = QInputDialog.getText(window, translate("Find", "Find"),
+                                        translate("Find", "Company name, or a flow's note or source:"),
                                         text=window.last_find)
         if not ok:
             return []
     window.last_find = text
     matches = find_matches(window.document.diagram, text)
     if not matches:
-        window.statusBar().showMessage(f"Nothing matches “{text}”", 4000)
+        window.statusBar().showMessage(translate("Find", "Nothing matches “{text}”").format(text=text), 4000)
         return matches
     kind, oid = matches[0]
     window.scene.select_ids([oid] if kind == "company" else [], [oid] if kind == "flow" else [])
     item = window.scene.company_item(oid) if kind == "company" else window.scene.flow_item(oid)
     if item is not None:
         window.view.centerOn(item)
-    more = f" (1 of {len(matches)})" if len(matches) > 1 else ""
-    window.statusBar().showMessage(f"Found “{text}”{more}", 4000)
+    message = (translate("Find", "Found “{text}” (1 of {count})").format(text=text, count=len(matches))
+               if len(matches) > 1 else translate("Find", "Found “{text}”").format(text=text))
+    window.statusBar().showMessage(message, 4000)
     return matches

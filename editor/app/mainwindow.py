@@ -40,6 +40,7 @@ from editor.canvas.scene import DiagramScene
 from editor.canvas.view import DiagramView
 from editor.dialogs import messages
 from editor.editing.document import Document
+from editor.i18n import locale_number
 from editor.model import Change, ChangeKind
 from editor.panels.catalogue import CataloguePanel, swatch
 from editor.panels.history import HistoryPanel
@@ -102,12 +103,12 @@ class MainWindow(QMainWindow):
         self.stress: StressDock
         self._build_docks()
         self.busy = QProgressBar()
-        self.busy_label = QLabel("Analysing…")
+        self.busy_label = QLabel(self.tr("Analysing…"))
         self.counts_label = QLabel()
         self.zoom_label = QLabel("100%")
         self._build_status_bar()
         self.flow_type_combo = QComboBox()
-        self.flow_type_combo.setToolTip("Type of the next flow you draw (keys 1–9)")
+        self.flow_type_combo.setToolTip(self.tr("Type of the next flow you draw (keys 1–9)"))
         self.flow_type_combo.setMinimumContentsLength(22)
         self.flow_type_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.flow_type_combo.activated.connect(lambda i: self.pick_flow_type(i))
@@ -148,13 +149,13 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.setDockNestingEnabled(True)
         right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
-        self._dock("inspector", "Inspector", self.inspector, right)
-        self._dock("catalogue", "Flow Types && Categories", self.catalogue, right)
-        self._dock("history", "Undo History", self.history, right)
-        self._dock("timeline", "Timeline", self.timeline, bottom)
+        self._dock("inspector", self.tr("Inspector"), self.inspector, right)
+        self._dock("catalogue", self.tr("Flow Types && Categories"), self.catalogue, right)
+        self._dock("history", self.tr("Undo History"), self.history, right)
+        self._dock("timeline", self.tr("Timeline"), self.timeline, bottom)
         self.stress = add_stress_dock(self, self.docks["history"])  # closed until View > Panels > Stress Test
-        self._dock("loops", "Loops", self.loops, bottom)
-        self._dock("metrics", "Metrics", self.metrics, bottom)
+        self._dock("loops", self.tr("Loops"), self.loops, bottom)
+        self._dock("metrics", self.tr("Metrics"), self.metrics, bottom)
         self._place_docks()
 
     def _place_docks(self) -> None:
@@ -194,7 +195,7 @@ class MainWindow(QMainWindow):
         self._place_docks()
         self.menu_actions.toolbar.show()
         settings.app_settings().remove("window/state")
-        self.statusBar().showMessage("Panels back in their default places", 3000)
+        self.statusBar().showMessage(self.tr("Panels back in their default places"), 3000)
 
     def canvas_is_usable(self) -> bool:
         """Whether the canvas has at least its usable minimum size (a layout is saved only then)."""
@@ -206,7 +207,7 @@ class MainWindow(QMainWindow):
         self.busy.setMaximumWidth(90)
         self.busy.setMaximumHeight(14)
         self.busy.setTextVisible(False)
-        self.busy.setToolTip("Analysing the diagram…")
+        self.busy.setToolTip(self.tr("Analysing the diagram…"))
         self.busy.hide()
         self.busy_label.hide()
         self.zoom_label.setMinimumWidth(48)
@@ -330,7 +331,11 @@ class MainWindow(QMainWindow):
         d = self.document.diagram
         cids, fids = self.selected_ids()
         n_flows = len(d.flows())
-        text = f"{len(d)} compan{'y' if len(d) == 1 else 'ies'} · {n_flows} flow{'s' if n_flows != 1 else ''}"
+        companies = (self.tr("1 company") if len(d) == 1
+                     else self.tr("{count} companies").format(count=locale_number(len(d))))
+        flows = (self.tr("1 flow") if n_flows == 1
+                 else self.tr("{count} flows").format(count=locale_number(n_flows)))
+        text = f"{companies} · {flows}"
         n = len(cids) + len(fids)
         if n:
             text += f" · {n} selected"
@@ -358,7 +363,8 @@ class MainWindow(QMainWindow):
         self.metrics.set_result(result, {t.id: t.name for t in d.flow_types()},
                                 {t.id: t.color for t in d.flow_types()})
         note = period_note(result)   # the Metrics of a period say so in their title
-        self.docks["metrics"].setWindowTitle(f"Metrics — period {note}" if note else "Metrics")
+        self.docks["metrics"].setWindowTitle(self.tr("Metrics — period {period}").format(period=note) if note
+                                                 else self.tr("Metrics"))
 
     def _dim_again(self) -> None:
         current = self.scene.highlighted
@@ -401,7 +407,7 @@ class MainWindow(QMainWindow):
         if through != self.worker.options.get("through") or not self.loops.through.isChecked():
             self.worker.set_options(through=through)
         if self.loops.through.isChecked() and not cids:
-            self.statusBar().showMessage("Select a company to list only the loops through it", 4000)
+            self.statusBar().showMessage(self.tr("Select a company to list only the loops through it"), 4000)
 
     # ---------------------------------------------------------- tools, view
     def current_tool(self) -> str:
@@ -441,7 +447,8 @@ class MainWindow(QMainWindow):
         tid = combo.itemData(index)
         self.view.set_flow_type(tid)
         if announce:
-            self.statusBar().showMessage(f"New flows: {self.document.diagram.flow_type(tid).name}", 3000)
+            name = self.document.diagram.flow_type(tid).name
+            self.statusBar().showMessage(self.tr("New flows: {type}").format(type=name), 3000)
 
     def pick_next_flow_type(self) -> None:
         combo = self.flow_type_combo
@@ -551,9 +558,10 @@ class MainWindow(QMainWindow):
             may_close = self.files.maybe_save()
         except Exception as e:  # noqa: BLE001 - never lose the work to an unexpected error
             event.ignore()
-            messages.show_error(self, "Cannot Close", "The window stays open so that nothing is lost: "
-                                f"{type(e).__name__}: {str(e)[:300]}",
-                                ["Try File → Save As…; autosave keeps a recovery copy meanwhile."])
+            messages.show_error(self, self.tr("Cannot Close"),
+                                self.tr("The window stays open so that nothing is lost: {error}").format(
+                                    error=f"{type(e).__name__}: {str(e)[:300]}"),
+                                [self.tr("Try File → Save As…; autosave keeps a recovery copy meanwhile.")])
             return
         if not may_close:
             event.ignore()

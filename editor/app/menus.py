@@ -1,6 +1,7 @@
 """Menus, tool bar, shortcuts and context menus of the main window."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from editor.app.actions import ALIGN_MODES
 from editor.app.find import find as find_in
 from editor.app.language import build_language_menu
 from editor.app.printing import print_diagram
+from editor.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
@@ -86,7 +88,7 @@ class Actions:
 def _action(window: QWidget, text: str, slot: Callable[..., object] | None = None,
             shortcut: Shortcut | None = None, tip: str = "", icon: QStyle.StandardPixmap | None = None,
             checkable: bool = False) -> QAction:
-    a = QAction(text, window)
+    a = QAction(QCoreApplication.translate("Menus", text), window)
     if icon is not None:
         a.setIcon(window.style().standardIcon(icon))
     if shortcut is not None:
@@ -97,6 +99,7 @@ def _action(window: QWidget, text: str, slot: Callable[..., object] | None = Non
         else:
             a.setShortcuts([QKeySequence(s) for s in shortcut])
     if tip:
+        tip = QCoreApplication.translate("Menus", tip)
         a.setStatusTip(tip)
         a.setToolTip(tip)
     a.setCheckable(checkable)
@@ -118,41 +121,99 @@ def build_menus(w: MainWindow) -> Actions:
 
     # ------------------------------------------------------------------ File
     m = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
-    new = _action(w, "&New", files.new_document, S.New, "Start an empty diagram", SP.SP_FileIcon)
-    open_ = _action(w, "&Open…", files.open_dialog, S.Open, "Open a diagram", SP.SP_DialogOpenButton)
+    new = _action(
+        w,
+        QT_TRANSLATE_NOOP("Menus", "&New"),
+        files.new_document,
+        S.New,
+        QT_TRANSLATE_NOOP("Menus", "Start an empty diagram"),
+        SP.SP_FileIcon,
+    )
+    open_ = _action(
+        w,
+        QT_TRANSLATE_NOOP("Menus", "&Open…"),
+        files.open_dialog,
+        S.Open,
+        QT_TRANSLATE_NOOP("Menus", "Open a diagram"),
+        SP.SP_DialogOpenButton,
+    )
     m.addActions([new, open_])
     m.addMenu(files.samples_menu)
     m.addMenu(files.recent_menu)
     m.addSeparator()
-    save = _action(w, "&Save", files.save, S.Save, "Save the diagram", SP.SP_DialogSaveButton)
-    save_as = _action(w, "Save &As…", files.save_as, S.SaveAs, "Save the diagram under a new name")
-    revert = _action(w, "Re&vert", files.revert, None, "Reload the saved file, dropping changes")
+    save = _action(
+        w,
+        QT_TRANSLATE_NOOP("Menus", "&Save"),
+        files.save,
+        S.Save,
+        QT_TRANSLATE_NOOP("Menus", "Save the diagram"),
+        SP.SP_DialogSaveButton,
+    )
+    save_as = _action(
+        w,
+        QT_TRANSLATE_NOOP("Menus", "Save &As…"),
+        files.save_as,
+        S.SaveAs,
+        QT_TRANSLATE_NOOP("Menus", "Save the diagram under a new name"),
+    )
+    revert = _action(
+        w,
+        QT_TRANSLATE_NOOP("Menus", "Re&vert"),
+        files.revert,
+        None,
+        QT_TRANSLATE_NOOP("Menus", "Reload the saved file, dropping changes"),
+    )
     m.addActions([save, save_as, revert])
     m.addSeparator()
-    import_file = _action(w, "&Import…", files.import_dialog, "Ctrl+I",
-                          "Import a CSV/XLSX edge list or a graph file")
+    import_file = _action(
+        w,
+        QT_TRANSLATE_NOOP("Menus", "&Import…"),
+        files.import_dialog,
+        "Ctrl+I",
+        QT_TRANSLATE_NOOP("Menus", "Import a CSV/XLSX edge list or a graph file"),
+    )
     m.addAction(import_file)
-    export_image = _action(w, "Export &Image…", files.export_image, "Ctrl+E",
-                           "Export the diagram as PNG, SVG or PDF")
-    export_table = _action(w, "Export &Table…", files.export_table, None,
-                           "Export flows, companies and loops as CSV, XLSX, GraphML or GEXF")
-    export_replay = _action(w, "Export &Replay…", w.timeline.export_replay, None,
-                            "Export the deals appearing in date order as an animated GIF")
+    export_image = _action(
+        w,
+        QT_TRANSLATE_NOOP("Menus", "Export &Image…"),
+        files.export_image,
+        "Ctrl+E",
+        QT_TRANSLATE_NOOP("Menus", "Export the diagram as PNG, SVG or PDF"),
+    )
+    export_table = _action(
+        w,
+        QT_TRANSLATE_NOOP("Menus", "Export &Table…"),
+        files.export_table,
+        None,
+        QT_TRANSLATE_NOOP("Menus", "Export flows, companies and loops as CSV, XLSX, GraphML or GEXF"),
+    )
+    export_replay = _action(
+        w,
+        QT_TRANSLATE_NOOP("Menus", "Export &Replay…"),
+        w.timeline.export_replay,
+        None,
+        QT_TRANSLATE_NOOP("Menus", "Export the deals appearing in date order as an animated GIF"),
+    )
     m.addActions([export_image, export_table, export_replay])
-    print_ = _action(w, "&Print…", lambda: print_diagram(w), S.Print,
-                     "Print the diagram with its title, legend and sources")
+    print_ = _action(
+        w,
+        QT_TRANSLATE_NOOP("Menus", "&Print…"),
+        lambda: print_diagram(w),
+        S.Print,
+        QT_TRANSLATE_NOOP("Menus", "Print the diagram with its title, legend and sources"),
+    )
     m.addAction(print_)
     m.addSeparator()
-    close = _action(w, "&Close", w.close, S.Close)
-    quit_ = _action(w, "&Quit", _quit, S.Quit)
+    close = _action(w, QT_TRANSLATE_NOOP("Menus", "&Close"), w.close, S.Close)
+    quit_ = _action(w, QT_TRANSLATE_NOOP("Menus", "&Quit"), _quit, S.Quit)
     m.addActions([close, quit_])
 
     # ------------------------------------------------------------------ Edit
     m = bar.addMenu(QCoreApplication.translate("Menus", "&Edit"))
-    undo = w.undo_group.createUndoAction(w, "&Undo")
+    undo = w.undo_group.createUndoAction(w, QCoreApplication.translate("Menus", "&Undo"))
     undo.setShortcuts(QKeySequence.keyBindings(S.Undo))
     undo.setIcon(w.style().standardIcon(SP.SP_ArrowBack))
-    redo = w.undo_group.createRedoAction(w, "&Redo")
+    redo = w.undo_group.createRedoAction(w, QCoreApplication.translate("Menus", "&Redo"))
     # Ctrl+Y as well as the platform's keys (X11 binds only Ctrl+Shift+Z), as the README promises
     redo_keys = QKeySequence.keyBindings(S.Redo)
     for extra in ("Ctrl+Y", "Ctrl+Shift+Z"):
@@ -163,21 +224,31 @@ def build_menus(w: MainWindow) -> Actions:
     w.addActions([undo, redo])
     m.addActions([undo, redo])
     m.addSeparator()
-    cut = _action(w, "Cu&t", edits.cut, S.Cut)
-    copy = _action(w, "&Copy", edits.copy, S.Copy)
-    paste = _action(w, "&Paste", edits.paste, S.Paste)
-    duplicate = _action(w, "&Duplicate", edits.duplicate, "Ctrl+D")
-    delete = _action(w, "&Delete", edits.delete_selection, [QKeySequence(S.Delete), "Backspace"])
-    select_all = _action(w, "Select &All", edits.select_all, S.SelectAll)
+    cut = _action(w, QT_TRANSLATE_NOOP("Menus", "Cu&t"), edits.cut, S.Cut)
+    copy = _action(w, QT_TRANSLATE_NOOP("Menus", "&Copy"), edits.copy, S.Copy)
+    paste = _action(w, QT_TRANSLATE_NOOP("Menus", "&Paste"), edits.paste, S.Paste)
+    duplicate = _action(w, QT_TRANSLATE_NOOP("Menus", "&Duplicate"), edits.duplicate, "Ctrl+D")
+    delete = _action(
+        w,
+        QT_TRANSLATE_NOOP("Menus", "&Delete"),
+        edits.delete_selection,
+        [QKeySequence(S.Delete), "Backspace"],
+    )
+    select_all = _action(w, QT_TRANSLATE_NOOP("Menus", "Select &All"), edits.select_all, S.SelectAll)
     m.addActions([cut, copy, paste, duplicate, delete])
     m.addSeparator()
     m.addAction(select_all)
-    find = _action(w, "&Find…", lambda: find_in(w), S.Find,
-                   "Find a company by name, or a flow by its note or source")
+    find = _action(
+        w,
+        QT_TRANSLATE_NOOP("Menus", "&Find…"),
+        lambda: find_in(w),
+        S.Find,
+        QT_TRANSLATE_NOOP("Menus", "Find a company by name, or a flow by its note or source"),
+    )
     m.addAction(find)
     m.addSeparator()
-    details = _action(w, "Diagram &Details…", w.show_diagram_details)
-    catalogues = _action(w, "Flow Types && &Categories…", w.show_catalogues)
+    details = _action(w, QT_TRANSLATE_NOOP("Menus", "Diagram &Details…"), w.show_diagram_details)
+    catalogues = _action(w, QT_TRANSLATE_NOOP("Menus", "Flow Types && &Categories…"), w.show_catalogues)
     m.addActions([details, catalogues])
 
     # --------------------------------------------------------------- Arrange
@@ -189,39 +260,74 @@ def build_menus(w: MainWindow) -> Actions:
         align_menu.addAction(align[mode])
         if mode == "right":
             align_menu.addSeparator()
-    distribute = {"horizontal": _action(w, "&Horizontally", lambda: edits.distribute("horizontal")),
-                  "vertical": _action(w, "&Vertically", lambda: edits.distribute("vertical"))}
+    distribute = {
+        "horizontal": _action(
+            w, QT_TRANSLATE_NOOP("Menus", "&Horizontally"), lambda: edits.distribute("horizontal")
+        ),
+        "vertical": _action(
+            w, QT_TRANSLATE_NOOP("Menus", "&Vertically"), lambda: edits.distribute("vertical")
+        ),
+    }
     m.addMenu(QCoreApplication.translate("Menus", "&Distribute")).addActions(list(distribute.values()))
     m.addSeparator()
-    layout = _action(w, "Automatic &Layout", edits.auto_layout, "Ctrl+L",
-                     "Arrange the selected companies (or all) automatically")
+    layout = _action(
+        w,
+        QT_TRANSLATE_NOOP("Menus", "Automatic &Layout"),
+        edits.auto_layout,
+        "Ctrl+L",
+        QT_TRANSLATE_NOOP("Menus", "Arrange the selected companies (or all) automatically"),
+    )
     m.addAction(layout)
 
     # ------------------------------------------------------------------ View
     m = view_menu = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
-    zoom_in = _action(w, "Zoom &In", lambda: w.zoom("in"), [QKeySequence(S.ZoomIn), "Ctrl+="])
-    zoom_out = _action(w, "Zoom &Out", lambda: w.zoom("out"), S.ZoomOut)
-    fit = _action(w, "Zoom to &Fit", lambda: w.zoom("fit"), "Ctrl+0")
-    actual_size = _action(w, "&Actual Size", lambda: w.zoom("reset"), "Ctrl+1")
+    zoom_in = _action(
+        w, QT_TRANSLATE_NOOP("Menus", "Zoom &In"), lambda: w.zoom("in"), [QKeySequence(S.ZoomIn), "Ctrl+="]
+    )
+    zoom_out = _action(w, QT_TRANSLATE_NOOP("Menus", "Zoom &Out"), lambda: w.zoom("out"), S.ZoomOut)
+    fit = _action(w, QT_TRANSLATE_NOOP("Menus", "Zoom to &Fit"), lambda: w.zoom("fit"), "Ctrl+0")
+    actual_size = _action(w, QT_TRANSLATE_NOOP("Menus", "&Actual Size"), lambda: w.zoom("reset"), "Ctrl+1")
     m.addActions([zoom_in, zoom_out, fit, actual_size])
     m.addSeparator()
-    legend = _action(w, "&Legend", w.set_legend_visible, None, "Show the colour legend", checkable=True)
-    snap = _action(w, "&Snap to Grid", w.set_snap, None, "Snap moved companies to the grid", checkable=True)
+    legend = _action(
+        w,
+        QT_TRANSLATE_NOOP("Menus", "&Legend"),
+        w.set_legend_visible,
+        None,
+        QT_TRANSLATE_NOOP("Menus", "Show the colour legend"),
+        checkable=True,
+    )
+    snap = _action(
+        w,
+        QT_TRANSLATE_NOOP("Menus", "&Snap to Grid"),
+        w.set_snap,
+        None,
+        QT_TRANSLATE_NOOP("Menus", "Snap moved companies to the grid"),
+        checkable=True,
+    )
     m.addActions([legend, snap])
     size = m.addMenu(QCoreApplication.translate("Menus", "Size Companies &By"))
     group = QActionGroup(w)
     size_by: dict[str, QAction] = {}
-    for mode, text in (("valuation", "&Valuation"), ("revenue", "&Revenue"), ("none", "&Same Size")):
-        a = QAction(text, w, checkable=True)
+    for mode, text in (
+        ("valuation", QT_TRANSLATE_NOOP("Menus", "&Valuation")),
+        ("revenue", QT_TRANSLATE_NOOP("Menus", "&Revenue")),
+        ("none", QT_TRANSLATE_NOOP("Menus", "&Same Size")),
+    ):
+        a = QAction(QCoreApplication.translate("Menus", text), w, checkable=True)
         a.triggered.connect(lambda _c=False, mode=mode: w.set_size_by(mode))
         group.addAction(a)
         size.addAction(a)
         size_by[mode] = a
-    theme_menu = m.addMenu("&Theme")
+    theme_menu = m.addMenu(QCoreApplication.translate("Menus", "&Theme"))
     theme_group = QActionGroup(w)
     themes: dict[str, QAction] = {}
-    for name, text in (("system", "&System"), ("light", "&Light"), ("dark", "&Dark")):
-        a = QAction(text, w, checkable=True)
+    for name, text in (
+        ("system", QT_TRANSLATE_NOOP("Menus", "&System")),
+        ("light", QT_TRANSLATE_NOOP("Menus", "&Light")),
+        ("dark", QT_TRANSLATE_NOOP("Menus", "&Dark")),
+    ):
+        a = QAction(QCoreApplication.translate("Menus", text), w, checkable=True)
         a.triggered.connect(lambda _c=False, name=name: w.set_theme(name))
         theme_group.addAction(a)
         theme_menu.addAction(a)
@@ -231,17 +337,38 @@ def build_menus(w: MainWindow) -> Actions:
     for key in ("loops", "metrics", "inspector", "history", "catalogue", "stress"):
         panels.addAction(w.docks[key].toggleViewAction())
     build_language_menu(w, m)
-    reset_layout = _action(w, "&Reset Layout", w.reset_layout, None,
-                           "Put every panel back in its default place and size")
+    reset_layout = _action(
+        w,
+        QT_TRANSLATE_NOOP("Menus", "&Reset Layout"),
+        w.reset_layout,
+        None,
+        QT_TRANSLATE_NOOP("Menus", "Put every panel back in its default place and size"),
+    )
     m.addAction(reset_layout)
 
     # ------------------------------------------------------------ Tools
     tools: dict[str, QAction] = {}
     tool_group = QActionGroup(w)
-    for name, text, key, tip in (("select", "&Select", "V", "Select and move (V)"),
-                                 ("add_company", "Add &Company", "C",
-                                  "Click on the canvas to add a company (C)"),
-                                 ("draw_flow", "Draw &Flow", "F", "Drag from one company to another (F)")):
+    for name, text, key, tip in (
+        (
+            "select",
+            QT_TRANSLATE_NOOP("Menus", "&Select"),
+            "V",
+            QT_TRANSLATE_NOOP("Menus", "Select and move (V)"),
+        ),
+        (
+            "add_company",
+            QT_TRANSLATE_NOOP("Menus", "Add &Company"),
+            "C",
+            QT_TRANSLATE_NOOP("Menus", "Click on the canvas to add a company (C)"),
+        ),
+        (
+            "draw_flow",
+            QT_TRANSLATE_NOOP("Menus", "Draw &Flow"),
+            "F",
+            QT_TRANSLATE_NOOP("Menus", "Drag from one company to another (F)"),
+        ),
+    ):
         a = _action(w, text, lambda name=name: w.set_tool(name), key, tip, checkable=False)
         a.setCheckable(True)
         tool_group.addAction(a)
@@ -250,19 +377,26 @@ def build_menus(w: MainWindow) -> Actions:
     tm = bar.addMenu(QCoreApplication.translate("Menus", "&Tools"))
     tm.addActions(list(tools.values()))
     tm.addSeparator()
-    flow_type_keys = [_action(w, f"Flow type {i + 1}", lambda i=i: w.pick_flow_type(i), str(i + 1))
-                      for i in range(9)]
-    next_flow_type = _action(w, "Next Flow &Type", w.pick_next_flow_type, "T")
+    flow_type_keys = [
+        _action(
+            w,
+            QCoreApplication.translate("Menus", "Flow type {number}").format(number=i + 1),
+            lambda i=i: w.pick_flow_type(i),
+            str(i + 1),
+        )
+        for i in range(9)
+    ]
+    next_flow_type = _action(w, QT_TRANSLATE_NOOP("Menus", "Next Flow &Type"), w.pick_next_flow_type, "T")
     tm.addAction(next_flow_type)
 
     # ------------------------------------------------------------------ Help
     m = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
-    shortcuts_help = _action(w, "&Keyboard Shortcuts", lambda: _shortcuts(w))
-    about = _action(w, "&About Roundtrip", lambda: _about(w))
+    shortcuts_help = _action(w, QT_TRANSLATE_NOOP("Menus", "&Keyboard Shortcuts"), lambda: _shortcuts(w))
+    about = _action(w, QT_TRANSLATE_NOOP("Menus", "&About Roundtrip"), lambda: _about(w))
     m.addActions([shortcuts_help, about])
 
     # --------------------------------------------------------------- tool bar
-    tb = QToolBar("Main")
+    tb = QToolBar(QCoreApplication.translate("Menus", "Main"))
     tb.setObjectName("toolbar_main")
     tb.setMovable(False)
     tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -286,15 +420,46 @@ def build_menus(w: MainWindow) -> Actions:
     view_menu.addAction(tb.toggleViewAction())
 
     return Actions(
-        new=new, open=open_, save=save, save_as=save_as, revert=revert, import_file=import_file,
-        export_image=export_image, export_table=export_table, print=print_, close=close, quit=quit_,
-        undo=undo, redo=redo, cut=cut, copy=copy, paste=paste, duplicate=duplicate, delete=delete,
-        select_all=select_all, diagram_details=details, catalogues=catalogues,
-        align=align, distribute=distribute, layout=layout,
-        zoom_in=zoom_in, zoom_out=zoom_out, fit=fit, actual_size=actual_size, legend=legend, snap=snap,
-        size_by=size_by, themes=themes, reset_layout=reset_layout, find=find,
-        tools=tools, flow_type_keys=flow_type_keys, next_flow_type=next_flow_type,
-        shortcuts_help=shortcuts_help, about=about, toolbar=tb,
+        new=new,
+        open=open_,
+        save=save,
+        save_as=save_as,
+        revert=revert,
+        import_file=import_file,
+        export_image=export_image,
+        export_table=export_table,
+        print=print_,
+        close=close,
+        quit=quit_,
+        undo=undo,
+        redo=redo,
+        cut=cut,
+        copy=copy,
+        paste=paste,
+        duplicate=duplicate,
+        delete=delete,
+        select_all=select_all,
+        diagram_details=details,
+        catalogues=catalogues,
+        align=align,
+        distribute=distribute,
+        layout=layout,
+        zoom_in=zoom_in,
+        zoom_out=zoom_out,
+        fit=fit,
+        actual_size=actual_size,
+        legend=legend,
+        snap=snap,
+        size_by=size_by,
+        themes=themes,
+        reset_layout=reset_layout,
+        find=find,
+        tools=tools,
+        flow_type_keys=flow_type_keys,
+        next_flow_type=next_flow_type,
+        shortcuts_help=shortcuts_help,
+        about=about,
+        toolbar=tb,
     )
 
 
@@ -304,44 +469,58 @@ def context_menu(w: MainWindow, owner: tuple[str, str] | None, scene_pos: QPoint
     menu = QMenu(w)
     menu.setObjectName("canvas_context_menu")
     if owner is None:
-        menu.addAction("Add Company Here", lambda: w.add_company_at(scene_pos.x(), scene_pos.y()))
-        paste = menu.addAction("Paste", w.edits.paste)
+        menu.addAction(
+            QCoreApplication.translate("Menus", "Add Company Here"),
+            lambda: w.add_company_at(scene_pos.x(), scene_pos.y()),
+        )
+        paste = menu.addAction(QCoreApplication.translate("Menus", "Paste"), w.edits.paste)
         from editor.app.clipboard import clipboard_has_fragment
+
         paste.setEnabled(clipboard_has_fragment())
         menu.addSeparator()
         menu.addAction(acts.select_all)
         menu.addAction(acts.layout)
         menu.addAction(acts.fit)
         menu.addSeparator()
-        menu.addAction("Diagram Details…", w.show_diagram_details)
+        menu.addAction(QCoreApplication.translate("Menus", "Diagram Details…"), w.show_diagram_details)
         return menu
     kind, oid = owner
     if kind == "company":
-        menu.addAction("Rename…", lambda: w.view.edit_company_name(oid))
-        menu.addAction("Edit in Inspector", lambda: w.focus_inspector())
-        menu.addAction("Draw Flow From Here", lambda: w.set_tool("draw_flow"))
+        menu.addAction(QCoreApplication.translate("Menus", "Rename…"), lambda: w.view.edit_company_name(oid))
+        menu.addAction(QCoreApplication.translate("Menus", "Edit in Inspector"), lambda: w.focus_inspector())
+        menu.addAction(
+            QCoreApplication.translate("Menus", "Draw Flow From Here"), lambda: w.set_tool("draw_flow")
+        )
         menu.addSeparator()
         menu.addActions([acts.cut, acts.copy, acts.duplicate, acts.delete])
         cids = w.selected_ids()[0]
         if len(cids) >= 2:
             menu.addSeparator()
-            menu.addMenu("Align").addActions(list(acts.align.values()))
-            menu.addMenu("Distribute").addActions(list(acts.distribute.values()))
+            menu.addMenu(QCoreApplication.translate("Menus", "Align")).addActions(list(acts.align.values()))
+            menu.addMenu(QCoreApplication.translate("Menus", "Distribute")).addActions(
+                list(acts.distribute.values())
+            )
         menu.addSeparator()
         menu.addAction(acts.layout)
     else:
-        menu.addAction("Edit Amount…", lambda: w.view.edit_flow_amount(oid))
-        menu.addAction("Edit in Inspector", lambda: w.focus_inspector())
+        menu.addAction(
+            QCoreApplication.translate("Menus", "Edit Amount…"), lambda: w.view.edit_flow_amount(oid)
+        )
+        menu.addAction(QCoreApplication.translate("Menus", "Edit in Inspector"), lambda: w.focus_inspector())
         flow = w.document.diagram.flow(oid)
         if flow.url:
+
             def open_source() -> None:
                 w.inspector.refresh()
                 w.inspector.open_link()
-            menu.addAction("Open Source Link", open_source)
-        change = menu.addMenu("Change Type")
+
+            menu.addAction(QCoreApplication.translate("Menus", "Open Source Link"), open_source)
+        change = menu.addMenu(QCoreApplication.translate("Menus", "Change Type"))
         for t in w.document.diagram.flow_types():
+
             def set_type(_checked: bool = False, tid: str = t.id) -> None:
                 w.document.update_flows(w.selected_ids()[1], type=tid)
+
             a = change.addAction(t.name, set_type)
             a.setCheckable(True)
             a.setChecked(t.id == flow.type)
@@ -359,18 +538,37 @@ def _quit() -> None:
 def _about(w: QWidget) -> None:
     from editor import __version__
 
-    QMessageBox.about(w, "About Roundtrip",
-                      f"<h3>Roundtrip {__version__}</h3><p>Draw money-flow diagrams between companies "
-                      "and see which money comes back: loops, circulation and round trips.</p>")
+    text = QCoreApplication.translate(
+        "Menus",
+        "Draw money-flow diagrams between companies and see which "
+        "money comes back: loops, circulation and round trips.",
+    )
+    QMessageBox.about(
+        w,
+        QCoreApplication.translate("Menus", "About Roundtrip"),
+        f"<h3>Roundtrip {__version__}</h3><p>{text}</p>",
+    )
 
 
 #: what the mouse and keys do on the canvas besides the menus' shortcuts
 GESTURES = (
-    ("Esc", "Cancel the current gesture, clear the loop highlight"),
-    ("Space+drag, middle-drag", "Pan the canvas"),
-    ("Wheel", "Zoom at the mouse (Shift+wheel scrolls sideways)"),
-    ("Double-click a company or amount", "Rename the company or edit the amount in place"),
-    ("Right-click", "The menu of what lies under the mouse"),
+    (
+        QT_TRANSLATE_NOOP("Menus", "Esc"),
+        QT_TRANSLATE_NOOP("Menus", "Cancel the current gesture, clear the loop highlight"),
+    ),
+    (QT_TRANSLATE_NOOP("Menus", "Space+drag, middle-drag"), QT_TRANSLATE_NOOP("Menus", "Pan the canvas")),
+    (
+        QT_TRANSLATE_NOOP("Menus", "Wheel"),
+        QT_TRANSLATE_NOOP("Menus", "Zoom at the mouse (Shift+wheel scrolls sideways)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Menus", "Double-click a company or amount"),
+        QT_TRANSLATE_NOOP("Menus", "Rename the company or edit the amount in place"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Menus", "Right-click"),
+        QT_TRANSLATE_NOOP("Menus", "The menu of what lies under the mouse"),
+    ),
 )
 
 
@@ -378,26 +576,40 @@ def shortcut_rows(w: QWidget) -> list[tuple[str, str]]:
     """(keys, what) for every action of ``w`` with a shortcut, then the canvas gestures."""
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
+    undo_prefixes = [
+        re.sub(r"\(&\w\)", "", QCoreApplication.translate("Menus", p)).replace("&", "")
+        for p in ("&Undo", "&Redo")
+    ]
     for a in w.actions():
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts() if not k.isEmpty()]
-        name = a.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+        name = re.sub(r"\(&\w\)", "", a.text())  # Japanese accelerators: "元に戻す(&U)"
+        name = name.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
         if not keys or not name:
             continue
-        if name.startswith("Undo") or name.startswith("Redo"):
-            name = name.split(" ")[0]
+        for prefix in undo_prefixes:
+            if name.startswith(prefix):
+                name = prefix
         if name in seen:
             continue
         seen.add(name)
         rows.append((", ".join(keys), name))
-    return rows + list(GESTURES)
+    return rows + [
+        (QCoreApplication.translate("Menus", k), QCoreApplication.translate("Menus", t)) for k, t in GESTURES
+    ]
 
 
 def _shortcuts(w: QWidget) -> None:
     from html import escape
 
-    rows = "".join(f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(t)}</td></tr>"
-                   for k, t in shortcut_rows(w))
-    box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard Shortcuts", f"<table>{rows}</table>",
-                      QMessageBox.StandardButton.Close, w)
+    rows = "".join(
+        f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(t)}</td></tr>" for k, t in shortcut_rows(w)
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.NoIcon,
+        "Keyboard Shortcuts",
+        f"<table>{rows}</table>",
+        QMessageBox.StandardButton.Close,
+        w,
+    )
     box.setObjectName("shortcuts_help")
     box.open()

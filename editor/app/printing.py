@@ -9,6 +9,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog
 
 from editor.canvas.export.image import ExportOptions, ExportPage
+from editor.i18n import translate
 
 if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
@@ -45,13 +46,13 @@ def print_diagram(window: MainWindow) -> bool:
     if rect.width() > rect.height():
         printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     dialog = QPrintDialog(printer, window)
-    dialog.setWindowTitle("Print Diagram")
+    dialog.setWindowTitle(translate("Printing", "Print Diagram"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     try:
         print_to(printer, window)
     except OSError as e:
-        window.statusBar().showMessage(f"Not printed: {e}", 8000)
+        window.statusBar().showMessage(translate("Printing", "Not printed: {reason}").format(reason=e), 8000)
         return False
-    window.statusBar().showMessage("Sent to the printer", 4000)
+    window.statusBar().showMessage(translate("Printing", "Sent to the printer"), 4000)
     return True

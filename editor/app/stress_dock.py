@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget
 
 from editor.analysis.stress import StressOverlay
 from editor.background.analysis_worker import DEBOUNCE_MS
+from editor.i18n import translate
 from editor.panels.stress import StressPanel
 
 #: width of the dock when it first opens (its tables have seven columns)
@@ -92,7 +93,8 @@ class StressDock(QObject):
 def add_stress_dock(window: MainWindow, beside: QDockWidget) -> StressDock:
     """Make the Stress panel's dock, closed, as a tab beside ``beside`` when opened."""
     panel = StressPanel()
-    dock = window._dock("stress", "Stress Test", panel, Qt.DockWidgetArea.RightDockWidgetArea)
+    title = translate("MainWindow", "Stress Test")
+    dock = window._dock("stress", title, panel, Qt.DockWidgetArea.RightDockWidgetArea)
     window.tabifyDockWidget(beside, dock)
     dock.hide()
     return StressDock(window, dock, panel)

@@ -27,6 +27,7 @@ from editor.canvas.backref import Backref
 from editor.canvas.company_item import CompanyItem
 from editor.canvas.flow_items import FlowItem
 from editor.canvas.index import SceneIndex
+from editor.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from editor.canvas.scene import DiagramScene
@@ -46,8 +47,9 @@ Z_MARK = 5.0
 CURVE_STEPS = 16
 
 #: the legend line of the marks (canvas tooltips and exported images)
-LEGEND_TEXT = ("Stress test: a red ring marks a company that cannot pay all it owes, its badge the domino "
-               "round of its default; the dashed red end of an arrow is the share left unpaid.")
+LEGEND_TEXT = QT_TRANSLATE_NOOP(
+    "ExportPage", "Stress test: a red ring marks a company that cannot pay all it owes, its badge the domino "
+    "round of its default; the dashed red end of an arrow is the share left unpaid.")
 
 
 def unpaid_path(line: QPainterPath, paid: float) -> QPainterPath:

@@ -56,6 +56,7 @@ from editor.dialogs.import_model import (
 )
 from editor.dialogs.import_reading import read_for_import
 from editor.dialogs.messages import warn
+from editor.i18n import QT_TRANSLATE_NOOP, translate
 from editor.io.edgelist import COMPANY_FIELDS, FLOW_FIELDS, guess_columns
 from editor.io.errors import InputError
 from editor.io.tables import Table
@@ -67,19 +68,42 @@ NONE = "(none)"
 CHECK_DELAY = 150
 #: The decimal-mark choices: (what the user reads, the mark passed to the reader).
 DECIMAL_CHOICES: tuple[tuple[str, str | None], ...] = (
-    ("As the file shows (ask when unclear)", None), ("Comma: 1.500,25", ","), ("Point: 1,500.25", "."))
+    (QT_TRANSLATE_NOOP("ImportDialog", "As the file shows (ask when unclear)"), None),
+    (QT_TRANSLATE_NOOP("ImportDialog", "Comma: 1.500,25"), ","),
+    (QT_TRANSLATE_NOOP("ImportDialog", "Point: 1,500.25"), "."),
+)
 MAX_LISTED = 500
 
 FLOW_LABELS = {
-    "source": "Source (pays) *", "target": "Target (receives) *", "type": "Type", "amount": "Amount",
-    "qualifier": "Qualifier", "unit": "Unit", "date": "Date", "end_date": "End date", "status": "Status",
-    "url": "Link (URL)", "note": "Note", "id": "Flow id", "source_id": "Source id", "target_id": "Target id",
+    "source": QT_TRANSLATE_NOOP("ImportDialog", "Source (pays) *"),
+    "target": QT_TRANSLATE_NOOP("ImportDialog", "Target (receives) *"),
+    "type": QT_TRANSLATE_NOOP("ImportDialog", "Type"),
+    "amount": QT_TRANSLATE_NOOP("ImportDialog", "Amount"),
+    "qualifier": QT_TRANSLATE_NOOP("ImportDialog", "Qualifier"),
+    "unit": QT_TRANSLATE_NOOP("ImportDialog", "Unit"),
+    "date": QT_TRANSLATE_NOOP("ImportDialog", "Date"),
+    "end_date": QT_TRANSLATE_NOOP("ImportDialog", "End date"),
+    "status": QT_TRANSLATE_NOOP("ImportDialog", "Status"),
+    "url": QT_TRANSLATE_NOOP("ImportDialog", "Link (URL)"),
+    "note": QT_TRANSLATE_NOOP("ImportDialog", "Note"),
+    "id": QT_TRANSLATE_NOOP("ImportDialog", "Flow id"),
+    "source_id": QT_TRANSLATE_NOOP("ImportDialog", "Source id"),
+    "target_id": QT_TRANSLATE_NOOP("ImportDialog", "Target id"),
 }
 COMPANY_LABELS = {
-    "name": "Name *", "category": "Category", "valuation": "Valuation", "valuation_date": "Valuation date",
-    "revenue": "Revenue", "revenue_period": "Revenue period",
-    "profit": "Profit", "profit_period": "Profit period",
-    "notes": "Notes", "x": "x", "y": "y", "size": "Size", "id": "Company id",
+    "name": QT_TRANSLATE_NOOP("ImportDialog", "Name *"),
+    "category": QT_TRANSLATE_NOOP("ImportDialog", "Category"),
+    "valuation": QT_TRANSLATE_NOOP("ImportDialog", "Valuation"),
+    "valuation_date": QT_TRANSLATE_NOOP("ImportDialog", "Valuation date"),
+    "revenue": QT_TRANSLATE_NOOP("ImportDialog", "Revenue"),
+    "revenue_period": QT_TRANSLATE_NOOP("ImportDialog", "Revenue period"),
+    "profit": QT_TRANSLATE_NOOP("ImportDialog", "Profit"),
+    "profit_period": QT_TRANSLATE_NOOP("ImportDialog", "Profit period"),
+    "notes": QT_TRANSLATE_NOOP("ImportDialog", "Notes"),
+    "x": QT_TRANSLATE_NOOP("ImportDialog", "x"),
+    "y": QT_TRANSLATE_NOOP("ImportDialog", "y"),
+    "size": QT_TRANSLATE_NOOP("ImportDialog", "Size"),
+    "id": QT_TRANSLATE_NOOP("ImportDialog", "Company id"),
 }
 
 
@@ -104,8 +128,15 @@ def _plural(n: int, word: str, words: str | None = None) -> str:
 class MappingPanel(QWidget):
     """A grid of one combo box per field, each listing the table's headers and (none)."""
 
-    def __init__(self, fields: tuple[str, ...], labels: Mapping[str, str], headers: list[str],
-                 guess: Mapping[str, str], columns: int = 4, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        fields: tuple[str, ...],
+        labels: Mapping[str, str],
+        headers: list[str],
+        guess: Mapping[str, str],
+        columns: int = 4,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -121,7 +152,7 @@ class MappingPanel(QWidget):
             combo.setToolTip(f"Which column of the file holds the {fld.replace('_', ' ')}")
             combo.setMinimumContentsLength(10)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            label = QLabel(labels.get(fld, fld))
+            label = QLabel(translate("ImportDialog", labels.get(fld, fld)))
             label.setBuddy(combo)
             r, c = divmod(i, columns)
             grid.addWidget(label, r, 2 * c, Qt.AlignmentFlag.AlignRight)
@@ -136,8 +167,9 @@ class MappingPanel(QWidget):
 class TablePage(QWidget):
     """One tab: the column mapping (if editable) above a preview of the table."""
 
-    def __init__(self, table: Table, mapping_panel: MappingPanel | None, note: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, table: Table, mapping_panel: MappingPanel | None, note: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.table = table
         self.mapping_panel = mapping_panel
@@ -147,7 +179,7 @@ class TablePage(QWidget):
         if note:
             layout.addWidget(QLabel(note))
         if mapping_panel is not None:
-            box = QGroupBox("Columns")
+            box = QGroupBox(translate("ImportDialog", "Columns"))
             QVBoxLayout(box).addWidget(mapping_panel)
             layout.addWidget(box)
         self.model = PreviewModel(self)
@@ -166,8 +198,11 @@ class TablePage(QWidget):
         layout.addWidget(self.view, 1)
         total = len(table.rows)
         shown = min(total, PREVIEW_ROWS)
-        self.count_label = QLabel(f"All {_plural(total, 'row')} shown." if shown == total
-                                  else f"Showing the first {shown} of {total} rows (all rows are checked).")
+        self.count_label = QLabel(
+            f"All {_plural(total, 'row')} shown."
+            if shown == total
+            else f"Showing the first {shown} of {total} rows (all rows are checked)."
+        )
         self.count_label.setStyleSheet("color: palette(mid);")
         layout.addWidget(self.count_label)
         if mapping_panel is not None:
@@ -191,8 +226,13 @@ class ImportDialog(QDialog):
     Constructing the dialog directly raises InputError if the file cannot be read.
     """
 
-    def __init__(self, path: str | os.PathLike, document=None, parent: QWidget | None = None,
-                 source: Source | None = None) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        document=None,
+        parent: QWidget | None = None,
+        source: Source | None = None,
+    ) -> None:
         super().__init__(parent)
         self.path = Path(path)
         self.document = document
@@ -201,7 +241,7 @@ class ImportDialog(QDialog):
         self._check: Check | None = None
         self.flows_page: TablePage | None = None
         self.companies_page: TablePage | None = None
-        self.setWindowTitle(f"Import {self.path.name}")
+        self.setWindowTitle(translate("ImportDialog", "Import {file}").format(file=self.path.name))
         self.setSizeGripEnabled(True)
 
         self._timer = QTimer(self)
@@ -236,9 +276,9 @@ class ImportDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         self.decimal_combo = QComboBox()
         for text, mark in DECIMAL_CHOICES:
-            self.decimal_combo.addItem(text, mark)
+            self.decimal_combo.addItem(translate("ImportDialog", text), mark)
         self.decimal_combo.currentIndexChanged.connect(self.check_now)
-        row.addWidget(QLabel("&Decimal mark used by the file:"))
+        row.addWidget(QLabel(translate("ImportDialog", "&Decimal mark used by the file:")))
         row.itemAt(0).widget().setBuddy(self.decimal_combo)  # type: ignore[union-attr]
         row.addWidget(self.decimal_combo)
         row.addStretch(1)
@@ -253,25 +293,30 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary_label)
 
         bottom = QHBoxLayout()
-        self.new_radio = QRadioButton("&New diagram")
-        self.merge_radio = QRadioButton("&Merge into the open diagram")
+        self.new_radio = QRadioButton(translate("ImportDialog", "&New diagram"))
+        self.merge_radio = QRadioButton(translate("ImportDialog", "&Merge into the open diagram"))
         group = QButtonGroup(self)
         group.addButton(self.new_radio)
         group.addButton(self.merge_radio)
         self.new_radio.setChecked(True)
         self.merge_radio.setEnabled(document is not None)
         if document is None:
-            self.merge_radio.setToolTip("No diagram is open")
+            self.merge_radio.setToolTip(translate("ImportDialog", "No diagram is open"))
         else:
-            self.merge_radio.setToolTip(plain_tip(f"Add to {document.display_name()} in one undo step; "
-                                                  "companies with the same name are reused"))
+            self.merge_radio.setToolTip(
+                plain_tip(
+                    f"Add to {document.display_name()} in one undo step; "
+                    "companies with the same name are reused"
+                )
+            )
         self.new_radio.toggled.connect(self._update_summary)
-        bottom.addWidget(QLabel("Import into:"))
+        bottom.addWidget(QLabel(translate("ImportDialog", "Import into:")))
         bottom.addWidget(self.new_radio)
         bottom.addWidget(self.merge_radio)
         bottom.addStretch(1)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.import_button.setText("&Import")
         self.buttons.accepted.connect(self.accept)
@@ -289,21 +334,31 @@ class ImportDialog(QDialog):
         panel = MappingPanel(FLOW_FIELDS, FLOW_LABELS, s.flows.headers, guess_columns(s.flows.headers))
         note = "; ".join(s.notes)
         self.flows_page = TablePage(s.flows, panel, note=note[:1].upper() + note[1:] + "." if note else "")
-        self.tabs.addTab(self.flows_page, f"Flows ({s.flows.source})")
+        self.tabs.addTab(
+            self.flows_page, translate("ImportDialog", "Flows ({source})").format(source=s.flows.source)
+        )
         for combo in panel.combos.values():
             combo.currentIndexChanged.connect(self._mapping_changed)
         if s.companies is not None:
-            cpanel = MappingPanel(COMPANY_FIELDS, COMPANY_LABELS, s.companies.headers,
-                                  guess_columns(s.companies.headers, "companies"))
+            cpanel = MappingPanel(
+                COMPANY_FIELDS,
+                COMPANY_LABELS,
+                s.companies.headers,
+                guess_columns(s.companies.headers, "companies"),
+            )
             page = TablePage(s.companies, cpanel)
-            use = QCheckBox("Import this companies table (categories, valuations, positions…)")
+            use = QCheckBox(
+                translate("ImportDialog", "Import this companies table (categories, valuations, positions…)")
+            )
             use.setChecked(True)
             use.toggled.connect(self.check_now)
             use.toggled.connect(cpanel.setEnabled)
             page.column.insertWidget(0, use)
             page.use_check = use
             self.companies_page = page
-            self.tabs.addTab(page, f"Companies ({s.companies.source})")
+            self.tabs.addTab(
+                page, translate("ImportDialog", "Companies ({source})").format(source=s.companies.source)
+            )
             for combo in cpanel.combos.values():
                 combo.currentIndexChanged.connect(self._mapping_changed)
 
@@ -317,8 +372,13 @@ class ImportDialog(QDialog):
             for col, header in enumerate(page.table.headers):
                 if header in ("id", "source_id", "target_id"):
                     page.view.setColumnHidden(col, True)
-        self.tabs.addTab(self.flows_page, f"Flows ({len(d.flows())})")
-        self.tabs.addTab(self.companies_page, f"Companies ({len(d.companies())})")
+        self.tabs.addTab(
+            self.flows_page, translate("ImportDialog", "Flows ({count})").format(count=len(d.flows()))
+        )
+        self.tabs.addTab(
+            self.companies_page,
+            translate("ImportDialog", "Companies ({count})").format(count=len(d.companies())),
+        )
 
     # ------------------------------------------------------------- checking
     def flow_mapping(self) -> dict[str, str]:
@@ -341,11 +401,16 @@ class ImportDialog(QDialog):
     def _check_tables(self, place: bool) -> Check:
         s = self.source
         assert s.flows is not None
-        return check_tables(s.flows, self.flow_mapping(),
-                            companies=s.companies if self._uses_companies() else None,
-                            companies_mapping=self.companies_mapping(), extra=s.extra,
-                            skip_bad_rows=self.skip_check.isChecked(), place=place,
-                            decimal_mark=self.decimal_mark())
+        return check_tables(
+            s.flows,
+            self.flow_mapping(),
+            companies=s.companies if self._uses_companies() else None,
+            companies_mapping=self.companies_mapping(),
+            extra=s.extra,
+            skip_bad_rows=self.skip_check.isChecked(),
+            place=place,
+            decimal_mark=self.decimal_mark(),
+        )
 
     def decimal_mark(self) -> str | None:
         """The decimal mark the user chose, or None (as the file shows it)."""
@@ -373,8 +438,11 @@ class ImportDialog(QDialog):
         self.problem_list.clear()
         if not self.source.is_table:
             notes = self.source.notes
-            self.problems_label.setText("Notes: what could not be mapped" if notes else
-                                        "Everything in the file could be mapped.")
+            self.problems_label.setText(
+                translate("ImportDialog", "Notes: what could not be mapped")
+                if notes
+                else translate("ImportDialog", "Everything in the file could be mapped.")
+            )
             for n in notes:
                 self.problem_list.addItem(n)
             self.problem_list.setVisible(bool(notes))
@@ -390,11 +458,17 @@ class ImportDialog(QDialog):
             item.setForeground(QColor("#a61b1b"))
             self.problem_list.addItem(item)
         if len(problems) > MAX_LISTED:
-            self.problem_list.addItem(f"… and {len(problems) - MAX_LISTED} more")
+            self.problem_list.addItem(
+                translate("ImportDialog", "… and {count} more").format(count=len(problems) - MAX_LISTED)
+            )
         rows = len({(p.source, p.row) for p in problems if p.row is not None})
         self.problems_label.setText(
-            f"Problems ({_plural(len(problems), 'problem')} in {_plural(rows, 'row')}):" if rows
-            else f"Problems ({len(problems)}):" if problems else "No problems: every row can be imported.")
+            f"Problems ({_plural(len(problems), 'problem')} in {_plural(rows, 'row')}):"
+            if rows
+            else f"Problems ({len(problems)}):"
+            if problems
+            else "No problems: every row can be imported."
+        )
         self.problem_list.setVisible(bool(problems))
         self._fit_problem_list()
 
@@ -422,9 +496,11 @@ class ImportDialog(QDialog):
             self.decimal_row.setVisible(True)
         if check.undecided:
             columns = ", ".join(f"'{c}'" for c in check.undecided)
-            text = (f"Nothing can be imported yet: the numbers in {columns} read differently with a "
-                    f"decimal comma and with a decimal point (1.500 is 1500 or 1.5). Choose the decimal "
-                    f"mark the file uses below.")
+            text = (
+                f"Nothing can be imported yet: the numbers in {columns} read differently with a "
+                f"decimal comma and with a decimal point (1.500 is 1500 or 1.5). Choose the decimal "
+                f"mark the file uses below."
+            )
         elif check.fatal:
             text = f"Nothing can be imported: {check.fatal}."
         elif check.diagram is None or check.diagram.is_empty():
@@ -488,7 +564,13 @@ class ImportDialog(QDialog):
             warn(parent, "Import", f"{name} cannot be imported.\n\n{e}")
             return None
         except OSError as e:
-            warn(parent, "Import", f"{name} cannot be read: {e.strerror or e}.")
+            warn(
+                parent,
+                translate("ImportDialog", "Import"),
+                translate("ImportDialog", "{file} cannot be read: {reason}.").format(
+                    file=name, reason=e.strerror or e
+                ),
+            )
             return None
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:

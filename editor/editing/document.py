@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from editor.editing.commands import (
@@ -69,7 +69,11 @@ class Document(QObject):
         self.pathChanged.emit(str(self._path or ""))
 
     def display_name(self) -> str:
-        return self._path.name if self._path else (self.diagram.metadata.title or "Untitled")
+        return (
+            self._path.name
+            if self._path
+            else (self.diagram.metadata.title or QCoreApplication.translate("Document", "Untitled"))
+        )
 
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
@@ -136,43 +140,72 @@ class Document(QObject):
                 command.end_merging()
 
     # ------------------------------------------------------------ companies
-    def add_company(self, name: str, x: float = 0.0, y: float = 0.0, category: str = "other",
-                    **fields: Any) -> str:
+    def add_company(
+        self, name: str, x: float = 0.0, y: float = 0.0, category: str = "other", **fields: Any
+    ) -> str:
         cid = self.diagram.new_id("c")
         company = _make(Company, id=cid, name=name, category=category, x=x, y=y, **fields)
-        self.push(AddRecordsCommand(self.diagram, f"Add company {name}", companies=[company]))
+        self.push(
+            AddRecordsCommand(
+                self.diagram,
+                QCoreApplication.translate("Document", "Add company {name}").format(name=name),
+                companies=[company],
+            )
+        )
         return cid
 
     def update_company(self, company_id: str, merge: bool = False, **changes: Any) -> None:
         """Edit fields of a company. ``merge``: consecutive edits of the same fields
         (typing in one field) become one undo step."""
         name = self.diagram.company(company_id).name
-        self.push(EditCompanyCommand(self.diagram, company_id, changes, edit_text(name, changes),
-                                     mergeable=merge))
+        self.push(
+            EditCompanyCommand(self.diagram, company_id, changes, edit_text(name, changes), mergeable=merge)
+        )
 
     def update_companies(self, company_ids: Iterable[str], **changes: Any) -> None:
         """Edit the same fields of several companies in one undo step."""
         ids = list(company_ids)
         parts = [EditCompanyCommand(self.diagram, cid, changes, "") for cid in ids]
-        self.macro(edit_text(f"{len(ids)} companies", changes), parts)
+        self.macro(
+            edit_text(
+                QCoreApplication.translate("Document", "{count} companies").format(count=len(ids)), changes
+            ),
+            parts,
+        )
 
-    def move_companies(self, positions: Mapping[str, tuple[float, float]], nudge: bool = False,
-                       text: str | None = None) -> None:
+    def move_companies(
+        self, positions: Mapping[str, tuple[float, float]], nudge: bool = False, text: str | None = None
+    ) -> None:
         """Move companies in one undo step (a drag, an alignment). ``nudge``: arrow-key moves merge.
         ``text``: the undo step's name (default "Move" / "Move N companies")."""
         if not positions:
             return
         if text is None:
-            text = "Move" if len(positions) == 1 else f"Move {len(positions)} companies"
+            text = (
+                QCoreApplication.translate("Document", "Move")
+                if len(positions) == 1
+                else QCoreApplication.translate("Document", "Move {count} companies").format(
+                    count=len(positions)
+                )
+            )
         self.push(MoveCommand(self.diagram, positions, text, nudge=nudge))
 
     # ---------------------------------------------------------------- flows
-    def add_flow(self, source: str, target: str, type: str, amount: float | None = None,
-                 **fields: Any) -> str:
+    def add_flow(
+        self, source: str, target: str, type: str, amount: float | None = None, **fields: Any
+    ) -> str:
         fid = self.diagram.new_id("f")
         flow = _make(Flow, id=fid, source=source, target=target, type=type, amount=amount, **fields)
         s, t = self.diagram.company(source).name, self.diagram.company(target).name
-        self.push(AddRecordsCommand(self.diagram, f"Add flow {s} → {t}", flows=[flow]))
+        self.push(
+            AddRecordsCommand(
+                self.diagram,
+                QCoreApplication.translate("Document", "Add flow {source} → {target}").format(
+                    source=s, target=t
+                ),
+                flows=[flow],
+            )
+        )
         return fid
 
     def update_flow(self, flow_id: str, merge: bool = False, **changes: Any) -> None:
@@ -184,68 +217,133 @@ class Document(QObject):
     def update_flows(self, flow_ids: Iterable[str], **changes: Any) -> None:
         ids = list(flow_ids)
         parts = [EditFlowCommand(self.diagram, fid, changes, "") for fid in ids]
-        self.macro(edit_text(f"{len(ids)} flows", changes), parts)
+        self.macro(
+            edit_text(
+                QCoreApplication.translate("Document", "{count} flows").format(count=len(ids)), changes
+            ),
+            parts,
+        )
 
     # --------------------------------------------------------------- delete
-    def remove(self, company_ids: Iterable[str] = (), flow_ids: Iterable[str] = (),
-               text: str | None = None) -> bool:
+    def remove(
+        self, company_ids: Iterable[str] = (), flow_ids: Iterable[str] = (), text: str | None = None
+    ) -> bool:
         """Delete companies (with their flows) and flows in one step; False if nothing to do.
         ``text``: the undo step's name (default "Delete" / "Delete N items")."""
         cmd = RemoveCommand(self.diagram, company_ids, flow_ids)
         if cmd.empty:
             return False
         n = cmd.count
-        cmd.setText(text if text is not None else "Delete" if n == 1 else f"Delete {n} items")
+        cmd.setText(
+            text
+            if text is not None
+            else QCoreApplication.translate("Document", "Delete")
+            if n == 1
+            else QCoreApplication.translate("Document", "Delete {count} items").format(count=n)
+        )
         self.push(cmd)
         return True
 
     # ------------------------------------------------------ add many at once
-    def add_records(self, text: str, companies: Iterable[Company] = (), flows: Iterable[Flow] = (),
-                    flow_types: Iterable[FlowType] = (), categories: Iterable[Category] = ()) -> None:
+    def add_records(
+        self,
+        text: str,
+        companies: Iterable[Company] = (),
+        flows: Iterable[Flow] = (),
+        flow_types: Iterable[FlowType] = (),
+        categories: Iterable[Category] = (),
+    ) -> None:
         """Add prepared records in one step (paste, duplicate, import merge). Ids must be new."""
-        self.push(AddRecordsCommand(self.diagram, text, companies=companies, flows=flows,
-                                    flow_types=flow_types, categories=categories))
+        self.push(
+            AddRecordsCommand(
+                self.diagram,
+                text,
+                companies=companies,
+                flows=flows,
+                flow_types=flow_types,
+                categories=categories,
+            )
+        )
 
     # ----------------------------------------------------------- catalogues
     def add_flow_type(self, name: str, color: str | None = None) -> str:
         tid = self.diagram.new_id("type")
         record = _make(FlowType, id=tid, name=name, color=color or self.diagram.next_color())
-        self.push(AddCatalogueCommand(flow_type_ops(self.diagram), record, text=f"Add flow type {name}"))
+        self.push(
+            AddCatalogueCommand(
+                flow_type_ops(self.diagram),
+                record,
+                text=QCoreApplication.translate("Document", "Add flow type {name}").format(name=name),
+            )
+        )
         return tid
 
     def update_flow_type(self, type_id: str, **changes: Any) -> None:
         record = self.diagram.flow_type(type_id)
-        self.push(EditCatalogueCommand(flow_type_ops(self.diagram), type_id, changes,
-                                       text=f"Edit flow type {record.name}"))
+        self.push(
+            EditCatalogueCommand(
+                flow_type_ops(self.diagram),
+                type_id,
+                changes,
+                text=QCoreApplication.translate("Document", "Edit flow type {name}").format(name=record.name),
+            )
+        )
 
     def remove_flow_type(self, type_id: str) -> None:
         record = self.diagram.flow_type(type_id)
         if any(f.type == type_id for f in self.diagram.flows()):
             raise ModelError(f"flow type {record.name!r} is still used by some flows")
-        self.push(RemoveCatalogueCommand(flow_type_ops(self.diagram), record,
-                                         text=f"Delete flow type {record.name}"))
+        self.push(
+            RemoveCatalogueCommand(
+                flow_type_ops(self.diagram),
+                record,
+                text=QCoreApplication.translate("Document", "Delete flow type {name}").format(
+                    name=record.name
+                ),
+            )
+        )
 
     def add_category(self, name: str, color: str | None = None) -> str:
         cid = self.diagram.new_id("cat")
         record = _make(Category, id=cid, name=name, color=color or self.diagram.next_color())
-        self.push(AddCatalogueCommand(category_ops(self.diagram), record, text=f"Add category {name}"))
+        self.push(
+            AddCatalogueCommand(
+                category_ops(self.diagram),
+                record,
+                text=QCoreApplication.translate("Document", "Add category {name}").format(name=name),
+            )
+        )
         return cid
 
     def update_category(self, category_id: str, **changes: Any) -> None:
         record = self.diagram.category(category_id)
-        self.push(EditCatalogueCommand(category_ops(self.diagram), category_id, changes,
-                                       text=f"Edit category {record.name}"))
+        self.push(
+            EditCatalogueCommand(
+                category_ops(self.diagram),
+                category_id,
+                changes,
+                text=QCoreApplication.translate("Document", "Edit category {name}").format(name=record.name),
+            )
+        )
 
     def remove_category(self, category_id: str) -> None:
         record = self.diagram.category(category_id)
         if any(c.category == category_id for c in self.diagram.companies()):
             raise ModelError(f"category {record.name!r} is still used by some companies")
-        self.push(RemoveCatalogueCommand(category_ops(self.diagram), record,
-                                         text=f"Delete category {record.name}"))
+        self.push(
+            RemoveCatalogueCommand(
+                category_ops(self.diagram),
+                record,
+                text=QCoreApplication.translate("Document", "Delete category {name}").format(
+                    name=record.name
+                ),
+            )
+        )
 
     # ------------------------------------------------------------- metadata
     def set_metadata(self, **changes: Any) -> None:
-        self.push(MetadataCommand(self.diagram, changes))
+        self.push(MetadataCommand(self.diagram, changes,
+                                  QCoreApplication.translate("Document", "Edit diagram details")))
 
 
 _R = TypeVar("_R")
@@ -260,19 +358,42 @@ def _make(cls: type[_R], **fields: Any) -> _R:
 
 
 #: how an undo step names the field it changed
-FIELD_NAMES = {"amount": "amount", "qualifier": "amount", "type": "type", "date": "date",
-               "end_date": "end date", "url": "source", "note": "note", "status": "status",
-               "category": "category",
-               "valuation": "valuation", "valuation_date": "valuation date", "revenue": "revenue",
-               "revenue_period": "revenue period", "profit": "profit", "profit_period": "profit period",
-               "notes": "notes", "size": "size", "x": "position", "y": "position"}
+FIELD_NAMES = {
+    "amount": QT_TRANSLATE_NOOP("Document", "amount"),
+    "qualifier": QT_TRANSLATE_NOOP("Document", "amount"),
+    "type": QT_TRANSLATE_NOOP("Document", "type"),
+    "date": QT_TRANSLATE_NOOP("Document", "date"),
+    "end_date": QT_TRANSLATE_NOOP("Document", "end date"),
+    "url": QT_TRANSLATE_NOOP("Document", "source"),
+    "note": QT_TRANSLATE_NOOP("Document", "note"),
+    "status": QT_TRANSLATE_NOOP("Document", "status"),
+    "category": QT_TRANSLATE_NOOP("Document", "category"),
+    "valuation": QT_TRANSLATE_NOOP("Document", "valuation"),
+    "valuation_date": QT_TRANSLATE_NOOP("Document", "valuation date"),
+    "revenue": QT_TRANSLATE_NOOP("Document", "revenue"),
+    "revenue_period": QT_TRANSLATE_NOOP("Document", "revenue period"),
+    "profit": QT_TRANSLATE_NOOP("Document", "profit"),
+    "profit_period": QT_TRANSLATE_NOOP("Document", "profit period"),
+    "notes": QT_TRANSLATE_NOOP("Document", "notes"),
+    "size": QT_TRANSLATE_NOOP("Document", "size"),
+    "x": QT_TRANSLATE_NOOP("Document", "position"),
+    "y": QT_TRANSLATE_NOOP("Document", "position"),
+}
 
 
 def edit_text(what: str, changes: Mapping[str, Any]) -> str:
     """The undo step's name: "Set amount of NVIDIA → OpenAI", "Rename NVIDIA", "Edit 3 flows"."""
     if set(changes) == {"name"}:
-        return f"Rename {what}"
-    fields = {FIELD_NAMES.get(k, k.replace("_", " ")) for k in changes}
+        return QCoreApplication.translate("Document", "Rename {what}").format(what=what)
+    fields = {_field_name(k) for k in changes}
     if len(fields) == 1:
-        return f"Set {fields.pop()} of {what}"
-    return f"Edit {what}"
+        return QCoreApplication.translate("Document", "Set {field} of {what}").format(
+            field=fields.pop(), what=what
+        )
+    return QCoreApplication.translate("Document", "Edit {what}").format(what=what)
+
+
+def _field_name(key: str) -> str:
+    """A field's name in undo texts, in the interface language."""
+    name = str(FIELD_NAMES.get(key, key.replace("_", " ")))
+    return QCoreApplication.translate("Document", name)

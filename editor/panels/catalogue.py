@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.i18n import translate
 from editor.model import Change, ChangeKind, ModelError
 from editor.model.plain import plain_tip
 from editor.panels.common import error_label, show_error
@@ -56,12 +57,15 @@ class CatalogueList(QGroupBox):
         self.error = error_label()
         buttons = QGridLayout()
         self.buttons = {}
-        for i, (name, slot) in enumerate((("Add…", self.add), ("Rename…", self.rename),
-                                          ("Colour…", self.recolour), ("Delete", self.delete))):
-            b = QPushButton(name)
+        for i, (name, text, slot) in enumerate((
+                ("Add", translate("Catalogue", "Add…"), self.add),
+                ("Rename", translate("Catalogue", "Rename…"), self.rename),
+                ("Colour", translate("Catalogue", "Colour…"), self.recolour),
+                ("Delete", translate("Catalogue", "Delete"), self.delete))):
+            b = QPushButton(text)
             b.clicked.connect(lambda _c=False, slot=slot: slot())
             buttons.addWidget(b, i // 2, i % 2)
-            self.buttons[name.rstrip("…")] = b
+            self.buttons[name] = b
         lay = QVBoxLayout(self)
         lay.addWidget(self.list, 1)
         lay.addWidget(self.error)
@@ -123,7 +127,8 @@ class CatalogueList(QGroupBox):
         self._update_buttons()
 
     def _tip(self, r) -> str:
-        return plain_tip(f"{r.name} ({r.color}); {self._uses(r.id)} use(s)")
+        return plain_tip(translate("Catalogue", "{name} ({colour}); {count} use(s)").format(
+            name=r.name, colour=r.color, count=self._uses(r.id)))
 
     def _uses(self, rid: str) -> int:
         if self._counts is None:
@@ -149,7 +154,9 @@ class CatalogueList(QGroupBox):
             self.buttons[key].setEnabled(rid is not None)
         used = rid is not None and self._uses(rid) > 0
         self.buttons["Delete"].setEnabled(rid is not None and not used)
-        self.buttons["Delete"].setToolTip("Still used: change those items first" if used else "")
+        self.buttons["Delete"].setToolTip(
+            translate("Catalogue", "Still used: change those items first") if used else ""
+        )
 
     def _do(self, fn, *args, **kwargs):
         try:
@@ -162,9 +169,14 @@ class CatalogueList(QGroupBox):
 
     # -------------------------------------------------------------- actions
     def add(self, name: str | None = None, color: str | None = None) -> str | None:
-        what = "flow type" if self.kind == "flow_type" else "category"
         if name is None:
-            name, ok = QInputDialog.getText(self, f"New {what.title()}", f"Name of the new {what}:")
+            if self.kind == "flow_type":
+                title = translate("Catalogue", "New Flow Type")
+                label = translate("Catalogue", "Name of the new flow type:")
+            else:
+                title = translate("Catalogue", "New Category")
+                label = translate("Catalogue", "Name of the new category:")
+            name, ok = QInputDialog.getText(self, title, label)
             if not ok or not name.strip():
                 return None
         doc = self.doc
@@ -180,7 +192,9 @@ class CatalogueList(QGroupBox):
             return False
         if name is None:
             old = self.list.currentItem().text()
-            name, ok = QInputDialog.getText(self, "Rename", "New name:", text=old)
+            name, ok = QInputDialog.getText(
+                self, translate("Catalogue", "Rename"), translate("Catalogue", "New name:"), text=old
+            )
             if not ok or not name.strip() or name.strip() == old:
                 return False
         doc = self.doc
@@ -193,7 +207,7 @@ class CatalogueList(QGroupBox):
             return False
         if color is None:
             current = next(r.color for r in self.records() if r.id == rid)
-            chosen = QColorDialog.getColor(QColor(current), self, "Choose a Colour")
+            chosen = QColorDialog.getColor(QColor(current), self, translate("Catalogue", "Choose a Colour"))
             if not chosen.isValid():
                 return False
             color = chosen.name()
@@ -214,8 +228,8 @@ class CatalogueList(QGroupBox):
 class CataloguePanel(QWidget):
     def __init__(self, document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.types = CatalogueList("flow_type", "Flow types")
-        self.categories = CatalogueList("category", "Company categories")
+        self.types = CatalogueList("flow_type", translate("Catalogue", "Flow types"))
+        self.categories = CatalogueList("category", translate("Catalogue", "Company categories"))
         self.document = None
         # side by side in a wide dock, one above the other in a narrow one; the lists take all the room
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
@@ -255,6 +269,9 @@ class CataloguePanel(QWidget):
             self.types.uses_changed()
         if change.kind in (ChangeKind.CATEGORIES_CHANGED, ChangeKind.RESET):
             self.categories.refresh()
-        elif change.kind in (ChangeKind.COMPANY_ADDED, ChangeKind.COMPANY_REMOVED,
-                             ChangeKind.COMPANY_CHANGED):
+        elif change.kind in (
+            ChangeKind.COMPANY_ADDED,
+            ChangeKind.COMPANY_REMOVED,
+            ChangeKind.COMPANY_CHANGED,
+        ):
             self.categories.uses_changed()

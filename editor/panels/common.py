@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
+from editor.i18n import locale_number
 from editor.model.amounts import amount_label, number_text, parse_number  # noqa: F401  (used by the panels)
 
 ERROR_STYLE = "color: #c62828;"
@@ -40,11 +41,17 @@ def money(amount: float | None, unit: str, qualifier: str = "exact") -> str:
 
 
 def percent(share: float | None) -> str:
-    return "—" if share is None else f"{share * 100:.0f}%" if share >= 0.1 else f"{share * 100:.1f}%"
+    """"40%", "0.5%": the locale's decimal mark (English conventions under LANG=C)."""
+    if share is None:
+        return "—"
+    return f"{locale_number(share * 100, 0 if share >= 0.1 else 1)}%"
 
 
 def ratio(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}×" if value < 10 else f"{value:,.0f}×"
+    """"2.50×", "1,234×": the locale's separators."""
+    if value is None:
+        return "—"
+    return f"{locale_number(value, 2 if value < 10 else 0)}×"
 
 
 def error_label() -> QLabel:

@@ -35,4 +35,9 @@ def tip(key: str) -> str:
 
 
 #: What the analysis panels show while the first analysis of a newly opened diagram runs.
-COMPUTING = "computing…"
+COMPUTING = str(QT_TRANSLATE_NOOP("Glossary", "computing…"))
+
+
+def computing() -> str:
+    """:data:`COMPUTING` in the interface language."""
+    return translate(CONTEXT, COMPUTING)

@@ -8,7 +8,7 @@ class HistoryPanel(QWidget):
     def __init__(self, document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = QUndoView()
-        self.view.setEmptyLabel("Opened")
+        self.view.setEmptyLabel(self.tr("Opened"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.view)
@@ -16,4 +16,5 @@ class HistoryPanel(QWidget):
 
     def set_document(self, document) -> None:
         self.view.setStack(document.undo_stack)
-        self.view.setEmptyLabel("New diagram" if document.path is None else f"Opened {document.path.name}")
+        self.view.setEmptyLabel(self.tr("New diagram") if document.path is None
+                                else self.tr("Opened {file}").format(file=document.path.name))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.i18n import QT_TRANSLATE_NOOP, translate
 from editor.model import QUALIFIER_LABELS, STATUSES, Change, ModelError, check_date
 from editor.model.amounts import AmountError, parse_amount_text
 from editor.model.links import check_link
@@ -169,23 +170,49 @@ class Inspector(QWidget):
         self.stack = QStackedWidget()
         self.fields: dict[str, dict[str, Field]] = {"company": {}, "flow": {}, "diagram": {}}
         self.forms: dict[str, QFormLayout] = {}
-        self.diagram_page = self._page("diagram", [
-            ("title", "Title", "text"), ("subtitle", "Subtitle", "text"), ("unit", "Unit", "required"),
-            ("description", "Description", "multiline"), ("sources_note", "Sources note", "multiline")])
-        self.company_page = self._page("company", [
-            ("name", "Name", "required"), ("category", "Category", "combo"),
-            ("valuation", "Valuation", "number"), ("valuation_date", "Valuation date", "date"),
-            ("revenue", "Revenue", "number"), ("revenue_period", "Revenue period", "text"),
-            ("profit", "Profit", "signed"), ("profit_period", "Profit period", "text"),
-            ("size", "Size override", "number"), ("notes", "Notes", "multiline")])
+        self.diagram_page = self._page(
+            "diagram",
+            [
+                ("title", QT_TRANSLATE_NOOP("Inspector", "Title"), "text"),
+                ("subtitle", QT_TRANSLATE_NOOP("Inspector", "Subtitle"), "text"),
+                ("unit", QT_TRANSLATE_NOOP("Inspector", "Unit"), "required"),
+                ("description", QT_TRANSLATE_NOOP("Inspector", "Description"), "multiline"),
+                ("sources_note", QT_TRANSLATE_NOOP("Inspector", "Sources note"), "multiline"),
+            ],
+        )
+        self.company_page = self._page(
+            "company",
+            [
+                ("name", QT_TRANSLATE_NOOP("Inspector", "Name"), "required"),
+                ("category", QT_TRANSLATE_NOOP("Inspector", "Category"), "combo"),
+                ("valuation", QT_TRANSLATE_NOOP("Inspector", "Valuation"), "number"),
+                ("valuation_date", QT_TRANSLATE_NOOP("Inspector", "Valuation date"), "date"),
+                ("revenue", QT_TRANSLATE_NOOP("Inspector", "Revenue"), "number"),
+                ("revenue_period", QT_TRANSLATE_NOOP("Inspector", "Revenue period"), "text"),
+                ("profit", QT_TRANSLATE_NOOP("Inspector", "Profit"), "signed"),
+                ("profit_period", QT_TRANSLATE_NOOP("Inspector", "Profit period"), "text"),
+                ("size", QT_TRANSLATE_NOOP("Inspector", "Size override"), "number"),
+                ("notes", QT_TRANSLATE_NOOP("Inspector", "Notes"), "multiline"),
+            ],
+        )
         self.ends_label = QLabel()
         self.ends_label.setTextFormat(Qt.TextFormat.PlainText)
         self.ends_label.setWordWrap(True)
-        self.flow_page = self._page("flow", [
-            ("type", "Type", "combo"), ("amount", "Amount", "amount"), ("qualifier", "Qualifier", "combo"),
-            ("unit", "Unit", "text"), ("date", "Date", "date"), ("end_date", "End date", "date"),
-            ("status", "Status", "combo"), ("url", "Source URL", "text"), ("note", "Note", "multiline")],
-            top=("From → to", self.ends_label))
+        self.flow_page = self._page(
+            "flow",
+            [
+                ("type", QT_TRANSLATE_NOOP("Inspector", "Type"), "combo"),
+                ("amount", QT_TRANSLATE_NOOP("Inspector", "Amount"), "amount"),
+                ("qualifier", QT_TRANSLATE_NOOP("Inspector", "Qualifier"), "combo"),
+                ("unit", QT_TRANSLATE_NOOP("Inspector", "Unit"), "text"),
+                ("date", QT_TRANSLATE_NOOP("Inspector", "Date"), "date"),
+                ("end_date", QT_TRANSLATE_NOOP("Inspector", "End date"), "date"),
+                ("status", QT_TRANSLATE_NOOP("Inspector", "Status"), "combo"),
+                ("url", QT_TRANSLATE_NOOP("Inspector", "Source URL"), "text"),
+                ("note", QT_TRANSLATE_NOOP("Inspector", "Note"), "multiline"),
+            ],
+            top=(translate("Inspector", "From → to"), self.ends_label),
+        )
         self.link = QLabel()
         self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.link.setOpenExternalLinks(False)
@@ -216,8 +243,9 @@ class Inspector(QWidget):
         self.set_document(document)
 
     # ------------------------------------------------------------ building
-    def _page(self, kind: str, specs: list[tuple[str, str, str]],
-              top: tuple[str, QWidget] | None = None) -> QWidget:
+    def _page(
+        self, kind: str, specs: list[tuple[str, str, str]], top: tuple[str, QWidget] | None = None
+    ) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
         self.forms[kind] = form
@@ -240,7 +268,7 @@ class Inspector(QWidget):
             f = Field(key, {"multiline": "text", "combo": "combo"}.get(ftype, ftype), w, label)
             self.fields[kind][key] = f
             self._connect(kind, f)
-            form.addRow(label, with_error(w, f.error))
+            form.addRow(translate("Inspector", label), with_error(w, f.error))
         outer = QWidget()
         ol = QVBoxLayout(outer)
         ol.setContentsMargins(0, 0, 0, 0)
@@ -294,18 +322,32 @@ class Inspector(QWidget):
         self.flow_ids = [f for f in self.flow_ids if d.has_flow(f)]
         cs, fs = self.company_ids, self.flow_ids
         if cs and fs:
-            self.heading.setText("Selection")
-            self.mixed_label.setText(f"{len(cs)} compan{'y' if len(cs) == 1 else 'ies'} and {len(fs)} "
-                                     f"flow{'s' if len(fs) != 1 else ''} selected.\n\nSelect only companies "
-                                     "or only flows to edit them together.")
+            self.heading.setText(translate("Inspector", "Selection"))
+            self.mixed_label.setText(
+                translate(
+                    "Inspector",
+                    "{companies} companies and {flows} flows selected.\n\nSelect only "
+                    "companies or only flows to edit them together.",
+                ).format(companies=len(cs), flows=len(fs))
+            )
             self.stack.setCurrentWidget(self.mixed_label)
         elif cs:
-            self._fill_combo(self.fields["company"]["category"].combo(), d.categories(), "New category…")
+            self._fill_combo(
+                self.fields["company"]["category"].combo(),
+                d.categories(),
+                translate("Inspector", "New category…"),
+            )
             self._show_records("company", [d.company(c) for c in cs])
-            self.heading.setText(d.company(cs[0]).name if len(cs) == 1 else f"{len(cs)} companies")
+            self.heading.setText(
+                d.company(cs[0]).name
+                if len(cs) == 1
+                else translate("Inspector", "{count} companies").format(count=len(cs))
+            )
             self.stack.setCurrentWidget(self.company_page)
         elif fs:
-            self._fill_combo(self.fields["flow"]["type"].combo(), d.flow_types(), "New type…")
+            self._fill_combo(
+                self.fields["flow"]["type"].combo(), d.flow_types(), translate("Inspector", "New type…")
+            )
             flows = [d.flow(f) for f in fs]
             unit = d.metadata.unit
             self.fields["flow"]["amount"].units = tuple(sorted({f.unit or unit for f in flows}))
@@ -318,17 +360,17 @@ class Inspector(QWidget):
             if len(fs) == 1:
                 f = flows[0]
                 self.ends_label.setText(f"{d.company(f.source).name} → {d.company(f.target).name}")
-                self.heading.setText("Flow")
+                self.heading.setText(translate("Inspector", "Flow"))
             else:
-                self.ends_label.setText(f"{len(fs)} flows")
-                self.heading.setText(f"{len(fs)} flows")
+                self.ends_label.setText(translate("Inspector", "{count} flows").format(count=len(fs)))
+                self.heading.setText(translate("Inspector", "{count} flows").format(count=len(fs)))
             self._show_link()
             self.stack.setCurrentWidget(self.flow_page)
         else:
             m = d.metadata
             for key, field in self.fields["diagram"].items():
                 field.show(getattr(m, key))
-            self.heading.setText("Diagram details")
+            self.heading.setText(translate("Inspector", "Diagram details"))
             self.stack.setCurrentWidget(self.diagram_page)
 
     def _show_records(self, kind: str, records) -> None:
@@ -366,16 +408,25 @@ class Inspector(QWidget):
         url = str(self.link.property("url") or "")
         link = check_link(url)
         if not link.openable:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Cannot Open Link",
-                              f"This link is not opened: {link.refusal}.\n\n{url[:500]}", parent=self)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "Cannot Open Link",
+                f"This link is not opened: {link.refusal}.\n\n{url[:500]}",
+                parent=self,
+            )
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.exec()
             return False
         if link.warnings:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Open Link?",
-                              f"This link leads to {link.host}.\n\n" + "\n".join(link.warnings)
-                              + f"\n\n{url[:500]}\n\nOpen it anyway?",
-                              QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel, self)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "Open Link?",
+                f"This link leads to {link.host}.\n\n"
+                + "\n".join(link.warnings)
+                + f"\n\n{url[:500]}\n\nOpen it anyway?",
+                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+                self,
+            )
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.setDefaultButton(QMessageBox.StandardButton.Cancel)
             if box.exec() != QMessageBox.StandardButton.Open:
@@ -415,6 +466,7 @@ class Inspector(QWidget):
                 if all(getattr(m, k) == v for k, v in changes.items()):
                     return
                 from editor.model import Metadata
+
                 Metadata(**{**m.__dict__, **changes})  # validate first: nothing half-applied
                 doc.set_metadata(**changes)
             elif kind == "company":
@@ -493,8 +545,11 @@ class Inspector(QWidget):
         doc, d = self.document, self.document.diagram
         key = "category" if kind == "company" else "type"
         existing = d.category_by_name(name) if kind == "company" else d.flow_type_by_name(name)
-        text = (f"New {'category' if kind == 'company' else 'flow type'} {name}"
-                if existing is None else f"Set {key} {existing.name}")
+        text = (
+            f"New {'category' if kind == 'company' else 'flow type'} {name}"
+            if existing is None
+            else f"Set {key} {existing.name}"
+        )
         try:
             with doc.one_step(text):  # on failure, whatever part was done is taken back
                 if existing is not None:

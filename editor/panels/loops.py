@@ -24,11 +24,18 @@ from PySide6.QtWidgets import (
 )
 
 from editor.analysis.timed import period_note
+from editor.i18n import QT_TRANSLATE_NOOP, translate
 from editor.model.plain import plain_tip
 from editor.panels.common import money, tone, tone_style
-from editor.panels.glossary import COMPUTING, tip
+from editor.panels.glossary import computing, tip
 
-COLUMNS = ("#", "Loop", "Bottleneck", "Pattern", "Dated", "Sourced")
+COLUMNS = ("#", QT_TRANSLATE_NOOP("Loops", "Loop"), QT_TRANSLATE_NOOP("Loops", "Bottleneck"),
+           QT_TRANSLATE_NOOP("Loops", "Pattern"), QT_TRANSLATE_NOOP("Loops", "Dated"),
+           QT_TRANSLATE_NOOP("Loops", "Sourced"))
+#: the Dated column's words for LoopsModel.dating's states
+DATING_TEXTS = {"in order": QT_TRANSLATE_NOOP("Loops", "in order"),
+                "out of order": QT_TRANSLATE_NOOP("Loops", "out of order"),
+                "undated": QT_TRANSLATE_NOOP("Loops", "undated")}
 _TIPS = (None, "loop", "bottleneck", "pattern", "date_ordered", "sourced")
 _DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _FONT = (
     int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
@@ -67,7 +74,7 @@ class LoopsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("Loops", COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole and _TIPS[section]:
             return tip(_TIPS[section])
         return None
@@ -105,22 +112,42 @@ class LoopsModel(QAbstractTableModel):
             if state == "in order":
                 return tip("date_ordered")
             if state == "undated":
-                return "Undated: a step of this loop has no flow with a date, so its order is not known."
-            return "Out of order: the dated deals round this loop do not follow each other in time."
+                return translate(
+                    "Loops",
+                    "Undated: a step of this loop has no flow with a date, so its order is not known.",
+                )
+            return translate(
+                "Loops", "Out of order: the dated deals round this loop do not follow each other in time."
+            )
         if col == 5:
-            return tip("sourced") if loop.sourced else (
-                f"{loop.unsourced_steps} step(s) have a flow without a source link.")
+            return (
+                tip("sourced")
+                if loop.sourced
+                else (
+                    translate("Loops", "{count} step(s) have a flow without a source link.").format(
+                        count=loop.unsourced_steps
+                    )
+                )
+            )
         return plain_tip(self.data(index, _DISPLAY) if col == 1 else loop_text(loop))  # names from files
 
     def _display(self, row: int, loop) -> tuple[str, ...]:
         bottleneck = money(loop.bottleneck, self.unit)
         if loop.partial and loop.bottleneck is not None:
             bottleneck = "≥ " + bottleneck
-        return (str(row + 1), loop_text(loop), bottleneck, loop.pattern, self.dating(loop),
-                "sourced" if loop.sourced else f"{loop.unsourced_steps} unsourced")
+        return (
+            str(row + 1),
+            loop_text(loop),
+            bottleneck,
+            loop.pattern,
+            translate("Loops", DATING_TEXTS[self.dating(loop)]),
+            translate("Loops", "sourced")
+            if loop.sourced
+            else translate("Loops", "{count} unsourced").format(count=loop.unsourced_steps),
+        )
 
     def dating(self, loop) -> str:
-        """"in order", "out of order" or "undated" (a step without any dated flow)."""
+        """ "in order", "out of order" or "undated" (a step without any dated flow)."""
         if loop.date_ordered:
             return "in order"
         dated = self.dated_flows
@@ -130,17 +157,18 @@ class LoopsModel(QAbstractTableModel):
 
 
 def reading_text(dated) -> str:
-    """"In date order from Oracle: Oracle → NVIDIA → OpenAI → Oracle, 2025-05 to 2025-09"."""
+    """ "In date order from Oracle: Oracle → NVIDIA → OpenAI → Oracle, 2025-05 to 2025-09"."""
     loop = dated.loop
     ids = list(loop.company_ids)
     k = ids.index(dated.start) if dated.start in ids else 0
     names = list(loop.company_names[k:] + loop.company_names[:k])
-    return (f"In date order from {names[0]}: {' → '.join(names + names[:1])}, "
-            f"{dated.first_date} to {dated.last_date}")
+    return translate("Loops", "In date order from {start}: {loop}, {first} to {last}").format(
+        start=names[0], loop=" → ".join(names + names[:1]), first=dated.first_date, last=dated.last_date
+    )
 
 
 def loop_text(loop) -> str:
-    """"NVIDIA → OpenAI → Oracle → NVIDIA"."""
+    """ "NVIDIA → OpenAI → Oracle → NVIDIA"."""
     names = list(loop.company_names)
     return " → ".join(names + names[:1])
 
@@ -173,10 +201,17 @@ class LoopsPanel(QWidget):
         h.setStretchLastSection(False)
         h.setMinimumSectionSize(24)
         fm = self.view.fontMetrics()
-        for col, sample in ((0, "999"), (2, "≥ $999.9B"), (3, "Vendor financing"), (4, "out of order"),
-                            (5, "99 unsourced")):
+        for col, sample in (
+            (0, "999"),
+            (2, "≥ $999.9B"),
+            (3, "Vendor financing"),
+            (4, "out of order"),
+            (5, "99 unsourced"),
+        ):
             h.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            wide = max(fm.horizontalAdvance(sample), fm.horizontalAdvance(COLUMNS[col]) + 12)
+            wide = max(
+                fm.horizontalAdvance(sample), fm.horizontalAdvance(translate("Loops", COLUMNS[col])) + 12
+            )
             h.resizeSection(col, wide + 14)
         h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.entered.connect(self._hovered)
@@ -184,40 +219,50 @@ class LoopsPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.view.doubleClicked.connect(self._double_clicked)
 
-        self.through = QCheckBox("Only through selected company")
-        self.through.setToolTip("List only loops that pass through the company selected on the canvas.")
+        self.through = QCheckBox(translate("Loops", "Only through selected company"))
+        self.through.setToolTip(
+            translate("Loops", "List only loops that pass through the company selected on the canvas.")
+        )
         self.through.toggled.connect(lambda _on: self._emit_options())
         self.max_loops = QSpinBox()
         self.max_loops.setRange(0, 10000)
-        self.max_loops.setSpecialValueText("all")
+        self.max_loops.setSpecialValueText(translate("Loops", "all"))
         self.max_loops.setValue(max_loops)
-        self.max_loops.setToolTip("How many loops to list (0: all)")
+        self.max_loops.setToolTip(translate("Loops", "How many loops to list (0: all)"))
         self.max_length = QSpinBox()
         self.max_length.setRange(2, 30)
         self.max_length.setValue(max_length)
-        self.max_length.setToolTip("Longest loop searched, in companies")
+        self.max_length.setToolTip(translate("Loops", "Longest loop searched, in companies"))
         for spin in (self.max_loops, self.max_length):
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(lambda _v: self._emit_options())
 
-        self.date_ordered = QCheckBox("Date-ordered only")
-        self.date_ordered.setToolTip("List only the loops whose deals can be read in date order, "
-                                     "starting at some company of the loop.")
+        self.date_ordered = QCheckBox(translate("Loops", "Date-ordered only"))
+        self.date_ordered.setToolTip(
+            translate(
+                "Loops",
+                "List only the loops whose deals can be read in date order, "
+                "starting at some company of the loop.",
+            )
+        )
         self.date_ordered.toggled.connect(lambda _on: self._emit_options())
-        self.within = QCheckBox("within")
-        self.within.setToolTip("With date-ordered loops: the last deal at most this many days "
-                               "after the first.")
+        self.within = QCheckBox(translate("Loops", "within"))
+        self.within.setToolTip(
+            translate(
+                "Loops", "With date-ordered loops: the last deal at most this many days after the first."
+            )
+        )
         self.within_days = QSpinBox()
         self.within_days.setRange(0, 36500)
         self.within_days.setValue(90)
-        self.within_days.setSuffix(" days")
+        self.within_days.setSuffix(translate("Loops", " days"))
         self.within_days.setKeyboardTracking(False)
         self.within.toggled.connect(lambda _on: self._emit_options())
         self.within_days.valueChanged.connect(self._within_changed)
         self.date_ordered.toggled.connect(self._date_ordered_toggled)
         self._date_ordered_toggled(False)
 
-        self.summary = QLabel("No analysis yet")
+        self.summary = QLabel(translate("Loops", "No analysis yet"))
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet(tone_style("warn"))
@@ -226,9 +271,9 @@ class LoopsPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.through)
         top.addStretch(1)
-        top.addWidget(QLabel("Max loops"))
+        top.addWidget(QLabel(translate("Loops", "Max loops")))
         top.addWidget(self.max_loops)
-        top.addWidget(QLabel("length"))
+        top.addWidget(QLabel(translate("Loops", "length")))
         top.addWidget(self.max_length)
         dated = QHBoxLayout()
         dated.addWidget(self.date_ordered)
@@ -255,7 +300,7 @@ class LoopsPanel(QWidget):
     def show_computing(self) -> None:
         """A new diagram is being analysed: show no figures of the previous one meanwhile."""
         self.model.set_loops((), "")
-        self.summary.setText(COMPUTING)
+        self.summary.setText(computing())
         self.note.hide()
 
     def set_result(self, result, dated_flows: frozenset[str] | None = None) -> None:
@@ -267,29 +312,31 @@ class LoopsPanel(QWidget):
         circ = len(result.circular_companies)
         dated = getattr(result, "date_ordered_only", False)
         window = getattr(result, "window_days", None)
-        kind = "date-ordered loop" if dated else "loop"
-        kind_note = f" within {window} days" if dated and window is not None else ""
-        if n == 0:
-            if dated:
-                self.summary.setText(f"No date-ordered loops{kind_note}"
-                                     + (" through the selected company." if result.through else "."))
-            else:
-                self.summary.setText("No loops: no money comes back to where it started."
-                                     if not result.through else "No loops through the selected company.")
-        else:
-            self.summary.setText(f"{n} {kind}{'s' if n != 1 else ''}{kind_note} · {circ} "
-                                 f"compan{'y' if circ == 1 else 'ies'} in loops")
+        self.summary.setText(summary_text(n, circ, dated, window, bool(result.through)))
         period = getattr(result, "period", None)
         if period is not None:
-            self.period_label.setText(f"Period applied: {period_note(result)}. Clear it on the timeline.")
+            self.period_label.setText(
+                translate("Loops", "Period applied: {period}. Clear it on the timeline.").format(
+                    period=period_note(result)
+                )
+            )
             self.period_label.show()
         else:
             self.period_label.hide()
         if result.loops_truncated:
-            why = ("the search ran out of time" if result.loops_timed_out
-                   else f"only the first {result.max_loops} are listed")
-            self.note.setText(f"More loops exist: {why}. "
-                              "Raise “Max loops” or shorten “length” to see others.")
+            self.note.setText(
+                translate(
+                    "Loops",
+                    "More loops exist: the search ran out of time. Raise “Max loops” or shorten "
+                    "“length” to see others.",
+                )
+                if result.loops_timed_out
+                else translate(
+                    "Loops",
+                    "More loops exist: only the first {count} are listed. Raise “Max loops” "
+                    "or shorten “length” to see others.",
+                ).format(count=result.max_loops)
+            )
             self.note.setToolTip(tip("truncated"))
             self.note.show()
         else:
@@ -307,9 +354,13 @@ class LoopsPanel(QWidget):
 
     def options(self) -> dict:
         dated = self.date_ordered.isChecked()
-        return {"max_loops": self.max_loops.value(), "max_length": self.max_length.value(),
-                "through_selected": self.through.isChecked(), "date_ordered": dated,
-                "within_days": self.within_days.value() if dated and self.within.isChecked() else None}
+        return {
+            "max_loops": self.max_loops.value(),
+            "max_length": self.max_length.value(),
+            "through_selected": self.through.isChecked(),
+            "date_ordered": dated,
+            "within_days": self.within_days.value() if dated and self.within.isChecked() else None,
+        }
 
     # -------------------------------------------------------------- gestures
     def _emit_options(self) -> None:
@@ -349,3 +400,45 @@ class LoopsPanel(QWidget):
 
     def clear_selection(self) -> None:
         self.view.clearSelection()
+
+
+def summary_text(n: int, companies: int, dated: bool, window: int | None, through: bool) -> str:
+    """The line above the loop list, as whole sentences for the catalogue."""
+    if n == 0:
+        if not dated:
+            return (
+                translate("Loops", "No loops through the selected company.")
+                if through
+                else translate("Loops", "No loops: no money comes back to where it started.")
+            )
+        if window is None:
+            return (
+                translate("Loops", "No date-ordered loops through the selected company.")
+                if through
+                else translate("Loops", "No date-ordered loops.")
+            )
+        return (
+            translate("Loops", "No date-ordered loops within {days} days through the selected company.")
+            if through
+            else translate("Loops", "No date-ordered loops within {days} days.")
+        ).format(days=window)
+    if not dated:
+        loops = translate("Loops", "1 loop") if n == 1 else translate("Loops", "{count} loops")
+    elif window is None:
+        loops = (
+            translate("Loops", "1 date-ordered loop")
+            if n == 1
+            else translate("Loops", "{count} date-ordered loops")
+        )
+    else:
+        loops = (
+            translate("Loops", "1 date-ordered loop within {days} days")
+            if n == 1
+            else translate("Loops", "{count} date-ordered loops within {days} days")
+        )
+    where = (
+        translate("Loops", "1 company in loops")
+        if companies == 1
+        else translate("Loops", "{count} companies in loops")
+    )
+    return f"{loops.format(count=n, days=window)} · {where.format(count=companies)}"

@@ -25,32 +25,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.i18n import QT_TRANSLATE_NOOP, locale_number, translate
 from editor.panels.common import money, percent, ratio, tone, tone_style
-from editor.panels.glossary import COMPUTING, tip
+from editor.panels.glossary import computing, tip
 
 # (header, glossary key, value getter) — the value is also the sort key.
 COLUMNS = (
-    ("Company", None, lambda m: m.name),
-    ("Inflow", "inflow", lambda m: m.inflow),
-    ("Outflow", "outflow", lambda m: m.outflow),
-    ("Net", "net", lambda m: m.net),
-    ("Round trip", "round_trip_capacity", lambda m: m.round_trip_capacity),
-    ("RT ratio", "round_trip_ratio", lambda m: m.round_trip_ratio),
-    ("Val / rev", "valuation_multiple", lambda m: m.valuation_multiple),
+    (QT_TRANSLATE_NOOP("Metrics", "Company"), None, lambda m: m.name),
+    (QT_TRANSLATE_NOOP("Metrics", "Inflow"), "inflow", lambda m: m.inflow),
+    (QT_TRANSLATE_NOOP("Metrics", "Outflow"), "outflow", lambda m: m.outflow),
+    (QT_TRANSLATE_NOOP("Metrics", "Net"), "net", lambda m: m.net),
+    (QT_TRANSLATE_NOOP("Metrics", "Round trip"), "round_trip_capacity", lambda m: m.round_trip_capacity),
+    (QT_TRANSLATE_NOOP("Metrics", "RT ratio"), "round_trip_ratio", lambda m: m.round_trip_ratio),
+    (QT_TRANSLATE_NOOP("Metrics", "Val / rev"), "valuation_multiple", lambda m: m.valuation_multiple),
 )
 ROUND_TRIP_COLUMNS = (4, 5)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _SORT = (
-    int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
-    int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.ForegroundRole), int(SORT_ROLE))
+    int(Qt.ItemDataRole.DisplayRole),
+    int(Qt.ItemDataRole.ToolTipRole),
+    int(Qt.ItemDataRole.TextAlignmentRole),
+    int(Qt.ItemDataRole.ForegroundRole),
+    int(SORT_ROLE),
+)
 _ROLES = frozenset((_DISPLAY, _TOOLTIP, _ALIGN, _FOREGROUND, _SORT))
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-INFLOW_COLOR = QColor("#2e7d32")   # bars (the net column's text takes tone("good") / tone("bad"))
+INFLOW_COLOR = QColor("#2e7d32")  # bars (the net column's text takes tone("good") / tone("bad"))
 OUTFLOW_COLOR = QColor("#c62828")
 #: Shown for a round-trip figure the interactive analysis left out for time.
 NOT_COMPUTED = "…"
-NOT_COMPUTED_TIP = ("Not computed: the diagram is large. Click “Compute all” below the table, "
-                    "or run “roundtrip analyze” for every figure.")
+NOT_COMPUTED_TIP = QT_TRANSLATE_NOOP(
+    "Metrics",
+    "Not computed: the diagram is large. Click “Compute all” below the table, "
+    "or run “roundtrip analyze” for every figure.",
+)
 
 
 def sort_key(column: int):
@@ -63,6 +71,7 @@ def sort_key(column: int):
     def key(m):
         v = get(m)
         return low if v is None else v
+
     return key
 
 
@@ -75,7 +84,7 @@ class CompanyMetricsModel(QAbstractTableModel):
         self.rows: tuple = ()
         self.unit = "USD bn"
         self.sort_column, self.sort_order = 1, Qt.SortOrder.DescendingOrder
-        self._texts: dict[int, tuple[str, ...]] = {}   # row -> display texts, filled as rows are shown
+        self._texts: dict[int, tuple[str, ...]] = {}  # row -> display texts, filled as rows are shown
 
     def set_rows(self, rows, unit: str) -> None:
         """New rows, kept in the current sort order. Same companies as before: the view keeps its
@@ -103,8 +112,11 @@ class CompanyMetricsModel(QAbstractTableModel):
         desc = self.sort_order == Qt.SortOrder.DescendingOrder
         # ties keep name order in both directions (sorted is stable)
         rows = sorted(rows, key=sort_key(0))
-        return tuple(sorted(rows, key=sort_key(self.sort_column), reverse=desc)) if self.sort_column else (
-            tuple(reversed(rows)) if desc else tuple(rows))
+        return (
+            tuple(sorted(rows, key=sort_key(self.sort_column), reverse=desc))
+            if self.sort_column
+            else (tuple(reversed(rows)) if desc else tuple(rows))
+        )
 
     def _relayout(self, rows: tuple) -> None:
         """Replace the rows by the same companies in another order, moving persistent indexes
@@ -136,7 +148,7 @@ class CompanyMetricsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
+            return translate("Metrics", COLUMNS[section][0])
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][1]:
             return tip(COLUMNS[section][1])
         return None
@@ -161,13 +173,17 @@ class CompanyMetricsModel(QAbstractTableModel):
         if role == _SORT:
             return sort_key(col)(m)
         if col in ROUND_TRIP_COLUMNS and m.round_trip_capacity is None:
-            return NOT_COMPUTED_TIP
+            return translate("Metrics", NOT_COMPUTED_TIP)
         if col == 0:
             parts = []
             if m.unknown_in or m.unknown_out:
-                parts.append(f"{m.unknown_in} incoming and {m.unknown_out} outgoing flows without an amount")
+                parts.append(
+                    translate(
+                        "Metrics", "{incoming} incoming and {outgoing} outgoing flows without an amount"
+                    ).format(incoming=m.unknown_in, outgoing=m.unknown_out)
+                )
             if m.circular:
-                parts.append("in at least one loop")
+                parts.append(translate("Metrics", "in at least one loop"))
             return "; ".join(parts) or None
         return None
 
@@ -200,7 +216,7 @@ class BarChart(QWidget):
         self.legend: list[tuple[str, QColor]] = []
         self.value_texts: list[str] = []
         self._widest_value = ""
-        self.empty_text = "Nothing to show yet"
+        self.empty_text = translate("Metrics", "Nothing to show yet")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_rows(self, rows, unit: str, legend=()) -> None:
@@ -247,16 +263,21 @@ class BarChart(QWidget):
                 y += 22
                 continue
             p.setPen(pal.text().color())
-            p.drawText(QRectF(0, y, label_w - 6, 20),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                       fm.elidedText(label, Qt.TextElideMode.ElideRight, label_w - 6))
+            p.drawText(
+                QRectF(0, y, label_w - 6, 20),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                fm.elidedText(label, Qt.TextElideMode.ElideRight, label_w - 6),
+            )
             h = 16 / max(len(vals), 1)
             for i, (v, color) in enumerate(vals):
                 w = bar_room * v / top
                 p.fillRect(QRectF(x0, y + 2 + i * h, max(w, 1 if v > 0 else 0), h - 1), color)
             p.setPen(pal.placeholderText().color())
-            p.drawText(QRectF(x0 + bar_room + 4, y, value_w + 4, 20),
-                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            p.drawText(
+                QRectF(x0 + bar_room + 4, y, value_w + 4, 20),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
             y += 22
 
 
@@ -271,12 +292,16 @@ class MetricsPanel(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setHorizontalSpacing(10)
         form.setVerticalSpacing(2)
-        for key, label in (("total_amount", "Total money"), ("circulating_amount", "Circulating"),
-                           ("circular_share", "Circular share"), ("circular_companies", "Companies in loops"),
-                           ("unknown_amount_flows", "Flows without amount")):
+        for key, label in (
+            ("total_amount", translate("Metrics", "Total money")),
+            ("circulating_amount", translate("Metrics", "Circulating")),
+            ("circular_share", translate("Metrics", "Circular share")),
+            ("circular_companies", translate("Metrics", "Companies in loops")),
+            ("unknown_amount_flows", translate("Metrics", "Flows without amount")),
+        ):
             value = QLabel("—")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            name = QLabel(label + ":")
+            name = QLabel(translate("Metrics", "{label}:").format(label=label))
             for w in (name, value):
                 w.setToolTip(tip(key))
             self.values[key] = value
@@ -303,20 +328,26 @@ class MetricsPanel(QWidget):
         self.type_chart = BarChart()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.table, "Companies")
-        for chart, title in ((self.flow_chart, "Inflow / outflow"), (self.type_chart, "By type")):
+        self.tabs.addTab(self.table, translate("Metrics", "Companies"))
+        for chart, title in (
+            (self.flow_chart, translate("Metrics", "Inflow / outflow")),
+            (self.type_chart, translate("Metrics", "By type")),
+        ):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
             scroll.setWidget(chart)
             self.tabs.addTab(scroll, title)
-        self.partial_note = QLabel(f"{NOT_COMPUTED} Some round-trip figures are not computed yet: "
-                                   "the diagram is large.")
+        self.partial_note = QLabel(
+            translate(
+                "Metrics", "{mark} Some round-trip figures are not computed yet: the diagram is large."
+            ).format(mark=NOT_COMPUTED)
+        )
         self.partial_note.setWordWrap(True)
         self.partial_note.setStyleSheet(tone_style("warn"))
-        self.partial_note.setToolTip(NOT_COMPUTED_TIP)
-        self.compute_all = QPushButton("Compute all")
-        self.compute_all.setToolTip("Compute every round-trip figure in the background")
+        self.partial_note.setToolTip(translate("Metrics", NOT_COMPUTED_TIP))
+        self.compute_all = QPushButton(translate("Metrics", "Compute all"))
+        self.compute_all.setToolTip(translate("Metrics", "Compute every round-trip figure in the background"))
         self.compute_all.clicked.connect(self._compute_all)
         partial = QHBoxLayout()
         partial.setContentsMargins(0, 0, 0, 0)
@@ -337,40 +368,63 @@ class MetricsPanel(QWidget):
     def show_computing(self) -> None:
         """A new diagram is being analysed: show no figures of the previous one meanwhile."""
         for label in self.values.values():
-            label.setText(COMPUTING)
+            label.setText(computing())
         self.model.set_rows((), "")
         self.partial_box.setVisible(False)
         self.flow_chart.set_rows([], "", [])
         self.type_chart.set_rows([], "")
 
-    def set_result(self, result, type_names: dict[str, str] | None = None,
-                   type_colors: dict[str, str] | None = None) -> None:
+    def set_result(
+        self, result, type_names: dict[str, str] | None = None, type_colors: dict[str, str] | None = None
+    ) -> None:
         unit = result.unit
         t = result.totals
         v = self.values
         v["total_amount"].setText(money(t.total_amount, unit))
         v["circulating_amount"].setText(money(result.circulating_amount, unit))
         v["circular_share"].setText(percent(result.circular_share))
-        v["circular_companies"].setText(f"{len(result.circular_companies)} of {result.companies}")
-        v["unknown_amount_flows"].setText(f"{t.unknown_amount_flows} of {result.flows}")
+        v["circular_companies"].setText(
+            translate("Metrics", "{part} of {whole}").format(
+                part=locale_number(len(result.circular_companies)), whole=locale_number(result.companies)
+            )
+        )
+        v["unknown_amount_flows"].setText(
+            translate("Metrics", "{part} of {whole}").format(
+                part=locale_number(t.unknown_amount_flows), whole=locale_number(result.flows)
+            )
+        )
         self.model.set_rows(result.company_metrics, unit)
         complete = getattr(result, "round_trip_complete", True)
         self.partial_box.setVisible(not complete)
         if not complete:
             self.compute_all.setEnabled(True)
-            self.compute_all.setText("Compute all")
+            self.compute_all.setText(translate("Metrics", "Compute all"))
         top = heapq.nlargest(15, result.company_metrics, key=lambda m: max(m.inflow, m.outflow))
-        self.flow_chart.set_rows([(m.name, [(m.inflow, INFLOW_COLOR), (m.outflow, OUTFLOW_COLOR)])
-                                  for m in top if m.inflow or m.outflow], unit,
-                                 [("Inflow", INFLOW_COLOR), ("Outflow", OUTFLOW_COLOR)])
+        self.flow_chart.set_rows(
+            [
+                (m.name, [(m.inflow, INFLOW_COLOR), (m.outflow, OUTFLOW_COLOR)])
+                for m in top
+                if m.inflow or m.outflow
+            ],
+            unit,
+            [
+                (translate("Metrics", "Inflow"), INFLOW_COLOR),
+                (translate("Metrics", "Outflow"), OUTFLOW_COLOR),
+            ],
+        )
         names, colors = type_names or {}, type_colors or {}
-        self.type_chart.set_rows([(names.get(tid, tid), [(amount, QColor(colors.get(tid, "#607d8b")))])
-                                  for tid, amount in t.by_type], unit)
-        self.type_chart.setToolTip("Known amounts of each flow type, added up")
+        self.type_chart.set_rows(
+            [
+                (names.get(tid, tid), [(amount, QColor(colors.get(tid, "#607d8b")))])
+                for tid, amount in t.by_type
+            ],
+            unit,
+        )
+        self.type_chart.setToolTip(translate("Metrics", "Known amounts of each flow type, added up"))
 
     def _compute_all(self) -> None:
         self.compute_all.setEnabled(False)
-        self.compute_all.setText("Computing…")
+        self.compute_all.setText(translate("Metrics", "Computing…"))
         self.computeAllRequested.emit()
 
     def value_text(self, key: str) -> str:

@@ -2,6 +2,188 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../editor/app/actions.py" line="+23"/>
+        <source>Align left</source>
+        <extracomment>the undo step names of Arrange → Align and Distribute</extracomment>
+        <translation>左揃え</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Align centre</source>
+        <translation>左右中央揃え</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Align right</source>
+        <translation>右揃え</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Align top</source>
+        <translation>上揃え</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Align middle</source>
+        <translation>上下中央揃え</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Align bottom</source>
+        <translation>下揃え</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Distribute horizontally</source>
+        <translation>水平方向に等間隔に配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distribute vertically</source>
+        <translation>垂直方向に等間隔に配置</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Copied 1 company</source>
+        <translation>1 社をコピーしました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copied {count} companies</source>
+        <translation>{count} 社をコピーしました</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cut 1 company</source>
+        <translation>1 社を切り取り</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cut {count} companies</source>
+        <translation>{count} 社を切り取り</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing to paste: copy companies first</source>
+        <translation>貼り付けるものがありません。先に企業をコピーしてください</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paste</source>
+        <translation>貼り付け</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Duplicate</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot paste: {reason}</source>
+        <translation>貼り付けできません: {reason}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Select two or more companies to align them</source>
+        <translation>整列するには 2 社以上を選択してください</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select three or more companies to distribute them</source>
+        <translation>等間隔に配置するには 3 社以上を選択してください</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Automatic layout</source>
+        <translation>自動レイアウト</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic layout of {count} companies</source>
+        <translation>{count} 社の自動レイアウト</translation>
+    </message>
+</context>
+<context>
+    <name>Catalogue</name>
+    <message>
+        <location filename="../../editor/panels/catalogue.py" line="+61"/>
+        <source>Add…</source>
+        <translation>追加…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename…</source>
+        <translation>名前の変更…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour…</source>
+        <translation>色…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>{name} ({colour}); {count} use(s)</source>
+        <translation>{name} ({colour})、使用数 {count}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Still used: change those items first</source>
+        <translation>使用中です。先にそれらの項目を変更してください</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>New Flow Type</source>
+        <translation>新しいフローの種類</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the new flow type:</source>
+        <translation>新しいフローの種類の名前:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New Category</source>
+        <translation>新しいカテゴリ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the new category:</source>
+        <translation>新しいカテゴリの名前:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Rename</source>
+        <translation>名前の変更</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New name:</source>
+        <translation>新しい名前:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose a Colour</source>
+        <translation>色の選択</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Flow types</source>
+        <translation>フローの種類</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company categories</source>
+        <translation>企業カテゴリ</translation>
+    </message>
+</context>
+<context>
     <name>DiagramView</name>
     <message>
         <location filename="../../editor/canvas/view.py" line="+240"/>
@@ -34,9 +216,196 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
 </context>
 <context>
+    <name>Document</name>
+    <message>
+        <location filename="../../editor/editing/document.py" line="+75"/>
+        <source>Untitled</source>
+        <extracomment>The file path changed (Save As, open); argument: the new path or &quot;&quot;. Unsaved changes appeared or went away.</extracomment>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Add company {name}</source>
+        <translation>企業 {name} を追加</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{count} companies</source>
+        <translation>{count} 社</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Move</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move {count} companies</source>
+        <translation>{count} 社を移動</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Add flow {source} → {target}</source>
+        <translation>フロー {source} → {target} を追加</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{count} flows</source>
+        <translation>{count} 件のフロー</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete {count} items</source>
+        <translation>{count} 項目を削除</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Add flow type {name}</source>
+        <translation>フローの種類 {name} を追加</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit flow type {name}</source>
+        <translation>フローの種類 {name} を編集</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Delete flow type {name}</source>
+        <translation>フローの種類 {name} を削除</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Add category {name}</source>
+        <translation>カテゴリ {name} を追加</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit category {name}</source>
+        <translation>カテゴリ {name} を編集</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Delete category {name}</source>
+        <translation>カテゴリ {name} を削除</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edit diagram details</source>
+        <translation>図の詳細を編集</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+1"/>
+        <source>amount</source>
+        <extracomment>how an undo step names the field it changed</extracomment>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>end date</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>source</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>valuation</source>
+        <translation>企業価値</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>valuation date</source>
+        <translation>企業価値の基準日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>revenue</source>
+        <translation>売上高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>revenue period</source>
+        <translation>売上高の期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>profit</source>
+        <translation>利益</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>profit period</source>
+        <translation>利益の期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rename {what}</source>
+        <translation>{what} の名前を変更</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set {field} of {what}</source>
+        <translation>{what} の{field}を設定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit {what}</source>
+        <translation>{what} を編集</translation>
+    </message>
+</context>
+<context>
     <name>ExportImageDialog</name>
     <message>
-        <location filename="../../editor/dialogs/export_dialog.py" line="+68"/>
+        <location filename="../../editor/dialogs/export_dialog.py" line="+69"/>
         <location line="+202"/>
         <location line="+37"/>
         <location line="+8"/>
@@ -266,6 +635,268 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <source>Line width grows with the amount ({unit})</source>
         <translation>線の太さは金額に比例 ({unit})</translation>
     </message>
+    <message>
+        <location filename="../../editor/canvas/export/image.py" line="+218"/>
+        <source>Stress test: every company can pay all it owes.</source>
+        <extracomment>one page unit is one CSS pixel: 1/96 inch, 0.75 pt</extracomment>
+        <translation>ストレステスト: すべての企業が債務を全額支払えます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>After domino round {step} of {rounds}: 1 company in default.</source>
+        <translation>ドミノの第 {step} 段階 (全 {rounds} 段階) の後: 債務不履行の企業 1 社。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>After domino round {step} of {rounds}: {count} companies in default.</source>
+        <translation>ドミノの第 {step} 段階 (全 {rounds} 段階) の後: 債務不履行の企業 {count} 社。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/canvas/stress_marks.py" line="+50"/>
+        <source>Stress test: a red ring marks a company that cannot pay all it owes, its badge the domino round of its default; the dashed red end of an arrow is the share left unpaid.</source>
+        <extracomment>the colour of default and of money left unpaid how far the unpaid part of an arrow is faded towards the background a paid share at least this close to 1 is drawn as paid in full z of the marks among a company&apos;s children (above its circle and name) points along a curved arrow&apos;s unpaid part the legend line of the marks (canvas tooltips and exported images)</extracomment>
+        <translation>ストレステスト: 赤い輪は債務を全額支払えない企業を示し、そのバッジは債務不履行になったドミノの段階を示します。矢印の赤い破線の端は未払いの割合です。</translation>
+    </message>
+</context>
+<context>
+    <name>FileGuard</name>
+    <message>
+        <location filename="../../editor/app/file_guard.py" line="+26"/>
+        <source>Saving now would replace those changes with yours.</source>
+        <translation>今保存すると、その変更はこちらの内容で置き換えられます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File Changed</source>
+        <translation>ファイルが変更されました</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save As…</source>
+        <translation>名前を付けて保存…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overwrite</source>
+        <translation>上書き</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reload (discard my changes)</source>
+        <translation>再読み込み (こちらの変更を破棄)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>“{file}” is already open elsewhere: {owner}. Changes saved there and here would overwrite each other; saving will ask first.</source>
+        <extracomment>The file changed on disk by another program; argument: the message for the status bar.</extracomment>
+        <translation>「{file}」は別の場所で開かれています: {owner}。両方で保存すると互いの変更を上書きするため、保存時に確認します。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+19"/>
+        <source>“{file}” is open elsewhere: {owner}.</source>
+        <translation>「{file}」は別の場所で開かれています: {owner}。</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>“{file}” was deleted or moved by another program since you opened it.</source>
+        <translation>「{file}」は開いた後に別のプログラムによって削除または移動されました。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{file}” was changed by another program since you opened or saved it.</source>
+        <translation>「{file}」は開いた後または保存した後に別のプログラムによって変更されました。</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <location filename="../../editor/app/files.py" line="+65"/>
+        <source>Open &amp;Sample</source>
+        <extracomment>Lock, stamp and watch of the document&apos;s file (the window makes it follow each document).</extracomment>
+        <translation>サンプルを開く(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>New diagram</source>
+        <translation>新しい図</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open Diagram</source>
+        <translation>図を開く</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+8"/>
+        <location line="+237"/>
+        <source>Cannot Open File</source>
+        <translation>ファイルを開けません</translation>
+    </message>
+    <message>
+        <location line="-244"/>
+        <source>“{file}” cannot be opened.</source>
+        <translation>「{file}」を開けません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>“{file}” cannot be opened: {reason}.</source>
+        <translation>「{file}」を開けません: {reason}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Opened {path}</source>
+        <translation>{path} を開きました</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot Create File</source>
+        <translation>ファイルを作成できません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{file}” cannot be created: the folder {folder} does not exist.</source>
+        <translation>「{file}」を作成できません: フォルダー {folder} がありません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New diagram: Save writes {path}</source>
+        <translation>新しい図: 保存すると {path} に書き込みます</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Too Large for a Roundtrip File</source>
+        <translation>Roundtrip ファイルには大きすぎます</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As a Roundtrip diagram this would be {size} MB; Roundtrip opens diagrams up to {limit} MB, so Save will refuse it.</source>
+        <translation>Roundtrip の図として保存すると {size} MB になります。Roundtrip が開ける図は {limit} MB までのため、保存できません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export it as a CSV or Excel table instead (File → Export), or import fewer rows.</source>
+        <translation>代わりに CSV や Excel の表としてエクスポートする (ファイル → エクスポート) か、取り込む行を減らしてください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Autosave still keeps a recovery copy while you work.</source>
+        <translation>作業中も自動保存が復元用のコピーを残します。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Replace File?</source>
+        <translation>ファイルを置き換えますか?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace “{path}” with the recovered diagram?</source>
+        <translation>「{path}」を復元した図で置き換えますか?</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save Diagram As</source>
+        <translation>名前を付けて図を保存</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+14"/>
+        <source>Cannot Save</source>
+        <translation>保存できません</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Your diagram is still open with its changes. Free some space or choose File → Save As… to save it somewhere else.</source>
+        <translation>図は変更を保ったまま開いています。空き容量を増やすか、ファイル → 名前を付けて保存… で別の場所に保存してください。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saving “{file}” failed: {error}</source>
+        <translation>「{file}」の保存に失敗しました: {error}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your diagram is still open with its changes, and autosave keeps a recovery copy. Try File → Save As…, or export it as a table.</source>
+        <translation>図は変更を保ったまま開いており、自動保存が復元用のコピーを残しています。ファイル → 名前を付けて保存… を試すか、表としてエクスポートしてください。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved {path}</source>
+        <translation>{path} を保存しました</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Revert</source>
+        <translation>保存時の状態に戻す</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard your changes and reload “{file}”?</source>
+        <translation>変更を破棄して「{file}」を読み込み直しますか?</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No samples installed</source>
+        <translation>サンプルがインストールされていません</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Clear Menu</source>
+        <translation>メニューをクリア</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“{path}” no longer exists.</source>
+        <translation>「{path}」はもう存在しません。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Cannot Export</source>
+        <translation>エクスポートできません</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exported {files}</source>
+        <translation>{files} をエクスポートしました</translation>
+    </message>
+</context>
+<context>
+    <name>Find</name>
+    <message>
+        <location filename="../../editor/app/find.py" line="+34"/>
+        <source>Find</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company name, or a flow&apos;s note or source:</source>
+        <translation>企業名、またはフローのメモや出典:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing matches “{text}”</source>
+        <translation>「{text}」に一致するものはありません</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Found “{text}” (1 of {count})</source>
+        <translation>「{text}」が見つかりました ({count} 件中 1 件目)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found “{text}”</source>
+        <translation>「{text}」が見つかりました</translation>
+    </message>
 </context>
 <context>
     <name>Glossary</name>
@@ -279,6 +910,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <location filename="_runtime_strings.py" line="+16"/>
         <source>Valuation divided by revenue, when both are known.</source>
         <translation>企業価値を売上高で割った値 (両方が分かっている場合)。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>computing…</source>
+        <extracomment>What the analysis panels show while the first analysis of a newly opened diagram runs.</extracomment>
+        <translation>計算中…</translation>
     </message>
     <message>
         <location filename="_runtime_strings.py" line="-12"/>
@@ -367,6 +1004,434 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../editor/panels/history.py" line="+11"/>
+        <source>Opened</source>
+        <translation>開いた時点</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New diagram</source>
+        <translation>新しい図</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened {file}</source>
+        <translation>{file} を開いた時点</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../editor/dialogs/import_dialog.py" line="+71"/>
+        <source>As the file shows (ask when unclear)</source>
+        <extracomment>Debounce of the preview check after a mapping change (ms). The decimal-mark choices: (what the user reads, the mark passed to the reader).</extracomment>
+        <translation>ファイルの表記どおり (不明なときは確認)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comma: 1.500,25</source>
+        <translation>カンマ: 1.500,25</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Point: 1,500.25</source>
+        <translation>ピリオド: 1,500.25</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Source (pays) *</source>
+        <translation>支払元 (支払う側) *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target (receives) *</source>
+        <translation>支払先 (受け取る側) *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualifier</source>
+        <translation>金額の確度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End date</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link (URL)</source>
+        <translation>リンク (URL)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flow id</source>
+        <translation>フロー ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source id</source>
+        <translation>支払元 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target id</source>
+        <translation>支払先 ID</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name *</source>
+        <translation>名前 *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valuation</source>
+        <translation>企業価値</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valuation date</source>
+        <translation>企業価値の基準日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue</source>
+        <translation>売上高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue period</source>
+        <translation>売上高の期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profit</source>
+        <translation>利益</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profit period</source>
+        <translation>利益の期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company id</source>
+        <translation>企業 ID</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Columns</source>
+        <extracomment>The page&apos;s column of widgets (the dialog puts a &quot;use this table&quot; box on top).</extracomment>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Import {file}</source>
+        <translation>{file} をインポート</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&amp;Decimal mark used by the file:</source>
+        <translation>ファイルの小数点記号(&amp;D):</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;New diagram</source>
+        <translation>新しい図(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Merge into the open diagram</source>
+        <translation>開いている図に統合(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No diagram is open</source>
+        <translation>図が開かれていません</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import into:</source>
+        <translation>インポート先:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Flows ({source})</source>
+        <translation>フロー ({source})</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Import this companies table (categories, valuations, positions…)</source>
+        <translation>この企業の表もインポートする (カテゴリ、企業価値、位置…)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Companies ({source})</source>
+        <translation>企業 ({source})</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Flows ({count})</source>
+        <translation>フロー ({count})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Companies ({count})</source>
+        <translation>企業 ({count})</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Notes: what could not be mapped</source>
+        <translation>注記: 対応付けできなかったもの</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everything in the file could be mapped.</source>
+        <translation>ファイルのすべてを対応付けできました。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>… and {count} more</source>
+        <translation>… ほか {count} 件</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>Import</source>
+        <translation>インポート</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} cannot be read: {reason}.</source>
+        <translation>{file} を読み込めません: {reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <location filename="../../editor/panels/inspector.py" line="+176"/>
+        <source>Title</source>
+        <extracomment>The widgets a field is edited in. Units of the records shown (an amount field reads &quot;$500M&quot; in them). What an empty one-line field shows when the selection&apos;s values are not mixed. Ask the window to show a message in the status bar.</extracomment>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subtitle</source>
+        <translation>サブタイトル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+29"/>
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources note</source>
+        <translation>出典の注記</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valuation</source>
+        <translation>企業価値</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valuation date</source>
+        <translation>企業価値の基準日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue</source>
+        <translation>売上高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue period</source>
+        <translation>売上高の期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profit</source>
+        <translation>利益</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profit period</source>
+        <translation>利益の期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size override</source>
+        <translation>サイズの指定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualifier</source>
+        <translation>金額の確度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End date</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source URL</source>
+        <translation>出典 URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From → to</source>
+        <translation>送り手 → 受け手</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>Selection</source>
+        <translation>選択</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{companies} companies and {flows} flows selected.
+
+Select only companies or only flows to edit them together.</source>
+        <translation>企業 {companies} 社とフロー {flows} 件を選択しています。
+
+まとめて編集するには、企業だけ、またはフローだけを選択してください。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>New category…</source>
+        <translation>新しいカテゴリ…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} companies</source>
+        <translation>{count} 社</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New type…</source>
+        <translation>新しい種類…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Flow</source>
+        <translation>フロー</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>{count} flows</source>
+        <translation>フロー {count} 件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Diagram details</source>
+        <translation>図の詳細</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <location filename="../../editor/app/language.py" line="+13"/>
@@ -403,19 +1468,525 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
 </context>
 <context>
+    <name>Loops</name>
+    <message>
+        <location filename="../../editor/panels/loops.py" line="+32"/>
+        <source>Loop</source>
+        <translation>ループ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bottleneck</source>
+        <translation>ボトルネック</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pattern</source>
+        <translation>パターン</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dated</source>
+        <translation>日付順</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sourced</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in order</source>
+        <extracomment>the Dated column&apos;s words for LoopsModel.dating&apos;s states</extracomment>
+        <translation>日付順</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>out of order</source>
+        <translation>日付順でない</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>undated</source>
+        <translation>日付なし</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Undated: a step of this loop has no flow with a date, so its order is not known.</source>
+        <translation>日付なし: このループには日付のあるフローがないステップがあるため、順序が分かりません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Out of order: the dated deals round this loop do not follow each other in time.</source>
+        <translation>日付順でない: このループの日付のある取引は、時間の順に続いていません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{count} step(s) have a flow without a source link.</source>
+        <translation>{count} ステップに出典リンクのないフローがあります。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>sourced</source>
+        <translation>出典あり</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} unsourced</source>
+        <translation>出典なし {count}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>In date order from {start}: {loop}, {first} to {last}</source>
+        <translation>{start} から日付順: {loop}、{first} から {last}</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Only through selected company</source>
+        <extracomment>(company ids, flow ids) to highlight on the canvas; both empty: clear the highlight. (company ids, flow ids) to select on the canvas. New analysis options: {&quot;max_loops&quot;: int, &quot;max_length&quot;: int, &quot;through_selected&quot;: bool, &quot;date_ordered&quot;: bool, &quot;within_days&quot;: int | None}.</extracomment>
+        <translation>選択した企業を通るものだけ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List only loops that pass through the company selected on the canvas.</source>
+        <translation>キャンバスで選択した企業を通るループだけを一覧にします。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>all</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many loops to list (0: all)</source>
+        <translation>一覧にするループの数 (0: すべて)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Longest loop searched, in companies</source>
+        <translation>検索するループの最大の長さ (企業数)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Date-ordered only</source>
+        <translation>日付順のみ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List only the loops whose deals can be read in date order, starting at some company of the loop.</source>
+        <translation>ループ内のいずれかの企業から始めて、取引を日付順に読めるループだけを一覧にします。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>within</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With date-ordered loops: the last deal at most this many days after the first.</source>
+        <translation>日付順のループで、最後の取引が最初の取引から最大この日数以内のもの。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> days</source>
+        <translation> 日以内</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No analysis yet</source>
+        <translation>まだ分析していません</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Max loops</source>
+        <translation>最大ループ数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>length</source>
+        <translation>長さ</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Period applied: {period}. Clear it on the timeline.</source>
+        <translation>期間を適用中: {period}。タイムラインで解除できます。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>More loops exist: the search ran out of time. Raise “Max loops” or shorten “length” to see others.</source>
+        <translation>ほかにもループがあります: 検索が時間切れになりました。ほかを表示するには「最大ループ数」を増やすか「長さ」を短くしてください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>More loops exist: only the first {count} are listed. Raise “Max loops” or shorten “length” to see others.</source>
+        <translation>ほかにもループがあります: 最初の {count} 件だけを表示しています。ほかを表示するには「最大ループ数」を増やすか「長さ」を短くしてください。</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>No loops through the selected company.</source>
+        <translation>選択した企業を通るループはありません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No loops: no money comes back to where it started.</source>
+        <translation>ループはありません: 出発点に戻ってくるお金はありません。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No date-ordered loops through the selected company.</source>
+        <translation>選択した企業を通る日付順のループはありません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No date-ordered loops.</source>
+        <translation>日付順のループはありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No date-ordered loops within {days} days through the selected company.</source>
+        <translation>選択した企業を通る {days} 日以内の日付順のループはありません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No date-ordered loops within {days} days.</source>
+        <translation>{days} 日以内の日付順のループはありません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 loop</source>
+        <translation>ループ 1 件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{count} loops</source>
+        <translation>ループ {count} 件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 date-ordered loop</source>
+        <translation>日付順のループ 1 件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} date-ordered loops</source>
+        <translation>日付順のループ {count} 件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 date-ordered loop within {days} days</source>
+        <translation>{days} 日以内の日付順のループ 1 件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} date-ordered loops within {days} days</source>
+        <translation>{days} 日以内の日付順のループ {count} 件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 company in loops</source>
+        <translation>ループ内の企業 1 社</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} companies in loops</source>
+        <translation>ループ内の企業 {count} 社</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../editor/app/mainwindow.py" line="+106"/>
+        <source>Analysing…</source>
+        <extracomment>the canvas never gets narrower (or lower) than this, and a layout that leaves it smaller is not saved</extracomment>
+        <translation>分析中…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type of the next flow you draw (keys 1–9)</source>
+        <translation>次に描くフローの種類 (キー 1–9)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Inspector</source>
+        <translation>インスペクター</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flow Types &amp;&amp; Categories</source>
+        <translation>フローの種類とカテゴリ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo History</source>
+        <translation>操作履歴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>タイムライン</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loops</source>
+        <translation>ループ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+209"/>
+        <source>Metrics</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <location line="-169"/>
+        <source>Panels back in their default places</source>
+        <translation>パネルを既定の配置に戻しました</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Analysing the diagram…</source>
+        <translation>図を分析中…</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>1 company</source>
+        <translation>1 社</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} companies</source>
+        <translation>{count} 社</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 flow</source>
+        <translation>フロー 1 件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} flows</source>
+        <translation>フロー {count} 件</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Metrics — period {period}</source>
+        <translation>指標 — 期間 {period}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Select a company to list only the loops through it</source>
+        <translation>企業を選択すると、その企業を通るループだけを表示します</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>New flows: {type}</source>
+        <translation>新しいフロー: {type}</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>Cannot Close</source>
+        <translation>閉じられません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The window stays open so that nothing is lost: {error}</source>
+        <translation>データを失わないようにウィンドウを開いたままにします: {error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try File → Save As…; autosave keeps a recovery copy meanwhile.</source>
+        <translation>ファイル → 名前を付けて保存… をお試しください。その間も自動保存が復元用のコピーを残します。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/app/stress_dock.py" line="+96"/>
+        <source>Stress Test</source>
+        <extracomment>width of the dock when it first opens (its tables have seven columns)</extracomment>
+        <translation>ストレステスト</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
-        <location filename="../../editor/app/menus.py" line="+114"/>
+        <location filename="../../editor/app/menus.py" line="+123"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+3"/>
+        <source>&amp;New</source>
+        <translation>新規(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start an empty diagram</source>
+        <translation>空の図を作成します</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a diagram</source>
+        <translation>図を開きます</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the diagram</source>
+        <translation>図を保存します</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save &amp;As…</source>
+        <translation>名前を付けて保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the diagram under a new name</source>
+        <translation>図を別の名前で保存します</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Re&amp;vert</source>
+        <translation>保存時の状態に戻す(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reload the saved file, dropping changes</source>
+        <translation>変更を破棄して保存済みのファイルを読み込み直します</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Import…</source>
+        <translation>インポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import a CSV/XLSX edge list or a graph file</source>
+        <translation>CSV/XLSX のエッジリストやグラフファイルを取り込みます</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export &amp;Image…</source>
+        <translation>画像をエクスポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the diagram as PNG, SVG or PDF</source>
+        <translation>図を PNG・SVG・PDF で書き出します</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export &amp;Table…</source>
+        <translation>表をエクスポート(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export flows, companies and loops as CSV, XLSX, GraphML or GEXF</source>
+        <translation>フロー・企業・ループを CSV・XLSX・GraphML・GEXF で書き出します</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export &amp;Replay…</source>
+        <translation>リプレイをエクスポート(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the deals appearing in date order as an animated GIF</source>
+        <translation>取引が日付順に現れるアニメーション GIF を書き出します</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Print…</source>
+        <translation>印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the diagram with its title, legend and sources</source>
+        <translation>図をタイトル・凡例・出典付きで印刷します</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Redo</source>
+        <translation>やり直し(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cu&amp;t</source>
+        <translation>切り取り(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>貼り付け(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Duplicate</source>
+        <translation>複製(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select &amp;All</source>
+        <translation>すべて選択(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Find…</source>
+        <translation>検索(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find a company by name, or a flow by its note or source</source>
+        <translation>企業を名前で、フローをメモや出典で検索します</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Diagram &amp;Details…</source>
+        <translation>図の詳細(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flow Types &amp;&amp; &amp;Categories…</source>
+        <translation>フローの種類とカテゴリ(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Arrange</source>
         <translation>配置(&amp;A)</translation>
     </message>
@@ -426,39 +1997,316 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
     <message>
         <location line="+9"/>
+        <source>&amp;Horizontally</source>
+        <translation>水平方向(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Vertically</source>
+        <translation>垂直方向(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Distribute</source>
         <translation>均等に配置(&amp;D)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Automatic &amp;Layout</source>
+        <translation>自動レイアウト(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Arrange the selected companies (or all) automatically</source>
+        <translation>選択した企業 (またはすべて) を自動で配置します</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>Zoom &amp;In</source>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom &amp;Out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom to &amp;Fit</source>
+        <translation>全体を表示(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Actual Size</source>
+        <translation>実際のサイズ(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Legend</source>
+        <translation>凡例(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the colour legend</source>
+        <translation>色の凡例を表示します</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Snap to Grid</source>
+        <translation>グリッドに合わせる(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Snap moved companies to the grid</source>
+        <translation>移動した企業をグリッドに合わせます</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Size Companies &amp;By</source>
         <translation>企業の大きさ(&amp;B)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>&amp;Valuation</source>
+        <translation>企業価値(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Revenue</source>
+        <translation>売上高(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Same Size</source>
+        <translation>同じサイズ(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Theme</source>
+        <translation>テーマ(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;System</source>
+        <translation>システムに従う(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Light</source>
+        <translation>ライト(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark</source>
+        <translation>ダーク(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Panels</source>
         <translation>パネル(&amp;P)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <source>&amp;Reset Layout</source>
+        <translation>パネル配置をリセット(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put every panel back in its default place and size</source>
+        <translation>すべてのパネルを既定の位置とサイズに戻します</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Select</source>
+        <translation>選択(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select and move (V)</source>
+        <translation>選択して移動 (V)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add &amp;Company</source>
+        <translation>企業を追加(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click on the canvas to add a company (C)</source>
+        <translation>キャンバスをクリックして企業を追加 (C)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Draw &amp;Flow</source>
+        <translation>フローを描く(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drag from one company to another (F)</source>
+        <translation>企業から企業へドラッグ (F)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>Flow type {number}</source>
+        <translation>フローの種類 {number}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Next Flow &amp;Type</source>
+        <translation>次のフローの種類(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Roundtrip</source>
+        <translation>Roundtrip について(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Main</source>
+        <translation>メイン</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Add Company Here</source>
+        <translation>ここに企業を追加</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paste</source>
+        <translation>貼り付け</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Diagram Details…</source>
+        <translation>図の詳細…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rename…</source>
+        <translation>名前の変更…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+19"/>
+        <source>Edit in Inspector</source>
+        <translation>インスペクターで編集</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Draw Flow From Here</source>
+        <translation>ここからフローを描く</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Align</source>
+        <translation>整列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distribute</source>
+        <translation>等間隔に配置</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Edit Amount…</source>
+        <translation>金額を編集…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open Source Link</source>
+        <translation>出典リンクを開く</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change Type</source>
+        <translation>種類を変更</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Draw money-flow diagrams between companies and see which money comes back: loops, circulation and round trips.</source>
+        <translation>企業間のお金の流れを図に描き、どのお金が戻ってくるか (ループ・循環・ラウンドトリップ) を確かめます。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About Roundtrip</source>
+        <translation>Roundtrip について</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Esc</source>
+        <extracomment>what the mouse and keys do on the canvas besides the menus&apos; shortcuts</extracomment>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the current gesture, clear the loop highlight</source>
+        <translation>操作を取り消し、ループの強調表示を消します</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Space+drag, middle-drag</source>
+        <translation>Space+ドラッグ、中ボタンドラッグ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pan the canvas</source>
+        <translation>キャンバスをスクロール</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wheel</source>
+        <translation>ホイール</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom at the mouse (Shift+wheel scrolls sideways)</source>
+        <translation>マウス位置で拡大縮小 (Shift+ホイールで横スクロール)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Double-click a company or amount</source>
+        <translation>企業または金額をダブルクリック</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename the company or edit the amount in place</source>
+        <translation>その場で企業名または金額を編集</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Right-click</source>
+        <translation>右クリック</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The menu of what lies under the mouse</source>
+        <translation>マウスの下にあるもののメニュー</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../editor/dialogs/messages.py" line="+20"/>
+        <location filename="../../editor/dialogs/messages.py" line="+28"/>
         <source>Unsaved Changes</source>
         <extracomment>Problems listed in the dialog itself; the rest go to &quot;Show Details…&quot;.</extracomment>
         <translation>未保存の変更</translation>
@@ -473,7 +2321,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 保存しないと変更は失われます。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>… and {count} more (Show Details)</source>
         <translation>… ほか {count} 件 (詳細を表示)</translation>
     </message>
@@ -484,15 +2332,172 @@ Your changes will be lost if you don&apos;t save them.</source>
     </message>
 </context>
 <context>
+    <name>Metrics</name>
+    <message>
+        <location filename="../../editor/panels/metrics.py" line="+34"/>
+        <source>Company</source>
+        <translation>企業</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+376"/>
+        <source>Inflow</source>
+        <translation>流入</translation>
+    </message>
+    <message>
+        <location line="-375"/>
+        <location line="+376"/>
+        <source>Outflow</source>
+        <translation>流出</translation>
+    </message>
+    <message>
+        <location line="-375"/>
+        <source>Net</source>
+        <translation>純額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Round trip</source>
+        <translation>ラウンドトリップ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RT ratio</source>
+        <translation>RT 比率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Val / rev</source>
+        <translation>価値/売上</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Not computed: the diagram is large. Click “Compute all” below the table, or run “roundtrip analyze” for every figure.</source>
+        <extracomment>Shown for a round-trip figure the interactive analysis left out for time.</extracomment>
+        <translation>未計算: 図が大きいためです。表の下の「すべて計算」をクリックするか、すべての数値を得るには「roundtrip analyze」を実行してください。</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>{incoming} incoming and {outgoing} outgoing flows without an amount</source>
+        <translation>金額のない流入フロー {incoming} 件と流出フロー {outgoing} 件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>in at least one loop</source>
+        <translation>少なくとも 1 つのループに含まれる</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Nothing to show yet</source>
+        <translation>まだ表示するものはありません</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Total money</source>
+        <extracomment>the value text of each row (&quot;$75.4B / $12B&quot;), made once: the paint measures and draws them whole The user asks for every round-trip figure (the interactive analysis leaves some out on big diagrams).</extracomment>
+        <translation>総額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Circulating</source>
+        <translation>循環額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Circular share</source>
+        <translation>循環の割合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Companies in loops</source>
+        <translation>ループ内の企業</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flows without amount</source>
+        <translation>金額のないフロー</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{label}:</source>
+        <translation>{label}:</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Companies</source>
+        <translation>企業</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inflow / outflow</source>
+        <translation>流入/流出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By type</source>
+        <translation>種類別</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{mark} Some round-trip figures are not computed yet: the diagram is large.</source>
+        <translation>{mark} 図が大きいため、ラウンドトリップの数値の一部はまだ計算していません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+52"/>
+        <source>Compute all</source>
+        <translation>すべて計算</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>Compute every round-trip figure in the background</source>
+        <translation>ラウンドトリップのすべての数値をバックグラウンドで計算します</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+5"/>
+        <source>{part} of {whole}</source>
+        <translation>{part} / {whole}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Known amounts of each flow type, added up</source>
+        <translation>フローの種類ごとの既知の金額の合計</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Computing…</source>
+        <translation>計算中…</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../editor/app/printing.py" line="+49"/>
+        <source>Print Diagram</source>
+        <translation>図を印刷</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not printed: {reason}</source>
+        <translation>印刷されませんでした: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent to the printer</source>
+        <translation>プリンターに送信しました</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../editor/dialogs/recovery_dialog.py" line="+42"/>
-        <location line="+166"/>
+        <location filename="../../editor/dialogs/recovery_dialog.py" line="+44"/>
+        <location line="+167"/>
         <source>Recover Unsaved Work</source>
         <translation>未保存の作業を復元</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-163"/>
         <source>Roundtrip did not close normally. These diagrams had changes that were not saved; autosave kept a copy of each.</source>
         <translation>Roundtrip は正常に終了しませんでした。次の図には保存されていない変更がありました。自動保存がそれぞれのコピーを残しています。</translation>
     </message>
@@ -522,7 +2527,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>復元できません: {problem}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{name} (damaged)</source>
         <translation>{name} (破損)</translation>
     </message>
@@ -673,7 +2678,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>StressPanel</name>
     <message>
-        <location filename="../../editor/panels/stress.py" line="+43"/>
+        <location filename="../../editor/panels/stress.py" line="+44"/>
         <location line="+3"/>
         <source>Company</source>
         <translation>企業</translation>
@@ -746,12 +2751,12 @@ Your changes will be lost if you don&apos;t save them.</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+227"/>
+        <location line="+229"/>
         <source>Largest debtor pays nothing</source>
         <translation>最大の債務者が支払わない</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-227"/>
         <source>Revenue only</source>
         <translation>売上高のみ</translation>
     </message>
@@ -801,12 +2806,12 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>{name} が支払いに使える資金 (既定値: {revenue})。空欄にすると既定値に戻ります。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Shock: share of {name}&apos;s outside money lost</source>
         <translation>ショック: {name} が失う外部資金の割合</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>outside money</source>
         <translation>外部資金</translation>
     </message>

@@ -51,6 +51,7 @@ from editor.canvas.scene import DiagramScene
 from editor.canvas.stress_marks import LEGEND_TEXT as STRESS_LEGEND
 from editor.canvas.style import CanvasStyle
 from editor.canvas.theme import THEMES, apply_theme
+from editor.i18n import QT_TRANSLATE_NOOP, translate_in
 from editor.io.atomic import write_atomic
 from editor.io.errors import InputError
 from editor.model import Company, Diagram, Flow
@@ -171,8 +172,8 @@ class ExportPage:
             credit=captions["credit"], captions=captions,
             sources=notes, as_of=o.as_of or datetime.date.today().isoformat(),
             font_family=scene.style.font_family, theme=o.theme,
-            stress_note=_stress_note(o.stress) if o.stress is not None else "",
-            stress_caveat=CAVEAT if o.stress is not None else "")
+            stress_note=_stress_note(o.stress, o.language) if o.stress is not None else "",
+            stress_caveat=translate_in(o.language, "Stress", CAVEAT) if o.stress is not None else "")
         self.layout = PageLayout(content, self.source_rect.size())
 
     def _shown_rect(self, companies: list[Company], flows: list[Flow]) -> QRectF:
@@ -207,14 +208,24 @@ class ExportPage:
         self.scene.deleteLater()
 
 
-def _stress_note(overlay: StressOverlay) -> str:
-    """The legend line of the stress marks, with the domino round shown."""
+def _stress_note(overlay: StressOverlay, lang: str | None = None) -> str:
+    """The legend line of the stress marks, with the domino round shown, in the captions' language."""
     n = len(overlay.defaulted)
     if not overlay.rounds:
-        return "Stress test: every company can pay all it owes."
-    at = (f" After domino round {overlay.step} of {overlay.rounds}: "
-          f"{n} compan{'y' if n == 1 else 'ies'} in default.")
-    return STRESS_LEGEND + at
+        return translate_in(
+            lang,
+            "ExportPage",
+            QT_TRANSLATE_NOOP("ExportPage", "Stress test: every company can pay all it owes."),
+        )
+    at = (
+        QT_TRANSLATE_NOOP("ExportPage", "After domino round {step} of {rounds}: 1 company in default.")
+        if n == 1
+        else QT_TRANSLATE_NOOP(
+            "ExportPage", "After domino round {step} of {rounds}: {count} companies in default."
+        )
+    )
+    at = translate_in(lang, "ExportPage", at).format(step=overlay.step, rounds=overlay.rounds, count=n)
+    return f"{translate_in(lang, 'ExportPage', STRESS_LEGEND)} {at}"
 
 
 # ------------------------------------------------------------------ writers
@@ -222,14 +233,18 @@ def _painter(device: QPaintDevice, scale: float) -> QPainter:
     p = QPainter(device)
     if not p.isActive():
         raise OSError("could not start drawing the image")
-    p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
-                     | QPainter.RenderHint.SmoothPixmapTransform)
+    p.setRenderHints(
+        QPainter.RenderHint.Antialiasing
+        | QPainter.RenderHint.TextAntialiasing
+        | QPainter.RenderHint.SmoothPixmapTransform
+    )
     p.scale(scale, scale)
     return p
 
 
-def png_size(page: ExportPage, width: int | None = None,
-             scale: float | None = None) -> tuple[int, int, float]:
+def png_size(
+    page: ExportPage, width: int | None = None, scale: float | None = None
+) -> tuple[int, int, float]:
     """Pixel width, height and the page-unit → pixel factor of a PNG of ``page``."""
     w, h = page.size.width(), page.size.height()
     if width is None:
@@ -242,10 +257,13 @@ def render_png(page: ExportPage, width: int | None = None, scale: float | None =
     """The page as a QImage (ARGB, premultiplied)."""
     pw, ph, k = png_size(page, width, scale)
     if pw * ph > MAX_PIXELS:
-        raise InputError(f"the image would be {pw:,} × {ph:,} pixels, more than {MAX_PIXELS // 1_000_000} "
-                         "million; choose a smaller width or scale")
-    fmt = (QImage.Format.Format_ARGB32_Premultiplied if page.options.transparent
-           else QImage.Format.Format_RGB32)
+        raise InputError(
+            f"the image would be {pw:,} × {ph:,} pixels, more than {MAX_PIXELS // 1_000_000} "
+            "million; choose a smaller width or scale"
+        )
+    fmt = (
+        QImage.Format.Format_ARGB32_Premultiplied if page.options.transparent else QImage.Format.Format_RGB32
+    )
     img = QImage(pw, ph, fmt)
     if img.isNull():
         raise InputError(f"not enough memory for a {pw:,} × {ph:,} pixel image; choose a smaller width")
@@ -293,8 +311,12 @@ def _pdf_bytes(page: ExportPage) -> bytes:
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
     pdf = QPdfWriter(buf)
     pdf.setResolution(PDF_DPI)
-    size = QPageSize(QSizeF(w * POINTS_PER_UNIT, h * POINTS_PER_UNIT), QPageSize.Unit.Point, "Roundtrip",
-                     QPageSize.SizeMatchPolicy.ExactMatch)
+    size = QPageSize(
+        QSizeF(w * POINTS_PER_UNIT, h * POINTS_PER_UNIT),
+        QPageSize.Unit.Point,
+        "Roundtrip",
+        QPageSize.SizeMatchPolicy.ExactMatch,
+    )
     pdf.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     pdf.setTitle(page.layout.content.title or "Roundtrip diagram")
     pdf.setCreator("Roundtrip")
@@ -310,25 +332,39 @@ def _pdf_bytes(page: ExportPage) -> bytes:
 def _check_options(path: Path, width: Any, scale: Any) -> str:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise InputError(f"{path.name}: images are written as {', '.join(FORMATS)}; "
-                         f"got {path.suffix or 'no extension'}")
+        raise InputError(
+            f"{path.name}: images are written as {', '.join(FORMATS)}; got {path.suffix or 'no extension'}"
+        )
     if width is not None and scale is not None:
         raise InputError("give either a width or a scale, not both")
-    if width is not None and (isinstance(width, bool) or not isinstance(width, int)
-                              or not MIN_WIDTH <= width <= MAX_WIDTH):
+    if width is not None and (
+        isinstance(width, bool) or not isinstance(width, int) or not MIN_WIDTH <= width <= MAX_WIDTH
+    ):
         raise InputError(f"width: expected {MIN_WIDTH} to {MAX_WIDTH} pixels, got {width!r}")
-    if scale is not None and (isinstance(scale, bool) or not isinstance(scale, (int, float))
-                              or not 0.05 <= scale <= 20):
+    if scale is not None and (
+        isinstance(scale, bool) or not isinstance(scale, (int, float)) or not 0.05 <= scale <= 20
+    ):
         raise InputError(f"scale: expected 0.05 to 20, got {scale!r}")
     return suffix
 
 
-def export_image(diagram: Diagram, path: str | os.PathLike[str], *, title: str | None = None,
-                 subtitle: str | None = None, width: int | None = None, scale: float | None = None,
-                 legend: bool = True, sources: bool = False, transparent: bool = False,
-                 selection: Selection | None = None, as_of: str | None = None,
-                 stress: StressOverlay | None = None, theme: str = "light",
-                 language: str | None = None) -> None:
+def export_image(
+    diagram: Diagram,
+    path: str | os.PathLike[str],
+    *,
+    title: str | None = None,
+    subtitle: str | None = None,
+    width: int | None = None,
+    scale: float | None = None,
+    legend: bool = True,
+    sources: bool = False,
+    transparent: bool = False,
+    selection: Selection | None = None,
+    as_of: str | None = None,
+    stress: StressOverlay | None = None,
+    theme: str = "light",
+    language: str | None = None,
+) -> None:
     """Write ``diagram`` as a PNG, SVG or PDF (by ``path``'s extension): the one way the
     application, the command line and the benchmarks write an image file.
 
@@ -346,9 +382,18 @@ def export_image(diagram: Diagram, path: str | os.PathLike[str], *, title: str |
     suffix = _check_options(out, width, scale)
     if theme not in THEMES:
         raise InputError(f"theme: expected one of {', '.join(THEMES)}, got {theme!r}")
-    opts = ExportOptions(title=title, subtitle=subtitle, legend=legend, sources=sources,
-                         transparent=transparent, selection=selection, as_of=as_of,
-                         stress=stress, theme=theme, language=language)
+    opts = ExportOptions(
+        title=title,
+        subtitle=subtitle,
+        legend=legend,
+        sources=sources,
+        transparent=transparent,
+        selection=selection,
+        as_of=as_of,
+        stress=stress,
+        theme=theme,
+        language=language,
+    )
     page = ExportPage(diagram, opts)
     try:
         if suffix == ".png":
