@@ -14,6 +14,7 @@ from editor.app.actions import ALIGN_MODES
 from editor.app.find import find as find_in
 from editor.app.language import build_language_menu
 from editor.app.printing import print_diagram
+from editor.app.type_filter import build_flow_types_menu
 
 if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
@@ -230,6 +231,7 @@ def build_menus(w: MainWindow) -> Actions:
     panels = m.addMenu(QCoreApplication.translate("Menus", "&Panels"))
     for key in ("loops", "metrics", "inspector", "history", "catalogue", "stress"):
         panels.addAction(w.docks[key].toggleViewAction())
+    build_flow_types_menu(w, m)
     build_language_menu(w, m)
     reset_layout = _action(w, "&Reset Layout", w.reset_layout, None,
                            "Put every panel back in its default place and size")
