@@ -1,15 +1,20 @@
 """View -> Flow Types: checkable entries that hide or show a flow type on the canvas.
 
-Hiding is a view setting of the canvas (no undo step, nothing saved in the diagram). The
-analysis panels still count every flow; the window says so in the status bar.
+Hiding is a view setting of the canvas: no undo step, kept in the file's ``view`` section
+(editor/io/view.py). The Loops and Metrics panels still count every flow and say so in a line
+at their top.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
+
+from editor.io.view import set_view, view_of
+from editor.panels.common import set_view_note
 
 if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
@@ -53,8 +58,25 @@ def set_type_shown(w: MainWindow, type_id: str, shown: bool) -> None:
 
 
 def set_hidden(w: MainWindow, hidden: set[str]) -> None:
+    """Hide these flow types on the canvas, remember them with the diagram, and say it in the panels."""
+    diagram = w.document.diagram
+    set_view(diagram, replace(view_of(diagram), hidden_types=tuple(sorted(hidden))))
+    show_hidden(w, hidden)
+
+
+def apply_saved_hidden_types(w: MainWindow) -> None:
+    """The flow types hidden in the document's view settings (a document was opened or switched to)."""
+    known = {t.id for t in w.document.diagram.flow_types()}
+    show_hidden(w, set(view_of(w.document.diagram).hidden_types) & known)
+
+
+def show_hidden(w: MainWindow, hidden: set[str]) -> None:
     w.scene.set_hidden_types(hidden)
-    w.statusBar().showMessage(hidden_note(len(hidden)))
+    note = hidden_note(len(hidden))
+    for panel in (w.loops, w.metrics):
+        set_view_note(panel, note)
+    if note:
+        w.statusBar().showMessage(note, 4000)
 
 
 def hidden_note(count: int) -> str:

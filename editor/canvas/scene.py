@@ -40,6 +40,7 @@ from editor.canvas.stress_marks import StressMarks
 from editor.canvas.style import CanvasStyle, format_amount, node_radius, soft_fill
 from editor.canvas.sync import ModelSync
 from editor.canvas.theme import apply_theme, over, readable, rgba
+from editor.canvas.typefilter import TypeFilter
 from editor.model import Change, Diagram, Flow
 
 #: an empty rect: "the whole" target or source of render()
@@ -93,6 +94,7 @@ class DiagramScene(QGraphicsScene):
         self.legend = LegendKeeper(self, self.bounds, self.style)
         self.sync = ModelSync(self, self.index, self.bounds, self.rescaler, self.legend)
         self.period = PeriodLook(self.index)
+        self.types = TypeFilter(self.index)
         # (a slot of the scene, not of the marks: Qt drops it when the scene goes, while the
         # selection still changes as the items are deleted)
         self.selectionChanged.connect(self._update_selected_looks)
@@ -292,7 +294,7 @@ class DiagramScene(QGraphicsScene):
         if item.selected_look:
             label.set_selected_look(True)
         self.marks.mark_label(label)
-        if not self.detail.labels_shown or item.id in self.period.out:
+        if not self.detail.labels_shown or item.id in self.period.out or item.type_id in self.types.hidden:
             label.setVisible(False)
 
     def style_flow(self, fid: str, f: Flow | None = None) -> None:
@@ -322,6 +324,8 @@ class DiagramScene(QGraphicsScene):
         label = item.made_label
         if label is not None:
             label.set_text(text, pens, self._amount_metrics, self._amount_font)
+        if self.types.hidden and (f.type in self.types.hidden or old_type in self.types.hidden):
+            self.types.follow(fid, self.period.out, self.period.mode == "hide", self.detail.labels_shown)
 
     def _type_look(self, type_id: str) -> tuple[QColor, tuple[QPen, QBrush]]:
         """The shared colour, label border pen and text brush of a flow type (built once per colour)."""
@@ -435,6 +439,7 @@ class DiagramScene(QGraphicsScene):
         hides them, so thousands of labels too small to read cost nothing to paint)."""
         self.detail.set_labels_shown(shown)
         self.period.reapply()
+        self.types.reapply()
 
     def set_heads_shown(self, shown: bool) -> None:
         """Show or hide all arrowheads (hidden when zoomed very far out)."""
@@ -445,6 +450,7 @@ class DiagramScene(QGraphicsScene):
         arrowheads from LOD_HEAD. Called once per zoom change, never per paint."""
         self.detail.set_level(lod)
         self.period.reapply()
+        self.types.reapply()
 
     @property
     def level_of_detail_state(self) -> tuple[bool, bool]:
@@ -504,6 +510,15 @@ class DiagramScene(QGraphicsScene):
     def set_period_filter(self, visible_flow_ids: Iterable[str] | None, mode: str = "hide") -> None:
         """Show only these flows ("hide" the others, or "fade" them); None shows every flow."""
         self.period.set(visible_flow_ids, mode)
+        self.types.reapply()
+
+    def set_hidden_types(self, type_ids: Iterable[str]) -> None:
+        """Hide the arrows, heads and labels of flows of these types (a view setting; empty: show all)."""
+        self.types.set(type_ids, self.period.out, self.period.mode == "hide", self.detail.labels_shown)
+
+    @property
+    def hidden_types(self) -> frozenset[str]:
+        return self.types.hidden
 
     @property
     def highlighted(self) -> tuple[set[str], set[str]] | None:

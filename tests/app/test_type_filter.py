@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
 from editor import settings
 from editor.app.mainwindow import MainWindow
 from editor.app.type_filter import fill_flow_types_menu
 from editor.dialogs import messages
 from editor.editing.document import Document
+from editor.io.view import view_of
+from editor.panels.common import VIEW_NOTE
 from tests.helpers import seed_diagram
 
 
@@ -42,7 +44,10 @@ def test_unchecking_a_type_hides_it_without_an_undo_step(window):
     entries["service"].setChecked(False)
     assert window.scene.hidden_types == {"service"}
     assert not window.scene.flow_item("f2").isVisible()
-    assert "1 flow type(s) hidden" in window.statusBar().currentMessage()
+    note = window.loops.findChild(QLabel, VIEW_NOTE)
+    assert note is not None and not note.isHidden() and "1 flow type(s) hidden" in note.text()
+    assert "1 flow type(s) hidden" in window.metrics.findChild(QLabel, VIEW_NOTE).text()
+    assert view_of(window.document.diagram).hidden_types == ("service",)
     assert window.document.undo_stack.count() == undo_count
     menu = _menu(window)
     entries = {a.data(): a for a in menu.actions() if a.isCheckable()}
@@ -52,4 +57,21 @@ def test_unchecking_a_type_hides_it_without_an_undo_step(window):
     show_all.trigger()
     assert window.scene.hidden_types == frozenset()
     assert window.scene.flow_item("f2").isVisible()
-    assert window.statusBar().currentMessage() == ""
+    assert window.loops.findChild(QLabel, VIEW_NOTE).isHidden()
+    assert view_of(window.document.diagram).is_empty()
+
+
+def test_hidden_types_are_saved_and_opened_again(window, tmp_path):
+    from editor.io import native
+
+    _menu(window)
+    entries = {a.data(): a for a in _menu(window).actions() if a.isCheckable()}
+    entries["equity"].setChecked(False)
+    path = tmp_path / "d.roundtrip"
+    native.save(window.document.diagram, path)
+    assert '"hidden_types"' in path.read_text()
+    diagram = native.load(path)
+    assert view_of(diagram).hidden_types == ("equity",)
+    window.set_document(Document(diagram, path))
+    assert window.scene.hidden_types == {"equity"}
+    assert not window.scene.flow_item("f1").isVisible()
