@@ -64,8 +64,10 @@ def set_hidden(w: MainWindow, hidden: set[str]) -> None:
     show_hidden(w, hidden)
 
 
-def apply_saved_hidden_types(w: MainWindow) -> None:
-    """The flow types hidden in the document's view settings (a document was opened or switched to)."""
+def attach_type_filter(w: MainWindow) -> None:
+    """A new canvas: legend clicks hide or show a type, and the types hidden in the document's view
+    settings are hidden (a document was opened or switched to)."""
+    w.scene.legendTypeClicked.connect(lambda tid: set_type_shown(w, tid, tid in w.scene.hidden_types))
     known = {t.id for t in w.document.diagram.flow_types()}
     show_hidden(w, set(view_of(w.document.diagram).hidden_types) & known)
 

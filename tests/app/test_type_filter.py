@@ -75,3 +75,12 @@ def test_hidden_types_are_saved_and_opened_again(window, tmp_path):
     window.set_document(Document(diagram, path))
     assert window.scene.hidden_types == {"equity"}
     assert not window.scene.flow_item("f1").isVisible()
+
+
+def test_a_legend_click_hides_and_shows_the_type(window):
+    window.scene.legendTypeClicked.emit("purchase")
+    assert window.scene.hidden_types == {"purchase"}
+    assert not window.scene.flow_item("f3").isVisible()
+    window.scene.legendTypeClicked.emit("purchase")
+    assert window.scene.hidden_types == frozenset()
+    assert window.scene.flow_item("f3").isVisible()

@@ -70,3 +70,27 @@ def test_new_and_retyped_flows_follow(doc, scene):
     assert scene.flow_item("f3").isVisible() is False
     doc.update_flow("f3", type="purchase")
     assert scene.flow_item("f3").isVisible() is True and scene.flow_item("f3").made_label.isVisible()
+
+
+def test_a_click_on_a_legend_row_names_its_type(qtbot, doc, scene):
+    from PySide6.QtCore import QPoint, Qt
+
+    from editor.canvas.view import DiagramView
+
+    view = DiagramView(scene, doc)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    legend = scene.legend_item()
+    assert sorted(legend.flow_type_ids) == ["equity", "purchase", "service"]
+    row = next(y for kind, _n, _c, y in legend._layout if kind == "flow")
+    target = legend.flow_type_ids[0]
+    view.centerOn(legend)
+    at = view.mapFromScene(legend.mapToScene(30, row + 5))
+    with qtbot.waitSignal(scene.legendTypeClicked, timeout=2000) as got:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(at.x(), at.y()))
+    assert got.args == [target]
+    assert legend.flow_type_at(legend.mapFromScene(view.mapToScene(at))) == target
+    titles = [y for kind, _n, _c, y in legend._layout if kind == "title"]
+    assert legend.flow_type_at(legend.mapFromScene(legend.mapToScene(30, titles[0] + 2))) is None
