@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar, QToolButton,
 from editor.app import resources
 from editor.app.actions import ALIGN_MODES
 from editor.app.find import find as find_in
+from editor.app.find import find_next
 from editor.app.language import build_language_menu
 from editor.app.printing import print_diagram
 from editor.app.type_filter import build_flow_types_menu
@@ -176,6 +177,9 @@ def build_menus(w: MainWindow) -> Actions:
     find = _action(w, "&Find…", lambda: find_in(w), S.Find,
                    "Find a company by name, or a flow by its note or source")
     m.addAction(find)
+    for text, key, step in ((QCoreApplication.translate("Menus", "Find &Next"), S.FindNext, 1),
+                            (QCoreApplication.translate("Menus", "Find Pre&vious"), S.FindPrevious, -1)):
+        m.addAction(_action(w, text, lambda step=step: find_next(w, step), key))
     m.addSeparator()
     details = _action(w, "Diagram &Details…", w.show_diagram_details)
     catalogues = _action(w, "Flow Types && &Categories…", w.show_catalogues)
