@@ -177,9 +177,9 @@ def build_menus(w: MainWindow) -> Actions:
     find = _action(w, "&Find…", lambda: find_in(w), S.Find,
                    "Find a company by name, or a flow by its note or source")
     m.addAction(find)
-    for text, key, step in ((QCoreApplication.translate("Menus", "Find &Next"), S.FindNext, 1),
-                            (QCoreApplication.translate("Menus", "Find Pre&vious"), S.FindPrevious, -1)):
-        m.addAction(_action(w, text, lambda step=step: find_next(w, step), key))
+    for text, find_key, step in ((QCoreApplication.translate("Menus", "Find &Next"), S.FindNext, 1),
+                                 (QCoreApplication.translate("Menus", "Find Pre&vious"), S.FindPrevious, -1)):
+        m.addAction(_action(w, text, lambda step=step: find_next(w, step), find_key))
     m.addSeparator()
     details = _action(w, "Diagram &Details…", w.show_diagram_details)
     catalogues = _action(w, "Flow Types && &Categories…", w.show_catalogues)

@@ -8,7 +8,7 @@ hidden state wins.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from editor.canvas.index import SceneIndex
 
@@ -19,7 +19,7 @@ class TypeFilter:
         self.hidden: frozenset[str] = frozenset()
         self.out: set[str] = set()          # flow ids hidden because of their type
 
-    def set(self, type_ids: Iterable[str], period_out: set[str], period_hides: bool,
+    def set(self, type_ids: Iterable[str], period_out: Collection[str], period_hides: bool,
             labels_shown: bool) -> None:
         self.hidden = frozenset(type_ids)
         flows = self._index.flows
@@ -35,7 +35,7 @@ class TypeFilter:
         self.out = out
         self.reapply()
 
-    def follow(self, fid: str, period_out: set[str], period_hides: bool, labels_shown: bool) -> None:
+    def follow(self, fid: str, period_out: Collection[str], period_hides: bool, labels_shown: bool) -> None:
         """One flow was added or restyled: hide it if its type is hidden, show it if no longer."""
         item = self._index.flows.get(fid)
         if item is None:
