@@ -20,13 +20,10 @@ if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FlowTypesMenu", text)
-
 
 def build_flow_types_menu(w: MainWindow, parent: QMenu) -> QMenu:
     """Add View -> Flow Types to ``parent``; its entries are made from the diagram when it opens."""
-    menu = parent.addMenu(tr("Flow &Types"))
+    menu = parent.addMenu(QCoreApplication.translate("FlowTypesMenu", "Flow &Types"))
     menu.setObjectName("flowTypesMenu")
     menu.aboutToShow.connect(lambda: fill_flow_types_menu(w, menu))
     return menu
@@ -42,7 +39,7 @@ def fill_flow_types_menu(w: MainWindow, menu: QMenu) -> None:
         a.toggled.connect(lambda on, tid=t.id: set_type_shown(w, tid, on))
         menu.addAction(a)
     menu.addSeparator()
-    show_all = QAction(tr("Show &All Types"), menu)
+    show_all = QAction(QCoreApplication.translate("FlowTypesMenu", "Show &All Types"), menu)
     show_all.setEnabled(bool(hidden))
     show_all.triggered.connect(lambda: set_hidden(w, set()))
     menu.addAction(show_all)
@@ -85,4 +82,6 @@ def hidden_note(count: int) -> str:
     """What the panels count while types are hidden ("" when none is)."""
     if not count:
         return ""
-    return tr("{count} flow type(s) hidden on the canvas; loops and figures include them").format(count=count)
+    text = QCoreApplication.translate(
+        "FlowTypesMenu", "{count} flow type(s) hidden on the canvas; loops and figures include them")
+    return text.format(count=count)

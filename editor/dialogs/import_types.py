@@ -19,9 +19,6 @@ from editor.model import Diagram, FlowType
 NEW = ""
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ImportTypes", text)
-
 
 def unknown_types(imported: Diagram, known: Diagram) -> list[tuple[FlowType, int]]:
     """The flow types used by imported flows that no known type matches by name, with their flow count."""
@@ -65,7 +62,8 @@ class TypeMappingBox(QGroupBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Flow types the diagram does not know"), parent)
+        title = QCoreApplication.translate("ImportTypes", "Flow types the diagram does not know")
+        super().__init__(title, parent)
         self._form = QFormLayout(self)
         self.combos: dict[str, QComboBox] = {}       # imported type id -> its combo
         self._shown: tuple[object, ...] = ()
@@ -85,14 +83,19 @@ class TypeMappingBox(QGroupBox):
         self.combos = {}
         for t, count in unknown:
             combo = QComboBox()
-            combo.addItem(tr("New type “{name}”").format(name=t.name), NEW)
+            new = QCoreApplication.translate("ImportTypes", "New type “{name}”")
+            combo.addItem(new.format(name=t.name), NEW)
             for k in known.flow_types():
-                combo.addItem(tr("Same as “{name}”").format(name=k.name), k.id)
+                same = QCoreApplication.translate("ImportTypes", "Same as “{name}”")
+                combo.addItem(same.format(name=k.name), k.id)
             chosen = combo.findData(self._chosen.get(t.name.casefold(), NEW))
             combo.setCurrentIndex(max(chosen, 0))
             folded = t.name.casefold()
             combo.currentIndexChanged.connect(lambda _i, name=folded, c=combo: self._pick(name, c))
-            text = tr("“{name}” (1 flow):") if count == 1 else tr("“{name}” ({count} flows):")
+            if count == 1:
+                text = QCoreApplication.translate("ImportTypes", "“{name}” (1 flow):")
+            else:
+                text = QCoreApplication.translate("ImportTypes", "“{name}” ({count} flows):")
             label = QLabel(text.format(name=t.name, count=count))
             label.setBuddy(combo)
             self._form.addRow(label, combo)
