@@ -467,7 +467,9 @@ class DiagramScene(QGraphicsScene):
         sx, sy = picture_scale(painter, QRectF(target), src, mode)
         self.settle_styles()
         with self.detail.shown_for(painter, sx, sy):
+            self.types.reapply()       # (shown_for shows labels; those of hidden types stay hidden)
             super().render(painter, target, source, mode)
+        self.types.reapply()
 
     # ---------------------------------------------------------- live moves
     def begin_live_move(self, company_ids: Iterable[str], visible: QRectF | None = None) -> None:

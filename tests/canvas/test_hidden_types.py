@@ -94,3 +94,14 @@ def test_a_click_on_a_legend_row_names_its_type(qtbot, doc, scene):
     assert legend.flow_type_at(legend.mapFromScene(view.mapToScene(at))) == target
     titles = [y for kind, _n, _c, y in legend._layout if kind == "title"]
     assert legend.flow_type_at(legend.mapFromScene(legend.mapToScene(30, titles[0] + 2))) is None
+
+
+def test_rendering_a_picture_keeps_hidden_labels_hidden(scene):
+    from PySide6.QtGui import QImage, QPainter
+
+    scene.set_hidden_types({"service"})
+    image = QImage(200, 150, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    scene.render(painter)
+    painter.end()
+    assert _shown(scene)["f2"] == (False, False)
