@@ -34,6 +34,7 @@ from editor.app.actions import EditController
 from editor.app.files import FileController
 from editor.app.menus import Actions, build_menus, context_menu
 from editor.app.stress_dock import StressDock, add_stress_dock
+from editor.app.type_filter import attach_type_filter
 from editor.background.analysis_worker import AnalysisWorker
 from editor.background.autosave import AutosaveController
 from editor.canvas.scene import DiagramScene
@@ -270,6 +271,7 @@ class MainWindow(QMainWindow):
         self.view.set_snap_to_grid(settings.get_bool("view/snap", False))
         self.scene.selectionChanged.connect(self._selection_changed)
         self.timeline.attach(document.diagram, self.scene)
+        attach_type_filter(self)
         self.view.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 4000))
         self.view.tool_changed.connect(self._tool_changed)
         self.view.zoomChanged.connect(self._update_zoom)

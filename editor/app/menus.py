@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar, QToolButton,
 from editor.app import resources
 from editor.app.actions import ALIGN_MODES
 from editor.app.find import find as find_in
+from editor.app.find import find_next
 from editor.app.language import build_language_menu
 from editor.app.printing import print_diagram
+from editor.app.type_filter import build_flow_types_menu
 from editor.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -246,6 +248,9 @@ def build_menus(w: MainWindow) -> Actions:
         QT_TRANSLATE_NOOP("Menus", "Find a company by name, or a flow by its note or source"),
     )
     m.addAction(find)
+    for text, find_key, step in ((QCoreApplication.translate("Menus", "Find &Next"), S.FindNext, 1),
+                                 (QCoreApplication.translate("Menus", "Find Pre&vious"), S.FindPrevious, -1)):
+        m.addAction(_action(w, text, lambda step=step: find_next(w, step), find_key))
     m.addSeparator()
     details = _action(w, QT_TRANSLATE_NOOP("Menus", "Diagram &Details…"), w.show_diagram_details)
     catalogues = _action(w, QT_TRANSLATE_NOOP("Menus", "Flow Types && &Categories…"), w.show_catalogues)
@@ -336,6 +341,7 @@ def build_menus(w: MainWindow) -> Actions:
     panels = m.addMenu(QCoreApplication.translate("Menus", "&Panels"))
     for key in ("loops", "metrics", "inspector", "history", "catalogue", "stress"):
         panels.addAction(w.docks[key].toggleViewAction())
+    build_flow_types_menu(w, m)
     build_language_menu(w, m)
     reset_layout = _action(
         w,

@@ -31,6 +31,7 @@ class LegendItem(QGraphicsItem):
         self._style = style
         self.flow_rows: list[tuple[str, str]] = []       # (name, colour)
         self.category_rows: list[tuple[str, str]] = []
+        self.flow_type_ids: list[str] = []                 # the type id of each flow row
         self._rect = QRectF()
         self._layout: list[tuple[str, str, str, float]] = []  # (kind, name, colour, y)
         self.user_moved = False
@@ -73,9 +74,35 @@ class LegendItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-1, -1, 1, 1)
 
+    def mousePressEvent(self, event) -> None:
+        self._pressed_at = event.scenePos()
+        super().mousePressEvent(event)
+
     def mouseReleaseEvent(self, event) -> None:
+        pressed = getattr(self, "_pressed_at", None)
         super().mouseReleaseEvent(event)
         self.user_moved = True
+        if (pressed is not None and event.button() == Qt.MouseButton.LeftButton
+                and (event.scenePos() - pressed).manhattanLength() < 3):
+            type_id = self.flow_type_at(event.pos())
+            scene = self.scene()
+            if type_id is not None and scene is not None and hasattr(scene, "legendTypeClicked"):
+                scene.legendTypeClicked.emit(type_id)
+
+    def flow_type_at(self, pos: QPointF) -> str | None:
+        """The id of the flow type whose row is at ``pos`` (item coordinates), if any."""
+        ids = iter(self.flow_type_ids)
+        for kind, _name, _color, y in self._layout:
+            if kind != "flow":
+                continue
+            type_id = next(ids, None)
+            if y <= pos.y() < y + self._row_h and 0 <= pos.x() <= self._rect.right():
+                return type_id
+        return None
+
+    def hidden_type_rows(self) -> set[str]:
+        scene = self.scene()
+        return set(getattr(scene, "hidden_types", ()) or ())
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if self._rect.isNull():
@@ -85,7 +112,11 @@ class LegendItem(QGraphicsItem):
         painter.setBrush(QColor(*s.legend_background))
         painter.drawRoundedRect(self._rect, 6, 6)
         fm_h = self._row_h - ROW_GAP
+        hidden = self.hidden_type_rows()
+        ids = iter(self.flow_type_ids)
         for kind, name, color, y in self._layout:
+            faded = kind == "flow" and next(ids, None) in hidden
+            painter.setOpacity(0.35 if faded else 1.0)      # a hidden flow type: its row greyed
             if kind == "title":
                 painter.setFont(s.font(s.legend_font_px, bold=True))
                 painter.setPen(QColor(s.text_color))
@@ -108,6 +139,7 @@ class LegendItem(QGraphicsItem):
             painter.setFont(s.legend_font())
             painter.setPen(QColor(s.text_color))
             painter.drawText(QRectF(PAD + SWATCH + 8, y, 400, fm_h), Qt.AlignmentFlag.AlignVCenter, name)
+        painter.setOpacity(1.0)
 
 
 class LegendKeeper:
@@ -167,7 +199,9 @@ class LegendKeeper:
             return
         self._used = (used_types, used_cats)
         d = self._scene().diagram
-        self._item.set_rows([(t.name, t.color) for t in d.flow_types() if t.id in used_types],
+        shown = [t for t in d.flow_types() if t.id in used_types]
+        self._item.flow_type_ids = [t.id for t in shown]
+        self._item.set_rows([(t.name, t.color) for t in shown],
                             [(c.name, c.color) for c in d.categories() if c.id in used_cats])
         self.place()
 

@@ -55,6 +55,7 @@ from editor.dialogs.import_model import (
     load_source,
 )
 from editor.dialogs.import_reading import read_for_import
+from editor.dialogs.import_types import TypeMappingBox, retype
 from editor.dialogs.messages import warn
 from editor.i18n import QT_TRANSLATE_NOOP, translate
 from editor.io.edgelist import COMPANY_FIELDS, FLOW_FIELDS, guess_columns
@@ -285,6 +286,11 @@ class ImportDialog(QDialog):
         self.decimal_row.setVisible(False)
         layout.addWidget(self.decimal_row)
 
+        # flow types the diagram does not know: each kept new or mapped to an existing type
+        self.types_box = TypeMappingBox()
+        self.types_box.changed.connect(self._update_summary)
+        layout.addWidget(self.types_box)
+
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         font = self.summary_label.font()
@@ -492,6 +498,8 @@ class ImportDialog(QDialog):
         if check is None:
             return
         ok = check.importable
+        known = self._known_types()
+        self.types_box.show_types(check.diagram if known is not None else None, known or Diagram())
         if check.undecided or self.decimal_mark() is not None:
             self.decimal_row.setVisible(True)
         if check.undecided:
@@ -527,6 +535,13 @@ class ImportDialog(QDialog):
             text += f"; {_plural(skipped, 'row')} {verb} skipped"
         return text + "."
 
+    def _known_types(self) -> Diagram | None:
+        """The diagram whose flow types an import is checked against: the open one when merging, a
+        new one for a spreadsheet (None for a new diagram from a graph file: its types are its own)."""
+        if self.merge_radio.isChecked() and self.document is not None:
+            return self.document.diagram
+        return Diagram() if self.source.is_table else None
+
     # ------------------------------------------------------------- import
     def accept(self) -> None:
         if self._timer.isActive():
@@ -538,6 +553,9 @@ class ImportDialog(QDialog):
             # tables are checked again, now with the automatic layout
             final = self._check_tables(place=True) if self.source.is_table else self._check
             assert final.diagram is not None and final.importable
+            known = self._known_types()
+            if known is not None:
+                final.diagram = retype(final.diagram, self.types_box.choices(), known)
             summary = self._describe(final.diagram, final.skipped_count(), future=False)
             if self.merge_radio.isChecked() and self.document is not None:
                 apply_merge(self.document, final.diagram, f"Import {self.path.name}")

@@ -2,9 +2,10 @@
 
 A view setting changes how a diagram is looked at, never the diagram: undo
 does not record it, and a file without a ``view`` section opens as before.
-Today there is one, the timeline's **period**::
+Today there are two, the timeline's **period** and the flow types hidden on the canvas::
 
-    "view": {"period": {"from": "2025-09", "to": "2025-12", "outside": "fade"}}
+    "view": {"period": {"from": "2025-09", "to": "2025-12", "outside": "fade"},
+             "hidden_types": ["service"]}
 
 ``from`` / ``to``: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``""`` (open);
 ``outside``: ``"hide"`` or ``"fade"``, what the canvas does with the flows
@@ -50,9 +51,10 @@ class PeriodView:
 @dataclass(frozen=True)
 class ViewSettings:
     period: PeriodView | None = None
+    hidden_types: tuple[str, ...] = ()      # flow type ids hidden on the canvas (sorted)
 
     def is_empty(self) -> bool:
-        return self.period is None
+        return self.period is None and not self.hidden_types
 
 
 # By identity (a diagram compares by value, so it cannot be a key itself); an entry goes with its diagram.
@@ -95,6 +97,8 @@ def to_json(view: ViewSettings) -> dict[str, Any]:
     if view.period is not None:
         p = view.period
         out["period"] = {"from": p.start, "to": p.end, "outside": p.outside}
+    if view.hidden_types:
+        out["hidden_types"] = list(view.hidden_types)
     return out
 
 
@@ -122,4 +126,8 @@ def from_json(raw: Any, problems: list[str]) -> ViewSettings | None:
         except ModelError as e:
             problems.append(str(e) if str(e).startswith("view") else f"view.period: {e}")
             return None
-    return ViewSettings(period=period)
+    hidden = raw.get("hidden_types", [])
+    if not isinstance(hidden, list) or not all(isinstance(t, str) for t in hidden):
+        problems.append("view.hidden_types: expected a list of flow type ids")
+        return None
+    return ViewSettings(period=period, hidden_types=tuple(sorted(set(hidden))))

@@ -244,6 +244,14 @@ class CataloguePanel(QWidget):
     #: below this width the two lists are stacked
     STACK_BELOW = 460
 
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the lists one above the other (they stack below STACK_BELOW), so a side-by-side
+        layout does not keep the dock (and the Inspector tabbed with it) wide."""
+        hint = super().minimumSizeHint()
+        m = self.box.contentsMargins()
+        narrow = max(self.types.minimumSizeHint().width(), self.categories.minimumSizeHint().width())
+        return QSize(min(hint.width(), narrow + m.left() + m.right()), hint.height())
+
     def resizeEvent(self, event) -> None:
         d = QBoxLayout.Direction
         self.box.setDirection(d.TopToBottom if event.size().width() < self.STACK_BELOW else d.LeftToRight)

@@ -76,3 +76,25 @@ def with_error(widget: QWidget, label: QLabel) -> QWidget:
 def show_error(label: QLabel, message: str | None) -> None:
     label.setText(message or "")
     label.setVisible(bool(message))
+
+
+VIEW_NOTE = "viewNote"
+
+
+def set_view_note(panel: QWidget, text: str) -> None:
+    """A line at the top of ``panel`` about a view setting its figures do not follow
+    (e.g. flow types hidden on the canvas); "" removes it."""
+    label = panel.findChild(QLabel, VIEW_NOTE)
+    if label is None:
+        if not text:
+            return
+        layout = panel.layout()
+        if not isinstance(layout, QVBoxLayout):
+            return
+        label = QLabel(panel)
+        label.setObjectName(VIEW_NOTE)
+        label.setWordWrap(True)
+        label.setStyleSheet(tone_style("warn"))
+        layout.insertWidget(0, label)
+    label.setText(text)
+    label.setVisible(bool(text))

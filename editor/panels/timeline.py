@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
@@ -41,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.canvas.scene import DiagramScene
-from editor.io.view import PeriodView, ViewSettings, set_view, view_of
+from editor.io.view import PeriodView, set_view, view_of
 from editor.model import Change, ChangeKind, Diagram, date_key
 from editor.panels.timeline_strip import TimelineStrip
 
@@ -217,7 +218,7 @@ class TimelinePanel(QWidget):
         if self.scene is not None:
             self.scene.set_period_filter(self.visible_flow_ids(), self.mode())
         if self.diagram is not None and save:
-            set_view(self.diagram, ViewSettings(period=period))
+            set_view(self.diagram, replace(view_of(self.diagram), period=period))
         self._update_summary()
         self.periodChanged.emit(period.start if period else "", period.end if period else "")
 

@@ -873,7 +873,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>Find</name>
     <message>
-        <location filename="../../editor/app/find.py" line="+34"/>
+        <location filename="../../editor/app/find.py" line="+40"/>
         <source>Find</source>
         <translation>検索</translation>
     </message>
@@ -883,19 +883,37 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>企業名、またはフローのメモや出典:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Nothing matches “{text}”</source>
         <translation>「{text}」に一致するものはありません</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Found “{text}” (1 of {count})</source>
-        <translation>「{text}」が見つかりました ({count} 件中 1 件目)</translation>
+        <location line="+8"/>
+        <source>Found “{text}” ({n} of {count})</source>
+        <translation>「{text}」が見つかりました ({count} 件中 {n} 件目)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Found “{text}”</source>
         <translation>「{text}」が見つかりました</translation>
+    </message>
+</context>
+<context>
+    <name>FlowTypesMenu</name>
+    <message>
+        <location filename="../../editor/app/type_filter.py" line="+26"/>
+        <source>Flow &amp;Types</source>
+        <translation>フローの種類(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Show &amp;All Types</source>
+        <translation>すべての種類を表示(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{count} flow type(s) hidden on the canvas; loops and figures include them</source>
+        <translation>キャンバスで {count} 種類のフローを非表示にしています。ループと数値にはそれらも含まれます</translation>
     </message>
 </context>
 <context>
@@ -1024,7 +1042,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../editor/dialogs/import_dialog.py" line="+71"/>
+        <location filename="../../editor/dialogs/import_dialog.py" line="+72"/>
         <source>As the file shows (ask when unclear)</source>
         <extracomment>Debounce of the preview check after a mapping change (ms). The decimal-mark choices: (what the user reads, the mark passed to the reader).</extracomment>
         <translation>ファイルの表記どおり (不明なときは確認)</translation>
@@ -1191,7 +1209,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>ファイルの小数点記号(&amp;D):</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>&amp;New diagram</source>
         <translation>新しい図(&amp;N)</translation>
     </message>
@@ -1251,7 +1269,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>… ほか {count} 件</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+119"/>
         <source>Import</source>
         <translation>インポート</translation>
     </message>
@@ -1259,6 +1277,35 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <location line="+1"/>
         <source>{file} cannot be read: {reason}.</source>
         <translation>{file} を読み込めません: {reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTypes</name>
+    <message>
+        <location filename="../../editor/dialogs/import_types.py" line="+65"/>
+        <source>Flow types the diagram does not know</source>
+        <extracomment>the combo&apos;s data for &quot;keep it as a new type&quot;</extracomment>
+        <translation>図にないフローの種類</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>New type “{name}”</source>
+        <translation>新しい種類「{name}」</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Same as “{name}”</source>
+        <translation>「{name}」と同じ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“{name}” (1 flow):</source>
+        <translation>「{name}」(1 件のフロー):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{name}” ({count} flows):</source>
+        <translation>「{name}」({count} 件のフロー):</translation>
     </message>
 </context>
 <context>
@@ -1457,7 +1504,7 @@ Select only companies or only flows to edit them together.</source>
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../editor/canvas/legend.py" line="+53"/>
+        <location filename="../../editor/canvas/legend.py" line="+54"/>
         <source>Money flows</source>
         <translation>資金の流れ</translation>
     </message>
@@ -1695,7 +1742,7 @@ Select only companies or only flows to edit them together.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/app/mainwindow.py" line="+106"/>
+        <location filename="../../editor/app/mainwindow.py" line="+107"/>
         <source>Analysing…</source>
         <extracomment>the canvas never gets narrower (or lower) than this, and a layout that leaves it smaller is not saved</extracomment>
         <translation>分析中…</translation>
@@ -1732,12 +1779,12 @@ Select only companies or only flows to edit them together.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+209"/>
+        <location line="+210"/>
         <source>Metrics</source>
         <translation>指標</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-170"/>
         <source>Panels back in their default places</source>
         <translation>パネルを既定の配置に戻しました</translation>
     </message>
@@ -1747,7 +1794,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>図を分析中…</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>1 company</source>
         <translation>1 社</translation>
     </message>
@@ -1806,7 +1853,7 @@ Select only companies or only flows to edit them together.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../editor/app/menus.py" line="+123"/>
+        <location filename="../../editor/app/menus.py" line="+125"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -1976,7 +2023,17 @@ Select only companies or only flows to edit them together.</source>
         <translation>企業を名前で、フローをメモや出典で検索します</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Find &amp;Next</source>
+        <translation>次を検索(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find Pre&amp;vious</source>
+        <translation>前を検索(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Diagram &amp;Details…</source>
         <translation>図の詳細(&amp;D)…</translation>
     </message>
@@ -2111,7 +2168,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>パネル(&amp;P)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Reset Layout</source>
         <translation>パネル配置をリセット(&amp;R)</translation>
     </message>
@@ -2869,7 +2926,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../editor/panels/timeline.py" line="+50"/>
+        <location filename="../../editor/panels/timeline.py" line="+51"/>
         <source>One deal at a time</source>
         <translation>取引ごと</translation>
     </message>

@@ -148,3 +148,37 @@ def test_print_writes_the_export_page_to_pdf(window, tmp_path):
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, timeout=60).stdout
         assert "NVIDIA" in text and "OpenAI" in text
+
+
+def test_find_next_steps_through_every_match_and_wraps(window):
+    from editor.app.find import find_next
+
+    d = window.document.diagram
+    for flow in d.flows():
+        window.document.update_flows([flow.id], note="round trip deal")
+    expected = find_matches(d, "deal")
+    assert len(expected) >= 3
+    shown = []
+    find(window, "deal")
+    shown.append(window.selected_ids()[1][0])
+    assert f"(1 of {len(expected)})" in window.statusBar().currentMessage()
+    for _ in range(len(expected) - 1):
+        find_next(window)
+        shown.append(window.selected_ids()[1][0])
+    assert shown == [oid for _k, oid in expected]
+    assert f"({len(expected)} of {len(expected)})" in window.statusBar().currentMessage()
+    find_next(window)                          # wraps to the first
+    assert window.selected_ids()[1] == [expected[0][1]]
+    find_next(window, -1)                      # and back to the last
+    assert window.selected_ids()[1] == [expected[-1][1]]
+    find(window, "deal")                       # Ctrl+F and Enter with the same text: the next one
+    assert window.selected_ids()[1] == [expected[0][1]]
+
+
+def test_find_next_keys(window):
+    f3 = [a for a in window.actions() if a.shortcut() == QKeySequence(QKeySequence.StandardKey.FindNext)]
+    assert len(f3) == 1
+    window.scene.clearSelection()
+    window.last_find = window.document.diagram.companies()[0].name
+    f3[0].trigger()
+    assert window.selected_ids()[0] == [window.document.diagram.companies()[0].id]
