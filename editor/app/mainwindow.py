@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QPointF, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QMouseEvent, QUndoGroup
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -31,6 +31,7 @@ from editor import settings
 from editor.analysis.timed import period_note
 from editor.app import theme
 from editor.app.actions import EditController
+from editor.app.docks import MIN_CANVAS_HEIGHT, MIN_CANVAS_WIDTH, DockLayout
 from editor.app.files import FileController
 from editor.app.menus import Actions, build_menus, context_menu
 from editor.app.stress_dock import StressDock, add_stress_dock
@@ -53,7 +54,6 @@ from editor.panels.timeline import TimelinePanel
 APP_NAME = "Roundtrip"
 SIZE_BY = ("valuation", "revenue", "none")
 #: the canvas never gets narrower (or lower) than this, and a layout that leaves it smaller is not saved
-MIN_CANVAS_WIDTH, MIN_CANVAS_HEIGHT = 360, 240
 
 
 def make_canvas(document: Document) -> tuple[DiagramScene, DiagramView]:
@@ -94,13 +94,14 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(first)
         self.history = HistoryPanel(first)
         self.catalogue = CataloguePanel(first)
-        self.docks: dict[str, QDockWidget] = {}
         self.canvas_holder = QWidget()  # the central widget; holds the view of the current document
         self.canvas_holder.setObjectName("canvas_holder")
         self._canvas_layout = QVBoxLayout(self.canvas_holder)
         self._canvas_layout.setContentsMargins(0, 0, 0, 0)
         self.canvas_holder.setMinimumSize(MIN_CANVAS_WIDTH, MIN_CANVAS_HEIGHT)
         self.setCentralWidget(self.canvas_holder)
+        self.dock_layout = DockLayout(self, self.canvas_holder)
+        self.docks: dict[str, QDockWidget] = self.dock_layout.docks
         self.stress: StressDock
         self._build_docks()
         self.busy = QProgressBar()
@@ -131,77 +132,31 @@ class MainWindow(QMainWindow):
 
         self._attach(first, autosave)
         self._apply_theme()
-        self.resize(self._first_size())
-        self._restore_window_state()
+        self.resize(self.dock_layout.first_size())
+        self.dock_layout.restore()
 
     # ------------------------------------------------------------- building
-    def _dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock_{key}")
-        dock.setWidget(widget)
-        feature = QDockWidget.DockWidgetFeature
-        dock.setFeatures(feature.DockWidgetClosable | feature.DockWidgetMovable | feature.DockWidgetFloatable)
-        self.addDockWidget(area, dock)
-        self.docks[key] = dock
-        return dock
-
     def _build_docks(self) -> None:
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.setDockNestingEnabled(True)
         right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
-        self._dock("inspector", self.tr("Inspector"), self.inspector, right)
-        self._dock("catalogue", self.tr("Flow Types && Categories"), self.catalogue, right)
-        self._dock("history", self.tr("Undo History"), self.history, right)
-        self._dock("timeline", self.tr("Timeline"), self.timeline, bottom)
+        self.dock_layout.add("inspector", self.tr("Inspector"), self.inspector, right)
+        self.dock_layout.add("catalogue", self.tr("Flow Types && Categories"), self.catalogue, right)
+        self.dock_layout.add("history", self.tr("Undo History"), self.history, right)
+        self.dock_layout.add("timeline", self.tr("Timeline"), self.timeline, bottom)
         self.stress = add_stress_dock(self, self.docks["history"])  # closed until View > Panels > Stress Test
-        self._dock("loops", self.tr("Loops"), self.loops, bottom)
-        self._dock("metrics", self.tr("Metrics"), self.metrics, bottom)
-        self._place_docks()
-
-    def _place_docks(self) -> None:
-        """The default layout: Inspector, catalogues and history tabbed at the right (the Stress Test
-        beside them when open); the timeline right under the canvas, the loops and metrics under it."""
-        right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
-        d = self.docks
-        for key, area in (("inspector", right), ("catalogue", right), ("history", right),
-                          ("timeline", bottom), ("loops", bottom), ("metrics", bottom)):
-            d[key].setFloating(False)
-            self.addDockWidget(area, d[key])
-            d[key].show()
-        self.tabifyDockWidget(d["inspector"], d["catalogue"])
-        self.tabifyDockWidget(d["catalogue"], d["history"])
-        self.tabifyDockWidget(d["history"], d["stress"])
-        d["inspector"].raise_()  # the Inspector is the tab in front
-        self.splitDockWidget(d["timeline"], d["loops"], Qt.Orientation.Vertical)
-        self.splitDockWidget(d["loops"], d["metrics"], Qt.Orientation.Horizontal)
-        width = max(self.width(), 1024)
-        self.resizeDocks([d["inspector"]], [min(380, width // 4)], Qt.Orientation.Horizontal)
-        share = 54 if width >= 1200 else 60  # a narrow window gives the loops more room
-        self.resizeDocks([d["loops"], d["metrics"]], [width * share // 100, width * (100 - share) // 100],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([d["loops"]], [min(300, max(self.height(), 700) // 3)], Qt.Orientation.Vertical)
-        self.resizeDocks([d["timeline"]], [96], Qt.Orientation.Vertical)
-
-    def _first_size(self) -> QSize:
-        """1400 × 900, or the screen's free area on a smaller screen (the window never opens larger)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return QSize(1400, 900)
-        free = screen.availableGeometry()
-        return QSize(min(1400, free.width()), min(900, free.height()))
-
-    def reset_layout(self) -> None:
-        """View → Reset Layout: every panel back in its default place and size, the tool bar shown."""
-        self._place_docks()
-        self.menu_actions.toolbar.show()
-        settings.app_settings().remove("window/state")
-        self.statusBar().showMessage(self.tr("Panels back in their default places"), 3000)
+        self.dock_layout.add("loops", self.tr("Loops"), self.loops, bottom)
+        self.dock_layout.add("metrics", self.tr("Metrics"), self.metrics, bottom)
+        self.dock_layout.place_defaults()
 
     def canvas_is_usable(self) -> bool:
         """Whether the canvas has at least its usable minimum size (a layout is saved only then)."""
-        c = self.canvas_holder
-        return c.width() >= MIN_CANVAS_WIDTH and c.height() >= MIN_CANVAS_HEIGHT
+        return self.dock_layout.canvas_is_usable()
+
+    def reset_layout(self) -> None:
+        """View → Reset Layout: every panel back in its default place and size, the tool bar shown."""
+        self.dock_layout.place_defaults()
+        self.menu_actions.toolbar.show()
+        settings.app_settings().remove("window/state")
+        self.statusBar().showMessage(self.tr("Panels back in their default places"), 3000)
 
     def _build_status_bar(self) -> None:
         self.busy.setRange(0, 0)
@@ -582,18 +537,6 @@ class MainWindow(QMainWindow):
         self.inspector.detach()
         self.catalogue.detach()
         s = settings.app_settings()
-        s.setValue("window/geometry", self.saveGeometry())
-        if self.canvas_is_usable():
-            s.setValue("window/state", self.saveState())
-        else:  # a squeezed canvas is not worth keeping: the next start uses the default layout
-            s.remove("window/state")
+        self.dock_layout.save(s)
         s.setValue("last_file", str(self.document.path or ""))
         s.sync()
-
-    def _restore_window_state(self) -> None:
-        s = settings.app_settings()
-        geometry, state = s.value("window/geometry"), s.value("window/state")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)

@@ -94,7 +94,7 @@ def add_stress_dock(window: MainWindow, beside: QDockWidget) -> StressDock:
     """Make the Stress panel's dock, closed, as a tab beside ``beside`` when opened."""
     panel = StressPanel()
     title = translate("MainWindow", "Stress Test")
-    dock = window._dock("stress", title, panel, Qt.DockWidgetArea.RightDockWidgetArea)
+    dock = window.dock_layout.add("stress", title, panel, Qt.DockWidgetArea.RightDockWidgetArea)
     window.tabifyDockWidget(beside, dock)
     dock.hide()
     return StressDock(window, dock, panel)

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor import settings
 from editor.app import theme
+from editor.app.docks import MIN_CANVAS_WIDTH
 from editor.app.find import find, find_matches
-from editor.app.mainwindow import MIN_CANVAS_WIDTH, MainWindow
+from editor.app.mainwindow import MainWindow
 from editor.app.menus import shortcut_rows
 from editor.app.samples import sample_path
 from editor.dialogs import messages
