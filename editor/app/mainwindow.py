@@ -432,9 +432,7 @@ class MainWindow(QMainWindow):
         self.worker.run_now()  # the panels colour their texts for the new palette
 
     def _apply_canvas_theme(self) -> None:
-        set_canvas_theme = getattr(self.view, "set_theme", None)  # a canvas without themes stays light
-        if set_canvas_theme is not None:
-            set_canvas_theme(self.canvas_theme)
+        self.view.set_theme(self.canvas_theme)
 
     def set_snap(self, on: bool) -> None:
         self.view.set_snap_to_grid(on)
