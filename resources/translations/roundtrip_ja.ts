@@ -1193,13 +1193,73 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>企業 ID</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+21"/>
+        <source>1 row</source>
+        <translation>1 行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} rows</source>
+        <translation>{count} 行</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 flow</source>
+        <translation>フロー 1 件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} flows</source>
+        <translation>フロー {count} 件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 company</source>
+        <translation>企業 1 社</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} companies</source>
+        <translation>企業 {count} 社</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 problem</source>
+        <translation>問題 1 件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} problems</source>
+        <translation>問題 {count} 件</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Which column of the file holds the {field}</source>
+        <translation>ファイルのどの列に {field} があるか</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Columns</source>
         <extracomment>The page&apos;s column of widgets (the dialog puts a &quot;use this table&quot; box on top).</extracomment>
         <translation>列</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+20"/>
+        <source>All 1 row shown.</source>
+        <translation>1 行すべてを表示しています。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All {count} rows shown.</source>
+        <translation>全 {count} 行を表示しています。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Showing the first {shown} of {total} rows (all rows are checked).</source>
+        <translation>全 {total} 行のうち最初の {shown} 行を表示しています (チェックは全行に対して行います)。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Import {file}</source>
         <translation>{file} をインポート</translation>
     </message>
@@ -1224,7 +1284,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>図が開かれていません</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>Add to {name} in one undo step; companies with the same name are reused</source>
+        <translation>{name} に 1 回の取り消し単位で追加します。同じ名前の企業は再利用されます</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Import into:</source>
         <translation>インポート先:</translation>
     </message>
@@ -1269,7 +1334,84 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>… ほか {count} 件</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+4"/>
+        <source>Problems ({problems} in {rows}):</source>
+        <translation>問題 ({rows}に{problems}):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Problems ({count}):</source>
+        <translation>問題 ({count}):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No problems: every row can be imported.</source>
+        <translation>問題なし: すべての行をインポートできます。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Nothing can be imported yet: the numbers in {columns} read differently with a decimal comma and with a decimal point (1.500 is 1500 or 1.5). Choose the decimal mark the file uses below.</source>
+        <translation>まだインポートできません: {columns} の数値は、小数点をコンマとみなすか点とみなすかで読み方が変わります (1.500 は 1500 か 1.5)。下でファイルが使う小数点記号を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing can be imported: {reason}.</source>
+        <translation>インポートできません: {reason}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to import: no row can be read.</source>
+        <translation>インポートするものがありません: 読み取れる行がありません。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{flows} and {companies} will be imported</source>
+        <translation>{flows}と{companies}をインポートします</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported {flows} and {companies} from {file}</source>
+        <translation>{file} から{flows}と{companies}をインポートしました</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> ({count} of these companies are already in the diagram and will be reused)</source>
+        <translation> (このうち {count} 社は図に既にあり、再利用されます)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> ({count} matched with companies already in the diagram)</source>
+        <translation> ({count} 社を図にある既存の企業と対応付けました)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>; 1 row will be skipped</source>
+        <translation>。1 行はスキップされます</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; {count} rows will be skipped</source>
+        <translation>。{count} 行はスキップされます</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; 1 row was skipped</source>
+        <translation>。1 行をスキップしました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; {count} rows were skipped</source>
+        <translation>。{count} 行をスキップしました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <location filename="../../editor/dialogs/import_reading.py" line="+49"/>
+        <location line="+50"/>
         <source>Import</source>
         <translation>インポート</translation>
     </message>
@@ -1277,6 +1419,53 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <location line="+1"/>
         <source>{file} cannot be read: {reason}.</source>
         <translation>{file} を読み込めません: {reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/dialogs/import_model.py" line="+268"/>
+        <source>(not imported)</source>
+        <extracomment>Rows shown in the preview table (all rows are checked). Background of rows that will not be imported, and of the cell that is the reason. Number columns whose decimal mark the file leaves open: the user must choose it.</extracomment>
+        <translation>(インポートしない)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Column &apos;{header}&apos; is imported as {field}</source>
+        <translation>列「{header}」を {field} としてインポートします</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Column &apos;{header}&apos; is not imported</source>
+        <translation>列「{header}」はインポートしません</translation>
+    </message>
+    <message>
+        <location filename="../../editor/dialogs/import_reading.py" line="-51"/>
+        <source>Cancel</source>
+        <extracomment>The progress window appears only when a read takes longer than this (ms).</extracomment>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Reading {file}…</source>
+        <translation>{file} を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Summing the rows of {file}…</source>
+        <translation>{file} の行を合計しています…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{file} is too large for one diagram.</source>
+        <translation>{file} は 1 つの図には大きすぎます。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sum its rows into one flow per payer, payee and type instead?</source>
+        <translation>代わりに、支払元・支払先・種類ごとに行を合計して 1 件のフローにしますか?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sum Rows</source>
+        <translation>行を合計</translation>
     </message>
 </context>
 <context>
