@@ -3113,6 +3113,34 @@ Your changes will be lost if you don&apos;t save them.</source>
     </message>
 </context>
 <context>
+    <name>TableCellsDialog</name>
+    <message>
+        <location filename="../../editor/dialogs/export_dialog.py" line="+16"/>
+        <source>Export Table</source>
+        <translation>表を書き出し</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 text cell starts with =, +, -, @, a tab or a line break. Spreadsheet programs could run such cells as formulas, so they are written with a leading &apos; (Roundtrip reads them back unchanged).</source>
+        <translation>テキストのセル 1 個が =、+、-、@、タブまたは改行で始まっています。表計算ソフトはこのようなセルを数式として実行する可能性があるため、先頭に ' を付けて書き出します (Roundtrip では元どおりに読み込めます)。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} text cells start with =, +, -, @, a tab or a line break. Spreadsheet programs could run such cells as formulas, so they are written with a leading &apos; (Roundtrip reads them back unchanged).</source>
+        <translation>テキストのセル {count} 個が =、+、-、@、タブまたは改行で始まっています。表計算ソフトはこのようなセルを数式として実行する可能性があるため、先頭に ' を付けて書き出します (Roundtrip では元どおりに読み込めます)。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Write cells untouched (for scripts and pipelines, not spreadsheets)</source>
+        <translation>セルをそのまま書き出す (表計算ソフトではなく、スクリプトやパイプライン向け)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export</source>
+        <translation>書き出し</translation>
+    </message>
+</context>
+<context>
     <name>TimelinePanel</name>
     <message>
         <location filename="../../editor/panels/timeline.py" line="+51"/>
