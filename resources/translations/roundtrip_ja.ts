@@ -1622,7 +1622,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>送り手 → 受け手</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+20"/>
+        <source>Node size from 1 to 1000; empty: sized by valuation or revenue</source>
+        <translation>ノードのサイズ (1〜1000)。空欄なら企業価値または売上高に応じたサイズ</translation>
+    </message>
+    <message>
+        <location line="+93"/>
         <source>Selection</source>
         <translation>選択</translation>
     </message>
@@ -1665,6 +1670,92 @@ Select only companies or only flows to edit them together.</source>
         <location line="+7"/>
         <source>Diagram details</source>
         <translation>図の詳細</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Open source at {host} (look-alike letters)</source>
+        <translation>{host} の出典を開く (紛らわしい文字あり)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open source at {host}</source>
+        <translation>{host} の出典を開く</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Why can this link not be opened?</source>
+        <translation>このリンクを開けないのはなぜ?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot Open Link</source>
+        <translation>リンクを開けません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This link is not opened: {reason}.</source>
+        <translation>このリンクは開きません: {reason}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open Link?</source>
+        <translation>リンクを開きますか?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This link leads to {host}.</source>
+        <translation>このリンクの行き先は {host} です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open it anyway?</source>
+        <translation>それでも開きますか?</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+119"/>
+        <source>Not applied: {error}</source>
+        <translation>適用されていません: {error}</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>New Category</source>
+        <translation>新しいカテゴリ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the new category:</source>
+        <translation>新しいカテゴリの名前:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New Flow Type</source>
+        <translation>新しいフローの種類</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the new flow type:</source>
+        <translation>新しいフローの種類の名前:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New category {name}</source>
+        <translation>新しいカテゴリ {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New flow type {name}</source>
+        <translation>新しいフローの種類 {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set category {name}</source>
+        <translation>カテゴリを {name} に設定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set type {name}</source>
+        <translation>種類を {name} に設定</translation>
     </message>
 </context>
 <context>
@@ -3122,12 +3213,12 @@ Your changes will be lost if you don&apos;t save them.</source>
     <message>
         <location line="+4"/>
         <source>1 text cell starts with =, +, -, @, a tab or a line break. Spreadsheet programs could run such cells as formulas, so they are written with a leading &apos; (Roundtrip reads them back unchanged).</source>
-        <translation>テキストのセル 1 個が =、+、-、@、タブまたは改行で始まっています。表計算ソフトはこのようなセルを数式として実行する可能性があるため、先頭に ' を付けて書き出します (Roundtrip では元どおりに読み込めます)。</translation>
+        <translation>テキストのセル 1 個が =、+、-、@、タブまたは改行で始まっています。表計算ソフトはこのようなセルを数式として実行する可能性があるため、先頭に &apos; を付けて書き出します (Roundtrip では元どおりに読み込めます)。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{count} text cells start with =, +, -, @, a tab or a line break. Spreadsheet programs could run such cells as formulas, so they are written with a leading &apos; (Roundtrip reads them back unchanged).</source>
-        <translation>テキストのセル {count} 個が =、+、-、@、タブまたは改行で始まっています。表計算ソフトはこのようなセルを数式として実行する可能性があるため、先頭に ' を付けて書き出します (Roundtrip では元どおりに読み込めます)。</translation>
+        <translation>テキストのセル {count} 個が =、+、-、@、タブまたは改行で始まっています。表計算ソフトはこのようなセルを数式として実行する可能性があるため、先頭に &apos; を付けて書き出します (Roundtrip では元どおりに読み込めます)。</translation>
     </message>
     <message>
         <location line="+9"/>
