@@ -200,7 +200,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 または「ファイル → サンプルを開く」で付属の例を開いてください。</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+235"/>
+        <source>A company needs a name; it stays {name}.</source>
+        <translation>企業には名前が必要です。{name} のままにします。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Cannot rename: {error}</source>
         <translation>名前を変更できません: {error}</translation>
     </message>
@@ -2808,6 +2813,15 @@ Your changes will be lost if you don&apos;t save them.</source>
     </message>
 </context>
 <context>
+    <name>Minimap</name>
+    <message>
+        <location filename="../../editor/canvas/minimap.py" line="+40"/>
+        <source>Overview: click or drag to move the view</source>
+        <extracomment>Up to this many flows the overview is the map drawn small; above, dots for the companies.</extracomment>
+        <translation>全体図: クリックまたはドラッグで表示位置を移動</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <location filename="../../editor/app/printing.py" line="+49"/>
@@ -3010,6 +3024,19 @@ Your changes will be lost if you don&apos;t save them.</source>
         <location filename="_runtime_strings.py" line="+1"/>
         <source>Not a forecast: one period, every amount treated as due now, no fire sales or bankruptcy costs.</source>
         <translation>予測ではありません: 1 期間のみ、すべての金額を今すぐ支払うべきものとして扱い、投げ売りや破綻コストは考慮しません。</translation>
+    </message>
+</context>
+<context>
+    <name>StressMarks</name>
+    <message>
+        <location filename="../../editor/canvas/stress_marks.py" line="+50"/>
+        <source>Paid {paid} of what is owed; {unpaid} left unpaid (stress test)</source>
+        <translation>債務の {paid} を支払い、{unpaid} が未払い (ストレステスト)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Cannot pay all it owes: defaults in domino round {round} (stress test)</source>
+        <translation>債務を全額支払えません: ドミノの第 {round} 段階で債務不履行 (ストレステスト)</translation>
     </message>
 </context>
 <context>
