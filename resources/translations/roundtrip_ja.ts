@@ -2822,6 +2822,49 @@ Your changes will be lost if you don&apos;t save them.</source>
     </message>
 </context>
 <context>
+    <name>Patterns</name>
+    <message>
+        <location filename="_runtime_strings.py" line="+2"/>
+        <source>round-trip trade</source>
+        <translation>往復取引</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>circular financing</source>
+        <translation>循環金融</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>compute-for-equity</source>
+        <translation>株式と引き換えの計算資源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vendor financing</source>
+        <translation>ベンダーファイナンス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>investment-for-revenue</source>
+        <translation>投資と引き換えの売上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>revenue round trip</source>
+        <translation>売上の循環</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>guaranteed loop</source>
+        <translation>保証付きループ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mixed loop</source>
+        <translation>混合ループ</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <location filename="../../editor/app/printing.py" line="+49"/>
@@ -3021,7 +3064,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>Stress</name>
     <message>
-        <location filename="_runtime_strings.py" line="+1"/>
+        <location filename="_runtime_strings.py" line="-8"/>
         <source>Not a forecast: one period, every amount treated as due now, no fire sales or bankruptcy costs.</source>
         <translation>予測ではありません: 1 期間のみ、すべての金額を今すぐ支払うべきものとして扱い、投げ売りや破綻コストは考慮しません。</translation>
     </message>
