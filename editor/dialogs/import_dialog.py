@@ -293,7 +293,9 @@ class ImportDialog(QDialog):
         layout.addWidget(self.problems_label)
         layout.addWidget(self.problem_list)
 
-        self.skip_check = QCheckBox("Skip rows with problems (they are listed above and not imported)")
+        self.skip_check = QCheckBox(
+            translate("ImportDialog", "Skip rows with problems (they are listed above and not imported)")
+        )
         self.skip_check.setChecked(True)
         self.skip_check.toggled.connect(self.check_now)
         self.skip_check.setVisible(self.source.is_table)
@@ -609,7 +611,10 @@ class ImportDialog(QDialog):
                 final.diagram = retype(final.diagram, self.types_box.choices(), known)
             summary = self._describe(final.diagram, final.skipped_count(), future=False)
             if self.merge_radio.isChecked() and self.document is not None:
-                apply_merge(self.document, final.diagram, f"Import {self.path.name}")
+                apply_merge(
+                    self.document, final.diagram,
+                    translate("ImportDialog", "Import {file}").format(file=self.path.name),
+                )
                 self.import_result = ImportResult(None, True, summary)
             else:
                 self.import_result = ImportResult(final.diagram, False, summary)
@@ -630,7 +635,11 @@ class ImportDialog(QDialog):
                 return None
             dialog = cls(path, document, parent, source=source)
         except InputError as e:
-            warn(parent, "Import", f"{name} cannot be imported.\n\n{e}")
+            warn(
+                parent,
+                translate("ImportDialog", "Import"),
+                translate("ImportDialog", "{file} cannot be imported.").format(file=name) + f"\n\n{e}",
+            )
             return None
         except OSError as e:
             warn(

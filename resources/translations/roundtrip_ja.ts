@@ -1265,11 +1265,17 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
     <message>
         <location line="+42"/>
+        <location line="+343"/>
         <source>Import {file}</source>
         <translation>{file} をインポート</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="-319"/>
+        <source>Skip rows with problems (they are listed above and not imported)</source>
+        <translation>問題のある行をスキップする (上に一覧表示され、インポートされません)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>&amp;Decimal mark used by the file:</source>
         <translation>ファイルの小数点記号(&amp;D):</translation>
     </message>
@@ -1415,13 +1421,19 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
     <message>
         <location line="+51"/>
+        <location line="+7"/>
         <location filename="../../editor/dialogs/import_reading.py" line="+49"/>
         <location line="+50"/>
         <source>Import</source>
         <translation>インポート</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
+        <source>{file} cannot be imported.</source>
+        <translation>{file} はインポートできません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>{file} cannot be read: {reason}.</source>
         <translation>{file} を読み込めません: {reason}。</translation>
     </message>
