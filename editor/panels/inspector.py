@@ -96,10 +96,16 @@ class Field:
         try:
             read = {parse_amount_text(text, unit) for unit in self.units or ("USD bn",)}
         except AmountError as e:
-            raise ModelError("amount: expected a number like 100, $100B, up to 100, ~300 or ? for unknown; "
-                             f"{e}") from None
+            raise ModelError(
+                translate(
+                    "Inspector",
+                    "amount: expected a number like 100, $100B, up to 100, ~300 or ? for unknown; {error}",
+                ).format(error=e)
+            ) from None
         if len(read) > 1:
-            raise ModelError("the selected flows have different units: type the amount without a scale word")
+            raise ModelError(translate(
+                "Inspector", "the selected flows have different units: type the amount without a scale word"
+            ))
         return next(iter(read))
 
     # value shown -> model value (raises ModelError)
@@ -118,7 +124,9 @@ class Field:
             return check_date(text.strip(), self.key)
         if self.kind == "required":
             if not text.strip():
-                raise ModelError(f"{self.label.lower()}: must not be empty")
+                raise ModelError(translate("Inspector", "{field}: must not be empty").format(
+                    field=translate("Inspector", self.label).lower()
+                ))
             return text
         return text
 

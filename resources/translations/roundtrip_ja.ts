@@ -1517,9 +1517,25 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../editor/panels/inspector.py" line="+176"/>
+        <location filename="../../editor/panels/inspector.py" line="+100"/>
+        <source>amount: expected a number like 100, $100B, up to 100, ~300 or ? for unknown; {error}</source>
+        <extracomment>The widgets a field is edited in. Units of the records shown (an amount field reads &quot;$500M&quot; in them). What an empty one-line field shows when the selection&apos;s values are not mixed.</extracomment>
+        <translation>金額: 100、$100B、up to 100、~300、不明なら ? のような数値を入力してください。{error}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the selected flows have different units: type the amount without a scale word</source>
+        <translation>選択したフローの単位が異なります。桁の語 (B、M など) を付けずに金額を入力してください</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{field}: must not be empty</source>
+        <translation>{field}: 空欄にはできません</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Title</source>
-        <extracomment>The widgets a field is edited in. Units of the records shown (an amount field reads &quot;$500M&quot; in them). What an empty one-line field shows when the selection&apos;s values are not mixed. Ask the window to show a message in the status bar.</extracomment>
+        <extracomment>Ask the window to show a message in the status bar.</extracomment>
         <translation>タイトル</translation>
     </message>
     <message>
