@@ -37,7 +37,7 @@ class Minimap(QWidget):
         self._timer.setInterval(self.REFRESH_MS)
         self._timer.timeout.connect(self._draw_picture)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Overview: click or drag to move the view")
+        self.setToolTip(self.tr("Overview: click or drag to move the view"))
         self.resize(self.SIZE)
         self.hide()
 

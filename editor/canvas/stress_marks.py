@@ -27,7 +27,7 @@ from editor.canvas.backref import Backref
 from editor.canvas.company_item import CompanyItem
 from editor.canvas.flow_items import FlowItem
 from editor.canvas.index import SceneIndex
-from editor.i18n import QT_TRANSLATE_NOOP
+from editor.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from editor.canvas.scene import DiagramScene
@@ -97,7 +97,9 @@ class _UnpaidMark:
         path = unpaid_path(flow.path(), paid)
         self.veil.setPath(path)
         self.dash.setPath(path)
-        tip = f"Paid {paid:.0%} of what is owed; {1 - paid:.0%} left unpaid (stress test)"
+        tip = translate(
+            "StressMarks", "Paid {paid} of what is owed; {unpaid} left unpaid (stress test)"
+        ).format(paid=f"{paid:.0%}", unpaid=f"{1 - paid:.0%}")
         self.veil.setToolTip(tip)
         self.dash.setToolTip(tip)
 
@@ -142,7 +144,9 @@ class _DefaultMark:
         self.text.setText(str(round_))
         box = self.text.boundingRect()
         self.text.setPos(c.x() - box.width() / 2, c.y() - box.height() / 2)
-        tip = f"Cannot pay all it owes: defaults in domino round {round_} (stress test)"
+        tip = translate(
+            "StressMarks", "Cannot pay all it owes: defaults in domino round {round} (stress test)"
+        ).format(round=round_)
         self.ring.setToolTip(tip)
         self.badge.setToolTip(tip)
 

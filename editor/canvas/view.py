@@ -471,7 +471,9 @@ class DiagramView(QGraphicsView):
                 return None
             old = self.document.diagram.company(company_id).name
             if not text:
-                self.statusMessage.emit(f"A company needs a name; it stays {old!r}.")
+                self.statusMessage.emit(
+                    self.tr("A company needs a name; it stays {name}.").format(name=repr(old))
+                )
                 return None
             if text != old:
                 try:

@@ -333,18 +333,30 @@ class TableCellsDialog(QDialog):
 
     def __init__(self, cells: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export Table")
+        self.setWindowTitle(self.tr("Export Table"))
         layout = QVBoxLayout(self)
-        text = QLabel(f"{cells} text cell{'s' if cells != 1 else ''} start{'' if cells != 1 else 's'} with "
-                      "=, +, -, @, a tab or a line break. Spreadsheet programs could run such cells as "
-                      "formulas, so they are written with a leading ' (Roundtrip reads them back unchanged).")
+        if cells == 1:
+            message = self.tr(
+                "1 text cell starts with =, +, -, @, a tab or a line break. Spreadsheet programs could run "
+                "such cells as formulas, so they are written with a leading ' (Roundtrip reads them back "
+                "unchanged)."
+            )
+        else:
+            message = self.tr(
+                "{count} text cells start with =, +, -, @, a tab or a line break. Spreadsheet programs could "
+                "run such cells as formulas, so they are written with a leading ' (Roundtrip reads them back "
+                "unchanged)."
+            ).format(count=cells)
+        text = QLabel(message)
         text.setTextFormat(Qt.TextFormat.PlainText)
         text.setWordWrap(True)
         layout.addWidget(text)
-        self.raw_cells = QCheckBox("Write cells untouched (for scripts and pipelines, not spreadsheets)")
+        self.raw_cells = QCheckBox(
+            self.tr("Write cells untouched (for scripts and pipelines, not spreadsheets)")
+        )
         layout.addWidget(self.raw_cells)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        export = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        export = buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         export.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

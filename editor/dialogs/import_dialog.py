@@ -122,8 +122,29 @@ class ImportResult:
     summary: str
 
 
-def _plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (words or word + 's')}"
+def _rows(n: int) -> str:
+    """"1 row" / "N rows", translated as whole phrases (one per plural case)."""
+    if n == 1:
+        return translate("ImportDialog", "1 row")
+    return translate("ImportDialog", "{count} rows").format(count=n)
+
+
+def _flows(n: int) -> str:
+    if n == 1:
+        return translate("ImportDialog", "1 flow")
+    return translate("ImportDialog", "{count} flows").format(count=n)
+
+
+def _companies(n: int) -> str:
+    if n == 1:
+        return translate("ImportDialog", "1 company")
+    return translate("ImportDialog", "{count} companies").format(count=n)
+
+
+def _problems(n: int) -> str:
+    if n == 1:
+        return translate("ImportDialog", "1 problem")
+    return translate("ImportDialog", "{count} problems").format(count=n)
 
 
 class MappingPanel(QWidget):
@@ -150,7 +171,11 @@ class MappingPanel(QWidget):
             for h in headers:
                 combo.addItem(h, h)
             combo.setCurrentIndex(combo.findData(guess[fld]) if fld in guess else 0)
-            combo.setToolTip(f"Which column of the file holds the {fld.replace('_', ' ')}")
+            combo.setToolTip(
+                translate("ImportDialog", "Which column of the file holds the {field}").format(
+                    field=translate("ImportDialog", fld.replace("_", " "))
+                )
+            )
             combo.setMinimumContentsLength(10)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             label = QLabel(translate("ImportDialog", labels.get(fld, fld)))
@@ -200,9 +225,12 @@ class TablePage(QWidget):
         total = len(table.rows)
         shown = min(total, PREVIEW_ROWS)
         self.count_label = QLabel(
-            f"All {_plural(total, 'row')} shown."
+            (translate("ImportDialog", "All 1 row shown.") if total == 1
+             else translate("ImportDialog", "All {count} rows shown.").format(count=total))
             if shown == total
-            else f"Showing the first {shown} of {total} rows (all rows are checked)."
+            else translate(
+                "ImportDialog", "Showing the first {shown} of {total} rows (all rows are checked)."
+            ).format(shown=shown, total=total)
         )
         self.count_label.setStyleSheet("color: palette(mid);")
         layout.addWidget(self.count_label)
@@ -265,7 +293,9 @@ class ImportDialog(QDialog):
         layout.addWidget(self.problems_label)
         layout.addWidget(self.problem_list)
 
-        self.skip_check = QCheckBox("Skip rows with problems (they are listed above and not imported)")
+        self.skip_check = QCheckBox(
+            translate("ImportDialog", "Skip rows with problems (they are listed above and not imported)")
+        )
         self.skip_check.setChecked(True)
         self.skip_check.toggled.connect(self.check_now)
         self.skip_check.setVisible(self.source.is_table)
@@ -311,8 +341,10 @@ class ImportDialog(QDialog):
         else:
             self.merge_radio.setToolTip(
                 plain_tip(
-                    f"Add to {document.display_name()} in one undo step; "
-                    "companies with the same name are reused"
+                    translate(
+                        "ImportDialog",
+                        "Add to {name} in one undo step; companies with the same name are reused",
+                    ).format(name=document.display_name())
                 )
             )
         self.new_radio.toggled.connect(self._update_summary)
@@ -469,11 +501,13 @@ class ImportDialog(QDialog):
             )
         rows = len({(p.source, p.row) for p in problems if p.row is not None})
         self.problems_label.setText(
-            f"Problems ({_plural(len(problems), 'problem')} in {_plural(rows, 'row')}):"
+            translate("ImportDialog", "Problems ({problems} in {rows}):").format(
+                problems=_problems(len(problems)), rows=_rows(rows)
+            )
             if rows
-            else f"Problems ({len(problems)}):"
+            else translate("ImportDialog", "Problems ({count}):").format(count=len(problems))
             if problems
-            else "No problems: every row can be imported."
+            else translate("ImportDialog", "No problems: every row can be imported.")
         )
         self.problem_list.setVisible(bool(problems))
         self._fit_problem_list()
@@ -504,15 +538,16 @@ class ImportDialog(QDialog):
             self.decimal_row.setVisible(True)
         if check.undecided:
             columns = ", ".join(f"'{c}'" for c in check.undecided)
-            text = (
-                f"Nothing can be imported yet: the numbers in {columns} read differently with a "
-                f"decimal comma and with a decimal point (1.500 is 1500 or 1.5). Choose the decimal "
-                f"mark the file uses below."
-            )
+            text = translate(
+                "ImportDialog",
+                "Nothing can be imported yet: the numbers in {columns} read differently with a "
+                "decimal comma and with a decimal point (1.500 is 1500 or 1.5). Choose the decimal "
+                "mark the file uses below.",
+            ).format(columns=columns)
         elif check.fatal:
-            text = f"Nothing can be imported: {check.fatal}."
+            text = translate("ImportDialog", "Nothing can be imported: {reason}.").format(reason=check.fatal)
         elif check.diagram is None or check.diagram.is_empty():
-            text = "Nothing to import: no row can be read."
+            text = translate("ImportDialog", "Nothing to import: no row can be read.")
         else:
             text = self._describe(check.diagram, check.skipped_count(), future=True)
         self.summary_label.setText(text)
@@ -523,17 +558,35 @@ class ImportDialog(QDialog):
         merging = self.merge_radio.isChecked() and self.document is not None
         flows, companies = len(d.flows()), len(d.companies())
         matched = count_matches(self.document.diagram, d) if merging else 0
-        what = f"{_plural(flows, 'flow')} and {_plural(companies, 'company', 'companies')}"
-        text = f"{what} will be imported" if future else f"Imported {what} from {self.path.name}"
+        what = {"flows": _flows(flows), "companies": _companies(companies)}
+        if future:
+            text = translate("ImportDialog", "{flows} and {companies} will be imported").format(**what)
+        else:
+            text = translate("ImportDialog", "Imported {flows} and {companies} from {file}").format(
+                file=self.path.name, **what
+            )
         if matched:
             if future:
-                text += f" ({matched} of these companies are already in the diagram and will be reused)"
+                text += translate(
+                    "ImportDialog",
+                    " ({count} of these companies are already in the diagram and will be reused)",
+                ).format(count=matched)
             else:
-                text += f" ({matched} matched with companies already in the diagram)"
+                text += translate(
+                    "ImportDialog", " ({count} matched with companies already in the diagram)"
+                ).format(count=matched)
         if skipped:
-            verb = "will be" if future else ("was" if skipped == 1 else "were")
-            text += f"; {_plural(skipped, 'row')} {verb} skipped"
-        return text + "."
+            if future:
+                text += (
+                    translate("ImportDialog", "; 1 row will be skipped") if skipped == 1
+                    else translate("ImportDialog", "; {count} rows will be skipped").format(count=skipped)
+                )
+            else:
+                text += (
+                    translate("ImportDialog", "; 1 row was skipped") if skipped == 1
+                    else translate("ImportDialog", "; {count} rows were skipped").format(count=skipped)
+                )
+        return text + translate("ImportDialog", ".")
 
     def _known_types(self) -> Diagram | None:
         """The diagram whose flow types an import is checked against: the open one when merging, a
@@ -558,7 +611,10 @@ class ImportDialog(QDialog):
                 final.diagram = retype(final.diagram, self.types_box.choices(), known)
             summary = self._describe(final.diagram, final.skipped_count(), future=False)
             if self.merge_radio.isChecked() and self.document is not None:
-                apply_merge(self.document, final.diagram, f"Import {self.path.name}")
+                apply_merge(
+                    self.document, final.diagram,
+                    translate("ImportDialog", "Import {file}").format(file=self.path.name),
+                )
                 self.import_result = ImportResult(None, True, summary)
             else:
                 self.import_result = ImportResult(final.diagram, False, summary)
@@ -579,7 +635,11 @@ class ImportDialog(QDialog):
                 return None
             dialog = cls(path, document, parent, source=source)
         except InputError as e:
-            warn(parent, "Import", f"{name} cannot be imported.\n\n{e}")
+            warn(
+                parent,
+                translate("ImportDialog", "Import"),
+                translate("ImportDialog", "{file} cannot be imported.").format(file=name) + f"\n\n{e}",
+            )
             return None
         except OSError as e:
             warn(

@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from editor.i18n import translate
 from editor.io.edgelist import Problem, build_diagram
 from editor.io.formats import format_for
 from editor.io.merge import plan_merge
@@ -262,10 +263,17 @@ class PreviewModel(QAbstractTableModel):
         if not self._mapped:
             return header if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{header}\n→ {fld}" if fld else f"{header}\n(not imported)"
+            if fld:
+                return f"{header}\n→ {fld}"
+            return f"{header}\n" + translate("ImportDialog", "(not imported)")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tip(f"Column '{header}' is imported as {fld}" if fld
-                             else f"Column '{header}' is not imported")
+            return plain_tip(
+                translate("ImportDialog", "Column '{header}' is imported as {field}").format(
+                    header=header, field=fld
+                )
+                if fld
+                else translate("ImportDialog", "Column '{header}' is not imported").format(header=header)
+            )
         return None
 
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from editor.dialogs.import_model import Source, load_source
+from editor.i18n import translate
 from editor.io.tables import TooManyRows
 
 T = TypeVar("T")
@@ -43,8 +44,9 @@ def run_off_thread(parent: QWidget | None, label: str, work: Callable[[], T]) ->
         finally:
             done.set()
 
-    progress = QProgressDialog(label, "Cancel", 0, 0, parent)  # 0..0: a busy bar (no row count known)
-    progress.setWindowTitle("Import")
+    # 0..0: a busy bar (no row count known)
+    progress = QProgressDialog(label, translate("ImportDialog", "Cancel"), 0, 0, parent)
+    progress.setWindowTitle(translate("ImportDialog", "Import"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(SHOW_AFTER_MS)
     progress.setAutoClose(False)
@@ -78,25 +80,30 @@ def read_for_import(parent: QWidget | None, path: str | os.PathLike) -> Source |
     p = Path(path)
     try:
         try:
-            return run_off_thread(parent, f"Reading {p.name}…", lambda: load_source(p))
+            reading = translate("ImportDialog", "Reading {file}…").format(file=p.name)
+            return run_off_thread(parent, reading, lambda: load_source(p))
         except TooManyRows as e:
             if not _offer_sum(parent, p, str(e)):
                 return None
             from editor.io.ledger import load_ledger
 
-            diagram, notes = run_off_thread(parent, f"Summing the rows of {p.name}…",
-                                            lambda: load_ledger(p, ("type",)))
+            summing = translate("ImportDialog", "Summing the rows of {file}…").format(file=p.name)
+            diagram, notes = run_off_thread(parent, summing, lambda: load_ledger(p, ("type",)))
             return Source(p, diagram=diagram, notes=notes)
     except Cancelled:
         return None
 
 
 def _offer_sum(parent: QWidget | None, path: Path, message: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, "Import", f"{path.name} is too large for one diagram.",
+    text = translate("ImportDialog", "{file} is too large for one diagram.").format(file=path.name)
+    box = QMessageBox(QMessageBox.Icon.Question, translate("ImportDialog", "Import"), text,
                       QMessageBox.StandardButton.Cancel, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setInformativeText(f"{message}\n\nSum its rows into one flow per payer, payee and type instead?")
-    sum_button = box.addButton("Sum Rows", QMessageBox.ButtonRole.AcceptRole)
+    box.setInformativeText(
+        message + "\n\n"
+        + translate("ImportDialog", "Sum its rows into one flow per payer, payee and type instead?")
+    )
+    sum_button = box.addButton(translate("ImportDialog", "Sum Rows"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(sum_button)
     box.exec()
     return box.clickedButton() is sum_button

@@ -96,10 +96,16 @@ class Field:
         try:
             read = {parse_amount_text(text, unit) for unit in self.units or ("USD bn",)}
         except AmountError as e:
-            raise ModelError("amount: expected a number like 100, $100B, up to 100, ~300 or ? for unknown; "
-                             f"{e}") from None
+            raise ModelError(
+                translate(
+                    "Inspector",
+                    "amount: expected a number like 100, $100B, up to 100, ~300 or ? for unknown; {error}",
+                ).format(error=e)
+            ) from None
         if len(read) > 1:
-            raise ModelError("the selected flows have different units: type the amount without a scale word")
+            raise ModelError(translate(
+                "Inspector", "the selected flows have different units: type the amount without a scale word"
+            ))
         return next(iter(read))
 
     # value shown -> model value (raises ModelError)
@@ -118,7 +124,9 @@ class Field:
             return check_date(text.strip(), self.key)
         if self.kind == "required":
             if not text.strip():
-                raise ModelError(f"{self.label.lower()}: must not be empty")
+                raise ModelError(translate("Inspector", "{field}: must not be empty").format(
+                    field=translate("Inspector", self.label).lower()
+                ))
             return text
         return text
 
@@ -230,7 +238,9 @@ class Inspector(QWidget):
         size = self.fields["company"]["size"]
         size.placeholder = "automatic"
         size.line_edit().setPlaceholderText("automatic")
-        size.widget.setToolTip("Node size from 1 to 1000; empty: sized by valuation or revenue")
+        size.widget.setToolTip(
+            translate("Inspector", "Node size from 1 to 1000; empty: sized by valuation or revenue")
+        )
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -397,10 +407,15 @@ class Inspector(QWidget):
         if not url:
             self.link.setText("")
         elif (link := check_link(url)).openable:
-            mark = " (look-alike letters)" if link.warnings else ""
-            self.link.setText(f'<a href="open">Open source at {_escape(link.host)}{mark}</a>')
+            label = (
+                translate("Inspector", "Open source at {host} (look-alike letters)")
+                if link.warnings
+                else translate("Inspector", "Open source at {host}")
+            ).format(host=_escape(link.host))
+            self.link.setText(f'<a href="open">{label}</a>')
         else:
-            self.link.setText('<a href="refused">Why can this link not be opened?</a>')
+            why = _escape(translate("Inspector", "Why can this link not be opened?"))
+            self.link.setText(f'<a href="refused">{why}</a>')
         self.link.setProperty("url", url)
 
     def open_link(self, _href: str = "") -> bool:
@@ -410,8 +425,9 @@ class Inspector(QWidget):
         if not link.openable:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
-                "Cannot Open Link",
-                f"This link is not opened: {link.refusal}.\n\n{url[:500]}",
+                translate("Inspector", "Cannot Open Link"),
+                translate("Inspector", "This link is not opened: {reason}.").format(reason=link.refusal)
+                + f"\n\n{url[:500]}",
                 parent=self,
             )
             box.setTextFormat(Qt.TextFormat.PlainText)
@@ -420,10 +436,12 @@ class Inspector(QWidget):
         if link.warnings:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
-                "Open Link?",
-                f"This link leads to {link.host}.\n\n"
+                translate("Inspector", "Open Link?"),
+                translate("Inspector", "This link leads to {host}.").format(host=link.host)
+                + "\n\n"
                 + "\n".join(link.warnings)
-                + f"\n\n{url[:500]}\n\nOpen it anyway?",
+                + f"\n\n{url[:500]}\n\n"
+                + translate("Inspector", "Open it anyway?"),
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
                 self,
             )
@@ -450,7 +468,7 @@ class Inspector(QWidget):
         except ModelError as e:
             if live:
                 self._revert_session(kind, f.key)
-            show_error(f.error, f"Not applied: {e}")
+            show_error(f.error, translate("Inspector", "Not applied: {error}").format(error=e))
             return False
         show_error(f.error, None)
         if kind == "flow" and f.key == "url":
@@ -534,8 +552,13 @@ class Inspector(QWidget):
         self._commit(kind, f, live=False)
 
     def _new_catalogue_entry(self, kind: str, f: Field) -> None:
-        what = "Category" if kind == "company" else "Flow Type"
-        name, ok = QInputDialog.getText(self, f"New {what}", f"Name of the new {what.lower()}:")
+        if kind == "company":
+            title = translate("Inspector", "New Category")
+            label = translate("Inspector", "Name of the new category:")
+        else:
+            title = translate("Inspector", "New Flow Type")
+            label = translate("Inspector", "Name of the new flow type:")
+        name, ok = QInputDialog.getText(self, title, label)
         self.refresh()
         if ok and name.strip():
             self.add_and_assign(kind, name.strip())
@@ -545,11 +568,16 @@ class Inspector(QWidget):
         doc, d = self.document, self.document.diagram
         key = "category" if kind == "company" else "type"
         existing = d.category_by_name(name) if kind == "company" else d.flow_type_by_name(name)
-        text = (
-            f"New {'category' if kind == 'company' else 'flow type'} {name}"
-            if existing is None
-            else f"Set {key} {existing.name}"
-        )
+        if existing is None:
+            text = (
+                translate("Inspector", "New category {name}") if kind == "company"
+                else translate("Inspector", "New flow type {name}")
+            ).format(name=name)
+        else:
+            text = (
+                translate("Inspector", "Set category {name}") if kind == "company"
+                else translate("Inspector", "Set type {name}")
+            ).format(name=existing.name)
         try:
             with doc.one_step(text):  # on failure, whatever part was done is taken back
                 if existing is not None:
@@ -558,7 +586,9 @@ class Inspector(QWidget):
                     rid = doc.add_category(name) if kind == "company" else doc.add_flow_type(name)
                 self._apply(kind, {key: rid}, live=False)
         except ModelError as e:
-            show_error(self.fields[kind][key].error, f"Not applied: {e}")
+            show_error(
+                self.fields[kind][key].error, translate("Inspector", "Not applied: {error}").format(error=e)
+            )
             self.refresh()
             return None
         self.refresh()

@@ -139,7 +139,7 @@ class LoopsModel(QAbstractTableModel):
             str(row + 1),
             loop_text(loop),
             bottleneck,
-            loop.pattern,
+            translate("Patterns", loop.pattern),  # English from the analysis; a user type's name stays
             translate("Loops", DATING_TEXTS[self.dating(loop)]),
             translate("Loops", "sourced")
             if loop.sourced

@@ -200,7 +200,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 または「ファイル → サンプルを開く」で付属の例を開いてください。</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+235"/>
+        <source>A company needs a name; it stays {name}.</source>
+        <translation>企業には名前が必要です。{name} のままにします。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Cannot rename: {error}</source>
         <translation>名前を変更できません: {error}</translation>
     </message>
@@ -1193,18 +1198,84 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>企業 ID</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+21"/>
+        <source>1 row</source>
+        <translation>1 行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} rows</source>
+        <translation>{count} 行</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 flow</source>
+        <translation>フロー 1 件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} flows</source>
+        <translation>フロー {count} 件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 company</source>
+        <translation>企業 1 社</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} companies</source>
+        <translation>企業 {count} 社</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 problem</source>
+        <translation>問題 1 件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} problems</source>
+        <translation>問題 {count} 件</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Which column of the file holds the {field}</source>
+        <translation>ファイルのどの列に {field} があるか</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Columns</source>
         <extracomment>The page&apos;s column of widgets (the dialog puts a &quot;use this table&quot; box on top).</extracomment>
         <translation>列</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+20"/>
+        <source>All 1 row shown.</source>
+        <translation>1 行すべてを表示しています。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All {count} rows shown.</source>
+        <translation>全 {count} 行を表示しています。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Showing the first {shown} of {total} rows (all rows are checked).</source>
+        <translation>全 {total} 行のうち最初の {shown} 行を表示しています (チェックは全行に対して行います)。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <location line="+343"/>
         <source>Import {file}</source>
         <translation>{file} をインポート</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="-319"/>
+        <source>Skip rows with problems (they are listed above and not imported)</source>
+        <translation>問題のある行をスキップする (上に一覧表示され、インポートされません)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>&amp;Decimal mark used by the file:</source>
         <translation>ファイルの小数点記号(&amp;D):</translation>
     </message>
@@ -1224,7 +1295,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>図が開かれていません</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>Add to {name} in one undo step; companies with the same name are reused</source>
+        <translation>{name} に 1 回の取り消し単位で追加します。同じ名前の企業は再利用されます</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Import into:</source>
         <translation>インポート先:</translation>
     </message>
@@ -1269,14 +1345,144 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>… ほか {count} 件</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+4"/>
+        <source>Problems ({problems} in {rows}):</source>
+        <translation>問題 ({rows}に{problems}):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Problems ({count}):</source>
+        <translation>問題 ({count}):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No problems: every row can be imported.</source>
+        <translation>問題なし: すべての行をインポートできます。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Nothing can be imported yet: the numbers in {columns} read differently with a decimal comma and with a decimal point (1.500 is 1500 or 1.5). Choose the decimal mark the file uses below.</source>
+        <translation>まだインポートできません: {columns} の数値は、小数点をコンマとみなすか点とみなすかで読み方が変わります (1.500 は 1500 か 1.5)。下でファイルが使う小数点記号を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing can be imported: {reason}.</source>
+        <translation>インポートできません: {reason}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to import: no row can be read.</source>
+        <translation>インポートするものがありません: 読み取れる行がありません。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{flows} and {companies} will be imported</source>
+        <translation>{flows}と{companies}をインポートします</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported {flows} and {companies} from {file}</source>
+        <translation>{file} から{flows}と{companies}をインポートしました</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> ({count} of these companies are already in the diagram and will be reused)</source>
+        <translation> (このうち {count} 社は図に既にあり、再利用されます)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> ({count} matched with companies already in the diagram)</source>
+        <translation> ({count} 社を図にある既存の企業と対応付けました)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>; 1 row will be skipped</source>
+        <translation>。1 行はスキップされます</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; {count} rows will be skipped</source>
+        <translation>。{count} 行はスキップされます</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; 1 row was skipped</source>
+        <translation>。1 行をスキップしました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; {count} rows were skipped</source>
+        <translation>。{count} 行をスキップしました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <location line="+7"/>
+        <location filename="../../editor/dialogs/import_reading.py" line="+49"/>
+        <location line="+50"/>
         <source>Import</source>
         <translation>インポート</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
+        <source>{file} cannot be imported.</source>
+        <translation>{file} はインポートできません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>{file} cannot be read: {reason}.</source>
         <translation>{file} を読み込めません: {reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../editor/dialogs/import_model.py" line="+268"/>
+        <source>(not imported)</source>
+        <extracomment>Rows shown in the preview table (all rows are checked). Background of rows that will not be imported, and of the cell that is the reason. Number columns whose decimal mark the file leaves open: the user must choose it.</extracomment>
+        <translation>(インポートしない)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Column &apos;{header}&apos; is imported as {field}</source>
+        <translation>列「{header}」を {field} としてインポートします</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Column &apos;{header}&apos; is not imported</source>
+        <translation>列「{header}」はインポートしません</translation>
+    </message>
+    <message>
+        <location filename="../../editor/dialogs/import_reading.py" line="-51"/>
+        <source>Cancel</source>
+        <extracomment>The progress window appears only when a read takes longer than this (ms).</extracomment>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Reading {file}…</source>
+        <translation>{file} を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Summing the rows of {file}…</source>
+        <translation>{file} の行を合計しています…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{file} is too large for one diagram.</source>
+        <translation>{file} は 1 つの図には大きすぎます。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sum its rows into one flow per payer, payee and type instead?</source>
+        <translation>代わりに、支払元・支払先・種類ごとに行を合計して 1 件のフローにしますか?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sum Rows</source>
+        <translation>行を合計</translation>
     </message>
 </context>
 <context>
@@ -1311,9 +1517,25 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../editor/panels/inspector.py" line="+176"/>
+        <location filename="../../editor/panels/inspector.py" line="+100"/>
+        <source>amount: expected a number like 100, $100B, up to 100, ~300 or ? for unknown; {error}</source>
+        <extracomment>The widgets a field is edited in. Units of the records shown (an amount field reads &quot;$500M&quot; in them). What an empty one-line field shows when the selection&apos;s values are not mixed.</extracomment>
+        <translation>金額: 100、$100B、up to 100、~300、不明なら ? のような数値を入力してください。{error}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the selected flows have different units: type the amount without a scale word</source>
+        <translation>選択したフローの単位が異なります。桁の語 (B、M など) を付けずに金額を入力してください</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{field}: must not be empty</source>
+        <translation>{field}: 空欄にはできません</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Title</source>
-        <extracomment>The widgets a field is edited in. Units of the records shown (an amount field reads &quot;$500M&quot; in them). What an empty one-line field shows when the selection&apos;s values are not mixed. Ask the window to show a message in the status bar.</extracomment>
+        <extracomment>Ask the window to show a message in the status bar.</extracomment>
         <translation>タイトル</translation>
     </message>
     <message>
@@ -1433,7 +1655,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>送り手 → 受け手</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+20"/>
+        <source>Node size from 1 to 1000; empty: sized by valuation or revenue</source>
+        <translation>ノードのサイズ (1〜1000)。空欄なら企業価値または売上高に応じたサイズ</translation>
+    </message>
+    <message>
+        <location line="+93"/>
         <source>Selection</source>
         <translation>選択</translation>
     </message>
@@ -1476,6 +1703,92 @@ Select only companies or only flows to edit them together.</source>
         <location line="+7"/>
         <source>Diagram details</source>
         <translation>図の詳細</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Open source at {host} (look-alike letters)</source>
+        <translation>{host} の出典を開く (紛らわしい文字あり)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open source at {host}</source>
+        <translation>{host} の出典を開く</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Why can this link not be opened?</source>
+        <translation>このリンクを開けないのはなぜ?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot Open Link</source>
+        <translation>リンクを開けません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This link is not opened: {reason}.</source>
+        <translation>このリンクは開きません: {reason}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open Link?</source>
+        <translation>リンクを開きますか?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This link leads to {host}.</source>
+        <translation>このリンクの行き先は {host} です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open it anyway?</source>
+        <translation>それでも開きますか?</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+119"/>
+        <source>Not applied: {error}</source>
+        <translation>適用されていません: {error}</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>New Category</source>
+        <translation>新しいカテゴリ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the new category:</source>
+        <translation>新しいカテゴリの名前:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New Flow Type</source>
+        <translation>新しいフローの種類</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the new flow type:</source>
+        <translation>新しいフローの種類の名前:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New category {name}</source>
+        <translation>新しいカテゴリ {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New flow type {name}</source>
+        <translation>新しいフローの種類 {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set category {name}</source>
+        <translation>カテゴリを {name} に設定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set type {name}</source>
+        <translation>種類を {name} に設定</translation>
     </message>
 </context>
 <context>
@@ -2528,6 +2841,58 @@ Your changes will be lost if you don&apos;t save them.</source>
     </message>
 </context>
 <context>
+    <name>Minimap</name>
+    <message>
+        <location filename="../../editor/canvas/minimap.py" line="+40"/>
+        <source>Overview: click or drag to move the view</source>
+        <extracomment>Up to this many flows the overview is the map drawn small; above, dots for the companies.</extracomment>
+        <translation>全体図: クリックまたはドラッグで表示位置を移動</translation>
+    </message>
+</context>
+<context>
+    <name>Patterns</name>
+    <message>
+        <location filename="_runtime_strings.py" line="+2"/>
+        <source>round-trip trade</source>
+        <translation>往復取引</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>circular financing</source>
+        <translation>循環金融</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>compute-for-equity</source>
+        <translation>株式と引き換えの計算資源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vendor financing</source>
+        <translation>ベンダーファイナンス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>investment-for-revenue</source>
+        <translation>投資と引き換えの売上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>revenue round trip</source>
+        <translation>売上の循環</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>guaranteed loop</source>
+        <translation>保証付きループ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mixed loop</source>
+        <translation>混合ループ</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <location filename="../../editor/app/printing.py" line="+49"/>
@@ -2727,9 +3092,22 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>Stress</name>
     <message>
-        <location filename="_runtime_strings.py" line="+1"/>
+        <location filename="_runtime_strings.py" line="-8"/>
         <source>Not a forecast: one period, every amount treated as due now, no fire sales or bankruptcy costs.</source>
         <translation>予測ではありません: 1 期間のみ、すべての金額を今すぐ支払うべきものとして扱い、投げ売りや破綻コストは考慮しません。</translation>
+    </message>
+</context>
+<context>
+    <name>StressMarks</name>
+    <message>
+        <location filename="../../editor/canvas/stress_marks.py" line="+50"/>
+        <source>Paid {paid} of what is owed; {unpaid} left unpaid (stress test)</source>
+        <translation>債務の {paid} を支払い、{unpaid} が未払い (ストレステスト)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Cannot pay all it owes: defaults in domino round {round} (stress test)</source>
+        <translation>債務を全額支払えません: ドミノの第 {round} 段階で債務不履行 (ストレステスト)</translation>
     </message>
 </context>
 <context>
@@ -2921,6 +3299,34 @@ Your changes will be lost if you don&apos;t save them.</source>
         <location line="+1"/>
         <source>{count} companies default over {rounds} rounds.</source>
         <translation>{rounds} ラウンドで {count} 社が債務不履行。</translation>
+    </message>
+</context>
+<context>
+    <name>TableCellsDialog</name>
+    <message>
+        <location filename="../../editor/dialogs/export_dialog.py" line="+16"/>
+        <source>Export Table</source>
+        <translation>表を書き出し</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 text cell starts with =, +, -, @, a tab or a line break. Spreadsheet programs could run such cells as formulas, so they are written with a leading &apos; (Roundtrip reads them back unchanged).</source>
+        <translation>テキストのセル 1 個が =、+、-、@、タブまたは改行で始まっています。表計算ソフトはこのようなセルを数式として実行する可能性があるため、先頭に &apos; を付けて書き出します (Roundtrip では元どおりに読み込めます)。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} text cells start with =, +, -, @, a tab or a line break. Spreadsheet programs could run such cells as formulas, so they are written with a leading &apos; (Roundtrip reads them back unchanged).</source>
+        <translation>テキストのセル {count} 個が =、+、-、@、タブまたは改行で始まっています。表計算ソフトはこのようなセルを数式として実行する可能性があるため、先頭に &apos; を付けて書き出します (Roundtrip では元どおりに読み込めます)。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Write cells untouched (for scripts and pipelines, not spreadsheets)</source>
+        <translation>セルをそのまま書き出す (表計算ソフトではなく、スクリプトやパイプライン向け)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export</source>
+        <translation>書き出し</translation>
     </message>
 </context>
 <context>
