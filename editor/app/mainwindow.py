@@ -53,7 +53,6 @@ from editor.panels.timeline import TimelinePanel
 
 APP_NAME = "Roundtrip"
 SIZE_BY = ("valuation", "revenue", "none")
-#: the canvas never gets narrower (or lower) than this, and a layout that leaves it smaller is not saved
 
 
 def make_canvas(document: Document) -> tuple[DiagramScene, DiagramView]:

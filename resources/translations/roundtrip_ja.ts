@@ -2057,7 +2057,6 @@ Select only companies or only flows to edit them together.</source>
     <message>
         <location filename="../../editor/app/mainwindow.py" line="+107"/>
         <source>Analysing…</source>
-        <extracomment>the canvas never gets narrower (or lower) than this, and a layout that leaves it smaller is not saved</extracomment>
         <translation>分析中…</translation>
     </message>
     <message>
@@ -2066,7 +2065,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>次に描くフローの種類 (キー 1–9)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+28"/>
         <source>Inspector</source>
         <translation>インスペクター</translation>
     </message>
@@ -2092,17 +2091,17 @@ Select only companies or only flows to edit them together.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+210"/>
+        <location line="+177"/>
         <source>Metrics</source>
         <translation>指標</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-165"/>
         <source>Panels back in their default places</source>
         <translation>パネルを既定の配置に戻しました</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>Analysing the diagram…</source>
         <translation>図を分析中…</translation>
     </message>
@@ -2142,7 +2141,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>新しいフロー: {type}</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+108"/>
         <source>Cannot Close</source>
         <translation>閉じられません</translation>
     </message>
