@@ -1517,7 +1517,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../editor/panels/inspector.py" line="+100"/>
+        <location filename="../../editor/panels/inspector_fields.py" line="+77"/>
         <source>amount: expected a number like 100, $100B, up to 100, ~300 or ? for unknown; {error}</source>
         <extracomment>The widgets a field is edited in. Units of the records shown (an amount field reads &quot;$500M&quot; in them). What an empty one-line field shows when the selection&apos;s values are not mixed.</extracomment>
         <translation>金額: 100、$100B、up to 100、~300、不明なら ? のような数値を入力してください。{error}</translation>
@@ -1533,7 +1533,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>{field}: 空欄にはできません</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location filename="../../editor/panels/inspector.py" line="+60"/>
         <source>Title</source>
         <extracomment>Ask the window to show a message in the status bar.</extracomment>
         <translation>タイトル</translation>
