@@ -17,6 +17,8 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from editor.canvas.geometry import line_range
+
 if TYPE_CHECKING:
     from editor.canvas.flow_items import FlowItem
     from editor.canvas.index import SceneIndex
@@ -75,22 +77,8 @@ def line_cells(ax: float, ay: float, bx: float, by: float) -> list[tuple[int, in
 
 
 def _segment_meets_box(ax: float, ay: float, bx: float, by: float, box: Box) -> bool:
-    """The segment a-b passes through ``box`` (Liang-Barsky)."""
-    t0, t1 = 0.0, 1.0
-    dx, dy = bx - ax, by - ay
-    for p, q in ((-dx, ax - box[0]), (dx, box[2] - ax), (-dy, ay - box[1]), (dy, box[3] - ay)):
-        if p == 0:
-            if q < 0:
-                return False
-        else:
-            t = q / p
-            if p < 0:
-                t0 = max(t0, t)
-            else:
-                t1 = min(t1, t)
-            if t0 > t1:
-                return False
-    return True
+    """The segment a-b passes through ``box``."""
+    return line_range(ax, ay, bx, by, box) is not None
 
 
 def overlap_area(a: Box, b: Box) -> float:
