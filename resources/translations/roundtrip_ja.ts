@@ -1047,7 +1047,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../editor/dialogs/import_dialog.py" line="+72"/>
+        <location filename="../../editor/dialogs/import_dialog.py" line="+64"/>
         <source>As the file shows (ask when unclear)</source>
         <extracomment>Debounce of the preview check after a mapping change (ms). The decimal-mark choices: (what the user reads, the mark passed to the reader).</extracomment>
         <translation>ファイルの表記どおり (不明なときは確認)</translation>
@@ -1063,7 +1063,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>ピリオド: 1,500.25</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../editor/dialogs/import_pages.py" line="+33"/>
         <source>Source (pays) *</source>
         <translation>支払元 (支払う側) *</translation>
     </message>
@@ -1198,7 +1198,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>企業 ID</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../editor/dialogs/import_wording.py" line="+15"/>
         <source>1 row</source>
         <translation>1 行</translation>
     </message>
@@ -1238,7 +1238,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>問題 {count} 件</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../editor/dialogs/import_pages.py" line="+29"/>
         <source>Which column of the file holds the {field}</source>
         <translation>ファイルのどの列に {field} があるか</translation>
     </message>
@@ -1264,13 +1264,13 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>全 {total} 行のうち最初の {shown} 行を表示しています (チェックは全行に対して行います)。</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+343"/>
+        <location filename="../../editor/dialogs/import_dialog.py" line="+41"/>
+        <location line="+306"/>
         <source>Import {file}</source>
         <translation>{file} をインポート</translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-282"/>
         <source>Skip rows with problems (they are listed above and not imported)</source>
         <translation>問題のある行をスキップする (上に一覧表示され、インポートされません)</translation>
     </message>
@@ -1345,7 +1345,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>… ほか {count} 件</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../editor/dialogs/import_wording.py" line="+6"/>
         <source>Problems ({problems} in {rows}):</source>
         <translation>問題 ({rows}に{problems}):</translation>
     </message>
@@ -1360,7 +1360,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>問題なし: すべての行をインポートできます。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../editor/dialogs/import_dialog.py" line="+33"/>
         <source>Nothing can be imported yet: the numbers in {columns} read differently with a decimal comma and with a decimal point (1.500 is 1500 or 1.5). Choose the decimal mark the file uses below.</source>
         <translation>まだインポートできません: {columns} の数値は、小数点をコンマとみなすか点とみなすかで読み方が変わります (1.500 は 1500 か 1.5)。下でファイルが使う小数点記号を選んでください。</translation>
     </message>
@@ -1375,7 +1375,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>インポートするものがありません: 読み取れる行がありません。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../editor/dialogs/import_wording.py" line="+9"/>
         <source>{flows} and {companies} will be imported</source>
         <translation>{flows}と{companies}をインポートします</translation>
     </message>
@@ -1420,7 +1420,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location filename="../../editor/dialogs/import_dialog.py" line="+61"/>
         <location line="+7"/>
         <location filename="../../editor/dialogs/import_reading.py" line="+49"/>
         <location line="+50"/>
