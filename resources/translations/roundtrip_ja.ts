@@ -2165,7 +2165,7 @@ Select only companies or only flows to edit them together.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../editor/app/menus.py" line="+125"/>
+        <location filename="../../editor/app/menus.py" line="+105"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -2410,12 +2410,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>全体を表示(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Actual Size</source>
         <translation>実際のサイズ(&amp;A)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Legend</source>
         <translation>凡例(&amp;L)</translation>
     </message>
@@ -2435,12 +2435,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>移動した企業をグリッドに合わせます</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Size Companies &amp;By</source>
         <translation>企業の大きさ(&amp;B)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;Valuation</source>
         <translation>企業価値(&amp;V)</translation>
     </message>
@@ -2455,12 +2455,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>同じサイズ(&amp;S)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;System</source>
         <translation>システムに従う(&amp;S)</translation>
     </message>
@@ -2475,7 +2475,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>ダーク(&amp;D)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>&amp;Panels</source>
         <translation>パネル(&amp;P)</translation>
     </message>
@@ -2540,12 +2540,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;About Roundtrip</source>
         <translation>Roundtrip について(&amp;A)</translation>
     </message>
@@ -2555,7 +2555,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location filename="../../editor/app/context_menu.py" line="+24"/>
         <source>Add Company Here</source>
         <translation>ここに企業を追加</translation>
     </message>
@@ -2611,7 +2611,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>種類を変更</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../editor/app/help_menu.py" line="+20"/>
         <source>Draw money-flow diagrams between companies and see which money comes back: loops, circulation and round trips.</source>
         <translation>企業間のお金の流れを図に描き、どのお金が戻ってくるか (ループ・循環・ラウンドトリップ) を確かめます。</translation>
     </message>
