@@ -186,7 +186,7 @@
 <context>
     <name>DiagramView</name>
     <message>
-        <location filename="../../editor/canvas/view.py" line="+240"/>
+        <location filename="../../editor/canvas/view.py" line="+238"/>
         <source>This diagram is empty.
 
 Press C and click to add a company,
@@ -200,7 +200,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 または「ファイル → サンプルを開く」で付属の例を開いてください。</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location filename="../../editor/canvas/label_editing.py" line="+39"/>
         <source>A company needs a name; it stays {name}.</source>
         <translation>企業には名前が必要です。{name} のままにします。</translation>
     </message>
@@ -210,7 +210,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>名前を変更できません: {error}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Amount not changed: {error}. Try 100, $100B, up to 100, ~300 or ? for unknown.</source>
         <translation>金額は変更されていません: {error}。100、$100B、up to 100、~300、不明なら ? のように入力してください。</translation>
     </message>
