@@ -1,19 +1,24 @@
-"""Menus, tool bar, shortcuts and context menus of the main window."""
+"""Menus, tool bar and shortcuts of the main window.
+
+The actions are made in action_factory.py; the canvas's right-click menu is in
+context_menu.py and what the Help menu shows in help_menu.py.
+"""
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QStyle, QToolBar, QToolButton
 
 from editor.app import resources
+from editor.app.action_factory import choice_menu, make_action
 from editor.app.actions import ALIGN_MODES
+from editor.app.context_menu import context_menu
 from editor.app.find import find as find_in
 from editor.app.find import find_next
+from editor.app.help_menu import show_about, show_shortcuts
 from editor.app.language import build_language_menu
 from editor.app.printing import print_diagram
 from editor.app.type_filter import build_flow_types_menu
@@ -22,7 +27,8 @@ from editor.i18n import QT_TRANSLATE_NOOP
 if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
 
-Shortcut = QKeySequence | QKeySequence.StandardKey | str | Sequence[QKeySequence | str]
+# (context_menu lives in context_menu.py; the main window takes it from here with the menus)
+__all__ = ["Actions", "build_menus", "context_menu"]
 
 
 @dataclass
@@ -87,32 +93,6 @@ class Actions:
             a.setEnabled(bool(companies))
 
 
-def _action(window: QWidget, text: str, slot: Callable[..., object] | None = None,
-            shortcut: Shortcut | None = None, tip: str = "", icon: QStyle.StandardPixmap | None = None,
-            checkable: bool = False) -> QAction:
-    a = QAction(QCoreApplication.translate("Menus", text), window)
-    if icon is not None:
-        a.setIcon(window.style().standardIcon(icon))
-    if shortcut is not None:
-        if isinstance(shortcut, QKeySequence):
-            a.setShortcut(shortcut)
-        elif isinstance(shortcut, (str, QKeySequence.StandardKey)):
-            a.setShortcut(QKeySequence(shortcut))
-        else:
-            a.setShortcuts([QKeySequence(s) for s in shortcut])
-    if tip:
-        tip = QCoreApplication.translate("Menus", tip)
-        a.setStatusTip(tip)
-        a.setToolTip(tip)
-    a.setCheckable(checkable)
-    if slot is not None:
-        if checkable:
-            a.toggled.connect(slot)
-        else:
-            a.triggered.connect(lambda _c=False: slot())
-    window.addAction(a)
-    return a
-
 
 def build_menus(w: MainWindow) -> Actions:
     """Create every action, menu and the tool bar of MainWindow ``w``; returns the actions."""
@@ -123,7 +103,7 @@ def build_menus(w: MainWindow) -> Actions:
 
     # ------------------------------------------------------------------ File
     m = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
-    new = _action(
+    new = make_action(
         w,
         QT_TRANSLATE_NOOP("Menus", "&New"),
         files.new_document,
@@ -131,7 +111,7 @@ def build_menus(w: MainWindow) -> Actions:
         QT_TRANSLATE_NOOP("Menus", "Start an empty diagram"),
         SP.SP_FileIcon,
     )
-    open_ = _action(
+    open_ = make_action(
         w,
         QT_TRANSLATE_NOOP("Menus", "&Open…"),
         files.open_dialog,
@@ -143,7 +123,7 @@ def build_menus(w: MainWindow) -> Actions:
     m.addMenu(files.samples_menu)
     m.addMenu(files.recent_menu)
     m.addSeparator()
-    save = _action(
+    save = make_action(
         w,
         QT_TRANSLATE_NOOP("Menus", "&Save"),
         files.save,
@@ -151,14 +131,14 @@ def build_menus(w: MainWindow) -> Actions:
         QT_TRANSLATE_NOOP("Menus", "Save the diagram"),
         SP.SP_DialogSaveButton,
     )
-    save_as = _action(
+    save_as = make_action(
         w,
         QT_TRANSLATE_NOOP("Menus", "Save &As…"),
         files.save_as,
         S.SaveAs,
         QT_TRANSLATE_NOOP("Menus", "Save the diagram under a new name"),
     )
-    revert = _action(
+    revert = make_action(
         w,
         QT_TRANSLATE_NOOP("Menus", "Re&vert"),
         files.revert,
@@ -167,7 +147,7 @@ def build_menus(w: MainWindow) -> Actions:
     )
     m.addActions([save, save_as, revert])
     m.addSeparator()
-    import_file = _action(
+    import_file = make_action(
         w,
         QT_TRANSLATE_NOOP("Menus", "&Import…"),
         files.import_dialog,
@@ -175,21 +155,21 @@ def build_menus(w: MainWindow) -> Actions:
         QT_TRANSLATE_NOOP("Menus", "Import a CSV/XLSX edge list or a graph file"),
     )
     m.addAction(import_file)
-    export_image = _action(
+    export_image = make_action(
         w,
         QT_TRANSLATE_NOOP("Menus", "Export &Image…"),
         files.export_image,
         "Ctrl+E",
         QT_TRANSLATE_NOOP("Menus", "Export the diagram as PNG, SVG or PDF"),
     )
-    export_table = _action(
+    export_table = make_action(
         w,
         QT_TRANSLATE_NOOP("Menus", "Export &Table…"),
         files.export_table,
         None,
         QT_TRANSLATE_NOOP("Menus", "Export flows, companies and loops as CSV, XLSX, GraphML or GEXF"),
     )
-    export_replay = _action(
+    export_replay = make_action(
         w,
         QT_TRANSLATE_NOOP("Menus", "Export &Replay…"),
         w.timeline.export_replay,
@@ -197,7 +177,7 @@ def build_menus(w: MainWindow) -> Actions:
         QT_TRANSLATE_NOOP("Menus", "Export the deals appearing in date order as an animated GIF"),
     )
     m.addActions([export_image, export_table, export_replay])
-    print_ = _action(
+    print_ = make_action(
         w,
         QT_TRANSLATE_NOOP("Menus", "&Print…"),
         lambda: print_diagram(w),
@@ -206,8 +186,8 @@ def build_menus(w: MainWindow) -> Actions:
     )
     m.addAction(print_)
     m.addSeparator()
-    close = _action(w, QT_TRANSLATE_NOOP("Menus", "&Close"), w.close, S.Close)
-    quit_ = _action(w, QT_TRANSLATE_NOOP("Menus", "&Quit"), _quit, S.Quit)
+    close = make_action(w, QT_TRANSLATE_NOOP("Menus", "&Close"), w.close, S.Close)
+    quit_ = make_action(w, QT_TRANSLATE_NOOP("Menus", "&Quit"), _quit, S.Quit)
     m.addActions([close, quit_])
 
     # ------------------------------------------------------------------ Edit
@@ -226,21 +206,21 @@ def build_menus(w: MainWindow) -> Actions:
     w.addActions([undo, redo])
     m.addActions([undo, redo])
     m.addSeparator()
-    cut = _action(w, QT_TRANSLATE_NOOP("Menus", "Cu&t"), edits.cut, S.Cut)
-    copy = _action(w, QT_TRANSLATE_NOOP("Menus", "&Copy"), edits.copy, S.Copy)
-    paste = _action(w, QT_TRANSLATE_NOOP("Menus", "&Paste"), edits.paste, S.Paste)
-    duplicate = _action(w, QT_TRANSLATE_NOOP("Menus", "&Duplicate"), edits.duplicate, "Ctrl+D")
-    delete = _action(
+    cut = make_action(w, QT_TRANSLATE_NOOP("Menus", "Cu&t"), edits.cut, S.Cut)
+    copy = make_action(w, QT_TRANSLATE_NOOP("Menus", "&Copy"), edits.copy, S.Copy)
+    paste = make_action(w, QT_TRANSLATE_NOOP("Menus", "&Paste"), edits.paste, S.Paste)
+    duplicate = make_action(w, QT_TRANSLATE_NOOP("Menus", "&Duplicate"), edits.duplicate, "Ctrl+D")
+    delete = make_action(
         w,
         QT_TRANSLATE_NOOP("Menus", "&Delete"),
         edits.delete_selection,
         [QKeySequence(S.Delete), "Backspace"],
     )
-    select_all = _action(w, QT_TRANSLATE_NOOP("Menus", "Select &All"), edits.select_all, S.SelectAll)
+    select_all = make_action(w, QT_TRANSLATE_NOOP("Menus", "Select &All"), edits.select_all, S.SelectAll)
     m.addActions([cut, copy, paste, duplicate, delete])
     m.addSeparator()
     m.addAction(select_all)
-    find = _action(
+    find = make_action(
         w,
         QT_TRANSLATE_NOOP("Menus", "&Find…"),
         lambda: find_in(w),
@@ -250,10 +230,10 @@ def build_menus(w: MainWindow) -> Actions:
     m.addAction(find)
     for text, find_key, step in ((QCoreApplication.translate("Menus", "Find &Next"), S.FindNext, 1),
                                  (QCoreApplication.translate("Menus", "Find Pre&vious"), S.FindPrevious, -1)):
-        m.addAction(_action(w, text, lambda step=step: find_next(w, step), find_key))
+        m.addAction(make_action(w, text, lambda step=step: find_next(w, step), find_key))
     m.addSeparator()
-    details = _action(w, QT_TRANSLATE_NOOP("Menus", "Diagram &Details…"), w.show_diagram_details)
-    catalogues = _action(w, QT_TRANSLATE_NOOP("Menus", "Flow Types && &Categories…"), w.show_catalogues)
+    details = make_action(w, QT_TRANSLATE_NOOP("Menus", "Diagram &Details…"), w.show_diagram_details)
+    catalogues = make_action(w, QT_TRANSLATE_NOOP("Menus", "Flow Types && &Categories…"), w.show_catalogues)
     m.addActions([details, catalogues])
 
     # --------------------------------------------------------------- Arrange
@@ -261,21 +241,21 @@ def build_menus(w: MainWindow) -> Actions:
     align_menu = m.addMenu(QCoreApplication.translate("Menus", "&Align"))
     align: dict[str, QAction] = {}
     for mode in ALIGN_MODES:
-        align[mode] = _action(w, mode.capitalize(), lambda mode=mode: edits.align(mode))
+        align[mode] = make_action(w, mode.capitalize(), lambda mode=mode: edits.align(mode))
         align_menu.addAction(align[mode])
         if mode == "right":
             align_menu.addSeparator()
     distribute = {
-        "horizontal": _action(
+        "horizontal": make_action(
             w, QT_TRANSLATE_NOOP("Menus", "&Horizontally"), lambda: edits.distribute("horizontal")
         ),
-        "vertical": _action(
+        "vertical": make_action(
             w, QT_TRANSLATE_NOOP("Menus", "&Vertically"), lambda: edits.distribute("vertical")
         ),
     }
     m.addMenu(QCoreApplication.translate("Menus", "&Distribute")).addActions(list(distribute.values()))
     m.addSeparator()
-    layout = _action(
+    layout = make_action(
         w,
         QT_TRANSLATE_NOOP("Menus", "Automatic &Layout"),
         edits.auto_layout,
@@ -286,15 +266,17 @@ def build_menus(w: MainWindow) -> Actions:
 
     # ------------------------------------------------------------------ View
     m = view_menu = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
-    zoom_in = _action(
+    zoom_in = make_action(
         w, QT_TRANSLATE_NOOP("Menus", "Zoom &In"), lambda: w.zoom("in"), [QKeySequence(S.ZoomIn), "Ctrl+="]
     )
-    zoom_out = _action(w, QT_TRANSLATE_NOOP("Menus", "Zoom &Out"), lambda: w.zoom("out"), S.ZoomOut)
-    fit = _action(w, QT_TRANSLATE_NOOP("Menus", "Zoom to &Fit"), lambda: w.zoom("fit"), "Ctrl+0")
-    actual_size = _action(w, QT_TRANSLATE_NOOP("Menus", "&Actual Size"), lambda: w.zoom("reset"), "Ctrl+1")
+    zoom_out = make_action(w, QT_TRANSLATE_NOOP("Menus", "Zoom &Out"), lambda: w.zoom("out"), S.ZoomOut)
+    fit = make_action(w, QT_TRANSLATE_NOOP("Menus", "Zoom to &Fit"), lambda: w.zoom("fit"), "Ctrl+0")
+    actual_size = make_action(
+        w, QT_TRANSLATE_NOOP("Menus", "&Actual Size"), lambda: w.zoom("reset"), "Ctrl+1"
+    )
     m.addActions([zoom_in, zoom_out, fit, actual_size])
     m.addSeparator()
-    legend = _action(
+    legend = make_action(
         w,
         QT_TRANSLATE_NOOP("Menus", "&Legend"),
         w.set_legend_visible,
@@ -302,7 +284,7 @@ def build_menus(w: MainWindow) -> Actions:
         QT_TRANSLATE_NOOP("Menus", "Show the colour legend"),
         checkable=True,
     )
-    snap = _action(
+    snap = make_action(
         w,
         QT_TRANSLATE_NOOP("Menus", "&Snap to Grid"),
         w.set_snap,
@@ -311,39 +293,33 @@ def build_menus(w: MainWindow) -> Actions:
         checkable=True,
     )
     m.addActions([legend, snap])
-    size = m.addMenu(QCoreApplication.translate("Menus", "Size Companies &By"))
-    group = QActionGroup(w)
-    size_by: dict[str, QAction] = {}
-    for mode, text in (
-        ("valuation", QT_TRANSLATE_NOOP("Menus", "&Valuation")),
-        ("revenue", QT_TRANSLATE_NOOP("Menus", "&Revenue")),
-        ("none", QT_TRANSLATE_NOOP("Menus", "&Same Size")),
-    ):
-        a = QAction(QCoreApplication.translate("Menus", text), w, checkable=True)
-        a.triggered.connect(lambda _c=False, mode=mode: w.set_size_by(mode))
-        group.addAction(a)
-        size.addAction(a)
-        size_by[mode] = a
-    theme_menu = m.addMenu(QCoreApplication.translate("Menus", "&Theme"))
-    theme_group = QActionGroup(w)
-    themes: dict[str, QAction] = {}
-    for name, text in (
-        ("system", QT_TRANSLATE_NOOP("Menus", "&System")),
-        ("light", QT_TRANSLATE_NOOP("Menus", "&Light")),
-        ("dark", QT_TRANSLATE_NOOP("Menus", "&Dark")),
-    ):
-        a = QAction(QCoreApplication.translate("Menus", text), w, checkable=True)
-        a.triggered.connect(lambda _c=False, name=name: w.set_theme(name))
-        theme_group.addAction(a)
-        theme_menu.addAction(a)
-        themes[name] = a
+    size_by = choice_menu(
+        w,
+        m.addMenu(QCoreApplication.translate("Menus", "Size Companies &By")),
+        (
+            ("valuation", QT_TRANSLATE_NOOP("Menus", "&Valuation")),
+            ("revenue", QT_TRANSLATE_NOOP("Menus", "&Revenue")),
+            ("none", QT_TRANSLATE_NOOP("Menus", "&Same Size")),
+        ),
+        lambda mode: w.set_size_by(mode),
+    )
+    themes = choice_menu(
+        w,
+        m.addMenu(QCoreApplication.translate("Menus", "&Theme")),
+        (
+            ("system", QT_TRANSLATE_NOOP("Menus", "&System")),
+            ("light", QT_TRANSLATE_NOOP("Menus", "&Light")),
+            ("dark", QT_TRANSLATE_NOOP("Menus", "&Dark")),
+        ),
+        lambda name: w.set_theme(name),
+    )
     m.addSeparator()
     panels = m.addMenu(QCoreApplication.translate("Menus", "&Panels"))
     for key in ("loops", "metrics", "inspector", "history", "catalogue", "stress"):
         panels.addAction(w.docks[key].toggleViewAction())
     build_flow_types_menu(w, m)
     build_language_menu(w, m)
-    reset_layout = _action(
+    reset_layout = make_action(
         w,
         QT_TRANSLATE_NOOP("Menus", "&Reset Layout"),
         w.reset_layout,
@@ -375,7 +351,7 @@ def build_menus(w: MainWindow) -> Actions:
             QT_TRANSLATE_NOOP("Menus", "Drag from one company to another (F)"),
         ),
     ):
-        a = _action(w, text, lambda name=name: w.set_tool(name), key, tip, checkable=False)
+        a = make_action(w, text, lambda name=name: w.set_tool(name), key, tip, checkable=False)
         a.setCheckable(True)
         tool_group.addAction(a)
         tools[name] = a
@@ -384,7 +360,7 @@ def build_menus(w: MainWindow) -> Actions:
     tm.addActions(list(tools.values()))
     tm.addSeparator()
     flow_type_keys = [
-        _action(
+        make_action(
             w,
             QCoreApplication.translate("Menus", "Flow type {number}").format(number=i + 1),
             lambda i=i: w.pick_flow_type(i),
@@ -392,13 +368,15 @@ def build_menus(w: MainWindow) -> Actions:
         )
         for i in range(9)
     ]
-    next_flow_type = _action(w, QT_TRANSLATE_NOOP("Menus", "Next Flow &Type"), w.pick_next_flow_type, "T")
+    next_flow_type = make_action(w, QT_TRANSLATE_NOOP("Menus", "Next Flow &Type"), w.pick_next_flow_type, "T")
     tm.addAction(next_flow_type)
 
     # ------------------------------------------------------------------ Help
     m = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
-    shortcuts_help = _action(w, QT_TRANSLATE_NOOP("Menus", "&Keyboard Shortcuts"), lambda: _shortcuts(w))
-    about = _action(w, QT_TRANSLATE_NOOP("Menus", "&About Roundtrip"), lambda: _about(w))
+    shortcuts_help = make_action(
+        w, QT_TRANSLATE_NOOP("Menus", "&Keyboard Shortcuts"), lambda: show_shortcuts(w)
+    )
+    about = make_action(w, QT_TRANSLATE_NOOP("Menus", "&About Roundtrip"), lambda: show_about(w))
     m.addActions([shortcuts_help, about])
 
     # --------------------------------------------------------------- tool bar
@@ -469,153 +447,7 @@ def build_menus(w: MainWindow) -> Actions:
     )
 
 
-def context_menu(w: MainWindow, owner: tuple[str, str] | None, scene_pos: QPointF) -> QMenu:
-    """Right-click menu: on a company, on a flow, or on the empty canvas."""
-    acts = w.menu_actions
-    menu = QMenu(w)
-    menu.setObjectName("canvas_context_menu")
-    if owner is None:
-        menu.addAction(
-            QCoreApplication.translate("Menus", "Add Company Here"),
-            lambda: w.add_company_at(scene_pos.x(), scene_pos.y()),
-        )
-        paste = menu.addAction(QCoreApplication.translate("Menus", "Paste"), w.edits.paste)
-        from editor.app.clipboard import clipboard_has_fragment
-
-        paste.setEnabled(clipboard_has_fragment())
-        menu.addSeparator()
-        menu.addAction(acts.select_all)
-        menu.addAction(acts.layout)
-        menu.addAction(acts.fit)
-        menu.addSeparator()
-        menu.addAction(QCoreApplication.translate("Menus", "Diagram Details…"), w.show_diagram_details)
-        return menu
-    kind, oid = owner
-    if kind == "company":
-        menu.addAction(QCoreApplication.translate("Menus", "Rename…"), lambda: w.view.edit_company_name(oid))
-        menu.addAction(QCoreApplication.translate("Menus", "Edit in Inspector"), lambda: w.focus_inspector())
-        menu.addAction(
-            QCoreApplication.translate("Menus", "Draw Flow From Here"), lambda: w.set_tool("draw_flow")
-        )
-        menu.addSeparator()
-        menu.addActions([acts.cut, acts.copy, acts.duplicate, acts.delete])
-        cids = w.selected_ids()[0]
-        if len(cids) >= 2:
-            menu.addSeparator()
-            menu.addMenu(QCoreApplication.translate("Menus", "Align")).addActions(list(acts.align.values()))
-            menu.addMenu(QCoreApplication.translate("Menus", "Distribute")).addActions(
-                list(acts.distribute.values())
-            )
-        menu.addSeparator()
-        menu.addAction(acts.layout)
-    else:
-        menu.addAction(
-            QCoreApplication.translate("Menus", "Edit Amount…"), lambda: w.view.edit_flow_amount(oid)
-        )
-        menu.addAction(QCoreApplication.translate("Menus", "Edit in Inspector"), lambda: w.focus_inspector())
-        flow = w.document.diagram.flow(oid)
-        if flow.url:
-
-            def open_source() -> None:
-                w.inspector.refresh()
-                w.inspector.open_link()
-
-            menu.addAction(QCoreApplication.translate("Menus", "Open Source Link"), open_source)
-        change = menu.addMenu(QCoreApplication.translate("Menus", "Change Type"))
-        for t in w.document.diagram.flow_types():
-
-            def set_type(_checked: bool = False, tid: str = t.id) -> None:
-                w.document.update_flows(w.selected_ids()[1], type=tid)
-
-            a = change.addAction(t.name, set_type)
-            a.setCheckable(True)
-            a.setChecked(t.id == flow.type)
-        menu.addSeparator()
-        menu.addAction(acts.delete)
-    return menu
-
-
 def _quit() -> None:
     from PySide6.QtWidgets import QApplication
 
     QApplication.closeAllWindows()
-
-
-def _about(w: QWidget) -> None:
-    from editor import __version__
-
-    text = QCoreApplication.translate(
-        "Menus",
-        "Draw money-flow diagrams between companies and see which "
-        "money comes back: loops, circulation and round trips.",
-    )
-    QMessageBox.about(
-        w,
-        QCoreApplication.translate("Menus", "About Roundtrip"),
-        f"<h3>Roundtrip {__version__}</h3><p>{text}</p>",
-    )
-
-
-#: what the mouse and keys do on the canvas besides the menus' shortcuts
-GESTURES = (
-    (
-        QT_TRANSLATE_NOOP("Menus", "Esc"),
-        QT_TRANSLATE_NOOP("Menus", "Cancel the current gesture, clear the loop highlight"),
-    ),
-    (QT_TRANSLATE_NOOP("Menus", "Space+drag, middle-drag"), QT_TRANSLATE_NOOP("Menus", "Pan the canvas")),
-    (
-        QT_TRANSLATE_NOOP("Menus", "Wheel"),
-        QT_TRANSLATE_NOOP("Menus", "Zoom at the mouse (Shift+wheel scrolls sideways)"),
-    ),
-    (
-        QT_TRANSLATE_NOOP("Menus", "Double-click a company or amount"),
-        QT_TRANSLATE_NOOP("Menus", "Rename the company or edit the amount in place"),
-    ),
-    (
-        QT_TRANSLATE_NOOP("Menus", "Right-click"),
-        QT_TRANSLATE_NOOP("Menus", "The menu of what lies under the mouse"),
-    ),
-)
-
-
-def shortcut_rows(w: QWidget) -> list[tuple[str, str]]:
-    """(keys, what) for every action of ``w`` with a shortcut, then the canvas gestures."""
-    rows: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    undo_prefixes = [
-        re.sub(r"\(&\w\)", "", QCoreApplication.translate("Menus", p)).replace("&", "")
-        for p in ("&Undo", "&Redo")
-    ]
-    for a in w.actions():
-        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts() if not k.isEmpty()]
-        name = re.sub(r"\(&\w\)", "", a.text())  # Japanese accelerators: "元に戻す(&U)"
-        name = name.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
-        if not keys or not name:
-            continue
-        for prefix in undo_prefixes:
-            if name.startswith(prefix):
-                name = prefix
-        if name in seen:
-            continue
-        seen.add(name)
-        rows.append((", ".join(keys), name))
-    return rows + [
-        (QCoreApplication.translate("Menus", k), QCoreApplication.translate("Menus", t)) for k, t in GESTURES
-    ]
-
-
-def _shortcuts(w: QWidget) -> None:
-    from html import escape
-
-    rows = "".join(
-        f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(t)}</td></tr>" for k, t in shortcut_rows(w)
-    )
-    box = QMessageBox(
-        QMessageBox.Icon.NoIcon,
-        "Keyboard Shortcuts",
-        f"<table>{rows}</table>",
-        QMessageBox.StandardButton.Close,
-        w,
-    )
-    box.setObjectName("shortcuts_help")
-    box.open()

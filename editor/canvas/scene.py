@@ -7,9 +7,10 @@ is computed by the scene's collaborators, never in ``paint()``. The scene works
 from a bare :class:`Diagram` (image export) as well as inside the editor.
 
 The scene owns the items and their looks; it creates and delegates to:
-:class:`SceneIndex` (items by id), :class:`PairLayout` (lanes), :class:`Rescaler`
-(widths and radii), :class:`LevelOfDetail` (labels and heads), :class:`LiveMove`
-(drags), :class:`LegendKeeper` (the legend), :class:`SceneMarks` (selection looks,
+:class:`ItemMaker` (making and styling items), :class:`SceneIndex` (items by id),
+:class:`PairLayout` (lanes), :class:`Rescaler` (widths and radii),
+:class:`LevelOfDetail` (labels and heads), :class:`LiveMove` (drags),
+:class:`LegendKeeper` (the legend), :class:`SceneMarks` (selection looks,
 highlight, markers, export mode), :class:`StressMarks` (stress-test marks) and
 :class:`ModelSync` (change events).
 """
@@ -20,16 +21,17 @@ import weakref
 from collections.abc import Callable, Iterable, Mapping
 
 from PySide6.QtCore import QMetaObject, QObject, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
 from editor.analysis.stress import StressOverlay
 from editor.canvas.bounds import SceneBounds
 from editor.canvas.company_item import CompanyItem
 from editor.canvas.detail import LevelOfDetail, picture_scale
-from editor.canvas.flow_items import FlowItem, FlowLabelItem, text_width
+from editor.canvas.flow_items import FlowItem
 from editor.canvas.index import Pair, SceneIndex
-from editor.canvas.items import owner_of, solid_brush
+from editor.canvas.item_maker import ItemMaker
+from editor.canvas.items import owner_of
 from editor.canvas.lanes import PairLayout
 from editor.canvas.legend import LegendItem, LegendKeeper
 from editor.canvas.live import LiveMove, SceneLayers
@@ -37,9 +39,9 @@ from editor.canvas.marks import SceneMarks
 from editor.canvas.period import PeriodLook
 from editor.canvas.restyle import Rescaler
 from editor.canvas.stress_marks import StressMarks
-from editor.canvas.style import CanvasStyle, format_amount, node_radius, soft_fill
+from editor.canvas.style import CanvasStyle
 from editor.canvas.sync import ModelSync
-from editor.canvas.theme import apply_theme, over, readable, rgba
+from editor.canvas.theme import apply_theme
 from editor.canvas.typefilter import TypeFilter
 from editor.model import Change, Diagram, Flow
 
@@ -76,14 +78,6 @@ class DiagramScene(QGraphicsScene):
         self.setBackgroundBrush(QColor(self.style.background))
         self.diagram: Diagram = diagram
         self._listener: Callable[[Change], None] | None = None
-        self._looks: dict[str, tuple[QColor, tuple[QPen, QBrush]]] = {}   # per flow type colour
-        self._company_font = self.style.company_font()
-        self._company_metrics = QFontMetricsF(self._company_font)
-        self._amount_font = self.style.amount_font()
-        self._amount_metrics = QFontMetricsF(self._amount_font)
-        self._amount_height = self._amount_metrics.height()
-        self._texts: dict[tuple, str] = {}   # (amount, qualifier, unit) -> label text
-        self._building = False
         self.layers = SceneLayers(self)
         self.index = SceneIndex()
         self.bounds = SceneBounds(self, self.index)
@@ -97,6 +91,7 @@ class DiagramScene(QGraphicsScene):
         self.sync = ModelSync(self, self.index, self.bounds, self.rescaler, self.legend)
         self.period = PeriodLook(self.index)
         self.types = TypeFilter(self.index)
+        self.maker = ItemMaker(self)
         # (a slot of the scene, not of the marks: Qt drops it when the scene goes, while the
         # selection still changes as the items are deleted)
         self.selectionChanged.connect(self._update_selected_looks)
@@ -128,11 +123,11 @@ class DiagramScene(QGraphicsScene):
         # (each one walking every live object); one pass at the end is enough.
         enabled = gc.isenabled()
         gc.disable()
-        self._building = True
+        self.maker.building = True
         try:
             self._build_items()
         finally:
-            self._building = False
+            self.maker.building = False
             if enabled:
                 gc.enable()
         self._polish_now()
@@ -230,131 +225,31 @@ class DiagramScene(QGraphicsScene):
                 return item.id
         return None
 
+    # (the items are made and styled by the ItemMaker; ModelSync, Rescaler and LevelOfDetail call these)
     def add_company_item(self, cid: str) -> None:
-        item = CompanyItem(cid, self.style, self.layers.base)
-        item.export_mode = self.marks.export_mode
-        self.index.add_company(cid, item)
-        if not self.detail.labels_shown:
-            item.set_name_shown(False)
-        self.style_company(cid)
-        if self._building:
-            self.detail.defer(item)   # the name's box and text: made after the build
-        else:
-            item.make_name()
+        self.maker.add_company_item(cid)
 
     def style_company(self, cid: str) -> None:
-        c = self.diagram.company(cid)
-        item = self.index.companies[cid]
-        color = self.diagram.category(c.category).color
-        rescaler = self.rescaler
-        item.set_look(c.name, node_radius(c, rescaler.size_by, rescaler.max_value, self.style), color,
-                      self._company_font, self._company_metrics)
-        item.setPos(c.x, c.y)
-        self.legend.category_use[c.category] += 1
-        item.category = c.category
+        self.maker.style_company(cid)
 
     def restyle_company(self, cid: str) -> None:
         """Style a company again (its look, radius or category may have changed)."""
-        self.legend.category_use[self.index.companies[cid].category] -= 1
-        self.style_company(cid)
+        self.maker.restyle_company(cid)
 
     def add_flow_item(self, fid: str, f: Flow | None = None) -> None:
-        if f is None:
-            f = self.diagram.flow(fid)
-        # (attributes of the scene, a QObject, cost PySide several times a plain lookup: the
-        # per-flow paths read each one once)
-        item = FlowItem(fid, self.style, self.layers.base)
-        if self.marks.export_mode:
-            item.export_mode = True
-        self.index.add_flow(fid, item, f.source, f.target)
-        if not self.detail.heads_shown:
-            item.set_head_shown(False)
-        self.style_flow(fid, f)
-        if self._building:
-            self.detail.defer(item)   # head and label: made after the build (see detail.py)
-        else:
-            self.realize_flow(item)
+        self.maker.add_flow_item(fid, f)
 
     def realize_flow(self, item: FlowItem | CompanyItem) -> None:
         """Make the head and the label (with its text) of a flow's item if not there yet
         (of a company's item: its name)."""
-        if isinstance(item, CompanyItem):
-            item.make_name()
-            return
-        item.make_head()
-        made = item.made_label
-        if made is not None:
-            made.realize()
-            return
-        label = FlowLabelItem(item, self.style, item.parentItem())
-        label.export_mode = self.marks.export_mode
-        assert item.label_look is not None   # (styled when added)
-        label.set_text(item.label_text, item.label_look, self._amount_metrics, self._amount_font)
-        label.setPos(*item.label_pos)
-        if item.opacity() != 1.0:
-            label.setOpacity(item.opacity())
-        if item.selected_look:
-            label.set_selected_look(True)
-        self.marks.mark_label(label)
-        if not self.detail.labels_shown or item.id in self.period.out or item.type_id in self.types.hidden:
-            label.setVisible(False)
+        self.maker.realize_flow(item)
 
     def style_flow(self, fid: str, f: Flow | None = None) -> None:
-        if f is None:
-            f = self.diagram.flow(fid)
-        item = self.index.flows[fid]
-        self.lanes.forget_sizes(self.index.ends[fid])
-        old_type = item.type_id
-        type_use = self.legend.type_use
-        if old_type is not None:
-            type_use[old_type] -= 1
-        type_use[f.type] += 1
-        item.type_id = f.type
-        color, pens = self._type_look(f.type)
-        rescaler = self.rescaler
-        item.set_look(color, rescaler.drawn_width(item, rescaler.flow_width(f.amount)))
-        key = (f.amount, f.qualifier, f.unit or self.diagram.metadata.unit)
-        texts = self._texts
-        text = texts.get(key)
-        if text is None:
-            if len(texts) > 50000:
-                texts.clear()
-            text = texts[key] = format_amount(*key)
-        if text != item.label_text or item.label_look is None:
-            item.label_size = (text_width(self._amount_metrics, text) + 10, self._amount_height + 4)
-        item.label_text, item.label_look = text, pens
-        label = item.made_label
-        if label is not None:
-            label.set_text(text, pens, self._amount_metrics, self._amount_font)
-        if self.types.hidden and (f.type in self.types.hidden or old_type in self.types.hidden):
-            self.types.follow(fid, self.period.out, self.period.mode == "hide", self.detail.labels_shown)
-
-    def _type_look(self, type_id: str) -> tuple[QColor, tuple[QPen, QBrush]]:
-        """The shared colour, label border pen and text brush of a flow type (built once per colour)."""
-        hex_color = self.diagram.flow_type(type_id).color
-        look = self._looks.get(hex_color)
-        if look is None:
-            s = self.style
-            color = QColor(hex_color)
-            if s.theme != "light":   # lines stand out from a dark canvas (3:1, as graphics should)
-                color = readable(color, s.background, 3.0)
-            behind = over(rgba(s.label_background), s.background)
-            text = readable(color.darker(135) if s.theme == "light" else color.lighter(125), behind)
-            look = (color, (QPen(soft_fill(color, 0.45, s.fill_toward), 1.0), solid_brush(text)))
-            self._looks[hex_color] = look
-        return look
+        self.maker.style_flow(fid, f)
 
     def remove_flow_item(self, fid: str) -> Pair:
         """Take a flow's item out of the scene; the pair of companies it joined."""
-        self.lanes.forget_sizes(self.index.ends[fid])
-        item, key = self.index.remove_flow(fid)
-        if item.type_id is not None:
-            self.legend.type_use[item.type_id] -= 1
-        if (label := item.made_label) is not None:
-            self.removeItem(label)
-        self.removeItem(item)
-        self.rescaler.forget_flow(fid)
-        return key
+        return self.maker.remove_flow_item(fid)
 
     # -------------------------------------------------------------- layout
     def layout_pair(self, key: Pair) -> None:
@@ -392,7 +287,7 @@ class DiagramScene(QGraphicsScene):
         if name == self.style.theme:
             return
         apply_theme(self.style, name)
-        self._looks.clear()
+        self.maker.forget_looks()
         self.setBackgroundBrush(QColor(self.style.background))
         self.rebuild()
 

@@ -8,21 +8,20 @@ button or Space+drag pans; Ctrl +/-/0 zoom in, out and to fit.
 """
 from __future__ import annotations
 
-import math
 from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsView
 
+from editor.canvas.grid import draw_grid, snap_point
 from editor.canvas.items import LOD_HEAD
+from editor.canvas.label_editing import open_amount_editor, open_name_editor
 from editor.canvas.minimap import Minimap
 from editor.canvas.restyle import WIDTH_STEP
 from editor.canvas.scene import DiagramScene
 from editor.canvas.still import StillPicture
 from editor.canvas.tools import AddCompanyTool, DrawFlowTool, InPlaceEditor, SelectMoveTool
-from editor.model import ModelError
-from editor.model.amounts import AmountError, parse_amount
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
 ZOOM_STEP = 1.25
@@ -142,8 +141,7 @@ class DiagramView(QGraphicsView):
         return self.scene().style.grid_size
 
     def snap(self, pos: QPointF) -> QPointF:
-        g = self.grid_size
-        return QPointF(round(pos.x() / g) * g, round(pos.y() / g) * g)
+        return snap_point(pos, self.grid_size)
 
     # ------------------------------------------------------------ live drag
     # During a drag the still part of the diagram (all but the moving companies, their arrows
@@ -269,22 +267,8 @@ class DiagramView(QGraphicsView):
         if self._still.draw(painter):
             return
         super().drawBackground(painter, rect)
-        if not self._grid_visible or self.scene().export_mode:
-            return
-        g = self.grid_size
-        while g * self.zoom() < 8:
-            g *= 5
-        painter.setPen(QPen(QColor(self.scene().style.grid_color), 0))
-        x0 = math.floor(rect.left() / g) * g
-        y0 = math.floor(rect.top() / g) * g
-        x = x0
-        while x <= rect.right():
-            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
-            x += g
-        y = y0
-        while y <= rect.bottom():
-            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-            y += g
+        if self._grid_visible and not self.scene().export_mode:
+            draw_grid(painter, rect, self.grid_size, self.zoom(), self.scene().style.grid_color)
 
     # ----------------------------------------------------------------- zoom
     def zoom(self) -> float:
@@ -455,65 +439,17 @@ class DiagramView(QGraphicsView):
             return
         super().keyReleaseEvent(event)
 
-    # ------------------------------------------------------ in-place editing
+    # ------------------------------------------------------ in-place editing (see label_editing.py)
     def edit_company_name(self, company_id: str) -> InPlaceEditor:
         """Open the name of a company for typing (Enter commits, Esc keeps the name)."""
-        scene = self.scene()
-        item = scene.index.companies[company_id]
-        name = self.document.diagram.company(company_id).name
-
-        def anchor() -> QPointF:
-            return item.mapToScene(item.label_rect().center())
-
-        def commit(text: str) -> str | None:
-            text = text.strip()
-            if not self.document.diagram.has_company(company_id):
-                return None
-            old = self.document.diagram.company(company_id).name
-            if not text:
-                self.statusMessage.emit(
-                    self.tr("A company needs a name; it stays {name}.").format(name=repr(old))
-                )
-                return None
-            if text != old:
-                try:
-                    self.document.update_company(company_id, name=text)
-                except ModelError as e:
-                    return self.tr("Cannot rename: {error}").format(error=e)
-            return None
-
-        return self._open_editor(InPlaceEditor(self, "company", company_id, name, anchor, commit))
+        return open_name_editor(self, company_id)
 
     def edit_flow_amount(self, flow_id: str) -> InPlaceEditor:
         """Open the amount of a flow for typing: "100", "$100B", "up to 100", "~300", "?"."""
-        scene = self.scene()
-        label = scene.index.flows[flow_id].label
-        if label is None:
-            raise ValueError(f"flow {flow_id!r} is not on the canvas")
-        f = self.document.diagram.flow(flow_id)
-        unit = f.unit or self.document.diagram.metadata.unit
-        text = "" if f.amount is None else label.text
+        return open_amount_editor(self, flow_id)
 
-        def commit(text: str) -> str | None:
-            if not self.document.diagram.has_flow(flow_id):
-                return None
-            try:
-                amount, qualifier = parse_amount(text, unit)
-            except AmountError as e:
-                return self.tr("Amount not changed: {error}. "
-                               "Try 100, $100B, up to 100, ~300 or ? for unknown.").format(error=e)
-            old = self.document.diagram.flow(flow_id)
-            if (amount, qualifier) != (old.amount, old.qualifier):
-                try:
-                    self.document.update_flow(flow_id, amount=amount, qualifier=qualifier)
-                except ModelError as e:
-                    return self.tr("Amount not changed: {error}").format(error=e)
-            return None
-
-        return self._open_editor(InPlaceEditor(self, "flow", flow_id, text, label.scenePos, commit,
-                                               placeholder=f"amount in {unit}, ? if unknown"))
-
-    def _open_editor(self, editor: InPlaceEditor) -> InPlaceEditor:
+    def open_editor(self, editor: InPlaceEditor) -> InPlaceEditor:
+        """Show ``editor`` over the canvas, closing the one open before."""
         if self.editor is not None:
             self.editor.cancel()
         self.editor = editor

@@ -15,37 +15,29 @@ and ``run`` returns None (no dialog, no exception).
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QRadioButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from editor.dialogs.import_model import (
-    PREVIEW_ROWS,
     Check,
-    PreviewModel,
     Source,
     apply_merge,
     check_tables,
@@ -54,17 +46,17 @@ from editor.dialogs.import_model import (
     diagram_tables,
     load_source,
 )
+from editor.dialogs.import_pages import COMPANY_LABELS, FLOW_LABELS, MappingPanel, TablePage
 from editor.dialogs.import_reading import read_for_import
 from editor.dialogs.import_types import TypeMappingBox, retype
+from editor.dialogs.import_wording import import_sentence, problems_heading
 from editor.dialogs.messages import warn
 from editor.i18n import QT_TRANSLATE_NOOP, translate
 from editor.io.edgelist import COMPANY_FIELDS, FLOW_FIELDS, guess_columns
 from editor.io.errors import InputError
-from editor.io.tables import Table
 from editor.model import Diagram, ModelError
 from editor.model.plain import plain_tip
 
-NONE = "(none)"
 #: Debounce of the preview check after a mapping change (ms).
 CHECK_DELAY = 150
 #: The decimal-mark choices: (what the user reads, the mark passed to the reader).
@@ -74,38 +66,6 @@ DECIMAL_CHOICES: tuple[tuple[str, str | None], ...] = (
     (QT_TRANSLATE_NOOP("ImportDialog", "Point: 1,500.25"), "."),
 )
 MAX_LISTED = 500
-
-FLOW_LABELS = {
-    "source": QT_TRANSLATE_NOOP("ImportDialog", "Source (pays) *"),
-    "target": QT_TRANSLATE_NOOP("ImportDialog", "Target (receives) *"),
-    "type": QT_TRANSLATE_NOOP("ImportDialog", "Type"),
-    "amount": QT_TRANSLATE_NOOP("ImportDialog", "Amount"),
-    "qualifier": QT_TRANSLATE_NOOP("ImportDialog", "Qualifier"),
-    "unit": QT_TRANSLATE_NOOP("ImportDialog", "Unit"),
-    "date": QT_TRANSLATE_NOOP("ImportDialog", "Date"),
-    "end_date": QT_TRANSLATE_NOOP("ImportDialog", "End date"),
-    "status": QT_TRANSLATE_NOOP("ImportDialog", "Status"),
-    "url": QT_TRANSLATE_NOOP("ImportDialog", "Link (URL)"),
-    "note": QT_TRANSLATE_NOOP("ImportDialog", "Note"),
-    "id": QT_TRANSLATE_NOOP("ImportDialog", "Flow id"),
-    "source_id": QT_TRANSLATE_NOOP("ImportDialog", "Source id"),
-    "target_id": QT_TRANSLATE_NOOP("ImportDialog", "Target id"),
-}
-COMPANY_LABELS = {
-    "name": QT_TRANSLATE_NOOP("ImportDialog", "Name *"),
-    "category": QT_TRANSLATE_NOOP("ImportDialog", "Category"),
-    "valuation": QT_TRANSLATE_NOOP("ImportDialog", "Valuation"),
-    "valuation_date": QT_TRANSLATE_NOOP("ImportDialog", "Valuation date"),
-    "revenue": QT_TRANSLATE_NOOP("ImportDialog", "Revenue"),
-    "revenue_period": QT_TRANSLATE_NOOP("ImportDialog", "Revenue period"),
-    "profit": QT_TRANSLATE_NOOP("ImportDialog", "Profit"),
-    "profit_period": QT_TRANSLATE_NOOP("ImportDialog", "Profit period"),
-    "notes": QT_TRANSLATE_NOOP("ImportDialog", "Notes"),
-    "x": QT_TRANSLATE_NOOP("ImportDialog", "x"),
-    "y": QT_TRANSLATE_NOOP("ImportDialog", "y"),
-    "size": QT_TRANSLATE_NOOP("ImportDialog", "Size"),
-    "id": QT_TRANSLATE_NOOP("ImportDialog", "Company id"),
-}
 
 
 @dataclass
@@ -120,132 +80,6 @@ class ImportResult:
     diagram: Diagram | None
     merged: bool
     summary: str
-
-
-def _rows(n: int) -> str:
-    """"1 row" / "N rows", translated as whole phrases (one per plural case)."""
-    if n == 1:
-        return translate("ImportDialog", "1 row")
-    return translate("ImportDialog", "{count} rows").format(count=n)
-
-
-def _flows(n: int) -> str:
-    if n == 1:
-        return translate("ImportDialog", "1 flow")
-    return translate("ImportDialog", "{count} flows").format(count=n)
-
-
-def _companies(n: int) -> str:
-    if n == 1:
-        return translate("ImportDialog", "1 company")
-    return translate("ImportDialog", "{count} companies").format(count=n)
-
-
-def _problems(n: int) -> str:
-    if n == 1:
-        return translate("ImportDialog", "1 problem")
-    return translate("ImportDialog", "{count} problems").format(count=n)
-
-
-class MappingPanel(QWidget):
-    """A grid of one combo box per field, each listing the table's headers and (none)."""
-
-    def __init__(
-        self,
-        fields: tuple[str, ...],
-        labels: Mapping[str, str],
-        headers: list[str],
-        guess: Mapping[str, str],
-        columns: int = 4,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(4)
-        self.combos: dict[str, QComboBox] = {}
-        for i, fld in enumerate(fields):
-            combo = QComboBox()
-            combo.addItem(NONE, None)
-            for h in headers:
-                combo.addItem(h, h)
-            combo.setCurrentIndex(combo.findData(guess[fld]) if fld in guess else 0)
-            combo.setToolTip(
-                translate("ImportDialog", "Which column of the file holds the {field}").format(
-                    field=translate("ImportDialog", fld.replace("_", " "))
-                )
-            )
-            combo.setMinimumContentsLength(10)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            label = QLabel(translate("ImportDialog", labels.get(fld, fld)))
-            label.setBuddy(combo)
-            r, c = divmod(i, columns)
-            grid.addWidget(label, r, 2 * c, Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(combo, r, 2 * c + 1)
-            grid.setColumnStretch(2 * c + 1, 1)
-            self.combos[fld] = combo
-
-    def mapping(self) -> dict[str, str]:
-        return {f: c.currentData() for f, c in self.combos.items() if c.currentData() is not None}
-
-
-class TablePage(QWidget):
-    """One tab: the column mapping (if editable) above a preview of the table."""
-
-    def __init__(
-        self, table: Table, mapping_panel: MappingPanel | None, note: str = "", parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.table = table
-        self.mapping_panel = mapping_panel
-        #: The page's column of widgets (the dialog puts a "use this table" box on top).
-        self.column = layout = QVBoxLayout(self)
-        self.use_check: QCheckBox | None = None
-        if note:
-            layout.addWidget(QLabel(note))
-        if mapping_panel is not None:
-            box = QGroupBox(translate("ImportDialog", "Columns"))
-            QVBoxLayout(box).addWidget(mapping_panel)
-            layout.addWidget(box)
-        self.model = PreviewModel(self)
-        self.model.set_table(table)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().setDefaultSectionSize(22)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.resizeColumnsToContents()
-        for col in range(self.model.columnCount()):
-            self.view.setColumnWidth(col, min(max(self.view.columnWidth(col), 80), 260))
-        layout.addWidget(self.view, 1)
-        total = len(table.rows)
-        shown = min(total, PREVIEW_ROWS)
-        self.count_label = QLabel(
-            (translate("ImportDialog", "All 1 row shown.") if total == 1
-             else translate("ImportDialog", "All {count} rows shown.").format(count=total))
-            if shown == total
-            else translate(
-                "ImportDialog", "Showing the first {shown} of {total} rows (all rows are checked)."
-            ).format(shown=shown, total=total)
-        )
-        self.count_label.setStyleSheet("color: palette(mid);")
-        layout.addWidget(self.count_label)
-        if mapping_panel is not None:
-            self.model.set_mapping(mapping_panel.mapping())
-
-    def mapping(self) -> dict[str, str]:
-        return self.mapping_panel.mapping() if self.mapping_panel else {}
-
-    def show_row(self, number: int) -> None:
-        for i, r in enumerate(self.model._rows):
-            if r.number == number:
-                self.view.selectRow(i)
-                self.view.scrollTo(self.model.index(i, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
-                return
 
 
 class ImportDialog(QDialog):
@@ -500,15 +334,7 @@ class ImportDialog(QDialog):
                 translate("ImportDialog", "… and {count} more").format(count=len(problems) - MAX_LISTED)
             )
         rows = len({(p.source, p.row) for p in problems if p.row is not None})
-        self.problems_label.setText(
-            translate("ImportDialog", "Problems ({problems} in {rows}):").format(
-                problems=_problems(len(problems)), rows=_rows(rows)
-            )
-            if rows
-            else translate("ImportDialog", "Problems ({count}):").format(count=len(problems))
-            if problems
-            else translate("ImportDialog", "No problems: every row can be imported.")
-        )
+        self.problems_label.setText(problems_heading(len(problems), rows))
         self.problem_list.setVisible(bool(problems))
         self._fit_problem_list()
 
@@ -556,37 +382,8 @@ class ImportDialog(QDialog):
 
     def _describe(self, d: Diagram, skipped: int, future: bool) -> str:
         merging = self.merge_radio.isChecked() and self.document is not None
-        flows, companies = len(d.flows()), len(d.companies())
         matched = count_matches(self.document.diagram, d) if merging else 0
-        what = {"flows": _flows(flows), "companies": _companies(companies)}
-        if future:
-            text = translate("ImportDialog", "{flows} and {companies} will be imported").format(**what)
-        else:
-            text = translate("ImportDialog", "Imported {flows} and {companies} from {file}").format(
-                file=self.path.name, **what
-            )
-        if matched:
-            if future:
-                text += translate(
-                    "ImportDialog",
-                    " ({count} of these companies are already in the diagram and will be reused)",
-                ).format(count=matched)
-            else:
-                text += translate(
-                    "ImportDialog", " ({count} matched with companies already in the diagram)"
-                ).format(count=matched)
-        if skipped:
-            if future:
-                text += (
-                    translate("ImportDialog", "; 1 row will be skipped") if skipped == 1
-                    else translate("ImportDialog", "; {count} rows will be skipped").format(count=skipped)
-                )
-            else:
-                text += (
-                    translate("ImportDialog", "; 1 row was skipped") if skipped == 1
-                    else translate("ImportDialog", "; {count} rows were skipped").format(count=skipped)
-                )
-        return text + translate("ImportDialog", ".")
+        return import_sentence(len(d.flows()), len(d.companies()), matched, skipped, future, self.path.name)
 
     def _known_types(self) -> Diagram | None:
         """The diagram whose flow types an import is checked against: the open one when merging, a

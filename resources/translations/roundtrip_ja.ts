@@ -186,7 +186,7 @@
 <context>
     <name>DiagramView</name>
     <message>
-        <location filename="../../editor/canvas/view.py" line="+240"/>
+        <location filename="../../editor/canvas/view.py" line="+238"/>
         <source>This diagram is empty.
 
 Press C and click to add a company,
@@ -200,7 +200,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 または「ファイル → サンプルを開く」で付属の例を開いてください。</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location filename="../../editor/canvas/label_editing.py" line="+39"/>
         <source>A company needs a name; it stays {name}.</source>
         <translation>企業には名前が必要です。{name} のままにします。</translation>
     </message>
@@ -210,7 +210,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>名前を変更できません: {error}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Amount not changed: {error}. Try 100, $100B, up to 100, ~300 or ? for unknown.</source>
         <translation>金額は変更されていません: {error}。100、$100B、up to 100、~300、不明なら ? のように入力してください。</translation>
     </message>
@@ -1047,7 +1047,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../editor/dialogs/import_dialog.py" line="+72"/>
+        <location filename="../../editor/dialogs/import_dialog.py" line="+64"/>
         <source>As the file shows (ask when unclear)</source>
         <extracomment>Debounce of the preview check after a mapping change (ms). The decimal-mark choices: (what the user reads, the mark passed to the reader).</extracomment>
         <translation>ファイルの表記どおり (不明なときは確認)</translation>
@@ -1063,7 +1063,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>ピリオド: 1,500.25</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../editor/dialogs/import_pages.py" line="+33"/>
         <source>Source (pays) *</source>
         <translation>支払元 (支払う側) *</translation>
     </message>
@@ -1198,7 +1198,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>企業 ID</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../editor/dialogs/import_wording.py" line="+15"/>
         <source>1 row</source>
         <translation>1 行</translation>
     </message>
@@ -1238,7 +1238,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>問題 {count} 件</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../editor/dialogs/import_pages.py" line="+29"/>
         <source>Which column of the file holds the {field}</source>
         <translation>ファイルのどの列に {field} があるか</translation>
     </message>
@@ -1264,13 +1264,13 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>全 {total} 行のうち最初の {shown} 行を表示しています (チェックは全行に対して行います)。</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+343"/>
+        <location filename="../../editor/dialogs/import_dialog.py" line="+41"/>
+        <location line="+306"/>
         <source>Import {file}</source>
         <translation>{file} をインポート</translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-282"/>
         <source>Skip rows with problems (they are listed above and not imported)</source>
         <translation>問題のある行をスキップする (上に一覧表示され、インポートされません)</translation>
     </message>
@@ -1345,7 +1345,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>… ほか {count} 件</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../editor/dialogs/import_wording.py" line="+6"/>
         <source>Problems ({problems} in {rows}):</source>
         <translation>問題 ({rows}に{problems}):</translation>
     </message>
@@ -1360,7 +1360,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>問題なし: すべての行をインポートできます。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../editor/dialogs/import_dialog.py" line="+33"/>
         <source>Nothing can be imported yet: the numbers in {columns} read differently with a decimal comma and with a decimal point (1.500 is 1500 or 1.5). Choose the decimal mark the file uses below.</source>
         <translation>まだインポートできません: {columns} の数値は、小数点をコンマとみなすか点とみなすかで読み方が変わります (1.500 は 1500 か 1.5)。下でファイルが使う小数点記号を選んでください。</translation>
     </message>
@@ -1375,7 +1375,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>インポートするものがありません: 読み取れる行がありません。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../editor/dialogs/import_wording.py" line="+9"/>
         <source>{flows} and {companies} will be imported</source>
         <translation>{flows}と{companies}をインポートします</translation>
     </message>
@@ -1420,7 +1420,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location filename="../../editor/dialogs/import_dialog.py" line="+61"/>
         <location line="+7"/>
         <location filename="../../editor/dialogs/import_reading.py" line="+49"/>
         <location line="+50"/>
@@ -2165,7 +2165,7 @@ Select only companies or only flows to edit them together.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../editor/app/menus.py" line="+125"/>
+        <location filename="../../editor/app/menus.py" line="+105"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -2410,12 +2410,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>全体を表示(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Actual Size</source>
         <translation>実際のサイズ(&amp;A)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Legend</source>
         <translation>凡例(&amp;L)</translation>
     </message>
@@ -2435,12 +2435,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>移動した企業をグリッドに合わせます</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Size Companies &amp;By</source>
         <translation>企業の大きさ(&amp;B)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;Valuation</source>
         <translation>企業価値(&amp;V)</translation>
     </message>
@@ -2455,12 +2455,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>同じサイズ(&amp;S)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;System</source>
         <translation>システムに従う(&amp;S)</translation>
     </message>
@@ -2475,7 +2475,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>ダーク(&amp;D)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>&amp;Panels</source>
         <translation>パネル(&amp;P)</translation>
     </message>
@@ -2540,12 +2540,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;About Roundtrip</source>
         <translation>Roundtrip について(&amp;A)</translation>
     </message>
@@ -2555,7 +2555,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location filename="../../editor/app/context_menu.py" line="+24"/>
         <source>Add Company Here</source>
         <translation>ここに企業を追加</translation>
     </message>
@@ -2611,7 +2611,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>種類を変更</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../editor/app/help_menu.py" line="+20"/>
         <source>Draw money-flow diagrams between companies and see which money comes back: loops, circulation and round trips.</source>
         <translation>企業間のお金の流れを図に描き、どのお金が戻ってくるか (ループ・循環・ラウンドトリップ) を確かめます。</translation>
     </message>

@@ -10,8 +10,8 @@ from editor import settings
 from editor.app import theme
 from editor.app.docks import MIN_CANVAS_WIDTH
 from editor.app.find import find, find_matches
+from editor.app.help_menu import shortcut_rows
 from editor.app.mainwindow import MainWindow
-from editor.app.menus import shortcut_rows
 from editor.app.samples import sample_path
 from editor.dialogs import messages
 from editor.editing.document import Document
