@@ -1,8 +1,9 @@
-"""Raw spreadsheet tables: reading CSV/TSV/XLSX into rows of cells, writing them back.
+"""Raw spreadsheet tables: reading CSV/TSV into rows of cells, writing CSV/XLSX back.
 
 This layer knows files, encodings, sheets and row numbers, not companies or
-flows (that is :mod:`editor.io.edgelist`). Row numbers are the ones a user
-sees in a spreadsheet program: the header is row 1. No Qt here.
+flows (that is :mod:`editor.io.edgelist`); XLSX workbooks are read by
+:mod:`editor.io.workbook`, under the limits defined here. Row numbers are the
+ones a user sees in a spreadsheet program: the header is row 1. No Qt here.
 """
 from __future__ import annotations
 
@@ -30,8 +31,6 @@ MAX_TABLE_SIZE = 50 * 1024 * 1024
 MAX_TABLE_ROWS = 100_000
 #: Characters in one cell (a long note fits; a cell of a gigabyte does not).
 MAX_CELL_CHARS = 32_767
-#: Uncompressed bytes of an XLSX (a zip): checked before parsing, so a zip bomb is refused unopened.
-MAX_XLSX_UNPACKED = 200 * 1024 * 1024
 TEXT_EXTENSIONS = (".csv", ".tsv", ".tab", ".txt")
 XLSX_EXTENSIONS = (".xlsx", ".xlsm")
 
@@ -68,20 +67,20 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _blank(value: Any) -> bool:
+def blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = None) -> Table:
+def make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = None) -> Table:
     """Turn a grid (first row = header) into a Table, refusing ambiguous headers."""
-    while grid and all(_blank(c) for c in grid[0]):
+    while grid and all(blank(c) for c in grid[0]):
         grid = grid[1:]
         numbers = numbers[1:] if numbers else None
     if not grid:
         raise InputError(f"{source}: the table is empty (expected a header row with 'source' and 'target')")
     numbers = numbers or list(range(1, len(grid) + 1))
     raw_headers = list(grid[0])
-    while raw_headers and _blank(raw_headers[-1]):
+    while raw_headers and blank(raw_headers[-1]):
         raw_headers.pop()
     headers: list[str] = []
     seen: dict[str, str] = {}
@@ -96,9 +95,9 @@ def _make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = 
     rows: list[Row] = []
     problems: list[str] = []
     for number, cells in zip(numbers[1:], grid[1:], strict=True):
-        if all(_blank(c) for c in cells):
+        if all(blank(c) for c in cells):
             continue
-        extra = [c for c in cells[len(headers):] if not _blank(c)]
+        extra = [c for c in cells[len(headers):] if not blank(c)]
         if extra:
             problems.append(f"{source}: row {number} has {len(headers) + len(extra)} or more cells "
                             f"but the header has {len(headers)} columns")
@@ -118,7 +117,7 @@ def _header_text(h: Any) -> str:
     return " ".join(str(h).split())
 
 
-def _check_file(path: Path) -> int:
+def check_file(path: Path) -> int:
     check_regular(path)  # a FIFO or device is refused before anything opens it
     try:
         size = path.stat().st_size
@@ -194,7 +193,7 @@ def unneutralise(text: str) -> str:
 
 def read_text_table(path: str | os.PathLike) -> Table:
     p = Path(path)
-    _check_file(p)
+    check_file(p)
     data = read_limited(p, MAX_TABLE_SIZE, "reads tables")
     if data.startswith(b"PK\x03\x04"):
         raise InputError(f"{p.name}: this is an Excel workbook, not a CSV file; give it the .xlsx extension")
@@ -221,145 +220,9 @@ def read_text_table(path: str | os.PathLike) -> Table:
         raise InputError(f"{p.name}: row {len(grid) + 1}: not valid CSV ({e})") from None
     if _NEUTRALISED_SOMEWHERE.search(text):
         grid = [[unneutralise(v) for v in record] for record in grid]
-    table = _make_table(p.name, grid)
+    table = make_table(p.name, grid)
     table.notes.extend(notes)
     return table
-
-
-# ---------------------------------------------------------------------- XLSX
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+:?[A-Z]*(\d*)"')
-_ROW = re.compile(rb"<(?:\w+:)?row[\s>]")
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
-
-
-def _column_index(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n - 1
-
-
-def _check_zip(p: Path) -> dict[str, list[tuple[int, int, int, int]]]:
-    """Refuse a workbook whose parts unpack too large or that declares too many rows, before parsing.
-
-    Returns the merged ranges ``(row0, col0, row1, col1)`` (0-based, inclusive) by sheet part name:
-    the streaming reader does not report them.
-    """
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(p) as z:
-            infos = z.infolist()
-            unpacked = sum(i.file_size for i in infos)
-            if unpacked > MAX_XLSX_UNPACKED:
-                raise InputError(f"{p.name}: the workbook unpacks to {unpacked / 1e6:,.0f} MB; "
-                                 f"Roundtrip reads workbooks up to {MAX_XLSX_UNPACKED // (1024 * 1024)} MB "
-                                 f"unpacked")
-            merged: dict[str, list[tuple[int, int, int, int]]] = {}
-            for info in infos:
-                if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
-                    continue
-                with z.open(info) as f:
-                    head = f.read(4096)
-                m = _DIMENSION.search(head)
-                if m and m.group(1) and int(m.group(1)) - 1 > MAX_TABLE_ROWS:
-                    raise TooManyRows(f"{p.name}: a sheet declares {int(m.group(1)):,} rows; "
-                                     f"Roundtrip imports up to {MAX_TABLE_ROWS:,} rows (sum a ledger with "
-                                     f"'roundtrip convert {p.name} OUT.roundtrip --aggregate')")
-                data = z.read(info)
-                if not (m and m.group(1)):  # no <dimension>: count the rows (openpyxl would parse them all)
-                    rows = sum(1 for _ in _ROW.finditer(data))
-                    if rows - 1 > MAX_TABLE_ROWS:
-                        raise TooManyRows(f"{p.name}: a sheet has {rows:,} rows; Roundtrip imports up to "
-                                          f"{MAX_TABLE_ROWS:,} rows (sum a ledger with "
-                                          f"'roundtrip convert {p.name} OUT.roundtrip --aggregate')")
-                at = data.rfind(b"<mergeCells")
-                if at < 0:
-                    at = data.rfind(b":mergeCells")
-                if at >= 0:
-                    merged[info.filename] = [(int(r0) - 1, _column_index(c0), int(r1) - 1, _column_index(c1))
-                                             for c0, r0, c1, r1 in _MERGE.findall(data, at)]
-            return merged
-    except zipfile.BadZipFile as e:
-        raise InputError(f"{p.name}: not a readable Excel workbook (.xlsx): {e}") from None
-
-
-def _sheet_grid(ws: Any, source: str) -> tuple[list[list[Any]], bool]:
-    """The cell values of a streamed sheet (capped in rows and cell length), and whether it has formulas."""
-    grid: list[list[Any]] = []
-    formula = False
-    for r, row in enumerate(ws.iter_rows()):
-        if r > MAX_TABLE_ROWS:
-            raise TooManyRows(f"{source}: more than {MAX_TABLE_ROWS:,} rows; Roundtrip imports up to "
-                             f"{MAX_TABLE_ROWS:,} (sum a ledger with 'roundtrip convert FILE OUT.roundtrip "
-                             f"--aggregate')")
-        values = []
-        for c, cell in enumerate(row):
-            v = cell.value
-            if isinstance(v, str) and len(v) > MAX_CELL_CHARS:
-                raise InputError(f"{source}: row {r + 1}, column {column_letter(c)}: the cell holds "
-                                 f"{len(v):,} characters; Roundtrip reads cells up to {MAX_CELL_CHARS:,}")
-            formula = formula or cell.data_type == "f"
-            values.append(v)
-        grid.append(values)
-    return grid, formula
-
-
-def read_workbook(path: str | os.PathLike) -> dict[str, Table]:
-    """Every non-empty sheet of a workbook, by sheet name (in workbook order).
-
-    The zip is checked (unpacked size, declared rows) before parsing, and the sheets
-    are streamed (openpyxl's read-only mode) with caps on rows and cell length.
-    """
-    import zipfile
-
-    import openpyxl
-
-    p = Path(path)
-    _check_file(p)
-    if p.stat().st_size == 0:
-        raise InputError(f"{p.name}: the file is empty")
-    merged = _check_zip(p)
-    try:
-        formulas = openpyxl.load_workbook(p, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as e:
-        raise InputError(f"{p.name}: not a readable Excel workbook (.xlsx): {e}") from None
-    except Exception as e:  # openpyxl raises assorted errors on damaged files
-        raise InputError(f"{p.name}: not a readable Excel workbook (.xlsx): {type(e).__name__}") from None
-    values = None
-    tables: dict[str, Table] = {}
-    try:
-        for ws_f in formulas.worksheets:
-            source = f"{p.name}, sheet '{ws_f.title}'"
-            f_grid, has_formula = _sheet_grid(ws_f, source)
-            grid = f_grid
-            if has_formula:
-                values = values or openpyxl.load_workbook(p, read_only=True, data_only=True)
-                grid = _sheet_grid(values[ws_f.title], source)[0]
-                for r, row in enumerate(f_grid):
-                    for c, v in enumerate(row):
-                        saved = grid[r][c] if c < len(grid[r]) else None
-                        if isinstance(v, str) and v.startswith("=") and saved is None:
-                            raise InputError(
-                                f"{source}: row {r + 1}, column {column_letter(c)}: "
-                                f"the formula {v} has no saved result; "
-                                f"open the file in a spreadsheet program and save it again")
-            for r0, c0, r1, c1 in merged.get(getattr(ws_f, "_worksheet_path", ""), []):
-                top = grid[r0][c0] if r0 < len(grid) and c0 < len(grid[r0]) else None
-                for r in range(r0, min(r1 + 1, len(grid))):
-                    grid[r].extend([None] * (c1 + 1 - len(grid[r])))
-                    for c in range(c0, c1 + 1):
-                        grid[r][c] = top
-            if not any(not _blank(v) for row in grid for v in row):
-                continue
-            tables[ws_f.title] = _make_table(source, grid)
-    finally:
-        formulas.close()
-        if values is not None:
-            values.close()
-    if not tables:
-        raise InputError(f"{p.name}: every sheet of the workbook is empty")
-    return tables
 
 
 # ------------------------------------------------------------------- writing
