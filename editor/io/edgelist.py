@@ -26,6 +26,7 @@ from editor.io.columns import guess_columns
 from editor.io.errors import InputError
 from editor.io.fields import COMPANY_COLUMNS, FLOW_COLUMNS
 from editor.io.kumu import pick_sheets
+from editor.io.tablecolumns import build_flows
 from editor.io.tablerows import RecordBuilder, company_row, flow_row
 from editor.io.tables import TEXT_EXTENSIONS, XLSX_EXTENSIONS, Row, Table, read_text_table
 from editor.io.tableshapes import (
@@ -143,6 +144,45 @@ def summarize(problems: list[Problem]) -> str:
     return shown + (f" (and {more} more problem(s))" if more > 0 else "")
 
 
+def _records(b: RecordBuilder, flows: Table, mapping: Mapping[str, str], companies: Table | None,
+             cmap: Mapping[str, str], *, fast: bool) -> bool:
+    """Fill ``b`` with the companies and flows of the tables, and the problems of their rows.
+
+    ``fast``: the flows as whole columns (:mod:`editor.io.tablecolumns`) when every company
+    row read; False when a flow cell does not read that way (then ``b`` is spoilt).
+    """
+    if companies is not None:
+        if "name" not in cmap:
+            b.problems.append(Problem(companies.source, None, None,
+                                      f"no 'name' column (the header has: {', '.join(companies.headers)})"))
+        else:
+            for row in companies.rows:
+                company_row(b, companies, row, cmap)
+    if fast and not b.problems:
+        return build_flows(b, flows, mapping)
+    for row in flows.rows:
+        flow_row(b, flows, row, mapping)
+    return True
+
+
+def _diagram(b: RecordBuilder, source: str) -> Diagram:
+    """The diagram of ``b``'s records, built in one go (companies, then flows)."""
+    d = b.diagram
+    try:
+        return Diagram.build(companies=b.companies.values(), flows=b.flows, flow_types=d.flow_types(),
+                             categories=d.categories(), metadata=d.metadata)
+    except ModelError:  # pragma: no cover - the builder gives every record a free id; add what fits
+        pass
+    try:
+        for c in b.companies.values():
+            d.add_company(c)
+        for f in b.flows:
+            d.add_flow(f)
+    except ModelError as e:  # pragma: no cover - the checks above come first
+        b.problems.append(Problem(source, None, None, str(e)))
+    return d
+
+
 def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table | None = None,
                   companies_mapping: Mapping[str, str] | None = None, unit: str | None = None,
                   extra: Mapping[str, Table] | None = None, place: bool = True,
@@ -188,23 +228,10 @@ def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table 
     if companies is not None:
         unread_columns(companies, cmap, notes)
     b = RecordBuilder(unit, metadata, types, categories)
-    if companies is not None:
-        if "name" not in cmap:
-            b.problems.append(Problem(companies.source, None, None,
-                                      f"no 'name' column (the header has: {', '.join(companies.headers)})"))
-        else:
-            for row in companies.rows:
-                company_row(b, companies, row, cmap)
-    for row in flows.rows:
-        flow_row(b, flows, row, mapping)
-    d = b.diagram
-    try:
-        for c in b.companies.values():
-            d.add_company(c)
-        for f in b.flows:
-            d.add_flow(f)
-    except ModelError as e:  # pragma: no cover - the checks above come first
-        b.problems.append(Problem(flows.source, None, None, str(e)))
+    if not _records(b, flows, mapping, companies, cmap, fast=True):
+        b = RecordBuilder(unit, metadata, types, categories)
+        _records(b, flows, mapping, companies, cmap, fast=False)
+    d = _diagram(b, flows.source)
     unplaced = [cid for cid in b.companies if cid not in b.placed]
     if unplaced and place:
         d.move_companies(layout_positions(d, unplaced))

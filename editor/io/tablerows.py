@@ -36,7 +36,7 @@ DEFAULT_TYPE = "revenue"
 
 
 # --------------------------------------------------------------- cell values
-def _date(value: Any) -> str:
+def read_date(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, _dt.datetime):
@@ -83,7 +83,7 @@ def _slug(name: str) -> str:
     return re.sub(r"[^0-9a-z]+", "_", name.casefold()).strip("_") or "company"
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
@@ -116,7 +116,7 @@ class RecordBuilder:
 
     def add_company(self, c: Company, placed: bool) -> None:
         self.companies[c.id] = c
-        self.by_key.setdefault(_key(c.name), c.id)
+        self.by_key.setdefault(name_key(c.name), c.id)
         if placed:
             self.placed.add(c.id)
 
@@ -128,7 +128,7 @@ class RecordBuilder:
                 self.taken.add(cid)
                 self.add_company(Company(cid, name if name.strip() else cid), placed=False)
             return cid
-        key = _key(name)
+        key = name_key(name)
         if key not in self.by_key:
             cid = self.new_id(_slug(name))
             self.add_company(Company(cid, " ".join(name.split())), placed=False)
@@ -202,7 +202,7 @@ def company_row(b: RecordBuilder, table: Table, row: Row, mapping: Mapping[str, 
             ok = False
     cid = _text(get("id")).strip()
     has_ids = "id" in mapping
-    key = _key(name)
+    key = name_key(name)
     if (cid and cid in b.companies) or (not cid and key in b.by_key):
         fail("id" if cid else "name", f"the company {name!r} is listed twice")
         return
@@ -229,7 +229,7 @@ def company_row(b: RecordBuilder, table: Table, row: Row, mapping: Mapping[str, 
     b.add_company(company, placed)
 
 
-_QUALIFIER_WORDS = {"est": "estimated", "estimate": "estimated", "~": "estimated", "upto": "up_to",
+QUALIFIER_WORDS = {"est": "estimated", "estimate": "estimated", "~": "estimated", "upto": "up_to",
                     "max": "up_to"}
 
 
@@ -279,7 +279,7 @@ def flow_row(b: RecordBuilder, table: Table, row: Row, mapping: Mapping[str, str
     q_raw = cell("qualifier")
     q_cell = _text(q_raw).strip().casefold().replace(" ", "_").replace("-", "_")
     if q_cell:
-        q_cell = _QUALIFIER_WORDS.get(q_cell, q_cell)
+        q_cell = QUALIFIER_WORDS.get(q_cell, q_cell)
         if q_cell not in QUALIFIERS:
             fail("qualifier", f"expected one of exact, up to, estimated; got {_text(q_raw)!r}")
         qualifier = q_cell
@@ -290,7 +290,7 @@ def flow_row(b: RecordBuilder, table: Table, row: Row, mapping: Mapping[str, str
     dates = {}
     for fld in ("date", "end_date"):
         try:
-            dates[fld] = _memo(b, "date", cell(fld), _date)
+            dates[fld] = _memo(b, "date", cell(fld), read_date)
         except ValueError as e:
             fail(fld, str(e))
     fid = _text(cell("id")).strip()

@@ -11,10 +11,11 @@ import csv
 import dataclasses
 import datetime as _dt
 import io
+import itertools
 import os
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,14 +48,67 @@ class Row:
     cells: dict[str, Any]
 
 
-@dataclass
 class Table:
-    """A sheet: where it came from (for messages), its header and its data rows."""
+    """A sheet: where it came from (for messages), its header and its data rows.
 
-    source: str
-    headers: list[str]
-    rows: list[Row]
-    notes: list[str] = field(default_factory=list)
+    A table is kept as whole columns (:meth:`column`) when it is read from a file, or as
+    :class:`Row` records when it is made from them; each form is made from the other
+    when first asked for. Tables are not changed once made: a change makes a new table.
+    """
+
+    def __init__(self, source: str, headers: list[str], rows: list[Row] | None = None,
+                 notes: list[str] | None = None, *, numbers: Sequence[int] | None = None,
+                 columns: Mapping[str, Sequence[Any]] | None = None) -> None:
+        self.source = source
+        self.headers = headers
+        self.notes = [] if notes is None else notes
+        self._rows = rows
+        self._numbers = None if numbers is None else list(numbers)
+        self._columns: dict[str, Sequence[Any]] = dict(columns or {})
+        if rows is None and (numbers is None or any(len(c) != len(numbers) for c in self._columns.values())):
+            raise ValueError("a table needs its rows, or its row numbers and columns of as many cells")
+
+    @property
+    def rows(self) -> list[Row]:
+        """The data rows, each with its spreadsheet row number and its cells by header."""
+        if self._rows is None:
+            numbers = self._numbers or []
+            cols = [self.column(h) for h in self.headers]
+            self._rows = [Row(n, dict(zip(self.headers, cells, strict=True)))
+                          for n, cells in zip(numbers, zip(*cols, strict=True) if cols else
+                                              ((),) * len(numbers), strict=True)]
+        return self._rows
+
+    @property
+    def numbers(self) -> list[int]:
+        """The spreadsheet row number of each data row."""
+        if self._numbers is None:
+            self._numbers = [r.number for r in self.rows]
+        return self._numbers
+
+    def column(self, header: str) -> Sequence[Any]:
+        """The cells of one column, in row order (None for each row when no column has this header)."""
+        col = self._columns.get(header)
+        if col is None:
+            col = self._columns[header] = [r.cells.get(header) for r in self.rows]
+        return col
+
+    def with_columns(self, changed: Mapping[str, Sequence[Any]]) -> Table:
+        """A copy of this table with some columns' cells replaced (as many cells, in row order)."""
+        columns = {h: self.column(h) for h in self.headers}
+        columns.update(changed)
+        return Table(self.source, self.headers, None, self.notes, numbers=self.numbers, columns=columns)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Table):
+            return NotImplemented
+        return (self.source, self.headers, self.rows, self.notes) == (other.source, other.headers, other.rows,
+                                                                      other.notes)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Table({self.source!r}, {self.headers!r}, {len(self.numbers)} rows, notes={self.notes!r})"
 
 
 def column_letter(index: int) -> str:
@@ -71,8 +125,12 @@ def blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = None) -> Table:
-    """Turn a grid (first row = header) into a Table, refusing ambiguous headers."""
+def make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = None, *,
+               text: bool = False) -> Table:
+    """Turn a grid (first row = header) into a Table, refusing ambiguous headers.
+
+    ``text``: every cell is a str (a CSV file), so a blank row is found by joining its cells.
+    """
     while grid and all(blank(c) for c in grid[0]):
         grid = grid[1:]
         numbers = numbers[1:] if numbers else None
@@ -92,21 +150,31 @@ def make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = N
                              f"{column_letter(i)} both '{name}'; rename one of them")
         seen[key] = column_letter(i)
         headers.append(name)
-    rows: list[Row] = []
+    width = len(headers)
+    body = grid[1:]
+    even = set(map(len, body)) <= {width}
+    if text and even and all(map(str.strip, map("".join, body))):  # no blank row: every row is kept
+        columns = dict(zip(headers, zip(*body, strict=True) if body else [()] * width, strict=True))
+        return Table(source, headers, None, numbers=numbers[1:], columns=columns)
+    kept: list[Sequence[Any]] = []
+    kept_numbers: list[int] = []
     problems: list[str] = []
-    for number, cells in zip(numbers[1:], grid[1:], strict=True):
-        if all(blank(c) for c in cells):
+    for number, cells in zip(numbers[1:], body, strict=True):
+        if (not "".join(cells).strip()) if text else all(blank(c) for c in cells):
             continue
-        extra = [c for c in cells[len(headers):] if not blank(c)]
-        if extra:
-            problems.append(f"{source}: row {number} has {len(headers) + len(extra)} or more cells "
-                            f"but the header has {len(headers)} columns")
-        padded = list(cells[:len(headers)]) + [None] * (len(headers) - len(cells))
-        rows.append(Row(number, dict(zip(headers, padded, strict=True))))
+        if not even:
+            extra = [c for c in cells[width:] if not blank(c)]
+            if extra:
+                problems.append(f"{source}: row {number} has {width + len(extra)} or more cells "
+                                f"but the header has {width} columns")
+            cells = list(cells[:width]) + [None] * (width - len(cells))
+        kept.append(cells)
+        kept_numbers.append(number)
     if problems:
         more = f" (and {len(problems) - 1} more rows like it)" if len(problems) > 1 else ""
         raise InputError(problems[0] + more)
-    return Table(source, headers, rows)
+    columns = dict(zip(headers, zip(*kept, strict=True) if kept else [()] * width, strict=True))
+    return Table(source, headers, None, numbers=kept_numbers, columns=columns)
 
 
 def _header_text(h: Any) -> str:
@@ -191,6 +259,27 @@ def unneutralise(text: str) -> str:
     return text[1:] if _NEUTRALISED.match(text) else text
 
 
+def _check_records(name: str, text: str, delimiter: str) -> None:
+    """Read the records one by one and raise the first problem: invalid CSV, a cell or the table too long."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    count = 0
+    try:
+        for record in reader:
+            if max(map(len, record), default=0) > MAX_CELL_CHARS:
+                c = next(i for i, v in enumerate(record) if len(v) > MAX_CELL_CHARS)
+                raise InputError(f"{name}: row {count + 1}, column {column_letter(c)}: the cell holds "
+                                 f"{len(record[c]):,} characters; Roundtrip reads cells up to "
+                                 f"{MAX_CELL_CHARS:,}")
+            count += 1
+            if count > MAX_TABLE_ROWS + 1:
+                raise TooManyRows(f"{name}: more than {MAX_TABLE_ROWS:,} rows; Roundtrip imports up to "
+                                  f"{MAX_TABLE_ROWS:,} (sum a ledger with 'roundtrip convert {name} "
+                                  f"OUT.roundtrip --aggregate')")
+    except csv.Error as e:
+        raise InputError(f"{name}: row {count + 1}: not valid CSV ({e})") from None
+    raise AssertionError("_check_records found no problem")  # pragma: no cover - called on one
+
+
 def read_text_table(path: str | os.PathLike) -> Table:
     p = Path(path)
     check_file(p)
@@ -200,27 +289,20 @@ def read_text_table(path: str | os.PathLike) -> Table:
     if not data.strip():
         raise InputError(f"{p.name}: the file is empty")
     text, notes = decode_text(data, p.name)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, p.suffix.lower()),
-                        strict=True)
-    grid: list[list[Any]] = []
-    long_cells = len(text) > MAX_CELL_CHARS
-    try:
-        for record in reader:
-            if long_cells and max(map(len, record), default=0) > MAX_CELL_CHARS:
-                c = next(i for i, v in enumerate(record) if len(v) > MAX_CELL_CHARS)
-                raise InputError(f"{p.name}: row {len(grid) + 1}, column {column_letter(c)}: the cell holds "
-                                 f"{len(record[c]):,} characters; Roundtrip reads cells up to "
-                                 f"{MAX_CELL_CHARS:,}")
-            grid.append(record)
-            if len(grid) > MAX_TABLE_ROWS + 1:
-                raise TooManyRows(f"{p.name}: more than {MAX_TABLE_ROWS:,} rows; Roundtrip imports up to "
-                                 f"{MAX_TABLE_ROWS:,} (sum a ledger with 'roundtrip convert {p.name} "
-                                 f"OUT.roundtrip --aggregate')")
-    except csv.Error as e:
-        raise InputError(f"{p.name}: row {len(grid) + 1}: not valid CSV ({e})") from None
+    delimiter = _delimiter(text, p.suffix.lower())
+    try:  # the records at C speed; a file with a problem is read again record by record for its message
+        grid = list(itertools.islice(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
+                                                strict=True), MAX_TABLE_ROWS + 2))
+        clean = len(grid) <= MAX_TABLE_ROWS + 1 and (
+            len(text) <= MAX_CELL_CHARS or max(map(len, itertools.chain.from_iterable(grid)),
+                                               default=0) <= MAX_CELL_CHARS)
+    except csv.Error:
+        clean = False
+    if not clean:
+        _check_records(p.name, text, delimiter)
     if _NEUTRALISED_SOMEWHERE.search(text):
         grid = [[unneutralise(v) for v in record] for record in grid]
-    table = make_table(p.name, grid)
+    table = make_table(p.name, grid, text=True)
     table.notes.extend(notes)
     return table
 
