@@ -90,7 +90,8 @@ class Table:
         """The cells of one column, in row order (None for each row when no column has this header)."""
         col = self._columns.get(header)
         if col is None:
-            col = self._columns[header] = [r.cells.get(header) for r in self.rows]
+            col = self._columns[header] = ([None] * len(self.numbers) if self._rows is None
+                                           else [r.cells.get(header) for r in self._rows])
         return col
 
     def with_columns(self, changed: Mapping[str, Sequence[Any]]) -> Table:
