@@ -127,9 +127,15 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
         return read(fld, (lambda v: _text(v).strip()) if strip else _text)
 
     # Every column is read before anything is made, so an unreadable cell changes nothing.
-    ends = []
+    ends: list[Sequence[Any]] = []
     for end in ("source", "target"):
-        names, ids = texts(end, strip=False), texts(f"{end}_id")
+        names = texts(end, strip=False)
+        if f"{end}_id" not in mapping:  # the company of each row by its name alone
+            if any(not name.strip() for name in distinct(names)):
+                raise Unreadable  # an empty end
+            ends.append(names)
+            continue
+        ids = texts(f"{end}_id")
         if any(not cid and not name.strip() for name, cid in zip(names, ids, strict=True)):
             raise Unreadable  # an empty end
         ends.append(list(zip(names, ids, strict=True)))
@@ -144,27 +150,28 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
     undirected = read("direction", lambda v: _text(v).strip().casefold() == "undirected")
     urls, notes = texts("url"), texts("note", strip=False)
     type_cells = column("type")
+    type_keys = type_cells if set(map(type, type_cells)) <= {str} else [(c.__class__, c) for c in type_cells]
 
     # One pass in row order: companies, then the flow type, then the id, as flow_row makes them.
-    company_of: dict[tuple[str, str], str] = {}
-    type_of: dict[tuple[Any, Any], str] = {}
+    company_of: dict[Any, str] = {}
+    type_of: dict[Any, str] = {}
     by_key, taken, flow_ids_made, flows = b.by_key, b.taken, b.flow_ids, b.flows
 
-    def company(pair: tuple[str, str]) -> str:
-        name, given_id = pair
+    def company(key: str | tuple[str, str]) -> str:
+        name, given_id = (key, "") if isinstance(key, str) else key
         cid = (None if given_id else by_key.get(name_key(name))) or b.company_for(name, given_id)
-        company_of[pair] = cid
+        company_of[key] = cid
         return cid
 
-    rows = zip(ends[0], ends[1], type_cells, flow_ids, undirected, amounts, qualifiers, units, statuses,
-               urls, notes, dates, end_dates, strict=True)
-    for src, tgt, cell, fid, undirected_row, (amount, qualifier), q, unit, status, url, note, date, end_date \
-            in rows:
+    rows = zip(ends[0], ends[1], type_keys, type_cells, flow_ids, undirected, amounts, qualifiers, units,
+               statuses, urls, notes, dates, end_dates, strict=True)
+    for (src, tgt, type_key, cell, fid, undirected_row, (amount, qualifier), q, unit, status, url, note, date,
+         end_date) in rows:
         source = company_of.get(src) or company(src)
         target = company_of.get(tgt) or company(tgt)
-        type_id = type_of.get((cell.__class__, cell))
+        type_id = type_of.get(type_key)
         if type_id is None:
-            type_id = type_of[(cell.__class__, cell)] = b.flow_type(cell)
+            type_id = type_of[type_key] = b.flow_type(cell)
         if fid:
             if fid in flow_ids_made:
                 raise Unreadable  # the id of an earlier row (given, renamed or counted)
@@ -173,7 +180,9 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
                 b.renamed.append(f"{wanted!r} -> {fid!r}")
         else:
             b.counter += 1
-            fid = b.new_id(f"f{b.counter}")
+            fid = f"f{b.counter}"
+            if fid in taken:
+                fid = b.new_id(fid)
         taken.add(fid)
         flow_ids_made.add(fid)
         if undirected_row:
