@@ -123,7 +123,10 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
         header = mapping.get(fld)
         return [reader(None)] * n if header is None else _by_value(table.column(header), reader)
 
-    def texts(fld: str, strip: bool = True) -> list[str]:
+    def texts(fld: str, strip: bool = True) -> Sequence[str]:
+        header = mapping.get(fld)
+        if header is not None and set(map(type, cells := table.column(header))) <= {str}:
+            return list(map(str.strip, cells)) if strip else cells  # a text cell reads as itself
         return read(fld, (lambda v: _text(v).strip()) if strip else _text)
 
     # Every column is read before anything is made, so an unreadable cell changes nothing.

@@ -301,7 +301,7 @@ def read_text_table(path: str | os.PathLike) -> Table:
         clean = False
     if not clean:
         _check_records(p.name, text, delimiter)
-    if _NEUTRALISED_SOMEWHERE.search(text):
+    if "'" in text and _NEUTRALISED_SOMEWHERE.search(text):  # a quick look first: most files have no quote
         grid = [[unneutralise(v) for v in record] for record in grid]
     table = make_table(p.name, grid, text=True)
     table.notes.extend(notes)
