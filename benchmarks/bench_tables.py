@@ -5,8 +5,9 @@ reporting its wall time and its peak resident set size (``VmHWM``):
 
 * ``roundtrip``: :func:`editor.io.edgelist.load_table_with_notes` with ``place=False`` (what
   ``roundtrip analyze`` and ``convert`` do: a file read into a checked diagram, no layout);
-* ``rows``: the same with the columns way turned off (every table built row by row, as
-  before the columns way existed), for comparison;
+* ``rows``: the same with the columns way turned off (the flows made row by row by
+  :mod:`editor.io.tablerows`, the grid split into rows one by one), for comparison;
+* ``--before DIR``: the reader of another source tree (an earlier commit), on the same files;
 * baselines: ``pandas.read_csv`` of the same file (types guessed, nothing checked), and for
   XLSX openpyxl's read-only iteration over the values of the sheet.
 
@@ -31,6 +32,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+#: Another source tree of Roundtrip (``--before DIR``): its reader is timed too, on the same files.
+BEFORE: Path | None = None
 
 SIZES, QUICK_SIZES = (10_000, 100_000), (1_000, 5_000)
 COLUMNS = ["source", "target", "type", "amount", "date", "url"]
@@ -42,16 +45,24 @@ XLSX_TIME = "read XLSX edge list, time"
 XLSX_MEMORY = "read XLSX edge list, peak"
 ROWS = [(CSV_TIME, "csv-small"), (CSV_MEMORY, "csv-small"), (CSV_TIME, "csv-large"),
         (CSV_MEMORY, "csv-large"), (XLSX_TIME, "xlsx-large"), (XLSX_MEMORY, "xlsx-large")]
+
+
+def size_labels(quick: bool) -> dict[str, str]:
+    """size key -> the size column of benchmarks/run.py."""
+    small, large = QUICK_SIZES if quick else SIZES
+    return {"csv-small": f"{small:,} rows", "csv-large": f"{large:,} rows", "xlsx-large": f"{large:,} rows"}
+
+
 #: (name, size key) -> (target figure, target ratio to the baseline or None).
 TARGETS = {(CSV_TIME, "csv-small"): (1000.0, 3.0), (CSV_TIME, "csv-large"): (10000.0, 3.0),
            (XLSX_TIME, "xlsx-large"): (60000.0, 2.0)}
 
 CHILD = r'''
 import json, sys, time
-sys.path[:0] = [{root!r}, {here!r}]
+case, path, root = sys.argv[1], sys.argv[2], sys.argv[3]
+sys.path[:0] = [root, {here!r}]
 from bench_memory import peak_rss_mb
-case, path = sys.argv[1], sys.argv[2]
-if case in ("roundtrip", "rows"):
+if case in ("roundtrip", "rows", "before"):
     from editor.io import edgelist, tables
     if case == "rows":  # the columns way turned off: the row-by-row reading it replaces
         edgelist.build_flows = lambda *a: False
@@ -77,10 +88,11 @@ print(json.dumps({{"seconds": time.perf_counter() - t0, "peak_mb": peak_rss_mb()
 
 
 def _child(case: str, path: Path, timeout: float = 600) -> dict:
-    code = CHILD.format(root=str(ROOT), here=str(HERE))
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.run([sys.executable, "-c", code, case, str(path)], capture_output=True, text=True,
-                          timeout=timeout, env=env)
+    code = CHILD.format(here=str(HERE))
+    root = str(BEFORE if case == "before" and BEFORE is not None else ROOT)
+    env = dict(os.environ, PYTHONPATH=root)
+    proc = subprocess.run([sys.executable, "-c", code, case, str(path), root], capture_output=True,
+                          text=True, timeout=timeout, env=env)
     try:
         return json.loads(proc.stdout.strip().splitlines()[-1])
     except (IndexError, ValueError):
@@ -130,20 +142,22 @@ def run(quick: bool, runs: int) -> list[dict]:
         sizes = QUICK_SIZES if quick else SIZES
         for n in sizes:
             csv_path, xlsx_path = write_edge_lists(n, Path(tmp), xlsx=n == sizes[-1])
-            cases = {c: measure(c, csv_path, runs) for c in ("pandas", "roundtrip", "rows")}
+            extra = ("before",) if BEFORE is not None else ()
+            cases = {c: measure(c, csv_path, runs) for c in ("pandas", "roundtrip", "rows", *extra)}
             out.append({"kind": "csv", "n": n, "size_mb": csv_path.stat().st_size / 1e6, **cases})
             if xlsx_path is not None:
-                cases = {c: measure(c, xlsx_path, runs) for c in ("openpyxl", "roundtrip")}
+                cases = {c: measure(c, xlsx_path, runs) for c in ("openpyxl", "roundtrip", *extra)}
                 out.append({"kind": "xlsx", "n": n, "size_mb": xlsx_path.stat().st_size / 1e6, **cases})
     return out
 
 
 def table_rows(quick: bool) -> list[dict]:
-    """The rows of benchmarks/run.py's "tables" part."""
+    """The rows of benchmarks/run.py's "tables" part (one process per figure)."""
     import bench_io as B
 
     rows = []
-    for r, key in zip(run(quick, 1 if quick else 3), ("csv-small", "csv-large", "xlsx-large"), strict=True):
+    # one process per figure: the whole part stays near two minutes (the script alone takes medians)
+    for r, key in zip(run(quick, 1), ("csv-small", "csv-large", "xlsx-large"), strict=True):
         size = f"{r['n']:,} rows"
         base_name = "pandas.read_csv" if r["kind"] == "csv" else "openpyxl read-only"
         base = r["pandas" if r["kind"] == "csv" else "openpyxl"]
@@ -151,7 +165,7 @@ def table_rows(quick: bool) -> list[dict]:
         note = f"{r['size_mb']:.1f} MB; {mine['outcome']}"
         if "rows" in r:
             before = r["rows"]
-            note += f"; row by row (before): {before['seconds'] * 1e3:,.0f} ms, {before['peak_mb']:.0f} MB"
+            note += f"; row by row: {before['seconds'] * 1e3:,.0f} ms, {before['peak_mb']:.0f} MB"
         time_name, memory_name = (CSV_TIME, CSV_MEMORY) if r["kind"] == "csv" else (XLSX_TIME, XLSX_MEMORY)
         rows.append(B.row(time_name, size, mine["seconds"] * 1e3, "ms", size_key=key, note=note,
                           baseline_name=base_name, baseline=base["seconds"] * 1e3))
@@ -161,11 +175,19 @@ def table_rows(quick: bool) -> list[dict]:
     return rows
 
 
+READERS = {"pandas": "pandas.read_csv", "openpyxl": "openpyxl read-only", "roundtrip": "Roundtrip",
+           "rows": "Roundtrip, row by row", "before": "--before tree"}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="1,000 and 5,000 rows")
     ap.add_argument("--runs", type=int, default=3, help="fresh processes per figure (median)")
+    ap.add_argument("--before", type=Path, help="another Roundtrip source tree whose reader is timed too "
+                    "(e.g. a `git worktree` of an earlier commit)")
     args = ap.parse_args(argv)
+    global BEFORE
+    BEFORE = args.before.resolve() if args.before else None
     load = os.getloadavg()[0]
     t0 = time.perf_counter()
     results = run(args.quick, args.runs)
@@ -175,11 +197,10 @@ def main(argv: list[str] | None = None) -> int:
     for r in results:
         base = r["pandas" if r["kind"] == "csv" else "openpyxl"]
         label = f"{r['n']:,}-row {r['kind'].upper()} ({r['size_mb']:.1f} MB)"
-        for case in ("pandas", "openpyxl", "roundtrip", "rows"):
+        for case in ("pandas", "openpyxl", "roundtrip", "rows", "before"):
             if case in r:
                 m = r[case]
-                name = {"pandas": "pandas.read_csv", "openpyxl": "openpyxl read-only",
-                        "roundtrip": "Roundtrip (columns)", "rows": "Roundtrip (row by row)"}[case]
+                name = READERS[case]
                 ratio = m["seconds"] / base["seconds"]
                 print(f"{label:<24} {name:<22} {m['seconds'] * 1e3:>7,.0f}ms {ratio:>6.1f}x "
                       f"{m['peak_mb']:>7.0f}MB  {m['outcome']}")
