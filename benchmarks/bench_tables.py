@@ -60,10 +60,18 @@ TARGETS = {(CSV_TIME, "csv-small"): (1000.0, 3.0), (CSV_TIME, "csv-large"): (100
 CHILD = r'''
 import json, sys, time
 case, path, root = sys.argv[1], sys.argv[2], sys.argv[3]
-sys.path[:0] = [root, {here!r}]
-from bench_memory import peak_rss_mb
+sys.path.insert(0, root)  # nothing else on the path: --before must time that tree's code
+
+
+def peak_rss_mb():
+    with open("/proc/self/status", encoding="ascii") as fh:
+        return next(int(line.split()[1]) / 1024 for line in fh if line.startswith("VmHWM:"))
+
+
 if case in ("roundtrip", "rows", "before"):
+    import editor
     from editor.io import edgelist, tables
+    assert editor.__file__.startswith(root), (editor.__file__, root)
     if case == "rows":  # the columns way turned off: the row-by-row reading it replaces
         edgelist.build_flows = lambda *a: False
         make_table = tables.make_table
@@ -88,7 +96,7 @@ print(json.dumps({{"seconds": time.perf_counter() - t0, "peak_mb": peak_rss_mb()
 
 
 def _child(case: str, path: Path, timeout: float = 600) -> dict:
-    code = CHILD.format(here=str(HERE))
+    code = CHILD.format()
     root = str(BEFORE if case == "before" and BEFORE is not None else ROOT)
     env = dict(os.environ, PYTHONPATH=root)
     proc = subprocess.run([sys.executable, "-c", code, case, str(path), root], capture_output=True,
