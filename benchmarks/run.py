@@ -35,6 +35,9 @@ from bench_safety import ROWS as SAFETY_ROWS  # noqa: E402
 from bench_safety import SIZE_LABELS as SAFETY_LABELS  # noqa: E402
 from bench_safety import TARGETS as SAFETY_TARGETS  # noqa: E402
 from bench_stress import NAME as STRESS  # noqa: E402
+from bench_tables import ROWS as TABLES_ROWS  # noqa: E402
+from bench_tables import TARGETS as TABLES_TARGETS  # noqa: E402
+from bench_tables import size_labels as tables_labels  # noqa: E402
 from bench_timeline import NAME as TIMELINE  # noqa: E402
 
 AI_SAMPLE = ROOT / "samples" / "ai-money-machine-2025.roundtrip"
@@ -56,6 +59,7 @@ PARTS: dict[str, list[tuple[str, str]]] = {
     + [(L.PLACE, "medium"), (L.PLACE, "large")],
     "ledger": [(LEDGER, "ledger")],
     "safety": SAFETY_ROWS,
+    "tables": TABLES_ROWS,
 }
 
 #: (name, size key) -> (target figure, target ratio or None). Figures above target: MISS.
@@ -79,6 +83,7 @@ TARGETS: dict[tuple[str, str], tuple[float, float | None]] = {
     (L.OVERLAPS, "csv"): (0.0, None),
     (LEDGER, "ledger"): (30000.0, None),   # 10M-row target; this row runs 100,000 (full: bench_ledger.py)
     **SAFETY_TARGETS,                      # hostile inputs against their limits (bench_safety.py)
+    **TABLES_TARGETS,                      # large edge lists against pandas/openpyxl (bench_tables.py)
 }
 
 TIMEOUT = {"quick": 150, "full": 420}
@@ -147,6 +152,9 @@ def part_rows(part: str, quick: bool, out: Path) -> list[dict]:
     if part == "safety":
         import bench_safety
         return bench_safety.table_rows(quick)
+    if part == "tables":
+        import bench_tables
+        return bench_tables.table_rows(quick)
     if part == "memory":
         import bench_memory
         return bench_memory.run(quick, paths)
@@ -179,6 +187,7 @@ def merge(quick: bool, results: dict[str, tuple[list[dict], str]]) -> list[dict]
     labels.update(L.SIZE_LABELS)
     labels["ledger"] = f"{LEDGER_ROWS:,} rows"
     labels.update(SAFETY_LABELS)
+    labels.update(tables_labels(quick))
     merged = []
     for part, expected in PARTS.items():
         rows, error = results.get(part, ([], "not run"))

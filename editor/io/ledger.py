@@ -20,7 +20,8 @@ from typing import Any
 
 from editor.io.edgelist import build_diagram, guess_columns, summarize
 from editor.io.errors import InputError
-from editor.io.tables import MAX_TABLE_ROWS, TEXT_EXTENSIONS, XLSX_EXTENSIONS, Row, Table, read_workbook
+from editor.io.tables import MAX_TABLE_ROWS, TEXT_EXTENSIONS, XLSX_EXTENSIONS, Row, Table
+from editor.io.workbook import read_workbook
 from editor.model import Diagram
 
 PARQUET_EXTENSIONS = (".parquet", ".pq")

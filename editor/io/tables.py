@@ -1,8 +1,9 @@
-"""Raw spreadsheet tables: reading CSV/TSV/XLSX into rows of cells, writing them back.
+"""Raw spreadsheet tables: reading CSV/TSV into rows of cells, writing CSV/XLSX back.
 
 This layer knows files, encodings, sheets and row numbers, not companies or
-flows (that is :mod:`editor.io.edgelist`). Row numbers are the ones a user
-sees in a spreadsheet program: the header is row 1. No Qt here.
+flows (that is :mod:`editor.io.edgelist`); XLSX workbooks are read by
+:mod:`editor.io.workbook`, under the limits defined here. Row numbers are the
+ones a user sees in a spreadsheet program: the header is row 1. No Qt here.
 """
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ import csv
 import dataclasses
 import datetime as _dt
 import io
+import itertools
 import os
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +32,6 @@ MAX_TABLE_SIZE = 50 * 1024 * 1024
 MAX_TABLE_ROWS = 100_000
 #: Characters in one cell (a long note fits; a cell of a gigabyte does not).
 MAX_CELL_CHARS = 32_767
-#: Uncompressed bytes of an XLSX (a zip): checked before parsing, so a zip bomb is refused unopened.
-MAX_XLSX_UNPACKED = 200 * 1024 * 1024
 TEXT_EXTENSIONS = (".csv", ".tsv", ".tab", ".txt")
 XLSX_EXTENSIONS = (".xlsx", ".xlsm")
 
@@ -48,14 +48,68 @@ class Row:
     cells: dict[str, Any]
 
 
-@dataclass
 class Table:
-    """A sheet: where it came from (for messages), its header and its data rows."""
+    """A sheet: where it came from (for messages), its header and its data rows.
 
-    source: str
-    headers: list[str]
-    rows: list[Row]
-    notes: list[str] = field(default_factory=list)
+    A table is kept as whole columns (:meth:`column`) when it is read from a file, or as
+    :class:`Row` records when it is made from them; each form is made from the other
+    when first asked for. Tables are not changed once made: a change makes a new table.
+    """
+
+    def __init__(self, source: str, headers: list[str], rows: list[Row] | None = None,
+                 notes: list[str] | None = None, *, numbers: Sequence[int] | None = None,
+                 columns: Mapping[str, Sequence[Any]] | None = None) -> None:
+        self.source = source
+        self.headers = headers
+        self.notes = [] if notes is None else notes
+        self._rows = rows
+        self._numbers = None if numbers is None else list(numbers)
+        self._columns: dict[str, Sequence[Any]] = dict(columns or {})
+        if rows is None and (numbers is None or any(len(c) != len(numbers) for c in self._columns.values())):
+            raise ValueError("a table needs its rows, or its row numbers and columns of as many cells")
+
+    @property
+    def rows(self) -> list[Row]:
+        """The data rows, each with its spreadsheet row number and its cells by header."""
+        if self._rows is None:
+            numbers = self._numbers or []
+            cols = [self.column(h) for h in self.headers]
+            self._rows = [Row(n, dict(zip(self.headers, cells, strict=True)))
+                          for n, cells in zip(numbers, zip(*cols, strict=True) if cols else
+                                              ((),) * len(numbers), strict=True)]
+        return self._rows
+
+    @property
+    def numbers(self) -> list[int]:
+        """The spreadsheet row number of each data row."""
+        if self._numbers is None:
+            self._numbers = [r.number for r in self.rows]
+        return self._numbers
+
+    def column(self, header: str) -> Sequence[Any]:
+        """The cells of one column, in row order (None for each row when no column has this header)."""
+        col = self._columns.get(header)
+        if col is None:
+            col = self._columns[header] = ([None] * len(self.numbers) if self._rows is None
+                                           else [r.cells.get(header) for r in self._rows])
+        return col
+
+    def with_columns(self, changed: Mapping[str, Sequence[Any]]) -> Table:
+        """A copy of this table with some columns' cells replaced (as many cells, in row order)."""
+        columns = {h: self.column(h) for h in self.headers}
+        columns.update(changed)
+        return Table(self.source, self.headers, None, self.notes, numbers=self.numbers, columns=columns)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Table):
+            return NotImplemented
+        return (self.source, self.headers, self.rows, self.notes) == (other.source, other.headers, other.rows,
+                                                                      other.notes)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Table({self.source!r}, {self.headers!r}, {len(self.numbers)} rows, notes={self.notes!r})"
 
 
 def column_letter(index: int) -> str:
@@ -68,20 +122,24 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _blank(value: Any) -> bool:
+def blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = None) -> Table:
-    """Turn a grid (first row = header) into a Table, refusing ambiguous headers."""
-    while grid and all(_blank(c) for c in grid[0]):
+def make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = None, *,
+               text: bool = False) -> Table:
+    """Turn a grid (first row = header) into a Table, refusing ambiguous headers.
+
+    ``text``: every cell is a str (a CSV file), so a blank row is found by joining its cells.
+    """
+    while grid and all(blank(c) for c in grid[0]):
         grid = grid[1:]
         numbers = numbers[1:] if numbers else None
     if not grid:
         raise InputError(f"{source}: the table is empty (expected a header row with 'source' and 'target')")
     numbers = numbers or list(range(1, len(grid) + 1))
     raw_headers = list(grid[0])
-    while raw_headers and _blank(raw_headers[-1]):
+    while raw_headers and blank(raw_headers[-1]):
         raw_headers.pop()
     headers: list[str] = []
     seen: dict[str, str] = {}
@@ -93,21 +151,31 @@ def _make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = 
                              f"{column_letter(i)} both '{name}'; rename one of them")
         seen[key] = column_letter(i)
         headers.append(name)
-    rows: list[Row] = []
+    width = len(headers)
+    body = grid[1:]
+    even = set(map(len, body)) <= {width}
+    if text and even and all(map(str.strip, map("".join, body))):  # no blank row: every row is kept
+        columns = dict(zip(headers, zip(*body, strict=True) if body else [()] * width, strict=True))
+        return Table(source, headers, None, numbers=numbers[1:], columns=columns)
+    kept: list[Sequence[Any]] = []
+    kept_numbers: list[int] = []
     problems: list[str] = []
-    for number, cells in zip(numbers[1:], grid[1:], strict=True):
-        if all(_blank(c) for c in cells):
+    for number, cells in zip(numbers[1:], body, strict=True):
+        if (not "".join(cells).strip()) if text else all(blank(c) for c in cells):
             continue
-        extra = [c for c in cells[len(headers):] if not _blank(c)]
-        if extra:
-            problems.append(f"{source}: row {number} has {len(headers) + len(extra)} or more cells "
-                            f"but the header has {len(headers)} columns")
-        padded = list(cells[:len(headers)]) + [None] * (len(headers) - len(cells))
-        rows.append(Row(number, dict(zip(headers, padded, strict=True))))
+        if not even:
+            extra = [c for c in cells[width:] if not blank(c)]
+            if extra:
+                problems.append(f"{source}: row {number} has {width + len(extra)} or more cells "
+                                f"but the header has {width} columns")
+            cells = list(cells[:width]) + [None] * (width - len(cells))
+        kept.append(cells)
+        kept_numbers.append(number)
     if problems:
         more = f" (and {len(problems) - 1} more rows like it)" if len(problems) > 1 else ""
         raise InputError(problems[0] + more)
-    return Table(source, headers, rows)
+    columns = dict(zip(headers, zip(*kept, strict=True) if kept else [()] * width, strict=True))
+    return Table(source, headers, None, numbers=kept_numbers, columns=columns)
 
 
 def _header_text(h: Any) -> str:
@@ -118,7 +186,7 @@ def _header_text(h: Any) -> str:
     return " ".join(str(h).split())
 
 
-def _check_file(path: Path) -> int:
+def check_file(path: Path) -> int:
     check_regular(path)  # a FIFO or device is refused before anything opens it
     try:
         size = path.stat().st_size
@@ -192,174 +260,52 @@ def unneutralise(text: str) -> str:
     return text[1:] if _NEUTRALISED.match(text) else text
 
 
+def _check_records(name: str, text: str, delimiter: str) -> None:
+    """Read the records one by one and raise the first problem: invalid CSV, a cell or the table too long."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    count = 0
+    try:
+        for record in reader:
+            if max(map(len, record), default=0) > MAX_CELL_CHARS:
+                c = next(i for i, v in enumerate(record) if len(v) > MAX_CELL_CHARS)
+                raise InputError(f"{name}: row {count + 1}, column {column_letter(c)}: the cell holds "
+                                 f"{len(record[c]):,} characters; Roundtrip reads cells up to "
+                                 f"{MAX_CELL_CHARS:,}")
+            count += 1
+            if count > MAX_TABLE_ROWS + 1:
+                raise TooManyRows(f"{name}: more than {MAX_TABLE_ROWS:,} rows; Roundtrip imports up to "
+                                  f"{MAX_TABLE_ROWS:,} (sum a ledger with 'roundtrip convert {name} "
+                                  f"OUT.roundtrip --aggregate')")
+    except csv.Error as e:
+        raise InputError(f"{name}: row {count + 1}: not valid CSV ({e})") from None
+    raise AssertionError("_check_records found no problem")  # pragma: no cover - called on one
+
+
 def read_text_table(path: str | os.PathLike) -> Table:
     p = Path(path)
-    _check_file(p)
+    check_file(p)
     data = read_limited(p, MAX_TABLE_SIZE, "reads tables")
     if data.startswith(b"PK\x03\x04"):
         raise InputError(f"{p.name}: this is an Excel workbook, not a CSV file; give it the .xlsx extension")
     if not data.strip():
         raise InputError(f"{p.name}: the file is empty")
     text, notes = decode_text(data, p.name)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, p.suffix.lower()),
-                        strict=True)
-    grid: list[list[Any]] = []
-    long_cells = len(text) > MAX_CELL_CHARS
-    try:
-        for record in reader:
-            if long_cells and max(map(len, record), default=0) > MAX_CELL_CHARS:
-                c = next(i for i, v in enumerate(record) if len(v) > MAX_CELL_CHARS)
-                raise InputError(f"{p.name}: row {len(grid) + 1}, column {column_letter(c)}: the cell holds "
-                                 f"{len(record[c]):,} characters; Roundtrip reads cells up to "
-                                 f"{MAX_CELL_CHARS:,}")
-            grid.append(record)
-            if len(grid) > MAX_TABLE_ROWS + 1:
-                raise TooManyRows(f"{p.name}: more than {MAX_TABLE_ROWS:,} rows; Roundtrip imports up to "
-                                 f"{MAX_TABLE_ROWS:,} (sum a ledger with 'roundtrip convert {p.name} "
-                                 f"OUT.roundtrip --aggregate')")
-    except csv.Error as e:
-        raise InputError(f"{p.name}: row {len(grid) + 1}: not valid CSV ({e})") from None
-    if _NEUTRALISED_SOMEWHERE.search(text):
+    delimiter = _delimiter(text, p.suffix.lower())
+    try:  # the records at C speed; a file with a problem is read again record by record for its message
+        grid = list(itertools.islice(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
+                                                strict=True), MAX_TABLE_ROWS + 2))
+        clean = len(grid) <= MAX_TABLE_ROWS + 1 and (
+            len(text) <= MAX_CELL_CHARS or max(map(len, itertools.chain.from_iterable(grid)),
+                                               default=0) <= MAX_CELL_CHARS)
+    except csv.Error:
+        clean = False
+    if not clean:
+        _check_records(p.name, text, delimiter)
+    if "'" in text and _NEUTRALISED_SOMEWHERE.search(text):  # a quick look first: most files have no quote
         grid = [[unneutralise(v) for v in record] for record in grid]
-    table = _make_table(p.name, grid)
+    table = make_table(p.name, grid, text=True)
     table.notes.extend(notes)
     return table
-
-
-# ---------------------------------------------------------------------- XLSX
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+:?[A-Z]*(\d*)"')
-_ROW = re.compile(rb"<(?:\w+:)?row[\s>]")
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
-
-
-def _column_index(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n - 1
-
-
-def _check_zip(p: Path) -> dict[str, list[tuple[int, int, int, int]]]:
-    """Refuse a workbook whose parts unpack too large or that declares too many rows, before parsing.
-
-    Returns the merged ranges ``(row0, col0, row1, col1)`` (0-based, inclusive) by sheet part name:
-    the streaming reader does not report them.
-    """
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(p) as z:
-            infos = z.infolist()
-            unpacked = sum(i.file_size for i in infos)
-            if unpacked > MAX_XLSX_UNPACKED:
-                raise InputError(f"{p.name}: the workbook unpacks to {unpacked / 1e6:,.0f} MB; "
-                                 f"Roundtrip reads workbooks up to {MAX_XLSX_UNPACKED // (1024 * 1024)} MB "
-                                 f"unpacked")
-            merged: dict[str, list[tuple[int, int, int, int]]] = {}
-            for info in infos:
-                if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
-                    continue
-                with z.open(info) as f:
-                    head = f.read(4096)
-                m = _DIMENSION.search(head)
-                if m and m.group(1) and int(m.group(1)) - 1 > MAX_TABLE_ROWS:
-                    raise TooManyRows(f"{p.name}: a sheet declares {int(m.group(1)):,} rows; "
-                                     f"Roundtrip imports up to {MAX_TABLE_ROWS:,} rows (sum a ledger with "
-                                     f"'roundtrip convert {p.name} OUT.roundtrip --aggregate')")
-                data = z.read(info)
-                if not (m and m.group(1)):  # no <dimension>: count the rows (openpyxl would parse them all)
-                    rows = sum(1 for _ in _ROW.finditer(data))
-                    if rows - 1 > MAX_TABLE_ROWS:
-                        raise TooManyRows(f"{p.name}: a sheet has {rows:,} rows; Roundtrip imports up to "
-                                          f"{MAX_TABLE_ROWS:,} rows (sum a ledger with "
-                                          f"'roundtrip convert {p.name} OUT.roundtrip --aggregate')")
-                at = data.rfind(b"<mergeCells")
-                if at < 0:
-                    at = data.rfind(b":mergeCells")
-                if at >= 0:
-                    merged[info.filename] = [(int(r0) - 1, _column_index(c0), int(r1) - 1, _column_index(c1))
-                                             for c0, r0, c1, r1 in _MERGE.findall(data, at)]
-            return merged
-    except zipfile.BadZipFile as e:
-        raise InputError(f"{p.name}: not a readable Excel workbook (.xlsx): {e}") from None
-
-
-def _sheet_grid(ws: Any, source: str) -> tuple[list[list[Any]], bool]:
-    """The cell values of a streamed sheet (capped in rows and cell length), and whether it has formulas."""
-    grid: list[list[Any]] = []
-    formula = False
-    for r, row in enumerate(ws.iter_rows()):
-        if r > MAX_TABLE_ROWS:
-            raise TooManyRows(f"{source}: more than {MAX_TABLE_ROWS:,} rows; Roundtrip imports up to "
-                             f"{MAX_TABLE_ROWS:,} (sum a ledger with 'roundtrip convert FILE OUT.roundtrip "
-                             f"--aggregate')")
-        values = []
-        for c, cell in enumerate(row):
-            v = cell.value
-            if isinstance(v, str) and len(v) > MAX_CELL_CHARS:
-                raise InputError(f"{source}: row {r + 1}, column {column_letter(c)}: the cell holds "
-                                 f"{len(v):,} characters; Roundtrip reads cells up to {MAX_CELL_CHARS:,}")
-            formula = formula or cell.data_type == "f"
-            values.append(v)
-        grid.append(values)
-    return grid, formula
-
-
-def read_workbook(path: str | os.PathLike) -> dict[str, Table]:
-    """Every non-empty sheet of a workbook, by sheet name (in workbook order).
-
-    The zip is checked (unpacked size, declared rows) before parsing, and the sheets
-    are streamed (openpyxl's read-only mode) with caps on rows and cell length.
-    """
-    import zipfile
-
-    import openpyxl
-
-    p = Path(path)
-    _check_file(p)
-    if p.stat().st_size == 0:
-        raise InputError(f"{p.name}: the file is empty")
-    merged = _check_zip(p)
-    try:
-        formulas = openpyxl.load_workbook(p, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as e:
-        raise InputError(f"{p.name}: not a readable Excel workbook (.xlsx): {e}") from None
-    except Exception as e:  # openpyxl raises assorted errors on damaged files
-        raise InputError(f"{p.name}: not a readable Excel workbook (.xlsx): {type(e).__name__}") from None
-    values = None
-    tables: dict[str, Table] = {}
-    try:
-        for ws_f in formulas.worksheets:
-            source = f"{p.name}, sheet '{ws_f.title}'"
-            f_grid, has_formula = _sheet_grid(ws_f, source)
-            grid = f_grid
-            if has_formula:
-                values = values or openpyxl.load_workbook(p, read_only=True, data_only=True)
-                grid = _sheet_grid(values[ws_f.title], source)[0]
-                for r, row in enumerate(f_grid):
-                    for c, v in enumerate(row):
-                        saved = grid[r][c] if c < len(grid[r]) else None
-                        if isinstance(v, str) and v.startswith("=") and saved is None:
-                            raise InputError(
-                                f"{source}: row {r + 1}, column {column_letter(c)}: "
-                                f"the formula {v} has no saved result; "
-                                f"open the file in a spreadsheet program and save it again")
-            for r0, c0, r1, c1 in merged.get(getattr(ws_f, "_worksheet_path", ""), []):
-                top = grid[r0][c0] if r0 < len(grid) and c0 < len(grid[r0]) else None
-                for r in range(r0, min(r1 + 1, len(grid))):
-                    grid[r].extend([None] * (c1 + 1 - len(grid[r])))
-                    for c in range(c0, c1 + 1):
-                        grid[r][c] = top
-            if not any(not _blank(v) for row in grid for v in row):
-                continue
-            tables[ws_f.title] = _make_table(source, grid)
-    finally:
-        formulas.close()
-        if values is not None:
-            values.close()
-    if not tables:
-        raise InputError(f"{p.name}: every sheet of the workbook is empty")
-    return tables
 
 
 # ------------------------------------------------------------------- writing

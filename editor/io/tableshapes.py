@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +50,18 @@ def cell_str(value: Any) -> str:
 
 
 
+def distinct(values: Iterable[Any]) -> list[Any]:
+    """The values in the order they first appear, each once (1, 1.0 and True kept apart);
+    all of them, repeats too, when one cannot be hashed."""
+    values = list(values) if not isinstance(values, (list, tuple)) else values
+    if set(map(type, values)) <= {str}:  # text cells (all of a CSV file): equal means the same
+        return list(dict.fromkeys(values))
+    try:
+        return [v for _, v in dict.fromkeys([(v.__class__, v) for v in values])]
+    except TypeError:
+        return list(values)
+
+
 def norm_header(header: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z_]+", " ", header.casefold()).split())
 
@@ -67,7 +79,7 @@ def direction_column(flows: Table, mapping: Mapping[str, str], notes: list[str])
     header = out.get("type")
     if header is None or "direction" in out:
         return out
-    values = {cell_str(r.cells.get(header)).strip().casefold() for r in flows.rows} - {""}
+    values = {cell_str(v).strip().casefold() for v in distinct(flows.column(header))} - {""}
     if not values or not values <= _DIRECTIONS:
         return out
     out["direction"] = out.pop("type")
@@ -95,7 +107,7 @@ def split_multi(flows: Table, mapping: Mapping[str, str], notes: list[str]) -> T
     """Kumu's ``A|B`` in its From/To columns: one flow per pair of companies."""
     ends = [mapping[e] for e in ("source", "target") if e in mapping]
     if [norm_header(h) for h in ends] != ["from", "to"] or not any(
-            MULTI in cell_str(r.cells.get(h)) for r in flows.rows for h in ends):
+            MULTI in cell_str(v) for h in ends for v in distinct(flows.column(h))):
         return flows
     rows: list[Row] = []
     split = 0
@@ -121,7 +133,7 @@ def shown_marks(table: Table, headers: list[str | None]) -> set[str]:
     out = set()
     for h in dict.fromkeys(h for h in headers if h):
         try:
-            mark = column_mark(r.cells.get(h) for r in table.rows)
+            mark = column_mark(distinct(table.column(h)))
         except DecimalMarkError:
             continue
         if mark is not None:
@@ -142,7 +154,7 @@ def fix_decimals(table: Table, headers: list[str | None], decimal_mark: str | No
     problems = []
     for h in dict.fromkeys(h for h in headers if h):
         try:
-            mark = column_mark(r.cells.get(h) for r in table.rows)
+            mark = column_mark(distinct(table.column(h)))
         except DecimalMarkError as e:
             if decimal_mark is None or "others" in str(e):
                 problems.append(Problem(table.source, None, h, f"{e}; {DECIMAL_MARK_HINT}"))
@@ -152,9 +164,13 @@ def fix_decimals(table: Table, headers: list[str | None], decimal_mark: str | No
             marks[h] = mark
     if problems or not marks:
         return table, problems
-    rows = [Row(r.number, {**r.cells, **{h: normalize(r.cells.get(h), m) for h, m in marks.items()}})
-            for r in table.rows]
-    return Table(table.source, table.headers, rows, table.notes), []
+    changed = {}
+    for h, m in marks.items():
+        column = table.column(h)
+        fixed = {v: normalize(v, m) for v in dict.fromkeys(v for v in column if isinstance(v, str))}
+        if any(a != b for a, b in fixed.items()):
+            changed[h] = [fixed[v] if isinstance(v, str) else v for v in column]
+    return (table.with_columns(changed) if changed else table), []
 
 
 #: How to settle a number column whose decimal mark cannot be told (named in the message).
@@ -164,6 +180,6 @@ DECIMAL_MARK_HINT = "set the decimal mark (--decimal-mark , or --decimal-mark . 
 def unread_columns(table: Table, mapping: Mapping[str, str], notes: list[str]) -> None:
     used = set(mapping.values())
     left = [h for h in table.headers if h not in used and h.strip()
-            and any(cell_str(r.cells.get(h)).strip() for r in table.rows)]
+            and any(cell_str(v).strip() for v in distinct(table.column(h)))]
     if left:
         notes.append(f"{table.source}: column(s) {', '.join(repr(h) for h in left)} not read")

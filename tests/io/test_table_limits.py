@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from editor.analysis import analyze_for_export
-from editor.io import tables
+from editor.io import tables, workbook
 from editor.io.edgelist import load_table
 from editor.io.errors import InputError
 from editor.model import Company, Diagram, Flow
@@ -63,7 +63,7 @@ def test_xlsx_rows_beyond_the_cap_are_counted_before_parsing(tmp_path, monkeypat
 
 
 def test_xlsx_that_unpacks_too_large_is_refused_before_parsing(tmp_path, monkeypatch):
-    monkeypatch.setattr(tables, "MAX_XLSX_UNPACKED", 3 * 1024 * 1024)
+    monkeypatch.setattr(workbook, "MAX_XLSX_UNPACKED", 3 * 1024 * 1024)
     p = _workbook_with_sheet(tmp_path, _sheet(3, None, cell="x" * 2_000_000))
     assert p.stat().st_size < 100_000  # compresses to almost nothing
     with pytest.raises(InputError, match=r"unpacks to 6 MB; Roundtrip reads workbooks up to 3 MB unpacked"):
