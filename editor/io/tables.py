@@ -20,7 +20,7 @@ from typing import Any
 from editor.io.atomic import write_atomic
 from editor.io.errors import InputError
 from editor.io.fields import COMPANY_COLUMNS, FLOW_COLUMNS, record_row
-from editor.io.safe_read import check_regular, read_limited
+from editor.io.safe_read import check_regular, progress, read_limited
 from editor.model import Diagram
 from editor.model.amounts import format_amount
 
@@ -213,6 +213,8 @@ def read_text_table(path: str | os.PathLike) -> Table:
                                  f"{len(record[c]):,} characters; Roundtrip reads cells up to "
                                  f"{MAX_CELL_CHARS:,}")
             grid.append(record)
+            if len(grid) % 2000 == 0:
+                progress(len(grid), 0, "rows")
             if len(grid) > MAX_TABLE_ROWS + 1:
                 raise TooManyRows(f"{p.name}: more than {MAX_TABLE_ROWS:,} rows; Roundtrip imports up to "
                                  f"{MAX_TABLE_ROWS:,} (sum a ledger with 'roundtrip convert {p.name} "
@@ -302,6 +304,8 @@ def _sheet_grid(ws: Any, source: str) -> tuple[list[list[Any]], bool]:
             formula = formula or cell.data_type == "f"
             values.append(v)
         grid.append(values)
+        if r % 2000 == 1999:
+            progress(r + 1, 0, "rows")
     return grid, formula
 
 
