@@ -508,6 +508,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------- closing
     def closeEvent(self, event: QCloseEvent) -> None:
         # Any failure while asking or saving keeps the window, and the work, open.
+        self.files.cancel_read()  # a file being read for this window: dropped, then the usual prompt
         try:
             may_close = self.files.maybe_save()
         except Exception as e:  # noqa: BLE001 - never lose the work to an unexpected error
