@@ -102,8 +102,14 @@ class FileController:
             small = True  # native.load says why
         if small:
             return native.load(path)
+        self._show_window()
         label = translate("Files", "Reading {file}…").format(file=path.name)
         return run_off_thread(self.window, label, lambda: native.load(path), title=title)
+
+    def _show_window(self) -> None:
+        """At start-up (``roundtrip FILE``) the window is not shown yet: show it under the progress window."""
+        if not self.window.isVisible():
+            self.window.show()
 
     # ------------------------------------------------------------ prompting
     def maybe_save(self) -> bool:
@@ -205,6 +211,7 @@ class FileController:
     def import_path(self, path: str | Path, *, prompt: bool = True) -> bool:
         """Tables and graph files, through the Import dialog (which reads them in a worker thread)."""
         self.cancel_read()
+        self._show_window()
         result = ImportDialog.run(self.window, str(path), self.document)
         if result is None:
             return False

@@ -213,7 +213,7 @@ def read_text_table(path: str | os.PathLike) -> Table:
                                  f"{len(record[c]):,} characters; Roundtrip reads cells up to "
                                  f"{MAX_CELL_CHARS:,}")
             grid.append(record)
-            if len(grid) % 2000 == 0:
+            if len(grid) % 1000 == 0:
                 progress(len(grid), 0, "rows")
             if len(grid) > MAX_TABLE_ROWS + 1:
                 raise TooManyRows(f"{p.name}: more than {MAX_TABLE_ROWS:,} rows; Roundtrip imports up to "
@@ -304,7 +304,7 @@ def _sheet_grid(ws: Any, source: str) -> tuple[list[list[Any]], bool]:
             formula = formula or cell.data_type == "f"
             values.append(v)
         grid.append(values)
-        if r % 2000 == 1999:
+        if r % 1000 == 999:
             progress(r + 1, 0, "rows")
     return grid, formula
 

@@ -188,7 +188,7 @@ def test_a_big_table_shows_the_rows_read_and_opens(window, tmp_path, monkeypatch
         threads.append(threading.current_thread())
         return real_load_source(p)
 
-    def slow_progress(done, total, unit):  # each report of 2,000 rows takes 100 ms more
+    def slow_progress(done, total, unit):  # each report of 1,000 rows takes 100 ms more
         time.sleep(0.1)
         real_progress(done, total, unit)
 
