@@ -3,6 +3,7 @@
     python benchmarks/bench_idle.py            # 300 companies, every ordered pair (89,700 flows), 30 s idle
     python benchmarks/bench_idle.py --quick    # 40 companies (1,560 flows), 5 s idle
     python benchmarks/bench_idle.py --companies 200 --idle 60
+    python benchmarks/bench_idle.py --tree /tmp/old   # the app of another checkout (before a fix)
 
 Each case is a fresh ``python -m editor FILE`` process (``QT_QPA_PLATFORM=offscreen``, its own
 settings and recovery folder). The app prints ``roundtrip-probe panels T`` when the first analysis
@@ -107,15 +108,16 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
-def idle_run(path: Path, idle_s: float) -> dict[str, Any]:
-    """Open ``path`` in a fresh app process, wait for the first analysis, then sample ``idle_s`` seconds."""
+def idle_run(path: Path, idle_s: float, tree: Path = ROOT) -> dict[str, Any]:
+    """Open ``path`` in a fresh app process (of the checkout ``tree``), wait for the first analysis,
+    then sample ``idle_s`` seconds."""
     home = Path(tempfile.mkdtemp(prefix="roundtrip-idle-"))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ROUNDTRIP_STARTUP_PROBE="1",
                ROUNDTRIP_SETTINGS=f"idle-bench-{os.getpid()}", ROUNDTRIP_RECOVERY_DIR=str(home / "recovery"),
                XDG_CONFIG_HOME=str(home), XDG_DATA_HOME=str(home), XDG_CACHE_HOME=str(home))
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONPATH"] = str(tree) + os.pathsep + env.get("PYTHONPATH", "")
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "editor", str(path)], env=env, cwd=ROOT,
+    proc = subprocess.Popen([sys.executable, "-m", "editor", str(path)], env=env, cwd=tree,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         assert proc.stdout is not None
@@ -159,15 +161,15 @@ def idle_run(path: Path, idle_s: float) -> dict[str, Any]:
         shutil.rmtree(home, ignore_errors=True)
 
 
-def measure(companies: int, idle_s: float) -> dict[str, Any]:
+def measure(companies: int, idle_s: float, tree: Path = ROOT) -> dict[str, Any]:
     """The dense map and the empty-diagram baseline, one after the other."""
     with tempfile.TemporaryDirectory(prefix="roundtrip-idle-maps-") as tmp:
         dense = Path(tmp) / "dense.roundtrip"
         flows = dense_map(companies, dense)
         empty = Path(tmp) / "empty.roundtrip"
         dense_map(0, empty)
-        base = idle_run(empty, idle_s)
-        r = idle_run(dense, idle_s)
+        base = idle_run(empty, idle_s, tree)
+        r = idle_run(dense, idle_s, tree)
     return {"companies": companies, "flows": flows, "dense": r, "empty": base}
 
 
@@ -202,11 +204,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help=f"{QUICK[0]} companies, {QUICK[1]:.0f} s idle")
     ap.add_argument("--companies", type=int, help="companies of the dense map (every ordered pair a flow)")
     ap.add_argument("--idle", type=float, help="seconds of idleness sampled")
+    ap.add_argument("--tree", type=Path, default=ROOT, help="the checkout whose app is measured")
     args = ap.parse_args(argv)
     companies, idle_s = QUICK if args.quick else FULL
     companies = args.companies or companies
     idle_s = args.idle or idle_s
-    m = measure(companies, idle_s)
+    m = measure(companies, idle_s, args.tree.resolve())
+    print(f"app of {args.tree.resolve()}")
     print(f"dense map {companies} companies / {m['flows']:,} flows, {idle_s:.0f} s idle after the first "
           "analysis")
     print(f"{'':28}{'CPU % (1 core)':>16}{'busiest 1 s':>13}{'RSS at start':>14}{'RSS growth':>12}")

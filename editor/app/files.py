@@ -5,8 +5,9 @@ prompt (Save / Discard / Cancel). Opening a file that cannot be read shows the
 problems and leaves the current document exactly as it was. A failed save
 says why and keeps the document open and modified.
 
-Every open (File → Open, Open Recent, a sample, Revert, the file named on the
-command line, and through the Import dialog every table and graph file) reads
+Every open (File → Open, Open Recent, a file dropped onto the window, a sample,
+Revert, the file named on the command line, and through the Import dialog every
+table and graph file) reads
 files that are not small in a worker thread behind a progress window with Cancel
 (:mod:`editor.background.reading`); Cancel leaves the document as it was. A
 second Open or New while a read runs cancels it (the newer request wins), and
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from editor import settings
 from editor.app import file_guard
+from editor.app.drops import FileDrops
 from editor.app.file_guard import FileGuard
 from editor.app.samples import sample_paths
 from editor.background.reading import Cancelled, cancel_reads, run_off_thread
@@ -72,6 +74,8 @@ class FileController:
         #: Lock, stamp and watch of the document's file (the window makes it follow each document).
         self.guard = FileGuard(window, warn=lambda message: self._status(message, 15000))
         self.guard.changedOutside.connect(lambda message: self._status(message, 15000))
+        #: Files dropped onto the window open like File → Open.
+        self.drops = FileDrops(window, self.open_path)
         self.samples_menu = QMenu(translate("Files", "Open &Sample"), window)
         self.recent_menu = QMenu(translate("Files", "Open &Recent"), window)
         self.fill_samples_menu()

@@ -233,6 +233,7 @@ class MainWindow(QMainWindow):
         self.view.customContextMenuRequested.connect(self.show_context_menu)
         self.view.installEventFilter(self)
         self.view.viewport().installEventFilter(self)
+        self.files.drops.watch(self.view.viewport())  # files dropped onto the canvas open
         self._apply_canvas_theme()
         # One central widget for the window's life: a new central widget would make the window lay
         # out its docks again from their size hints, squeezing the canvas to a strip.

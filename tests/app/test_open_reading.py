@@ -272,3 +272,32 @@ def test_progress_figures():
     mib = 1024 * 1024
     assert reading.describe((3 * mib, 12 * mib, "bytes")) == "3.0 of 12.0 MB read"
     assert reading.describe((5 * mib, 0, "bytes")) == "5.0 MB read"
+
+
+def test_a_file_dropped_onto_the_window_opens_like_open(window, tmp_path, qtbot):
+    from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    path = tmp_path / "dropped.roundtrip"
+    native.save(seed_diagram(), path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    action, buttons = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton
+    keys = Qt.KeyboardModifier.NoModifier
+    for where in ("window", "canvas"):  # the canvas is where Qt delivers most drops
+        window.files.new_document()  # a new canvas each time
+        target = window if where == "window" else window.view.viewport()
+        enter = QDragEnterEvent(QPoint(50, 50), action, mime, buttons, keys)
+        QApplication.sendEvent(target, enter)
+        assert enter.isAccepted()
+        drop = QDropEvent(QPoint(50, 50), action, mime, buttons, keys)
+        QApplication.sendEvent(target, drop)
+        assert drop.isAccepted()
+        qtbot.waitUntil(lambda: window.document.path == path, timeout=5000)
+
+    text = QMimeData()
+    text.setText("not a file")
+    other = QDragEnterEvent(QPoint(50, 50), action, text, buttons, keys)
+    other.ignore()
+    QApplication.sendEvent(window, other)
+    assert not other.isAccepted()
