@@ -108,6 +108,26 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
+def _wait_for_panels(proc: subprocess.Popen, t0: float) -> float | None:
+    """Seconds from ``t0`` until the app printed that its panels got their first figures (None: never)."""
+    import selectors
+
+    assert proc.stdout is not None
+    fd, seen = proc.stdout.fileno(), b""
+    with selectors.DefaultSelector() as sel:
+        sel.register(fd, selectors.EVENT_READ)
+        while time.perf_counter() - t0 < OPEN_TIMEOUT_S:
+            if not sel.select(timeout=1.0):
+                continue
+            chunk = os.read(fd, 65536)
+            if not chunk:  # the app ended
+                return None
+            seen = (seen + chunk)[-4096:]
+            if b"roundtrip-probe panels" in seen:
+                return time.perf_counter() - t0
+    return None
+
+
 def idle_run(path: Path, idle_s: float, tree: Path = ROOT) -> dict[str, Any]:
     """Open ``path`` in a fresh app process (of the checkout ``tree``), wait for the first analysis,
     then sample ``idle_s`` seconds."""
@@ -118,16 +138,9 @@ def idle_run(path: Path, idle_s: float, tree: Path = ROOT) -> dict[str, Any]:
     env["PYTHONPATH"] = str(tree) + os.pathsep + env.get("PYTHONPATH", "")
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "editor", str(path)], env=env, cwd=tree,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
     try:
-        assert proc.stdout is not None
-        ready = None
-        for line in proc.stdout:  # the probe lines come within OPEN_TIMEOUT_S or the run is failed
-            if line.startswith("roundtrip-probe panels"):
-                ready = time.perf_counter() - t0
-                break
-            if time.perf_counter() - t0 > OPEN_TIMEOUT_S:
-                break
+        ready = _wait_for_panels(proc, t0)
         if ready is None:
             raise RuntimeError(f"{path.name}: the panels never got their first figures")
         time.sleep(SETTLE_S)

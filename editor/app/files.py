@@ -7,11 +7,10 @@ says why and keeps the document open and modified.
 
 Every open (File → Open, Open Recent, a file dropped onto the window, a sample,
 Revert, the file named on the command line, and through the Import dialog every
-table and graph file) reads
-files that are not small in a worker thread behind a progress window with Cancel
-(:mod:`editor.background.reading`); Cancel leaves the document as it was. A
-second Open or New while a read runs cancels it (the newer request wins), and
-closing the window cancels it before the usual prompt.
+table and graph file) reads files that are not small in a worker thread behind a
+progress window with Cancel (:mod:`editor.background.reading`); Cancel leaves the
+document as it was. A second Open or New while a read runs cancels it (the newer
+request wins), and closing the window cancels it before the usual prompt.
 """
 from __future__ import annotations
 
