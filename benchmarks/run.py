@@ -27,6 +27,7 @@ for _p in (str(ROOT), str(HERE)):
     if _p not in sys.path:
         sys.path.insert(0, _p)
 
+import bench_idle as I  # noqa: E402
 import bench_io as B  # noqa: E402
 import bench_labels as L  # noqa: E402
 from bench_ledger import NAME as LEDGER  # noqa: E402
@@ -60,6 +61,7 @@ PARTS: dict[str, list[tuple[str, str]]] = {
     "ledger": [(LEDGER, "ledger")],
     "safety": SAFETY_ROWS,
     "tables": TABLES_ROWS,
+    "idle": [(I.IDLE_CPU, "idle"), (I.IDLE_RSS, "idle")],
 }
 
 #: (name, size key) -> (target figure, target ratio or None). Figures above target: MISS.
@@ -84,9 +86,11 @@ TARGETS: dict[tuple[str, str], tuple[float, float | None]] = {
     (LEDGER, "ledger"): (30000.0, None),   # 10M-row target; this row runs 100,000 (full: bench_ledger.py)
     **SAFETY_TARGETS,                      # hostile inputs against their limits (bench_safety.py)
     **TABLES_TARGETS,                      # large edge lists against pandas/openpyxl (bench_tables.py)
+    (I.IDLE_CPU, "idle"): (5.0, None),     # a window left alone costs (almost) nothing
+    (I.IDLE_RSS, "idle"): (20.0, None),
 }
 
-TIMEOUT = {"quick": 150, "full": 420}
+TIMEOUT = {"quick": 150, "full": 420}  # per part (the idle part: two whole-app runs of 30 s idle)
 
 
 # ------------------------------------------------------------ parts (children)
@@ -158,6 +162,8 @@ def part_rows(part: str, quick: bool, out: Path) -> list[dict]:
     if part == "memory":
         import bench_memory
         return bench_memory.run(quick, paths)
+    if part == "idle":
+        return I.table_rows(quick)
     raise SystemExit(f"unknown part {part!r}")
 
 
@@ -188,6 +194,7 @@ def merge(quick: bool, results: dict[str, tuple[list[dict], str]]) -> list[dict]
     labels["ledger"] = f"{LEDGER_ROWS:,} rows"
     labels.update(SAFETY_LABELS)
     labels.update(tables_labels(quick))
+    labels["idle"] = I.size_label(quick)
     merged = []
     for part, expected in PARTS.items():
         rows, error = results.get(part, ([], "not run"))
@@ -195,7 +202,8 @@ def merge(quick: bool, results: dict[str, tuple[list[dict], str]]) -> list[dict]
         for name, key in expected:
             r = by_key.pop((name, key), None)
             if r is None:
-                unit = "MB" if name == B.MEMORY or name.endswith(", peak") else "ms"
+                unit = "MB" if name in (B.MEMORY, I.IDLE_RSS) or name.endswith(", peak") else "ms"
+                unit = I.CPU_UNIT if name == I.IDLE_CPU else unit
                 status = "SKIP" if error == "not run" else "ERROR"
                 r = B.row(name, labels[key], None, unit, size_key=key, status=status,
                           note=error or "the part produced no figure for this row")

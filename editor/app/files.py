@@ -4,6 +4,13 @@ A window holds one document. New and Open replace it after the unsaved-changes
 prompt (Save / Discard / Cancel). Opening a file that cannot be read shows the
 problems and leaves the current document exactly as it was. A failed save
 says why and keeps the document open and modified.
+
+Every open (File → Open, Open Recent, a file dropped onto the window, a sample,
+Revert, the file named on the command line, and through the Import dialog every
+table and graph file) reads files that are not small in a worker thread behind a
+progress window with Cancel (:mod:`editor.background.reading`); Cancel leaves the
+document as it was. A second Open or New while a read runs cancels it (the newer
+request wins), and closing the window cancels it before the usual prompt.
 """
 from __future__ import annotations
 
@@ -15,8 +22,10 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from editor import settings
 from editor.app import file_guard
+from editor.app.drops import FileDrops
 from editor.app.file_guard import FileGuard
 from editor.app.samples import sample_paths
+from editor.background.reading import Cancelled, cancel_reads, run_off_thread
 from editor.dialogs import messages
 from editor.dialogs.export_dialog import ExportImageDialog, ask_table_cells
 from editor.dialogs.import_dialog import ImportDialog
@@ -35,6 +44,8 @@ NATIVE_FILTER = dialog_filter([NATIVE], "Roundtrip diagrams")
 TABLE_FILTER = dialog_filter(formats_where("read", native_format=False), "Tables and graphs")
 EXPORT_TABLE_FILTER = dialog_filter(formats_where("write", image=False, native_format=False),
                                     primary_only=True)
+#: Diagram files up to this size are read at once (a few ms); bigger ones in a worker thread.
+READ_INLINE_BYTES = 256 * 1024
 
 
 def sample_title(path: Path) -> str:
@@ -62,6 +73,8 @@ class FileController:
         #: Lock, stamp and watch of the document's file (the window makes it follow each document).
         self.guard = FileGuard(window, warn=lambda message: self._status(message, 15000))
         self.guard.changedOutside.connect(lambda message: self._status(message, 15000))
+        #: Files dropped onto the window open like File → Open.
+        self.drops = FileDrops(window, self.open_path)
         self.samples_menu = QMenu(translate("Files", "Open &Sample"), window)
         self.recent_menu = QMenu(translate("Files", "Open &Recent"), window)
         self.fill_samples_menu()
@@ -73,6 +86,33 @@ class FileController:
 
     def _status(self, message: str, ms: int) -> None:
         self.window.statusBar().showMessage(message, ms)
+
+    # -------------------------------------------------------------- reading
+    def cancel_read(self) -> bool:
+        """Cancel the file being read for this window (Close, Quit); True when there was one."""
+        return cancel_reads(self.window)
+
+    def _read_native(self, path: Path, title: str) -> Diagram:
+        """The diagram in ``path``; read in a worker thread behind a progress window unless small.
+
+        Raises Cancelled, or what :func:`native.load` raises. A read already running for this
+        window is cancelled first: the newer request wins.
+        """
+        self.cancel_read()
+        try:
+            small = path.stat().st_size <= READ_INLINE_BYTES
+        except OSError:
+            small = True  # native.load says why
+        if small:
+            return native.load(path)
+        self._show_window()
+        label = translate("Files", "Reading {file}…").format(file=path.name)
+        return run_off_thread(self.window, label, lambda: native.load(path), title=title)
+
+    def _show_window(self) -> None:
+        """At start-up (``roundtrip FILE``) the window is not shown yet: show it under the progress window."""
+        if not self.window.isVisible():
+            self.window.show()
 
     # ------------------------------------------------------------ prompting
     def maybe_save(self) -> bool:
@@ -86,6 +126,7 @@ class FileController:
 
     # ----------------------------------------------------------------- new
     def new_document(self) -> bool:
+        self.cancel_read()
         if not self.maybe_save():
             return False
         self.window.set_document(Document())
@@ -109,7 +150,9 @@ class FileController:
         if p.suffix.lower() != ".roundtrip" and p.suffix:
             return self.import_path(p, prompt=prompt)
         try:
-            doc = Document.open(p)
+            diagram = self._read_native(p, translate("Files", "Open"))
+        except Cancelled:
+            return False  # the document stays as it was
         except (InputError, ModelError) as e:
             problems = getattr(e, "problems", None) or [str(e)]
             messages.show_error(
@@ -130,7 +173,7 @@ class FileController:
             return False
         if prompt and not self.maybe_save():
             return False
-        self.window.set_document(doc)
+        self.window.set_document(Document(diagram, p))
         settings.add_recent_file(p)
         self.update_recent_menu()
         self._status(translate("Files", "Opened {path}").format(path=p), 4000)
@@ -157,7 +200,9 @@ class FileController:
     def open_sample(self, path: str | Path) -> bool:
         """Open a bundled sample as an untitled copy (Save asks where to put it)."""
         try:
-            diagram = native.load(path)
+            diagram = self._read_native(Path(path), translate("Files", "Open"))
+        except Cancelled:
+            return False
         except (InputError, OSError) as e:
             messages.show_error(self.window, "Cannot Open Sample", str(e), getattr(e, "problems", []))
             return False
@@ -167,7 +212,9 @@ class FileController:
         return True
 
     def import_path(self, path: str | Path, *, prompt: bool = True) -> bool:
-        """Tables and graph files, through the Import dialog."""
+        """Tables and graph files, through the Import dialog (which reads them in a worker thread)."""
+        self.cancel_read()
+        self._show_window()
         result = ImportDialog.run(self.window, str(path), self.document)
         if result is None:
             return False
@@ -322,7 +369,9 @@ class FileController:
         if answer != Button.Discard:
             return False
         try:
-            doc.revert()
+            doc.revert(self._read_native(doc.path, translate("Files", "Revert")))
+        except Cancelled:
+            return False
         except (InputError, OSError) as e:
             messages.show_error(self.window, "Cannot Revert", str(e), getattr(e, "problems", []))
             return False

@@ -233,6 +233,7 @@ class MainWindow(QMainWindow):
         self.view.customContextMenuRequested.connect(self.show_context_menu)
         self.view.installEventFilter(self)
         self.view.viewport().installEventFilter(self)
+        self.files.drops.watch(self.view.viewport())  # files dropped onto the canvas open
         self._apply_canvas_theme()
         # One central widget for the window's life: a new central widget would make the window lay
         # out its docks again from their size hints, squeezing the canvas to a strip.
@@ -508,6 +509,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------- closing
     def closeEvent(self, event: QCloseEvent) -> None:
         # Any failure while asking or saving keeps the window, and the work, open.
+        self.files.cancel_read()  # a file being read for this window: dropped, then the usual prompt
         try:
             may_close = self.files.maybe_save()
         except Exception as e:  # noqa: BLE001 - never lose the work to an unexpected error

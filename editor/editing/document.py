@@ -89,11 +89,11 @@ class Document(QObject):
             self.set_path(target)
         self.undo_stack.setClean()
 
-    def revert(self) -> None:
-        """Reload the file from disk, dropping unsaved changes and history."""
+    def revert(self, fresh: Diagram | None = None) -> None:
+        """Reload the file from disk (``fresh``: already read), dropping unsaved changes and history."""
         if self._path is None:
             raise ValueError("this diagram has never been saved")
-        fresh = native.load(self._path)
+        fresh = fresh if fresh is not None else native.load(self._path)
         self.undo_stack.clear()
         self.diagram.replace_all(fresh)
         self.undo_stack.setClean()

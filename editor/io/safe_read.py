@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from editor.io.errors import InputError
@@ -22,6 +25,28 @@ _KINDS = (
     (stat.S_ISBLK, "a device"),
     (stat.S_ISSOCK, "a socket"),
 )
+
+
+_watch = threading.local()
+
+
+@contextmanager
+def watched(report: Callable[[int, int, str], None]) -> Iterator[None]:
+    """Within the block, this thread's reads call ``report(done, total, unit)`` as they go ("bytes" or
+    "rows"; total 0 when not known). ``report`` may raise to stop the read (a cancelled open)."""
+    previous = getattr(_watch, "report", None)
+    _watch.report = report
+    try:
+        yield
+    finally:
+        _watch.report = previous
+
+
+def progress(done: int, total: int, unit: str) -> None:
+    """Tell the watcher of this thread's read (if any) how far it got."""
+    report = getattr(_watch, "report", None)
+    if report is not None:
+        report(done, total, unit)
 
 
 def not_regular(mode: int) -> str | None:
@@ -80,7 +105,7 @@ def read_limited(path: str | os.PathLike, limit: int, what: str = "reads files")
     Never blocks on a FIFO and never reads more than ``limit + 1`` bytes.
     """
     p = Path(path)
-    check_regular(p, limit, what)
+    size = check_regular(p, limit, what)
     try:
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
@@ -94,11 +119,12 @@ def read_limited(path: str | os.PathLike, limit: int, what: str = "reads files")
         chunks: list[bytes] = []
         left = limit + 1
         while left > 0:
-            chunk = os.read(fd, min(left, 1 << 24))
+            chunk = os.read(fd, min(left, 1 << 22))
             if not chunk:
                 break
             chunks.append(chunk)
             left -= len(chunk)
+            progress(limit + 1 - left, size, "bytes")
     except OSError as e:
         raise UnsafeInput(p, f"cannot read the file: {e.strerror or e}") from None
     finally:

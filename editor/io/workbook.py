@@ -16,6 +16,7 @@ from typing import Any
 
 from editor.io import tables as _limits
 from editor.io.errors import InputError
+from editor.io.safe_read import progress
 from editor.io.tables import Table, TooManyRows, blank, check_file, column_letter, make_table
 
 #: Uncompressed bytes of an XLSX (a zip): checked before parsing, so a zip bomb is refused unopened.
@@ -99,6 +100,8 @@ def _sheet_grid(ws: Any, source: str) -> tuple[list[list[Any]], bool]:
             formula = formula or cell.data_type == "f"
             values.append(v)
         grid.append(values)
+        if r % 1000 == 999:
+            progress(r + 1, 0, "rows")
     return grid, formula
 
 

@@ -716,9 +716,9 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../editor/app/files.py" line="+65"/>
+        <location filename="../../editor/app/files.py" line="+75"/>
         <source>Open &amp;Sample</source>
-        <extracomment>Lock, stamp and watch of the document&apos;s file (the window makes it follow each document).</extracomment>
+        <extracomment>Diagram files up to this size are read at once (a few ms); bigger ones in a worker thread. Lock, stamp and watch of the document&apos;s file (the window makes it follow each document).</extracomment>
         <translation>サンプルを開く(&amp;S)</translation>
     </message>
     <message>
@@ -727,7 +727,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
+        <source>Reading {file}…</source>
+        <translation>{file} を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>New diagram</source>
         <translation>新しい図</translation>
     </message>
@@ -737,14 +742,20 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>図を開く</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
+        <location line="+50"/>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location line="-43"/>
         <location line="+8"/>
-        <location line="+237"/>
+        <location line="+242"/>
         <source>Cannot Open File</source>
         <translation>ファイルを開けません</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-249"/>
         <source>“{file}” cannot be opened.</source>
         <translation>「{file}」を開けません。</translation>
     </message>
@@ -774,7 +785,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>新しい図: 保存すると {path} に書き込みます</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>Too Large for a Roundtrip File</source>
         <translation>Roundtrip ファイルには大きすぎます</translation>
     </message>
@@ -841,16 +852,17 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
     <message>
         <location line="+10"/>
+        <location line="+8"/>
         <source>Revert</source>
         <translation>保存時の状態に戻す</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>Discard your changes and reload “{file}”?</source>
         <translation>変更を破棄して「{file}」を読み込み直しますか?</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>No samples installed</source>
         <translation>サンプルがインストールされていません</translation>
     </message>
@@ -1422,8 +1434,8 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location filename="../../editor/dialogs/import_dialog.py" line="+61"/>
         <location line="+7"/>
-        <location filename="../../editor/dialogs/import_reading.py" line="+49"/>
-        <location line="+50"/>
+        <location filename="../../editor/dialogs/import_reading.py" line="+35"/>
+        <location line="+20"/>
         <source>Import</source>
         <translation>インポート</translation>
     </message>
@@ -1454,13 +1466,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>列「{header}」はインポートしません</translation>
     </message>
     <message>
-        <location filename="../../editor/dialogs/import_reading.py" line="-51"/>
-        <source>Cancel</source>
-        <extracomment>The progress window appears only when a read takes longer than this (ms).</extracomment>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location filename="../../editor/dialogs/import_reading.py" line="-17"/>
         <source>Reading {file}…</source>
         <translation>{file} を読み込んでいます…</translation>
     </message>
@@ -1470,7 +1476,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>{file} の行を合計しています…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>{file} is too large for one diagram.</source>
         <translation>{file} は 1 つの図には大きすぎます。</translation>
     </message>
@@ -2141,7 +2147,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>新しいフロー: {type}</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>Cannot Close</source>
         <translation>閉じられません</translation>
     </message>
@@ -2907,6 +2913,35 @@ Your changes will be lost if you don&apos;t save them.</source>
         <location line="+2"/>
         <source>Sent to the printer</source>
         <translation>プリンターに送信しました</translation>
+    </message>
+</context>
+<context>
+    <name>Reading</name>
+    <message>
+        <location filename="../../editor/background/reading.py" line="+96"/>
+        <source>{rows} rows read</source>
+        <extracomment>The progress window appears only when a read takes longer than this (ms). How often the GUI thread looks at the worker (ms): finished, cancelled, progress. The bar&apos;s steps when the total is known. The reads running now, innermost last, with the widget each was started for (GUI thread only).</extracomment>
+        <translation>{rows} 行を読み込みました</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{done} of {total} MB read</source>
+        <translation>{total} MB 中 {done} MB を読み込みました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{done} MB read</source>
+        <translation>{done} MB を読み込みました</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>開く</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,7 @@ def test_quick_run_prints_every_row(quick_run):
     labels["ledger"] = f"{run.LEDGER_ROWS:,} rows"
     labels |= run.SAFETY_LABELS     # hostile inputs: their sizes are in the notes
     labels |= run.tables_labels(True)  # edge lists read: their row counts
+    labels["idle"] = run.I.size_label(True)  # the dense map of the idle part
     for n, (name, key) in enumerate(expected, 1):
         line = table[n - 1]
         assert line.split()[0] == str(n) and name in line and labels[key] in line, (n, name, key, line)
