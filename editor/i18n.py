@@ -200,7 +200,8 @@ def message_text(text: str, lang: str | None = None) -> str:
     template = translate_in(lang, "Messages", text.template)
     if not text.params:
         return template
-    params = {k: message_text(v, lang) if isinstance(v, str) else v for k, v in text.params.items()}
+    params = {k: message_text(message_of(v), lang) if isinstance(v, (str, BaseException)) else v
+              for k, v in text.params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):   # a translation whose fields differ: the English
