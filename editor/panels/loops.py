@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.analysis.timed import period_note
-from editor.i18n import QT_TRANSLATE_NOOP, translate
+from editor.i18n import QT_TRANSLATE_NOOP, message_text, translate
 from editor.model.plain import plain_tip
 from editor.panels.common import money, tone, tone_style
 from editor.panels.glossary import computing, tip
@@ -317,7 +317,7 @@ class LoopsPanel(QWidget):
         if period is not None:
             self.period_label.setText(
                 translate("Loops", "Period applied: {period}. Clear it on the timeline.").format(
-                    period=period_note(result)
+                    period=message_text(period_note(result))
                 )
             )
             self.period_label.show()
