@@ -29,7 +29,7 @@ from editor.model import Category, Company, Diagram, Flow, FlowType, Metadata, M
 from editor.model.amounts import AmountError, parse_amount
 from editor.model.entities import check_date
 from editor.model.layout import layout_positions
-from editor.model.texts import msg
+from editor.model.texts import Joined, msg
 
 __all__ = ["GEXF_NS", "GRAPHML_NS", "MARKER", "VIZ_NS", "gexf_bytes", "graphml_bytes", "load_graph",
            "loads_graph", "save_graph"]
@@ -142,9 +142,11 @@ class _Ids:
     def notes(self) -> list[str]:
         out = []
         for kind, pairs in self.renamed.items():
-            shown = ", ".join(pairs[:3]) + (f" and {len(pairs) - 3} more" if len(pairs) > 3 else "")
-            out.append(f"{len(pairs)} {kind} id(s) were already used by another record and were renamed "
-                       f"({shown})")
+            shown = ", ".join(pairs[:3])
+            if len(pairs) > 3:
+                shown = msg("{names} and {count} more", names=shown, count=len(pairs) - 3)
+            out.append(msg("{count} {kind} id(s) were already used by another record and were renamed "
+                           "({renamed})", count=len(pairs), kind=kind, renamed=shown))
         return out
 
 
@@ -265,7 +267,7 @@ def _to_diagram(parsed: Parsed, name: str) -> tuple[Diagram, list[str]]:
     unmapped_nodes: set[str] = set()
     for raw_id, raw in parsed.nodes:
         v = _fold(raw)
-        where = f"node {raw_id!r}"
+        where = msg("node {id}", id=repr(raw_id))
         if raw_id in node_ids:
             problems.append(msg("{where}: the id is used twice", where=where))
             continue
@@ -284,7 +286,8 @@ def _to_diagram(parsed: Parsed, name: str) -> tuple[Diagram, list[str]]:
     unmapped_edges: set[str] = set()
     for edge_id, src, dst, directed, raw in parsed.edges:
         v = _fold(raw)
-        where = f"edge {edge_id or len(flows) + 1!r} ({src} -> {dst})"
+        where = msg("edge {id} ({source} -> {target})", id=repr(edge_id or len(flows) + 1), source=src,
+                    target=dst)
         if src in parsed.groups or dst in parsed.groups:
             counts.group_edges += 1
             continue
@@ -358,8 +361,11 @@ def _to_diagram(parsed: Parsed, name: str) -> tuple[Diagram, list[str]]:
                            - ({amount_attr} if amount_attr else set()))
     if problems:
         more = len(problems) - _MAX_PROBLEMS
-        raise InputError(f"{name}: " + "; ".join(problems[:_MAX_PROBLEMS])
-                         + (f" (and {more} more problem(s))" if more > 0 else ""))
+        shown = Joined(problems[:_MAX_PROBLEMS])
+        if more > 0:
+            raise InputError(msg("{name}: {problems} (and {count} more problem(s))",
+                                 name=name, problems=shown, count=more))
+        raise InputError(msg("{name}: {problems}", name=name, problems=shown))
     notes += _mapping_notes(parsed, counts, undirected) + ids.notes()
     for attr in sorted(unmapped_nodes):
         notes.append(msg("node attribute {name} not mapped", name=repr(attr)))
@@ -382,11 +388,17 @@ def _mapping_notes(parsed: Parsed, counts: _Counts, undirected: int) -> list[str
     if parsed.groups:
         names = sorted(set(parsed.groups.values()))
         shown = ", ".join(repr(n) for n in names[:5])
-        shown += f" and {len(names) - 5} more" if len(names) > 5 else ""
-        notes.append(f"{len(parsed.groups)} group node(s) ({shown}) were not read as companies; "
-                     f"the companies inside them were read, with the group as their category"
-                     + (f" ({counts.group_in_notes} already had a category: the group went to their notes)"
-                        if counts.group_in_notes else ""))
+        if len(names) > 5:
+            shown = msg("{names} and {count} more", names=shown, count=len(names) - 5)
+        if counts.group_in_notes:
+            notes.append(msg("{count} group node(s) ({names}) were not read as companies; the companies "
+                             "inside them were read, with the group as their category ({already} already "
+                             "had a category: the group went to their notes)",
+                             count=len(parsed.groups), names=shown, already=counts.group_in_notes))
+        else:
+            notes.append(msg("{count} group node(s) ({names}) were not read as companies; the companies "
+                             "inside them were read, with the group as their category",
+                             count=len(parsed.groups), names=shown))
     if counts.group_edges:
         notes.append(msg("{count} edge(s) to or from a group node were left out (a group is not a "
                          "company)",

@@ -42,8 +42,8 @@ class Out:
     def notes(self) -> list[str]:
         if not self.dropped:
             return []
-        return [f"{self.dropped} text value(s) held control characters that XML cannot store; "
-                "they were dropped"]
+        return [msg("{count} text value(s) held control characters that XML cannot store; they were dropped",
+                    count=self.dropped)]
 
 
 def plain(value: Any) -> str:

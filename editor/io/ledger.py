@@ -191,7 +191,7 @@ def check_canvas_size(name: str, flows: int, payments: int | None = None) -> Non
     """InputError with the numbers when ``flows`` is more than the canvas shows."""
     if flows <= MAX_CANVAS_FLOWS:
         return
-    what = f"{payments:,} payments sum to " if payments is not None else ""
+    what = msg("{count} payments sum to ", count=f"{payments:,}") if payments is not None else ""
     raise InputError(msg("{name}: {what}{flows} flows; a diagram holds at most {limit}. Sum "
                          "them per pair: roundtrip convert {name} OUT.roundtrip --aggregate (add --by "
                          "type or --by type,month only if that stays under the limit)",
@@ -210,7 +210,8 @@ def load_ledger(path: str | os.PathLike, by: Sequence[str] = ()) -> tuple[Diagra
     if problems:
         raise InputError(summarize(problems))
     grouping = ", ".join(("payer and payee", *by))
-    return d, [f"summed {agg.payments:,} payments into {agg.groups:,} flows (per {grouping})"]
+    return d, [msg("summed {payments} payments into {flows} flows (per {grouping})",
+                   payments=f"{agg.payments:,}", flows=f"{agg.groups:,}", grouping=grouping)]
 
 
 def read_parquet(path: Path) -> tuple[Diagram, list[str]]:
