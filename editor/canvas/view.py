@@ -21,6 +21,7 @@ from editor.canvas.restyle import WIDTH_STEP
 from editor.canvas.scene import DiagramScene
 from editor.canvas.still import StillPicture
 from editor.canvas.tools import AddCompanyTool, DrawFlowTool, InPlaceEditor, SelectMoveTool
+from editor.i18n import error_text
 from editor.model import ModelError
 from editor.model.amounts import AmountError, parse_amount
 
@@ -479,7 +480,7 @@ class DiagramView(QGraphicsView):
                 try:
                     self.document.update_company(company_id, name=text)
                 except ModelError as e:
-                    return self.tr("Cannot rename: {error}").format(error=e)
+                    return self.tr("Cannot rename: {error}").format(error=error_text(e))
             return None
 
         return self._open_editor(InPlaceEditor(self, "company", company_id, name, anchor, commit))
@@ -501,13 +502,14 @@ class DiagramView(QGraphicsView):
                 amount, qualifier = parse_amount(text, unit)
             except AmountError as e:
                 return self.tr("Amount not changed: {error}. "
-                               "Try 100, $100B, up to 100, ~300 or ? for unknown.").format(error=e)
+                               "Try 100, $100B, up to 100, ~300 or ? for unknown.").format(
+                    error=error_text(e))
             old = self.document.diagram.flow(flow_id)
             if (amount, qualifier) != (old.amount, old.qualifier):
                 try:
                     self.document.update_flow(flow_id, amount=amount, qualifier=qualifier)
                 except ModelError as e:
-                    return self.tr("Amount not changed: {error}").format(error=e)
+                    return self.tr("Amount not changed: {error}").format(error=error_text(e))
             return None
 
         return self._open_editor(InPlaceEditor(self, "flow", flow_id, text, label.scenePos, commit,

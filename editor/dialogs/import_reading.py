@@ -19,7 +19,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from editor.dialogs.import_model import Source, load_source
-from editor.i18n import translate
+from editor.i18n import error_text, translate
 from editor.io.tables import TooManyRows
 
 T = TypeVar("T")
@@ -83,7 +83,7 @@ def read_for_import(parent: QWidget | None, path: str | os.PathLike) -> Source |
             reading = translate("ImportDialog", "Reading {file}…").format(file=p.name)
             return run_off_thread(parent, reading, lambda: load_source(p))
         except TooManyRows as e:
-            if not _offer_sum(parent, p, str(e)):
+            if not _offer_sum(parent, p, error_text(e)):
                 return None
             from editor.io.ledger import load_ledger
 
