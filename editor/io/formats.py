@@ -128,8 +128,8 @@ def format_for(path: str | os.PathLike, mode: str, images: bool = True) -> Forma
     if found:
         return FORMATS[max(found, key=lambda t: (t[0], -t[1]))[1]]
     allowed = readable_extensions() if mode == "read" else writable_extensions(images)
-    what = f"'{suffix}'" if suffix else "no extension"
-    verb = "read" if mode == "read" else "write"
+    what = f"'{suffix}'" if suffix else msg("no extension")
+    verb = msg("read") if mode == "read" else msg("write")
     raise InputError(msg("{name}: cannot {verb} files with {what}; supported: {allowed}",
                          name=Path(path).name, verb=verb, what=what, allowed=", ".join(allowed)))
 

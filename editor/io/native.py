@@ -143,7 +143,7 @@ def dumps(diagram: Diagram) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
-def encoded(text: str, path: str | os.PathLike, limit: int, what: str = "diagram") -> bytes:
+def encoded(text: str, path: str | os.PathLike, limit: int, what: str = msg("diagram")) -> bytes:
     """``text`` as UTF-8, or a SaveError when it cannot be encoded or the readers would refuse its size.
 
     Roundtrip never writes a file it cannot read back: the same limit applies on both sides.

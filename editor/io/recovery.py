@@ -115,7 +115,7 @@ def recovery_bytes(content: Diagram | Snapshot, *, key: str, original_path: str 
     head = json.dumps(wrapper, ensure_ascii=False)[:-1]
     text = head + ', "diagram": ' + _chunked_json(diagram) + "}\n"
     # Never write a recovery file that listing would call damaged or too large.
-    return native.encoded(text, display_name, MAX_RECOVERY_SIZE, "recovery file")
+    return native.encoded(text, display_name, MAX_RECOVERY_SIZE, msg("recovery file"))
 
 
 def _chunked_json(doc: dict[str, Any]) -> str:

@@ -26,7 +26,8 @@ Reading rules (also in docs/formats.md):
 * Unknown: an empty cell, ``?``, ``unknown``, ``n/a``, ``na``, ``-``, ``tbd``, ``undisclosed``.
 * Qualifiers: ``up to 100``, ``<= 100``, ``max 100``, ``as much as 100`` give ``up_to``;
   ``~100``, ``about 100``, ``approx. 100``, ``around 100``, ``c. 100``, ``100 (est.)``,
-  ``100 est``, ``est. 100`` give ``estimated``.
+  ``100 est``, ``est. 100`` give ``estimated``; the Japanese labels' ``最大 100`` and ``約 100``
+  read the same way (an amount label always reads back).
 * Currency signs and codes ($, US$, USD, €, EUR, £, GBP) are dropped: amounts are
   taken to be in the document's currency.
 * Scale words: ``k``/``thousand``, ``m``/``mn``/``million``, ``b``/``bn``/``billion``,
@@ -58,9 +59,9 @@ class AmountError(ValueError):
 UNKNOWN_WORDS = {"", "?", "??", "unknown", "n/a", "na", "n.a.", "-", "--", "\u2013", "\u2014",
                  "tbd", "undisclosed", "none", "not disclosed"}
 
-_UP_TO = re.compile(r"^(?:up\s*to|upto|<=|\u2264|<|max\.?|maximum|as much as|at most)\s*", re.I)
+_UP_TO = re.compile(r"^(?:up\s*to|upto|<=|\u2264|<|max\.?|maximum|as much as|at most|最大)\s*", re.I)
 _EST_PREFIX = re.compile(
-    r"^(?:~|\u2248|about|approx\.?|approximately|around|circa|ca\.|c\.|est\.?|estimated|roughly|some)\s*",
+    r"^(?:~|\u2248|about|approx\.?|approximately|around|circa|ca\.|c\.|est\.?|estimated|roughly|some|約)\s*",
     re.I)
 _EST_SUFFIX = re.compile(r"\s*(?:\((?:est\.?|estimated|e)\)|est\.?|estimated|\(approx\.?\))$", re.I)
 _CURRENCY = re.compile(r"(?:US\$|\$|USD|EUR|GBP|\u20ac|\u00a3)", re.I)
