@@ -140,7 +140,7 @@ class _Ids:
         return candidate
 
     def notes(self) -> list[str]:
-        out = []
+        out: list[str] = []
         for kind, pairs in self.renamed.items():
             shown = ", ".join(pairs[:3])
             if len(pairs) > 3:
@@ -380,7 +380,7 @@ def _to_diagram(parsed: Parsed, name: str) -> tuple[Diagram, list[str]]:
 
 
 def _mapping_notes(parsed: Parsed, counts: _Counts, undirected: int) -> list[str]:
-    notes = []
+    notes: list[str] = []
     if undirected:
         notes.append(msg("{count} undirected edge(s) were read as flows from source to target; check "
                          "their direction",
