@@ -1860,7 +1860,7 @@ Select only companies or only flows to edit them together.</source>
 <context>
     <name>Loops</name>
     <message>
-        <location filename="../../editor/panels/loops.py" line="+32"/>
+        <location filename="../../editor/panels/loops.py" line="+33"/>
         <source>Loop</source>
         <translation>ループ</translation>
     </message>
@@ -1931,7 +1931,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>{start} から日付順: {loop}、{first} から {last}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+62"/>
         <source>Only through selected company</source>
         <extracomment>(company ids, flow ids) to highlight on the canvas; both empty: clear the highlight. (company ids, flow ids) to select on the canvas. New analysis options: {&quot;max_loops&quot;: int, &quot;max_length&quot;: int, &quot;through_selected&quot;: bool, &quot;date_ordered&quot;: bool, &quot;within_days&quot;: int | None}.</extracomment>
         <translation>選択した企業を通るものだけ</translation>
@@ -2743,6 +2743,11 @@ Your changes will be lost if you don&apos;t save them.</source>
         <location line="+1"/>
         <source>no company with id {company_id}</source>
         <translation>ID {company_id} の企業はありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} loop</source>
+        <translation>{name}のループ</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3916,7 +3921,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>Patterns</name>
     <message>
-        <location filename="_runtime_strings.py" line="-214"/>
+        <location filename="_runtime_strings.py" line="-215"/>
         <source>round-trip trade</source>
         <translation>往復取引</translation>
     </message>
