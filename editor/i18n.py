@@ -36,8 +36,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from editor import settings
-from editor.model.amounts import QUALIFIER_FORMS, amount_label
-from editor.model.texts import Joined, Message, message_of
+
+# editor.model is imported inside the functions below: importing it loads networkx, which the
+# start-up paths that only need the catalogue (the glossary, --help) do without.
 
 #: the setting's key and values ("system" follows the system locale)
 SETTING = "view/language"
@@ -193,6 +194,8 @@ def translate_in(lang: str | None, context: str, text: str) -> str:
 def message_text(text: str, lang: str | None = None) -> str:
     """A :class:`~editor.model.texts.Message` in ``lang`` (None: the interface language), its
     Message params translated too; any other text as it is."""
+    from editor.model.texts import Joined, Message, message_of
+
     if isinstance(text, Joined):
         return text.separator.join(message_text(part, lang) for part in text.parts)
     if not isinstance(text, Message):
@@ -211,6 +214,8 @@ def message_text(text: str, lang: str | None = None) -> str:
 def error_text(error: BaseException | str, lang: str | None = None) -> str:
     """What an exception (or message) says, in the interface language when it carries a Message
     from the Qt-free layers (model, io, analysis); plain text otherwise."""
+    from editor.model.texts import message_of
+
     return message_text(message_of(error), lang)
 
 
@@ -245,6 +250,8 @@ AMOUNT_FORMS = {
 
 def amount_forms(lang: str | None = None) -> dict[str, str]:
     """The qualifier forms of the amount labels in ``lang`` (None: the interface language)."""
+    from editor.model.amounts import QUALIFIER_FORMS
+
     forms = dict(QUALIFIER_FORMS)
     for key, text in AMOUNT_FORMS.items():
         form = translate_in(lang, "Amounts", text)
@@ -257,4 +264,6 @@ def amount_text(amount: float | None, qualifier: str = "exact", unit: str = "USD
                 lang: str | None = None) -> str:
     """The short amount label of the canvas and the panels with its qualifier in ``lang``:
     "up to $100B" in English, "最大$100B" in Japanese."""
+    from editor.model.amounts import amount_label
+
     return amount_label(amount, qualifier, unit, forms=amount_forms(lang) if qualifier != "exact" else None)
