@@ -28,6 +28,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -35,6 +36,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from editor import settings
+
+# editor.model is imported inside the functions below: importing it loads networkx, which the
+# start-up paths that only need the catalogue (the glossary, --help) do without.
 
 #: the setting's key and values ("system" follows the system locale)
 SETTING = "view/language"
@@ -187,6 +191,39 @@ def translate_in(lang: str | None, context: str, text: str) -> str:
     return t.translate(context, text) or text
 
 
+def message_text(text: str, lang: str | None = None) -> str:
+    """A :class:`~editor.model.texts.Message` in ``lang`` (None: the interface language), its
+    Message params translated too; any other text as it is."""
+    from editor.model.texts import Joined, Message, message_of
+
+    if isinstance(text, Joined):
+        return text.separator.join(message_text(part, lang) for part in text.parts)
+    if not isinstance(text, Message):
+        return str(text)
+    template = translate_in(lang, "Messages", text.template)
+    if not text.params:
+        return template
+    params = {k: message_text(message_of(v), lang) if isinstance(v, (str, BaseException)) else v
+              for k, v in text.params.items()}
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):   # a translation whose fields differ: the English
+        return str.__str__(text)
+
+
+def error_text(error: BaseException | str, lang: str | None = None) -> str:
+    """What an exception (or message) says, in the interface language when it carries a Message
+    from the Qt-free layers (model, io, analysis); plain text otherwise."""
+    from editor.model.texts import message_of
+
+    return message_text(message_of(error), lang)
+
+
+def error_texts(errors: Iterable[BaseException | str], lang: str | None = None) -> list[str]:
+    """:func:`error_text` of each (a FormatError's ``problems``, an import's notes)."""
+    return [error_text(e, lang) for e in errors]
+
+
 def locale_number(value: float, decimals: int = 0, locale: QLocale | None = None) -> str:
     """``value`` with the locale's group and decimal separators ("1,234.5"; "1.234,5" in German)."""
     loc = locale or QLocale()
@@ -201,3 +238,32 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     Qt's own returns ``object`` in the type stubs; this one keeps constant tables typed as ``str``.
     """
     return text
+
+
+# ------------------------------------------------------------- amount labels
+#: How the amount labels write a qualifier ("up to $100B", "~$300B"), translated at display time.
+AMOUNT_FORMS = {
+    "up_to": QT_TRANSLATE_NOOP("Amounts", "up to {amount}"),
+    "estimated": QT_TRANSLATE_NOOP("Amounts", "~{amount}"),
+}
+
+
+def amount_forms(lang: str | None = None) -> dict[str, str]:
+    """The qualifier forms of the amount labels in ``lang`` (None: the interface language)."""
+    from editor.model.amounts import QUALIFIER_FORMS
+
+    forms = dict(QUALIFIER_FORMS)
+    for key, text in AMOUNT_FORMS.items():
+        form = translate_in(lang, "Amounts", text)
+        if form.count("{amount}") == 1:
+            forms[key] = form
+    return forms
+
+
+def amount_text(amount: float | None, qualifier: str = "exact", unit: str = "USD bn",
+                lang: str | None = None) -> str:
+    """The short amount label of the canvas and the panels with its qualifier in ``lang``:
+    "up to $100B" in English, "最大$100B" in Japanese."""
+    from editor.model.amounts import amount_label
+
+    return amount_label(amount, qualifier, unit, forms=amount_forms(lang) if qualifier != "exact" else None)

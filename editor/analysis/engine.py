@@ -20,6 +20,7 @@ from editor.analysis.patterns import PatternRule
 from editor.analysis.roundtrip import start_round_trips
 from editor.analysis.search import RawLoop
 from editor.model import ModelError, Snapshot
+from editor.model.texts import msg
 
 #: Default time budget of the loop search, in seconds.
 DEFAULT_TIME_BUDGET = 2.0
@@ -85,7 +86,7 @@ def analyze(snapshot: Snapshot, *, max_loops: int = 100, max_length: int = 12,
     flagged as cut short by time (``loops_truncated`` and ``loops_timed_out``).
     """
     if max_loops < 0:
-        raise ModelError(f"max_loops: must be 0 (no cap) or more, got {max_loops}")
+        raise ModelError(msg("max_loops: must be 0 (no cap) or more, got {max_loops}", max_loops=max_loops))
     # The cyclic garbage collector would walk the whole diagram (hundreds of
     # thousands of objects on big maps) several times per analysis, for
     # garbage the analysis does not make: it is paused for the run.
@@ -109,12 +110,13 @@ def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: st
              time_budget: float, round_trip_budget: float | None, window_days: int | None,
              extra_rules: Iterable[PatternRule], budget: float | None = None) -> AnalysisResult:
     if max_length < 2:
-        raise ModelError(f"max_length: a loop has at least 2 companies, got {max_length}")
+        raise ModelError(msg("max_length: a loop has at least 2 companies, got {max_length}",
+                             max_length=max_length))
     timings = []
     t0 = time.perf_counter()
     g = CompanyGraph(snapshot)
     if through is not None and through not in g.index:
-        raise ModelError(f"no company with id {through!r}")
+        raise ModelError(msg("no company with id {company_id}", company_id=repr(through)))
     timings.append(("graph", time.perf_counter() - t0))
 
     t = time.perf_counter()

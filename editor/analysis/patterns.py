@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from editor.model.texts import msg
+
 #: Class of the flow type ids of a new diagram (editor/model/catalogue.py).
 TYPE_CLASSES = {
     "venture": "investment",
@@ -126,5 +128,5 @@ def pattern_name(types: Sequence[str], names: Sequence[str] | None = None,
         if _matches(rule, rotations, len(classes), same_type):
             return rule.name
     if types and len(set(types)) == 1:
-        return f"{names[0]} loop"
+        return msg("{name} loop", name=names[0])
     return FALLBACK

@@ -27,6 +27,7 @@ import scipy.sparse as sp
 from scipy.sparse.linalg import splu
 
 from editor.model import Snapshot
+from editor.model.texts import msg
 
 Obligations = Literal["due", "all"]
 OBLIGATION_CHOICES: tuple[str, ...] = ("due", "all")
@@ -70,21 +71,24 @@ class StressInput:
         known = set(self.company_ids)
         for o in self.obligations:
             if o.source not in known or o.target not in known:
-                raise ValueError(f"flow {o.flow_id}: unknown company")
+                raise ValueError(msg("flow {flow}: unknown company", flow=o.flow_id))
             if o.source == o.target:
-                raise ValueError(f"flow {o.flow_id}: a company cannot owe itself")
+                raise ValueError(msg("flow {flow}: a company cannot owe itself", flow=o.flow_id))
             if not np.isfinite(o.amount) or o.amount < 0:
-                raise ValueError(f"flow {o.flow_id}: amount must be a finite number >= 0")
+                raise ValueError(msg("flow {flow}: amount must be a finite number >= 0",
+                                     flow=o.flow_id))
         for cid, v in self.assets.items():
             if cid not in known:
-                raise ValueError(f"outside money of unknown company {cid!r}")
+                raise ValueError(msg("outside money of unknown company {company}", company=repr(cid)))
             if not np.isfinite(v) or v < 0:
-                raise ValueError(f"outside money of {self.names.get(cid, cid)}: must be >= 0, got {v!r}")
+                raise ValueError(msg("outside money of {company}: must be >= 0, got {value}",
+                                     company=self.names.get(cid, cid), value=repr(v)))
         for cid, f in self.shocks.items():
             if cid not in known:
-                raise ValueError(f"shock to unknown company {cid!r}")
+                raise ValueError(msg("shock to unknown company {company}", company=repr(cid)))
             if not 0.0 <= f <= 1.0:
-                raise ValueError(f"shock to {self.names.get(cid, cid)}: must be in [0, 1], got {f!r}")
+                raise ValueError(msg("shock to {company}: must be in [0, 1], got {value}",
+                                     company=self.names.get(cid, cid), value=repr(f)))
 
     def outside_money(self, company_id: str) -> float:
         """Outside money after the shock."""
@@ -156,7 +160,8 @@ def stress_input(snapshot: Snapshot, obligations: str = "due", assets: Mapping[s
                  shocks: Mapping[str, float] | None = None) -> StressInput:
     """The stress input of a diagram: revenue as outside money unless ``assets`` sets it."""
     if obligations not in OBLIGATION_CHOICES:
-        raise ValueError(f"obligations: expected one of {', '.join(OBLIGATION_CHOICES)}, got {obligations!r}")
+        raise ValueError(msg("obligations: expected one of {choices}, got {value}",
+                             choices=", ".join(OBLIGATION_CHOICES), value=repr(obligations)))
     ids = tuple(c.id for c in snapshot.companies)
     names = {c.id: c.name for c in snapshot.companies}
     money = {c.id: float(c.revenue) if c.revenue is not None else 0.0 for c in snapshot.companies}

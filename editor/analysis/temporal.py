@@ -52,6 +52,7 @@ from editor.analysis.loops import Loop, build_loop
 from editor.analysis.patterns import PatternRule
 from editor.analysis.search import OutOfTime, RawLoop, _distances_back, _rotate, rank_key
 from editor.model import ModelError, Snapshot, check_date, date_key
+from editor.model.texts import msg
 
 # ------------------------------------------------------------------ period filter
 
@@ -60,7 +61,8 @@ def parse_date_bound(text: str, what: str = "date") -> datetime.date:
     """The day a DATE bound stands for: YYYY, YYYY-MM or YYYY-MM-DD, a partial date being the
     first day of its period. Raises :class:`ModelError` with a clear message otherwise."""
     if not isinstance(text, str) or not text.strip():
-        raise ModelError(f"{what}: expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}")
+        raise ModelError(msg("{what}: expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {value}",
+                             what=what, value=repr(text)))
     value = text.strip()
     check_date(value, what)
     key = date_key(value)
@@ -85,7 +87,8 @@ def period_filter(snapshot: Snapshot, start: str | None, end: str | None) -> tup
     first = None if start is None else parse_date_bound(start, "from")
     last = None if end is None else parse_date_bound(end, "to")
     if first is not None and last is not None and first > last:
-        raise ModelError(f"the period starts ({start.strip()}) after it ends ({end.strip()})")  # type: ignore[union-attr]
+        raise ModelError(msg("the period starts ({start}) after it ends ({end})",
+                             start=start.strip(), end=end.strip()))  # type: ignore[union-attr]
     if first is None and last is None:
         return snapshot, PeriodInfo(None, None, None, None, len(snapshot.flows), 0, 0)
     lo = first.toordinal() if first is not None else None
@@ -422,17 +425,18 @@ def find_date_ordered_loops(source: Snapshot | CompanyGraph, *, max_loops: int =
     :class:`ModelError` on bad limits or an unknown company.
     """
     if max_loops < 0:
-        raise ModelError(f"max_loops: must be 0 (no cap) or more, got {max_loops}")
+        raise ModelError(msg("max_loops: must be 0 (no cap) or more, got {max_loops}", max_loops=max_loops))
     if max_length < 2:
-        raise ModelError(f"max_length: a loop has at least 2 companies, got {max_length}")
+        raise ModelError(msg("max_length: a loop has at least 2 companies, got {max_length}",
+                             max_length=max_length))
     if within_days is not None and within_days < 0:
-        raise ModelError(f"within: expected 0 days or more, got {within_days}")
+        raise ModelError(msg("within: expected 0 days or more, got {days}", days=within_days))
     deadline = time.perf_counter() + time_budget
     g = source if isinstance(source, CompanyGraph) else CompanyGraph(source)
     x = None
     if through is not None:
         if through not in g.index:
-            raise ModelError(f"no company with id {through!r}")
+            raise ModelError(msg("no company with id {company_id}", company_id=repr(through)))
         x = g.index[through]
     dates = _Dates(g)
     days = dates.days

@@ -23,6 +23,7 @@ from typing import Any
 from editor.analysis.engine import DEFAULT_TIME_BUDGET, AnalysisResult, analyze
 from editor.analysis.temporal import DatedLoop, PeriodInfo, find_date_ordered_loops, period_filter
 from editor.model import ModelError, Snapshot
+from editor.model.texts import msg
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def analyze_timed(snapshot: Snapshot, *, period_from: str | None = None, period_
     loops only when asked. ``options`` are :func:`analyze`'s (max_loops, max_length, through,
     time_budget, round_trip_budget)."""
     if within_days is not None and within_days < 0:
-        raise ModelError(f"within: expected 0 or more days, got {within_days}")
+        raise ModelError(msg("within: expected 0 or more days, got {days}", days=within_days))
     period_from = period_from or None
     period_to = period_to or None
     if period_from is None and period_to is None and not date_ordered:
@@ -69,13 +70,14 @@ def period_note(result: object) -> str:
     if not isinstance(info, PeriodInfo):
         return ""
     total = info.flows_kept + info.flows_outside + info.flows_left_out
-    return f"{period_text(info)} ({info.flows_kept} of {total} flows)"
+    return msg("{period} ({kept} of {total} flows)", period=period_text(info), kept=info.flows_kept,
+               total=total)
 
 
 def period_text(info: PeriodInfo) -> str:
     """"2025-09 to 2025-12", "from 2025-09", "until 2025-12"."""
     if info.start and info.end:
-        return f"{info.start} to {info.end}"
+        return msg("{start} to {end}", start=info.start, end=info.end)
     if info.start:
-        return f"from {info.start}"
-    return f"until {info.end}" if info.end else "all dates"
+        return msg("from {start}", start=info.start)
+    return msg("until {end}", end=info.end) if info.end else msg("all dates")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from editor.app import clipboard
 from editor.editing.document import Document
-from editor.i18n import QT_TRANSLATE_NOOP, translate
+from editor.i18n import QT_TRANSLATE_NOOP, error_text, translate
 from editor.io import fragment as fragments
 from editor.model import ModelError
 
@@ -136,7 +136,7 @@ class EditController:
         try:
             p = clipboard.paste(self.document, frag, offset, text)
         except ModelError as e:
-            self._status(translate("Actions", "Cannot paste: {reason}").format(reason=e), 6000)
+            self._status(translate("Actions", "Cannot paste: {reason}").format(reason=error_text(e)), 6000)
             return False
         if p.empty:
             return False

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from editor.i18n import translate
+from editor.i18n import message_text, translate
 from editor.io import lock
 from editor.io.lock import FileStamp
 
@@ -74,7 +74,7 @@ class FileGuard(QObject):
                     "FileGuard",
                     "“{file}” is already open elsewhere: {owner}. Changes saved there "
                     "and here would overwrite each other; saving will ask first.",
-                ).format(file=path.name, owner=self.other_owner.describe())
+                ).format(file=path.name, owner=message_text(self.other_owner.describe()))
             )
         self.restamp()
 
@@ -104,7 +104,7 @@ class FileGuard(QObject):
         other = lock.held_elsewhere(target)
         if other is not None:
             return translate("FileGuard", "“{file}” is open elsewhere: {owner}.").format(
-                file=target.name, owner=other.describe()
+                file=target.name, owner=message_text(other.describe())
             )
         if lock.changed_since(target, self.stamp):
             if not target.exists():
@@ -123,7 +123,7 @@ class FileGuard(QObject):
         if other is None:
             return None
         return translate("FileGuard", "“{file}” is open elsewhere: {owner}.").format(
-            file=target.name, owner=other.describe()
+            file=target.name, owner=message_text(other.describe())
         )
 
     # ------------------------------------------------------------- watching

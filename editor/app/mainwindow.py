@@ -42,7 +42,7 @@ from editor.canvas.scene import DiagramScene
 from editor.canvas.view import DiagramView
 from editor.dialogs import messages
 from editor.editing.document import Document
-from editor.i18n import locale_number
+from editor.i18n import locale_number, message_text
 from editor.model import Change, ChangeKind
 from editor.panels.catalogue import CataloguePanel, swatch
 from editor.panels.history import HistoryPanel
@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
         self.loops.set_result(result, frozenset(f.id for f in d.flows() if f.date))
         self.metrics.set_result(result, {t.id: t.name for t in d.flow_types()},
                                 {t.id: t.color for t in d.flow_types()})
-        note = period_note(result)   # the Metrics of a period say so in their title
+        note = message_text(period_note(result))   # the Metrics of a period say so in their title
         self.docks["metrics"].setWindowTitle(self.tr("Metrics — period {period}").format(period=note) if note
                                                  else self.tr("Metrics"))
 

@@ -150,7 +150,7 @@ class ItemMaker:
         if text is None:
             if len(texts) > 50000:
                 texts.clear()
-            text = texts[key] = format_amount(*key)
+            text = texts[key] = format_amount(*key, language=self.style.language)
         if text != item.label_text or item.label_look is None:
             item.label_size = (text_width(self._amount_metrics, text) + 10, self._amount_height + 4)
         item.label_text, item.label_look = text, pens

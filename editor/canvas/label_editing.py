@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF
 
 from editor.canvas.tools import InPlaceEditor
-from editor.i18n import translate
+from editor.i18n import error_text, translate
 from editor.model import ModelError
 from editor.model.amounts import AmountError, parse_amount
 
@@ -43,7 +43,7 @@ def open_name_editor(view: DiagramView, company_id: str) -> InPlaceEditor:
             try:
                 document.update_company(company_id, name=text)
             except ModelError as e:
-                return translate("DiagramView", "Cannot rename: {error}").format(error=e)
+                return translate("DiagramView", "Cannot rename: {error}").format(error=error_text(e))
         return None
 
     return view.open_editor(InPlaceEditor(view, "company", company_id, name, anchor, commit))
@@ -66,13 +66,13 @@ def open_amount_editor(view: DiagramView, flow_id: str) -> InPlaceEditor:
             amount, qualifier = parse_amount(text, unit)
         except AmountError as e:
             return translate("DiagramView", "Amount not changed: {error}. "
-                             "Try 100, $100B, up to 100, ~300 or ? for unknown.").format(error=e)
+                             "Try 100, $100B, up to 100, ~300 or ? for unknown.").format(error=error_text(e))
         old = document.diagram.flow(flow_id)
         if (amount, qualifier) != (old.amount, old.qualifier):
             try:
                 document.update_flow(flow_id, amount=amount, qualifier=qualifier)
             except ModelError as e:
-                return translate("DiagramView", "Amount not changed: {error}").format(error=e)
+                return translate("DiagramView", "Amount not changed: {error}").format(error=error_text(e))
         return None
 
     return view.open_editor(InPlaceEditor(view, "flow", flow_id, text, label.scenePos, commit,

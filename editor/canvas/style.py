@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QColor, QFont
 
-from editor.model.amounts import amount_label
+from editor.i18n import amount_text
 
 SIZE_MODES = ("valuation", "revenue", "none")
 
@@ -51,6 +51,8 @@ class CanvasStyle:
     legend_border: str = "#d5d9de"
     #: company fills are their category's colour mixed ``fill_lightness`` of the way to this
     fill_toward: str = "#ffffff"
+    #: the language of the amount labels' qualifiers ("en", "ja"); None: the interface language
+    language: str | None = None
     _fonts: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def font(self, px: float, bold: bool = False) -> QFont:
@@ -89,8 +91,11 @@ def outline(color: str | QColor) -> QColor:
 
 
 # ------------------------------------------------------------------ amounts
-#: The short amount label ("$100B", "up to $100B", "~$300B", "$?"): one definition, in the model.
-format_amount = amount_label
+def format_amount(amount: float | None, qualifier: str = "exact", unit: str = "USD bn",
+                  language: str | None = None) -> str:
+    """The short amount label ("$100B", "up to $100B", "~$300B", "$?"), defined in the model, with the
+    qualifier in ``language`` (None: the interface language; "最大$100B" in Japanese)."""
+    return amount_text(amount, qualifier, unit, language)
 
 
 # ------------------------------------------------------------------- scales

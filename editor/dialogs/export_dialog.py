@@ -47,7 +47,7 @@ from editor.canvas.export.image import (
     render_png,
 )
 from editor.dialogs.messages import warn
-from editor.i18n import locale_number
+from editor.i18n import error_text, locale_number
 from editor.io.errors import InputError
 from editor.io.formats import formats_where
 
@@ -282,7 +282,7 @@ class ExportImageDialog(QDialog):
         try:
             page = self._page()
         except InputError as e:
-            self._preview.setText(str(e))
+            self._preview.setText(error_text(e))
             return
         try:
             w, h = page.size.width(), page.size.height()
@@ -313,7 +313,7 @@ class ExportImageDialog(QDialog):
         try:
             export_image(self._diagram, path, **self.options())
         except InputError as e:
-            warn(self, self.tr("Export Image"), str(e))
+            warn(self, self.tr("Export Image"), error_text(e))
             return False
         except OSError as e:
             warn(self, self.tr("Export Image"),

@@ -51,7 +51,7 @@ from editor.dialogs.import_reading import read_for_import
 from editor.dialogs.import_types import TypeMappingBox, retype
 from editor.dialogs.import_wording import import_sentence, problems_heading
 from editor.dialogs.messages import warn
-from editor.i18n import QT_TRANSLATE_NOOP, translate
+from editor.i18n import QT_TRANSLATE_NOOP, error_text, error_texts, translate
 from editor.io.edgelist import COMPANY_FIELDS, FLOW_FIELDS, guess_columns
 from editor.io.errors import InputError
 from editor.model import Diagram, ModelError
@@ -204,7 +204,7 @@ class ImportDialog(QDialog):
         s = self.source
         assert s.flows is not None
         panel = MappingPanel(FLOW_FIELDS, FLOW_LABELS, s.flows.headers, guess_columns(s.flows.headers))
-        note = "; ".join(s.notes)
+        note = "; ".join(error_texts(s.notes))
         self.flows_page = TablePage(s.flows, panel, note=note[:1].upper() + note[1:] + "." if note else "")
         self.tabs.addTab(
             self.flows_page, translate("ImportDialog", "Flows ({source})").format(source=s.flows.source)
@@ -316,7 +316,7 @@ class ImportDialog(QDialog):
                 else translate("ImportDialog", "Everything in the file could be mapped.")
             )
             for n in notes:
-                self.problem_list.addItem(n)
+                self.problem_list.addItem(error_text(n))
             self.problem_list.setVisible(bool(notes))
             self._fit_problem_list()
             return
@@ -417,7 +417,7 @@ class ImportDialog(QDialog):
                 self.import_result = ImportResult(final.diagram, False, summary)
         except ModelError as e:
             QGuiApplication.restoreOverrideCursor()
-            warn(self, "Import", f"{self.path.name} could not be imported: {e}")
+            warn(self, "Import", f"{self.path.name} could not be imported: {error_text(e)}")
             return
         QGuiApplication.restoreOverrideCursor()
         super().accept()
@@ -435,7 +435,8 @@ class ImportDialog(QDialog):
             warn(
                 parent,
                 translate("ImportDialog", "Import"),
-                translate("ImportDialog", "{file} cannot be imported.").format(file=name) + f"\n\n{e}",
+                translate("ImportDialog", "{file} cannot be imported.").format(file=name)
+                + f"\n\n{error_text(e)}",
             )
             return None
         except OSError as e:

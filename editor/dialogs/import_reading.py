@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor.background.reading import SHOW_AFTER_MS, Cancelled, ReadTask, run_off_thread
 from editor.dialogs.import_model import Source, load_source
-from editor.i18n import translate
+from editor.i18n import error_text, translate
 from editor.io.tables import TooManyRows
 
 __all__ = ["SHOW_AFTER_MS", "Cancelled", "read_for_import", "run_off_thread"]
@@ -38,7 +38,7 @@ def read_for_import(parent: QWidget | None, path: str | os.PathLike, task: ReadT
             reading = translate("ImportDialog", "Reading {file}…").format(file=p.name)
             return run_off_thread(parent, reading, lambda: load_source(p), title=title, task=task)
         except TooManyRows as e:
-            if not _offer_sum(parent, p, str(e)):
+            if not _offer_sum(parent, p, error_text(e)):
                 return None
             from editor.io.ledger import load_ledger
 

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from editor.i18n import error_text, error_texts
+
 #: Problems listed in the dialog itself; the rest go to "Show Details…".
 SHOWN_PROBLEMS = 8
 
@@ -37,12 +39,16 @@ def ask_save_changes(parent: QWidget | None, name: str) -> QMessageBox.StandardB
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:
     """A warning with one OK button, its text shown literally."""
-    plain(QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)).exec()
+    plain(QMessageBox(QMessageBox.Icon.Warning, title, error_text(text), QMessageBox.StandardButton.Ok,
+                      parent)).exec()
 
 
 def show_error(parent: QWidget | None, title: str, text: str, problems: Iterable[str] = ()) -> None:
-    problems = [str(p) for p in problems]
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    """A warning listing ``problems``; the texts from the model and the readers are shown in the
+    interface language."""
+    problems = error_texts(problems)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, error_text(text), QMessageBox.StandardButton.Ok,
+                      parent)
     if problems:
         shown = problems[:SHOWN_PROBLEMS]
         more = len(problems) - len(shown)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from editor.background.autosave import AutosaveController, new_key
 from editor.dialogs.messages import warn
 from editor.editing.document import Document
+from editor.i18n import error_text
 from editor.io import recovery
 from editor.model.plain import plain_tip
 
@@ -57,7 +58,7 @@ class RecoveryDialog(QDialog):
                                     e.saved_at_text()])
             item.setData(0, Qt.ItemDataRole.UserRole, i)
             if e.problem:
-                why = self.tr("Cannot be restored: {problem}").format(problem=e.problem)
+                why = self.tr("Cannot be restored: {problem}").format(problem=error_text(e.problem))
                 item.setToolTip(0, plain_tip(why))
                 item.setText(0, self.tr("{name} (damaged)").format(name=e.display_name))
             else:
@@ -183,7 +184,7 @@ def apply_choices(choices: list[tuple[recovery.RecoveryEntry, str]], interval_s:
             try:
                 r = restore(entry, interval_s)
             except (recovery.native.FormatError, OSError) as e:
-                problems.append(f"{entry.display_name}: {e}")
+                problems.append(f"{entry.display_name}: {error_text(e)}")
                 continue
             if r is None:
                 problems.append(f"{entry.display_name}: " + QCoreApplication.translate(

@@ -8,6 +8,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from editor.model.texts import msg
+
 #: A temporary file of the same target older than this (seconds) was left by a killed save.
 STALE_TEMP_SECONDS = 60.0
 
@@ -30,17 +32,19 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         _write_in_place(target, folder, data)
         return
     if not folder.is_dir():
-        raise SaveError(f"cannot save {target}: the folder {folder} does not exist")
+        raise SaveError(msg("cannot save {target}: the folder {folder} does not exist",
+                            target=target, folder=folder))
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
         mode = None
     except OSError as e:
-        raise SaveError(f"cannot save {target}: {e.strerror or e}") from e
+        raise SaveError(msg("cannot save {target}: {reason}", target=target, reason=e.strerror or e)) from e
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as e:
-        raise SaveError(f"cannot save {target}: {e.strerror or e} (folder {folder})") from e
+        raise SaveError(msg("cannot save {target}: {reason} (folder {folder})",
+                            target=target, reason=e.strerror or e, folder=folder)) from e
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -55,7 +59,8 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(e, OSError):
-            raise SaveError(f"cannot save {target}: {e.strerror or e}") from e
+            raise SaveError(msg("cannot save {target}: {reason}",
+                                target=target, reason=e.strerror or e)) from e
         raise
     _fsync_dir(folder)
     remove_stale_temps(target)
@@ -97,7 +102,7 @@ def _write_in_place(target: Path, folder: Path, data: bytes) -> None:
         if backup:
             with contextlib.suppress(OSError):
                 os.unlink(backup)
-        raise SaveError(f"cannot save {target}: {e.strerror or e}") from e
+        raise SaveError(msg("cannot save {target}: {reason}", target=target, reason=e.strerror or e)) from e
     try:
         with open(target, "r+b") as fh:
             fh.write(data)
@@ -105,8 +110,8 @@ def _write_in_place(target: Path, folder: Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
     except OSError as e:
-        raise SaveError(f"cannot save {target}: {e.strerror or e} "
-                        f"(the new content is kept in {backup})") from e
+        raise SaveError(msg("cannot save {target}: {reason} (the new content is kept in {backup})",
+                            target=target, reason=e.strerror or e, backup=backup)) from e
     with contextlib.suppress(OSError):
         os.unlink(backup)
 

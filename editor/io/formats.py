@@ -23,6 +23,7 @@ from editor.io import graphformats, kumu, ledger, native, tables
 from editor.io.edgelist import load_table_with_notes
 from editor.io.errors import InputError
 from editor.model import Diagram, Snapshot
+from editor.model.texts import msg
 
 Reader = Callable[[Path], tuple[Diagram, list[str]]]
 #: ``writer(diagram, path, analysis)``: ``analysis`` is the diagram's analysis result, or None.
@@ -127,9 +128,10 @@ def format_for(path: str | os.PathLike, mode: str, images: bool = True) -> Forma
     if found:
         return FORMATS[max(found, key=lambda t: (t[0], -t[1]))[1]]
     allowed = readable_extensions() if mode == "read" else writable_extensions(images)
-    what = f"'{suffix}'" if suffix else "no extension"
-    verb = "read" if mode == "read" else "write"
-    raise InputError(f"{Path(path).name}: cannot {verb} files with {what}; supported: {', '.join(allowed)}")
+    what = f"'{suffix}'" if suffix else msg("no extension")
+    verb = msg("read") if mode == "read" else msg("write")
+    raise InputError(msg("{name}: cannot {verb} files with {what}; supported: {allowed}",
+                         name=Path(path).name, verb=verb, what=what, allowed=", ".join(allowed)))
 
 
 def read_any(path: str | os.PathLike, *, place: bool = True,
@@ -142,7 +144,7 @@ def read_any(path: str | os.PathLike, *, place: bool = True,
     p = Path(path)
     fmt = format_for(p, "read")
     if not p.exists():
-        raise InputError(f"{p}: no such file")
+        raise InputError(msg("{path}: no such file", path=p))
     assert fmt.reader is not None  # format_for(.., "read") only returns readable formats
     if fmt.reader is load_table_with_notes and (decimal_mark is not None or not place):
         return load_table_with_notes(p, decimal_mark=decimal_mark, place=place)
@@ -160,7 +162,7 @@ def write_any(d: Diagram, path: str | os.PathLike, *, analyze: Analyze | None = 
     fmt = format_for(p, "write")
     if fmt.image:
         if image_writer is None:
-            raise InputError(f"{p.name}: images are written by the image export, not here")
+            raise InputError(msg("{name}: images are written by the image export, not here", name=p.name))
         image_writer(d, p, **image_options)
         return [p], []
     assert fmt.writer is not None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from editor.model import Category, Company, Diagram, Flow, FlowType, ModelError
+from editor.model.texts import msg
 
 _Entry = TypeVar("_Entry", FlowType, Category)
 
@@ -100,7 +101,7 @@ def prepare_paste(diagram: Diagram, frag: dict[str, Any], offset: float = PASTE_
     try:
         return _prepare(diagram, frag, offset)
     except (TypeError, KeyError, ValueError) as e:
-        raise ModelError(f"the clipboard holds damaged diagram data ({e})") from None
+        raise ModelError(msg("the clipboard holds damaged diagram data ({reason})", reason=e)) from None
 
 
 def _catalogue_map(
@@ -169,7 +170,7 @@ def _prepare(diagram: Diagram, frag: dict[str, Any], offset: float) -> Paste:
             continue
         ftype = type_map.get(f.type, f.type)
         if not diagram.has_flow_type(ftype) and ftype not in {t.id for t in new_types}:
-            raise ModelError(f"flow type {f.type!r} of a pasted flow is missing")
+            raise ModelError(msg("flow type {type} of a pasted flow is missing", type=repr(f.type)))
         flows.append(Flow(**{**raw, "id": make_fid(), "source": ids[f.source],
                              "target": ids[f.target], "type": ftype}))
     used_types = {f.type for f in flows}

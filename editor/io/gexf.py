@@ -17,6 +17,7 @@ from typing import Any
 from editor.io.errors import InputError
 from editor.io.graphxml import Out, Parsed, company_values, flow_values, local, plain, rgb, text_of
 from editor.model import Diagram
+from editor.model.texts import msg
 
 GEXF_NS = "http://www.gexf.net/1.2draft"
 VIZ_NS = "http://www.gexf.net/1.2draft/viz"
@@ -91,7 +92,7 @@ def parse_gexf(root: Any, name: str) -> Parsed:
     p = Parsed()
     g = next((c for c in root if local(c.tag) == "graph"), None)
     if g is None:
-        raise InputError(f"{name}: the GEXF file holds no graph")
+        raise InputError(msg("{name}: the GEXF file holds no graph", name=name))
     default_type = g.get("defaultedgetype", "undirected")
     titles: dict[tuple[str, str], tuple[str, str | None]] = {}
     for attrs in g.iter():
@@ -194,10 +195,12 @@ def parse_gexf(root: Any, name: str) -> Parsed:
                     extra = _period(*spells[0]) if spells else {}
                     p.edges.append((eid, src, dst, kind == "directed", {**vals, **extra}))
     if defaulted:
-        p.notes.append(f"{defaulted} edge(s) had no weight; read as 1.0, GEXF's default weight")
+        p.notes.append(msg("{count} edge(s) had no weight; read as 1.0, GEXF's default weight",
+                           count=defaulted))
     for k, n in sorted(collapsed.items()):
-        p.notes.append(f"node attribute {k!r} changes over time ({n} dated value(s)); "
-                       f"each company kept its last value")
+        p.notes.append(msg("node attribute {name} changes over time ({count} dated value(s)); each "
+                           "company kept its last value",
+                           name=repr(k), count=n))
     # flat hierarchies: a node named as another's pid is a group, not a company
     parents = {v["gexf_pid"] for _, v in p.nodes if v.get("gexf_pid")}
     if parents:

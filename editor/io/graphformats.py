@@ -29,6 +29,7 @@ from editor.model import Category, Company, Diagram, Flow, FlowType, Metadata, M
 from editor.model.amounts import AmountError, parse_amount
 from editor.model.entities import check_date
 from editor.model.layout import layout_positions
+from editor.model.texts import Joined, msg
 
 __all__ = ["GEXF_NS", "GRAPHML_NS", "MARKER", "VIZ_NS", "gexf_bytes", "graphml_bytes", "load_graph",
            "loads_graph", "save_graph"]
@@ -53,10 +54,12 @@ def load_graph(path: str | os.PathLike) -> tuple[Diagram, list[str]]:
     try:
         size = p.stat().st_size
     except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
+        raise InputError(msg("{path}: no such file", path=p)) from None
     if size > MAX_GRAPH_FILE_SIZE:
-        raise InputError(f"{p.name}: the file is {size / 1e6:.0f} MB; Roundtrip reads graph files up to "
-                         f"{MAX_GRAPH_FILE_SIZE // (1024 * 1024)} MB")
+        raise InputError(msg("{name}: the file is {size} MB; Roundtrip reads graph files up to "
+                             "{limit} MB",
+                             name=p.name, size=f"{size / 1e6:.0f}",
+                             limit=MAX_GRAPH_FILE_SIZE // (1024 * 1024)))
     return loads_graph(read_limited(p, MAX_GRAPH_FILE_SIZE, "reads graph files"), p.name)
 
 
@@ -68,7 +71,8 @@ def loads_graph(data: bytes, name: str = "graph") -> tuple[Diagram, list[str]]:
     elif kind == "gexf":
         parsed = parse_gexf(root, name)
     else:
-        raise InputError(f"{name}: this is not GraphML or GEXF (the document starts with <{kind}>)")
+        raise InputError(msg("{name}: this is not GraphML or GEXF (the document starts with <{kind}>)",
+                             name=name, kind=kind))
     return _to_diagram(parsed, name)
 
 
@@ -105,9 +109,9 @@ def _num(value: Any) -> float | None:
     try:
         v = float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"cannot read {value!r} as a number") from None
+        raise ValueError(msg("cannot read {value} as a number", value=repr(value))) from None
     if not math.isfinite(v):
-        raise ValueError(f"{value!r} is not a finite number")
+        raise ValueError(msg("{value} is not a finite number", value=repr(value)))
     return v
 
 
@@ -136,11 +140,13 @@ class _Ids:
         return candidate
 
     def notes(self) -> list[str]:
-        out = []
+        out: list[str] = []
         for kind, pairs in self.renamed.items():
-            shown = ", ".join(pairs[:3]) + (f" and {len(pairs) - 3} more" if len(pairs) > 3 else "")
-            out.append(f"{len(pairs)} {kind} id(s) were already used by another record and were renamed "
-                       f"({shown})")
+            shown = ", ".join(pairs[:3])
+            if len(pairs) > 3:
+                shown = msg("{names} and {count} more", names=shown, count=len(pairs) - 3)
+            out.append(msg("{count} {kind} id(s) were already used by another record and were renamed "
+                           "({renamed})", count=len(pairs), kind=kind, renamed=shown))
         return out
 
 
@@ -153,7 +159,8 @@ def _new_diagram(parsed: Parsed, name: str) -> tuple[Diagram, bool]:
                            categories=[Category(**c) for c in data["categories"]],
                            metadata=Metadata(**data["metadata"])), True
         except (ValueError, KeyError, TypeError, ModelError) as e:
-            raise InputError(f"{name}: the Roundtrip document attribute is damaged ({e})") from None
+            raise InputError(msg("{name}: the Roundtrip document attribute is damaged ({reason})",
+                                 name=name, reason=e)) from None
     meta = {f.name: parsed.graph[f.name] for f in fields(Metadata)
             if isinstance(parsed.graph.get(f.name), str) and f.name != "unit"}
     unit = parsed.graph.get("unit")
@@ -260,14 +267,14 @@ def _to_diagram(parsed: Parsed, name: str) -> tuple[Diagram, list[str]]:
     unmapped_nodes: set[str] = set()
     for raw_id, raw in parsed.nodes:
         v = _fold(raw)
-        where = f"node {raw_id!r}"
+        where = msg("node {id}", id=repr(raw_id))
         if raw_id in node_ids:
-            problems.append(f"{where}: the id is used twice")
+            problems.append(msg("{where}: the id is used twice", where=where))
             continue
         try:
             company, has_pos = _company(d, ids, raw_id, v, native, len(companies) + 1, counts)
         except (ValueError, ModelError) as e:
-            problems.append(f"{where}: {e}")
+            problems.append(msg("{where}: {problem}", where=where, problem=e))
             continue
         companies.append(company)
         node_ids[raw_id] = company.id
@@ -279,7 +286,8 @@ def _to_diagram(parsed: Parsed, name: str) -> tuple[Diagram, list[str]]:
     unmapped_edges: set[str] = set()
     for edge_id, src, dst, directed, raw in parsed.edges:
         v = _fold(raw)
-        where = f"edge {edge_id or len(flows) + 1!r} ({src} -> {dst})"
+        where = msg("edge {id} ({source} -> {target})", id=repr(edge_id or len(flows) + 1), source=src,
+                    target=dst)
         if src in parsed.groups or dst in parsed.groups:
             counts.group_edges += 1
             continue
@@ -302,7 +310,8 @@ def _to_diagram(parsed: Parsed, name: str) -> tuple[Diagram, list[str]]:
                     and parse_amount(v["weight"], d.metadata.unit)[0] != amount:
                 counts.weight_differs += 1
         except AmountError as e:
-            problems.append(f"{where}, attribute {amount_attr!r}: {e}")
+            problems.append(msg("{where}, attribute {name}: {problem}",
+                                where=where, name=repr(amount_attr), problem=e))
             continue
         native_type = v.get("flow_type", v.get("type"))
         if native and isinstance(native_type, str) and d.has_flow_type(native_type):
@@ -346,19 +355,22 @@ def _to_diagram(parsed: Parsed, name: str) -> tuple[Diagram, list[str]]:
         try:
             flows.append(Flow(fid, ends[0], ends[1], type_id, amount, **extra))
         except ModelError as e:
-            problems.append(f"{where}: {e}")
+            problems.append(msg("{where}: {problem}", where=where, problem=e))
             continue
         unmapped_edges |= (set(v) - set(_FLOW_TEXT) - set(_TYPE_ATTRS) - set(_AMOUNT_ATTRS) - _SILENT_EDGE
                            - ({amount_attr} if amount_attr else set()))
     if problems:
         more = len(problems) - _MAX_PROBLEMS
-        raise InputError(f"{name}: " + "; ".join(problems[:_MAX_PROBLEMS])
-                         + (f" (and {more} more problem(s))" if more > 0 else ""))
+        shown = Joined(problems[:_MAX_PROBLEMS])
+        if more > 0:
+            raise InputError(msg("{name}: {problems} (and {count} more problem(s))",
+                                 name=name, problems=shown, count=more))
+        raise InputError(msg("{name}: {problems}", name=name, problems=shown))
     notes += _mapping_notes(parsed, counts, undirected) + ids.notes()
     for attr in sorted(unmapped_nodes):
-        notes.append(f"node attribute {attr!r} not mapped")
+        notes.append(msg("node attribute {name} not mapped", name=repr(attr)))
     for attr in sorted(unmapped_edges):
-        notes.append(f"edge attribute {attr!r} not mapped")
+        notes.append(msg("edge attribute {name} not mapped", name=repr(attr)))
     d2 = Diagram.build(companies=companies, flows=flows, flow_types=d.flow_types(), categories=d.categories(),
                        metadata=d.metadata)
     unplaced = [c.id for c in companies if c.id not in placed]
@@ -368,29 +380,41 @@ def _to_diagram(parsed: Parsed, name: str) -> tuple[Diagram, list[str]]:
 
 
 def _mapping_notes(parsed: Parsed, counts: _Counts, undirected: int) -> list[str]:
-    notes = []
+    notes: list[str] = []
     if undirected:
-        notes.append(f"{undirected} undirected edge(s) were read as flows from source to target; "
-                     f"check their direction")
+        notes.append(msg("{count} undirected edge(s) were read as flows from source to target; check "
+                         "their direction",
+                         count=undirected))
     if parsed.groups:
         names = sorted(set(parsed.groups.values()))
         shown = ", ".join(repr(n) for n in names[:5])
-        shown += f" and {len(names) - 5} more" if len(names) > 5 else ""
-        notes.append(f"{len(parsed.groups)} group node(s) ({shown}) were not read as companies; "
-                     f"the companies inside them were read, with the group as their category"
-                     + (f" ({counts.group_in_notes} already had a category: the group went to their notes)"
-                        if counts.group_in_notes else ""))
+        if len(names) > 5:
+            shown = msg("{names} and {count} more", names=shown, count=len(names) - 5)
+        if counts.group_in_notes:
+            notes.append(msg("{count} group node(s) ({names}) were not read as companies; the companies "
+                             "inside them were read, with the group as their category ({already} already "
+                             "had a category: the group went to their notes)",
+                             count=len(parsed.groups), names=shown, already=counts.group_in_notes))
+        else:
+            notes.append(msg("{count} group node(s) ({names}) were not read as companies; the companies "
+                             "inside them were read, with the group as their category",
+                             count=len(parsed.groups), names=shown))
     if counts.group_edges:
-        notes.append(f"{counts.group_edges} edge(s) to or from a group node were left out "
-                     f"(a group is not a company)")
+        notes.append(msg("{count} edge(s) to or from a group node were left out (a group is not a "
+                         "company)",
+                         count=counts.group_edges))
     if counts.label_amounts:
-        notes.append(f"{counts.label_amounts} edge label(s) were read as the flow's amount")
+        notes.append(msg("{count} edge label(s) were read as the flow's amount",
+                         count=counts.label_amounts))
     if counts.label_notes:
-        notes.append(f"{counts.label_notes} edge label(s) were kept as the flow's note")
+        notes.append(msg("{count} edge label(s) were kept as the flow's note",
+                         count=counts.label_notes))
     if counts.undated_periods:
-        notes.append(f"{counts.undated_periods} flow(s) have a period that is not a date; "
-                     f"the period was kept in the flow's note")
+        notes.append(msg("{count} flow(s) have a period that is not a date; the period was kept "
+                         "in the flow's note",
+                         count=counts.undated_periods))
     if counts.weight_differs:
-        notes.append(f"{counts.weight_differs} edge(s) have both 'amount' and a different 'weight'; "
-                     f"the amount was kept")
+        notes.append(msg("{count} edge(s) have both 'amount' and a different 'weight'; the "
+                         "amount was kept",
+                         count=counts.weight_differs))
     return notes

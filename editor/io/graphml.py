@@ -29,6 +29,7 @@ from editor.io.graphxml import (
     text_of,
 )
 from editor.model import Diagram
+from editor.model.texts import msg
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 YED_NS = "http://www.yworks.com/xml/graphml"
@@ -148,9 +149,9 @@ def parse_graphml(root: Any, name: str) -> Parsed:
             keys[k.get("id", "")] = (k.get("for", "all"), k.get("attr.name") or k.get("id", ""), default)
     graphs = [g for g in root if local(g.tag) == "graph"]
     if not graphs:
-        raise InputError(f"{name}: the GraphML file holds no graph")
+        raise InputError(msg("{name}: the GraphML file holds no graph", name=name))
     if len(graphs) > 1:
-        p.notes.append(f"the file holds {len(graphs)} graphs; only the first was read")
+        p.notes.append(msg("the file holds {count} graphs; only the first was read", count=len(graphs)))
     g = graphs[0]
     directed_default = g.get("edgedefault", "directed") == "directed"
 
@@ -205,5 +206,5 @@ def parse_graphml(root: Any, name: str) -> Parsed:
 
     walk(g, [])
     if hyper[0]:
-        p.notes.append(f"ignored {hyper[0]} hyperedge(s)")
+        p.notes.append(msg("ignored {count} hyperedge(s)", count=hyper[0]))
     return p

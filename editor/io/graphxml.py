@@ -11,6 +11,7 @@ from editor.io.fields import COMPANY_DETAILS, COMPANY_NUMBERS
 from editor.io.fields import FLOW_TEXTS as _FLOW_TEXT
 from editor.model import Company, Diagram, Flow
 from editor.model.amounts import format_amount
+from editor.model.texts import msg
 
 MAX_XML_DEPTH = 100
 MARKER = "roundtrip_document"  # graph attribute holding metadata and catalogues as JSON
@@ -41,8 +42,8 @@ class Out:
     def notes(self) -> list[str]:
         if not self.dropped:
             return []
-        return [f"{self.dropped} text value(s) held control characters that XML cannot store; "
-                "they were dropped"]
+        return [msg("{count} text value(s) held control characters that XML cannot store; they were dropped",
+                    count=self.dropped)]
 
 
 def plain(value: Any) -> str:
@@ -118,25 +119,28 @@ def parse_xml(data: bytes, name: str) -> Any:
     from defusedxml import DefusedXmlException
 
     if not data.strip():
-        raise InputError(f"{name}: the file is empty")
+        raise InputError(msg("{name}: the file is empty", name=name))
     try:
         root = DET.fromstring(data, forbid_dtd=True)
     except DefusedXmlException as e:
-        raise InputError(f"{name}: refused: the file uses XML features (DTDs, entities or external "
-                         f"references) that a graph file does not need ({type(e).__name__})") from None
+        raise InputError(msg("{name}: refused: the file uses XML features (DTDs, entities or external "
+                             "references) that a graph file does not need ({reason})",
+                             name=name, reason=type(e).__name__)) from None
     except ParseError as e:
         line, col = getattr(e, "position", (0, 0))
         reason = str(e).split(":")[0]
-        raise InputError(f"{name}: line {line}, column {col + 1}: not valid XML ({reason})") from None
+        raise InputError(msg("{name}: line {line}, column {column}: not valid XML ({reason})",
+                             name=name, line=line, column=col + 1, reason=reason)) from None
     except RecursionError:
-        raise InputError(f"{name}: the XML is nested too deeply") from None
+        raise InputError(msg("{name}: the XML is nested too deeply", name=name)) from None
     except (LookupError, ValueError, UnicodeError) as e:  # e.g. an unknown encoding in the declaration
-        raise InputError(f"{name}: not readable XML ({e})") from None
+        raise InputError(msg("{name}: not readable XML ({reason})", name=name, reason=e)) from None
     stack = [(root, 0)]
     while stack:
         el, depth = stack.pop()
         if depth > MAX_XML_DEPTH:
-            raise InputError(f"{name}: the XML is nested too deeply (more than {MAX_XML_DEPTH} levels); "
-                             f"this is not a graph file Roundtrip can read")
+            raise InputError(msg("{name}: the XML is nested too deeply (more than {depth} "
+                                 "levels); this is not a graph file Roundtrip can read",
+                                 name=name, depth=MAX_XML_DEPTH))
         stack.extend((child, depth + 1) for child in el)
     return root

@@ -17,6 +17,7 @@ from typing import Any
 from editor.io.atomic import write_atomic
 from editor.io.tables import Table, xlsx_bytes
 from editor.model import Diagram
+from editor.model.texts import msg
 
 #: Kumu's own columns first, then Roundtrip's fields as custom columns (Kumu shows them in the profile).
 ELEMENT_HEADERS = ["Label", "Type", "Description", "Tags", "Valuation", "Valuation date", "Revenue",
@@ -56,8 +57,9 @@ def kumu_sheets(d: Diagram) -> tuple[list[tuple[str, list[str], list[list[Any]]]
     names = [c.name for c in d.companies()]
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
-        notes.append(f"Kumu links elements by label; {len(twice)} name(s) are used by more than one company "
-                     f"({', '.join(repr(n) for n in twice[:3])}): their connections join in Kumu")
+        notes.append(msg("Kumu links elements by label; {count} name(s) are used by more than one company "
+                         "({names}): their connections join in Kumu",
+                         count=len(twice), names=", ".join(repr(n) for n in twice[:3])))
     elements = [[c.name, d.category(c.category).name, c.notes, "",
                  _amount_cell(c.valuation), c.valuation_date,
                  _amount_cell(c.revenue), c.revenue_period, _amount_cell(c.profit), c.profit_period,

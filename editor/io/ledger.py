@@ -23,6 +23,7 @@ from editor.io.errors import InputError
 from editor.io.tables import MAX_TABLE_ROWS, TEXT_EXTENSIONS, XLSX_EXTENSIONS, Row, Table
 from editor.io.workbook import read_workbook
 from editor.model import Diagram
+from editor.model.texts import msg
 
 PARQUET_EXTENSIONS = (".parquet", ".pq")
 LEDGER_EXTENSIONS = TEXT_EXTENSIONS + XLSX_EXTENSIONS + PARQUET_EXTENSIONS
@@ -52,9 +53,10 @@ def parse_by(text: str | None) -> tuple[str, ...]:
     parts = tuple(p.strip().casefold() for p in text.split(",") if p.strip())
     for p in parts:
         if p not in BY_CHOICES:
-            raise InputError(f"--by: expected some of {', '.join(BY_CHOICES)} (comma-separated); got {p!r}")
+            raise InputError(msg("--by: expected some of {choices} (comma-separated); got {value}",
+                                 choices=", ".join(BY_CHOICES), value=repr(p)))
     if sum(p in PERIODS for p in parts) > 1:
-        raise InputError("--by: choose one period (month, quarter or year)")
+        raise InputError(msg("--by: choose one period (month, quarter or year)"))
     return tuple(dict.fromkeys(parts))
 
 
@@ -91,7 +93,7 @@ def _connect() -> Any:
     try:
         import duckdb
     except ImportError as e:  # pragma: no cover - a declared dependency
-        raise InputError(f"ledger aggregation needs the duckdb package ({e})") from None
+        raise InputError(msg("ledger aggregation needs the duckdb package ({reason})", reason=e)) from None
     threads = max(1, min(os.cpu_count() or 1, 4))
     return duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": threads})
 
@@ -117,14 +119,16 @@ def _relation(con: Any, path: Path) -> Any:
         frame = pd.DataFrame([[r.cells.get(h) for h in t.headers] for r in t.rows], columns=t.headers,
                              dtype=object).astype("string")
         return con.from_df(frame)
-    raise InputError(f"{path.name}: not a ledger file (expected {', '.join(LEDGER_EXTENSIONS)})")
+    raise InputError(msg("{name}: not a ledger file (expected {extensions})",
+                         name=path.name, extensions=", ".join(LEDGER_EXTENSIONS)))
 
 
 def aggregate_ledger(path: str | os.PathLike, by: Sequence[str] = ()) -> Aggregate:
     """Sum the payments of ``path`` per payer, payee (and type and period, per ``by``)."""
     p = Path(path)
     if not p.is_file():
-        raise InputError(f"{p}: no such file" if not p.exists() else f"{p}: not a regular file")
+        raise InputError(msg("{path}: no such file", path=p) if not p.exists()
+                         else msg("{path}: not a regular file", path=p))
     con = _connect()
     try:
         import duckdb
@@ -133,20 +137,24 @@ def aggregate_ledger(path: str | os.PathLike, by: Sequence[str] = ()) -> Aggrega
             rel = _relation(con, p)
             headers = [str(c) for c in rel.columns]
         except duckdb.Error as e:
-            raise InputError(f"{p.name}: cannot read the ledger: {str(e).splitlines()[0][:300]}") from None
+            raise InputError(msg("{name}: cannot read the ledger: {reason}",
+                                 name=p.name, reason=str(e).splitlines()[0][:300])) from None
         columns = guess_columns(headers)
         missing = [f for f in ("source", "target", "amount") if f not in columns]
         if missing:
-            raise InputError(f"{p.name}: no {', '.join(repr(m) for m in missing)} column for the ledger "
-                             f"(the header has: {', '.join(headers)[:300]})")
+            raise InputError(msg("{name}: no {columns} column for the ledger (the header has: {headers})",
+                                 name=p.name, columns=", ".join(repr(m) for m in missing),
+                                 headers=", ".join(headers)[:300]))
         if any(x in by for x in PERIODS) and "date" not in columns:
-            raise InputError(f"{p.name}: --by {next(x for x in by if x in PERIODS)} needs a 'date' column "
-                             f"(the header has: {', '.join(headers)[:300]})")
+            raise InputError(msg("{name}: --by {period} needs a 'date' column (the header has: {headers})",
+                                 name=p.name, period=next(x for x in by if x in PERIODS),
+                                 headers=", ".join(headers)[:300]))
         con.register("ledger", rel)
         try:
             result = con.execute(aggregation_sql(columns, by)).fetchall()
         except duckdb.Error as e:
-            raise InputError(f"{p.name}: cannot sum the ledger: {str(e).splitlines()[0][:300]}") from None
+            raise InputError(msg("{name}: cannot sum the ledger: {reason}",
+                                 name=p.name, reason=str(e).splitlines()[0][:300])) from None
     finally:
         con.close()
     return _table(p.name, result, by)
@@ -155,8 +163,9 @@ def aggregate_ledger(path: str | os.PathLike, by: Sequence[str] = ()) -> Aggrega
 def _table(name: str, result: list[tuple[Any, ...]], by: Sequence[str]) -> Aggregate:
     unreadable = sum(r[6] for r in result)
     if unreadable:
-        raise InputError(f"{name}: {unreadable} payment(s) have an amount that is not a plain number "
-                         f"(e.g. 1500000 or 1.5); fix them or leave the cell empty")
+        raise InputError(msg("{name}: {unreadable} payment(s) have an amount that is not a plain number "
+                             "(e.g. 1500000 or 1.5); fix them or leave the cell empty",
+                             name=name, unreadable=unreadable))
     period = next((p for p in by if p in PERIODS), None)
     headers = ["source", "target", "type", "amount", "date", "end date", "note"]
     rows: list[Row] = []
@@ -183,10 +192,12 @@ def check_canvas_size(name: str, flows: int, payments: int | None = None) -> Non
     """InputError with the numbers when ``flows`` is more than the canvas shows."""
     if flows <= MAX_CANVAS_FLOWS:
         return
-    what = f"{payments:,} payments sum to " if payments is not None else ""
-    raise InputError(f"{name}: {what}{flows:,} flows; a diagram holds at most {MAX_CANVAS_FLOWS:,}. "
-                     f"Sum them per pair: roundtrip convert {name} OUT.roundtrip --aggregate "
-                     f"(add --by type or --by type,month only if that stays under the limit)")
+    what = msg("{count} payments sum to ", count=f"{payments:,}") if payments is not None else ""
+    raise InputError(msg("{name}: {what}{flows} flows; a diagram holds at most {limit}. Sum "
+                         "them per pair: roundtrip convert {name} OUT.roundtrip --aggregate (add --by "
+                         "type or --by type,month only if that stays under the limit)",
+                         name=name, what=what, flows=f"{flows:,}",
+                         limit=f"{MAX_CANVAS_FLOWS:,}"))
 
 
 def load_ledger(path: str | os.PathLike, by: Sequence[str] = ()) -> tuple[Diagram, list[str]]:
@@ -200,7 +211,8 @@ def load_ledger(path: str | os.PathLike, by: Sequence[str] = ()) -> tuple[Diagra
     if problems:
         raise InputError(summarize(problems))
     grouping = ", ".join(("payer and payee", *by))
-    return d, [f"summed {agg.payments:,} payments into {agg.groups:,} flows (per {grouping})"]
+    return d, [msg("summed {payments} payments into {flows} flows (per {grouping})",
+                   payments=f"{agg.payments:,}", flows=f"{agg.groups:,}", grouping=grouping)]
 
 
 def read_parquet(path: Path) -> tuple[Diagram, list[str]]:

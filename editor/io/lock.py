@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor.io.atomic import resolve_target
+from editor.model.texts import msg
 
 #: A lock from another machine older than this is taken to be left over (a week).
 STALE_AFTER_SECONDS = 7 * 24 * 3600.0
@@ -44,8 +45,12 @@ class LockOwner:
     since: str
 
     def describe(self) -> str:
-        when = f" since {self.since}" if self.since else ""
-        return f"{self.user or 'someone'} on {self.host or 'another computer'} (process {self.pid}){when}"
+        user = self.user or msg("someone")
+        host = self.host or msg("another computer")
+        if self.since:
+            return msg("{user} on {host} (process {pid}) since {since}", user=user, host=host, pid=self.pid,
+                       since=self.since)
+        return msg("{user} on {host} (process {pid})", user=user, host=host, pid=self.pid)
 
 
 def _me() -> LockOwner:

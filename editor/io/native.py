@@ -40,6 +40,7 @@ from editor.model import (
     ModelError,
 )
 from editor.model.entities import shown_number
+from editor.model.texts import message_of, msg
 
 FORMAT_NAME = "roundtrip"
 #: The version written for a diagram without view settings (readable by every release).
@@ -62,9 +63,10 @@ class FormatError(InputError):
     def __init__(self, problems: list[str], path: str | os.PathLike | None = None) -> None:
         self.problems = list(problems)
         self.path = None if path is None else str(path)
-        head = f"{self.path}: " if self.path else ""
-        more = "" if len(problems) <= 1 else f" (and {len(problems) - 1} more problem(s))"
-        super().__init__(head + (problems[0] if problems else "unreadable file") + more)
+        text = problems[0] if problems else msg("unreadable file")
+        if len(problems) > 1:
+            text = msg("{problem} (and {count} more problem(s))", problem=text, count=len(problems) - 1)
+        super().__init__(msg("{path}: {problem}", path=self.path, problem=text) if self.path else text)
 
     def details(self) -> str:
         return "\n".join(self.problems)
@@ -141,7 +143,7 @@ def dumps(diagram: Diagram) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
-def encoded(text: str, path: str | os.PathLike, limit: int, what: str = "diagram") -> bytes:
+def encoded(text: str, path: str | os.PathLike, limit: int, what: str = msg("diagram")) -> bytes:
     """``text`` as UTF-8, or a SaveError when it cannot be encoded or the readers would refuse its size.
 
     Roundtrip never writes a file it cannot read back: the same limit applies on both sides.
@@ -149,12 +151,14 @@ def encoded(text: str, path: str | os.PathLike, limit: int, what: str = "diagram
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as e:
-        raise SaveError(f"cannot save {path}: character {e.start + 1} of the {what} text is a lone surrogate "
-                        f"(\\u{ord(text[e.start]):04x}), which cannot be written") from None
+        raise SaveError(msg("cannot save {path}: character {position} of the {what} text is a lone surrogate "
+                            "(\\u{code}), which cannot be written",
+                            path=path, position=e.start + 1, what=what,
+                            code=f"{ord(text[e.start]):04x}")) from None
     if len(data) > limit:
-        raise SaveError(f"cannot save {path}: the {what} would be {megabytes(len(data))}, and Roundtrip "
-                        f"reads {what}s up to {megabytes(limit)}; export it as a CSV table instead, or "
-                        f"split it")
+        raise SaveError(msg("cannot save {path}: the {what} would be {data}, and Roundtrip reads {what}s "
+                            "up to {limit}; export it as a CSV table instead, or split it",
+                            path=path, what=what, data=megabytes(len(data)), limit=megabytes(limit)))
     return data
 
 
@@ -208,24 +212,25 @@ def _describe(value: Any) -> str:
 def _check_value(value: Any, kind: str) -> str | None:
     """None when ``value`` fits ``kind``, else what was expected."""
     if isinstance(value, _HugeNumber):
-        return "is too large" if kind != _TEXT else "expected text"
+        return "is too large" if kind != _TEXT else msg("expected text")
     if kind == _TEXT:
-        return None if isinstance(value, str) else "expected text"
+        return None if isinstance(value, str) else msg("expected text")
     if kind == _OPT_NUM and value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return "expected a number"
+        return msg("expected a number")
     if isinstance(value, int) and abs(value) > 1e300:
         return "is too large"
     if not math.isfinite(value):
-        return "expected a finite number"
+        return msg("expected a finite number")
     return None
 
 
 def _records(section: str, items: Any, problems: list[str]) -> list[Any]:
     out: list[Any] = []
     if not isinstance(items, list):
-        problems.append(f"{section}: expected a list, got {_describe(items)}")
+        problems.append(msg("{section}: expected a list, got {value}",
+                            section=section, value=_describe(items)))
         return out
     spec = _SPECS[section]
     cls = _RECORD_CLASS[section]
@@ -242,54 +247,64 @@ def _records(section: str, items: Any, problems: list[str]) -> list[Any]:
                 pass
         where = f"{section}[{i}]"
         if not isinstance(item, dict):
-            problems.append(f"{where}: expected an object, got {_describe(item)}")
+            problems.append(msg("{where}: expected an object, got {value}",
+                                where=where, value=_describe(item)))
             continue
         ok = True
         for key in item:
             if key not in spec:
-                problems.append(f"{where}.{key}: unknown field")
+                problems.append(msg("{where}.{key}: unknown field", where=where, key=key))
                 ok = False
         for key, (kind, required) in spec.items():
             if key not in item:
                 if required:
-                    problems.append(f"{where}.{key}: missing")
+                    problems.append(msg("{where}.{key}: missing", where=where, key=key))
                     ok = False
                 continue
             expected = _check_value(item[key], kind)
             if expected == "is too large":
-                problems.append(f"{where}.{key}: {_describe(item[key])} is too large")
+                problems.append(msg("{where}.{key}: {value} is too large",
+                                    where=where, key=key, value=_describe(item[key])))
                 ok = False
             elif expected:
-                problems.append(f"{where}.{key}: {expected}, got {_describe(item[key])}")
+                problems.append(msg("{where}.{key}: {expected}, got {value}",
+                                    where=where, key=key, expected=expected, value=_describe(item[key])))
                 ok = False
         if not ok:
             continue
         try:
             out.append(cls(**item))
         except ModelError as e:
-            msg = str(e)
-            problems.append(f"{where}.{msg}" if msg.split(":")[0] in spec else f"{where}: {msg}")
+            problem = message_of(e)
+            problems.append(msg("{where}.{problem}", where=where, problem=problem)
+                            if problem.split(":")[0] in spec else
+                            msg("{where}: {problem}", where=where, problem=problem))
         except TypeError as e:  # pragma: no cover - spec and class disagree
-            problems.append(f"{where}: {e}")
+            problems.append(msg("{where}: {problem}", where=where, problem=e))
     return out
 
 
 def from_dict(data: Any, path: str | os.PathLike | None = None) -> Diagram:
     """Validate plain values and build a diagram, or raise FormatError."""
     if not isinstance(data, dict):
-        raise FormatError([f"expected a Roundtrip document (a JSON object), got {_describe(data)[:20]}"],
+        raise FormatError([msg("expected a Roundtrip document (a JSON object), got {value}",
+                               value=_describe(data)[:20])],
                           path)
     if data.get("format") != FORMAT_NAME:
         found = _describe(data.get("format"))
-        raise FormatError([f"format: this is not a Roundtrip diagram (format is {found})"], path)
+        raise FormatError([msg("format: this is not a Roundtrip diagram (format is {found})",
+                               found=found)], path)
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise FormatError([f"version: expected a whole number, got {_describe(version)}"], path)
+        raise FormatError([msg("version: expected a whole number, got {value}",
+                               value=_describe(version))], path)
     if version > LATEST_VERSION:
-        raise FormatError([f"version: this file was written by a newer Roundtrip (format version {version}); "
-                           f"this version reads up to {LATEST_VERSION}. Please update Roundtrip."], path)
+        raise FormatError([msg("version: this file was written by a newer Roundtrip (format version "
+                               "{version}); this version reads up to {latest}. Please update "
+                               "Roundtrip.",
+                               version=version, latest=LATEST_VERSION)], path)
     if version < 1:
-        raise FormatError([f"version: {version} is not a valid format version"], path)
+        raise FormatError([msg("version: {version} is not a valid format version", version=version)], path)
 
     problems: list[str] = []
     known = {"format", "version", "metadata", "flow_types", "categories", "companies", "flows"}
@@ -297,36 +312,37 @@ def from_dict(data: Any, path: str | os.PathLike | None = None) -> Diagram:
         known.add("view")
     for key in data:
         if key not in known:
-            problems.append(f"{key}: unknown section" if key != "view" else
-                            f"view: needs format version {VIEW_FORMAT_VERSION} or later "
-                            f"(the file says {version})")
+            problems.append(msg("{key}: unknown section", key=key) if key != "view" else
+                            msg("view: needs format version {needed} or later (the file says "
+                                "{version})",
+                                needed=VIEW_FORMAT_VERSION, version=version))
     view = view_settings.from_json(data["view"], problems) if "view" in known and "view" in data else None
 
     meta_raw = data.get("metadata", {})
     metadata = None
     if not isinstance(meta_raw, dict):
-        problems.append(f"metadata: expected an object, got {_describe(meta_raw)}")
+        problems.append(msg("metadata: expected an object, got {value}", value=_describe(meta_raw)))
     else:
         allowed = {f.name for f in fields(Metadata)}
         bad = False
         for k, v in meta_raw.items():
             if k not in allowed:
-                problems.append(f"metadata.{k}: unknown field")
+                problems.append(msg("metadata.{key}: unknown field", key=k))
                 bad = True
             elif not isinstance(v, str):
-                problems.append(f"metadata.{k}: expected text, got {_describe(v)}")
+                problems.append(msg("metadata.{key}: expected text, got {value}", key=k, value=_describe(v)))
                 bad = True
         if not bad:
             try:
                 metadata = Metadata(**meta_raw)
             except ModelError as e:
-                problems.append(str(e))
+                problems.append(message_of(e))
 
     sections: dict[str, list[Any] | None] = {}
     for section in ("flow_types", "categories", "companies", "flows"):
         if section not in data:
             if section in ("companies", "flows"):
-                problems.append(f"{section}: missing")
+                problems.append(msg("{section}: missing", section=section))
             sections[section] = None
             continue
         sections[section] = _records(section, data[section], problems)
@@ -335,14 +351,15 @@ def from_dict(data: Any, path: str | os.PathLike | None = None) -> Diagram:
         _check_references(sections, problems)
     if problems:
         raise FormatError(problems[:MAX_PROBLEMS] + (
-            [f"... {len(problems) - MAX_PROBLEMS} more"] if len(problems) > MAX_PROBLEMS else []), path)
+            [msg("... {count} more", count=len(problems) - MAX_PROBLEMS)]
+            if len(problems) > MAX_PROBLEMS else []), path)
     try:
         # "companies" and "flows" are lists here: a missing one is a problem, raised above
         diagram = Diagram.build(companies=sections["companies"] or [], flows=sections["flows"] or [],
                                 flow_types=sections["flow_types"], categories=sections["categories"],
                                 metadata=metadata)
     except ModelError as e:  # pragma: no cover - _check_references catches these first
-        raise FormatError([str(e)], path) from None
+        raise FormatError([message_of(e)], path) from None
     view_settings.set_view(diagram, view)
     return diagram
 
@@ -355,7 +372,8 @@ def _check_references(sections: dict[str, Any], problems: list[str]) -> None:
                              ("companies", sections["companies"]), ("flows", sections["flows"])):
         for i, r in enumerate(records):
             if r.id in seen:
-                problems.append(f"{section}[{i}].id: {r.id!r} is already used by {seen[r.id]}")
+                problems.append(msg("{section}[{i}].id: {id} is already used by {seen}",
+                                    section=section, i=i, id=repr(r.id), seen=seen[r.id]))
             else:
                 seen[r.id] = f"{section}[{i}]"
     type_ids = {t.id for t in types}
@@ -363,17 +381,20 @@ def _check_references(sections: dict[str, Any], problems: list[str]) -> None:
     company_ids = {c.id for c in sections["companies"]}
     for i, c in enumerate(sections["companies"]):
         if c.category not in cat_ids:
-            problems.append(f"companies[{i}].category: {c.category!r} is not a category of this file")
+            problems.append(msg("companies[{i}].category: {category} is not a category of this file",
+                                i=i, category=repr(c.category)))
     for i, f in enumerate(sections["flows"]):
         for end in ("source", "target"):
             if getattr(f, end) not in company_ids:
-                problems.append(f"flows[{i}].{end}: {getattr(f, end)!r} is not a company of this file")
+                problems.append(msg("flows[{i}].{end}: {company} is not a company of this file",
+                                    i=i, end=end, company=repr(getattr(f, end))))
         if f.type not in type_ids:
-            problems.append(f"flows[{i}].type: {f.type!r} is not a flow type of this file")
+            problems.append(msg("flows[{i}].type: {type} is not a flow type of this file",
+                                i=i, type=repr(f.type)))
 
 
 _UNPARSED = object()
-_TOO_DEEP = "the file is nested too deeply to be a Roundtrip diagram"
+_TOO_DEEP = msg("the file is nested too deeply to be a Roundtrip diagram")
 
 
 def _fast_parse(raw: bytes) -> Any:
@@ -394,29 +415,32 @@ def loads(text: str | bytes, path: str | os.PathLike | None = None) -> Diagram:
             except RecursionError:   # orjson reads deeper nesting than json; describing it fails
                 raise FormatError([_TOO_DEEP], path) from None
         if not text.strip():
-            raise FormatError(["the file is empty"], path)
+            raise FormatError([msg("the file is empty")], path)
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as e:
-            raise FormatError([f"byte {e.start}: the file is not UTF-8 text (is it a Roundtrip diagram?)"],
+            raise FormatError([msg("byte {start}: the file is not UTF-8 text (is it a Roundtrip diagram?)",
+                                   start=e.start)],
                               path) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        raise FormatError(["the file is empty"], path)
+        raise FormatError([msg("the file is empty")], path)
     try:
         data = json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
     except json.JSONDecodeError as e:
-        raise FormatError([f"line {e.lineno}, column {e.colno}: not valid JSON ({e.msg})"], path) from None
+        raise FormatError([msg("line {lineno}, column {colno}: not valid JSON ({reason})",
+                               lineno=e.lineno, colno=e.colno, reason=e.msg)], path) from None
     except ValueError as e:
-        raise FormatError([str(e)], path) from None
+        raise FormatError([message_of(e)], path) from None
     except RecursionError:
         raise FormatError([_TOO_DEEP], path) from None
     return from_dict(data, path)
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed in a Roundtrip file (amounts must be finite numbers)")
+    raise ValueError(msg("{name} is not allowed in a Roundtrip file (amounts must be finite numbers)",
+                         name=name))
 
 
 def load(path: str | os.PathLike) -> Diagram:
@@ -424,7 +448,7 @@ def load(path: str | os.PathLike) -> Diagram:
 
     Never blocks on a FIFO, never reads a device, never reads past the limit."""
     try:
-        data = read_limited(path, MAX_FILE_SIZE, "opens diagrams")
+        data = read_limited(path, MAX_FILE_SIZE, msg("opens diagrams"))
     except UnsafeInput as e:
         raise FormatError([e.reason], path) from None
     return loads(data, path)

@@ -31,6 +31,7 @@ from editor.io.atomic import write_atomic
 from editor.io.errors import InputError
 from editor.io.safe_read import read_limited
 from editor.model import Category, Company, Diagram, Flow, FlowType, Snapshot
+from editor.model.texts import msg
 
 RECOVERY_FORMAT = "roundtrip-recovery"
 RECOVERY_VERSION = 1
@@ -114,7 +115,7 @@ def recovery_bytes(content: Diagram | Snapshot, *, key: str, original_path: str 
     head = json.dumps(wrapper, ensure_ascii=False)[:-1]
     text = head + ', "diagram": ' + _chunked_json(diagram) + "}\n"
     # Never write a recovery file that listing would call damaged or too large.
-    return native.encoded(text, display_name, MAX_RECOVERY_SIZE, "recovery file")
+    return native.encoded(text, display_name, MAX_RECOVERY_SIZE, msg("recovery file"))
 
 
 def _chunked_json(doc: dict[str, Any]) -> str:
@@ -189,11 +190,13 @@ def _read_wrapper(path: Path) -> dict[str, Any]:
         data = json.loads(raw.decode("utf-8"), parse_constant=native._reject_constant,
                           parse_int=native._parse_int)
     except (UnicodeDecodeError, ValueError, RecursionError) as e:
-        raise native.FormatError([f"the recovery file is damaged ({type(e).__name__})"], path) from None
+        raise native.FormatError([msg("the recovery file is damaged ({reason})",
+                                      reason=type(e).__name__)], path) from None
     if not isinstance(data, dict) or data.get("format") != RECOVERY_FORMAT:
-        raise native.FormatError(["this is not a Roundtrip recovery file"], path)
+        raise native.FormatError([msg("this is not a Roundtrip recovery file")], path)
     if data.get("version") != RECOVERY_VERSION:
-        raise native.FormatError([f"recovery format version {data.get('version')!r} is not supported"], path)
+        raise native.FormatError([msg("recovery format version {version} is not supported",
+                                      version=repr(data.get("version")))], path)
     return data
 
 
@@ -276,7 +279,8 @@ def load_recovery(path: str | os.PathLike) -> tuple[Diagram, str | None, str]:
     try:
         data = _read_wrapper(p)
     except OSError as e:
-        raise native.FormatError([f"cannot read the recovery file: {e.strerror or e}"], p) from None
+        raise native.FormatError([msg("cannot read the recovery file: {reason}",
+                                      reason=e.strerror or e)], p) from None
     diagram = native.from_dict(data.get("diagram"), p)
     orig = data.get("original_path")
     name = data.get("display_name")

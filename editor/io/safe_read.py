@@ -17,13 +17,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from editor.io.errors import InputError
+from editor.model.texts import msg
 
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, msg("a folder")),
+    (stat.S_ISFIFO, msg("a named pipe (FIFO)")),
+    (stat.S_ISCHR, msg("a device")),
+    (stat.S_ISBLK, msg("a device")),
+    (stat.S_ISSOCK, msg("a socket")),
 )
 
 
@@ -56,7 +57,7 @@ def not_regular(mode: int) -> str | None:
     for test, name in _KINDS:
         if test(mode):
             return name
-    return "not a regular file"
+    return msg("not a regular file")
 
 
 class UnsafeInput(InputError):
@@ -64,33 +65,36 @@ class UnsafeInput(InputError):
 
     def __init__(self, where: object, reason: str) -> None:
         self.reason = reason
-        super().__init__(f"{where}: {reason}")
+        super().__init__(msg("{where}: {reason}", where=where, reason=reason))
 
 
 def _refusal(path: Path, kind: str) -> InputError:
-    return UnsafeInput(path, f"this is {kind}, not a file; Roundtrip reads only regular files")
+    return UnsafeInput(path, msg("this is {kind}, not a file; Roundtrip reads only regular files", kind=kind))
 
 
 def _too_large(path: Path, size: str, limit: int, what: str) -> InputError:
     shown_limit = megabytes(limit)
     if size == shown_limit:  # just over the limit: the rounded sizes would read the same
-        size, shown_limit = "over the limit", f"{limit:,} bytes"
-    return UnsafeInput(path.name, f"the file is {size}; Roundtrip {what} up to {shown_limit}")
+        size, shown_limit = msg("over the limit"), msg("{count} bytes", count=f"{limit:,}")
+    return UnsafeInput(path.name, msg("the file is {size}; Roundtrip {what} up to {shown_limit}",
+                                      size=size, what=what, shown_limit=shown_limit))
 
 
 def megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size:,} bytes"
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.0f} MB"
+    return msg("{count} bytes", count=f"{size:,}")
 
 
-def check_regular(path: str | os.PathLike, limit: int | None = None, what: str = "reads files") -> int:
+def check_regular(path: str | os.PathLike, limit: int | None = None, what: str = msg("reads files")) -> int:
     """The size of ``path`` after checking it is a regular file within ``limit``; else InputError."""
     p = Path(path)
     try:
         st = os.stat(p)
     except FileNotFoundError:
-        raise UnsafeInput(p, "no such file") from None
+        raise UnsafeInput(p, msg("no such file")) from None
     except OSError as e:
-        raise UnsafeInput(p, f"cannot read the file: {e.strerror or e}") from None
+        raise UnsafeInput(p, msg("cannot read the file: {reason}", reason=e.strerror or e)) from None
     kind = not_regular(st.st_mode)
     if kind:
         raise _refusal(p, kind)
@@ -99,7 +103,7 @@ def check_regular(path: str | os.PathLike, limit: int | None = None, what: str =
     return st.st_size
 
 
-def read_limited(path: str | os.PathLike, limit: int, what: str = "reads files") -> bytes:
+def read_limited(path: str | os.PathLike, limit: int, what: str = msg("reads files")) -> bytes:
     """The bytes of the regular file ``path``, refusing it when it holds more than ``limit`` bytes.
 
     Never blocks on a FIFO and never reads more than ``limit + 1`` bytes.
@@ -109,9 +113,9 @@ def read_limited(path: str | os.PathLike, limit: int, what: str = "reads files")
     try:
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise UnsafeInput(p, "no such file") from None
+        raise UnsafeInput(p, msg("no such file")) from None
     except OSError as e:
-        raise UnsafeInput(p, f"cannot read the file: {e.strerror or e}") from None
+        raise UnsafeInput(p, msg("cannot read the file: {reason}", reason=e.strerror or e)) from None
     try:
         kind = not_regular(os.fstat(fd).st_mode)  # swapped for a FIFO or device after the first look?
         if kind:
@@ -126,10 +130,10 @@ def read_limited(path: str | os.PathLike, limit: int, what: str = "reads files")
             left -= len(chunk)
             progress(limit + 1 - left, size, "bytes")
     except OSError as e:
-        raise UnsafeInput(p, f"cannot read the file: {e.strerror or e}") from None
+        raise UnsafeInput(p, msg("cannot read the file: {reason}", reason=e.strerror or e)) from None
     finally:
         os.close(fd)
     data = b"".join(chunks)
     if len(data) > limit:
-        raise _too_large(p, f"larger than {megabytes(limit)}", limit, what)
+        raise _too_large(p, msg("larger than {limit}", limit=megabytes(limit)), limit, what)
     return data

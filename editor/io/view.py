@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from editor.model import Diagram, ModelError, check_date, date_key
+from editor.model.texts import message_of, msg
 
 OUTSIDE_MODES = ("hide", "fade")
 
@@ -35,12 +36,14 @@ class PeriodView:
         check_date(self.start, "view.period.from")
         check_date(self.end, "view.period.to")
         if self.outside not in OUTSIDE_MODES:
-            raise ModelError(f"view.period.outside: expected \"hide\" or \"fade\", got {self.outside!r}")
+            raise ModelError(msg('view.period.outside: expected "hide" or "fade", got {outside}',
+                                 outside=repr(self.outside)))
         if self.start and self.end:
             a, b = date_key(self.start), date_key(self.end)
             assert a is not None and b is not None
             if datetime.date(*a) > datetime.date(*b):
-                raise ModelError(f"view.period: from {self.start} is after to {self.end}")
+                raise ModelError(msg("view.period: from {start} is after to {end}",
+                                     start=self.start, end=self.end))
 
     @property
     def is_open(self) -> bool:
@@ -106,28 +109,30 @@ def from_json(raw: Any, problems: list[str]) -> ViewSettings | None:
     """The view settings of a file's ``view`` section; problems are appended with their place.
     Settings this release does not know are ignored (they never change the diagram)."""
     if not isinstance(raw, dict):
-        problems.append(f"view: expected an object, got {type(raw).__name__}")
+        problems.append(msg("view: expected an object, got {kind}", kind=type(raw).__name__))
         return None
     period = None
     p = raw.get("period")
     if p is not None:
         if not isinstance(p, dict):
-            problems.append(f"view.period: expected an object, got {type(p).__name__}")
+            problems.append(msg("view.period: expected an object, got {kind}", kind=type(p).__name__))
             return None
         values = {}
         for key, field in (("from", "start"), ("to", "end"), ("outside", "outside")):
             if key in p:
                 if not isinstance(p[key], str):
-                    problems.append(f"view.period.{key}: expected text, got {type(p[key]).__name__}")
+                    problems.append(msg("view.period.{key}: expected text, got {kind}",
+                                        key=key, kind=type(p[key]).__name__))
                     return None
                 values[field] = p[key]
         try:
             period = PeriodView(**values)
         except ModelError as e:
-            problems.append(str(e) if str(e).startswith("view") else f"view.period: {e}")
+            problems.append(message_of(e) if str(e).startswith("view")
+                            else msg("view.period: {problem}", problem=e))
             return None
     hidden = raw.get("hidden_types", [])
     if not isinstance(hidden, list) or not all(isinstance(t, str) for t in hidden):
-        problems.append("view.hidden_types: expected a list of flow type ids")
+        problems.append(msg("view.hidden_types: expected a list of flow type ids"))
         return None
     return ViewSettings(period=period, hidden_types=tuple(sorted(set(hidden))))

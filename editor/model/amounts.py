@@ -26,7 +26,8 @@ Reading rules (also in docs/formats.md):
 * Unknown: an empty cell, ``?``, ``unknown``, ``n/a``, ``na``, ``-``, ``tbd``, ``undisclosed``.
 * Qualifiers: ``up to 100``, ``<= 100``, ``max 100``, ``as much as 100`` give ``up_to``;
   ``~100``, ``about 100``, ``approx. 100``, ``around 100``, ``c. 100``, ``100 (est.)``,
-  ``100 est``, ``est. 100`` give ``estimated``.
+  ``100 est``, ``est. 100`` give ``estimated``; the Japanese labels' ``最大 100`` and ``約 100``
+  read the same way (an amount label always reads back).
 * Currency signs and codes ($, US$, USD, €, EUR, £, GBP) are dropped: amounts are
   taken to be in the document's currency.
 * Scale words: ``k``/``thousand``, ``m``/``mn``/``million``, ``b``/``bn``/``billion``,
@@ -43,10 +44,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from editor.model.entities import MAX_AMOUNT
 from editor.model.errors import ModelError
+from editor.model.texts import msg
 
 
 class AmountError(ValueError):
@@ -56,9 +59,9 @@ class AmountError(ValueError):
 UNKNOWN_WORDS = {"", "?", "??", "unknown", "n/a", "na", "n.a.", "-", "--", "\u2013", "\u2014",
                  "tbd", "undisclosed", "none", "not disclosed"}
 
-_UP_TO = re.compile(r"^(?:up\s*to|upto|<=|\u2264|<|max\.?|maximum|as much as|at most)\s*", re.I)
+_UP_TO = re.compile(r"^(?:up\s*to|upto|<=|\u2264|<|max\.?|maximum|as much as|at most|最大)\s*", re.I)
 _EST_PREFIX = re.compile(
-    r"^(?:~|\u2248|about|approx\.?|approximately|around|circa|ca\.|c\.|est\.?|estimated|roughly|some)\s*",
+    r"^(?:~|\u2248|about|approx\.?|approximately|around|circa|ca\.|c\.|est\.?|estimated|roughly|some|約)\s*",
     re.I)
 _EST_SUFFIX = re.compile(r"\s*(?:\((?:est\.?|estimated|e)\)|est\.?|estimated|\(approx\.?\))$", re.I)
 _CURRENCY = re.compile(r"(?:US\$|\$|USD|EUR|GBP|\u20ac|\u00a3)", re.I)
@@ -97,7 +100,7 @@ def _number(text: str, original: str) -> float:
         return float(t.replace(".", "").replace(",", "."))
     if _DECIMAL_COMMA.match(t):
         return float(t.replace(",", "."))
-    raise AmountError(f"cannot read {original!r} as an amount")
+    raise AmountError(msg("cannot read {value} as an amount", value=repr(original)))
 
 
 def parse_amount(cell: Any, unit: str = "USD bn") -> tuple[float | None, str]:
@@ -111,23 +114,23 @@ def parse_amount_text(cell: Any, unit: str = "USD bn") -> tuple[float | None, st
     if cell is None:
         return None, None
     if isinstance(cell, bool):
-        raise AmountError(f"cannot read {cell!r} as an amount")
+        raise AmountError(msg("cannot read {value} as an amount", value=repr(cell)))
     if isinstance(cell, (int, float)):
         return _check(float(cell), repr(cell)), None
     if not isinstance(cell, str):
-        raise AmountError(f"cannot read {cell!r} as an amount")
+        raise AmountError(msg("cannot read {value} as an amount", value=repr(cell)))
     original = cell
     text = " ".join(cell.split())
     if text.casefold() in UNKNOWN_WORDS:
         return None, None
     low = text.casefold()
     if low in ("nan", "inf", "-inf", "+inf", "infinity", "-infinity"):
-        raise AmountError(f"{original!r} is not a usable amount (it must be a finite number)")
+        raise AmountError(msg("{value} is not a usable amount (it must be a finite number)",
+                              value=repr(original)))
     if text.endswith("%"):
-        raise AmountError(f"{original!r} is a percentage, not an amount")
+        raise AmountError(msg("{value} is a percentage, not an amount", value=repr(original)))
     if text.startswith("-") or (text.startswith("(") and text.endswith(")") and _looks_numeric(text[1:-1])):
-        raise AmountError(f"{original!r} is negative; amounts must not be negative "
-                          f"(draw the flow the other way round)")
+        raise AmountError(_negative(repr(original)))
     qualifier = None
     m = _UP_TO.match(text)
     if m:
@@ -141,15 +144,14 @@ def parse_amount_text(cell: Any, unit: str = "USD bn") -> tuple[float | None, st
             qualifier, text = "estimated", text[:m.start()]
     text = _CURRENCY.sub("", text).strip()
     if text.startswith("-"):
-        raise AmountError(f"{original!r} is negative; amounts must not be negative "
-                          f"(draw the flow the other way round)")
+        raise AmountError(_negative(repr(original)))
     scale = None
     m = _SCALE_SUFFIX.search(text)
     if m and m.start() > 0:
         scale = _SCALES[m.group(1).casefold()]
         text = text[:m.start()].strip()
     if not text:
-        raise AmountError(f"cannot read {original!r} as an amount")
+        raise AmountError(msg("cannot read {value} as an amount", value=repr(original)))
     value = _number(text, original)
     if scale is not None:
         value = value * scale / unit_scale(unit)
@@ -160,14 +162,19 @@ def _looks_numeric(text: str) -> bool:
     return bool(re.fullmatch(r"[\s$\u20ac\u00a3\d.,']+", text)) and any(ch.isdigit() for ch in text)
 
 
+def _negative(shown: str) -> str:
+    return msg("{value} is negative; amounts must not be negative (draw the flow the other way round)",
+               value=shown)
+
+
 def _check(value: float, shown: str) -> float:
     if not math.isfinite(value):
-        raise AmountError(f"{shown} is not a usable amount (it must be a finite number)")
+        raise AmountError(msg("{value} is not a usable amount (it must be a finite number)", value=shown))
     if value < 0:
-        raise AmountError(f"{shown} is negative; amounts must not be negative "
-                          f"(draw the flow the other way round)")
+        raise AmountError(_negative(shown))
     if value > MAX_AMOUNT:
-        raise AmountError(f"{shown} is larger than the largest allowed amount ({MAX_AMOUNT:g})")
+        raise AmountError(msg("{value} is larger than the largest allowed amount ({largest})",
+                              value=shown, largest=f"{MAX_AMOUNT:g}"))
     return value
 
 
@@ -188,11 +195,12 @@ def parse_number(text: str, what: str, allow_negative: bool = False) -> float | 
     try:
         v = float(t)
     except ValueError:
-        raise ModelError(f"{what}: expected a number like 40 or 1.5, got {text.strip()!r}") from None
+        raise ModelError(msg("{what}: expected a number like 40 or 1.5, got {value}",
+                             what=what, value=repr(text.strip()))) from None
     if not math.isfinite(v):
-        raise ModelError(f"{what}: must be a finite number")
+        raise ModelError(msg("{what}: must be a finite number", what=what))
     if v < 0 and not allow_negative:
-        raise ModelError(f"{what}: must not be negative")
+        raise ModelError(msg("{what}: must not be negative", what=what))
     return v
 
 
@@ -223,11 +231,18 @@ def _label_number(v: float) -> str:
     return f"{v:.3g}"  # three significant digits: 12.3, 1.5, 0.135
 
 
-def amount_label(amount: float | None, qualifier: str = "exact", unit: str = "USD bn") -> str:
+#: How a label writes its qualifier around the amount: English, which the command line and the
+#: files use; the interface passes its language's forms (``editor.i18n.amount_forms``).
+QUALIFIER_FORMS: dict[str, str] = {"up_to": "up to {amount}", "estimated": "~{amount}"}
+
+
+def amount_label(amount: float | None, qualifier: str = "exact", unit: str = "USD bn",
+                 forms: Mapping[str, str] | None = None) -> str:
     """A short label: "$100B", "up to $100B", "~$300B", "$?", "$1.5B", "$135M".
 
     US dollar units with a scale word (``USD bn``, ``USD m``) get the compact
-    form; other units are written after the number ("100 EUR m")."""
+    form; other units are written after the number ("100 EUR m"). ``forms``:
+    the qualifier forms to use instead of :data:`QUALIFIER_FORMS`."""
     words = unit.split()
     sign = _SIGNS.get(words[0].casefold()) if words else None
     scale = _LABEL_SCALES.get(words[1].casefold()) if len(words) == 2 else None
@@ -243,9 +258,7 @@ def amount_label(amount: float | None, qualifier: str = "exact", unit: str = "US
         text = f"{sign}{_label_number(v)}{_STEPS[step]}"
     else:
         text = f"{_label_number(float(amount))} {unit}".strip()
-    if amount is not None:
-        if qualifier == "up_to":
-            text = "up to " + text
-        elif qualifier == "estimated":
-            text = "~" + text
+    if amount is not None and qualifier in QUALIFIER_FORMS:
+        form = (forms or QUALIFIER_FORMS).get(qualifier) or QUALIFIER_FORMS[qualifier]
+        text = form.replace("{amount}", text)
     return text

@@ -21,6 +21,7 @@ from editor.model.catalogue import DEFAULT_CATEGORIES, DEFAULT_FLOW_TYPES, EXTRA
 from editor.model.entities import DEFAULT_UNIT, Category, Company, Flow, FlowType
 from editor.model.errors import ModelError
 from editor.model.events import Change, ChangeKind
+from editor.model.texts import msg
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,10 @@ class Metadata:
     def __post_init__(self) -> None:
         for f in fields(self):
             if not isinstance(getattr(self, f.name), str):
-                raise ModelError(f"metadata.{f.name}: expected text, got {getattr(self, f.name)!r}")
+                raise ModelError(msg("metadata.{name}: expected text, got {value}",
+                                     name=f.name, value=repr(getattr(self, f.name))))
         if not self.unit.strip():
-            raise ModelError("metadata.unit: must not be empty")
+            raise ModelError(msg("metadata.unit: must not be empty"))
 
 
 @dataclass(frozen=True)
@@ -79,11 +81,11 @@ class Diagram:
         self._counter = itertools.count(1)
         for t in DEFAULT_FLOW_TYPES if flow_types is None else flow_types:
             if t.id in self._types:
-                raise ModelError(f"duplicate flow type id {t.id!r}")
+                raise ModelError(msg("duplicate flow type id {id}", id=repr(t.id)))
             self._types[t.id] = t
         for c in DEFAULT_CATEGORIES if categories is None else categories:
             if c.id in self._categories:
-                raise ModelError(f"duplicate category id {c.id!r}")
+                raise ModelError(msg("duplicate category id {id}", id=repr(c.id)))
             self._categories[c.id] = c
 
     # ------------------------------------------------------------------ events
@@ -120,25 +122,26 @@ class Diagram:
         try:
             return self._companies[company_id]
         except KeyError:
-            raise ModelError(f"no company with id {company_id!r}") from None
+            raise ModelError(msg("no company with id {company_id}", company_id=repr(company_id))) from None
 
     def flow(self, flow_id: str) -> Flow:
         try:
             return self._flows[flow_id]
         except KeyError:
-            raise ModelError(f"no flow with id {flow_id!r}") from None
+            raise ModelError(msg("no flow with id {flow_id}", flow_id=repr(flow_id))) from None
 
     def flow_type(self, type_id: str) -> FlowType:
         try:
             return self._types[type_id]
         except KeyError:
-            raise ModelError(f"no flow type with id {type_id!r}") from None
+            raise ModelError(msg("no flow type with id {type_id}", type_id=repr(type_id))) from None
 
     def category(self, category_id: str) -> Category:
         try:
             return self._categories[category_id]
         except KeyError:
-            raise ModelError(f"no category with id {category_id!r}") from None
+            raise ModelError(msg("no category with id {category_id}",
+                                 category_id=repr(category_id))) from None
 
     def has_company(self, company_id: str) -> bool:
         return company_id in self._companies
@@ -169,7 +172,7 @@ class Diagram:
     def flows_of(self, company_id: str) -> tuple[Flow, ...]:
         """Flows into or out of a company (a self-flow once)."""
         if company_id not in self._companies:
-            raise ModelError(f"no company with id {company_id!r}")
+            raise ModelError(msg("no company with id {company_id}", company_id=repr(company_id)))
         g = self._graph
         ids = [k for _, _, k in g.out_edges(company_id, keys=True)]
         ids += [k for u, _, k in g.in_edges(company_id, keys=True) if u != company_id]
@@ -244,11 +247,12 @@ class Diagram:
     # -------------------------------------------------------------- companies
     def add_company(self, company: Company, index: int | None = None) -> None:
         if not isinstance(company, Company):
-            raise ModelError("add_company expects a Company")
+            raise ModelError(msg("add_company expects a Company"))
         if company.id in self._companies:
-            raise ModelError(f"a company with id {company.id!r} already exists")
+            raise ModelError(msg("a company with id {id} already exists", id=repr(company.id)))
         if company.category not in self._categories:
-            raise ModelError(f"company {company.name!r}: unknown category {company.category!r}")
+            raise ModelError(msg("company {name}: unknown category {category}",
+                                 name=repr(company.name), category=repr(company.category)))
         self._companies = _insert(self._companies, company.id, company, index)
         if self._graph_built is not None:
             self._graph_built.add_node(company.id)
@@ -274,7 +278,8 @@ class Diagram:
         except (TypeError, ValueError) as e:
             raise ModelError(str(e)) from None
         if new.category not in self._categories:
-            raise ModelError(f"company {new.name!r}: unknown category {new.category!r}")
+            raise ModelError(msg("company {name}: unknown category {category}",
+                                 name=repr(new.name), category=repr(new.category)))
         if new == old:
             return old
         self._companies[company_id] = new
@@ -302,15 +307,17 @@ class Diagram:
     def _check_flow_refs(self, flow: Flow) -> None:
         for end in ("source", "target"):
             if getattr(flow, end) not in self._companies:
-                raise ModelError(f"flow {flow.id!r}: {end} {getattr(flow, end)!r} is not a company")
+                raise ModelError(msg("flow {id}: {end} {company} is not a company",
+                                     id=repr(flow.id), end=end, company=repr(getattr(flow, end))))
         if flow.type not in self._types:
-            raise ModelError(f"flow {flow.id!r}: unknown flow type {flow.type!r}")
+            raise ModelError(msg("flow {id}: unknown flow type {type}",
+                                 id=repr(flow.id), type=repr(flow.type)))
 
     def add_flow(self, flow: Flow, index: int | None = None) -> None:
         if not isinstance(flow, Flow):
-            raise ModelError("add_flow expects a Flow")
+            raise ModelError(msg("add_flow expects a Flow"))
         if flow.id in self._flows:
-            raise ModelError(f"a flow with id {flow.id!r} already exists")
+            raise ModelError(msg("a flow with id {id} already exists", id=repr(flow.id)))
         self._check_flow_refs(flow)
         self._flows = _insert(self._flows, flow.id, flow, index)
         if self._graph_built is not None:
@@ -347,9 +354,9 @@ class Diagram:
     # Flow types and categories are both catalogues of (id, name, colour)
     # entries: ``kind`` picks the dict, the event and the words of messages.
     _CATALOGUES = {
-        "flow_type": ("_types", ChangeKind.TYPES_CHANGED, "flow type", "flow(s)",
+        "flow_type": ("_types", ChangeKind.TYPES_CHANGED, msg("flow type"), msg("flow(s)"),
                       lambda d: (f.type for f in d._flows.values())),
-        "category": ("_categories", ChangeKind.CATEGORIES_CHANGED, "category", "company(ies)",
+        "category": ("_categories", ChangeKind.CATEGORIES_CHANGED, msg("category"), msg("company(ies)"),
                      lambda d: (c.category for c in d._companies.values())),
     }
 
@@ -357,9 +364,9 @@ class Diagram:
         attr, event, word, _, _ = self._CATALOGUES[kind]
         entries = getattr(self, attr)
         if record.id in entries:
-            raise ModelError(f"a {word} with id {record.id!r} already exists")
+            raise ModelError(msg("a {word} with id {id} already exists", word=word, id=repr(record.id)))
         if any(e.name.casefold() == record.name.casefold() for e in entries.values()):
-            raise ModelError(f"a {word} named {record.name!r} already exists")
+            raise ModelError(msg("a {word} named {name} already exists", word=word, name=repr(record.name)))
         setattr(self, attr, _insert(entries, record.id, record, index))
         self._emit(event, (record.id,))
 
@@ -372,7 +379,7 @@ class Diagram:
         except (TypeError, ValueError) as e:
             raise ModelError(str(e)) from None
         if any(e.id != entry_id and e.name.casefold() == new.name.casefold() for e in entries.values()):
-            raise ModelError(f"a {word} named {new.name!r} already exists")
+            raise ModelError(msg("a {word} named {name} already exists", word=word, name=repr(new.name)))
         if new != old:
             entries[entry_id] = new
             self._emit(event, (entry_id,))
@@ -383,7 +390,8 @@ class Diagram:
         old = getattr(self, kind)(entry_id)
         used = sum(1 for u in uses(self) if u == entry_id)
         if used:
-            raise ModelError(f"{word} {old.name!r} is used by {used} {users}; change them first")
+            raise ModelError(msg("{word} {name} is used by {used} {users}; change them first",
+                                 word=word, name=repr(old.name), used=used, users=users))
         del getattr(self, attr)[entry_id]
         self._emit(event, (entry_id,))
         return old
@@ -425,7 +433,7 @@ class Diagram:
         old = self._metadata
         unknown = set(changes) - {f.name for f in fields(Metadata)}
         if unknown:
-            raise ModelError(f"unknown metadata field(s): {', '.join(sorted(unknown))}")
+            raise ModelError(msg("unknown metadata field(s): {unknown}", unknown=", ".join(sorted(unknown))))
         new = replace(old, **changes)
         if new != old:
             self._metadata = new
@@ -452,13 +460,14 @@ class Diagram:
         d = cls(flow_types=flow_types, categories=categories, metadata=metadata)
         for c in companies:
             if d._id_taken(c.id):
-                raise ModelError(f"duplicate id {c.id!r}")
+                raise ModelError(msg("duplicate id {id}", id=repr(c.id)))
             if c.category not in d._categories:
-                raise ModelError(f"company {c.name!r}: unknown category {c.category!r}")
+                raise ModelError(msg("company {name}: unknown category {category}",
+                                     name=repr(c.name), category=repr(c.category)))
             d._companies[c.id] = c
         for f in flows:
             if d._id_taken(f.id):
-                raise ModelError(f"duplicate id {f.id!r}")
+                raise ModelError(msg("duplicate id {id}", id=repr(f.id)))
             d._check_flow_refs(f)
             d._flows[f.id] = f
         d._graph_built = None   # built on first use

@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from editor.model.errors import ModelError
+from editor.model.texts import msg
 
 #: Largest amount accepted, in the document's unit (a trillion billions).
 MAX_AMOUNT = 1e12
@@ -36,20 +37,24 @@ def check_date(value: str, what: str = "date") -> str:
     if value == "" or (type(value) is str and value in _VALID_DATES):
         return value
     if not isinstance(value, str):
-        raise ModelError(f"{what}: expected a date like 2025-09-22, got {value!r}")
+        raise ModelError(msg("{what}: expected a date like 2025-09-22, got {value}",
+                             what=what, value=repr(value)))
     m = _DATE_RE.match(value)
     if not m:
-        raise ModelError(f"{what}: expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+        raise ModelError(msg("{what}: expected YYYY, YYYY-MM or YYYY-MM-DD, got {value}",
+                             what=what, value=repr(value)))
     year, month, day = m.groups()
     if month is not None and not 1 <= int(month) <= 12:
-        raise ModelError(f"{what}: month {month} is out of range in {value!r}")
+        raise ModelError(msg("{what}: month {month} is out of range in {value}",
+                             what=what, month=month, value=repr(value)))
     if day is not None:
         import datetime
 
         try:
             datetime.date(int(year), int(month), int(day))
         except ValueError:
-            raise ModelError(f"{what}: {value!r} is not a calendar date") from None
+            raise ModelError(msg("{what}: {value} is not a calendar date",
+                                 what=what, value=repr(value))) from None
     if len(_VALID_DATES) < 20000:
         _VALID_DATES[value] = None
     return value
@@ -80,28 +85,29 @@ def _to_float(value: int | float, what: str) -> float:
     try:
         return float(value)
     except OverflowError:
-        raise ModelError(f"{what}: {shown_number(value)} is too large") from None
+        raise ModelError(msg("{what}: {value} is too large", what=what, value=shown_number(value))) from None
 
 
 def check_amount(value: Any, what: str = "amount", allow_none: bool = True) -> float | None:
     if value is None and allow_none:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ModelError(f"{what}: expected a number, got {_shown(value)}")
+        raise ModelError(msg("{what}: expected a number, got {value}", what=what, value=_shown(value)))
     v = _to_float(value, what)
     if not math.isfinite(v):
-        raise ModelError(f"{what}: must be a finite number, got {value!r}")
+        raise ModelError(msg("{what}: must be a finite number, got {value}", what=what, value=repr(value)))
     if v < 0:
-        raise ModelError(f"{what}: must not be negative, got {value!r}")
+        raise ModelError(msg("{what}: must not be negative, got {value}", what=what, value=repr(value)))
     if v > MAX_AMOUNT:
-        raise ModelError(f"{what}: {shown_number(value)} is too large "
-                         f"(larger than the largest allowed, {MAX_AMOUNT:g})")
+        raise ModelError(msg("{what}: {value} is too large (larger than the largest allowed, {largest})",
+                             what=what, value=shown_number(value), largest=f"{MAX_AMOUNT:g}"))
     return v
 
 
 def check_color(value: str, what: str = "color") -> str:
     if not isinstance(value, str) or not _COLOR_RE.match(value):
-        raise ModelError(f"{what}: expected a colour like #1f77b4, got {value!r}")
+        raise ModelError(msg("{what}: expected a colour like #1f77b4, got {value}",
+                             what=what, value=repr(value)))
     return value.lower()
 
 
@@ -121,14 +127,15 @@ def _shown(value: Any) -> str:
 
 def _check_text(value: Any, what: str, required: bool = False) -> str:
     if not isinstance(value, str):
-        raise ModelError(f"{what}: expected text, got {_shown(value)}")
+        raise ModelError(msg("{what}: expected text, got {value}", what=what, value=_shown(value)))
     if required and not value.strip():
-        raise ModelError(f"{what}: must not be empty")
+        raise ModelError(msg("{what}: must not be empty", what=what))
     if not value.isascii():
         bad = _SURROGATE.search(value)
         if bad is not None:
-            raise ModelError(f"{what}: character {bad.start() + 1} is a lone surrogate "
-                             f"(\\u{ord(bad.group()):04x}), which is not text; fix it in the file")
+            raise ModelError(msg("{what}: character {position} is a lone surrogate (\\u{code}), which is not "
+                                 "text; fix it in the file",
+                                 what=what, position=bad.start() + 1, code=f"{ord(bad.group()):04x}"))
     return value
 
 
@@ -136,23 +143,24 @@ def _check_optional_number(value: Any, what: str, signed: bool = False) -> float
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ModelError(f"{what}: expected a number, got {_shown(value)}")
+        raise ModelError(msg("{what}: expected a number, got {value}", what=what, value=_shown(value)))
     v = _to_float(value, what)
     if not math.isfinite(v):
-        raise ModelError(f"{what}: must be a finite number, got {value!r}")
+        raise ModelError(msg("{what}: must be a finite number, got {value}", what=what, value=repr(value)))
     if not signed and v < 0:
-        raise ModelError(f"{what}: must not be negative, got {value!r}")
+        raise ModelError(msg("{what}: must not be negative, got {value}", what=what, value=repr(value)))
     if abs(v) > MAX_AMOUNT:
-        raise ModelError(f"{what}: {shown_number(value)} is too large")
+        raise ModelError(msg("{what}: {value} is too large", what=what, value=shown_number(value)))
     return v
 
 
 def _check_coord(value: Any, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ModelError(f"{what}: expected a number, got {_shown(value)}")
+        raise ModelError(msg("{what}: expected a number, got {value}", what=what, value=_shown(value)))
     v = _to_float(value, what)
     if not math.isfinite(v) or abs(v) > 1e7:
-        raise ModelError(f"{what}: {shown_number(value)} is not a usable canvas position")
+        raise ModelError(msg("{what}: {value} is not a usable canvas position",
+                             what=what, value=shown_number(value)))
     return v
 
 
@@ -162,9 +170,9 @@ class _Record:
     def with_changes(self, **changes: Any) -> Any:
         unknown = set(changes) - {f.name for f in fields(self)}  # type: ignore[arg-type]
         if unknown:
-            raise ModelError(f"unknown field(s): {', '.join(sorted(unknown))}")
+            raise ModelError(msg("unknown field(s): {unknown}", unknown=", ".join(sorted(unknown))))
         if "id" in changes and changes["id"] != self.id:  # type: ignore[attr-defined]
-            raise ModelError("an id cannot be changed")
+            raise ModelError(msg("an id cannot be changed"))
         return replace(self, **changes)  # type: ignore[type-var]
 
     def to_dict(self) -> dict[str, Any]:
@@ -234,7 +242,7 @@ class Company(_Record):
         if self.size is not None:
             s = _check_optional_number(self.size, "size")
             if s is not None and not 1 <= s <= 1000:
-                raise ModelError(f"size: expected 1 to 1000, got {self.size!r}")
+                raise ModelError(msg("size: expected 1 to 1000, got {size}", size=repr(self.size)))
             object.__setattr__(self, "size", s)
 
 
@@ -262,14 +270,17 @@ class Flow(_Record):
         _check_text(self.type, "flow type", required=True)
         object.__setattr__(self, "amount", check_amount(self.amount))
         if self.qualifier not in QUALIFIERS:
-            raise ModelError(f"qualifier: expected one of {', '.join(QUALIFIERS)}, got {self.qualifier!r}")
+            raise ModelError(msg("qualifier: expected one of {choices}, got {qualifier}",
+                                 choices=", ".join(QUALIFIERS), qualifier=repr(self.qualifier)))
         if self.status not in STATUSES:
-            raise ModelError(f"status: expected one of {', '.join(STATUSES)}, got {self.status!r}")
+            raise ModelError(msg("status: expected one of {choices}, got {status}",
+                                 choices=", ".join(STATUSES), status=repr(self.status)))
         _check_text(self.unit, "unit")
         check_date(self.date, "date")
         check_date(self.end_date, "end_date")
         if self.end_date and self.date and date_key(self.end_date) < date_key(self.date):  # type: ignore[operator]
-            raise ModelError(f"end_date: {self.end_date!r} is before the start date {self.date!r}")
+            raise ModelError(msg("end_date: {end_date} is before the start date {date}",
+                                 end_date=repr(self.end_date), date=repr(self.date)))
         _check_text(self.url, "url")
         _check_text(self.note, "note")
 

@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from editor.model.texts import msg
+
 OPENABLE_SCHEMES = ("http", "https")
 MAX_URL_LENGTH = 2048
 
@@ -55,25 +57,26 @@ def check_link(text: object) -> LinkCheck:
     """Check a link before it is opened: its real host, a refusal, or warnings."""
     url = text.strip() if isinstance(text, str) else ""
     if not is_openable_url(url):
-        return LinkCheck(url, "", "only web addresses starting with http:// or https:// are opened", ())
+        return LinkCheck(url, "", msg("only web addresses starting with http:// or https:// are opened"), ())
     hidden = invisible_characters(url)
     if hidden:
-        return LinkCheck(url, "", "the address contains invisible characters (" + ", ".join(hidden[:5])
-                         + "), which can hide where it leads", ())
+        return LinkCheck(url, "", msg("the address contains invisible characters ({characters}), which can "
+                                      "hide where it leads", characters=", ".join(hidden[:5])), ())
     parts = urlsplit(url)
     if "@" in parts.netloc:
         shown = _ascii_host(parts.hostname or "")
-        return LinkCheck(url, shown, f"the address puts a user name before the host; it leads to {shown}, "
-                         "not to the name before the @", ())
+        return LinkCheck(url, shown, msg("the address puts a user name before the host; it leads to {host}, "
+                                         "not to the name before the @", host=shown), ())
     host = parts.hostname or ""
     ascii_host = _ascii_host(host)
     warnings: list[str] = []
     if not host.isascii():
         scripts = sorted({unicodedata.name(ch, "?").split(" ")[0] for ch in host if not ch.isascii()})
-        warnings.append(f"the host name uses non-Latin letters ({', '.join(scripts)}) that can look like "
-                        f"Latin ones; the browser will go to {ascii_host}")
+        warnings.append(msg("the host name uses non-Latin letters ({scripts}) that can look like Latin "
+                            "ones; the browser will go to {ascii_host}",
+                            scripts=", ".join(scripts), ascii_host=ascii_host))
     elif any(label.startswith("xn--") for label in host.split(".")):
-        warnings.append(f"the host name is an encoded international name ({host})")
+        warnings.append(msg("the host name is an encoded international name ({host})", host=host))
     return LinkCheck(url, ascii_host, None, tuple(warnings))
 
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.i18n import translate
+from editor.i18n import error_text, translate
 from editor.model import Change, ChangeKind, ModelError
 from editor.model.plain import plain_tip
 from editor.panels.common import error_label, show_error
@@ -162,7 +162,7 @@ class CatalogueList(QGroupBox):
         try:
             result = fn(*args, **kwargs)
         except ModelError as e:
-            show_error(self.error, str(e))
+            show_error(self.error, error_text(e))
             return None
         show_error(self.error, None)
         return result

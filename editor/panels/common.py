@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
-from editor.i18n import locale_number
+from editor.i18n import amount_text, locale_number
 from editor.model.amounts import amount_label, number_text, parse_number  # noqa: F401  (used by the panels)
 
 ERROR_STYLE = "color: #c62828;"
@@ -36,8 +36,10 @@ def tone_style(kind: str) -> str:
 
 
 def money(amount: float | None, unit: str, qualifier: str = "exact") -> str:
-    """"$40B", "$1.5B", "$135M", "~$300B", "up to $100B", "$?"; other units: "100 EUR m"."""
-    return amount_label(amount, qualifier, unit)
+    """"$40B", "$1.5B", "$135M", "~$300B", "up to $100B", "$?"; other units: "100 EUR m".
+
+    The qualifier is in the interface language ("最大$100B" in Japanese)."""
+    return amount_text(amount, qualifier, unit)
 
 
 def percent(share: float | None) -> str:

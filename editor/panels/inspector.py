@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.i18n import QT_TRANSLATE_NOOP, translate
+from editor.i18n import QT_TRANSLATE_NOOP, error_text, error_texts, translate
 from editor.model import QUALIFIER_LABELS, STATUSES, Change, ModelError
 from editor.model.links import check_link
 from editor.panels.common import show_error, with_error
@@ -34,6 +34,14 @@ from editor.panels.inspector_fields import MIXED, NEW_ENTRY, Field, FieldWidget,
 
 if TYPE_CHECKING:
     from editor.editing.document import Document
+
+#: the qualifier combo's items (the model's QUALIFIER_LABELS), translated when shown
+QUALIFIER_NAMES = {
+    "exact": QT_TRANSLATE_NOOP("Inspector", "exact"),
+    "up_to": QT_TRANSLATE_NOOP("Inspector", "up to"),
+    "estimated": QT_TRANSLATE_NOOP("Inspector", "estimated"),
+}
+
 
 class Inspector(QWidget):
     """Dock contents: the selection's fields, or the diagram's details when nothing is selected."""
@@ -108,7 +116,8 @@ class Inspector(QWidget):
         self.stack.addWidget(self.mixed_label)
 
         for key, label in QUALIFIER_LABELS.items():
-            self.fields["flow"]["qualifier"].combo().addItem(label, key)
+            name = translate("Inspector", QUALIFIER_NAMES.get(key, label))
+            self.fields["flow"]["qualifier"].combo().addItem(name, key)
         for s in STATUSES:
             self.fields["flow"]["status"].combo().addItem(s, s)
         size = self.fields["company"]["size"]
@@ -302,7 +311,9 @@ class Inspector(QWidget):
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 translate("Inspector", "Cannot Open Link"),
-                translate("Inspector", "This link is not opened: {reason}.").format(reason=link.refusal)
+                translate("Inspector", "This link is not opened: {reason}.").format(
+                    reason=error_text(link.refusal or "")
+                )
                 + f"\n\n{url[:500]}",
                 parent=self,
             )
@@ -315,7 +326,7 @@ class Inspector(QWidget):
                 translate("Inspector", "Open Link?"),
                 translate("Inspector", "This link leads to {host}.").format(host=link.host)
                 + "\n\n"
-                + "\n".join(link.warnings)
+                + "\n".join(error_texts(link.warnings))
                 + f"\n\n{url[:500]}\n\n"
                 + translate("Inspector", "Open it anyway?"),
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
@@ -344,7 +355,7 @@ class Inspector(QWidget):
         except ModelError as e:
             if live:
                 self._revert_session(kind, f.key)
-            show_error(f.error, translate("Inspector", "Not applied: {error}").format(error=e))
+            show_error(f.error, translate("Inspector", "Not applied: {error}").format(error=error_text(e)))
             return False
         show_error(f.error, None)
         if kind == "flow" and f.key == "url":
@@ -463,7 +474,8 @@ class Inspector(QWidget):
                 self._apply(kind, {key: rid}, live=False)
         except ModelError as e:
             show_error(
-                self.fields[kind][key].error, translate("Inspector", "Not applied: {error}").format(error=e)
+                self.fields[kind][key].error,
+                translate("Inspector", "Not applied: {error}").format(error=error_text(e)),
             )
             self.refresh()
             return None

@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
-from editor.i18n import translate
+from editor.i18n import error_text, translate
 from editor.model import ModelError, check_date
 from editor.model.amounts import AmountError, parse_amount_text
 from editor.panels.common import error_label, number_text, parse_number, show_error
@@ -77,7 +77,7 @@ class Field:
                 translate(
                     "Inspector",
                     "amount: expected a number like 100, $100B, up to 100, ~300 or ? for unknown; {error}",
-                ).format(error=e)
+                ).format(error=error_text(e))
             ) from None
         if len(read) > 1:
             raise ModelError(translate(

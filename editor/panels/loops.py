@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from editor.analysis.timed import period_note
-from editor.i18n import QT_TRANSLATE_NOOP, translate
+from editor.i18n import QT_TRANSLATE_NOOP, message_text, translate
 from editor.model.plain import plain_tip
+from editor.model.texts import Message
 from editor.panels.common import money, tone, tone_style
 from editor.panels.glossary import computing, tip
 
@@ -139,7 +140,7 @@ class LoopsModel(QAbstractTableModel):
             str(row + 1),
             loop_text(loop),
             bottleneck,
-            translate("Patterns", loop.pattern),  # English from the analysis; a user type's name stays
+            pattern_text(loop.pattern),  # English from the analysis; a user type's name stays
             translate("Loops", DATING_TEXTS[self.dating(loop)]),
             translate("Loops", "sourced")
             if loop.sourced
@@ -165,6 +166,11 @@ def reading_text(dated) -> str:
     return translate("Loops", "In date order from {start}: {loop}, {first} to {last}").format(
         start=names[0], loop=" → ".join(names + names[:1]), first=dated.first_date, last=dated.last_date
     )
+
+
+def pattern_text(pattern: str) -> str:
+    """A loop pattern's name in the interface language ("<type name> loop" keeps the type's name)."""
+    return message_text(pattern) if isinstance(pattern, Message) else translate("Patterns", pattern)
 
 
 def loop_text(loop) -> str:
@@ -317,7 +323,7 @@ class LoopsPanel(QWidget):
         if period is not None:
             self.period_label.setText(
                 translate("Loops", "Period applied: {period}. Clear it on the timeline.").format(
-                    period=period_note(result)
+                    period=message_text(period_note(result))
                 )
             )
             self.period_label.show()

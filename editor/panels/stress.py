@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from editor.analysis.stress import CAVEAT, StressOverlay, StressResult, is_due, overlay, run_stress
 from editor.background import relay
-from editor.i18n import translate
+from editor.i18n import error_text, translate
 from editor.model import ModelError, Snapshot
 from editor.model.plain import plain_tip
 from editor.panels.common import error_label, money, number_text, parse_number, percent, show_error
@@ -347,7 +347,7 @@ class StressPanel(QWidget):
         try:
             value = parse_number(item.text(), self.tr("outside money"))
         except ModelError as e:
-            show_error(self.error, str(e))
+            show_error(self.error, error_text(e))
             self._refresh_row(company_id)   # the last good value comes back
             return
         show_error(self.error, None)
@@ -398,7 +398,7 @@ class StressPanel(QWidget):
             return
         self.busyChanged.emit(False)
         if error is not None:
-            show_error(self.error, self.tr("Stress test failed: {error}").format(error=error))
+            show_error(self.error, self.tr("Stress test failed: {error}").format(error=error_text(error)))
             return
         assert result is not None
         self._show(result)

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.canvas.scene import DiagramScene
+from editor.i18n import error_text
 from editor.io.view import PeriodView, set_view, view_of
 from editor.model import Change, ChangeKind, Diagram, date_key
 from editor.panels.timeline_strip import TimelineStrip
@@ -342,7 +343,7 @@ class TimelinePanel(QWidget):
             count = export_replay(d, path, step=step, subtitle=subtitle)
         except (InputError, ModelError, OSError) as e:
             QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self.window(), self.tr("Cannot Export Replay"), str(e))
+            QMessageBox.warning(self.window(), self.tr("Cannot Export Replay"), error_text(e))
             return False
         QApplication.restoreOverrideCursor()
         self.summary.setText(self.tr("Exported {name}: {count} frames").format(name=path.name, count=count))

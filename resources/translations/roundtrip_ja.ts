@@ -106,6 +106,20 @@
     </message>
 </context>
 <context>
+    <name>Amounts</name>
+    <message>
+        <location filename="../../editor/i18n.py" line="+241"/>
+        <source>up to {amount}</source>
+        <extracomment>the setting&apos;s key and values (&quot;system&quot; follows the system locale) the languages with a catalogue, besides the source language English How the amount labels write a qualifier (&quot;up to $100B&quot;, &quot;~$300B&quot;), translated at display time.</extracomment>
+        <translation>最大{amount}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>~{amount}</source>
+        <translation>約{amount}</translation>
+    </message>
+</context>
+<context>
     <name>Catalogue</name>
     <message>
         <location filename="../../editor/panels/catalogue.py" line="+61"/>
@@ -186,7 +200,7 @@
 <context>
     <name>DiagramView</name>
     <message>
-        <location filename="../../editor/canvas/view.py" line="+238"/>
+        <location filename="../../editor/canvas/view.py" line="+241"/>
         <source>This diagram is empty.
 
 Press C and click to add a company,
@@ -200,7 +214,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 または「ファイル → サンプルを開く」で付属の例を開いてください。</translation>
     </message>
     <message>
-        <location filename="../../editor/canvas/label_editing.py" line="+39"/>
+        <location line="+235"/>
         <source>A company needs a name; it stays {name}.</source>
         <translation>企業には名前が必要です。{name} のままにします。</translation>
     </message>
@@ -210,12 +224,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>名前を変更できません: {error}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Amount not changed: {error}. Try 100, $100B, up to 100, ~300 or ? for unknown.</source>
         <translation>金額は変更されていません: {error}。100、$100B、up to 100、~300、不明なら ? のように入力してください。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Amount not changed: {error}</source>
         <translation>金額は変更されていません: {error}</translation>
     </message>
@@ -716,9 +730,9 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../editor/app/files.py" line="+75"/>
+        <location filename="../../editor/app/files.py" line="+65"/>
         <source>Open &amp;Sample</source>
-        <extracomment>Diagram files up to this size are read at once (a few ms); bigger ones in a worker thread. Lock, stamp and watch of the document&apos;s file (the window makes it follow each document).</extracomment>
+        <extracomment>Lock, stamp and watch of the document&apos;s file (the window makes it follow each document).</extracomment>
         <translation>サンプルを開く(&amp;S)</translation>
     </message>
     <message>
@@ -727,12 +741,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Reading {file}…</source>
-        <translation>{file} を読み込んでいます…</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>New diagram</source>
         <translation>新しい図</translation>
     </message>
@@ -742,20 +751,14 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>図を開く</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+50"/>
-        <source>Open</source>
-        <translation>開く</translation>
-    </message>
-    <message>
-        <location line="-43"/>
+        <location line="+17"/>
         <location line="+8"/>
-        <location line="+242"/>
+        <location line="+237"/>
         <source>Cannot Open File</source>
         <translation>ファイルを開けません</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-244"/>
         <source>“{file}” cannot be opened.</source>
         <translation>「{file}」を開けません。</translation>
     </message>
@@ -785,7 +788,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>新しい図: 保存すると {path} に書き込みます</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+46"/>
         <source>Too Large for a Roundtrip File</source>
         <translation>Roundtrip ファイルには大きすぎます</translation>
     </message>
@@ -852,17 +855,16 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
     <message>
         <location line="+10"/>
-        <location line="+8"/>
         <source>Revert</source>
         <translation>保存時の状態に戻す</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="+1"/>
         <source>Discard your changes and reload “{file}”?</source>
         <translation>変更を破棄して「{file}」を読み込み直しますか?</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>No samples installed</source>
         <translation>サンプルがインストールされていません</translation>
     </message>
@@ -1059,7 +1061,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../editor/dialogs/import_dialog.py" line="+64"/>
+        <location filename="../../editor/dialogs/import_dialog.py" line="+72"/>
         <source>As the file shows (ask when unclear)</source>
         <extracomment>Debounce of the preview check after a mapping change (ms). The decimal-mark choices: (what the user reads, the mark passed to the reader).</extracomment>
         <translation>ファイルの表記どおり (不明なときは確認)</translation>
@@ -1075,7 +1077,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>ピリオド: 1,500.25</translation>
     </message>
     <message>
-        <location filename="../../editor/dialogs/import_pages.py" line="+33"/>
+        <location line="+5"/>
         <source>Source (pays) *</source>
         <translation>支払元 (支払う側) *</translation>
     </message>
@@ -1210,7 +1212,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>企業 ID</translation>
     </message>
     <message>
-        <location filename="../../editor/dialogs/import_wording.py" line="+15"/>
+        <location line="+21"/>
         <source>1 row</source>
         <translation>1 行</translation>
     </message>
@@ -1250,7 +1252,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>問題 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../editor/dialogs/import_pages.py" line="+29"/>
+        <location line="+28"/>
         <source>Which column of the file holds the {field}</source>
         <translation>ファイルのどの列に {field} があるか</translation>
     </message>
@@ -1276,13 +1278,13 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>全 {total} 行のうち最初の {shown} 行を表示しています (チェックは全行に対して行います)。</translation>
     </message>
     <message>
-        <location filename="../../editor/dialogs/import_dialog.py" line="+41"/>
-        <location line="+306"/>
+        <location line="+42"/>
+        <location line="+343"/>
         <source>Import {file}</source>
         <translation>{file} をインポート</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-319"/>
         <source>Skip rows with problems (they are listed above and not imported)</source>
         <translation>問題のある行をスキップする (上に一覧表示され、インポートされません)</translation>
     </message>
@@ -1357,7 +1359,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>… ほか {count} 件</translation>
     </message>
     <message>
-        <location filename="../../editor/dialogs/import_wording.py" line="+6"/>
+        <location line="+4"/>
         <source>Problems ({problems} in {rows}):</source>
         <translation>問題 ({rows}に{problems}):</translation>
     </message>
@@ -1372,7 +1374,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>問題なし: すべての行をインポートできます。</translation>
     </message>
     <message>
-        <location filename="../../editor/dialogs/import_dialog.py" line="+33"/>
+        <location line="+31"/>
         <source>Nothing can be imported yet: the numbers in {columns} read differently with a decimal comma and with a decimal point (1.500 is 1500 or 1.5). Choose the decimal mark the file uses below.</source>
         <translation>まだインポートできません: {columns} の数値は、小数点をコンマとみなすか点とみなすかで読み方が変わります (1.500 は 1500 か 1.5)。下でファイルが使う小数点記号を選んでください。</translation>
     </message>
@@ -1387,7 +1389,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>インポートするものがありません: 読み取れる行がありません。</translation>
     </message>
     <message>
-        <location filename="../../editor/dialogs/import_wording.py" line="+9"/>
+        <location line="+13"/>
         <source>{flows} and {companies} will be imported</source>
         <translation>{flows}と{companies}をインポートします</translation>
     </message>
@@ -1432,20 +1434,20 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../editor/dialogs/import_dialog.py" line="+61"/>
-        <location line="+7"/>
-        <location filename="../../editor/dialogs/import_reading.py" line="+35"/>
-        <location line="+20"/>
+        <location line="+51"/>
+        <location line="+8"/>
+        <location filename="../../editor/dialogs/import_reading.py" line="+49"/>
+        <location line="+50"/>
         <source>Import</source>
         <translation>インポート</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-7"/>
         <source>{file} cannot be imported.</source>
         <translation>{file} はインポートできません。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{file} cannot be read: {reason}.</source>
         <translation>{file} を読み込めません: {reason}。</translation>
     </message>
@@ -1466,7 +1468,13 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>列「{header}」はインポートしません</translation>
     </message>
     <message>
-        <location filename="../../editor/dialogs/import_reading.py" line="-17"/>
+        <location filename="../../editor/dialogs/import_reading.py" line="-51"/>
+        <source>Cancel</source>
+        <extracomment>The progress window appears only when a read takes longer than this (ms).</extracomment>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Reading {file}…</source>
         <translation>{file} を読み込んでいます…</translation>
     </message>
@@ -1476,7 +1484,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>{file} の行を合計しています…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>{file} is too large for one diagram.</source>
         <translation>{file} は 1 つの図には大きすぎます。</translation>
     </message>
@@ -1539,7 +1547,23 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>{field}: 空欄にはできません</translation>
     </message>
     <message>
-        <location filename="../../editor/panels/inspector.py" line="+60"/>
+        <location filename="../../editor/panels/inspector.py" line="+40"/>
+        <source>exact</source>
+        <extracomment>the qualifier combo&apos;s items (the model&apos;s QUALIFIER_LABELS), translated when shown</extracomment>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>up to</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>estimated</source>
+        <translation>推定</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Title</source>
         <extracomment>Ask the window to show a message in the status bar.</extracomment>
         <translation>タイトル</translation>
@@ -1661,7 +1685,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>送り手 → 受け手</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Node size from 1 to 1000; empty: sized by valuation or revenue</source>
         <translation>ノードのサイズ (1〜1000)。空欄なら企業価値または売上高に応じたサイズ</translation>
     </message>
@@ -1736,7 +1760,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>このリンクは開きません: {reason}。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Open Link?</source>
         <translation>リンクを開きますか?</translation>
     </message>
@@ -1752,12 +1776,12 @@ Select only companies or only flows to edit them together.</source>
     </message>
     <message>
         <location line="+27"/>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>Not applied: {error}</source>
         <translation>適用されていません: {error}</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-35"/>
         <source>New Category</source>
         <translation>新しいカテゴリ</translation>
     </message>
@@ -1836,7 +1860,7 @@ Select only companies or only flows to edit them together.</source>
 <context>
     <name>Loops</name>
     <message>
-        <location filename="../../editor/panels/loops.py" line="+32"/>
+        <location filename="../../editor/panels/loops.py" line="+33"/>
         <source>Loop</source>
         <translation>ループ</translation>
     </message>
@@ -1907,7 +1931,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>{start} から日付順: {loop}、{first} から {last}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+62"/>
         <source>Only through selected company</source>
         <extracomment>(company ids, flow ids) to highlight on the canvas; both empty: clear the highlight. (company ids, flow ids) to select on the canvas. New analysis options: {&quot;max_loops&quot;: int, &quot;max_length&quot;: int, &quot;through_selected&quot;: bool, &quot;date_ordered&quot;: bool, &quot;within_days&quot;: int | None}.</extracomment>
         <translation>選択した企業を通るものだけ</translation>
@@ -2147,7 +2171,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>新しいフロー: {type}</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+108"/>
         <source>Cannot Close</source>
         <translation>閉じられません</translation>
     </message>
@@ -2171,7 +2195,7 @@ Select only companies or only flows to edit them together.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../editor/app/menus.py" line="+105"/>
+        <location filename="../../editor/app/menus.py" line="+125"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -2416,12 +2440,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>全体を表示(&amp;F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Actual Size</source>
         <translation>実際のサイズ(&amp;A)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&amp;Legend</source>
         <translation>凡例(&amp;L)</translation>
     </message>
@@ -2441,12 +2465,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>移動した企業をグリッドに合わせます</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Size Companies &amp;By</source>
         <translation>企業の大きさ(&amp;B)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Valuation</source>
         <translation>企業価値(&amp;V)</translation>
     </message>
@@ -2461,12 +2485,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>同じサイズ(&amp;S)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;System</source>
         <translation>システムに従う(&amp;S)</translation>
     </message>
@@ -2481,7 +2505,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>ダーク(&amp;D)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>&amp;Panels</source>
         <translation>パネル(&amp;P)</translation>
     </message>
@@ -2546,12 +2570,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;About Roundtrip</source>
         <translation>Roundtrip について(&amp;A)</translation>
     </message>
@@ -2561,7 +2585,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../editor/app/context_menu.py" line="+24"/>
+        <location line="+74"/>
         <source>Add Company Here</source>
         <translation>ここに企業を追加</translation>
     </message>
@@ -2617,7 +2641,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>種類を変更</translation>
     </message>
     <message>
-        <location filename="../../editor/app/help_menu.py" line="+20"/>
+        <location line="+23"/>
         <source>Draw money-flow diagrams between companies and see which money comes back: loops, circulation and round trips.</source>
         <translation>企業間のお金の流れを図に描き、どのお金が戻ってくるか (ループ・循環・ラウンドトリップ) を確かめます。</translation>
     </message>
@@ -2681,7 +2705,7 @@ Select only companies or only flows to edit them together.</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../editor/dialogs/messages.py" line="+28"/>
+        <location filename="../../editor/dialogs/messages.py" line="+30"/>
         <source>Unsaved Changes</source>
         <extracomment>Problems listed in the dialog itself; the rest go to &quot;Show Details…&quot;.</extracomment>
         <translation>未保存の変更</translation>
@@ -2696,7 +2720,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 保存しないと変更は失われます。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>… and {count} more (Show Details)</source>
         <translation>… ほか {count} 件 (詳細を表示)</translation>
     </message>
@@ -2704,6 +2728,1046 @@ Your changes will be lost if you don&apos;t save them.</source>
         <location line="+10"/>
         <source>Replace</source>
         <translation>置き換える</translation>
+    </message>
+    <message>
+        <location filename="_runtime_strings.py" line="+10"/>
+        <source>max_loops: must be 0 (no cap) or more, got {max_loops}</source>
+        <translation>max_loops: 0 (上限なし) 以上にしてください。指定値: {max_loops}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>max_length: a loop has at least 2 companies, got {max_length}</source>
+        <translation>max_length: ループには 2 社以上が必要です。指定値: {max_length}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no company with id {company_id}</source>
+        <translation>ID {company_id} の企業はありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} loop</source>
+        <translation>{name}のループ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flow {flow}: unknown company</source>
+        <translation>フロー {flow}: 不明な企業です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flow {flow}: a company cannot owe itself</source>
+        <translation>フロー {flow}: 企業が自社に対して債務を負うことはできません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flow {flow}: amount must be a finite number &gt;= 0</source>
+        <translation>フロー {flow}: 金額は 0 以上の有限の数値にしてください</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outside money of unknown company {company}</source>
+        <translation>不明な企業 {company} の外部資金です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outside money of {company}: must be &gt;= 0, got {value}</source>
+        <translation>{company} の外部資金: 0 以上にしてください。指定値: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shock to unknown company {company}</source>
+        <translation>不明な企業 {company} へのショックです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shock to {company}: must be in [0, 1], got {value}</source>
+        <translation>{company} へのショック: 0 から 1 の範囲にしてください。指定値: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>obligations: expected one of {choices}, got {value}</source>
+        <translation>obligations: {choices} のいずれかを指定してください。指定値: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: expected a date YYYY, YYYY-MM or YYYY-MM-DD, got {value}</source>
+        <translation>{what}: YYYY、YYYY-MM、YYYY-MM-DD の形式の日付を入力してください。入力値: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the period starts ({start}) after it ends ({end})</source>
+        <translation>期間の開始 ({start}) が終了 ({end}) より後になっています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>within: expected 0 days or more, got {days}</source>
+        <translation>within: 0 日以上を指定してください。指定値: {days}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>within: expected 0 or more days, got {days}</source>
+        <translation>within: 0 日以上を指定してください。指定値: {days}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{period} ({kept} of {total} flows)</source>
+        <translation>{period} (フロー {total} 件中 {kept} 件)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{start} to {end}</source>
+        <translation>{start} 〜 {end}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from {start}</source>
+        <translation>{start} 以降</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>until {end}</source>
+        <translation>{end} まで</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all dates</source>
+        <translation>全期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot save {target}: the folder {folder} does not exist</source>
+        <translation>{target} を保存できません: フォルダー {folder} がありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot save {target}: {reason}</source>
+        <translation>{target} を保存できません: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot save {target}: {reason} (folder {folder})</source>
+        <translation>{target} を保存できません: {reason} (フォルダー {folder})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot save {target}: {reason} (the new content is kept in {backup})</source>
+        <translation>{target} を保存できません: {reason} (新しい内容は {backup} に残してあります)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no extension</source>
+        <translation>拡張子なし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read</source>
+        <translation>読み込み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>write</source>
+        <translation>書き出し</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: cannot {verb} files with {what}; supported: {allowed}</source>
+        <translation>{name}: {what} のファイルは{verb}できません。対応形式: {allowed}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: no such file</source>
+        <translation>{path}: ファイルがありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: images are written by the image export, not here</source>
+        <translation>{name}: 画像は「画像として書き出し」で書き出してください</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the clipboard holds damaged diagram data ({reason})</source>
+        <translation>クリップボードの図のデータが壊れています ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flow type {type} of a pasted flow is missing</source>
+        <translation>貼り付けたフローの種類 {type} がありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: the GEXF file holds no graph</source>
+        <translation>{name}: この GEXF ファイルにはグラフがありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} edge(s) had no weight; read as 1.0, GEXF&apos;s default weight</source>
+        <translation>{count} 本のエッジに重みがなかったため、GEXF の既定の重み 1.0 として読み込みました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>node attribute {name} changes over time ({count} dated value(s)); each company kept its last value</source>
+        <translation>ノード属性 {name} は時間とともに変化します (日付付きの値 {count} 件)。各企業には最後の値を使いました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: the file is {size} MB; Roundtrip reads graph files up to {limit} MB</source>
+        <translation>{name}: ファイルは {size} MB です。Roundtrip が読み込めるグラフファイルは {limit} MB までです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: this is not GraphML or GEXF (the document starts with &lt;{kind}&gt;)</source>
+        <translation>{name}: GraphML でも GEXF でもありません (文書が &lt;{kind}&gt; で始まっています)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read {value} as a number</source>
+        <translation>{value} を数値として読み取れません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is not a finite number</source>
+        <translation>{value} は有限の数値ではありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{names} and {count} more</source>
+        <translation>{names} ほか {count} 件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} {kind} id(s) were already used by another record and were renamed ({renamed})</source>
+        <translation>{kind} の ID {count} 件は別のレコードで使われていたため、名前を変えました ({renamed})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: the Roundtrip document attribute is damaged ({reason})</source>
+        <translation>{name}: Roundtrip の文書属性が壊れています ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>node {id}</source>
+        <translation>ノード {id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: the id is used twice</source>
+        <translation>{where}: ID が重複しています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: {problem}</source>
+        <translation>{where}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edge {id} ({source} -&gt; {target})</source>
+        <translation>エッジ {id} ({source} -&gt; {target})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}, attribute {name}: {problem}</source>
+        <translation>{where}、属性 {name}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: {problems} (and {count} more problem(s))</source>
+        <translation>{name}: {problems} (ほかに {count} 件の問題)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: {problems}</source>
+        <translation>{name}: {problems}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>node attribute {name} not mapped</source>
+        <translation>ノード属性 {name} は対応付けられていません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edge attribute {name} not mapped</source>
+        <translation>エッジ属性 {name} は対応付けられていません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} undirected edge(s) were read as flows from source to target; check their direction</source>
+        <translation>無向エッジ {count} 本を source から target へのフローとして読み込みました。向きを確認してください</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} group node(s) ({names}) were not read as companies; the companies inside them were read, with the group as their category ({already} already had a category: the group went to their notes)</source>
+        <translation>グループノード {count} 個 ({names}) は企業として読み込んでいません。中の企業はグループをカテゴリとして読み込みました ({already} 社はすでにカテゴリがあったため、グループはメモに入れました)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} group node(s) ({names}) were not read as companies; the companies inside them were read, with the group as their category</source>
+        <translation>グループノード {count} 個 ({names}) は企業として読み込んでいません。中の企業はグループをカテゴリとして読み込みました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} edge(s) to or from a group node were left out (a group is not a company)</source>
+        <translation>グループノードとの間のエッジ {count} 本は読み込んでいません (グループは企業ではありません)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} edge label(s) were read as the flow&apos;s amount</source>
+        <translation>エッジのラベル {count} 件をフローの金額として読み込みました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} edge label(s) were kept as the flow&apos;s note</source>
+        <translation>エッジのラベル {count} 件をフローのメモとして残しました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} flow(s) have a period that is not a date; the period was kept in the flow&apos;s note</source>
+        <translation>フロー {count} 件の期間が日付ではないため、期間はフローのメモに残しました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} edge(s) have both &apos;amount&apos; and a different &apos;weight&apos;; the amount was kept</source>
+        <translation>エッジ {count} 本に &apos;amount&apos; と異なる &apos;weight&apos; の両方があるため、amount を使いました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: the GraphML file holds no graph</source>
+        <translation>{name}: この GraphML ファイルにはグラフがありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file holds {count} graphs; only the first was read</source>
+        <translation>ファイルにはグラフが {count} 個あります。最初のものだけを読み込みました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ignored {count} hyperedge(s)</source>
+        <translation>ハイパーエッジ {count} 本を無視しました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} text value(s) held control characters that XML cannot store; they were dropped</source>
+        <translation>テキスト {count} 件に XML で保存できない制御文字があったため、取り除きました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: the file is empty</source>
+        <translation>{name}: ファイルが空です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: refused: the file uses XML features (DTDs, entities or external references) that a graph file does not need ({reason})</source>
+        <translation>{name}: 読み込みを拒否しました。グラフファイルには不要な XML の機能 (DTD、実体、外部参照) が使われています ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: line {line}, column {column}: not valid XML ({reason})</source>
+        <translation>{name}: {line} 行 {column} 列: 正しい XML ではありません ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: the XML is nested too deeply</source>
+        <translation>{name}: XML の入れ子が深すぎます</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: not readable XML ({reason})</source>
+        <translation>{name}: XML として読み取れません ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: the XML is nested too deeply (more than {depth} levels); this is not a graph file Roundtrip can read</source>
+        <translation>{name}: XML の入れ子が深すぎます ({depth} 段を超えています)。Roundtrip が読めるグラフファイルではありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kumu links elements by label; {count} name(s) are used by more than one company ({names}): their connections join in Kumu</source>
+        <translation>Kumu は要素をラベルで結び付けます。{count} 個の名前 ({names}) が複数の企業で使われているため、Kumu ではそれらのつながりがまとまります</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--by: expected some of {choices} (comma-separated); got {value}</source>
+        <translation>--by: {choices} から (カンマ区切りで) 指定してください。指定値: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>--by: choose one period (month, quarter or year)</source>
+        <translation>--by: 期間は 1 つだけ選んでください (month、quarter、year)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ledger aggregation needs the duckdb package ({reason})</source>
+        <translation>台帳の集計には duckdb パッケージが必要です ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: not a ledger file (expected {extensions})</source>
+        <translation>{name}: 台帳ファイルではありません ({extensions} が必要です)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: not a regular file</source>
+        <translation>{path}: 通常のファイルではありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: cannot read the ledger: {reason}</source>
+        <translation>{name}: 台帳を読み込めません: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: no {columns} column for the ledger (the header has: {headers})</source>
+        <translation>{name}: 台帳に必要な {columns} 列がありません (見出し: {headers})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: --by {period} needs a &apos;date&apos; column (the header has: {headers})</source>
+        <translation>{name}: --by {period} には &apos;date&apos; 列が必要です (見出し: {headers})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: cannot sum the ledger: {reason}</source>
+        <translation>{name}: 台帳を集計できません: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: {unreadable} payment(s) have an amount that is not a plain number (e.g. 1500000 or 1.5); fix them or leave the cell empty</source>
+        <translation>{name}: 支払い {unreadable} 件の金額が単純な数値 (例: 1500000、1.5) ではありません。修正するか、セルを空にしてください</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} payments sum to </source>
+        <translation>支払い {count} 件を合計すると </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: {what}{flows} flows; a diagram holds at most {limit}. Sum them per pair: roundtrip convert {name} OUT.roundtrip --aggregate (add --by type or --by type,month only if that stays under the limit)</source>
+        <translation>{name}: {what}フロー {flows} 件になります。1 つの図に入るのは {limit} 件までです。組ごとに合計してください: roundtrip convert {name} OUT.roundtrip --aggregate (--by type や --by type,month は上限を超えない場合にだけ付けてください)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>summed {payments} payments into {flows} flows (per {grouping})</source>
+        <translation>支払い {payments} 件を {flows} 件のフローに合計しました ({grouping} ごと)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>someone</source>
+        <translation>誰か</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>another computer</source>
+        <translation>別のコンピューター</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{user} on {host} (process {pid}) since {since}</source>
+        <translation>{host} の {user} (プロセス {pid}、{since} から)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{user} on {host} (process {pid})</source>
+        <translation>{host} の {user} (プロセス {pid})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unreadable file</source>
+        <translation>読み取れないファイルです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{problem} (and {count} more problem(s))</source>
+        <translation>{problem} (ほかに {count} 件の問題)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: {problem}</source>
+        <translation>{path}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diagram</source>
+        <translation>図</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot save {path}: character {position} of the {what} text is a lone surrogate (\u{code}), which cannot be written</source>
+        <translation>{path} を保存できません: {what}のテキストの {position} 文字目が単独のサロゲート (\u{code}) で、書き込めません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot save {path}: the {what} would be {data}, and Roundtrip reads {what}s up to {limit}; export it as a CSV table instead, or split it</source>
+        <translation>{path} を保存できません: {what}は {data} になりますが、Roundtrip が読み込める{what}は {limit} までです。代わりに CSV の表として書き出すか、分割してください</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected text</source>
+        <translation>テキストが必要です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected a number</source>
+        <translation>数値が必要です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected a finite number</source>
+        <translation>有限の数値が必要です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{section}: expected a list, got {value}</source>
+        <translation>{section}: リストが必要ですが、{value} でした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: expected an object, got {value}</source>
+        <translation>{where}: オブジェクトが必要ですが、{value} でした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}.{key}: unknown field</source>
+        <translation>{where}.{key}: 不明な項目です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}.{key}: missing</source>
+        <translation>{where}.{key}: ありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}.{key}: {value} is too large</source>
+        <translation>{where}.{key}: {value} は大きすぎます</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}.{key}: {expected}, got {value}</source>
+        <translation>{where}.{key}: {expected}が、{value} でした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}.{problem}</source>
+        <translation>{where}.{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected a Roundtrip document (a JSON object), got {value}</source>
+        <translation>Roundtrip の文書 (JSON オブジェクト) が必要ですが、{value} でした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>format: this is not a Roundtrip diagram (format is {found})</source>
+        <translation>format: Roundtrip の図ではありません (format は {found})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>version: expected a whole number, got {value}</source>
+        <translation>version: 整数が必要ですが、{value} でした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>version: this file was written by a newer Roundtrip (format version {version}); this version reads up to {latest}. Please update Roundtrip.</source>
+        <translation>version: このファイルは新しい Roundtrip で書かれています (形式バージョン {version})。このバージョンが読めるのは {latest} までです。Roundtrip を更新してください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>version: {version} is not a valid format version</source>
+        <translation>version: {version} は正しい形式バージョンではありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key}: unknown section</source>
+        <translation>{key}: 不明なセクションです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>view: needs format version {needed} or later (the file says {version})</source>
+        <translation>view: 形式バージョン {needed} 以降が必要です (ファイルは {version})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>metadata: expected an object, got {value}</source>
+        <translation>metadata: オブジェクトが必要ですが、{value} でした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>metadata.{key}: unknown field</source>
+        <translation>metadata.{key}: 不明な項目です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>metadata.{key}: expected text, got {value}</source>
+        <translation>metadata.{key}: テキストが必要ですが、{value} でした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{section}: missing</source>
+        <translation>{section}: ありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>... {count} more</source>
+        <translation>… ほかに {count} 件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{section}[{i}].id: {id} is already used by {seen}</source>
+        <translation>{section}[{i}].id: {id} はすでに {seen} で使われています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>companies[{i}].category: {category} is not a category of this file</source>
+        <translation>companies[{i}].category: {category} はこのファイルのカテゴリではありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flows[{i}].{end}: {company} is not a company of this file</source>
+        <translation>flows[{i}].{end}: {company} はこのファイルの企業ではありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flows[{i}].type: {type} is not a flow type of this file</source>
+        <translation>flows[{i}].type: {type} はこのファイルのフローの種類ではありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is nested too deeply to be a Roundtrip diagram</source>
+        <translation>入れ子が深すぎて、Roundtrip の図ではありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is empty</source>
+        <translation>ファイルが空です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>byte {start}: the file is not UTF-8 text (is it a Roundtrip diagram?)</source>
+        <translation>{start} バイト目: UTF-8 のテキストではありません (Roundtrip の図ですか?)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>line {lineno}, column {colno}: not valid JSON ({reason})</source>
+        <translation>{lineno} 行 {colno} 列: 正しい JSON ではありません ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not allowed in a Roundtrip file (amounts must be finite numbers)</source>
+        <translation>{name} は Roundtrip のファイルでは使えません (金額は有限の数値でなければなりません)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>opens diagrams</source>
+        <translation>開ける図</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recovery file</source>
+        <translation>復元用ファイル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the recovery file is damaged ({reason})</source>
+        <translation>復元用ファイルが壊れています ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this is not a Roundtrip recovery file</source>
+        <translation>Roundtrip の復元用ファイルではありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recovery format version {version} is not supported</source>
+        <translation>復元用ファイルの形式バージョン {version} には対応していません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read the recovery file: {reason}</source>
+        <translation>復元用ファイルを読み込めません: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a folder</source>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a named pipe (FIFO)</source>
+        <translation>名前付きパイプ (FIFO)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a device</source>
+        <translation>デバイス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a socket</source>
+        <translation>ソケット</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a regular file</source>
+        <translation>通常のファイル以外のもの</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: {reason}</source>
+        <translation>{where}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this is {kind}, not a file; Roundtrip reads only regular files</source>
+        <translation>これはファイルではなく{kind}です。Roundtrip が読み込むのは通常のファイルだけです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>over the limit</source>
+        <translation>上限を超える大きさ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} bytes</source>
+        <translation>{count} バイト</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is {size}; Roundtrip {what} up to {shown_limit}</source>
+        <translation>ファイルは {size} です。Roundtrip で{what}は {shown_limit} までです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reads files</source>
+        <translation>読み込めるファイル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no such file</source>
+        <translation>ファイルがありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read the file: {reason}</source>
+        <translation>ファイルを読み込めません: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>larger than {limit}</source>
+        <translation>{limit} 超</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>view.period.outside: expected &quot;hide&quot; or &quot;fade&quot;, got {outside}</source>
+        <translation>view.period.outside: &quot;hide&quot; か &quot;fade&quot; が必要ですが、{outside} でした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>view.period: from {start} is after to {end}</source>
+        <translation>view.period: 開始 {start} が終了 {end} より後です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>view: expected an object, got {kind}</source>
+        <translation>view: オブジェクトが必要ですが、{kind} でした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>view.period: expected an object, got {kind}</source>
+        <translation>view.period: オブジェクトが必要ですが、{kind} でした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>view.period.{key}: expected text, got {kind}</source>
+        <translation>view.period.{key}: テキストが必要ですが、{kind} でした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>view.period: {problem}</source>
+        <translation>view.period: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>view.hidden_types: expected a list of flow type ids</source>
+        <translation>view.hidden_types: フローの種類の ID のリストが必要です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read {value} as an amount</source>
+        <translation>{value} を金額として読み取れません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is not a usable amount (it must be a finite number)</source>
+        <translation>{value} は金額として使えません (有限の数値でなければなりません)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is a percentage, not an amount</source>
+        <translation>{value} は割合で、金額ではありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is negative; amounts must not be negative (draw the flow the other way round)</source>
+        <translation>{value} は負の値です。金額は負にできません (フローを逆向きに描いてください)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is larger than the largest allowed amount ({largest})</source>
+        <translation>{value} は金額の上限 ({largest}) を超えています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: expected a number like 40 or 1.5, got {value}</source>
+        <translation>{what}: 40 や 1.5 のような数値を入力してください。入力値: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: must be a finite number</source>
+        <translation>{what}: 有限の数値にしてください</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: must not be negative</source>
+        <translation>{what}: 負の値にはできません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>metadata.{name}: expected text, got {value}</source>
+        <translation>metadata.{name}: テキストが必要ですが、{value} でした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>metadata.unit: must not be empty</source>
+        <translation>metadata.unit: 空にはできません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>duplicate flow type id {id}</source>
+        <translation>フローの種類の ID {id} が重複しています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>duplicate category id {id}</source>
+        <translation>カテゴリの ID {id} が重複しています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no flow with id {flow_id}</source>
+        <translation>ID {flow_id} のフローはありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no flow type with id {type_id}</source>
+        <translation>ID {type_id} のフローの種類はありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no category with id {category_id}</source>
+        <translation>ID {category_id} のカテゴリはありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add_company expects a Company</source>
+        <translation>add_company には Company が必要です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a company with id {id} already exists</source>
+        <translation>ID {id} の企業はすでにあります</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>company {name}: unknown category {category}</source>
+        <translation>企業 {name}: 不明なカテゴリ {category} です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flow {id}: {end} {company} is not a company</source>
+        <translation>フロー {id}: {end} の {company} は企業ではありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flow {id}: unknown flow type {type}</source>
+        <translation>フロー {id}: 不明なフローの種類 {type} です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add_flow expects a Flow</source>
+        <translation>add_flow には Flow が必要です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a flow with id {id} already exists</source>
+        <translation>ID {id} のフローはすでにあります</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flow type</source>
+        <translation>フローの種類</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flow(s)</source>
+        <translation>件のフロー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>company(ies)</source>
+        <translation>社の企業</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a {word} with id {id} already exists</source>
+        <translation>ID {id} の{word}はすでにあります</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a {word} named {name} already exists</source>
+        <translation>{name} という名前の{word}はすでにあります</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{word} {name} is used by {used} {users}; change them first</source>
+        <translation>{word} {name} は {used} {users}で使われています。先にそれらを変更してください</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown metadata field(s): {unknown}</source>
+        <translation>不明なメタデータ項目: {unknown}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>duplicate id {id}</source>
+        <translation>ID {id} が重複しています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: expected a date like 2025-09-22, got {value}</source>
+        <translation>{what}: 2025-09-22 のような日付を入力してください。入力値: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: expected YYYY, YYYY-MM or YYYY-MM-DD, got {value}</source>
+        <translation>{what}: YYYY、YYYY-MM、YYYY-MM-DD のいずれかの形式で入力してください。入力値: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: month {month} is out of range in {value}</source>
+        <translation>{what}: {value} の月 {month} が範囲外です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: {value} is not a calendar date</source>
+        <translation>{what}: {value} は実在しない日付です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: {value} is too large</source>
+        <translation>{what}: {value} は大きすぎます</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: expected a number, got {value}</source>
+        <translation>{what}: 数値が必要ですが、{value} でした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: must be a finite number, got {value}</source>
+        <translation>{what}: 有限の数値にしてください。入力値: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: must not be negative, got {value}</source>
+        <translation>{what}: 負の値にはできません。入力値: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: {value} is too large (larger than the largest allowed, {largest})</source>
+        <translation>{what}: {value} は大きすぎます (上限 {largest} を超えています)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: expected a colour like #1f77b4, got {value}</source>
+        <translation>{what}: #1f77b4 のような色を指定してください。指定値: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: expected text, got {value}</source>
+        <translation>{what}: テキストが必要ですが、{value} でした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: must not be empty</source>
+        <translation>{what}: 空にはできません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: character {position} is a lone surrogate (\u{code}), which is not text; fix it in the file</source>
+        <translation>{what}: {position} 文字目が単独のサロゲート (\u{code}) で、テキストではありません。ファイルを修正してください</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what}: {value} is not a usable canvas position</source>
+        <translation>{what}: {value} はキャンバス上の位置として使えません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown field(s): {unknown}</source>
+        <translation>不明な項目: {unknown}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an id cannot be changed</source>
+        <translation>ID は変更できません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>size: expected 1 to 1000, got {size}</source>
+        <translation>size: 1 から 1000 の値にしてください。指定値: {size}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>qualifier: expected one of {choices}, got {qualifier}</source>
+        <translation>qualifier: {choices} のいずれかを指定してください。指定値: {qualifier}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>status: expected one of {choices}, got {status}</source>
+        <translation>status: {choices} のいずれかを指定してください。指定値: {status}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>end_date: {end_date} is before the start date {date}</source>
+        <translation>end_date: {end_date} が開始日 {date} より前です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only web addresses starting with http:// or https:// are opened</source>
+        <translation>開けるのは http:// か https:// で始まるウェブアドレスだけです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the address contains invisible characters ({characters}), which can hide where it leads</source>
+        <translation>アドレスに見えない文字 ({characters}) が含まれており、本当のリンク先が隠れているおそれがあります</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the address puts a user name before the host; it leads to {host}, not to the name before the @</source>
+        <translation>アドレスのホストの前にユーザー名があります。リンク先は @ の前の名前ではなく {host} です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the host name uses non-Latin letters ({scripts}) that can look like Latin ones; the browser will go to {ascii_host}</source>
+        <translation>ホスト名にラテン文字とまぎらわしい非ラテン文字 ({scripts}) が使われています。ブラウザーが開くのは {ascii_host} です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the host name is an encoded international name ({host})</source>
+        <translation>ホスト名はエンコードされた国際化ドメイン名 ({host}) です</translation>
     </message>
 </context>
 <context>
@@ -2857,7 +3921,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>Patterns</name>
     <message>
-        <location filename="_runtime_strings.py" line="+2"/>
+        <location filename="_runtime_strings.py" line="-215"/>
         <source>round-trip trade</source>
         <translation>往復取引</translation>
     </message>
@@ -2916,38 +3980,9 @@ Your changes will be lost if you don&apos;t save them.</source>
     </message>
 </context>
 <context>
-    <name>Reading</name>
-    <message>
-        <location filename="../../editor/background/reading.py" line="+96"/>
-        <source>{rows} rows read</source>
-        <extracomment>The progress window appears only when a read takes longer than this (ms). How often the GUI thread looks at the worker (ms): finished, cancelled, progress. The bar&apos;s steps when the total is known. The reads running now, innermost last, with the widget each was started for (GUI thread only).</extracomment>
-        <translation>{rows} 行を読み込みました</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{done} of {total} MB read</source>
-        <translation>{total} MB 中 {done} MB を読み込みました</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{done} MB read</source>
-        <translation>{done} MB を読み込みました</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open</source>
-        <translation>開く</translation>
-    </message>
-</context>
-<context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../editor/dialogs/recovery_dialog.py" line="+44"/>
+        <location filename="../../editor/dialogs/recovery_dialog.py" line="+45"/>
         <location line="+167"/>
         <source>Recover Unsaved Work</source>
         <translation>未保存の作業を復元</translation>
@@ -3366,7 +4401,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../editor/panels/timeline.py" line="+51"/>
+        <location filename="../../editor/panels/timeline.py" line="+52"/>
         <source>One deal at a time</source>
         <translation>取引ごと</translation>
     </message>
@@ -3500,7 +4535,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>Tools</name>
     <message>
-        <location filename="../../editor/canvas/tools/add_company.py" line="+9"/>
+        <location filename="../../editor/canvas/tools/add_company.py" line="+10"/>
         <source>New company</source>
         <translation>新しい企業</translation>
     </message>
@@ -3510,7 +4545,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>企業を追加できません: {error}</translation>
     </message>
     <message>
-        <location filename="../../editor/canvas/tools/draw_flow.py" line="+37"/>
+        <location filename="../../editor/canvas/tools/draw_flow.py" line="+38"/>
         <source>Drag from one company to another to draw a flow.</source>
         <translation>企業から別の企業へドラッグしてフローを描きます。</translation>
     </message>
@@ -3525,7 +4560,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>フローを追加できません: {error}</translation>
     </message>
     <message>
-        <location filename="../../editor/canvas/tools/select.py" line="+88"/>
+        <location filename="../../editor/canvas/tools/select.py" line="+89"/>
         <location line="+35"/>
         <source>Cannot move: {error}</source>
         <extracomment>a press that moves less than this (view pixels) is a click, not a drag</extracomment>

@@ -9,12 +9,15 @@ remove the second with ``--drop-vanished``. The tests fail on either.
 Texts lupdate cannot see — the analysis glossary, the stress test's caveat and
 the loop pattern names, which keep their English in the Qt-free analysis package
 and are translated at display time in the contexts "Glossary", "Stress" and
-"Patterns" — are written to a short generated module first
+"Patterns", and the templates of every ``msg(...)`` call of the Qt-free packages
+(editor/model, editor/io, editor/analysis: errors and notes, context "Messages",
+see editor/model/texts.py) — are written to a short generated module first
 (_runtime_strings.py, deleted afterwards) so that they enter the catalogue too.
 """
 from __future__ import annotations
 
 import argparse
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +26,32 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 LANGUAGES = ("ja",)
 RUNTIME = HERE / "_runtime_strings.py"
+#: the Qt-free packages whose ``msg(...)`` templates are translated at display time
+QT_FREE = ("model", "io", "analysis")
+MARKER = "msg"
+
+
+def message_templates() -> list[tuple[str, str]]:
+    """(template, "path:line") of every ``msg("...")`` call in the Qt-free packages, in file order.
+
+    A call whose template is not a string literal cannot be extracted: it is reported
+    as ("", "path:line") so that the tests can refuse it."""
+    found: list[tuple[str, str]] = []
+    for package in QT_FREE:
+        for path in sorted((ROOT / "editor" / package).rglob("*.py")):
+            tree = ast.parse(path.read_text("utf-8"), str(path))
+            for node in ast.walk(tree):
+                if not (isinstance(node, ast.Call) and node.args):
+                    continue
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+                if name != MARKER:
+                    continue
+                first = node.args[0]
+                where = f"{path.relative_to(ROOT).as_posix()}:{node.lineno}"
+                text = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else ""
+                found.append((text, where))
+    return sorted(found, key=lambda t: (t[1].rsplit(":", 1)[0], int(t[1].rsplit(":", 1)[1])))
 
 
 def runtime_source() -> str:
@@ -39,6 +68,11 @@ def runtime_source() -> str:
     lines.append(f"QT_TRANSLATE_NOOP({'Stress'!r}, {CAVEAT!r})")
     for name in [rule.name for rule in PATTERN_RULES] + [FALLBACK]:
         lines.append(f"QT_TRANSLATE_NOOP({'Patterns'!r}, {name!r})  # a loop pattern")
+    seen: set[str] = set()
+    for template, where in message_templates():
+        if template and template not in seen:
+            seen.add(template)
+            lines.append(f"QT_TRANSLATE_NOOP({'Messages'!r}, {template!r})  # {where}")
     return "\n".join(lines) + "\n"
 
 

@@ -65,15 +65,33 @@ def test_glossary_texts_are_in_the_catalogue():
     assert ("Stress", CAVEAT) in {(c, s) for c, s, _ in messages(TS)}
 
 
-def test_catalogue_is_current_with_the_code(tmp_path):
-    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
-    if not lupdate.exists() and shutil.which("pyside6-lupdate") is None:
-        pytest.skip("pyside6-lupdate is not installed")
+def _update_module():
     sys.path.insert(0, str(ROOT / "resources" / "translations"))
     try:
         import update
     finally:
         sys.path.pop(0)
+    return update
+
+
+def test_every_message_of_the_qt_free_layers_is_translated():
+    """Every msg(...) template of editor/model, editor/io and editor/analysis is in the catalogue
+    (context "Messages") with a finished translation: a new English message cannot slip in."""
+    found = _update_module().message_templates()
+    not_literal = [where for template, where in found if not template]
+    assert not not_literal, f"msg() needs a literal template (the catalogue cannot see others): {not_literal}"
+    templates = {template for template, _ in found}
+    assert "{what}: must not be empty" in templates and len(templates) > 150   # the walk finds them
+    done = {s for c, s, t in messages(TS) if c == "Messages" and t.text and t.get("type") is None}
+    missing = sorted(templates - done)
+    assert not missing, f"untranslated messages (run update.py, then translate): {missing[:10]}"
+
+
+def test_catalogue_is_current_with_the_code(tmp_path):
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    if not lupdate.exists() and shutil.which("pyside6-lupdate") is None:
+        pytest.skip("pyside6-lupdate is not installed")
+    update = _update_module()
     runtime = tmp_path / "_runtime_strings.py"
     runtime.write_text(update.runtime_source(), "utf-8")
     fresh = tmp_path / "fresh.ts"
@@ -97,3 +115,14 @@ def test_cli_json_is_the_same_under_a_japanese_locale():
         outs.append(json.loads(done.stdout))
     assert outs[0] == outs[1]
     assert {"companies", "flows", "loops"} <= set(outs[0])
+
+
+def test_cli_errors_stay_english_under_a_japanese_locale(tmp_path):
+    broken = tmp_path / "broken.roundtrip"
+    broken.write_text('{"format": "roundtrip", "version": 1, "companies": [], "flows": [{"id": 3}]}', "utf-8")
+    env = dict(os.environ, LANG="ja_JP.UTF-8", PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-m", "editor", "analyze", str(broken)], env=env,
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode != 0
+    assert "error:" in done.stderr and "flows[0]" in done.stderr, done.stderr
+    assert not any("\u3040" <= ch <= "\u30ff" for ch in done.stderr), done.stderr   # no kana

@@ -135,7 +135,7 @@ class ExportPage:
         picked = _resolve_selection(d, o.selection)
         companies = [d.company(i) for i in picked[0]] if picked else list(d.companies())
         flows = [d.flow(i) for i in picked[1]] if picked else list(d.flows())
-        style = CanvasStyle()
+        style = CanvasStyle(language=o.language)
         apply_theme(style, o.theme)
         self.scene = scene = DiagramScene(d, style=style)
         scene.set_export_mode(True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, Qt
 
 from editor.canvas.tools.base import Tool
+from editor.i18n import error_text
 from editor.model import ModelError
 
 DEFAULT_NAME = QT_TRANSLATE_NOOP("Tools", "New company")   # in the interface language when placed
@@ -23,7 +24,8 @@ class AddCompanyTool(Tool):
             cid = self.document.add_company(name, round(pos.x(), 1), round(pos.y(), 1))
         except ModelError as e:
             self.view.statusMessage.emit(
-                QCoreApplication.translate("Tools", "Cannot add a company: {error}").format(error=e))
+                QCoreApplication.translate("Tools", "Cannot add a company: {error}").format(
+                    error=error_text(e)))
             return True
         self.scene.select_ids([cid])
         self.view.edit_company_name(cid)

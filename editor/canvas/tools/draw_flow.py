@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from editor.canvas.tools.base import Tool
+from editor.i18n import error_text
 from editor.model import ModelError
 
 
@@ -91,7 +92,8 @@ class DrawFlowTool(Tool):
             fid = self.document.add_flow(source, target, self.view.current_flow_type())
         except ModelError as e:
             self.view.statusMessage.emit(
-                QCoreApplication.translate("Tools", "Cannot add the flow: {error}").format(error=e))
+                QCoreApplication.translate("Tools", "Cannot add the flow: {error}").format(
+                    error=error_text(e)))
             return True
         self.scene.select_ids(flow_ids=[fid])
         self.view.edit_flow_amount(fid)

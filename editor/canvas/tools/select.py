@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 
 from editor.canvas.tools.base import Tool
+from editor.i18n import error_text
 from editor.model import ModelError
 
 #: a press that moves less than this (view pixels) is a click, not a drag
@@ -85,7 +86,7 @@ class SelectMoveTool(Tool):
             except ModelError as e:
                 self.scene.preview_move(start)
                 self.view.statusMessage.emit(
-                    QCoreApplication.translate("Tools", "Cannot move: {error}").format(error=e))
+                    QCoreApplication.translate("Tools", "Cannot move: {error}").format(error=error_text(e)))
         else:
             self._reset()
         return True
@@ -120,5 +121,5 @@ class SelectMoveTool(Tool):
             self.document.move_companies(positions, nudge=True)
         except ModelError as e:
             self.view.statusMessage.emit(
-                QCoreApplication.translate("Tools", "Cannot move: {error}").format(error=e))
+                QCoreApplication.translate("Tools", "Cannot move: {error}").format(error=error_text(e)))
         return True
