@@ -11,11 +11,11 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from editor.analysis.circulation import Circulation, max_circulation
+from editor.analysis.circulation import Circulation, max_circulation_until
 from editor.analysis.graph import CompanyGraph
 from editor.analysis.loop_reuse import ranked_loops
 from editor.analysis.loops import Loop, build_loop
-from editor.analysis.metrics import CompanyMetrics, Totals, company_metrics, totals
+from editor.analysis.metrics import CompanyMetrics, Totals, flow_sums, metrics_from, totals
 from editor.analysis.patterns import PatternRule
 from editor.analysis.roundtrip import start_round_trips
 from editor.analysis.search import RawLoop
@@ -26,6 +26,14 @@ DEFAULT_TIME_BUDGET = 2.0
 #: Loops listed in an exported table at most, and the loop search's time budget there (seconds).
 EXPORT_MAX_LOOPS = 1000
 EXPORT_TIME_BUDGET = 10.0
+
+#: Stages of an analysis that its budget can skip (:attr:`AnalysisResult.skipped`).
+CIRCULATION, ROUND_TRIPS, LOOPS = "circulation", "round trips", "loops"
+#: The stages that may be skipped stop this many times the time the flows' sums took
+#: before the end of the budget: putting the metrics together takes at most about as long.
+FINISH_SHARE = 1.5
+#: The circulation of an analysis that skipped it (its amount is not a finding: see ``skipped``).
+NO_CIRCULATION = Circulation(0.0, ())
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,13 @@ class AnalysisResult:
     company_metrics: tuple[CompanyMetrics, ...]   # name order
     round_trip_complete: bool                # False: some capacities skipped for time
     timings: tuple[tuple[str, float], ...]   # (part, seconds)
+    #: Stages not computed because the budget ran out (CIRCULATION, ROUND_TRIPS, LOOPS), in that order.
+    skipped: tuple[str, ...] = ()
+
+    @property
+    def circulation_computed(self) -> bool:
+        """False when the budget ran out before the maximum circulation: its amount is then no figure."""
+        return CIRCULATION not in self.skipped
 
     @property
     def circulating_amount(self) -> float:
@@ -53,9 +68,10 @@ class AnalysisResult:
 
     @property
     def circular_share(self) -> float | None:
-        """Circulating amount / total known amount (None when nothing is known)."""
+        """Circulating amount / total known amount (None when nothing is known, or the
+        circulation was not computed)."""
         total = self.totals.total_amount
-        return self.circulation.amount / total if total > 0 else None
+        return self.circulation.amount / total if total > 0 and self.circulation_computed else None
 
     def metrics_of(self, company_id: str) -> CompanyMetrics | None:
         return next((m for m in self.company_metrics if m.id == company_id), None)
@@ -73,16 +89,27 @@ def circular_groups(g: CompanyGraph) -> tuple[tuple[str, ...], ...]:
 def analyze(snapshot: Snapshot, *, max_loops: int = 100, max_length: int = 12,
             through: str | None = None, time_budget: float = DEFAULT_TIME_BUDGET,
             round_trip_budget: float | None = None, window_days: int | None = None,
-            extra_rules: Iterable[PatternRule] = (), budget: float | None = None) -> AnalysisResult:
+            extra_rules: Iterable[PatternRule] = (), budget: float | None = None,
+            search_loops: bool = True) -> AnalysisResult:
     """Loops, circulation and metrics of a snapshot.
 
     ``max_loops`` 0 means no cap; ``through`` is a company id; the loop
     search stops after ``time_budget`` seconds (and says so). Round-trip
     capacities are all computed unless ``round_trip_budget`` (seconds from
     the start of the analysis) is given. ``window_days`` bounds date-ordered
-    loops. With a ``budget`` (seconds for the whole analysis), the loops found
-    are described until it runs out; the rest are left out and the list is
-    flagged as cut short by time (``loops_truncated`` and ``loops_timed_out``).
+    loops. ``search_loops=False`` lists no loops (for a caller that finds its own).
+
+    ``budget`` is the time of the whole analysis, in seconds; given a
+    ``round_trip_budget`` and no ``budget`` (the window's interactive runs) it is the
+    larger of ``time_budget`` and ``round_trip_budget``. The graph, the totals and
+    the company sums are always computed (linear in the map); the maximum
+    circulation, the round-trip capacities and the loop search each run only
+    in the time left, ending early enough to leave the metrics theirs. A
+    stage that could not finish is in ``skipped`` (its figures are not
+    findings: the circulating amount reads 0 and ``circulation_computed`` is
+    False; capacities not computed are None); loops found but not described
+    in time are left out and the list is flagged as cut short by time
+    (``loops_truncated`` and ``loops_timed_out``).
     """
     if max_loops < 0:
         raise ModelError(f"max_loops: must be 0 (no cap) or more, got {max_loops}")
@@ -94,7 +121,8 @@ def analyze(snapshot: Snapshot, *, max_loops: int = 100, max_length: int = 12,
     try:
         return _analyze(snapshot, max_loops=max_loops, max_length=max_length, through=through,
                         time_budget=time_budget, round_trip_budget=round_trip_budget,
-                        window_days=window_days, extra_rules=extra_rules, budget=budget)
+                        window_days=window_days, extra_rules=extra_rules, budget=budget,
+                        search_loops=search_loops)
     finally:
         if paused:
             gc.enable()
@@ -107,53 +135,91 @@ def analyze_for_export(snapshot: Snapshot) -> AnalysisResult:
 
 def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: str | None,
              time_budget: float, round_trip_budget: float | None, window_days: int | None,
-             extra_rules: Iterable[PatternRule], budget: float | None = None) -> AnalysisResult:
+             extra_rules: Iterable[PatternRule], budget: float | None = None,
+             search_loops: bool = True) -> AnalysisResult:
     if max_length < 2:
         raise ModelError(f"max_length: a loop has at least 2 companies, got {max_length}")
     timings = []
     t0 = time.perf_counter()
+    if budget is None and round_trip_budget is not None:
+        budget = max(time_budget, round_trip_budget)
     g = CompanyGraph(snapshot)
     if through is not None and through not in g.index:
         raise ModelError(f"no company with id {through!r}")
     timings.append(("graph", time.perf_counter() - t0))
 
+    # What every result needs, linear in the map, first: it is never skipped.
     t = time.perf_counter()
-    circulation = max_circulation(g)
+    groups = circular_groups(g)
+    circular = {cid for grp in groups for cid in grp}
+    tot = totals(g)
+    sums = flow_sums(g)
+    metrics_seconds = time.perf_counter() - t
+    # The stages that may be skipped end early enough to leave the metrics their time.
+    cutoff = None if budget is None else t0 + budget - FINISH_SHARE * metrics_seconds
+    skipped: list[str] = []
+
+    t = time.perf_counter()
+    circulation = max_circulation_until(g, cutoff) if _time_left(cutoff) else None
+    if circulation is None:
+        skipped.append(CIRCULATION)
     timings.append(("circulation", time.perf_counter() - t))
 
     # Round trips start first: a helper process (when there is one) takes its
     # share of the maximum flows while the loops are searched here.
     t = time.perf_counter()
-    deadline = None if round_trip_budget is None else t0 + round_trip_budget
-    finish_round_trips = start_round_trips(g, deadline)
+    deadline = _earlier(None if round_trip_budget is None else t0 + round_trip_budget, cutoff)
+    finish_round_trips = None
+    if circulation is not None and _time_left(cutoff):   # (answers from the cache even past its deadline)
+        finish_round_trips = start_round_trips(g, deadline)
+    elif circular:
+        skipped.append(ROUND_TRIPS)
     started = time.perf_counter() - t
 
     t = time.perf_counter()
-    found = ranked_loops(g, max_loops=max_loops, max_length=max_length,
-                         through=None if through is None else g.index[through], time_budget=time_budget)
     rules = tuple(extra_rules)
-    loops = _described(g, found.loops, window_days, rules, None if budget is None else t0 + budget)
-    cut = len(loops) < len(found.loops)
+    loops: tuple[Loop, ...] = ()
+    truncated = timed_out = False
+    if search_loops:
+        seconds = time_budget if cutoff is None else min(time_budget, cutoff - time.perf_counter())
+        if seconds > 0:
+            found = ranked_loops(g, max_loops=max_loops, max_length=max_length,
+                                 through=None if through is None else g.index[through], time_budget=seconds)
+            loops = _described(g, found.loops, window_days, rules, cutoff)
+            cut = len(loops) < len(found.loops)
+            truncated, timed_out = found.truncated or cut, found.timed_out or cut
+        else:
+            skipped.append(LOOPS)
+            truncated = timed_out = True
     timings.append(("loops", time.perf_counter() - t))
 
     t = time.perf_counter()
-    round_trip = finish_round_trips()
+    if finish_round_trips is not None:
+        round_trip = finish_round_trips()
+    else:   # not computed: a company outside every loop group still has nothing that comes back
+        round_trip = {c.id: (None if c.id in circular else 0.0) for c in g.companies}
     timings.append(("round trips", started + time.perf_counter() - t))
 
     t = time.perf_counter()
-    groups = circular_groups(g)
-    circular = {cid for grp in groups for cid in grp}
-    metrics = company_metrics(g, circular, round_trip)
-    tot = totals(g)
-    timings.append(("metrics", time.perf_counter() - t))
+    metrics = metrics_from(g, sums, circular, round_trip)
+    timings.append(("metrics", metrics_seconds + time.perf_counter() - t))
     return AnalysisResult(
         companies=len(snapshot.companies), flows=len(snapshot.flows), unit=snapshot.metadata.unit,
-        loops=loops, loops_truncated=found.truncated or cut, loops_timed_out=found.timed_out or cut,
+        loops=loops, loops_truncated=truncated, loops_timed_out=timed_out,
         max_loops=max_loops, max_length=max_length, through=through,
         circular_companies=tuple(c.id for c in g.companies if c.id in circular),
-        circular_groups=groups, circulation=circulation, totals=tot, company_metrics=metrics,
+        circular_groups=groups, circulation=circulation or NO_CIRCULATION, totals=tot,
+        company_metrics=metrics,
         round_trip_complete=all(v is not None for v in round_trip.values()),
-        timings=tuple(timings))
+        timings=tuple(timings), skipped=tuple(skipped))
+
+
+def _time_left(deadline: float | None) -> bool:
+    return deadline is None or time.perf_counter() < deadline
+
+
+def _earlier(a: float | None, b: float | None) -> float | None:
+    return b if a is None else a if b is None else min(a, b)
 
 
 def _described(g: CompanyGraph, raws: Sequence[RawLoop], window_days: int | None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import repeat
-from operator import attrgetter
+from operator import attrgetter, is_
 
 import numpy as np
 
@@ -93,8 +93,9 @@ def flow_sums(g: CompanyGraph) -> FlowSums:
     # map() and attrgetter run in C: a third of the time of generator expressions on big maps
     src = np.fromiter(map(get, map(attrgetter("source"), flows), repeat(-1)), dtype=np.int64, count=m)
     dst = np.fromiter(map(get, map(attrgetter("target"), flows), repeat(-1)), dtype=np.int64, count=m)
-    given = np.array(list(map(attrgetter("amount"), flows)) or [0.0], dtype=object)[:m]
-    unknown = np.equal(given, None)
+    amounts = list(map(attrgetter("amount"), flows))
+    unknown = np.fromiter(map(is_, amounts, repeat(None)), dtype=bool, count=m)
+    given = np.array(amounts or [0.0], dtype=object)[:m]
     amount = np.where(unknown, 0.0, given).astype(float)
     type_ids = list(map(attrgetter("type"), flows))
     used = set(type_ids)
@@ -143,7 +144,7 @@ def _sums(company: np.ndarray, types: np.ndarray, amount: np.ndarray, n: int,
 def metrics_from(g: CompanyGraph, sums: FlowSums, circular: set[str] | frozenset[str],
                  round_trip: dict[str, float | None]) -> tuple[CompanyMetrics, ...]:
     """Metrics of every company, in name order, from its :func:`flow_sums` and round-trip capacities."""
-    result = []
+    result: list[CompanyMetrics] = []
     append = result.append
     get_cap = round_trip.get
     for c, inflow, outflow, in_by, out_by, unk_in, unk_out in zip(

@@ -26,9 +26,16 @@ def test_loops_found_after_the_budget_are_left_out_and_flagged():
     spent = analyze(snap, max_loops=50, time_budget=30.0, budget=0.0)
     assert spent.loops == ()
     assert spent.loops_truncated and spent.loops_timed_out
-    # the rest of the analysis is still there
-    assert spent.circulating_amount == full.circulating_amount
-    assert len(spent.company_metrics) == len(full.company_metrics)
+    # what every result needs is still there; the rest is said to be skipped, not given as zero
+    assert spent.skipped == ("circulation", "round trips", "loops")
+    assert not spent.circulation_computed and spent.circular_share is None
+    assert full.circulation_computed and full.circular_share is not None and full.skipped == ()
+    assert spent.totals == full.totals and spent.circular_groups == full.circular_groups
+    assert [(m.id, m.inflow, m.outflow, m.inflow_by_type, m.circular) for m in spent.company_metrics] == \
+        [(m.id, m.inflow, m.outflow, m.inflow_by_type, m.circular) for m in full.company_metrics]
+    circular = set(full.circular_companies)
+    assert all((m.round_trip_capacity is None) == (m.id in circular) for m in spent.company_metrics)
+    assert not spent.round_trip_complete
 
 
 def test_loops_are_described_until_the_clock_passes_the_deadline(monkeypatch):
