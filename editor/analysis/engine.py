@@ -15,9 +15,9 @@ from editor.analysis.circulation import Circulation, max_circulation_until
 from editor.analysis.graph import CompanyGraph
 from editor.analysis.loop_reuse import ranked_loops
 from editor.analysis.loops import Loop, build_loop
-from editor.analysis.metrics import CompanyMetrics, Totals, flow_sums, metrics_from, totals
+from editor.analysis.metrics import CompanyMetrics, Totals, flow_sums, metrics_from, totals, with_capacities
 from editor.analysis.patterns import PatternRule
-from editor.analysis.roundtrip import start_round_trips
+from editor.analysis.roundtrip import start_component_round_trips
 from editor.analysis.search import RawLoop
 from editor.model import ModelError, Snapshot
 
@@ -29,9 +29,10 @@ EXPORT_TIME_BUDGET = 10.0
 
 #: Stages of an analysis that its budget can skip (:attr:`AnalysisResult.skipped`).
 CIRCULATION, ROUND_TRIPS, LOOPS = "circulation", "round trips", "loops"
-#: The stages that may be skipped stop this many times the time the flows' sums took
-#: before the end of the budget: putting the metrics together takes at most about as long.
-FINISH_SHARE = 1.5
+#: The stages that may be skipped stop this many times the time of putting together the metrics
+#: of the companies in loop groups before the end of the budget: they are made again with
+#: their capacities at the end (and the round trips' own results gathered).
+FINISH_SHARE = 2.0
 #: The circulation of an analysis that skipped it (its amount is not a finding: see ``skipped``).
 NO_CIRCULATION = Circulation(0.0, ())
 
@@ -148,15 +149,20 @@ def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: st
         raise ModelError(f"no company with id {through!r}")
     timings.append(("graph", time.perf_counter() - t0))
 
-    # What every result needs, linear in the map, first: it is never skipped.
+    # What every result needs, linear in the map, first: it is never skipped. The metrics are
+    # put together now, with the round-trip capacity of every company in a loop group unknown.
     t = time.perf_counter()
     groups = circular_groups(g)
     circular = {cid for grp in groups for cid in grp}
     tot = totals(g)
     sums = flow_sums(g)
+    t_metrics = time.perf_counter()
+    metrics = metrics_from(g, sums, circular, {c.id: 0.0 for c in g.companies if c.id not in circular})
     metrics_seconds = time.perf_counter() - t
-    # The stages that may be skipped end early enough to leave the metrics their time.
-    cutoff = None if budget is None else t0 + budget - FINISH_SHARE * metrics_seconds
+    # The stages that may be skipped end early enough to leave the time of giving every
+    # company in a loop group its capacity afterwards.
+    per_company = (time.perf_counter() - t_metrics) / max(g.n, 1)
+    cutoff = None if budget is None else t0 + budget - FINISH_SHARE * per_company * len(circular)
     skipped: list[str] = []
 
     t = time.perf_counter()
@@ -171,7 +177,7 @@ def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: st
     deadline = _earlier(None if round_trip_budget is None else t0 + round_trip_budget, cutoff)
     finish_round_trips = None
     if circulation is not None and _time_left(cutoff):   # (answers from the cache even past its deadline)
-        finish_round_trips = start_round_trips(g, deadline)
+        finish_round_trips = start_component_round_trips(g, deadline)
     elif circular:
         skipped.append(ROUND_TRIPS)
     started = time.perf_counter() - t
@@ -194,14 +200,14 @@ def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: st
     timings.append(("loops", time.perf_counter() - t))
 
     t = time.perf_counter()
-    if finish_round_trips is not None:
-        round_trip = finish_round_trips()
-    else:   # not computed: a company outside every loop group still has nothing that comes back
-        round_trip = {c.id: (None if c.id in circular else 0.0) for c in g.companies}
+    in_groups = [g.index[cid] for grp in groups for cid in grp]
+    reached: dict[int, float | None] = {} if finish_round_trips is None else finish_round_trips()
+    # (a company of a loop group outside every component of known amounts has nothing that comes back)
+    capacities = [(i, reached.get(i, 0.0) if finish_round_trips is not None else None) for i in in_groups]
     timings.append(("round trips", started + time.perf_counter() - t))
 
     t = time.perf_counter()
-    metrics = metrics_from(g, sums, circular, round_trip)
+    metrics = with_capacities(metrics, [(i, v) for i, v in capacities if v is not None])
     timings.append(("metrics", metrics_seconds + time.perf_counter() - t))
     return AnalysisResult(
         companies=len(snapshot.companies), flows=len(snapshot.flows), unit=snapshot.metadata.unit,
@@ -210,7 +216,7 @@ def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: st
         circular_companies=tuple(c.id for c in g.companies if c.id in circular),
         circular_groups=groups, circulation=circulation or NO_CIRCULATION, totals=tot,
         company_metrics=metrics,
-        round_trip_complete=all(v is not None for v in round_trip.values()),
+        round_trip_complete=all(v is not None for _, v in capacities),
         timings=tuple(timings), skipped=tuple(skipped))
 
 

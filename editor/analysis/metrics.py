@@ -157,3 +157,17 @@ def metrics_from(g: CompanyGraph, sums: FlowSums, circular: set[str] | frozenset
             c.id, c.name, inflow, outflow, inflow - outflow, in_by, out_by, unk_in, unk_out,
             c.id in circular, cap, None if cap is None or outflow <= 0 else cap / outflow, multiple))
     return tuple(result)
+
+
+def with_capacities(metrics: tuple[CompanyMetrics, ...],
+                    capacities: Iterable[tuple[int, float]]) -> tuple[CompanyMetrics, ...]:
+    """``metrics`` (graph order) with company i's round-trip capacity (and ratio) set, for each
+    (i, capacity): the metrics are put together before the round trips, so that only the
+    companies with a capacity found in time are made again after them."""
+    out = list(metrics)
+    for i, cap in capacities:
+        m = out[i]
+        out[i] = CompanyMetrics(
+            m.id, m.name, m.inflow, m.outflow, m.net, m.inflow_by_type, m.outflow_by_type, m.unknown_in,
+            m.unknown_out, m.circular, cap, None if m.outflow <= 0 else cap / m.outflow, m.valuation_multiple)
+    return tuple(out)
