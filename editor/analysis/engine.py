@@ -11,6 +11,8 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from editor.analysis.circulation import Circulation, max_circulation_until
 from editor.analysis.graph import CompanyGraph
 from editor.analysis.loop_reuse import ranked_loops
@@ -79,12 +81,21 @@ class AnalysisResult:
 
 
 def circular_groups(g: CompanyGraph) -> tuple[tuple[str, ...], ...]:
+    """The strongly connected groups of more than one company (ids in name order), by first company."""
     labels, circular = g.circular_labels()
-    groups: dict[int, list[str]] = {}
-    for i, lab in enumerate(labels.tolist()):
-        if lab in circular:
-            groups.setdefault(lab, []).append(g.companies[i].id)
-    return tuple(sorted((tuple(v) for v in groups.values()), key=lambda grp: g.index[grp[0]]))
+    if not circular:
+        return ()
+    members = np.flatnonzero(np.isin(labels, np.fromiter(circular, dtype=labels.dtype)))
+    lab = labels[members]
+    order = np.argsort(lab, kind="stable")           # by group, companies in name order within each
+    members, lab = members[order], lab[order]
+    bounds = np.flatnonzero(np.diff(lab)) + 1
+    ids = [g.companies[i].id for i in members.tolist()]
+    starts = [0, *bounds.tolist()]
+    ends = [*bounds.tolist(), len(ids)]
+    groups = [tuple(ids[a:b]) for a, b in zip(starts, ends, strict=True)]
+    firsts = members[starts].tolist()
+    return tuple(grp for _, grp in sorted(zip(firsts, groups, strict=True)))
 
 
 def analyze(snapshot: Snapshot, *, max_loops: int = 100, max_length: int = 12,
@@ -162,7 +173,8 @@ def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: st
     # The stages that may be skipped end early enough to leave the time of giving every
     # company in a loop group its capacity afterwards.
     per_company = (time.perf_counter() - t_metrics) / max(g.n, 1)
-    cutoff = None if budget is None else t0 + budget - FINISH_SHARE * per_company * len(circular)
+    end = None if budget is None else t0 + budget
+    cutoff = None if end is None else end - FINISH_SHARE * per_company * len(circular)
     skipped: list[str] = []
 
     t = time.perf_counter()
@@ -186,12 +198,14 @@ def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: st
     rules = tuple(extra_rules)
     loops: tuple[Loop, ...] = ()
     truncated = timed_out = False
+    # (without round trips to finish, the loops may take the time kept for them)
+    until = cutoff if finish_round_trips is not None else end
     if search_loops:
-        seconds = time_budget if cutoff is None else min(time_budget, cutoff - time.perf_counter())
+        seconds = time_budget if until is None else min(time_budget, until - time.perf_counter())
         if seconds > 0:
             found = ranked_loops(g, max_loops=max_loops, max_length=max_length,
                                  through=None if through is None else g.index[through], time_budget=seconds)
-            loops = _described(g, found.loops, window_days, rules, cutoff)
+            loops = _described(g, found.loops, window_days, rules, until)
             cut = len(loops) < len(found.loops)
             truncated, timed_out = found.truncated or cut, found.timed_out or cut
         else:

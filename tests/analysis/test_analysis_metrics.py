@@ -1,10 +1,10 @@
-"""Company metrics summed with numpy are those of a plain loop over the flows, to the last bit."""
+"""The linear parts of the analysis (company sums, loop groups) done with numpy: as a plain loop."""
 import dataclasses
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editor.analysis import CompanyGraph
+from editor.analysis import CompanyGraph, circular_groups
 from editor.analysis.metrics import CompanyMetrics, company_metrics
 from editor.model import Company, Diagram, Flow
 from tests.analysis.test_analysis_loops import TYPES
@@ -106,3 +106,20 @@ def test_a_company_without_flows_has_zero_sums():
     m = company_metrics(CompanyGraph(d.snapshot()), set(), {})
     assert [(x.inflow, x.outflow, x.inflow_by_type) for x in m] == [(0, 0, ()), (0, 0, ())]
     _same(d)
+
+
+def _groups_reference(g: CompanyGraph) -> tuple[tuple[str, ...], ...]:
+    """Loop groups as a plain loop over the companies finds them (the former implementation)."""
+    labels, circular = g.circular_labels()
+    groups: dict[int, list[str]] = {}
+    for i, lab in enumerate(labels.tolist()):
+        if lab in circular:
+            groups.setdefault(lab, []).append(g.companies[i].id)
+    return tuple(sorted((tuple(v) for v in groups.values()), key=lambda grp: g.index[grp[0]]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(many_types(), diagrams(max_companies=12, max_flows=30)))
+def test_loop_groups_match_a_plain_loop_over_the_companies(d):
+    g = CompanyGraph(d.snapshot())
+    assert circular_groups(g) == _groups_reference(g)
