@@ -1,4 +1,4 @@
-"""The linear parts of the analysis (company sums, loop groups) done with numpy: as a plain loop."""
+"""The linear parts of the analysis (company sums, loop groups, steps by amount) by numpy: as a plain loop."""
 import dataclasses
 
 from hypothesis import given, settings
@@ -6,8 +6,9 @@ from hypothesis import strategies as st
 
 from editor.analysis import CompanyGraph, circular_groups
 from editor.analysis.metrics import CompanyMetrics, company_metrics
+from editor.analysis.search import _known_by_amount
 from editor.model import Company, Diagram, Flow
-from tests.analysis.test_analysis_loops import TYPES
+from tests.analysis.test_analysis_loops import TYPES, company_diagrams
 from tests.strategies import diagrams, rich_diagrams
 
 
@@ -123,3 +124,26 @@ def _groups_reference(g: CompanyGraph) -> tuple[tuple[str, ...], ...]:
 def test_loop_groups_match_a_plain_loop_over_the_companies(d):
     g = CompanyGraph(d.snapshot())
     assert circular_groups(g) == _groups_reference(g)
+
+
+def _known_reference(g: CompanyGraph) -> tuple[list[int], list[float], dict[float, int]]:
+    """The loop search's steps by amount as Python's sort by key gives them (the former code)."""
+    amount_of = {e: s.amount for e, s in enumerate(g.steps) if s.amount is not None}
+    known = sorted(amount_of, key=lambda e: -amount_of[e])
+    levels = sorted(set(amount_of.values()), reverse=True)
+    sizes = {}
+    i = 0
+    for k, e in enumerate(known):
+        while amount_of[e] < levels[i]:
+            sizes[levels[i]] = k
+            i += 1
+    if levels:
+        sizes[levels[-1]] = len(known)
+    return known, levels, sizes
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(many_types(), company_diagrams(), diagrams(max_companies=12, max_flows=30)))
+def test_steps_by_amount_match_a_sort_by_key(d):
+    g = CompanyGraph(d.snapshot())
+    assert _known_by_amount(g) == _known_reference(g)
