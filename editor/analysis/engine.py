@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,6 +39,11 @@ FINISH_SHARE = 2.0
 LOOP_SETUP_SHARE = 0.25
 #: The circulation of an analysis that skipped it (its amount is not a finding: see ``skipped``).
 NO_CIRCULATION = Circulation(0.0, ())
+
+
+#: A loop search that replaces the ranked one: given the graph and the seconds it may take, it
+#: returns (loops, truncated, timed_out) as the ranked search's fields of the result mean them.
+LoopSearch = Callable[[CompanyGraph, float], tuple[tuple[Loop, ...], bool, bool]]
 
 
 @dataclass(frozen=True)
@@ -104,14 +109,14 @@ def analyze(snapshot: Snapshot, *, max_loops: int = 100, max_length: int = 12,
             through: str | None = None, time_budget: float = DEFAULT_TIME_BUDGET,
             round_trip_budget: float | None = None, window_days: int | None = None,
             extra_rules: Iterable[PatternRule] = (), budget: float | None = None,
-            search_loops: bool = True) -> AnalysisResult:
+            loop_search: LoopSearch | None = None) -> AnalysisResult:
     """Loops, circulation and metrics of a snapshot.
 
     ``max_loops`` 0 means no cap; ``through`` is a company id; the loop
     search stops after ``time_budget`` seconds (and says so). Round-trip
     capacities are all computed unless ``round_trip_budget`` (seconds from
     the start of the analysis) is given. ``window_days`` bounds date-ordered
-    loops. ``search_loops=False`` lists no loops (for a caller that finds its own).
+    loops. ``loop_search(graph, seconds)`` replaces the ranked loop search (see :data:`LoopSearch`).
 
     ``budget`` is the time of the whole analysis, in seconds; given a
     ``round_trip_budget`` and no ``budget`` (the window's interactive runs) it is the
@@ -136,7 +141,7 @@ def analyze(snapshot: Snapshot, *, max_loops: int = 100, max_length: int = 12,
         return _analyze(snapshot, max_loops=max_loops, max_length=max_length, through=through,
                         time_budget=time_budget, round_trip_budget=round_trip_budget,
                         window_days=window_days, extra_rules=extra_rules, budget=budget,
-                        search_loops=search_loops)
+                        loop_search=loop_search)
     finally:
         if paused:
             gc.enable()
@@ -150,13 +155,12 @@ def analyze_for_export(snapshot: Snapshot) -> AnalysisResult:
 def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: str | None,
              time_budget: float, round_trip_budget: float | None, window_days: int | None,
              extra_rules: Iterable[PatternRule], budget: float | None = None,
-             search_loops: bool = True) -> AnalysisResult:
+             loop_search: LoopSearch | None = None) -> AnalysisResult:
     if max_length < 2:
         raise ModelError(f"max_length: a loop has at least 2 companies, got {max_length}")
     timings = []
     t0 = time.perf_counter()
-    if budget is None and round_trip_budget is not None:
-        budget = max(time_budget, round_trip_budget)
+    budget = whole_budget(time_budget, round_trip_budget, budget)
     g = CompanyGraph(snapshot)
     if through is not None and through not in g.index:
         raise ModelError(f"no company with id {through!r}")
@@ -203,20 +207,21 @@ def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: st
     truncated = timed_out = False
     # (without round trips to finish, the loops may take the time kept for them)
     until = cutoff if finish_round_trips is not None else end
-    if search_loops:
-        # before its clock starts, the search lists the steps (a quarter of the time of building
-        # the graph, or less): that is taken off the time it is given
-        seconds = time_budget if until is None else \
-            min(time_budget, until - time.perf_counter() - LOOP_SETUP_SHARE * graph_seconds)
-        if seconds > 0:
-            found = ranked_loops(g, max_loops=max_loops, max_length=max_length,
-                                 through=None if through is None else g.index[through], time_budget=seconds)
-            loops = _described(g, found.loops, window_days, rules, until)
-            cut = len(loops) < len(found.loops)
-            truncated, timed_out = found.truncated or cut, found.timed_out or cut
-        else:
-            skipped.append(LOOPS)
-            truncated = timed_out = True
+    # before its clock starts, the search lists the steps (a quarter of the time of building
+    # the graph, or less): that is taken off the time it is given
+    seconds = time_budget if until is None else \
+        min(time_budget, until - time.perf_counter() - LOOP_SETUP_SHARE * graph_seconds)
+    if seconds <= 0:
+        skipped.append(LOOPS)
+        truncated = timed_out = True
+    elif loop_search is not None:
+        loops, truncated, timed_out = loop_search(g, seconds)
+    else:
+        found = ranked_loops(g, max_loops=max_loops, max_length=max_length,
+                             through=None if through is None else g.index[through], time_budget=seconds)
+        loops = _described(g, found.loops, window_days, rules, until)
+        cut = len(loops) < len(found.loops)
+        truncated, timed_out = found.truncated or cut, found.timed_out or cut
     timings.append(("loops", time.perf_counter() - t))
 
     t = time.perf_counter()
@@ -238,6 +243,14 @@ def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: st
         company_metrics=metrics,
         round_trip_complete=all(v is not None for _, v in capacities),
         timings=tuple(timings), skipped=tuple(skipped))
+
+
+def whole_budget(time_budget: float, round_trip_budget: float | None, budget: float | None) -> float | None:
+    """The time of a whole analysis: ``budget``, else with a ``round_trip_budget`` (the window's
+    interactive runs) the larger of it and the loop search's ``time_budget``, else none."""
+    if budget is None and round_trip_budget is not None:
+        return max(time_budget, round_trip_budget)
+    return budget
 
 
 def _time_left(deadline: float | None) -> bool:
