@@ -239,8 +239,8 @@ def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: st
         loops=loops, loops_truncated=truncated, loops_timed_out=timed_out,
         max_loops=max_loops, max_length=max_length, through=through,
         circular_companies=tuple(c.id for c in g.companies if c.id in circular),
-        circular_groups=groups, circulation=circulation or NO_CIRCULATION, totals=tot,
-        company_metrics=metrics,
+        circular_groups=groups, circulation=NO_CIRCULATION if circulation is None else circulation,
+        totals=tot, company_metrics=metrics,
         round_trip_complete=all(v is not None for _, v in capacities),
         timings=tuple(timings), skipped=tuple(skipped))
 

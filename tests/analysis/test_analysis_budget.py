@@ -151,3 +151,42 @@ def test_date_ordered_loops_are_searched_once_on_the_analysis_graph(monkeypatch)
     spent = timed.analyze_timed(snap, date_ordered=True, max_loops=20, budget=0.0)
     assert spent.loops == () and spent.readings == () and "loops" in spent.skipped
     assert spent.loops_timed_out and len(sources) == 1
+
+
+def test_every_stage_that_may_be_skipped_ends_within_the_budget(monkeypatch):
+    import editor.analysis.engine as engine
+
+    seen: dict[str, float | None] = {}
+    real_circulation, real_round_trips, real_loops = (
+        engine.max_circulation_until, engine.start_component_round_trips, engine.ranked_loops)
+
+    def circulation(g, deadline):
+        seen["circulation"] = deadline
+        return real_circulation(g, deadline)
+
+    def round_trips(g, deadline):
+        seen["round trips"] = deadline
+        return real_round_trips(g, deadline)
+
+    def loops(g, **kw):
+        seen["loops"] = time.perf_counter() + kw["time_budget"]
+        return real_loops(g, **kw)
+
+    monkeypatch.setattr(engine, "max_circulation_until", circulation)
+    monkeypatch.setattr(engine, "start_component_round_trips", round_trips)
+    monkeypatch.setattr(engine, "ranked_loops", loops)
+    clear_cache()
+    snap = generate(150, 900, 8).snapshot()
+    t0 = time.perf_counter()
+    r = analyze(snap, round_trip_budget=60.0, time_budget=30.0, budget=20.0)
+    assert r.skipped == ()
+    assert set(seen) == {"circulation", "round trips", "loops"}
+    assert all(v is not None and v <= t0 + 20.0 for v in seen.values())
+    seen.clear()
+    clear_cache()
+    analyze(snap, round_trip_budget=60.0, time_budget=30.0)    # a whole budget of 60 s, the larger
+    assert all(v is not None and t0 + 30.0 < v <= time.perf_counter() + 60.0 for v in seen.values())
+    seen.clear()
+    analyze(snap, time_budget=30.0)                            # no budget: no deadline but the search's
+    assert seen["circulation"] is None and seen["round trips"] is None
+    clear_cache()
