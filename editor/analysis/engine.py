@@ -37,7 +37,8 @@ CIRCULATION, ROUND_TRIPS, LOOPS = "circulation", "round trips", "loops"
 FINISH_SHARE = 2.0
 #: The loop search is given this many times the time of building the graph less than the time left.
 LOOP_SETUP_SHARE = 0.25
-#: The circulation of an analysis that skipped it (its amount is not a finding: see ``skipped``).
+#: No circulation: that of a map without loops, and the stand-in when the budget left no time for
+#: it (its amount is then no finding: see ``skipped``).
 NO_CIRCULATION = Circulation(0.0, ())
 
 
@@ -185,7 +186,10 @@ def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: st
     skipped: list[str] = []
 
     t = time.perf_counter()
-    circulation = max_circulation_until(g, cutoff) if _time_left(cutoff) else None
+    if not circular:        # no loop group: nothing can go round, whatever the time left
+        circulation: Circulation | None = NO_CIRCULATION
+    else:
+        circulation = max_circulation_until(g, cutoff) if _time_left(cutoff) else None
     if circulation is None:
         skipped.append(CIRCULATION)
     timings.append(("circulation", time.perf_counter() - t))
@@ -211,7 +215,9 @@ def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: st
     # the graph, or less): that is taken off the time it is given
     seconds = time_budget if until is None else \
         min(time_budget, until - time.perf_counter() - LOOP_SETUP_SHARE * graph_seconds)
-    if seconds <= 0:
+    if not circular:        # no loop group, no loop: nothing to search
+        pass
+    elif seconds <= 0:
         skipped.append(LOOPS)
         truncated = timed_out = True
     elif loop_search is not None:

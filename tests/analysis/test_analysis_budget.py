@@ -14,6 +14,7 @@ from editor.analysis.circulation import (
 )
 from editor.analysis.roundtrip import _Plan
 from editor.analysis.search import find_loops
+from editor.model import Company, Diagram, Flow
 
 
 def test_loops_found_after_the_budget_are_left_out_and_flagged():
@@ -190,3 +191,15 @@ def test_every_stage_that_may_be_skipped_ends_within_the_budget(monkeypatch):
     analyze(snap, time_budget=30.0)                            # no budget: no deadline but the search's
     assert seen["circulation"] is None and seen["round trips"] is None
     clear_cache()
+
+
+def test_a_map_without_loops_has_no_loops_and_circulates_nothing_whatever_the_budget():
+    d = Diagram()
+    for i in range(4):
+        d.add_company(Company(f"c{i}", f"C{i}"))
+    for i in range(3):
+        d.add_flow(Flow(f"f{i}", f"c{i}", f"c{i + 1}", "venture", 5.0))
+    spent = analyze(d.snapshot(), budget=0.0)
+    assert spent.circulation_computed and spent.circulating_amount == 0.0
+    assert spent.circular_share == 0.0 and spent.round_trip_complete
+    assert spent.skipped == () and spent.loops == () and not spent.loops_truncated
