@@ -15,6 +15,7 @@
 """
 from __future__ import annotations
 
+import itertools
 import random
 
 from editor.model import Company, Diagram, Flow, Metadata
@@ -78,6 +79,8 @@ def generate(n_companies: int, n_flows: int, seed: int = 0) -> Diagram:
         return d
     hub_weight = [1.0 / (rank + 1) ** 0.8 for rank in range(n_companies)]
     rng.shuffle(hub_weight)
+    # cumulative once (random.choices would sum all the weights on every call): the same draws
+    hub_cumulative = list(itertools.accumulate(hub_weight))
     clusters: list[list[int]] = []
     order = list(range(n_companies))
     rng.shuffle(order)
@@ -95,7 +98,7 @@ def generate(n_companies: int, n_flows: int, seed: int = 0) -> Diagram:
             members = clusters[cluster_of[s]]
             t = rng.choice(members) if len(members) > 1 else rng.randrange(n_companies)
         else:
-            s, t = rng.choices(range(n_companies), hub_weight, k=2)
+            s, t = rng.choices(range(n_companies), cum_weights=hub_cumulative, k=2)
         if s == t:
             t = (t + 1 + rng.randrange(n_companies - 1)) % n_companies
         pairs.append((s, t))

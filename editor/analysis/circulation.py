@@ -153,13 +153,24 @@ def clear_cache() -> None:
 
 def circulation_of(comp: Component) -> np.ndarray:
     """What each step of the component carries in a maximum circulation (cached)."""
+    x = circulation_until(comp, None)
+    assert x is not None  # no deadline
+    return x
+
+
+def circulation_until(comp: Component, deadline: float | None) -> np.ndarray | None:
+    """:func:`circulation_of`, or None when its solver would finish after ``deadline``."""
     key = (b"circ", comp.key)
     x = CACHE.get(key)
     if x is not None:
         return x
     x = _still_maximum(comp)
     if x is None:
-        x = weighted_circulation(comp, np.ones(len(comp.caps)))
+        ones = np.ones(len(comp.caps))
+        x = weighted_circulation(comp, ones) if deadline is None else \
+            weighted_circulation_until(comp, ones, deadline)
+        if x is None:
+            return None
     x.setflags(write=False)
     CACHE.put(key, x)
     return x
@@ -245,10 +256,19 @@ def _solve_highspy(cost: np.ndarray, a_eq: tuple[int, np.ndarray, np.ndarray, np
 
 
 def max_circulation(g: CompanyGraph) -> Circulation:
+    found = max_circulation_until(g, None)
+    assert found is not None  # no deadline
+    return found
+
+
+def max_circulation_until(g: CompanyGraph, deadline: float | None) -> Circulation | None:
+    """:func:`max_circulation`, or None when it would finish after ``deadline`` (``time.perf_counter()``)."""
     total = 0.0
     carried: list[tuple[str, str, float]] = []
     for comp in components(g):
-        x = circulation_of(comp)
+        x = circulation_until(comp, deadline)
+        if x is None:
+            return None
         total += float(x.sum())
         floor = 1e-12 * comp.caps.max()
         for e, value in zip(comp.steps.tolist(), x.tolist(), strict=True):

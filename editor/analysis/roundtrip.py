@@ -306,29 +306,50 @@ def start_round_trips(g: CompanyGraph, deadline: float | None = None,
     Between the two, the helper process (if any) works on its share of the
     maximum flows while the caller does something else.
     """
+    wanted = None if only is None else (lambda comp: np.array([g.companies[i].id in only
+                                                               for i in comp.nodes.tolist()]))
+    finish_components = _start(g, deadline, wanted)
+
+    def result() -> dict[str, float | None]:
+        capacities: dict[str, float | None] = {
+            c.id: (0.0 if only is None or c.id in only else None) for c in g.companies}
+        for i, value in finish_components().items():
+            cid = g.companies[i].id
+            if only is None or cid in only:
+                capacities[cid] = value
+        return capacities
+
+    return result
+
+
+def start_component_round_trips(g: CompanyGraph, deadline: float | None = None
+                                ) -> Callable[[], dict[int, float | None]]:
+    """:func:`start_round_trips` keyed by company index, for the companies of circular
+    components only (every other company's capacity is 0): on big maps with few such
+    companies, far less to put together."""
+    return _start(g, deadline, None)
+
+
+def _start(g: CompanyGraph, deadline: float | None,
+           wanted: Callable[[Component], np.ndarray] | None) -> Callable[[], dict[int, float | None]]:
     started: list[tuple[Component, Iterator[None] | None, np.ndarray | None]] = []
     for comp in components(g):
-        wanted = None
-        if only is not None:
-            wanted = np.array([g.companies[i].id in only for i in comp.nodes.tolist()])
-        parts = capacities_in_two_parts(comp, circulation_of(comp), deadline, wanted)
+        parts = capacities_in_two_parts(comp, circulation_of(comp), deadline,
+                                        None if wanted is None else wanted(comp))
         try:
             next(parts)                     # up to the hand-over
             started.append((comp, parts, None))
         except StopIteration as done:       # nothing to hand over: already complete
             started.append((comp, None, done.value))
 
-    def result() -> dict[str, float | None]:
-        capacities: dict[str, float | None] = {
-            c.id: (0.0 if only is None or c.id in only else None) for c in g.companies}
+    def result() -> dict[int, float | None]:
+        capacities: dict[int, float | None] = {}
         for comp, parts, values in started:
             if parts is not None:
                 values = finish(parts)
             assert values is not None
             for i, value in zip(comp.nodes.tolist(), values.tolist(), strict=True):
-                cid = g.companies[i].id
-                if only is None or cid in only:
-                    capacities[cid] = None if math.isnan(value) else value  # not reached in time
+                capacities[i] = None if math.isnan(value) else value  # not reached in time
         return capacities
 
     return result

@@ -17,11 +17,20 @@ itself. No Qt.
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, fields
 from typing import Any
 
-from editor.analysis.engine import DEFAULT_TIME_BUDGET, AnalysisResult, analyze
-from editor.analysis.temporal import DatedLoop, PeriodInfo, find_date_ordered_loops, period_filter
+from editor.analysis.engine import DEFAULT_TIME_BUDGET, AnalysisResult, analyze, whole_budget
+from editor.analysis.graph import CompanyGraph
+from editor.analysis.loops import Loop
+from editor.analysis.temporal import (
+    DatedLoop,
+    DatedSearchResult,
+    PeriodInfo,
+    find_date_ordered_loops,
+    period_filter,
+)
 from editor.model import ModelError, Snapshot
 from editor.model.texts import msg
 
@@ -48,18 +57,27 @@ def analyze_timed(snapshot: Snapshot, *, period_from: str | None = None, period_
     period_to = period_to or None
     if period_from is None and period_to is None and not date_ordered:
         return analyze(snapshot, **options)
+    t0 = time.perf_counter()
     kept, info = period_filter(snapshot, period_from, period_to)
     period = info if (period_from is not None or period_to is not None) else None
-    result = analyze(kept, window_days=within_days, **options)
-    values = {f.name: getattr(result, f.name) for f in fields(AnalysisResult)}
-    readings: tuple[DatedLoop, ...] = ()
-    if date_ordered:
+    budget = whole_budget(options.get("time_budget", DEFAULT_TIME_BUDGET), options.get("round_trip_budget"),
+                          options.pop("budget", None))
+    if budget is not None:                  # the period's filtering counts in the budget
+        budget = max(budget - (time.perf_counter() - t0), 0.0)
+    dated: list[DatedSearchResult] = []
+
+    def search(g: CompanyGraph, seconds: float) -> tuple[tuple[Loop, ...], bool, bool]:
+        """The date-ordered loops instead of the ranked ones, on the analysis's own graph."""
         found = find_date_ordered_loops(
-            kept, max_loops=options.get("max_loops", 100), max_length=options.get("max_length", 12),
-            through=options.get("through"), within_days=within_days,
-            time_budget=options.get("time_budget", DEFAULT_TIME_BUDGET))
-        readings = found.dated_loops
-        values.update(loops=found.loops, loops_truncated=found.truncated, loops_timed_out=found.timed_out)
+            g, max_loops=options.get("max_loops", 100), max_length=options.get("max_length", 12),
+            through=options.get("through"), within_days=within_days, time_budget=seconds)
+        dated.append(found)
+        return found.loops, found.truncated, found.timed_out
+
+    result = analyze(kept, window_days=within_days, budget=budget,
+                     loop_search=search if date_ordered else None, **options)
+    values = {f.name: getattr(result, f.name) for f in fields(AnalysisResult)}
+    readings = dated[0].dated_loops if dated else ()
     return TimedResult(**values, period=period, date_ordered_only=date_ordered,
                        window_days=within_days if date_ordered else None, readings=readings)
 

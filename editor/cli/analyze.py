@@ -24,6 +24,8 @@ ROUND_TRIP_SHARE, LOOP_SHARE, ANALYSIS_SHARE = 0.4, 0.3, 0.9
 #: ``--max-loops 0`` (no cap) still lists at most this many loops: 5,000/50,000 would otherwise
 #: write hundreds of MB of JSON and describe every loop. The report says the list was cut short.
 CLI_MAX_LOOPS = 5_000
+#: What the report says of a figure the budget left no time for.
+TOO_LARGE = "not computed: the map is too large for the time budget"
 
 
 def _check_args(args: argparse.Namespace) -> None:
@@ -111,11 +113,13 @@ def to_json(result: AnalysisResult, diagram: Diagram) -> dict[str, Any]:
         "loops_truncated": result.loops_truncated,
         "loops_timed_out": result.loops_timed_out,
         "round_trip_complete": result.round_trip_complete,
+        "skipped_for_time": list(result.skipped),
         "circular_companies": sorted(keys[cid] for cid in result.circular_companies),
         "metrics": {
             "total_amount": result.totals.total_amount,
-            "circulating_amount": result.circulating_amount,
-            "circular_share": share if share is not None else 0.0,
+            # null, not 0, when the budget ran out before the circulation ("skipped_for_time")
+            "circulating_amount": result.circulating_amount if result.circulation_computed else None,
+            "circular_share": share if share is not None or not result.circulation_computed else 0.0,
             "unknown_amount_flows": result.totals.unknown_amount_flows,
             "by_type": {names.get(t, t): a for t, a in result.totals.by_type},
             "companies": {keys[m.id]: {
@@ -153,8 +157,11 @@ def text_report(result: AnalysisResult, diagram: Diagram, path: str, top: int = 
     lines.append("")
     share = result.circular_share
     lines.append(f"Total known amount:  {report_amount(result.totals.total_amount)} {unit}")
-    lines.append(f"Circulating amount:  {report_amount(result.circulating_amount)} {unit}"
-                 + (f"  ({share:.1%} of the total)" if share is not None else ""))
+    if result.circulation_computed:
+        lines.append(f"Circulating amount:  {report_amount(result.circulating_amount)} {unit}"
+                     + (f"  ({share:.1%} of the total)" if share is not None else ""))
+    else:
+        lines.append(f"Circulating amount:  {TOO_LARGE}")
     lines.append(f"Companies in loops:  {len(result.circular_companies)} of {result.companies}")
     names = _type_names(diagram)
     if result.totals.by_type:
@@ -171,6 +178,8 @@ def text_report(result: AnalysisResult, diagram: Diagram, path: str, top: int = 
         more = f" (at most {CLI_MAX_LOOPS:,} are listed: more loops exist)"
     if result.loops_timed_out:
         more = " (search stopped by its time budget: the list may miss loops)"
+    if "loops" in result.skipped:
+        more = f" ({TOO_LARGE})"
     kind = "Loops"
     if isinstance(result, TimedResult) and result.date_ordered_only:
         window = result.window_days

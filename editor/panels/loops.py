@@ -318,7 +318,12 @@ class LoopsPanel(QWidget):
         circ = len(result.circular_companies)
         dated = getattr(result, "date_ordered_only", False)
         window = getattr(result, "window_days", None)
-        self.summary.setText(summary_text(n, circ, dated, window, bool(result.through)))
+        skipped = "loops" in getattr(result, "skipped", ())  # no time for the search: no finding
+        self.summary.setText(
+            translate("Loops", "Loops not computed: the map is too large for the time budget.")
+            if skipped
+            else summary_text(n, circ, dated, window, bool(result.through))
+        )
         period = getattr(result, "period", None)
         if period is not None:
             self.period_label.setText(
@@ -329,7 +334,7 @@ class LoopsPanel(QWidget):
             self.period_label.show()
         else:
             self.period_label.hide()
-        if result.loops_truncated:
+        if result.loops_truncated and not skipped:
             self.note.setText(
                 translate(
                     "Loops",

@@ -301,6 +301,7 @@ class MetricsPanel(QWidget):
         ):
             value = QLabel("—")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(key in ("circulating_amount", "circular_share"))  # may say why there is none
             name = QLabel(translate("Metrics", "{label}:").format(label=label))
             for w in (name, value):
                 w.setToolTip(tip(key))
@@ -381,8 +382,12 @@ class MetricsPanel(QWidget):
         t = result.totals
         v = self.values
         v["total_amount"].setText(money(t.total_amount, unit))
-        v["circulating_amount"].setText(money(result.circulating_amount, unit))
-        v["circular_share"].setText(percent(result.circular_share))
+        if getattr(result, "circulation_computed", True):
+            v["circulating_amount"].setText(money(result.circulating_amount, unit))
+            v["circular_share"].setText(percent(result.circular_share))
+        else:  # the time budget ran out before the circulation: no figure, not a zero
+            for key in ("circulating_amount", "circular_share"):
+                v[key].setText(translate("Metrics", "not computed: the map is too large for the time budget"))
         v["circular_companies"].setText(
             translate("Metrics", "{part} of {whole}").format(
                 part=locale_number(len(result.circular_companies)), whole=locale_number(result.companies)

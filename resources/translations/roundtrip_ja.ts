@@ -1997,7 +1997,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>長さ</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+41"/>
+        <source>Loops not computed: the map is too large for the time budget.</source>
+        <translation>ループは計算されていません: マップが大きすぎて制限時間内に計算できません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Period applied: {period}. Clear it on the timeline.</source>
         <translation>期間を適用中: {period}。タイムラインで解除できます。</translation>
     </message>
@@ -3779,18 +3784,18 @@ Your changes will be lost if you don&apos;t save them.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+376"/>
+        <location line="+381"/>
         <source>Inflow</source>
         <translation>流入</translation>
     </message>
     <message>
-        <location line="-375"/>
-        <location line="+376"/>
+        <location line="-380"/>
+        <location line="+381"/>
         <source>Outflow</source>
         <translation>流出</translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="-380"/>
         <source>Net</source>
         <translation>純額</translation>
     </message>
@@ -3857,7 +3862,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>金額のないフロー</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>{label}:</source>
         <translation>{label}:</translation>
     </message>
@@ -3883,17 +3888,22 @@ Your changes will be lost if you don&apos;t save them.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>Compute all</source>
         <translation>すべて計算</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-55"/>
         <source>Compute every round-trip figure in the background</source>
         <translation>ラウンドトリップのすべての数値をバックグラウンドで計算します</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
+        <source>not computed: the map is too large for the time budget</source>
+        <translation>未計算: マップが大きすぎて制限時間内に計算できません</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+5"/>
         <source>{part} of {whole}</source>
         <translation>{part} / {whole}</translation>

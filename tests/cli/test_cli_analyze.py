@@ -32,7 +32,7 @@ def test_json_output_contract(seed_file, capsys):
     assert loop["companies"] == ["NVIDIA", "OpenAI", "Oracle"]
     assert loop["bottleneck"] == 40 and loop["pattern"] == "vendor financing"
     assert loop["date_ordered"] is True and loop["flow_ids"] == ["f1", "f2", "f3"]
-    assert data["loops_truncated"] is False
+    assert data["loops_truncated"] is False and data["skipped_for_time"] == []
     assert data["circular_companies"] == ["NVIDIA", "OpenAI", "Oracle"]
     m = data["metrics"]
     assert m["total_amount"] == 440 and m["circulating_amount"] == pytest.approx(120)

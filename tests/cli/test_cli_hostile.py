@@ -97,6 +97,13 @@ def test_the_time_budget_bounds_the_whole_run(tmp_path, capsys, monkeypatch):
     assert data["loops"] == [] and data["loops_timed_out"] and data["loops_truncated"]
     assert data["round_trip_complete"] is False
     assert data["companies"] == 300
+    # what was not computed is said so, never given as a zero
+    assert data["skipped_for_time"] == ["circulation", "round trips", "loops"]
+    assert data["metrics"]["circulating_amount"] is None and data["metrics"]["circular_share"] is None
+    assert main(["analyze", str(path), "--max-loops", "0"]) == 0
+    text = capsys.readouterr().out
+    assert "Circulating amount:  not computed: the map is too large for the time budget" in text
+    assert "0 listed (not computed: the map is too large for the time budget)" in text
 
 
 def test_loops_not_described_within_the_budget_are_left_out_and_said(tmp_path, capsys, monkeypatch):
@@ -110,9 +117,10 @@ def test_loops_not_described_within_the_budget_are_left_out_and_said(tmp_path, c
     assert main(["analyze", str(path), "--json", "--max-loops", "40"]) == 0
     found = json.loads(capsys.readouterr().out)
     assert len(found["loops"]) == 40 and not found["loops_timed_out"]
-    monkeypatch.setattr(cli_analyze, "ANALYSIS_SHARE", 0.0)   # the search keeps its share
+    monkeypatch.setattr(cli_analyze, "ANALYSIS_SHARE", 0.0)   # the whole run's budget: none left for loops
     assert main(["analyze", str(path), "--json", "--max-loops", "40"]) == 0
     cut = json.loads(capsys.readouterr().out)
     assert cut["loops"] == [] and cut["loops_timed_out"] and cut["loops_truncated"]
+    assert "loops" in cut["skipped_for_time"]
     assert main(["analyze", str(path), "--max-loops", "40"]) == 0
-    assert "0 listed (search stopped by its time budget" in capsys.readouterr().out
+    assert "0 listed (not computed: the map is too large for the time budget)" in capsys.readouterr().out

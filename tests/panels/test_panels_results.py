@@ -105,6 +105,27 @@ def test_figures_left_out_for_time_show_an_ellipsis_and_can_be_asked_for(qtbot):
     assert model.index(model.row_of("openai"), 4).data() != NOT_COMPUTED
 
 
+def test_stages_skipped_for_time_say_so_instead_of_a_zero(qtbot):
+    from editor.panels.loops import LoopsPanel
+
+    d = seed_diagram()
+    spent = analyze(d.snapshot(), budget=0.0)
+    assert spent.skipped == ("circulation", "round trips", "loops")
+    panel = MetricsPanel()
+    qtbot.addWidget(panel)
+    panel.set_result(spent)
+    too_large = "not computed: the map is too large for the time budget"
+    assert panel.value_text("circulating_amount") == too_large == panel.value_text("circular_share")
+    assert panel.partial_box.isHidden() is False
+    panel.set_result(analyze(d.snapshot()))
+    assert panel.value_text("circulating_amount") != too_large
+    loops = LoopsPanel()
+    qtbot.addWidget(loops)
+    loops.set_result(spent)
+    assert loops.summary.text() == "Loops not computed: the map is too large for the time budget."
+    assert loops.note.isHidden()
+
+
 def test_the_chart_keeps_the_top_15_and_paints(qtbot, big_result):
     panel = MetricsPanel()
     qtbot.addWidget(panel)
