@@ -32,11 +32,17 @@ import dataclasses
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+from editor.analysis.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import numpy as np
+else:  # imported on first use: a small map is worked out without it (editor.analysis.smallmaps)
+    np = lazy_module("numpy")
 
 #: ``max_flow(k, u, v, caps, a, b)``: the maximum flow from company a to company b.
-MaxFlow = Callable[[int, np.ndarray, np.ndarray, np.ndarray, int, int], float]
+MaxFlow = Callable[[int, "np.ndarray", "np.ndarray", "np.ndarray", int, int], float]
 
 #: Kinds of upper bound, in the order of the rows of :func:`structural_bounds`.
 SENDS, RECEIVES, PAST_OUT, PAST_IN, TWO_OUT, TWO_IN, MAX_FLOW = range(7)

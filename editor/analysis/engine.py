@@ -11,13 +11,12 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from editor.analysis.circulation import Circulation, max_circulation
+from editor.analysis.circulation import Circulation, max_circulation, start_round_trips
 from editor.analysis.graph import CompanyGraph
 from editor.analysis.loop_reuse import ranked_loops
 from editor.analysis.loops import Loop, build_loop
 from editor.analysis.metrics import CompanyMetrics, Totals, company_metrics, totals
 from editor.analysis.patterns import PatternRule
-from editor.analysis.roundtrip import start_round_trips
 from editor.analysis.search import RawLoop
 from editor.model import ModelError, Snapshot
 
@@ -64,7 +63,7 @@ class AnalysisResult:
 def circular_groups(g: CompanyGraph) -> tuple[tuple[str, ...], ...]:
     labels, circular = g.circular_labels()
     groups: dict[int, list[str]] = {}
-    for i, lab in enumerate(labels.tolist()):
+    for i, lab in enumerate(labels):
         if lab in circular:
             groups.setdefault(lab, []).append(g.companies[i].id)
     return tuple(sorted((tuple(v) for v in groups.values()), key=lambda grp: g.index[grp[0]]))
