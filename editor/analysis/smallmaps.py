@@ -21,13 +21,9 @@ from __future__ import annotations
 
 import math
 import time
-from typing import TYPE_CHECKING
 
 from editor.analysis.circulation import CACHE, Circulation
 from editor.analysis.graph import CompanyGraph
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 #: Bounds closer than this times the largest step of a component settle a company (as in roundtrip).
 TOLERANCE = 1e-11
@@ -110,7 +106,7 @@ def component_round_trips(g: CompanyGraph, companies: list[int], steps: list[int
     key = (b"small round trips", tuple((g.steps[e].source, g.steps[e].target, _amount(g, e)) for e in steps))
     cached = CACHE.get(key)
     if cached is None and deadline is not None and time.perf_counter() > deadline:
-        cached = dict.fromkeys((g.companies[v].id for v in companies))   # no time at all: none reached
+        cached = dict.fromkeys(g.companies[v].id for v in companies)   # no time at all: none reached
     if cached is not None:   # by company id: the same component may be numbered otherwise in g
         return {v: cached[g.companies[v].id] for v in companies if wanted is None or v in wanted}
     x = component_circulation(g, steps)

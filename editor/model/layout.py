@@ -27,8 +27,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import networkx as nx
-
     from editor.model.diagram import Diagram
     from editor.model.entities import Company
 

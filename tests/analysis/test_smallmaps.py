@@ -120,8 +120,9 @@ def test_analyze_of_a_small_map_imports_neither_numpy_nor_highspy_nor_igraph() -
             "with contextlib.redirect_stdout(io.StringIO()) as out: rc = main(['analyze', sys.argv[1]])\n"
             "print(rc, 'Circulating amount' in out.getvalue(),"
             " sorted(m for m in ('numpy', 'highspy', 'igraph', 'scipy') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code, str(sample)], env=dict(os.environ, PYTHONPATH=str(ROOT)),
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run([sys.executable, "-c", code, str(sample)],
+                         env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True, text=True,
+                         timeout=60)
     assert out.stdout.split() == ["0", "True", "[]"], out.stderr
 
 
