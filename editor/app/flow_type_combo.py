@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox
 
+from editor.i18n import translate
 from editor.panels.catalogue import swatch
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ class FlowTypeCombo:
         w.view.set_flow_type(tid)
         if announce:
             name = w.document.diagram.flow_type(tid).name
-            w.statusBar().showMessage(w.tr("New flows: {type}").format(type=name), 3000)
+            w.statusBar().showMessage(translate("MainWindow", "New flows: {type}").format(type=name), 3000)
 
     def pick_next(self) -> None:
         self.pick((self.combo.currentIndex() + 1) % max(self.combo.count(), 1))

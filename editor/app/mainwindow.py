@@ -9,7 +9,6 @@ actions in an :class:`~editor.app.menus.Actions` (``menu_actions``).
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
@@ -17,12 +16,10 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QShowEvent, QUndo
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QPlainTextEdit,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -30,11 +27,13 @@ from PySide6.QtWidgets import (
 from editor import settings
 from editor.app import theme
 from editor.app.actions import EditController
+from editor.app.analysis_view import AnalysisView
 from editor.app.docks import MIN_CANVAS_HEIGHT, MIN_CANVAS_WIDTH, DockLayout
 from editor.app.files import FileController
 from editor.app.flow_type_combo import FlowTypeCombo
 from editor.app.menus import Actions, build_menus, context_menu
 from editor.app.panel_docks import Panels, PanelStarter, add_empty_docks
+from editor.app.status import WindowStatus
 from editor.app.type_filter import attach_type_filter
 from editor.background.analysis_worker import AnalysisWorker
 from editor.background.autosave import AutosaveController
@@ -42,7 +41,6 @@ from editor.canvas.scene import DiagramScene
 from editor.canvas.view import DiagramView
 from editor.dialogs import messages
 from editor.editing.document import Document
-from editor.i18n import locale_number
 from editor.model import Change, ChangeKind
 
 if TYPE_CHECKING:
@@ -104,11 +102,8 @@ class MainWindow(QMainWindow):
         self.dock_layout = DockLayout(self, self.canvas_holder)
         self.docks: dict[str, QDockWidget] = self.dock_layout.docks
         add_empty_docks(self, self._dock_titles())
-        self.busy = QProgressBar()
-        self.busy_label = QLabel(self.tr("Analysing…"))
-        self.counts_label = QLabel()
-        self.zoom_label = QLabel("100%")
-        self._build_status_bar()
+        self.status = WindowStatus(self)
+        self.analysis_view = AnalysisView(self)
         self.flow_type_combo = QComboBox()
         self.flow_type_combo.setToolTip(self.tr("Type of the next flow you draw (keys 1–9)"))
         self.flow_types = FlowTypeCombo(self, self.flow_type_combo)
@@ -118,9 +113,9 @@ class MainWindow(QMainWindow):
         self.edits = EditController(self)
         self.menu_actions: Actions = build_menus(self)
 
-        self.worker.resultReady.connect(self._show_result)
+        self.worker.resultReady.connect(self.analysis_view.show_result)
         self.worker.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
-        self.worker.busyChanged.connect(self._set_busy)
+        self.worker.busyChanged.connect(self.status.set_busy)
 
         self._attach(first, autosave)
         self._apply_theme()
@@ -189,20 +184,6 @@ class MainWindow(QMainWindow):
         settings.app_settings().remove("window/state")
         self.statusBar().showMessage(self.tr("Panels back in their default places"), 3000)
 
-    def _build_status_bar(self) -> None:
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(90)
-        self.busy.setMaximumHeight(14)
-        self.busy.setTextVisible(False)
-        self.busy.setToolTip(self.tr("Analysing the diagram…"))
-        self.busy.hide()
-        self.busy_label.hide()
-        self.zoom_label.setMinimumWidth(48)
-        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        bar = self.statusBar()
-        for w in (self.busy_label, self.busy, self.counts_label, self.zoom_label):
-            bar.addPermanentWidget(w)
-
     # ------------------------------------------------------------- document
     def set_document(self, document: Document, autosave: AutosaveController | None = None) -> None:
         """Show ``document`` in this window (the previous one is closed without asking)."""
@@ -237,7 +218,7 @@ class MainWindow(QMainWindow):
             self.autosave.start()
         self.refresh_flow_types()
         self._update_title()
-        self._update_counts()
+        self.status.update_counts()
         if self._panels is not None:
             self._panels.attach(document)
             self.worker.run_now()
@@ -257,7 +238,7 @@ class MainWindow(QMainWindow):
         attach_type_filter(self)
         self.view.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 4000))
         self.view.tool_changed.connect(self._tool_changed)
-        self.view.zoomChanged.connect(self._update_zoom)
+        self.view.zoomChanged.connect(self.status.update_zoom)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self.show_context_menu)
         self.view.installEventFilter(self)
@@ -297,9 +278,9 @@ class MainWindow(QMainWindow):
     def _on_change(self, change: Change) -> None:
         if self.scene.highlighted is not None and change.kind in (ChangeKind.FLOW_ADDED, ChangeKind.RESET,
                                                                   ChangeKind.COMPANY_ADDED):
-            QTimer.singleShot(0, self._dim_again)  # after the canvas made the new items
+            QTimer.singleShot(0, self.analysis_view.dim_again)  # after the canvas made the new items
         if change.kind != ChangeKind.COMPANIES_MOVED:
-            self._update_counts()
+            self.status.update_counts()
             if self._panels is not None:
                 self.worker.schedule()
                 self._panels.stress.schedule()
@@ -313,20 +294,6 @@ class MainWindow(QMainWindow):
         self.setWindowModified(doc.is_modified())
         self.menu_actions.revert.setEnabled(doc.path is not None)
 
-    def _update_counts(self) -> None:
-        d = self.document.diagram
-        cids, fids = self.selected_ids()
-        n_flows = len(d.flows())
-        companies = (self.tr("1 company") if len(d) == 1
-                     else self.tr("{count} companies").format(count=locale_number(len(d))))
-        flows = (self.tr("1 flow") if n_flows == 1
-                 else self.tr("{count} flows").format(count=locale_number(n_flows)))
-        text = f"{companies} · {flows}"
-        n = len(cids) + len(fids)
-        if n:
-            text += f" · {n} selected"
-        self.counts_label.setText(text)
-
     # ------------------------------------------------------------ selection
     def selected_ids(self) -> tuple[list[str], list[str]]:
         return self.scene.selected_ids()
@@ -336,69 +303,12 @@ class MainWindow(QMainWindow):
             cids, fids = self.selected_ids()
         except RuntimeError:  # the scene is being deleted
             return
-        self._update_counts()
+        self.status.update_counts()
         if self._panels is not None:
             self._panels.inspector.set_selection(cids, fids)
             if self._panels.loops.through.isChecked():
-                self._apply_through()
+                self.analysis_view.apply_through()
         self.menu_actions.follow_selection(len(cids), len(fids))
-
-    # ------------------------------------------------------------- analysis
-    def _show_result(self, result: Any) -> None:
-        if self._panels is None:
-            return   # (a run asked for before the panels: they start the next one)
-        from editor.analysis.timed import period_note
-
-        d = self.document.diagram
-        self.loops.set_result(result, frozenset(f.id for f in d.flows() if f.date))
-        self.metrics.set_result(result, {t.id: t.name for t in d.flow_types()},
-                                {t.id: t.color for t in d.flow_types()})
-        note = period_note(result)   # the Metrics of a period say so in their title
-        self.docks["metrics"].setWindowTitle(self.tr("Metrics — period {period}").format(period=note) if note
-                                                 else self.tr("Metrics"))
-
-    def _dim_again(self) -> None:
-        current = self.scene.highlighted
-        if current is not None:
-            self.scene.set_highlight(*current)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
-        self.busy_label.setVisible(busy)
-
-    def highlight(self, company_ids: Sequence[str], flow_ids: Sequence[str]) -> None:
-        # Each call touches every item of the scene: skip it when the canvas already shows that.
-        current = self.scene.highlighted  # (company ids, flow ids), None: no highlight
-        if company_ids or flow_ids:
-            if current != (set(company_ids), set(flow_ids)):
-                self.scene.set_highlight(company_ids, flow_ids)
-        elif current is not None:
-            self.scene.clear_highlight()
-
-    def loop_options_changed(self, options: dict[str, Any]) -> None:
-        settings.set_value("analysis/max_loops", options["max_loops"])
-        settings.set_value("analysis/max_length", options["max_length"])
-        self.worker.options.update(max_loops=options["max_loops"], max_length=options["max_length"])
-        self.set_time_options(date_ordered=options.get("date_ordered"),
-                              within_days=options.get("within_days"))
-        self._apply_through()
-
-    def set_time_options(self, **options: Any) -> None:
-        """The period and date-ordered options of the analysis: passed only when set."""
-        for key, value in options.items():
-            if value or (key == "within_days" and value is not None):
-                self.worker.options[key] = value
-            else:
-                self.worker.options.pop(key, None)
-        self.worker.schedule()
-
-    def _apply_through(self) -> None:
-        cids = self.selected_ids()[0] if self.loops.through.isChecked() else []
-        through = cids[0] if cids else None
-        if through != self.worker.options.get("through") or not self.loops.through.isChecked():
-            self.worker.set_options(through=through)
-        if self.loops.through.isChecked() and not cids:
-            self.statusBar().showMessage(self.tr("Select a company to list only the loops through it"), 4000)
 
     # ---------------------------------------------------------- tools, view
     def current_tool(self) -> str:
@@ -463,17 +373,14 @@ class MainWindow(QMainWindow):
     def zoom(self, how: str) -> None:
         view = self.view
         {"in": view.zoom_in, "out": view.zoom_out, "fit": view.zoom_to_fit, "reset": view.reset_zoom}[how]()
-        self._update_zoom()
+        self.status.update_zoom()
 
     def zoom_to_fit(self) -> None:
         self.view.zoom_to_fit()
-        self._update_zoom()
+        self.status.update_zoom()
 
     def zoom_to_fit_later(self) -> None:
         QTimer.singleShot(0, self.zoom_to_fit)
-
-    def _update_zoom(self, *_args: object) -> None:
-        self.zoom_label.setText(f"{self.view.transform().m11() * 100:.0f}%")
 
     # ---------------------------------------------------------- context menu
     def show_context_menu(self, pos: QPoint) -> QMenu:

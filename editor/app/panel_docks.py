@@ -72,10 +72,11 @@ class Panels:
             _put(w.docks[key], panel)
         self.stress = StressDock(w, w.docks["stress"], stress_panel)
 
-        self.loops.highlightRequested.connect(w.highlight)
+        view = w.analysis_view
+        self.loops.highlightRequested.connect(view.highlight)
         self.loops.selectRequested.connect(lambda c, f: w.scene.select_ids(c, f))
-        self.loops.optionsChanged.connect(w.loop_options_changed)
-        self.timeline.periodChanged.connect(lambda a, b: w.set_time_options(period_from=a, period_to=b))
+        self.loops.optionsChanged.connect(view.loop_options_changed)
+        self.timeline.periodChanged.connect(lambda a, b: view.set_time_options(period_from=a, period_to=b))
         self.metrics.computeAllRequested.connect(w.worker.compute_all)
         self.inspector.statusMessage.connect(lambda m: w.statusBar().showMessage(m, 4000))
 
