@@ -82,6 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             if args[0] in COMMAND_MODULES:
                 importlib.import_module(COMMAND_MODULES[args[0]])
+        if whole_process:  # a command analyses once: no cuts are kept (nor worked out) for a next time
+            from editor.analysis.cuts import keep_previous
+
+            keep_previous(False)
         return cli_main(args)
     problem = unknown_command(args) or missing_display()
     if problem:

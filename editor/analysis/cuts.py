@@ -172,8 +172,14 @@ class _Store:
         self.size = size
         self.items: list[Previous] = []
         self.lock = threading.Lock()
+        #: False in a process that analyses once (the command line): nothing is kept, and the
+        #: minimum cuts that would be kept are not worked out at all (a maximum flow value alone
+        #: is cheaper than one with its cut).
+        self.enabled = True
 
     def put(self, prev: Previous) -> None:
+        if not self.enabled:
+            return
         with self.lock:
             self.items = [p for p in self.items if not set(p.ids) <= set(prev.ids)]
             self.items.insert(0, prev)
@@ -181,6 +187,8 @@ class _Store:
 
     def best_for(self, ids: tuple[str, ...]) -> Previous | None:
         """The kept result sharing the most companies with ``ids`` (at least half of them)."""
+        if not self.enabled:
+            return None
         with self.lock:
             items = list(self.items)
         wanted = set(ids)
@@ -197,6 +205,13 @@ class _Store:
 
 
 PREVIOUS = _Store(PREVIOUS_KEPT)
+
+
+def keep_previous(on: bool) -> None:
+    """Whether analyses keep their cuts for the next one (off: a process that analyses once)."""
+    PREVIOUS.enabled = on
+    if not on:
+        PREVIOUS.clear()
 
 
 @dataclass(frozen=True, eq=False)
