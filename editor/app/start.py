@@ -89,7 +89,6 @@ def run_app(argv: list[str]) -> int:
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName("Roundtrip")
     app.setApplicationVersion(__version__)
-    app.setWindowIcon(resources.icon("roundtrip"))
     from editor import i18n
     i18n.install(app)  # before any widget: texts are translated when widgets are made
     from editor.background import collector
@@ -98,6 +97,10 @@ def run_app(argv: list[str]) -> int:
     for w in windows:
         w.show()
     gc.freeze()
+    # The icon (an SVG drawn at each size the desktop asks for) can wait for the first paint.
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, lambda: app.setWindowIcon(resources.icon("roundtrip")))
     if os.environ.get("ROUNDTRIP_STARTUP_PROBE"):
         _arm_probe(windows[-1])
     shot = os.environ.get("ROUNDTRIP_SMOKE_SCREENSHOT")
