@@ -111,7 +111,7 @@ class CompanyGraph:
     @property
     def small(self) -> bool:
         """Whether the map is worked out without numpy, HiGHS and igraph (see :data:`SMALL_STEPS`)."""
-        return len(self.steps) <= SMALL_STEPS and not any(m in sys.modules for m in _FAST_PATH_MODULES)
+        return len(self.steps) <= SMALL_STEPS and not any(_loaded(m) for m in _FAST_PATH_MODULES)
 
     def components(self, steps: Sequence[int] | None = None) -> list[int]:
         """Strongly connected component label of every company over ``steps`` (all by default)."""
@@ -127,6 +127,20 @@ class CompanyGraph:
         return labels, {lab for lab, count in counts.items() if count > 1}
 
 
+def _loaded(name: str) -> bool:
+    """Whether module ``name`` is imported, and done importing (another thread may be at it)."""
+    module = sys.modules.get(name)
+    return module is not None and not getattr(getattr(module, "__spec__", None), "_initializing", False)
+
+
+def preload_fast_path() -> None:
+    """Import numpy, HiGHS and igraph now (a long-lived analysis process does, in a thread of its
+    own): from then on every map takes their path, the fastest once they are loaded."""
+    import highspy  # noqa: F401
+    import igraph  # noqa: F401
+    import numpy  # noqa: F401
+
+
 def strong_components(n: int, src: Sequence[int], dst: Sequence[int]) -> list[int]:
     """Strongly connected component label (0, 1, ...) of each of ``n`` companies.
 
@@ -134,7 +148,7 @@ def strong_components(n: int, src: Sequence[int], dst: Sequence[int]) -> list[in
     beyond by igraph (in C; the maximum flows of a map that size need it as well)."""
     if n == 0:
         return []
-    if len(src) <= SMALL_STEPS and "igraph" not in sys.modules:
+    if len(src) <= SMALL_STEPS and not _loaded("igraph"):
         return _tarjan(n, src, dst)
     import igraph  # far lighter to import than scipy.sparse.csgraph
 

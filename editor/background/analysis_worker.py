@@ -120,10 +120,21 @@ def _lower_priority(app_pid: int | None = None) -> None:
     from editor.analysis import flow_helper
 
     flow_helper.exit_on_terminate()  # ended by the app: the helper first, semaphores released
+    # The first analyses of a small map need none of numpy, HiGHS and igraph; the next ones are
+    # faster with them, so they are imported meanwhile, beside the analyses.
+    from editor.analysis.graph import preload_fast_path
+
+    threading.Thread(target=_quietly, args=(preload_fast_path,), daemon=True,
+                     name="roundtrip-analysis-preload").start()
     if app_pid is not None:
         threading.Thread(target=_end_with, args=(app_pid,), daemon=True,
                          name="roundtrip-analysis-watch").start()
     flow_helper.allow()
+
+
+def _quietly(fn: Callable[[], None]) -> None:
+    with contextlib.suppress(Exception):  # an import that fails here fails again where it is needed
+        fn()
 
 
 def _end_with(app_pid: int) -> None:

@@ -134,3 +134,18 @@ def test_once_highspy_is_imported_every_map_takes_its_path() -> None:
     with mock.patch.object(graph, "_FAST_PATH_MODULES", ()):
         assert CompanyGraph(small_map).small
         assert not CompanyGraph(generate(60, 300, 1).snapshot()).small
+
+
+def test_a_module_still_being_imported_by_another_thread_does_not_count() -> None:
+    import types
+    from importlib.machinery import ModuleSpec
+
+    half = types.ModuleType("half_imported")
+    half.__spec__ = ModuleSpec("half_imported", None)
+    half.__spec__._initializing = True  # type: ignore[attr-defined]  # as importlib marks it
+    small_map = generate(10, 30, 1).snapshot()
+    with mock.patch.object(graph, "_FAST_PATH_MODULES", ("half_imported",)), \
+            mock.patch.dict(sys.modules, {"half_imported": half}):
+        assert CompanyGraph(small_map).small
+        half.__spec__._initializing = False  # type: ignore[attr-defined]
+        assert not CompanyGraph(small_map).small
