@@ -21,21 +21,26 @@ edit only recomputes the components the edit touched.
 """
 from __future__ import annotations
 
-import hashlib
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Any
-
-import highspy
-import numpy as np
-from highspy._core import _Highs  # the plain solver class (see _solve_highspy)
+from typing import TYPE_CHECKING, Any
 
 from editor.analysis.cuts import PREVIOUS, previous_circulation
 from editor.analysis.graph import CompanyGraph
+from editor.analysis.lazy import lazy_module
 from editor.analysis.loop_reuse import forget as forget_loops
+
+if TYPE_CHECKING:
+    import highspy
+    import highspy._core as highs_core
+    import numpy as np
+else:  # imported on first use: a small map is worked out without them (editor.analysis.smallmaps)
+    highspy = lazy_module("highspy")
+    highs_core = lazy_module("highspy._core")   # the plain solver class (see _solve_highspy)
+    np = lazy_module("numpy")
 
 #: Components whose results are kept (least recently used are dropped).
 CACHE_SIZE = 64
@@ -80,7 +85,10 @@ def components(g: CompanyGraph) -> list[Component]:
     usable = np.flatnonzero(amounts > 0)
     result: list[Component] = []
     if len(usable):
-        labels, circular = g.circular_labels(usable.tolist())
+        import hashlib
+
+        label_list, circular = g.circular_labels(usable.tolist())
+        labels = np.asarray(label_list, dtype=np.int64)
         src = np.asarray(g.src, dtype=np.int64)[usable]
         dst = np.asarray(g.dst, dtype=np.int64)[usable]
         inside = labels[src] == labels[dst]
@@ -228,7 +236,7 @@ def _solve_highspy(cost: np.ndarray, a_eq: tuple[int, np.ndarray, np.ndarray, np
     It uses the plain solver class: highspy's wrapper of it installs callbacks and
     prints a banner on stdout, which must hold only the JSON of ``roundtrip analyze``."""
     rows, starts, index, entries = a_eq
-    h = _Highs()
+    h = highs_core._Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("threads", 1)
     for key, value in HIGHS_OPTIONS.items():
@@ -262,7 +270,14 @@ def max_circulation(g: CompanyGraph) -> Circulation:
 
 
 def max_circulation_until(g: CompanyGraph, deadline: float | None) -> Circulation | None:
-    """:func:`max_circulation`, or None when it would finish after ``deadline`` (``time.perf_counter()``)."""
+    """:func:`max_circulation`, or None when it would finish after ``deadline`` (``time.perf_counter()``).
+
+    By HiGHS per circular component, or on a small map (:attr:`CompanyGraph.small`) by networkx's
+    network simplex (milliseconds: never past a deadline worth having)."""
+    if g.small:
+        from editor.analysis.smallmaps import small_circulation
+
+        return small_circulation(g)
     total = 0.0
     carried: list[tuple[str, str, float]] = []
     for comp in components(g):
@@ -275,3 +290,18 @@ def max_circulation_until(g: CompanyGraph, deadline: float | None) -> Circulatio
             if value > floor:
                 carried.append((g.steps[e].source, g.steps[e].target, value))
     return Circulation(total, tuple(carried))
+
+
+def start_component_round_trips(g: CompanyGraph, deadline: float | None = None
+                                ) -> Callable[[], dict[int, float | None]]:
+    """:func:`editor.analysis.roundtrip.start_component_round_trips` (capacities by company index),
+    or on a small map (:attr:`CompanyGraph.small`) one networkx maximum flow per company of a
+    circular component."""
+    if g.small:
+        from editor.analysis.smallmaps import small_round_trips
+
+        result = {g.index[cid]: value for cid, value in small_round_trips(g, deadline).items()}
+        return lambda: result
+    from editor.analysis.roundtrip import start_component_round_trips as start
+
+    return start(g, deadline)

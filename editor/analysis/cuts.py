@@ -32,11 +32,17 @@ import dataclasses
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+from editor.analysis.lazy import lazy_module
+
+if TYPE_CHECKING:
+    import numpy as np
+else:  # imported on first use: a small map is worked out without it (editor.analysis.smallmaps)
+    np = lazy_module("numpy")
 
 #: ``max_flow(k, u, v, caps, a, b)``: the maximum flow from company a to company b.
-MaxFlow = Callable[[int, np.ndarray, np.ndarray, np.ndarray, int, int], float]
+MaxFlow = Callable[[int, "np.ndarray", "np.ndarray", "np.ndarray", int, int], float]
 
 #: Kinds of upper bound, in the order of the rows of :func:`structural_bounds`.
 SENDS, RECEIVES, PAST_OUT, PAST_IN, TWO_OUT, TWO_IN, MAX_FLOW = range(7)
@@ -166,8 +172,14 @@ class _Store:
         self.size = size
         self.items: list[Previous] = []
         self.lock = threading.Lock()
+        #: False in a process that analyses once (the command line): nothing is kept, and the
+        #: minimum cuts that would be kept are not worked out at all (a maximum flow value alone
+        #: is cheaper than one with its cut).
+        self.enabled = True
 
     def put(self, prev: Previous) -> None:
+        if not self.enabled:
+            return
         with self.lock:
             self.items = [p for p in self.items if not set(p.ids) <= set(prev.ids)]
             self.items.insert(0, prev)
@@ -175,6 +187,8 @@ class _Store:
 
     def best_for(self, ids: tuple[str, ...]) -> Previous | None:
         """The kept result sharing the most companies with ``ids`` (at least half of them)."""
+        if not self.enabled:
+            return None
         with self.lock:
             items = list(self.items)
         wanted = set(ids)
@@ -191,6 +205,13 @@ class _Store:
 
 
 PREVIOUS = _Store(PREVIOUS_KEPT)
+
+
+def keep_previous(on: bool) -> None:
+    """Whether analyses keep their cuts for the next one (off: a process that analyses once)."""
+    PREVIOUS.enabled = on
+    if not on:
+        PREVIOUS.clear()
 
 
 @dataclass(frozen=True, eq=False)

@@ -11,15 +11,12 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
-from editor.analysis.circulation import Circulation, max_circulation_until
+from editor.analysis.circulation import Circulation, max_circulation_until, start_component_round_trips
 from editor.analysis.graph import CompanyGraph
 from editor.analysis.loop_reuse import ranked_loops
 from editor.analysis.loops import Loop, build_loop
 from editor.analysis.metrics import CompanyMetrics, Totals, flow_sums, metrics_from, totals, with_capacities
 from editor.analysis.patterns import PatternRule
-from editor.analysis.roundtrip import start_component_round_trips
 from editor.analysis.search import RawLoop
 from editor.model import ModelError, Snapshot
 from editor.model.texts import msg
@@ -94,17 +91,26 @@ def circular_groups(g: CompanyGraph) -> tuple[tuple[str, ...], ...]:
     labels, circular = g.circular_labels()
     if not circular:
         return ()
-    members = np.flatnonzero(np.isin(labels, np.fromiter(circular, dtype=labels.dtype)))
-    lab = labels[members]
-    order = np.argsort(lab, kind="stable")           # by group, companies in name order within each
-    members, lab = members[order], lab[order]
-    bounds = np.flatnonzero(np.diff(lab)) + 1
+    if g.small:   # (without numpy: a small map is analysed before it is loaded, if ever)
+        groups: dict[int, list[str]] = {}
+        for i, lab in enumerate(labels):
+            if lab in circular:
+                groups.setdefault(lab, []).append(g.companies[i].id)
+        return tuple(sorted((tuple(v) for v in groups.values()), key=lambda grp: g.index[grp[0]]))
+    import numpy as np
+
+    label_array = np.asarray(labels, dtype=np.int64)
+    members = np.flatnonzero(np.isin(label_array, np.fromiter(circular, dtype=np.int64)))
+    group_of = label_array[members]
+    order = np.argsort(group_of, kind="stable")           # by group, companies in name order within each
+    members, group_of = members[order], group_of[order]
+    bounds = np.flatnonzero(np.diff(group_of)) + 1
     ids = [g.companies[i].id for i in members.tolist()]
     starts = [0, *bounds.tolist()]
     ends = [*bounds.tolist(), len(ids)]
-    groups = [tuple(ids[a:b]) for a, b in zip(starts, ends, strict=True)]
+    found = [tuple(ids[a:b]) for a, b in zip(starts, ends, strict=True)]
     firsts = members[starts].tolist()
-    return tuple(grp for _, grp in sorted(zip(firsts, groups, strict=True)))
+    return tuple(grp for _, grp in sorted(zip(firsts, found, strict=True)))
 
 
 def analyze(snapshot: Snapshot, *, max_loops: int = 100, max_length: int = 12,

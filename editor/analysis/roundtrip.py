@@ -137,7 +137,7 @@ def capacities_in_two_parts(comp: Component, x: np.ndarray, deadline: float | No
         jobs = np.flatnonzero(todo & ~settled)
     jobs = jobs[np.argsort(-plan.upper[jobs], kind="stable")]
     # Cut sides are kept for the next analysis only when their table fits (memory linear in the map).
-    sides = plan.sides if use_cache and cuts.sides_fit(comp.k, comp.k) else None
+    sides = plan.sides if use_cache and cuts.PREVIOUS.enabled and cuts.sides_fit(comp.k, comp.k) else None
     yield from _max_flows(comp, jobs, values, sides, deadline)
     np.minimum(values, plan.upper, out=values, where=~np.isnan(values))
     if use_cache and wanted is None:

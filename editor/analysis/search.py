@@ -95,7 +95,7 @@ class _Level:
         for lst in self.out:
             lst.sort()
         labels, self.circular = g.circular_labels(steps)
-        self.labels: list[int] = labels.tolist()
+        self.labels: list[int] = labels
 
 
 def _distances_back(inn: list[list[int]], labels: list[int], lab: int, lowest: int, start: int, depth: int,

@@ -20,14 +20,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import numpy as np
-import scipy.sparse as sp
-from scipy.sparse.linalg import splu
-
+from editor.analysis.lazy import lazy_module
 from editor.model import Snapshot
 from editor.model.texts import msg
+
+if TYPE_CHECKING:
+    import numpy as np
+    import scipy.sparse as sp
+    import scipy.sparse.linalg as sparse_linalg
+else:  # imported on first use: the window and the export dialog import this module at start
+    np = lazy_module("numpy")
+    sp = lazy_module("scipy.sparse")
+    sparse_linalg = lazy_module("scipy.sparse.linalg")
 
 Obligations = Literal["due", "all"]
 OBLIGATION_CHOICES: tuple[str, ...] = ("due", "all")
@@ -262,7 +268,7 @@ def _solve_round(s: ClearingSystem, D: np.ndarray) -> np.ndarray:
     A = (sp.identity(len(d), format="csc") - rows[:, d]).tocsc()
     b = e[d] + rows[:, nd] @ L[nd]
     try:
-        x = splu(A).solve(b)
+        x = sparse_linalg.splu(A).solve(b)
         ok = bool(np.all(np.isfinite(x)))
     except RuntimeError:
         ok = False

@@ -84,6 +84,15 @@ class DockLayout:
         else:  # a squeezed canvas is not worth keeping: the next start uses the default layout
             s.remove("window/state")
 
+    def settle(self) -> None:
+        """Once the panels are in their docks (they come after the first paint, in docks that held
+        placeholders): the saved layout again, or the default one, now sized by the panels."""
+        state = settings.app_settings().value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.window.restoreState(state)
+        else:
+            self.place_defaults()
+
     def restore(self) -> None:
         """The geometry and layout saved by the last window, if any."""
         s = settings.app_settings()

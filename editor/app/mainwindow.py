@@ -9,32 +9,31 @@ actions in an :class:`~editor.app.menus.Actions` (``menu_actions``).
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QUndoGroup
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QPlainTextEdit,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
 from editor import settings
-from editor.analysis.timed import period_note
 from editor.app import theme
 from editor.app.actions import EditController
+from editor.app.analysis_view import AnalysisView
 from editor.app.docks import MIN_CANVAS_HEIGHT, MIN_CANVAS_WIDTH, DockLayout
 from editor.app.files import FileController
+from editor.app.flow_type_combo import FlowTypeCombo
 from editor.app.menus import Actions, build_menus, context_menu
-from editor.app.stress_dock import StressDock, add_stress_dock
+from editor.app.panel_docks import Panels, PanelStarter, add_empty_docks
+from editor.app.status import WindowStatus
 from editor.app.type_filter import attach_type_filter
 from editor.background.analysis_worker import AnalysisWorker
 from editor.background.autosave import AutosaveController
@@ -42,14 +41,16 @@ from editor.canvas.scene import DiagramScene
 from editor.canvas.view import DiagramView
 from editor.dialogs import messages
 from editor.editing.document import Document
-from editor.i18n import locale_number, message_text
 from editor.model import Change, ChangeKind
-from editor.panels.catalogue import CataloguePanel, swatch
-from editor.panels.history import HistoryPanel
-from editor.panels.inspector import Inspector
-from editor.panels.loops import LoopsPanel
-from editor.panels.metrics import MetricsPanel
-from editor.panels.timeline import TimelinePanel
+
+if TYPE_CHECKING:
+    from editor.app.stress_dock import StressDock
+    from editor.panels.catalogue import CataloguePanel
+    from editor.panels.history import HistoryPanel
+    from editor.panels.inspector import Inspector
+    from editor.panels.loops import LoopsPanel
+    from editor.panels.metrics import MetricsPanel
+    from editor.panels.timeline import TimelinePanel
 
 APP_NAME = "Roundtrip"
 SIZE_BY = ("valuation", "revenue", "none")
@@ -65,10 +66,15 @@ class MainWindow(QMainWindow):
     """One document on a canvas, with its panels, menus and background work.
 
     Declared state: the document and its autosave; the canvas (``scene``, ``view``,
-    replaced with each document); the panels and their docks; the undo group the
-    Undo/Redo actions follow; the analysis worker; the collaborators ``files``
+    replaced with each document); the docks, and the panels in them (made right after the
+    first paint, see :mod:`editor.app.panel_docks`: ``panels()`` makes them at once, and
+    ``panels_ready`` says they are there); the undo group the Undo/Redo actions follow; the
+    analysis worker (its first run starts with the panels); the collaborators ``files``
     (File menu) and ``edits`` (Edit and Arrange menus); and ``menu_actions``.
     """
+
+    #: The panels are made and in their docks (right after the first paint, or when first asked for).
+    panels_ready = Signal()
 
     def __init__(self, document: Document | None = None, *, autosave: AutosaveController | None = None,
                  analyze_fn: Any = None, autosave_enabled: bool = True,
@@ -85,14 +91,8 @@ class MainWindow(QMainWindow):
         self.worker = AnalysisWorker(lambda: self.document.diagram.snapshot(), analyze_fn, parent=self)
         self.worker.options.update(max_loops=settings.get_int("analysis/max_loops", 100, 0, 10000),
                                    max_length=settings.get_int("analysis/max_length", 12, 2, 30))
-
-        self.loops = LoopsPanel(max_loops=self.worker.options["max_loops"],
-                                max_length=self.worker.options["max_length"])
-        self.metrics = MetricsPanel()
-        self.timeline = TimelinePanel()
-        self.inspector = Inspector(first)
-        self.history = HistoryPanel(first)
-        self.catalogue = CataloguePanel(first)
+        self._panels: Panels | None = None
+        self._panel_starter = PanelStarter(self)
         self.canvas_holder = QWidget()  # the central widget; holds the view of the current document
         self.canvas_holder.setObjectName("canvas_holder")
         self._canvas_layout = QVBoxLayout(self.canvas_holder)
@@ -101,33 +101,21 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas_holder)
         self.dock_layout = DockLayout(self, self.canvas_holder)
         self.docks: dict[str, QDockWidget] = self.dock_layout.docks
-        self.stress: StressDock
-        self._build_docks()
-        self.busy = QProgressBar()
-        self.busy_label = QLabel(self.tr("Analysing…"))
-        self.counts_label = QLabel()
-        self.zoom_label = QLabel("100%")
-        self._build_status_bar()
+        add_empty_docks(self, self._dock_titles())
+        self.status = WindowStatus(self)
+        self.analysis_view = AnalysisView(self)
         self.flow_type_combo = QComboBox()
         self.flow_type_combo.setToolTip(self.tr("Type of the next flow you draw (keys 1–9)"))
-        self.flow_type_combo.setMinimumContentsLength(22)
-        self.flow_type_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.flow_type_combo.activated.connect(lambda i: self.pick_flow_type(i))
+        self.flow_types = FlowTypeCombo(self, self.flow_type_combo)
         self.last_find = ""  # the text of the last Edit → Find
         self.canvas_theme = "light"  # of the canvas, set by View → Theme
         self.files = FileController(self)
         self.edits = EditController(self)
         self.menu_actions: Actions = build_menus(self)
 
-        self.loops.highlightRequested.connect(self._highlight)
-        self.loops.selectRequested.connect(lambda c, f: self.scene.select_ids(c, f))
-        self.loops.optionsChanged.connect(self._loop_options_changed)
-        self.timeline.periodChanged.connect(lambda a, b: self._set_time_options(period_from=a, period_to=b))
-        self.worker.resultReady.connect(self._show_result)
-        self.metrics.computeAllRequested.connect(self.worker.compute_all)
+        self.worker.resultReady.connect(self.analysis_view.show_result)
         self.worker.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
-        self.worker.busyChanged.connect(self._set_busy)
-        self.inspector.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 4000))
+        self.worker.busyChanged.connect(self.status.set_busy)
 
         self._attach(first, autosave)
         self._apply_theme()
@@ -135,16 +123,55 @@ class MainWindow(QMainWindow):
         self.dock_layout.restore()
 
     # ------------------------------------------------------------- building
-    def _build_docks(self) -> None:
-        right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
-        self.dock_layout.add("inspector", self.tr("Inspector"), self.inspector, right)
-        self.dock_layout.add("catalogue", self.tr("Flow Types && Categories"), self.catalogue, right)
-        self.dock_layout.add("history", self.tr("Undo History"), self.history, right)
-        self.dock_layout.add("timeline", self.tr("Timeline"), self.timeline, bottom)
-        self.stress = add_stress_dock(self, self.docks["history"])  # closed until View > Panels > Stress Test
-        self.dock_layout.add("loops", self.tr("Loops"), self.loops, bottom)
-        self.dock_layout.add("metrics", self.tr("Metrics"), self.metrics, bottom)
-        self.dock_layout.place_defaults()
+    def _dock_titles(self) -> dict[str, str]:
+        return {"inspector": self.tr("Inspector"), "catalogue": self.tr("Flow Types && Categories"),
+                "history": self.tr("Undo History"), "timeline": self.tr("Timeline"),
+                "stress": self.tr("Stress Test"), "loops": self.tr("Loops"), "metrics": self.tr("Metrics")}
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._panel_starter.watch()   # the panels come right after the first paint
+
+    def panels_built(self) -> bool:
+        return self._panels is not None
+
+    def panels(self) -> Panels:
+        """The panels, made now if they are not there yet; the first analysis starts with them."""
+        if self._panels is None:
+            self._panels = Panels(self)
+            self.dock_layout.settle()
+            self._panels.attach(self.document)
+            self.worker.run_now()
+            self.panels_ready.emit()
+        return self._panels
+
+    @property
+    def loops(self) -> LoopsPanel:
+        return self.panels().loops
+
+    @property
+    def metrics(self) -> MetricsPanel:
+        return self.panels().metrics
+
+    @property
+    def timeline(self) -> TimelinePanel:
+        return self.panels().timeline
+
+    @property
+    def inspector(self) -> Inspector:
+        return self.panels().inspector
+
+    @property
+    def history(self) -> HistoryPanel:
+        return self.panels().history
+
+    @property
+    def catalogue(self) -> CataloguePanel:
+        return self.panels().catalogue
+
+    @property
+    def stress(self) -> StressDock:
+        return self.panels().stress
 
     def canvas_is_usable(self) -> bool:
         """Whether the canvas has at least its usable minimum size (a layout is saved only then)."""
@@ -156,20 +183,6 @@ class MainWindow(QMainWindow):
         self.menu_actions.toolbar.show()
         settings.app_settings().remove("window/state")
         self.statusBar().showMessage(self.tr("Panels back in their default places"), 3000)
-
-    def _build_status_bar(self) -> None:
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(90)
-        self.busy.setMaximumHeight(14)
-        self.busy.setTextVisible(False)
-        self.busy.setToolTip(self.tr("Analysing the diagram…"))
-        self.busy.hide()
-        self.busy_label.hide()
-        self.zoom_label.setMinimumWidth(48)
-        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        bar = self.statusBar()
-        for w in (self.busy_label, self.busy, self.counts_label, self.zoom_label):
-            bar.addPermanentWidget(w)
 
     # ------------------------------------------------------------- document
     def set_document(self, document: Document, autosave: AutosaveController | None = None) -> None:
@@ -197,9 +210,6 @@ class MainWindow(QMainWindow):
         document.pathChanged.connect(self._update_title)
 
         self._install_canvas(document)
-        self.inspector.set_document(document)
-        self.history.set_document(document)
-        self.catalogue.set_document(document)
         self.autosave = autosave
         if self.autosave is None and self.autosave_enabled:
             self.autosave = AutosaveController(document, parent=self)
@@ -208,11 +218,10 @@ class MainWindow(QMainWindow):
             self.autosave.start()
         self.refresh_flow_types()
         self._update_title()
-        self._update_counts()
-        self.loops.show_computing()  # no figures of the previous diagram while the first analysis runs
-        self.metrics.show_computing()
-        self.worker.run_now()
-        self.stress.attach()
+        self.status.update_counts()
+        if self._panels is not None:
+            self._panels.attach(document)
+            self.worker.run_now()
         QTimer.singleShot(0, self.zoom_to_fit)
 
     def _install_canvas(self, document: Document) -> None:
@@ -224,11 +233,12 @@ class MainWindow(QMainWindow):
         self.scene.set_legend_visible(settings.get_bool("view/legend", True))
         self.view.set_snap_to_grid(settings.get_bool("view/snap", False))
         self.scene.selectionChanged.connect(self._selection_changed)
-        self.timeline.attach(document.diagram, self.scene)
+        if self._panels is not None:
+            self._panels.follow_canvas()
         attach_type_filter(self)
         self.view.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 4000))
         self.view.tool_changed.connect(self._tool_changed)
-        self.view.zoomChanged.connect(self._update_zoom)
+        self.view.zoomChanged.connect(self.status.update_zoom)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self.show_context_menu)
         self.view.installEventFilter(self)
@@ -269,12 +279,13 @@ class MainWindow(QMainWindow):
     def _on_change(self, change: Change) -> None:
         if self.scene.highlighted is not None and change.kind in (ChangeKind.FLOW_ADDED, ChangeKind.RESET,
                                                                   ChangeKind.COMPANY_ADDED):
-            QTimer.singleShot(0, self._dim_again)  # after the canvas made the new items
+            QTimer.singleShot(0, self.analysis_view.dim_again)  # after the canvas made the new items
         if change.kind != ChangeKind.COMPANIES_MOVED:
-            self.worker.schedule()
-            self.stress.schedule()
-            self._update_counts()
-            self.timeline.diagram_changed(change)
+            self.status.update_counts()
+            if self._panels is not None:
+                self.worker.schedule()
+                self._panels.stress.schedule()
+                self._panels.timeline.diagram_changed(change)
         if change.kind in (ChangeKind.TYPES_CHANGED, ChangeKind.RESET):
             self.refresh_flow_types()
 
@@ -283,20 +294,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{doc.display_name()}[*] — {APP_NAME}")
         self.setWindowModified(doc.is_modified())
         self.menu_actions.revert.setEnabled(doc.path is not None)
-
-    def _update_counts(self) -> None:
-        d = self.document.diagram
-        cids, fids = self.selected_ids()
-        n_flows = len(d.flows())
-        companies = (self.tr("1 company") if len(d) == 1
-                     else self.tr("{count} companies").format(count=locale_number(len(d))))
-        flows = (self.tr("1 flow") if n_flows == 1
-                 else self.tr("{count} flows").format(count=locale_number(n_flows)))
-        text = f"{companies} · {flows}"
-        n = len(cids) + len(fids)
-        if n:
-            text += f" · {n} selected"
-        self.counts_label.setText(text)
 
     # ------------------------------------------------------------ selection
     def selected_ids(self) -> tuple[list[str], list[str]]:
@@ -307,64 +304,12 @@ class MainWindow(QMainWindow):
             cids, fids = self.selected_ids()
         except RuntimeError:  # the scene is being deleted
             return
-        self.inspector.set_selection(cids, fids)
-        self._update_counts()
-        if self.loops.through.isChecked():
-            self._apply_through()
+        self.status.update_counts()
+        if self._panels is not None:
+            self._panels.inspector.set_selection(cids, fids)
+            if self._panels.loops.through.isChecked():
+                self.analysis_view.apply_through()
         self.menu_actions.follow_selection(len(cids), len(fids))
-
-    # ------------------------------------------------------------- analysis
-    def _show_result(self, result: Any) -> None:
-        d = self.document.diagram
-        self.loops.set_result(result, frozenset(f.id for f in d.flows() if f.date))
-        self.metrics.set_result(result, {t.id: t.name for t in d.flow_types()},
-                                {t.id: t.color for t in d.flow_types()})
-        note = message_text(period_note(result))   # the Metrics of a period say so in their title
-        self.docks["metrics"].setWindowTitle(self.tr("Metrics — period {period}").format(period=note) if note
-                                                 else self.tr("Metrics"))
-
-    def _dim_again(self) -> None:
-        current = self.scene.highlighted
-        if current is not None:
-            self.scene.set_highlight(*current)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
-        self.busy_label.setVisible(busy)
-
-    def _highlight(self, company_ids: Sequence[str], flow_ids: Sequence[str]) -> None:
-        # Each call touches every item of the scene: skip it when the canvas already shows that.
-        current = self.scene.highlighted  # (company ids, flow ids), None: no highlight
-        if company_ids or flow_ids:
-            if current != (set(company_ids), set(flow_ids)):
-                self.scene.set_highlight(company_ids, flow_ids)
-        elif current is not None:
-            self.scene.clear_highlight()
-
-    def _loop_options_changed(self, options: dict[str, Any]) -> None:
-        settings.set_value("analysis/max_loops", options["max_loops"])
-        settings.set_value("analysis/max_length", options["max_length"])
-        self.worker.options.update(max_loops=options["max_loops"], max_length=options["max_length"])
-        self._set_time_options(date_ordered=options.get("date_ordered"),
-                               within_days=options.get("within_days"))
-        self._apply_through()
-
-    def _set_time_options(self, **options: Any) -> None:
-        """The period and date-ordered options of the analysis: passed only when set."""
-        for key, value in options.items():
-            if value or (key == "within_days" and value is not None):
-                self.worker.options[key] = value
-            else:
-                self.worker.options.pop(key, None)
-        self.worker.schedule()
-
-    def _apply_through(self) -> None:
-        cids = self.selected_ids()[0] if self.loops.through.isChecked() else []
-        through = cids[0] if cids else None
-        if through != self.worker.options.get("through") or not self.loops.through.isChecked():
-            self.worker.set_options(through=through)
-        if self.loops.through.isChecked() and not cids:
-            self.statusBar().showMessage(self.tr("Select a company to list only the loops through it"), 4000)
 
     # ---------------------------------------------------------- tools, view
     def current_tool(self) -> str:
@@ -384,32 +329,13 @@ class MainWindow(QMainWindow):
             self.menu_actions.tools[name].setChecked(True)
 
     def refresh_flow_types(self) -> None:
-        combo = self.flow_type_combo
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        for i, t in enumerate(self.document.diagram.flow_types()):
-            combo.addItem(swatch(t.color), f"{i + 1}  {t.name}" if i < 9 else t.name, t.id)
-        i = combo.findData(current)
-        combo.setCurrentIndex(i if i >= 0 else 0)
-        combo.blockSignals(False)
-        if combo.count():
-            self.view.set_flow_type(combo.currentData())
+        self.flow_types.refresh()
 
     def pick_flow_type(self, index: int, announce: bool = True) -> None:
-        combo = self.flow_type_combo
-        if not 0 <= index < combo.count():
-            return
-        combo.setCurrentIndex(index)
-        tid = combo.itemData(index)
-        self.view.set_flow_type(tid)
-        if announce:
-            name = self.document.diagram.flow_type(tid).name
-            self.statusBar().showMessage(self.tr("New flows: {type}").format(type=name), 3000)
+        self.flow_types.pick(index, announce)
 
     def pick_next_flow_type(self) -> None:
-        combo = self.flow_type_combo
-        self.pick_flow_type((combo.currentIndex() + 1) % max(combo.count(), 1))
+        self.flow_types.pick_next()
 
     def set_size_by(self, mode: str) -> None:
         self.scene.set_size_by(mode)
@@ -429,7 +355,8 @@ class MainWindow(QMainWindow):
         self.canvas_theme = theme.apply_theme(name)
         self.menu_actions.themes[name].setChecked(True)
         self._apply_canvas_theme()
-        self.worker.run_now()  # the panels colour their texts for the new palette
+        if self._panels is not None:
+            self.worker.run_now()  # the panels colour their texts for the new palette
 
     def _apply_canvas_theme(self) -> None:
         self.view.set_theme(self.canvas_theme)
@@ -447,17 +374,14 @@ class MainWindow(QMainWindow):
     def zoom(self, how: str) -> None:
         view = self.view
         {"in": view.zoom_in, "out": view.zoom_out, "fit": view.zoom_to_fit, "reset": view.reset_zoom}[how]()
-        self._update_zoom()
+        self.status.update_zoom()
 
     def zoom_to_fit(self) -> None:
         self.view.zoom_to_fit()
-        self._update_zoom()
+        self.status.update_zoom()
 
     def zoom_to_fit_later(self) -> None:
         QTimer.singleShot(0, self.zoom_to_fit)
-
-    def _update_zoom(self, *_args: object) -> None:
-        self.zoom_label.setText(f"{self.view.transform().m11() * 100:.0f}%")
 
     # ---------------------------------------------------------- context menu
     def show_context_menu(self, pos: QPoint) -> QMenu:
@@ -528,13 +452,14 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop background work and remember the window layout (after the user agreed to close)."""
         self.worker.shutdown()
-        self.stress.shutdown()
         self.files.guard.release()
         if self.autosave is not None:
             self.autosave.clean_close()
             self.autosave = None
-        self.inspector.detach()
-        self.catalogue.detach()
+        if self._panels is not None:
+            self._panels.stress.shutdown()
+            self._panels.inspector.detach()
+            self._panels.catalogue.detach()
         s = settings.app_settings()
         self.dock_layout.save(s)
         s.setValue("last_file", str(self.document.path or ""))

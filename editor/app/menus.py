@@ -172,7 +172,7 @@ def build_menus(w: MainWindow) -> Actions:
     export_replay = make_action(
         w,
         QT_TRANSLATE_NOOP("Menus", "Export &Replay…"),
-        w.timeline.export_replay,
+        lambda: w.timeline.export_replay(),   # the timeline panel is made after the first paint
         None,
         QT_TRANSLATE_NOOP("Menus", "Export the deals appearing in date order as an animated GIF"),
     )

@@ -24,6 +24,7 @@ first painted and when the panels got their first figures (used by the start-up 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -75,6 +76,10 @@ def start_windows(argv: list[str]) -> list:
 
 
 def run_app(argv: list[str]) -> int:
+    # Start-up makes a few hundred thousand long-lived objects (modules, Qt's wrappers, the
+    # diagram) and no garbage: the cyclic collector stays off until the windows are shown, then
+    # they are frozen, out of every later collection (the GUI thread's collector takes over).
+    gc.disable()
     from PySide6.QtWidgets import QApplication
 
     existing = QApplication.instance()
@@ -84,7 +89,6 @@ def run_app(argv: list[str]) -> int:
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName("Roundtrip")
     app.setApplicationVersion(__version__)
-    app.setWindowIcon(resources.icon("roundtrip"))
     from editor import i18n
     i18n.install(app)  # before any widget: texts are translated when widgets are made
     from editor.background import collector
@@ -92,6 +96,11 @@ def run_app(argv: list[str]) -> int:
     windows = start_windows(list(argv))
     for w in windows:
         w.show()
+    gc.freeze()
+    # The icon (an SVG drawn at each size the desktop asks for) can wait for the first paint.
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, lambda: app.setWindowIcon(resources.icon("roundtrip")))
     if os.environ.get("ROUNDTRIP_STARTUP_PROBE"):
         _arm_probe(windows[-1])
     shot = os.environ.get("ROUNDTRIP_SMOKE_SCREENSHOT")

@@ -72,7 +72,7 @@ def attach_type_filter(w: MainWindow) -> None:
 def show_hidden(w: MainWindow, hidden: set[str]) -> None:
     w.scene.set_hidden_types(hidden)
     note = hidden_note(len(hidden))
-    for panel in (w.loops, w.metrics):
+    for panel in (w.loops, w.metrics) if w.panels_built() else ():   # (made later: they ask then)
         set_view_note(panel, note)
     if note:
         w.statusBar().showMessage(note, 4000)

@@ -42,22 +42,23 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import multiprocessing
 import os
 import pickle
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from multiprocessing.context import BaseContext
+from concurrent.futures import Future, ThreadPoolExecutor
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.background import relay
 from editor.model import Snapshot
+
+if TYPE_CHECKING:  # multiprocessing is imported when the process starts: the window paints first
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
 
 DEBOUNCE_MS = 150
 #: Seconds the interactive analysis spends on round-trip capacities before leaving the rest out.
@@ -85,6 +86,9 @@ def process_allowed() -> bool:
 def analysis_pool() -> ProcessPoolExecutor:
     """The process the analyses run in (started on first use, shared, ended at exit)."""
     global _pool
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     with _pool_lock:
         if _pool is None:
             ctx: BaseContext
@@ -116,10 +120,21 @@ def _lower_priority(app_pid: int | None = None) -> None:
     from editor.analysis import flow_helper
 
     flow_helper.exit_on_terminate()  # ended by the app: the helper first, semaphores released
+    # The first analyses of a small map need none of numpy, HiGHS and igraph; the next ones are
+    # faster with them, so they are imported meanwhile, beside the analyses.
+    from editor.analysis.graph import preload_fast_path
+
+    threading.Thread(target=_quietly, args=(preload_fast_path,), daemon=True,
+                     name="roundtrip-analysis-preload").start()
     if app_pid is not None:
         threading.Thread(target=_end_with, args=(app_pid,), daemon=True,
                          name="roundtrip-analysis-watch").start()
     flow_helper.allow()
+
+
+def _quietly(fn: Callable[[], None]) -> None:
+    with contextlib.suppress(Exception):  # an import that fails here fails again where it is needed
+        fn()
 
 
 def _end_with(app_pid: int) -> None:
@@ -158,6 +173,8 @@ def _forget_pool(pool: ProcessPoolExecutor) -> None:
 
 def _process_trouble(error: BaseException | None) -> bool:
     """True when ``error`` comes from the process machinery, not from the analysis."""
+    from concurrent.futures.process import BrokenProcessPool
+
     return isinstance(error, (BrokenProcessPool, pickle.PicklingError))
 
 
@@ -175,6 +192,8 @@ def _run_in_process(analyze: Callable[..., Any] | None, snapshot: Snapshot, opti
 
     Returns (result, error, seconds) like :func:`_run`; the error is a :class:`_Retry` when the
     process could not be had or broke (the caller then runs the request in a thread)."""
+    from concurrent.futures.process import BrokenProcessPool
+
     t0 = time.perf_counter()
     try:
         pool = analysis_pool()

@@ -13,9 +13,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+if TYPE_CHECKING:  # imported where the multigraph is first built: opening a window does not need it
+    import networkx as nx
 
 from editor.model.catalogue import DEFAULT_CATEGORIES, DEFAULT_FLOW_TYPES, EXTRA_COLORS
 from editor.model.entities import DEFAULT_UNIT, Category, Company, Flow, FlowType
@@ -71,7 +72,7 @@ class Diagram:
     def __init__(self, *, flow_types: Iterable[FlowType] | None = None,
                  categories: Iterable[Category] | None = None,
                  metadata: Metadata | None = None) -> None:
-        self._graph_built: nx.MultiDiGraph | None = nx.MultiDiGraph()
+        self._graph_built: nx.MultiDiGraph | None = None   # built on first use
         self._companies: dict[str, Company] = {}
         self._flows: dict[str, Flow] = {}
         self._types: dict[str, FlowType] = {}
@@ -192,6 +193,8 @@ class Diagram:
         """The multigraph, built now if it is not there yet."""
         g = self._graph_built
         if g is None:
+            import networkx as nx
+
             g = self._graph_built = nx.MultiDiGraph()
             g.add_nodes_from(self._companies)
             g.add_edges_from((f.source, f.target, f.id) for f in self._flows.values())
@@ -200,6 +203,8 @@ class Diagram:
     @property
     def graph(self) -> nx.MultiDiGraph:
         """A read-only view of the company/flow multigraph."""
+        import networkx as nx
+
         return nx.graphviews.generic_graph_view(self._graph)
 
     def snapshot(self) -> Snapshot:

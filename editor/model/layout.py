@@ -26,8 +26,6 @@ import random
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
 if TYPE_CHECKING:
     from editor.model.diagram import Diagram
     from editor.model.entities import Company
@@ -87,6 +85,8 @@ def _box(count: int, steps: tuple[float, float] = (SPACING, SPACING)) -> tuple[f
 
 def _spring(diagram: Diagram, ids: list[str], fixed: list[Company],
             edges: list[tuple[str, str]], steps: tuple[float, float]) -> dict[str, Point]:
+    import networkx as nx  # imported on first use, like igraph below
+
     g = nx.Graph()
     g.add_nodes_from(c.id for c in diagram.companies())
     g.add_edges_from(edges)

@@ -2090,22 +2090,23 @@ Select only companies or only flows to edit them together.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/app/mainwindow.py" line="+107"/>
+        <location filename="../../editor/app/status.py" line="+21"/>
         <source>Analysing…</source>
         <translation>分析中…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../editor/app/mainwindow.py" line="+108"/>
         <source>Type of the next flow you draw (keys 1–9)</source>
+        <extracomment>The panels are made and in their docks (right after the first paint, or when first asked for).</extracomment>
         <translation>次に描くフローの種類 (キー 1–9)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+19"/>
         <source>Inspector</source>
         <translation>インスペクター</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Flow Types &amp;&amp; Categories</source>
         <translation>フローの種類とカテゴリ</translation>
     </message>
@@ -2115,33 +2116,33 @@ Select only companies or only flows to edit them together.</source>
         <translation>操作履歴</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Timeline</source>
         <translation>タイムライン</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Loops</source>
         <translation>ループ</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+177"/>
+        <location filename="../../editor/app/analysis_view.py" line="+39"/>
+        <location filename="../../editor/app/mainwindow.py" line="+0"/>
         <source>Metrics</source>
         <translation>指標</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location filename="../../editor/app/mainwindow.py" line="+56"/>
         <source>Panels back in their default places</source>
         <translation>パネルを既定の配置に戻しました</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../editor/app/status.py" line="+7"/>
         <source>Analysing the diagram…</source>
         <translation>図を分析中…</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+18"/>
         <source>1 company</source>
         <translation>1 社</translation>
     </message>
@@ -2161,22 +2162,22 @@ Select only companies or only flows to edit them together.</source>
         <translation>フロー {count} 件</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../editor/app/analysis_view.py" line="-1"/>
         <source>Metrics — period {period}</source>
         <translation>指標 — 期間 {period}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Select a company to list only the loops through it</source>
         <translation>企業を選択すると、その企業を通るループだけを表示します</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../editor/app/flow_type_combo.py" line="+48"/>
         <source>New flows: {type}</source>
         <translation>新しいフロー: {type}</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location filename="../../editor/app/mainwindow.py" line="+254"/>
         <source>Cannot Close</source>
         <translation>閉じられません</translation>
     </message>
@@ -2191,6 +2192,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>ファイル → 名前を付けて保存… をお試しください。その間も自動保存が復元用のコピーを残します。</translation>
     </message>
     <message>
+        <location line="-313"/>
         <location filename="../../editor/app/stress_dock.py" line="+96"/>
         <source>Stress Test</source>
         <extracomment>width of the dock when it first opens (its tables have seven columns)</extracomment>

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.generate import generate
-from editor.analysis import CompanyGraph, analyze, roundtrip
+from editor.analysis import CompanyGraph, analyze, graph, roundtrip
 from editor.analysis.circulation import CACHE, circulation_of, clear_cache, component_cache_info, components
 from editor.analysis.roundtrip import bounds, component_capacities
 from editor.model import Company, Flow
@@ -22,6 +22,15 @@ if TYPE_CHECKING:
 
 SETTINGS = settings(max_examples=1500 if LONG else 300, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.fixture(autouse=True)
+def numpy_path_for_every_size():
+    """These tests are about the numpy/HiGHS/igraph path: small maps take it too (see test_smallmaps)."""
+    with mock.patch.object(graph, "SMALL_STEPS", -1):
+        yield
+
+
 spread_amounts = st.one_of(st.none(), st.floats(1e-3, 1e6, allow_nan=False), st.sampled_from([1.0, 2.0, 5.0]))
 
 

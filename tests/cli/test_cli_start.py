@@ -85,3 +85,33 @@ def test_glossary_texts_do_not_import_the_analysis() -> None:
     out = subprocess.run([sys.executable, "-c", code], env=dict(os.environ, PYTHONPATH=str(ROOT)),
                          capture_output=True, text=True, timeout=60)
     assert out.stdout.split() == ["True", "[]"], out.stderr
+
+
+def test_a_command_process_keeps_no_cuts_and_prints_what_a_long_lived_one_does(tmp_path: Path) -> None:
+    """``roundtrip analyze`` analyses once: it keeps no cuts for a next analysis (nor works them
+    out), and prints exactly what an analysis that keeps them gives."""
+    import contextlib
+    import io
+
+    from benchmarks.generate import generate
+    from editor.analysis import analyze_for_export, cuts
+    from editor.analysis.circulation import clear_cache
+    from editor.io.formats import write_any
+
+    path = tmp_path / "deals.csv"
+    write_any(generate(150, 750, 4), path, analyze=analyze_for_export)
+    clear_cache()
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main(["analyze", "--json", str(path)]) == 0   # in this process: cuts are kept
+    assert cuts.PREVIOUS.enabled and cuts.PREVIOUS.items
+    code = ("import sys; from editor.__main__ import main; from editor.analysis import cuts\n"
+            "sys.argv = ['roundtrip', 'analyze', '--json', sys.argv[1]]\n"
+            "rc = main()\n"
+            "print('kept', cuts.PREVIOUS.enabled, len(cuts.PREVIOUS.items), file=sys.stderr)\n"
+            "sys.exit(rc)")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "kept False 0" in out.stderr
+    assert out.stdout == buffer.getvalue()

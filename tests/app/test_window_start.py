@@ -1,0 +1,112 @@
+"""Start-up of the window: the canvas paints first, without the analysis libraries; the panels
+come right after, in the docks and layout they had before."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from editor import settings
+from editor.app.mainwindow import MainWindow
+from editor.app.panel_docks import DOCKS
+from editor.dialogs import messages
+from editor.editing.document import Document
+from tests.helpers import seed_diagram
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "editor" / "data" / "samples" / "ai-money-machine-2025.roundtrip"
+HEAVY = ("networkx", "numpy", "igraph", "highspy", "pandas", "scipy")
+
+#: The app started as ``roundtrip SAMPLE``; at its first paint it prints the heavy modules loaded
+#: (and whether the panels are made yet), then leaves.
+FIRST_PAINT = f"""
+import os, sys, builtins
+real = builtins.print
+def spy(*args, **kwargs):
+    if args and str(args[0]).startswith("roundtrip-probe shown"):
+        from editor.app import start
+        w = start._windows[-1]
+        real("heavy", ",".join(m for m in {HEAVY!r} if m in sys.modules) or "-",
+             "panels", w.panels_built(), "docks", len(w.docks), flush=True)
+        os._exit(0)
+    real(*args, **kwargs)
+builtins.print = spy
+from editor.__main__ import main
+main([sys.argv[1]])
+"""
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("ROUNDTRIP_RECOVERY_DIR", str(tmp_path / "recovery"))
+    monkeypatch.setattr(messages, "ask_save_changes", lambda parent, name: QMessageBox.StandardButton.Discard)
+    settings.clear_all()
+    w = MainWindow(Document(seed_diagram(), None), autosave_enabled=False)
+    qtbot.addWidget(w)
+    yield w
+    w.document.undo_stack.setClean()
+    w.shutdown()
+
+
+def test_the_first_paint_comes_before_the_panels_and_the_analysis_libraries(tmp_path: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen", ROUNDTRIP_STARTUP_PROBE="1",
+               XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path), XDG_CACHE_HOME=str(tmp_path),
+               ROUNDTRIP_RECOVERY_DIR=str(tmp_path / "recovery"))
+    out = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(SAMPLE)], env=env, capture_output=True,
+                         text=True, timeout=120)
+    line = next((ln for ln in out.stdout.splitlines() if ln.startswith("heavy")), None)
+    assert line is not None, out.stderr[-2000:]
+    assert line.split() == ["heavy", "-", "panels", "False", "docks", str(len(DOCKS))], line
+
+
+def test_the_panels_come_after_the_first_paint_into_the_docks(window, qtbot) -> None:
+    assert not window.panels_built()
+    # the docks are there from the start, so View > Panels can show and hide them
+    assert set(window.docks) == {key for key, _ in DOCKS}
+    assert all(window.docks[key].toggleViewAction() for key, _ in DOCKS)
+    with qtbot.waitSignal(window.panels_ready, timeout=10000):
+        window.show()
+    assert window.panels_built()
+    assert window.docks["loops"].widget() is window.loops
+    assert window.docks["inspector"].widget() is window.inspector
+    assert window.docks["stress"].widget() is window.stress.panel
+    assert not window.docks["stress"].isVisible()      # closed until asked for
+    # and the first analysis reaches them
+    qtbot.waitUntil(lambda: window.worker.latest is not None, timeout=15000)
+    assert window.worker.latest.loops
+
+
+def test_asking_for_a_panel_makes_them_at_once(window, qtbot) -> None:
+    with qtbot.waitSignal(window.panels_ready, timeout=1000):
+        inspector = window.inspector
+    assert window.panels_built() and window.docks["inspector"].widget() is inspector
+    window.scene.select_ids(["oracle"], [])
+    assert window.inspector.heading.text() == "Oracle"
+
+
+def test_a_selection_made_before_the_panels_reaches_the_inspector(window) -> None:
+    window.scene.select_ids(["oracle"], [])
+    assert not window.panels_built()
+    assert window.inspector.heading.text() == "Oracle"
+
+
+def test_the_saved_layout_is_back_once_the_panels_are_in(window, qtbot) -> None:
+    with qtbot.waitSignal(window.panels_ready, timeout=10000):
+        window.show()
+    window.resize(1400, 900)
+    window.resizeDocks([window.docks["inspector"]], [420], Qt.Orientation.Horizontal)
+    qtbot.wait(50)
+    width = window.docks["inspector"].width()
+    window.shutdown()   # saves the layout
+    again = MainWindow(Document(seed_diagram(), None), autosave_enabled=False)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.panels_ready, timeout=10000):
+        again.show()
+    qtbot.wait(50)
+    assert width > 400 and abs(again.docks["inspector"].width() - width) <= 2
+    again.shutdown()
