@@ -11,10 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter, is_
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from editor.analysis.graph import CompanyGraph
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,12 @@ def flow_sums(g: CompanyGraph) -> FlowSums:
     The sums are those of a plain loop over the flows in document order: per company and type
     in document order, and a company's total over its types in the order they first appear
     (``np.bincount`` adds its weights one by one in order), so the figures are the same to
-    the last bit as adding them up in Python."""
+    the last bit as adding them up in Python. A small map (:attr:`CompanyGraph.small`) is
+    added up in Python, without importing numpy."""
+    if g.small:
+        return _plain_sums(g)
+    import numpy as np
+
     flows = g.snapshot.flows
     n, m = g.n, len(flows)
     get = g.index.get
@@ -114,9 +121,36 @@ def flow_sums(g: CompanyGraph) -> FlowSums:
     return FlowSums(inflow, outflow, in_by, out_by, unk_in.tolist(), unk_out.tolist())
 
 
+def _plain_sums(g: CompanyGraph) -> FlowSums:
+    """:func:`flow_sums` by a plain loop over the flows."""
+    n, get = g.n, g.index.get
+    ins: list[dict[str, float]] = [{} for _ in range(n)]
+    outs: list[dict[str, float]] = [{} for _ in range(n)]
+    unk_in, unk_out = [0] * n, [0] * n
+    for f in g.snapshot.flows:
+        s, t = get(f.source), get(f.target)
+        if s is None or t is None or s == t:
+            continue
+        if f.amount is None:
+            unk_out[s] += 1
+            unk_in[t] += 1
+            continue
+        outs[s][f.type] = outs[s].get(f.type, 0.0) + f.amount
+        ins[t][f.type] = ins[t].get(f.type, 0.0) + f.amount
+    rank = {t: i for i, t in enumerate(_type_order(g, {f.type for f in g.snapshot.flows}))}
+
+    def by_type(sums: dict[str, float]) -> tuple[tuple[str, float], ...]:
+        return tuple(sorted(sums.items(), key=lambda kv: rank[kv[0]]))
+
+    return FlowSums([sum(d.values()) for d in ins], [sum(d.values()) for d in outs],
+                    [by_type(d) for d in ins], [by_type(d) for d in outs], unk_in, unk_out)
+
+
 def _sums(company: np.ndarray, types: np.ndarray, amount: np.ndarray, n: int,
           names: list[str]) -> tuple[list[float], list[tuple[tuple[str, float], ...]]]:
     """(total, (type, amount) pairs in type code order) of every company, from flows in document order."""
+    import numpy as np
+
     width = max(len(names), 1)
     groups, first, where = np.unique(company * width + types, return_index=True, return_inverse=True)
     sums = np.bincount(where.ravel(), weights=amount, minlength=len(groups))

@@ -1,10 +1,11 @@
 """The linear parts of the analysis (company sums, loop groups, steps by amount) by numpy: as a plain loop."""
 import dataclasses
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editor.analysis import CompanyGraph, circular_groups
+from editor.analysis import CompanyGraph, circular_groups, graph
 from editor.analysis.metrics import CompanyMetrics, company_metrics
 from editor.analysis.search import _known_by_amount
 from editor.model import Company, Diagram, Flow
@@ -57,6 +58,10 @@ def _same(d_or_snapshot) -> None:
     got = company_metrics(g, circular, caps)
     want = _reference(g, circular, caps)
     assert got == want
+    with mock.patch.object(graph, "SMALL_STEPS", 10**9), mock.patch.object(graph, "_loaded", lambda m: False):
+        assert company_metrics(CompanyGraph(snap), circular, caps) == want   # the plain way of small maps
+    with mock.patch.object(graph, "SMALL_STEPS", -1):
+        assert company_metrics(CompanyGraph(snap), circular, caps) == want   # numpy's way
     # the same types too: 0 (no amount) stays an int in the JSON, as before
     assert [(type(m.inflow), type(m.outflow), type(m.net)) for m in got] == \
         [(type(m.inflow), type(m.outflow), type(m.net)) for m in want]
@@ -113,7 +118,7 @@ def _groups_reference(g: CompanyGraph) -> tuple[tuple[str, ...], ...]:
     """Loop groups as a plain loop over the companies finds them (the former implementation)."""
     labels, circular = g.circular_labels()
     groups: dict[int, list[str]] = {}
-    for i, lab in enumerate(labels.tolist()):
+    for i, lab in enumerate(labels):
         if lab in circular:
             groups.setdefault(lab, []).append(g.companies[i].id)
     return tuple(sorted((tuple(v) for v in groups.values()), key=lambda grp: g.index[grp[0]]))
@@ -124,6 +129,8 @@ def _groups_reference(g: CompanyGraph) -> tuple[tuple[str, ...], ...]:
 def test_loop_groups_match_a_plain_loop_over_the_companies(d):
     g = CompanyGraph(d.snapshot())
     assert circular_groups(g) == _groups_reference(g)
+    with mock.patch.object(graph, "SMALL_STEPS", -1):   # the numpy way, which big maps take
+        assert circular_groups(CompanyGraph(d.snapshot())) == _groups_reference(g)
 
 
 def _known_reference(g: CompanyGraph) -> tuple[list[int], list[float], dict[float, int]]:
@@ -147,3 +154,7 @@ def _known_reference(g: CompanyGraph) -> tuple[list[int], list[float], dict[floa
 def test_steps_by_amount_match_a_sort_by_key(d):
     g = CompanyGraph(d.snapshot())
     assert _known_by_amount(g) == _known_reference(g)
+    with mock.patch.object(graph, "SMALL_STEPS", -1):   # the numpy way, which big maps take
+        assert _known_by_amount(CompanyGraph(d.snapshot())) == _known_reference(g)
+    with mock.patch.object(graph, "SMALL_STEPS", 10**9), mock.patch.object(graph, "_loaded", lambda m: False):
+        assert _known_by_amount(CompanyGraph(d.snapshot())) == _known_reference(g)   # Python's way
