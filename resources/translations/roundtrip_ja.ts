@@ -108,7 +108,7 @@
 <context>
     <name>Amounts</name>
     <message>
-        <location filename="../../editor/i18n.py" line="+241"/>
+        <location filename="../../editor/i18n.py" line="+246"/>
         <source>up to {amount}</source>
         <extracomment>the setting&apos;s key and values (&quot;system&quot; follows the system locale) the languages with a catalogue, besides the source language English How the amount labels write a qualifier (&quot;up to $100B&quot;, &quot;~$300B&quot;), translated at display time.</extracomment>
         <translation>最大{amount}</translation>
@@ -200,7 +200,7 @@
 <context>
     <name>DiagramView</name>
     <message>
-        <location filename="../../editor/canvas/view.py" line="+241"/>
+        <location filename="../../editor/canvas/view.py" line="+238"/>
         <source>This diagram is empty.
 
 Press C and click to add a company,
@@ -214,7 +214,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 または「ファイル → サンプルを開く」で付属の例を開いてください。</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location filename="../../editor/canvas/label_editing.py" line="+39"/>
         <source>A company needs a name; it stays {name}.</source>
         <translation>企業には名前が必要です。{name} のままにします。</translation>
     </message>
@@ -224,12 +224,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>名前を変更できません: {error}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Amount not changed: {error}. Try 100, $100B, up to 100, ~300 or ? for unknown.</source>
         <translation>金額は変更されていません: {error}。100、$100B、up to 100、~300、不明なら ? のように入力してください。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Amount not changed: {error}</source>
         <translation>金額は変更されていません: {error}</translation>
     </message>
@@ -730,9 +730,9 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../editor/app/files.py" line="+65"/>
+        <location filename="../../editor/app/files.py" line="+78"/>
         <source>Open &amp;Sample</source>
-        <extracomment>Lock, stamp and watch of the document&apos;s file (the window makes it follow each document).</extracomment>
+        <extracomment>Diagram files up to this size are read at once (a few ms); bigger ones in a worker thread. Lock, stamp and watch of the document&apos;s file (the window makes it follow each document). Files dropped onto the window open like File → Open.</extracomment>
         <translation>サンプルを開く(&amp;S)</translation>
     </message>
     <message>
@@ -741,7 +741,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
+        <source>Reading {file}…</source>
+        <translation>{file} を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>New diagram</source>
         <translation>新しい図</translation>
     </message>
@@ -751,14 +756,20 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>図を開く</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
+        <location line="+50"/>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location line="-43"/>
         <location line="+8"/>
-        <location line="+237"/>
+        <location line="+243"/>
         <source>Cannot Open File</source>
         <translation>ファイルを開けません</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-250"/>
         <source>“{file}” cannot be opened.</source>
         <translation>「{file}」を開けません。</translation>
     </message>
@@ -788,7 +799,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>新しい図: 保存すると {path} に書き込みます</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Too Large for a Roundtrip File</source>
         <translation>Roundtrip ファイルには大きすぎます</translation>
     </message>
@@ -855,16 +866,17 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
     <message>
         <location line="+10"/>
+        <location line="+8"/>
         <source>Revert</source>
         <translation>保存時の状態に戻す</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>Discard your changes and reload “{file}”?</source>
         <translation>変更を破棄して「{file}」を読み込み直しますか?</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>No samples installed</source>
         <translation>サンプルがインストールされていません</translation>
     </message>
@@ -1061,7 +1073,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../editor/dialogs/import_dialog.py" line="+72"/>
+        <location filename="../../editor/dialogs/import_dialog.py" line="+64"/>
         <source>As the file shows (ask when unclear)</source>
         <extracomment>Debounce of the preview check after a mapping change (ms). The decimal-mark choices: (what the user reads, the mark passed to the reader).</extracomment>
         <translation>ファイルの表記どおり (不明なときは確認)</translation>
@@ -1077,7 +1089,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>ピリオド: 1,500.25</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../editor/dialogs/import_pages.py" line="+33"/>
         <source>Source (pays) *</source>
         <translation>支払元 (支払う側) *</translation>
     </message>
@@ -1212,7 +1224,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>企業 ID</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../editor/dialogs/import_wording.py" line="+15"/>
         <source>1 row</source>
         <translation>1 行</translation>
     </message>
@@ -1252,7 +1264,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>問題 {count} 件</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../editor/dialogs/import_pages.py" line="+29"/>
         <source>Which column of the file holds the {field}</source>
         <translation>ファイルのどの列に {field} があるか</translation>
     </message>
@@ -1278,13 +1290,13 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>全 {total} 行のうち最初の {shown} 行を表示しています (チェックは全行に対して行います)。</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+343"/>
+        <location filename="../../editor/dialogs/import_dialog.py" line="+41"/>
+        <location line="+306"/>
         <source>Import {file}</source>
         <translation>{file} をインポート</translation>
     </message>
     <message>
-        <location line="-319"/>
+        <location line="-282"/>
         <source>Skip rows with problems (they are listed above and not imported)</source>
         <translation>問題のある行をスキップする (上に一覧表示され、インポートされません)</translation>
     </message>
@@ -1359,7 +1371,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>… ほか {count} 件</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../editor/dialogs/import_wording.py" line="+6"/>
         <source>Problems ({problems} in {rows}):</source>
         <translation>問題 ({rows}に{problems}):</translation>
     </message>
@@ -1374,7 +1386,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>問題なし: すべての行をインポートできます。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../editor/dialogs/import_dialog.py" line="+33"/>
         <source>Nothing can be imported yet: the numbers in {columns} read differently with a decimal comma and with a decimal point (1.500 is 1500 or 1.5). Choose the decimal mark the file uses below.</source>
         <translation>まだインポートできません: {columns} の数値は、小数点をコンマとみなすか点とみなすかで読み方が変わります (1.500 は 1500 か 1.5)。下でファイルが使う小数点記号を選んでください。</translation>
     </message>
@@ -1389,7 +1401,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>インポートするものがありません: 読み取れる行がありません。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../editor/dialogs/import_wording.py" line="+9"/>
         <source>{flows} and {companies} will be imported</source>
         <translation>{flows}と{companies}をインポートします</translation>
     </message>
@@ -1434,10 +1446,10 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location filename="../../editor/dialogs/import_dialog.py" line="+61"/>
         <location line="+8"/>
-        <location filename="../../editor/dialogs/import_reading.py" line="+49"/>
-        <location line="+50"/>
+        <location filename="../../editor/dialogs/import_reading.py" line="+35"/>
+        <location line="+20"/>
         <source>Import</source>
         <translation>インポート</translation>
     </message>
@@ -1468,13 +1480,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>列「{header}」はインポートしません</translation>
     </message>
     <message>
-        <location filename="../../editor/dialogs/import_reading.py" line="-51"/>
-        <source>Cancel</source>
-        <extracomment>The progress window appears only when a read takes longer than this (ms).</extracomment>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location filename="../../editor/dialogs/import_reading.py" line="-17"/>
         <source>Reading {file}…</source>
         <translation>{file} を読み込んでいます…</translation>
     </message>
@@ -1484,7 +1490,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>{file} の行を合計しています…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>{file} is too large for one diagram.</source>
         <translation>{file} は 1 つの図には大きすぎます。</translation>
     </message>
@@ -2177,7 +2183,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>新しいフロー: {type}</translation>
     </message>
     <message>
-        <location filename="../../editor/app/mainwindow.py" line="+254"/>
+        <location filename="../../editor/app/mainwindow.py" line="+256"/>
         <source>Cannot Close</source>
         <translation>閉じられません</translation>
     </message>
@@ -2192,7 +2198,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>ファイル → 名前を付けて保存… をお試しください。その間も自動保存が復元用のコピーを残します。</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-315"/>
         <location filename="../../editor/app/stress_dock.py" line="+96"/>
         <source>Stress Test</source>
         <extracomment>width of the dock when it first opens (its tables have seven columns)</extracomment>
@@ -2202,7 +2208,7 @@ Select only companies or only flows to edit them together.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../editor/app/menus.py" line="+125"/>
+        <location filename="../../editor/app/menus.py" line="+105"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -2447,12 +2453,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>全体を表示(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Actual Size</source>
         <translation>実際のサイズ(&amp;A)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Legend</source>
         <translation>凡例(&amp;L)</translation>
     </message>
@@ -2472,12 +2478,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>移動した企業をグリッドに合わせます</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Size Companies &amp;By</source>
         <translation>企業の大きさ(&amp;B)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;Valuation</source>
         <translation>企業価値(&amp;V)</translation>
     </message>
@@ -2492,12 +2498,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>同じサイズ(&amp;S)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;System</source>
         <translation>システムに従う(&amp;S)</translation>
     </message>
@@ -2512,7 +2518,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>ダーク(&amp;D)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>&amp;Panels</source>
         <translation>パネル(&amp;P)</translation>
     </message>
@@ -2577,12 +2583,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;About Roundtrip</source>
         <translation>Roundtrip について(&amp;A)</translation>
     </message>
@@ -2592,7 +2598,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location filename="../../editor/app/context_menu.py" line="+24"/>
         <source>Add Company Here</source>
         <translation>ここに企業を追加</translation>
     </message>
@@ -2648,7 +2654,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>種類を変更</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../editor/app/help_menu.py" line="+20"/>
         <source>Draw money-flow diagrams between companies and see which money comes back: loops, circulation and round trips.</source>
         <translation>企業間のお金の流れを図に描き、どのお金が戻ってくるか (ループ・循環・ラウンドトリップ) を確かめます。</translation>
     </message>
@@ -3989,6 +3995,35 @@ Your changes will be lost if you don&apos;t save them.</source>
         <location line="+2"/>
         <source>Sent to the printer</source>
         <translation>プリンターに送信しました</translation>
+    </message>
+</context>
+<context>
+    <name>Reading</name>
+    <message>
+        <location filename="../../editor/background/reading.py" line="+96"/>
+        <source>{rows} rows read</source>
+        <extracomment>The progress window appears only when a read takes longer than this (ms). How often the GUI thread looks at the worker (ms): finished, cancelled, progress. The bar&apos;s steps when the total is known. The reads running now, innermost last, with the widget each was started for (GUI thread only).</extracomment>
+        <translation>{rows} 行を読み込みました</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{done} of {total} MB read</source>
+        <translation>{total} MB 中 {done} MB を読み込みました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{done} MB read</source>
+        <translation>{done} MB を読み込みました</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>開く</translation>
     </message>
 </context>
 <context>
