@@ -194,10 +194,13 @@ def translate_in(lang: str | None, context: str, text: str) -> str:
 def message_text(text: str, lang: str | None = None) -> str:
     """A :class:`~editor.model.texts.Message` in ``lang`` (None: the interface language), its
     Message params translated too; any other text as it is."""
-    from editor.model.texts import Joined, Message, message_of
+    from editor.model.texts import Joined, Message, Tail, message_of
 
     if isinstance(text, Joined):
         return text.separator.join(message_text(part, lang) for part in text.parts)
+    if isinstance(text, Tail):   # the translation of the whole, after its leading "field: "
+        whole = message_text(text.whole, lang)
+        return whole.split(": ", 1)[-1]
     if not isinstance(text, Message):
         return str(text)
     template = translate_in(lang, "Messages", text.template)

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from editor.model.texts import msg
+
 COMMA, POINT = ",", "."
 DECIMAL_MARKS = (COMMA, POINT)
 _NUMBER = re.compile(r"[-+]?\d[\d.,\u00a0\u202f' ]*")
@@ -53,13 +55,14 @@ def column_mark(cells: Iterable[Any]) -> str | None:
         if e is not None:
             seen.setdefault(e, cell)
     if COMMA in seen and POINT in seen:
-        raise DecimalMarkError(f"some numbers use a decimal comma ({seen[COMMA]!r}), others a decimal "
-                               f"point ({seen[POINT]!r})")
+        raise DecimalMarkError(msg("some numbers use a decimal comma ({comma}), others a decimal point "
+                                   "({point})", comma=repr(seen[COMMA]), point=repr(seen[POINT])))
     if COMMA in seen or POINT in seen:
         return COMMA if COMMA in seen else POINT
     if "?" in seen:
-        raise DecimalMarkError(f"numbers like {seen['?']!r} read as a decimal number with a decimal point "
-                               f"or a whole number with a thousands point; the decimal mark cannot be told")
+        raise DecimalMarkError(msg("numbers like {value} read as a decimal number with a decimal point or a "
+                                   "whole number with a thousands point; the decimal mark cannot be told",
+                                   value=repr(seen["?"])))
     return None
 
 

@@ -42,6 +42,7 @@ from editor.io.tableshapes import (
 from editor.io.workbook import read_workbook
 from editor.model import Diagram, ModelError
 from editor.model.layout import layout_positions
+from editor.model.texts import Joined, msg
 
 #: Columns of a flows table and of a companies table, in export order (from the records).
 FLOW_FIELDS = FLOW_COLUMNS
@@ -61,8 +62,9 @@ def read_tables(path: str | os.PathLike, companies_path: str | os.PathLike | Non
         flows_name, companies_name = pick_sheets(sheets, _looks_like_flows, _looks_like_companies)
         flows = sheets[flows_name]
         if flows_name != next(iter(sheets)):
-            flows.notes.append(f"read the flows from the sheet {flows_name!r}"
-                               + (f" and the companies from {companies_name!r}" if companies_name else ""))
+            flows.notes.append(msg("read the flows from the sheet {flows} and the companies from {companies}",
+                                   flows=repr(flows_name), companies=repr(companies_name)) if companies_name
+                               else msg("read the flows from the sheet {flows}", flows=repr(flows_name)))
         companies = sheets[companies_name] if companies_name else None
         extra = {n: t for n, t in sheets.items() if n not in (flows_name, companies_name)}
     elif suffix in TEXT_EXTENSIONS:
@@ -70,10 +72,11 @@ def read_tables(path: str | os.PathLike, companies_path: str | os.PathLike | Non
         sibling = companies_table_beside(p)
         if companies_path is None and sibling is not None:
             companies = read_text_table(sibling)
-            flows.notes.append(f"also read the companies table {sibling.name}")
+            flows.notes.append(msg("also read the companies table {file}", file=sibling.name))
     else:
         expected = ", ".join(TEXT_EXTENSIONS + XLSX_EXTENSIONS)
-        raise InputError(f"{p.name}: not a table file (expected {expected})")
+        raise InputError(msg("{file}: not a table file (expected {expected})", file=p.name,
+                             expected=expected))
     if companies_path is not None:
         companies = read_tables(companies_path)[0]
     return flows, companies, extra
@@ -139,9 +142,9 @@ def load_table_with_notes(path: str | os.PathLike, companies_path: str | os.Path
 
 
 def summarize(problems: list[Problem]) -> str:
-    shown = "; ".join(str(p) for p in problems[:MAX_LISTED_PROBLEMS])
+    shown = Joined([str(p) for p in problems[:MAX_LISTED_PROBLEMS]], "; ")
     more = len(problems) - MAX_LISTED_PROBLEMS
-    return shown + (f" (and {more} more problem(s))" if more > 0 else "")
+    return msg("{problem} (and {count} more problem(s))", problem=shown, count=more) if more > 0 else shown
 
 
 def _records(b: RecordBuilder, flows: Table, mapping: Mapping[str, str], companies: Table | None,
@@ -154,7 +157,8 @@ def _records(b: RecordBuilder, flows: Table, mapping: Mapping[str, str], compani
     if companies is not None:
         if "name" not in cmap:
             b.problems.append(Problem(companies.source, None, None,
-                                      f"no 'name' column (the header has: {', '.join(companies.headers)})"))
+                                      msg("no 'name' column (the header has: {headers})",
+                                          headers=", ".join(companies.headers))))
         else:
             for row in companies.rows:
                 company_row(b, companies, row, cmap)
@@ -203,10 +207,12 @@ def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table 
     for fld in REQUIRED_FLOW_FIELDS:
         if fld not in mapping and f"{fld}_id" not in mapping:
             problems.append(Problem(flows.source, None, None,
-                                    f"no '{fld}' column (the header has: {', '.join(flows.headers)})"))
+                                    msg("no '{field}' column (the header has: {headers})", field=fld,
+                                        headers=", ".join(flows.headers))))
     for fld, header in mapping.items():
         if header not in flows.headers:
-            problems.append(Problem(flows.source, None, None, f"no column named {header!r} for {fld}"))
+            problems.append(Problem(flows.source, None, None, msg("no column named {header} for {field}",
+                                                                  header=repr(header), field=fld)))
     if problems:
         return Diagram(), problems
     metadata, types, categories, extra_problems = read_catalogues(extra or {}, unit)
@@ -236,9 +242,12 @@ def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table 
     if unplaced and place:
         d.move_companies(layout_positions(d, unplaced))
     if b.renamed:
-        shown = ", ".join(b.renamed[:3]) + (f" and {len(b.renamed) - 3} more" if len(b.renamed) > 3 else "")
-        notes.append(f"{len(b.renamed)} flow id(s) were also company ids and were renamed ({shown})")
+        first = ", ".join(b.renamed[:3])
+        shown = msg("{first} and {count} more", first=first, count=len(b.renamed) - 3) if len(b.renamed) > 3 \
+            else first
+        notes.append(msg("{count} flow id(s) were also company ids and were renamed ({shown})",
+                         count=len(b.renamed), shown=shown))
     if b.undirected:
-        notes.append(f"{b.undirected} undirected row(s) were read as flows from source to target; "
-                     f"check their direction")
+        notes.append(msg("{count} undirected row(s) were read as flows from source to target; check their "
+                         "direction", count=b.undirected))
     return d, b.problems

@@ -40,7 +40,7 @@ from editor.model import (
     ModelError,
 )
 from editor.model.entities import shown_number
-from editor.model.texts import message_of, msg
+from editor.model.texts import message_of, msg, split_field
 
 FORMAT_NAME = "roundtrip"
 #: The version written for a diagram without view settings (readable by every release).
@@ -277,7 +277,7 @@ def _records(section: str, items: Any, problems: list[str]) -> list[Any]:
         except ModelError as e:
             problem = message_of(e)
             problems.append(msg("{where}.{problem}", where=where, problem=problem)
-                            if problem.split(":")[0] in spec else
+                            if split_field(problem)[0] in spec else
                             msg("{where}: {problem}", where=where, problem=problem))
         except TypeError as e:  # pragma: no cover - spec and class disagree
             problems.append(msg("{where}: {problem}", where=where, problem=e))

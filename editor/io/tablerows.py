@@ -30,6 +30,7 @@ from editor.model import (
     check_date,
 )
 from editor.model.amounts import AmountError, parse_amount
+from editor.model.texts import msg, split_field
 
 #: Flow type of rows whose type cell is empty: the most general kind of payment.
 DEFAULT_TYPE = "revenue"
@@ -52,7 +53,8 @@ def read_date(value: Any) -> str:
     try:
         return check_date(text, "date")
     except ModelError:
-        raise ValueError(f"cannot read {text!r} as a date (expected 2025, 2025-09 or 2025-09-22)") from None
+        raise ValueError(msg("cannot read {value} as a date (expected 2025, 2025-09 or 2025-09-22)",
+                             value=repr(text))) from None
 
 
 def _number(value: Any, what: str, signed: bool = False) -> float | None:
@@ -73,9 +75,9 @@ def _coord(value: Any) -> float | None:
     try:
         v = float(value) if not isinstance(value, bool) else math.nan
     except (TypeError, ValueError):
-        raise ValueError(f"cannot read {_text(value)!r} as a position") from None
+        raise ValueError(msg("cannot read {value} as a position", value=repr(_text(value)))) from None
     if not math.isfinite(v):
-        raise ValueError(f"cannot read {_text(value)!r} as a position")
+        raise ValueError(msg("cannot read {value} as a position", value=repr(_text(value))))
     return v
 
 
@@ -124,7 +126,8 @@ class RecordBuilder:
         if cid:
             if cid not in self.companies:
                 if cid in self.taken:
-                    raise ValueError(f"the id {cid!r} is already used by a flow type, category or flow")
+                    raise ValueError(msg("the id {id} is already used by a flow type, category or flow",
+                                         id=repr(cid)))
                 self.taken.add(cid)
                 self.add_company(Company(cid, name if name.strip() else cid), placed=False)
             return cid
@@ -161,11 +164,10 @@ def field_error(error: ModelError, mapping: Mapping[str, str], fallback: str | N
                 ) -> tuple[str | None, str]:
     """The field a record's ModelError names (``"amount: must not be negative"``) and the message
     without it, when the table maps that field; else ``fallback`` and the whole message."""
-    msg = str(error)
-    fld = msg.split(":")[0]
+    fld, rest = split_field(str(error))
     if fld in mapping:
-        return fld, msg.split(": ", 1)[-1]
-    return fallback, msg
+        return fld, rest
+    return fallback, str(error)
 
 
 def _row_values(row: Row, mapping: Mapping[str, str]) -> dict[str, Any]:
@@ -182,7 +184,7 @@ def company_row(b: RecordBuilder, table: Table, row: Row, mapping: Mapping[str, 
     get = _row_values(row, mapping).get
     name = _text(get("name"))
     if not name.strip():
-        fail("name", "the company name is empty")
+        fail("name", msg("the company name is empty"))
         return
     values: dict[str, Any] = {}
     ok = True
@@ -204,10 +206,10 @@ def company_row(b: RecordBuilder, table: Table, row: Row, mapping: Mapping[str, 
     has_ids = "id" in mapping
     key = name_key(name)
     if (cid and cid in b.companies) or (not cid and key in b.by_key):
-        fail("id" if cid else "name", f"the company {name!r} is listed twice")
+        fail("id" if cid else "name", msg("the company {name} is listed twice", name=repr(name)))
         return
     if cid and cid in b.taken:
-        fail("id", f"the id {cid!r} is already used by a flow type or category")
+        fail("id", msg("the id {id} is already used by a flow type or category", id=repr(cid)))
         return
     try:
         category = b.category(get("category"))
@@ -264,7 +266,8 @@ def flow_row(b: RecordBuilder, table: Table, row: Row, mapping: Mapping[str, str
         name = _text(cell(end))
         cid = _text(cell(f"{end}_id")).strip()
         if not name.strip() and not cid:
-            fail(end, f"the {end} company is empty")
+            fail(end, msg("the source company is empty") if end == "source"
+                 else msg("the target company is empty"))
             continue
         try:
             ends[end] = b.company_for(name, cid)
@@ -281,12 +284,14 @@ def flow_row(b: RecordBuilder, table: Table, row: Row, mapping: Mapping[str, str
     if q_cell:
         q_cell = QUALIFIER_WORDS.get(q_cell, q_cell)
         if q_cell not in QUALIFIERS:
-            fail("qualifier", f"expected one of exact, up to, estimated; got {_text(q_raw)!r}")
+            fail("qualifier", msg("expected one of exact, up to, estimated; got {value}",
+                                  value=repr(_text(q_raw))))
         qualifier = q_cell
     s_raw = cell("status")
     status = _text(s_raw).strip().casefold() or "announced"
     if status not in STATUSES:
-        fail("status", f"expected one of {', '.join(STATUSES)}; got {_text(s_raw)!r}")
+        fail("status", msg("expected one of {choices}; got {value}", choices=", ".join(STATUSES),
+                           value=repr(_text(s_raw))))
     dates = {}
     for fld in ("date", "end_date"):
         try:
@@ -295,7 +300,7 @@ def flow_row(b: RecordBuilder, table: Table, row: Row, mapping: Mapping[str, str
             fail(fld, str(e))
     fid = _text(cell("id")).strip()
     if fid and fid in b.flow_ids:
-        fail("id", f"the id {fid!r} is used twice")
+        fail("id", msg("the id {id} is used twice", id=repr(fid)))
     if len(b.problems) > problems_before:
         return
     type_id = b.flow_type(cell("type"))

@@ -25,6 +25,7 @@ from editor.io.fields import COMPANY_COLUMNS, FLOW_COLUMNS, record_row
 from editor.io.safe_read import check_regular, read_limited
 from editor.model import Diagram
 from editor.model.amounts import format_amount
+from editor.model.texts import msg
 
 #: Spreadsheets larger than this are refused before reading (bytes).
 MAX_TABLE_SIZE = 50 * 1024 * 1024
@@ -136,7 +137,8 @@ def make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = N
         grid = grid[1:]
         numbers = numbers[1:] if numbers else None
     if not grid:
-        raise InputError(f"{source}: the table is empty (expected a header row with 'source' and 'target')")
+        raise InputError(msg("{source}: the table is empty (expected a header row with 'source' and "
+                             "'target')", source=source))
     numbers = numbers or list(range(1, len(grid) + 1))
     raw_headers = list(grid[0])
     while raw_headers and blank(raw_headers[-1]):
@@ -147,8 +149,9 @@ def make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = N
         name = _header_text(h) or f"column {column_letter(i)}"
         key = name.casefold()
         if key in seen:
-            raise InputError(f"{source}: the header names column {seen[key]} and column "
-                             f"{column_letter(i)} both '{name}'; rename one of them")
+            raise InputError(msg("{source}: the header names column {first} and column {second} both "
+                                 "'{name}'; rename one of them", source=source, first=seen[key],
+                                 second=column_letter(i), name=name))
         seen[key] = column_letter(i)
         headers.append(name)
     width = len(headers)
@@ -166,14 +169,15 @@ def make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = N
         if not even:
             extra = [c for c in cells[width:] if not blank(c)]
             if extra:
-                problems.append(f"{source}: row {number} has {width + len(extra)} or more cells "
-                                f"but the header has {width} columns")
+                problems.append(msg("{source}: row {row} has {cells} or more cells but the header has "
+                                    "{width} columns", source=source, row=number, cells=width + len(extra),
+                                    width=width))
             cells = list(cells[:width]) + [None] * (width - len(cells))
         kept.append(cells)
         kept_numbers.append(number)
     if problems:
-        more = f" (and {len(problems) - 1} more rows like it)" if len(problems) > 1 else ""
-        raise InputError(problems[0] + more)
+        raise InputError(msg("{problem} (and {count} more rows like it)", problem=problems[0],
+                             count=len(problems) - 1) if len(problems) > 1 else problems[0])
     columns = dict(zip(headers, zip(*kept, strict=True) if kept else [()] * width, strict=True))
     return Table(source, headers, None, numbers=kept_numbers, columns=columns)
 
@@ -191,12 +195,12 @@ def check_file(path: Path) -> int:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(msg("{path}: no such file", path=str(path))) from None
     if path.is_dir():
-        raise InputError(f"{path}: this is a folder, not a file")
+        raise InputError(msg("{path}: this is a folder, not a file", path=str(path)))
     if size > MAX_TABLE_SIZE:
-        raise InputError(f"{path.name}: the file is {size / 1e6:.0f} MB; Roundtrip reads tables up to "
-                         f"{MAX_TABLE_SIZE // (1024 * 1024)} MB")
+        raise InputError(msg("{file}: the file is {size} MB; Roundtrip reads tables up to {limit} MB",
+                             file=path.name, size=f"{size / 1e6:.0f}", limit=MAX_TABLE_SIZE // (1024 * 1024)))
     return size
 
 
@@ -207,17 +211,18 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
         try:
             return data.decode("utf-16").lstrip("\ufeff"), []
         except UnicodeDecodeError:
-            raise InputError(f"{name}: the file claims to be UTF-16 but is not readable as such") from None
+            raise InputError(msg("{file}: the file claims to be UTF-16 but is not readable as such",
+                                 file=name)) from None
     head = data[:65536]
     if head.count(b"\x00") > len(head) // 3 or head.startswith((b"%PDF", b"\x89PNG", b"\xd0\xcf\x11\xe0")):
-        raise InputError(f"{name}: this is not a text table (it contains binary data); "
-                         f"save it as CSV (UTF-8) or XLSX")
+        raise InputError(msg("{file}: this is not a text table (it contains binary data); save it as CSV "
+                             "(UTF-8) or XLSX", file=name))
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as e:
         if b"\x00" in head:
-            raise InputError(f"{name}: this is not a text table (it contains binary data); "
-                             f"save it as CSV (UTF-8) or XLSX") from None
+            raise InputError(msg("{file}: this is not a text table (it contains binary data); save it as CSV "
+                                 "(UTF-8) or XLSX", file=name)) from None
         line = data[:e.start].count(b"\n") + 1
         try:
             text = data.decode("cp1252")
@@ -225,8 +230,9 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
         except UnicodeDecodeError:
             text = data.decode("latin-1")
             enc = "Latin-1"
-        return text, [f"{name}: not UTF-8 (first odd byte on line {line}); read as {enc} - "
-                      f"check accented names, or save the file as CSV UTF-8"]
+        return text, [msg("{file}: not UTF-8 (first odd byte on line {line}); read as {encoding} - check "
+                          "accented names, or save the file as CSV UTF-8", file=name, line=line,
+                          encoding=enc)]
 
 
 def _delimiter(text: str, suffix: str) -> str:
@@ -268,16 +274,18 @@ def _check_records(name: str, text: str, delimiter: str) -> None:
         for record in reader:
             if max(map(len, record), default=0) > MAX_CELL_CHARS:
                 c = next(i for i, v in enumerate(record) if len(v) > MAX_CELL_CHARS)
-                raise InputError(f"{name}: row {count + 1}, column {column_letter(c)}: the cell holds "
-                                 f"{len(record[c]):,} characters; Roundtrip reads cells up to "
-                                 f"{MAX_CELL_CHARS:,}")
+                raise InputError(msg("{source}: row {row}, column {column}: the cell holds {chars} "
+                                     "characters; Roundtrip reads cells up to {limit}", source=name,
+                                     row=count + 1, column=column_letter(c), chars=f"{len(record[c]):,}",
+                                     limit=f"{MAX_CELL_CHARS:,}"))
             count += 1
             if count > MAX_TABLE_ROWS + 1:
-                raise TooManyRows(f"{name}: more than {MAX_TABLE_ROWS:,} rows; Roundtrip imports up to "
-                                  f"{MAX_TABLE_ROWS:,} (sum a ledger with 'roundtrip convert {name} "
-                                  f"OUT.roundtrip --aggregate')")
+                raise TooManyRows(msg("{file}: more than {limit} rows; Roundtrip imports up to {limit} (sum "
+                                      "a ledger with 'roundtrip convert {file} OUT.roundtrip --aggregate')",
+                                      file=name, limit=f"{MAX_TABLE_ROWS:,}"))
     except csv.Error as e:
-        raise InputError(f"{name}: row {count + 1}: not valid CSV ({e})") from None
+        raise InputError(msg("{file}: row {row}: not valid CSV ({reason})", file=name, row=count + 1,
+                             reason=str(e))) from None
     raise AssertionError("_check_records found no problem")  # pragma: no cover - called on one
 
 
@@ -286,9 +294,10 @@ def read_text_table(path: str | os.PathLike) -> Table:
     check_file(p)
     data = read_limited(p, MAX_TABLE_SIZE, "reads tables")
     if data.startswith(b"PK\x03\x04"):
-        raise InputError(f"{p.name}: this is an Excel workbook, not a CSV file; give it the .xlsx extension")
+        raise InputError(msg("{file}: this is an Excel workbook, not a CSV file; give it the .xlsx extension",
+                             file=p.name))
     if not data.strip():
-        raise InputError(f"{p.name}: the file is empty")
+        raise InputError(msg("{file}: the file is empty", file=p.name))
     text, notes = decode_text(data, p.name)
     delimiter = _delimiter(text, p.suffix.lower())
     try:  # the records at C speed; a file with a problem is read again record by record for its message
@@ -383,8 +392,8 @@ def xlsx_bytes(
         for i, h in enumerate(headers, start=1):
             ws.column_dimensions[get_column_letter(i)].width = max(10, min(40, len(str(h)) + 4))
     if dropped:
-        notes.append(f"{dropped} text cell(s) held control characters that XLSX cannot store; "
-                     "they were dropped")
+        notes.append(msg("{count} text cell(s) held control characters that XLSX cannot store; they were "
+                         "dropped", count=dropped))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue(), notes
@@ -441,9 +450,9 @@ def analysis_rows(result: Any) -> tuple[Sheet, Sheet, list[str]]:
                 m.valuation_multiple, m.unknown_in, m.unknown_out, m.id] for m in result.company_metrics]
     notes = []
     if result.loops_truncated:
-        why = ("the search ran out of time" if result.loops_timed_out
-               else f"at most {result.max_loops} are listed")
-        notes.append(f"the loops table is not complete ({why})")
+        why = (msg("the search ran out of time") if result.loops_timed_out
+               else msg("at most {count} are listed", count=result.max_loops))
+        notes.append(msg("the loops table is not complete ({why})", why=why))
     return (LOOP_COLUMNS, loops), (METRIC_COLUMNS, metrics), notes
 
 

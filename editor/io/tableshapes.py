@@ -17,6 +17,7 @@ from typing import Any
 from editor.io.decimals import DECIMAL_MARKS, DecimalMarkError, column_mark, normalize
 from editor.io.kumu import MULTI
 from editor.io.tables import Row, Table
+from editor.model.texts import message_of, msg
 
 
 @dataclass(frozen=True)
@@ -29,11 +30,15 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = [self.source] if self.source else []
-        loc = ", ".join(p for p in ((f"row {self.row}" if self.row else ""),
-                                    (f"column '{self.column}'" if self.column else "")) if p)
-        head = ": ".join(where + ([loc] if loc else []))
-        return f"{head}: {self.message}" if head else self.message
+        text: str = self.message
+        if self.row and self.column:
+            text = msg("row {row}, column '{column}': {problem}", row=self.row, column=self.column,
+                       problem=text)
+        elif self.row:
+            text = msg("row {row}: {problem}", row=self.row, problem=text)
+        elif self.column:
+            text = msg("column '{column}': {problem}", column=self.column, problem=text)
+        return msg("{where}: {problem}", where=self.source, problem=text) if self.source else text
 
 
 
@@ -87,8 +92,10 @@ def direction_column(flows: Table, mapping: Mapping[str, str], notes: list[str])
                      if norm_header(h) in _RELATION_HEADERS and h not in out.values()), None)
     if relation is not None:
         out["type"] = relation
-    notes.append(f"the column {header!r} holds Directed/Undirected: read as the direction"
-                 + (f"; the flow types come from {relation!r}" if relation else ""))
+    notes.append(msg("the column {column} holds Directed/Undirected: read as the direction; the flow types "
+                     "come from {relation}", column=repr(header), relation=repr(relation)) if relation else
+                 msg("the column {column} holds Directed/Undirected: read as the direction",
+                     column=repr(header)))
     return out
 
 
@@ -124,7 +131,8 @@ def split_multi(flows: Table, mapping: Mapping[str, str], notes: list[str]) -> T
                 cells[ends[1]] = b_
             rows.append(Row(r.number, cells))
     if split:
-        notes.append(f"{split} row(s) name several companies separated by '{MULTI}': one flow per pair")
+        notes.append(msg("{count} row(s) name several companies separated by '{mark}': one flow per pair",
+                         count=split, mark=MULTI))
     return Table(flows.source, flows.headers, rows, flows.notes)
 
 
@@ -149,7 +157,8 @@ def fix_decimals(table: Table, headers: list[str | None], decimal_mark: str | No
     """
     if decimal_mark is not None and decimal_mark not in DECIMAL_MARKS:
         return table, [Problem(table.source, None, None,
-                               f"the decimal mark must be ',' or '.', got {decimal_mark!r}")]
+                               msg("the decimal mark must be ',' or '.', got {value}",
+                                   value=repr(decimal_mark)))]
     marks: dict[str, str] = {}
     problems = []
     for h in dict.fromkeys(h for h in headers if h):
@@ -157,7 +166,8 @@ def fix_decimals(table: Table, headers: list[str | None], decimal_mark: str | No
             mark = column_mark(distinct(table.column(h)))
         except DecimalMarkError as e:
             if decimal_mark is None or "others" in str(e):
-                problems.append(Problem(table.source, None, h, f"{e}; {DECIMAL_MARK_HINT}"))
+                problems.append(Problem(table.source, None, h, msg("{problem}; {hint}", problem=message_of(e),
+                                                                   hint=DECIMAL_MARK_HINT)))
                 continue
             mark = decimal_mark
         if mark is not None:
@@ -174,7 +184,7 @@ def fix_decimals(table: Table, headers: list[str | None], decimal_mark: str | No
 
 
 #: How to settle a number column whose decimal mark cannot be told (named in the message).
-DECIMAL_MARK_HINT = "set the decimal mark (--decimal-mark , or --decimal-mark . on the command line)"
+DECIMAL_MARK_HINT = msg("set the decimal mark (--decimal-mark , or --decimal-mark . on the command line)")
 
 
 def unread_columns(table: Table, mapping: Mapping[str, str], notes: list[str]) -> None:
@@ -182,4 +192,5 @@ def unread_columns(table: Table, mapping: Mapping[str, str], notes: list[str]) -
     left = [h for h in table.headers if h not in used and h.strip()
             and any(cell_str(v).strip() for v in distinct(table.column(h)))]
     if left:
-        notes.append(f"{table.source}: column(s) {', '.join(repr(h) for h in left)} not read")
+        notes.append(msg("{where}: column(s) {columns} not read", where=table.source,
+                         columns=", ".join(repr(h) for h in left)))

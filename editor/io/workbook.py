@@ -18,6 +18,7 @@ from editor.io import tables as _limits
 from editor.io.errors import InputError
 from editor.io.safe_read import progress
 from editor.io.tables import Table, TooManyRows, blank, check_file, column_letter, make_table
+from editor.model.texts import msg
 
 #: Uncompressed bytes of an XLSX (a zip): checked before parsing, so a zip bomb is refused unopened.
 MAX_XLSX_UNPACKED = 200 * 1024 * 1024
@@ -49,9 +50,9 @@ def _check_zip(p: Path) -> dict[str, list[tuple[int, int, int, int]]]:
             infos = z.infolist()
             unpacked = sum(i.file_size for i in infos)
             if unpacked > MAX_XLSX_UNPACKED:
-                raise InputError(f"{p.name}: the workbook unpacks to {unpacked / 1e6:,.0f} MB; "
-                                 f"Roundtrip reads workbooks up to {MAX_XLSX_UNPACKED // (1024 * 1024)} MB "
-                                 f"unpacked")
+                raise InputError(msg("{file}: the workbook unpacks to {size} MB; Roundtrip reads workbooks "
+                                     "up to {limit} MB unpacked", file=p.name, size=f"{unpacked / 1e6:,.0f}",
+                                     limit=MAX_XLSX_UNPACKED // (1024 * 1024)))
             merged: dict[str, list[tuple[int, int, int, int]]] = {}
             for info in infos:
                 if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
@@ -60,16 +61,18 @@ def _check_zip(p: Path) -> dict[str, list[tuple[int, int, int, int]]]:
                     head = f.read(4096)
                 m = _DIMENSION.search(head)
                 if m and m.group(1) and int(m.group(1)) - 1 > max_rows:
-                    raise TooManyRows(f"{p.name}: a sheet declares {int(m.group(1)):,} rows; "
-                                     f"Roundtrip imports up to {max_rows:,} rows (sum a ledger with "
-                                     f"'roundtrip convert {p.name} OUT.roundtrip --aggregate')")
+                    raise TooManyRows(msg("{file}: a sheet declares {rows} rows; Roundtrip imports up to "
+                                          "{limit} rows (sum a ledger with 'roundtrip convert {file} "
+                                          "OUT.roundtrip --aggregate')", file=p.name,
+                                          rows=f"{int(m.group(1)):,}", limit=f"{max_rows:,}"))
                 data = z.read(info)
                 if not (m and m.group(1)):  # no <dimension>: count the rows (openpyxl would parse them all)
                     rows = sum(1 for _ in _ROW.finditer(data))
                     if rows - 1 > max_rows:
-                        raise TooManyRows(f"{p.name}: a sheet has {rows:,} rows; Roundtrip imports up to "
-                                          f"{max_rows:,} rows (sum a ledger with "
-                                          f"'roundtrip convert {p.name} OUT.roundtrip --aggregate')")
+                        raise TooManyRows(msg("{file}: a sheet has {rows} rows; Roundtrip imports up to "
+                                              "{limit} rows (sum a ledger with 'roundtrip convert {file} "
+                                              "OUT.roundtrip --aggregate')", file=p.name, rows=f"{rows:,}",
+                                              limit=f"{max_rows:,}"))
                 at = data.rfind(b"<mergeCells")
                 if at < 0:
                     at = data.rfind(b":mergeCells")
@@ -78,7 +81,8 @@ def _check_zip(p: Path) -> dict[str, list[tuple[int, int, int, int]]]:
                                              for c0, r0, c1, r1 in _MERGE.findall(data, at)]
             return merged
     except zipfile.BadZipFile as e:
-        raise InputError(f"{p.name}: not a readable Excel workbook (.xlsx): {e}") from None
+        raise InputError(msg("{file}: not a readable Excel workbook (.xlsx): {reason}", file=p.name,
+                             reason=str(e))) from None
 
 
 def _sheet_grid(ws: Any, source: str) -> tuple[list[list[Any]], bool]:
@@ -88,15 +92,17 @@ def _sheet_grid(ws: Any, source: str) -> tuple[list[list[Any]], bool]:
     formula = False
     for r, row in enumerate(ws.iter_rows()):
         if r > max_rows:
-            raise TooManyRows(f"{source}: more than {max_rows:,} rows; Roundtrip imports up to "
-                             f"{max_rows:,} (sum a ledger with 'roundtrip convert FILE OUT.roundtrip "
-                             f"--aggregate')")
+            raise TooManyRows(msg("{source}: more than {limit} rows; Roundtrip imports up to {limit} (sum a "
+                                  "ledger with 'roundtrip convert FILE OUT.roundtrip --aggregate')",
+                                  source=source, limit=f"{max_rows:,}"))
         values = []
         for c, cell in enumerate(row):
             v = cell.value
             if isinstance(v, str) and len(v) > max_chars:
-                raise InputError(f"{source}: row {r + 1}, column {column_letter(c)}: the cell holds "
-                                 f"{len(v):,} characters; Roundtrip reads cells up to {max_chars:,}")
+                raise InputError(msg("{source}: row {row}, column {column}: the cell holds {chars} "
+                                     "characters; Roundtrip reads cells up to {limit}", source=source,
+                                     row=r + 1, column=column_letter(c), chars=f"{len(v):,}",
+                                     limit=f"{max_chars:,}"))
             formula = formula or cell.data_type == "f"
             values.append(v)
         grid.append(values)
@@ -118,19 +124,21 @@ def read_workbook(path: str | os.PathLike) -> dict[str, Table]:
     p = Path(path)
     check_file(p)
     if p.stat().st_size == 0:
-        raise InputError(f"{p.name}: the file is empty")
+        raise InputError(msg("{file}: the file is empty", file=p.name))
     merged = _check_zip(p)
     try:
         formulas = openpyxl.load_workbook(p, read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as e:
-        raise InputError(f"{p.name}: not a readable Excel workbook (.xlsx): {e}") from None
+        raise InputError(msg("{file}: not a readable Excel workbook (.xlsx): {reason}", file=p.name,
+                             reason=str(e))) from None
     except Exception as e:  # openpyxl raises assorted errors on damaged files
-        raise InputError(f"{p.name}: not a readable Excel workbook (.xlsx): {type(e).__name__}") from None
+        raise InputError(msg("{file}: not a readable Excel workbook (.xlsx): {reason}", file=p.name,
+                             reason=type(e).__name__)) from None
     values = None
     tables: dict[str, Table] = {}
     try:
         for ws_f in formulas.worksheets:
-            source = f"{p.name}, sheet '{ws_f.title}'"
+            source = msg("{file}, sheet '{sheet}'", file=p.name, sheet=ws_f.title)
             f_grid, has_formula = _sheet_grid(ws_f, source)
             grid = f_grid
             if has_formula:
@@ -140,10 +148,10 @@ def read_workbook(path: str | os.PathLike) -> dict[str, Table]:
                     for c, v in enumerate(row):
                         saved = grid[r][c] if c < len(grid[r]) else None
                         if isinstance(v, str) and v.startswith("=") and saved is None:
-                            raise InputError(
-                                f"{source}: row {r + 1}, column {column_letter(c)}: "
-                                f"the formula {v} has no saved result; "
-                                f"open the file in a spreadsheet program and save it again")
+                            raise InputError(msg(
+                                "{source}: row {row}, column {column}: the formula {formula} has no saved "
+                                "result; open the file in a spreadsheet program and save it again",
+                                source=source, row=r + 1, column=column_letter(c), formula=v))
             for r0, c0, r1, c1 in merged.get(getattr(ws_f, "_worksheet_path", ""), []):
                 top = grid[r0][c0] if r0 < len(grid) and c0 < len(grid[r0]) else None
                 for r in range(r0, min(r1 + 1, len(grid))):
@@ -158,5 +166,5 @@ def read_workbook(path: str | os.PathLike) -> dict[str, Table]:
         if values is not None:
             values.close()
     if not tables:
-        raise InputError(f"{p.name}: every sheet of the workbook is empty")
+        raise InputError(msg("{file}: every sheet of the workbook is empty", file=p.name))
     return tables

@@ -78,3 +78,38 @@ class Joined(str):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Joined, (self.parts, self.separator))
+
+
+class Tail(Message):
+    """What a message says after its leading ``"field: "``, for a place that names the field
+    itself (a table's column): ``"must not be negative, got -1"`` of
+    ``"amount: must not be negative, got -1"``. The interface translates the whole message
+    and shows the part after the translation's first ": "."""
+
+    whole: Message
+
+    def __new__(cls, whole: Message) -> Tail:
+        self = str.__new__(cls, str.__str__(whole).split(": ", 1)[-1])
+        self.template = whole.template
+        self.params = whole.params
+        self.whole = whole
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Tail, (self.whole,))
+
+
+def split_field(text: str) -> tuple[str, str]:
+    """The leading field a message names and what it says of it:
+    ``("amount", "must not be negative, got -1")`` of ``"amount: must not be negative, got -1"``.
+
+    The field is the text before the first ":" (the whole text when there is none); the rest is
+    the text after the first ": " (the whole text when there is none), a :class:`Tail` when
+    ``text`` is a Message, so that it is still translated where it is shown."""
+    text = message_of(text)
+    fld = text.split(":")[0]
+    if ": " not in text:
+        return fld, text
+    if isinstance(text, Message) and not isinstance(text, Tail):
+        return fld, Tail(text)
+    return fld, text.split(": ", 1)[1]
