@@ -108,7 +108,7 @@
 <context>
     <name>Amounts</name>
     <message>
-        <location filename="../../editor/i18n.py" line="+246"/>
+        <location filename="../../editor/i18n.py" line="+249"/>
         <source>up to {amount}</source>
         <extracomment>the setting&apos;s key and values (&quot;system&quot; follows the system locale) the languages with a catalogue, besides the source language English How the amount labels write a qualifier (&quot;up to $100B&quot;, &quot;~$300B&quot;), translated at display time.</extracomment>
         <translation>最大{amount}</translation>
@@ -2868,7 +2868,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>{target} を保存できません: {reason} (新しい内容は {backup} に残してあります)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>no extension</source>
         <translation>拡張子なし</translation>
     </message>
@@ -3188,12 +3188,72 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>読み取れないファイルです</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-70"/>
         <source>{problem} (and {count} more problem(s))</source>
         <translation>{problem} (ほかに {count} 件の問題)</translation>
     </message>
     <message>
+        <location line="-6"/>
+        <source>some numbers use a decimal comma ({comma}), others a decimal point ({point})</source>
+        <translation>小数点にカンマを使う数値 ({comma}) とピリオドを使う数値 ({point}) が混在しています</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>numbers like {value} read as a decimal number with a decimal point or a whole number with a thousands point; the decimal mark cannot be told</source>
+        <translation>{value} のような数値は、ピリオドを小数点とする小数とも、ピリオドを桁区切りとする整数とも読めるため、小数点記号を判別できません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read the flows from the sheet {flows} and the companies from {companies}</source>
+        <translation>フローをシート {flows} から、企業をシート {companies} から読み込みました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read the flows from the sheet {flows}</source>
+        <translation>フローをシート {flows} から読み込みました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>also read the companies table {file}</source>
+        <translation>企業の表 {file} も読み込みました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: not a table file (expected {expected})</source>
+        <translation>{file}: 表のファイルではありません (対応形式: {expected})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no &apos;name&apos; column (the header has: {headers})</source>
+        <translation>&apos;name&apos; 列がありません (見出し: {headers})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no &apos;{field}&apos; column (the header has: {headers})</source>
+        <translation>&apos;{field}&apos; 列がありません (見出し: {headers})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no column named {header} for {field}</source>
+        <translation>{field} に対応する列 {header} がありません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{first} and {count} more</source>
+        <translation>{first} ほか {count} 件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} flow id(s) were also company ids and were renamed ({shown})</source>
+        <translation>{count} 件のフロー ID が企業 ID と重複していたため、名前を変更しました ({shown})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} undirected row(s) were read as flows from source to target; check their direction</source>
+        <translation>向きのない {count} 行を、支払元から支払先へのフローとして読み込みました。向きを確認してください</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>{path}: {problem}</source>
         <translation>{path}: {problem}</translation>
     </message>
@@ -3469,6 +3529,201 @@ Your changes will be lost if you don&apos;t save them.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>cannot read {value} as a date (expected 2025, 2025-09 or 2025-09-22)</source>
+        <translation>{value} を日付として読めません (2025、2025-09、2025-09-22 の形式で入力してください)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read {value} as a position</source>
+        <translation>{value} を位置として読めません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the id {id} is already used by a flow type, category or flow</source>
+        <translation>ID {id} はフローの種類、分類、フローのいずれかで既に使われています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the company name is empty</source>
+        <translation>企業名が空です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the company {name} is listed twice</source>
+        <translation>企業 {name} が重複して記載されています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the id {id} is already used by a flow type or category</source>
+        <translation>ID {id} はフローの種類または分類で既に使われています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the source company is empty</source>
+        <translation>支払元の企業が空です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the target company is empty</source>
+        <translation>支払先の企業が空です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected one of exact, up to, estimated; got {value}</source>
+        <translation>exact、up to、estimated のいずれかを指定してください。指定値: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected one of {choices}; got {value}</source>
+        <translation>{choices} のいずれかを指定してください。指定値: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the id {id} is used twice</source>
+        <translation>ID {id} が重複しています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source}: the table is empty (expected a header row with &apos;source&apos; and &apos;target&apos;)</source>
+        <translation>{source}: 表が空です (&apos;source&apos; と &apos;target&apos; を含む見出し行が必要です)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source}: the header names column {first} and column {second} both &apos;{name}&apos;; rename one of them</source>
+        <translation>{source}: 見出しで {first} 列と {second} 列の名前がどちらも &apos;{name}&apos; です。どちらかの名前を変えてください</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source}: row {row} has {cells} or more cells but the header has {width} columns</source>
+        <translation>{source}: {row} 行目のセルが {cells} 個以上ありますが、見出しは {width} 列です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{problem} (and {count} more rows like it)</source>
+        <translation>{problem} (同様の行がほかに {count} 行)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: this is a folder, not a file</source>
+        <translation>{path}: ファイルではなくフォルダーです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: the file is {size} MB; Roundtrip reads tables up to {limit} MB</source>
+        <translation>{file}: ファイルの大きさが {size} MB あります。Roundtrip が読み込める表は {limit} MB までです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: the file claims to be UTF-16 but is not readable as such</source>
+        <translation>{file}: UTF-16 と表示されていますが、UTF-16 として読めません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: this is not a text table (it contains binary data); save it as CSV (UTF-8) or XLSX</source>
+        <translation>{file}: テキストの表ではありません (バイナリーデータを含んでいます)。CSV (UTF-8) か XLSX で保存してください</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: not UTF-8 (first odd byte on line {line}); read as {encoding} - check accented names, or save the file as CSV UTF-8</source>
+        <translation>{file}: UTF-8 ではありません (最初の不正なバイトは {line} 行目)。{encoding} として読み込みました。アクセント付きの名前を確認するか、CSV UTF-8 で保存し直してください</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source}: row {row}, column {column}: the cell holds {chars} characters; Roundtrip reads cells up to {limit}</source>
+        <translation>{source}: {row} 行目、{column} 列: セルに {chars} 文字あります。Roundtrip が読み込めるのは 1 セル {limit} 文字までです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: more than {limit} rows; Roundtrip imports up to {limit} (sum a ledger with &apos;roundtrip convert {file} OUT.roundtrip --aggregate&apos;)</source>
+        <translation>{file}: {limit} 行を超えています。Roundtrip が取り込めるのは {limit} 行までです (&apos;roundtrip convert {file} OUT.roundtrip --aggregate&apos; で台帳として集計してください)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: row {row}: not valid CSV ({reason})</source>
+        <translation>{file}: {row} 行目: CSV として正しくありません ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: this is an Excel workbook, not a CSV file; give it the .xlsx extension</source>
+        <translation>{file}: CSV ファイルではなく Excel ブックです。拡張子を .xlsx にしてください</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: the file is empty</source>
+        <translation>{file}: ファイルが空です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} text cell(s) held control characters that XLSX cannot store; they were dropped</source>
+        <translation>{count} 個のテキストセルに XLSX に保存できない制御文字が含まれていたため、取り除きました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the search ran out of time</source>
+        <translation>探索が制限時間に達しました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at most {count} are listed</source>
+        <translation>最大 {count} 件まで表示しています</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the loops table is not complete ({why})</source>
+        <translation>ループの表は完全ではありません ({why})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>row {row}, column &apos;{column}&apos;: {problem}</source>
+        <translation>{row} 行目、列 &apos;{column}&apos;: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>row {row}: {problem}</source>
+        <translation>{row} 行目: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>column &apos;{column}&apos;: {problem}</source>
+        <translation>列 &apos;{column}&apos;: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the column {column} holds Directed/Undirected: read as the direction; the flow types come from {relation}</source>
+        <translation>列 {column} は Directed/Undirected を示すため、向きとして読み込みました。フローの種類は {relation} から読み込みました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the column {column} holds Directed/Undirected: read as the direction</source>
+        <translation>列 {column} は Directed/Undirected を示すため、向きとして読み込みました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} row(s) name several companies separated by &apos;{mark}&apos;: one flow per pair</source>
+        <translation>{count} 行が &apos;{mark}&apos; 区切りで複数の企業を挙げているため、組み合わせごとに 1 件のフローにしました</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the decimal mark must be &apos;,&apos; or &apos;.&apos;, got {value}</source>
+        <translation>小数点記号は &apos;,&apos; か &apos;.&apos; にしてください。指定値: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{problem}; {hint}</source>
+        <translation>{problem}。{hint}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set the decimal mark (--decimal-mark , or --decimal-mark . on the command line)</source>
+        <translation>小数点記号を指定してください (コマンドラインでは --decimal-mark , または --decimal-mark .)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: column(s) {columns} not read</source>
+        <translation>{where}: 列 {columns} は読み込みませんでした</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>view.period.outside: expected &quot;hide&quot; or &quot;fade&quot;, got {outside}</source>
         <translation>view.period.outside: &quot;hide&quot; か &quot;fade&quot; が必要ですが、{outside} でした</translation>
     </message>
@@ -3501,6 +3756,46 @@ Your changes will be lost if you don&apos;t save them.</source>
         <location line="+1"/>
         <source>view.hidden_types: expected a list of flow type ids</source>
         <translation>view.hidden_types: フローの種類の ID のリストが必要です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: the workbook unpacks to {size} MB; Roundtrip reads workbooks up to {limit} MB unpacked</source>
+        <translation>{file}: ブックを展開すると {size} MB になります。Roundtrip が読み込めるのは展開後 {limit} MB までです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: a sheet declares {rows} rows; Roundtrip imports up to {limit} rows (sum a ledger with &apos;roundtrip convert {file} OUT.roundtrip --aggregate&apos;)</source>
+        <translation>{file}: {rows} 行と宣言しているシートがあります。Roundtrip が取り込めるのは {limit} 行までです (&apos;roundtrip convert {file} OUT.roundtrip --aggregate&apos; で台帳として集計してください)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: a sheet has {rows} rows; Roundtrip imports up to {limit} rows (sum a ledger with &apos;roundtrip convert {file} OUT.roundtrip --aggregate&apos;)</source>
+        <translation>{file}: {rows} 行あるシートがあります。Roundtrip が取り込めるのは {limit} 行までです (&apos;roundtrip convert {file} OUT.roundtrip --aggregate&apos; で台帳として集計してください)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: not a readable Excel workbook (.xlsx): {reason}</source>
+        <translation>{file}: 読み込める Excel ブック (.xlsx) ではありません: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source}: more than {limit} rows; Roundtrip imports up to {limit} (sum a ledger with &apos;roundtrip convert FILE OUT.roundtrip --aggregate&apos;)</source>
+        <translation>{source}: {limit} 行を超えています。Roundtrip が取り込めるのは {limit} 行までです (&apos;roundtrip convert FILE OUT.roundtrip --aggregate&apos; で台帳として集計してください)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}, sheet &apos;{sheet}&apos;</source>
+        <translation>{file} のシート &apos;{sheet}&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source}: row {row}, column {column}: the formula {formula} has no saved result; open the file in a spreadsheet program and save it again</source>
+        <translation>{source}: {row} 行目、{column} 列: 数式 {formula} の計算結果が保存されていません。表計算ソフトで開き、保存し直してください</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: every sheet of the workbook is empty</source>
+        <translation>{file}: ブックのシートがすべて空です</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3939,7 +4234,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>Patterns</name>
     <message>
-        <location filename="_runtime_strings.py" line="-215"/>
+        <location filename="_runtime_strings.py" line="-274"/>
         <source>round-trip trade</source>
         <translation>往復取引</translation>
     </message>
