@@ -382,7 +382,7 @@ class FileController:
         menu = self.samples_menu
         menu.clear()
         for path in sample_paths():
-            action = menu.addAction(sample_title(path))
+            action = menu.addAction(translate("Samples", sample_title(path)))  # titles: update.py
             action.setToolTip(plain_tip(str(path)))
             action.triggered.connect(lambda _c=False, p=path: self.open_sample(p))
         if menu.isEmpty():
@@ -433,7 +433,7 @@ class FileController:
         )
         if not dialog.exec():
             return False
-        self._status(f"Exported {dialog.path()}", 6000)
+        self._status(translate("Files", "Exported {path}").format(path=dialog.path()), 6000)
         return True
 
     def export_table(self) -> bool:

@@ -27,6 +27,16 @@ from editor.i18n import QT_TRANSLATE_NOOP
 if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
 
+#: the Arrange → Align menu's items, by mode (translated by make_action)
+ALIGN_MENU_TEXTS = {
+    "left": QT_TRANSLATE_NOOP("Menus", "Left"),
+    "centre": QT_TRANSLATE_NOOP("Menus", "Centre"),
+    "right": QT_TRANSLATE_NOOP("Menus", "Right"),
+    "top": QT_TRANSLATE_NOOP("Menus", "Top"),
+    "middle": QT_TRANSLATE_NOOP("Menus", "Middle"),
+    "bottom": QT_TRANSLATE_NOOP("Menus", "Bottom"),
+}
+
 # (context_menu lives in context_menu.py; the main window takes it from here with the menus)
 __all__ = ["Actions", "build_menus", "context_menu"]
 
@@ -241,7 +251,7 @@ def build_menus(w: MainWindow) -> Actions:
     align_menu = m.addMenu(QCoreApplication.translate("Menus", "&Align"))
     align: dict[str, QAction] = {}
     for mode in ALIGN_MODES:
-        align[mode] = make_action(w, mode.capitalize(), lambda mode=mode: edits.align(mode))
+        align[mode] = make_action(w, ALIGN_MENU_TEXTS[mode], lambda mode=mode: edits.align(mode))
         align_menu.addAction(align[mode])
         if mode == "right":
             align_menu.addSeparator()

@@ -190,7 +190,7 @@ class ImportDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setText("&Import")
+        self.import_button.setText(translate("ImportDialog", "&Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         bottom.addWidget(self.buttons)
@@ -207,7 +207,8 @@ class ImportDialog(QDialog):
         note = "; ".join(error_texts(s.notes))
         self.flows_page = TablePage(s.flows, panel, note=note[:1].upper() + note[1:] + "." if note else "")
         self.tabs.addTab(
-            self.flows_page, translate("ImportDialog", "Flows ({source})").format(source=s.flows.source)
+            self.flows_page,
+            translate("ImportDialog", "Flows ({source})").format(source=error_text(s.flows.source)),
         )
         for combo in panel.combos.values():
             combo.currentIndexChanged.connect(self._mapping_changed)
@@ -229,7 +230,10 @@ class ImportDialog(QDialog):
             page.use_check = use
             self.companies_page = page
             self.tabs.addTab(
-                page, translate("ImportDialog", "Companies ({source})").format(source=s.companies.source)
+                page,
+                translate("ImportDialog", "Companies ({source})").format(
+                    source=error_text(s.companies.source)
+                ),
             )
             for combo in cpanel.combos.values():
                 combo.currentIndexChanged.connect(self._mapping_changed)
@@ -325,7 +329,7 @@ class ImportDialog(QDialog):
         problems = check.problems
         main = self.source.flows.source
         for p in problems[:MAX_LISTED]:
-            item = QListWidgetItem(describe(p, main))
+            item = QListWidgetItem(error_text(describe(p, main)))
             item.setData(Qt.ItemDataRole.UserRole, (p.source, p.row))
             item.setForeground(QColor("#a61b1b"))
             self.problem_list.addItem(item)
@@ -371,7 +375,9 @@ class ImportDialog(QDialog):
                 "mark the file uses below.",
             ).format(columns=columns)
         elif check.fatal:
-            text = translate("ImportDialog", "Nothing can be imported: {reason}.").format(reason=check.fatal)
+            text = translate("ImportDialog", "Nothing can be imported: {reason}.").format(
+                reason=error_text(check.fatal)
+            )
         elif check.diagram is None or check.diagram.is_empty():
             text = translate("ImportDialog", "Nothing to import: no row can be read.")
         else:
@@ -417,7 +423,13 @@ class ImportDialog(QDialog):
                 self.import_result = ImportResult(final.diagram, False, summary)
         except ModelError as e:
             QGuiApplication.restoreOverrideCursor()
-            warn(self, "Import", f"{self.path.name} could not be imported: {error_text(e)}")
+            warn(
+                self,
+                translate("ImportDialog", "Import"),
+                translate("ImportDialog", "{file} could not be imported: {reason}").format(
+                    file=self.path.name, reason=error_text(e)
+                ),
+            )
             return
         QGuiApplication.restoreOverrideCursor()
         super().accept()

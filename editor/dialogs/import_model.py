@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from editor.i18n import translate
+from editor.i18n import error_text, translate
 from editor.io.edgelist import Problem, build_diagram
 from editor.io.formats import format_for
 from editor.io.merge import plan_merge
@@ -29,6 +29,7 @@ from editor.io.tableshapes import DECIMAL_MARK_HINT
 from editor.model import Diagram
 from editor.model.layout import layout_positions
 from editor.model.plain import plain_tip
+from editor.model.texts import Joined
 
 #: Rows shown in the preview table (all rows are checked).
 PREVIEW_ROWS = 200
@@ -102,7 +103,8 @@ def check_tables(flows: Table, mapping: Mapping[str, str], *, companies: Table |
     ``skip_bad_rows`` (otherwise they block the import). Nothing is dropped silently:
     every left-out row is in ``problems`` and ``skipped``."""
     if companies is not None and "name" not in (companies_mapping or {}):
-        p = Problem(companies.source, None, None, "no column is mapped to the company name")
+        p = Problem(companies.source, None, None,
+                    translate("ImportDialog", "no column is mapped to the company name"))
         return Check(None, [p], {}, str(p))
     diagram, problems = build_diagram(flows, mapping, companies=companies,
                                       companies_mapping=companies_mapping, extra=extra, place=False,
@@ -110,7 +112,7 @@ def check_tables(flows: Table, mapping: Mapping[str, str], *, companies: Table |
     general = [p for p in problems if p.row is None]
     if general:
         undecided = [p.column or "" for p in general if p.message.endswith(DECIMAL_MARK_HINT)]
-        return Check(None, problems, {}, "; ".join(str(p) for p in general), undecided)
+        return Check(None, problems, {}, Joined([str(p) for p in general], "; "), undecided)
     bad: dict[str, set[int]] = {}
     for p in problems:
         bad.setdefault(p.source, set()).add(p.row)  # type: ignore[arg-type]
@@ -122,8 +124,13 @@ def check_tables(flows: Table, mapping: Mapping[str, str], *, companies: Table |
         return Check(diagram, problems, {}, "")
     n = sum(len(r) for r in bad.values())
     if not skip_bad_rows:
-        return Check(diagram, problems, {}, f"{n} row{'s' if n != 1 else ''} cannot be imported; "
-                                            "correct the file or skip the rows with problems")
+        one = translate(
+            "ImportDialog", "1 row cannot be imported; correct the file or skip the rows with problems"
+        )
+        many = translate(
+            "ImportDialog", "{count} rows cannot be imported; correct the file or skip the rows with problems"
+        )
+        return Check(diagram, problems, {}, one if n == 1 else many.format(count=n))
     # Build again from the good rows only, so a skipped row leaves nothing behind
     # (not even the companies it names).
     def good(t: Table | None) -> Table | None:
@@ -135,7 +142,7 @@ def check_tables(flows: Table, mapping: Mapping[str, str], *, companies: Table |
                                 companies_mapping=companies_mapping, extra=extra, place=place,
                                 decimal_mark=decimal_mark)
     if again:  # cannot happen with the current rules; never import what was not shown
-        return Check(None, problems + again, bad, "; ".join(str(p) for p in again[:3]))
+        return Check(None, problems + again, bad, Joined([str(p) for p in again[:3]], "; "))
     return Check(kept, problems, bad, "")
 
 
@@ -245,7 +252,7 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#202020"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tip("\n".join(_where(p) for p in reasons))
+            return plain_tip("\n".join(error_text(_where(p)) for p in reasons))
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,

@@ -41,6 +41,13 @@ QUALIFIER_NAMES = {
     "up_to": QT_TRANSLATE_NOOP("Inspector", "up to"),
     "estimated": QT_TRANSLATE_NOOP("Inspector", "estimated"),
 }
+#: the status combo's items: the model's STATUSES (kept in the file as they are), translated when shown
+STATUS_NAMES = {
+    "announced": QT_TRANSLATE_NOOP("Inspector", "announced"),
+    "committed": QT_TRANSLATE_NOOP("Inspector", "committed"),
+    "paid": QT_TRANSLATE_NOOP("Inspector", "paid"),
+    "unconfirmed": QT_TRANSLATE_NOOP("Inspector", "unconfirmed"),
+}
 
 
 class Inspector(QWidget):
@@ -119,10 +126,10 @@ class Inspector(QWidget):
             name = translate("Inspector", QUALIFIER_NAMES.get(key, label))
             self.fields["flow"]["qualifier"].combo().addItem(name, key)
         for s in STATUSES:
-            self.fields["flow"]["status"].combo().addItem(s, s)
+            self.fields["flow"]["status"].combo().addItem(translate("Inspector", STATUS_NAMES.get(s, s)), s)
         size = self.fields["company"]["size"]
-        size.placeholder = "automatic"
-        size.line_edit().setPlaceholderText("automatic")
+        size.placeholder = translate("Inspector", "automatic")
+        size.line_edit().setPlaceholderText(size.placeholder)
         size.widget.setToolTip(
             translate("Inspector", "Node size from 1 to 1000; empty: sized by valuation or revenue")
         )

@@ -891,7 +891,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>「{path}」はもう存在しません。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+24"/>
+        <source>Exported {path}</source>
+        <translation>{path} を書き出しました</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Cannot Export</source>
         <translation>エクスポートできません</translation>
     </message>
@@ -1291,12 +1296,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
     <message>
         <location filename="../../editor/dialogs/import_dialog.py" line="+41"/>
-        <location line="+306"/>
+        <location line="+312"/>
         <source>Import {file}</source>
         <translation>{file} をインポート</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-288"/>
         <source>Skip rows with problems (they are listed above and not imported)</source>
         <translation>問題のある行をスキップする (上に一覧表示され、インポートされません)</translation>
     </message>
@@ -1331,7 +1336,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>インポート先:</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+8"/>
+        <source>&amp;Import</source>
+        <translation>インポート(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Flows ({source})</source>
         <translation>フロー ({source})</translation>
     </message>
@@ -1341,12 +1351,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>この企業の表もインポートする (カテゴリ、企業価値、位置…)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Companies ({source})</source>
         <translation>企業 ({source})</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Flows ({count})</source>
         <translation>フロー ({count})</translation>
     </message>
@@ -1396,7 +1406,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>インポートできません: {reason}。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Nothing to import: no row can be read.</source>
         <translation>インポートするものがありません: 読み取れる行がありません。</translation>
     </message>
@@ -1446,7 +1456,8 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../editor/dialogs/import_dialog.py" line="+61"/>
+        <location filename="../../editor/dialogs/import_dialog.py" line="+46"/>
+        <location line="+21"/>
         <location line="+8"/>
         <location filename="../../editor/dialogs/import_reading.py" line="+35"/>
         <location line="+20"/>
@@ -1454,7 +1465,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>インポート</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-28"/>
+        <source>{file} could not be imported: {reason}</source>
+        <translation>{file} をインポートできませんでした: {reason}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>{file} cannot be imported.</source>
         <translation>{file} はインポートできません。</translation>
     </message>
@@ -1464,9 +1480,24 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>{file} を読み込めません: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../editor/dialogs/import_model.py" line="+268"/>
-        <source>(not imported)</source>
+        <location filename="../../editor/dialogs/import_model.py" line="+107"/>
+        <source>no column is mapped to the company name</source>
         <extracomment>Rows shown in the preview table (all rows are checked). Background of rows that will not be imported, and of the cell that is the reason. Number columns whose decimal mark the file leaves open: the user must choose it.</extracomment>
+        <translation>企業名に割り当てた列がありません</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>1 row cannot be imported; correct the file or skip the rows with problems</source>
+        <translation>1 行をインポートできません。ファイルを修正するか、問題のある行を読み飛ばしてください</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} rows cannot be imported; correct the file or skip the rows with problems</source>
+        <translation>{count} 行をインポートできません。ファイルを修正するか、問題のある行を読み飛ばしてください</translation>
+    </message>
+    <message>
+        <location line="+145"/>
+        <source>(not imported)</source>
         <translation>(インポートしない)</translation>
     </message>
     <message>
@@ -1567,6 +1598,27 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <location line="+1"/>
         <source>estimated</source>
         <translation>推定</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>announced</source>
+        <extracomment>the status combo&apos;s items: the model&apos;s STATUSES (kept in the file as they are), translated when shown</extracomment>
+        <translation>発表済み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>committed</source>
+        <translation>合意済み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paid</source>
+        <translation>支払済み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unconfirmed</source>
+        <translation>未確認</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -1691,7 +1743,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>送り手 → 受け手</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
+        <source>automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Node size from 1 to 1000; empty: sized by valuation or revenue</source>
         <translation>ノードのサイズ (1〜1000)。空欄なら企業価値または売上高に応じたサイズ</translation>
     </message>
@@ -2208,7 +2265,38 @@ Select only companies or only flows to edit them together.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../editor/app/menus.py" line="+105"/>
+        <location filename="../../editor/app/menus.py" line="+32"/>
+        <source>Left</source>
+        <extracomment>the Arrange → Align menu&apos;s items, by mode (translated by make_action)</extracomment>
+        <translation>左揃え</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Centre</source>
+        <translation>左右中央揃え</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right</source>
+        <translation>右揃え</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top</source>
+        <translation>上揃え</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Middle</source>
+        <translation>上下中央揃え</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bottom</source>
+        <translation>下揃え</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -2743,7 +2831,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>置き換える</translation>
     </message>
     <message>
-        <location filename="_runtime_strings.py" line="+10"/>
+        <location filename="_runtime_strings.py" line="+14"/>
         <source>max_loops: must be 0 (no cap) or more, got {max_loops}</source>
         <translation>max_loops: 0 (上限なし) 以上にしてください。指定値: {max_loops}</translation>
     </message>
@@ -4234,7 +4322,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>Patterns</name>
     <message>
-        <location filename="_runtime_strings.py" line="-274"/>
+        <location filename="_runtime_strings.py" line="-278"/>
         <source>round-trip trade</source>
         <translation>往復取引</translation>
     </message>
@@ -4501,9 +4589,32 @@ Your changes will be lost if you don&apos;t save them.</source>
     </message>
 </context>
 <context>
+    <name>Samples</name>
+    <message>
+        <location filename="_runtime_strings.py" line="+1"/>
+        <source>The AI money machine, 2025</source>
+        <translation>AI マネーマシン (2025 年)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Energy-trading round trips, 1999-2002</source>
+        <translation>エネルギー取引の循環取引 (1999–2002 年)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teaching loops (fictional companies)</source>
+        <translation>学習用のループ (架空の企業)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telecom vendor financing, 1998-2002</source>
+        <translation>通信機器のベンダーファイナンス (1998–2002 年)</translation>
+    </message>
+</context>
+<context>
     <name>Stress</name>
     <message>
-        <location filename="_runtime_strings.py" line="-8"/>
+        <location line="-12"/>
         <source>Not a forecast: one period, every amount treated as due now, no fire sales or bankruptcy costs.</source>
         <translation>予測ではありません: 1 期間のみ、すべての金額を今すぐ支払うべきものとして扱い、投げ売りや破綻コストは考慮しません。</translation>
     </message>

@@ -6,7 +6,8 @@ New texts come in "unfinished", texts gone from the code are marked "vanished":
 translate the first in Qt Linguist (``pyside6-linguist``) or any editor, and
 remove the second with ``--drop-vanished``. The tests fail on either.
 
-Texts lupdate cannot see — the analysis glossary, the stress test's caveat and
+Texts lupdate cannot see — the analysis glossary, the stress test's caveat,
+the titles of the shipped samples (context "Samples", shown in File → Open Sample) and
 the loop pattern names, which keep their English in the Qt-free analysis package
 and are translated at display time in the contexts "Glossary", "Stress" and
 "Patterns", and the templates of every ``msg(...)`` call of the Qt-free packages
@@ -54,6 +55,18 @@ def message_templates() -> list[tuple[str, str]]:
     return sorted(found, key=lambda t: (t[1].rsplit(":", 1)[0], int(t[1].rsplit(":", 1)[1])))
 
 
+def sample_titles() -> list[str]:
+    """The titles of the samples shipped in editor/data/samples, as the Open Sample menu shows them."""
+    import json
+
+    titles = []
+    for path in sorted((ROOT / "editor" / "data" / "samples").glob("*.roundtrip")):
+        title = json.loads(path.read_text("utf-8")).get("metadata", {}).get("title", "")
+        if title:
+            titles.append(title)
+    return titles
+
+
 def runtime_source() -> str:
     """A module of QT_TRANSLATE_NOOP calls for the texts translated at run time."""
     sys.path.insert(0, str(ROOT))
@@ -68,6 +81,8 @@ def runtime_source() -> str:
     lines.append(f"QT_TRANSLATE_NOOP({'Stress'!r}, {CAVEAT!r})")
     for name in [rule.name for rule in PATTERN_RULES] + [FALLBACK]:
         lines.append(f"QT_TRANSLATE_NOOP({'Patterns'!r}, {name!r})  # a loop pattern")
+    for title in sample_titles():
+        lines.append(f"QT_TRANSLATE_NOOP({'Samples'!r}, {title!r})  # a sample's title (File → Open Sample)")
     seen: set[str] = set()
     for template, where in message_templates():
         if template and template not in seen:
