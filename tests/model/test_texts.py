@@ -66,3 +66,15 @@ def test_the_japanese_labels_read_back():
     assert parse_amount("最大$100B") == (100.0, "up_to")
     assert parse_amount("最大 100") == (100.0, "up_to")
     assert parse_amount("約$300B") == (300.0, "estimated")
+
+
+def test_split_field_keeps_the_message_of_the_rest():
+    from editor.model.texts import Tail, split_field
+
+    whole = msg("{what}: must not be negative, got {value}", what="amount", value="-1.0")
+    fld, rest = split_field(whole)
+    assert (fld, rest) == ("amount", "must not be negative, got -1.0")
+    assert isinstance(rest, Tail) and rest.whole is whole
+    assert pickle.loads(pickle.dumps(rest)) == rest and pickle.loads(pickle.dumps(rest)).whole == whole
+    assert split_field("plain: text: more") == ("plain", "text: more")   # plain text stays plain
+    assert split_field("no field here") == ("no field here", "no field here")
