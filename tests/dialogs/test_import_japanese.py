@@ -75,7 +75,8 @@ def test_the_same_row_reads_in_english_in_the_english_interface(tmp_path, qapp, 
     dlg = make_dialog(path)
     assert _problems(dlg) == ["row 3, column 'amount': cannot read '12 apples' as an amount"]
     dlg.skip_check.setChecked(False)
-    assert "1 row cannot be imported; correct the file or skip the rows with problems" in dlg.summary_label.text()
+    summary = dlg.summary_label.text()
+    assert "1 row cannot be imported; correct the file or skip the rows with problems" in summary
 
 
 def test_an_undecided_decimal_mark_is_explained_in_japanese(japanese, make_dialog):
@@ -152,7 +153,8 @@ def test_the_inspector_shows_the_japanese_status_word(qtbot, japanese):
         flow = w.document.diagram.flow("f1")
         w.inspector.set_selection([], ["f1"])
         combo = w.inspector.fields["flow"]["status"].combo()
-        words = {"announced": "発表済み", "committed": "合意済み", "paid": "支払済み", "unconfirmed": "未確認"}
+        words = {"announced": "発表済み", "committed": "合意済み", "paid": "支払済み",
+                 "unconfirmed": "未確認"}
         assert combo.currentText() == words[flow.status]
         assert combo.currentData() == flow.status   # the file keeps the English value
         assert [combo.itemText(i) for i in range(combo.count())] == list(words.values())
@@ -166,8 +168,10 @@ def test_the_command_line_says_it_in_english(tmp_path, lang):
     path = tmp_path / "deals.csv"
     path.write_text(BAD_AMOUNT, "utf-8")
     env = dict(os.environ, LANG=lang, LC_ALL=lang, PYTHONPATH=str(ROOT))
-    done = subprocess.run([sys.executable, "-m", "editor", "convert", str(path), str(tmp_path / "out.roundtrip")],
+    out = tmp_path / "out.roundtrip"
+    done = subprocess.run([sys.executable, "-m", "editor", "convert", str(path), str(out)],
                           env=env, capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert done.returncode != 0
-    assert "deals.csv: row 3, column 'amount': cannot read '12 apples' as an amount" in done.stderr, done.stderr
+    said = "deals.csv: row 3, column 'amount': cannot read '12 apples' as an amount"
+    assert said in done.stderr, done.stderr
     assert not _has_kana(done.stderr), done.stderr
