@@ -270,3 +270,27 @@ def amount_text(amount: float | None, qualifier: str = "exact", unit: str = "USD
     from editor.model.amounts import amount_label
 
     return amount_label(amount, qualifier, unit, forms=amount_forms(lang) if qualifier != "exact" else None)
+
+
+# ------------------------------------------------------------- file formats
+#: The labels of the file dialogs' combined filters ("Tables and graphs (*.csv … *.gexf)"); the names
+#: of the formats themselves (editor/io/formats.py) enter the catalogue through update.py.
+FILTER_LABELS = (
+    QT_TRANSLATE_NOOP("Formats", "Roundtrip diagrams"),
+    QT_TRANSLATE_NOOP("Formats", "Tables and graphs"),
+)
+
+
+def format_name(name: str) -> str:
+    """A file format's name ("PNG image", "Tables and graphs") in the interface language."""
+    return translate("Formats", name)
+
+
+def file_filter(text: str) -> str:
+    """A file-dialog filter ("PNG image (*.png);;SVG image (*.svg)") with each name in the interface
+    language; the patterns in brackets are kept."""
+    parts = []
+    for part in text.split(";;"):
+        name, bracket, patterns = part.partition(" (")
+        parts.append(format_name(name) + bracket + patterns if bracket else part)
+    return ";;".join(parts)

@@ -30,7 +30,7 @@ from editor.dialogs import messages
 from editor.dialogs.export_dialog import ExportImageDialog, ask_table_cells
 from editor.dialogs.import_dialog import ImportDialog
 from editor.editing.document import Document
-from editor.i18n import translate
+from editor.i18n import error_texts, file_filter, translate
 from editor.io import native
 from editor.io.errors import InputError
 from editor.io.formats import NATIVE, dialog_filter, formats_where
@@ -140,7 +140,8 @@ class FileController:
             self.window,
             translate("Files", "Open Diagram"),
             start,
-            f"{NATIVE_FILTER};;{TABLE_FILTER};;{translate('Files', 'All files (*)')}",
+            f"{file_filter(NATIVE_FILTER)};;{file_filter(TABLE_FILTER)};;"
+            f"{translate('Files', 'All files (*)')}",
         )
         return self.open_path(path) if path else False
 
@@ -204,7 +205,8 @@ class FileController:
         except Cancelled:
             return False
         except (InputError, OSError) as e:
-            messages.show_error(self.window, "Cannot Open Sample", str(e), getattr(e, "problems", []))
+            messages.show_error(self.window, translate("Files", "Cannot Open Sample"), str(e),
+                                getattr(e, "problems", []))
             return False
         if not self.maybe_save():
             return False
@@ -228,7 +230,8 @@ class FileController:
         return True
 
     def import_dialog(self) -> bool:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import", "", f"{TABLE_FILTER};;All files (*)")
+        filters = f"{file_filter(TABLE_FILTER)};;{translate('Files', 'All files (*)')}"
+        path, _ = QFileDialog.getOpenFileName(self.window, translate("Files", "Import"), "", filters)
         return self.import_path(path) if path else False
 
     def _warn_if_too_large_to_save(self, source: Path, diagram: Diagram) -> None:
@@ -299,7 +302,7 @@ class FileController:
             else (doc.diagram.metadata.title or translate("Files", "Untitled")) + ".roundtrip"
         )
         path, _ = QFileDialog.getSaveFileName(
-            self.window, translate("Files", "Save Diagram As"), start, NATIVE_FILTER
+            self.window, translate("Files", "Save Diagram As"), start, file_filter(NATIVE_FILTER)
         )
         if not path:
             return False
@@ -373,7 +376,8 @@ class FileController:
         except Cancelled:
             return False
         except (InputError, OSError) as e:
-            messages.show_error(self.window, "Cannot Revert", str(e), getattr(e, "problems", []))
+            messages.show_error(self.window, translate("Files", "Cannot Revert"), str(e),
+                                getattr(e, "problems", []))
             return False
         return True
 
@@ -439,7 +443,7 @@ class FileController:
     def export_table(self) -> bool:
         base = self.document.path.with_suffix(".csv") if self.document.path else Path("diagram.csv")
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, "Export Table", str(base), EXPORT_TABLE_FILTER
+            self.window, translate("Files", "Export Table"), str(base), file_filter(EXPORT_TABLE_FILTER)
         )
         if not path:
             return False
@@ -470,7 +474,7 @@ class FileController:
         names = ", ".join(Path(p).name for p in written)
         self._status(
             translate("Files", "Exported {files}").format(files=names)
-            + (f" ({'; '.join(notes)})" if notes else ""),
+            + (f" ({'; '.join(error_texts(notes))})" if notes else ""),
             6000,
         )
         return True

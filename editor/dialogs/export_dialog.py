@@ -47,7 +47,7 @@ from editor.canvas.export.image import (
     render_png,
 )
 from editor.dialogs.messages import warn
-from editor.i18n import error_text, locale_number
+from editor.i18n import error_text, format_name, locale_number
 from editor.io.errors import InputError
 from editor.io.formats import formats_where
 
@@ -92,7 +92,7 @@ class ExportImageDialog(QDialog):
         form.addRow(self.tr("File:"), row)
         self._format = QComboBox()
         for name, ext in FORMATS:
-            self._format.addItem(f"{name} ({ext})", ext)
+            self._format.addItem(f"{format_name(name)} ({ext})", ext)
         self._format.currentIndexChanged.connect(self._format_changed)
         form.addRow(self.tr("Format:"), self._format)
 
@@ -266,8 +266,8 @@ class ExportImageDialog(QDialog):
             self._preview.setText(self.tr("Preview: press Refresh"))
 
     def _browse(self) -> None:
-        filters = ";;".join(f"{name} (*{ext})" for name, ext in FORMATS)
-        current = next(f"{n} (*{e})" for n, e in FORMATS if e == self.suffix())
+        filters = ";;".join(f"{format_name(name)} (*{ext})" for name, ext in FORMATS)
+        current = next(f"{format_name(n)} (*{e})" for n, e in FORMATS if e == self.suffix())
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export Image"), str(self.path()), filters,
                                               current)
         if name:

@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from editor.i18n import error_text, translate
+from editor.i18n import QT_TRANSLATE_NOOP, error_text, translate
 from editor.io.edgelist import Problem, build_diagram
 from editor.io.formats import format_for
 from editor.io.merge import plan_merge
@@ -30,6 +30,45 @@ from editor.model import Diagram
 from editor.model.layout import layout_positions
 from editor.model.plain import plain_tip
 from editor.model.texts import Joined
+
+#: The fields of flows and companies as the column tooltips and the preview's headers name them.
+FIELD_NAMES = {
+    "source": QT_TRANSLATE_NOOP("ImportDialog", "source"),
+    "target": QT_TRANSLATE_NOOP("ImportDialog", "target"),
+    "type": QT_TRANSLATE_NOOP("ImportDialog", "type"),
+    "amount": QT_TRANSLATE_NOOP("ImportDialog", "amount"),
+    "qualifier": QT_TRANSLATE_NOOP("ImportDialog", "qualifier"),
+    "unit": QT_TRANSLATE_NOOP("ImportDialog", "unit"),
+    "date": QT_TRANSLATE_NOOP("ImportDialog", "date"),
+    "end_date": QT_TRANSLATE_NOOP("ImportDialog", "end date"),
+    "status": QT_TRANSLATE_NOOP("ImportDialog", "status"),
+    "url": QT_TRANSLATE_NOOP("ImportDialog", "url"),
+    "note": QT_TRANSLATE_NOOP("ImportDialog", "note"),
+    "id": QT_TRANSLATE_NOOP("ImportDialog", "id"),
+    "source_id": QT_TRANSLATE_NOOP("ImportDialog", "source id"),
+    "target_id": QT_TRANSLATE_NOOP("ImportDialog", "target id"),
+    "name": QT_TRANSLATE_NOOP("ImportDialog", "name"),
+    "category": QT_TRANSLATE_NOOP("ImportDialog", "category"),
+    "valuation": QT_TRANSLATE_NOOP("ImportDialog", "valuation"),
+    "valuation_date": QT_TRANSLATE_NOOP("ImportDialog", "valuation date"),
+    "revenue": QT_TRANSLATE_NOOP("ImportDialog", "revenue"),
+    "revenue_period": QT_TRANSLATE_NOOP("ImportDialog", "revenue period"),
+    "profit": QT_TRANSLATE_NOOP("ImportDialog", "profit"),
+    "profit_period": QT_TRANSLATE_NOOP("ImportDialog", "profit period"),
+    "notes": QT_TRANSLATE_NOOP("ImportDialog", "notes"),
+    "x": QT_TRANSLATE_NOOP("ImportDialog", "x"),
+    "y": QT_TRANSLATE_NOOP("ImportDialog", "y"),
+    "size": QT_TRANSLATE_NOOP("ImportDialog", "size"),
+}
+
+
+def field_name(fld: str, exact: bool = False) -> str:
+    """A field in the interface language ("end date" in English); ``exact``: the English is the
+    field's own key ("end_date"), as the preview's column headers write it."""
+    english = FIELD_NAMES.get(fld, fld.replace("_", " "))
+    name = translate("ImportDialog", english)
+    return fld if exact and name == english else name
+
 
 #: Rows shown in the preview table (all rows are checked).
 PREVIEW_ROWS = 200
@@ -271,12 +310,12 @@ class PreviewModel(QAbstractTableModel):
             return header if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
             if fld:
-                return f"{header}\n→ {fld}"
+                return f"{header}\n→ {field_name(fld, exact=True)}"
             return f"{header}\n" + translate("ImportDialog", "(not imported)")
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tip(
                 translate("ImportDialog", "Column '{header}' is imported as {field}").format(
-                    header=header, field=fld
+                    header=header, field=field_name(fld, exact=True)
                 )
                 if fld
                 else translate("ImportDialog", "Column '{header}' is not imported").format(header=header)

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.dialogs.import_model import PREVIEW_ROWS, PreviewModel
+from editor.dialogs.import_model import PREVIEW_ROWS, PreviewModel, field_name
 from editor.i18n import QT_TRANSLATE_NOOP, translate
 from editor.io.tables import Table
 
-NONE = "(none)"
+NONE = QT_TRANSLATE_NOOP("ImportDialog", "(none)")
 
 FLOW_LABELS = {
     "source": QT_TRANSLATE_NOOP("ImportDialog", "Source (pays) *"),
@@ -82,13 +82,13 @@ class MappingPanel(QWidget):
         self.combos: dict[str, QComboBox] = {}
         for i, fld in enumerate(fields):
             combo = QComboBox()
-            combo.addItem(NONE, None)
+            combo.addItem(translate("ImportDialog", NONE), None)
             for h in headers:
                 combo.addItem(h, h)
             combo.setCurrentIndex(combo.findData(guess[fld]) if fld in guess else 0)
             combo.setToolTip(
                 translate("ImportDialog", "Which column of the file holds the {field}").format(
-                    field=translate("ImportDialog", fld.replace("_", " "))
+                    field=field_name(fld)
                 )
             )
             combo.setMinimumContentsLength(10)

@@ -55,7 +55,7 @@ class RecoveryDialog(QDialog):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         for i, e in enumerate(self.entries):
             item = QTreeWidgetItem([e.display_name, e.original_path or self.tr("(never saved)"),
-                                    e.saved_at_text()])
+                                    error_text(e.saved_at_text())])
             item.setData(0, Qt.ItemDataRole.UserRole, i)
             if e.problem:
                 why = self.tr("Cannot be restored: {problem}").format(problem=error_text(e.problem))

@@ -177,7 +177,7 @@ class RecoveryEntry:
 
     def saved_at_text(self) -> str:
         if self.saved_at is None:
-            return "unknown time"
+            return msg("unknown time")
         return self.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 

@@ -756,7 +756,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>図を開く</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <location line="+50"/>
         <source>Open</source>
         <translation>開く</translation>
@@ -764,12 +764,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="-43"/>
         <location line="+8"/>
-        <location line="+243"/>
+        <location line="+246"/>
         <source>Cannot Open File</source>
         <translation>ファイルを開けません</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-253"/>
         <source>“{file}” cannot be opened.</source>
         <translation>「{file}」を開けません。</translation>
     </message>
@@ -799,7 +799,17 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>新しい図: 保存すると {path} に書き込みます</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+10"/>
+        <source>Cannot Open Sample</source>
+        <translation>サンプルを開けません</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Import</source>
+        <translation>インポート</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Too Large for a Roundtrip File</source>
         <translation>Roundtrip ファイルには大きすぎます</translation>
     </message>
@@ -876,7 +886,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>変更を破棄して「{file}」を読み込み直しますか?</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+11"/>
+        <source>Cannot Revert</source>
+        <translation>元に戻せません</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>No samples installed</source>
         <translation>サンプルがインストールされていません</translation>
     </message>
@@ -896,7 +911,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>{path} を書き出しました</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+6"/>
+        <source>Export Table</source>
+        <translation>表の書き出し</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Cannot Export</source>
         <translation>エクスポートできません</translation>
     </message>
@@ -953,6 +973,75 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
 </context>
 <context>
+    <name>Formats</name>
+    <message>
+        <location filename="../../editor/i18n.py" line="+29"/>
+        <source>Roundtrip diagrams</source>
+        <extracomment>The labels of the file dialogs&apos; combined filters (&quot;Tables and graphs (*.csv … *.gexf)&quot;); the names of the formats themselves (editor/io/formats.py) enter the catalogue through update.py.</extracomment>
+        <translation>Roundtrip の図</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tables and graphs</source>
+        <translation>表とグラフ</translation>
+    </message>
+    <message>
+        <location filename="_runtime_strings.py" line="+31"/>
+        <source>Roundtrip diagram</source>
+        <translation>Roundtrip の図</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV edge list</source>
+        <translation>CSV エッジリスト</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook</source>
+        <translation>Excel ブック</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parquet table</source>
+        <translation>Parquet の表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kumu workbook</source>
+        <translation>Kumu 用ブック</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GraphML</source>
+        <translation>GraphML</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GraphML for yEd</source>
+        <translation>yEd 用 GraphML</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEXF (Gephi)</source>
+        <translation>GEXF (Gephi)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image</source>
+        <translation>PNG 画像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG image</source>
+        <translation>SVG 画像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF document</source>
+        <translation>PDF 文書</translation>
+    </message>
+</context>
+<context>
     <name>Glossary</name>
     <message>
         <location filename="../../editor/panels/glossary.py" line="+18"/>
@@ -961,7 +1050,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
     <message>
         <location line="+2"/>
-        <location filename="_runtime_strings.py" line="+16"/>
+        <location filename="_runtime_strings.py" line="-25"/>
         <source>Valuation divided by revenue, when both are known.</source>
         <translation>企業価値を売上高で割った値 (両方が分かっている場合)。</translation>
     </message>
@@ -1094,7 +1183,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>ピリオド: 1,500.25</translation>
     </message>
     <message>
-        <location filename="../../editor/dialogs/import_pages.py" line="+33"/>
+        <location filename="../../editor/dialogs/import_pages.py" line="+30"/>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Source (pays) *</source>
         <translation>支払元 (支払う側) *</translation>
     </message>
@@ -1209,17 +1303,19 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>メモ</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../editor/dialogs/import_model.py" line="+59"/>
+        <location filename="../../editor/dialogs/import_pages.py" line="+1"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../editor/dialogs/import_pages.py" line="+1"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../editor/dialogs/import_pages.py" line="+1"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
@@ -1480,7 +1576,128 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>{file} を読み込めません: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../editor/dialogs/import_model.py" line="+107"/>
+        <location filename="../../editor/dialogs/import_model.py" line="-24"/>
+        <source>source</source>
+        <extracomment>The fields of flows and companies as the column tooltips and the preview&apos;s headers name them.</extracomment>
+        <translation>支払元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>target</source>
+        <translation>支払先</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>qualifier</source>
+        <translation>確度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>end date</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>source id</source>
+        <translation>支払元 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>target id</source>
+        <translation>支払先 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>valuation</source>
+        <translation>企業価値</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>valuation date</source>
+        <translation>企業価値の基準日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>revenue</source>
+        <translation>売上高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>revenue period</source>
+        <translation>売上高の期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>profit</source>
+        <translation>利益</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>profit period</source>
+        <translation>利益の期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>no column is mapped to the company name</source>
         <extracomment>Rows shown in the preview table (all rows are checked). Background of rows that will not be imported, and of the cell that is the reason. Number columns whose decimal mark the file leaves open: the user must choose it.</extracomment>
         <translation>企業名に割り当てた列がありません</translation>
@@ -2831,7 +3048,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>置き換える</translation>
     </message>
     <message>
-        <location filename="_runtime_strings.py" line="+14"/>
+        <location filename="_runtime_strings.py" line="+25"/>
         <source>max_loops: must be 0 (no cap) or more, got {max_loops}</source>
         <translation>max_loops: 0 (上限なし) 以上にしてください。指定値: {max_loops}</translation>
     </message>
@@ -3524,6 +3741,11 @@ Your changes will be lost if you don&apos;t save them.</source>
         <location line="+1"/>
         <source>recovery file</source>
         <translation>復元用ファイル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown time</source>
+        <translation>時刻不明</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4322,7 +4544,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>Patterns</name>
     <message>
-        <location filename="_runtime_strings.py" line="-278"/>
+        <location filename="_runtime_strings.py" line="-290"/>
         <source>round-trip trade</source>
         <translation>往復取引</translation>
     </message>
@@ -4591,7 +4813,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>Samples</name>
     <message>
-        <location filename="_runtime_strings.py" line="+1"/>
+        <location filename="_runtime_strings.py" line="+12"/>
         <source>The AI money machine, 2025</source>
         <translation>AI マネーマシン (2025 年)</translation>
     </message>
@@ -4614,7 +4836,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>Stress</name>
     <message>
-        <location line="-12"/>
+        <location line="-23"/>
         <source>Not a forecast: one period, every amount treated as due now, no fire sales or bankruptcy costs.</source>
         <translation>予測ではありません: 1 期間のみ、すべての金額を今すぐ支払うべきものとして扱い、投げ売りや破綻コストは考慮しません。</translation>
     </message>

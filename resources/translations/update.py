@@ -7,7 +7,8 @@ translate the first in Qt Linguist (``pyside6-linguist``) or any editor, and
 remove the second with ``--drop-vanished``. The tests fail on either.
 
 Texts lupdate cannot see — the analysis glossary, the stress test's caveat,
-the titles of the shipped samples (context "Samples", shown in File → Open Sample) and
+the titles of the shipped samples (context "Samples", shown in File → Open Sample), the
+names of the file formats (context "Formats", in the file dialogs) and
 the loop pattern names, which keep their English in the Qt-free analysis package
 and are translated at display time in the contexts "Glossary", "Stress" and
 "Patterns", and the templates of every ``msg(...)`` call of the Qt-free packages
@@ -81,6 +82,10 @@ def runtime_source() -> str:
     lines.append(f"QT_TRANSLATE_NOOP({'Stress'!r}, {CAVEAT!r})")
     for name in [rule.name for rule in PATTERN_RULES] + [FALLBACK]:
         lines.append(f"QT_TRANSLATE_NOOP({'Patterns'!r}, {name!r})  # a loop pattern")
+    from editor.io.formats import FORMATS
+
+    for fmt in FORMATS:
+        lines.append(f"QT_TRANSLATE_NOOP({'Formats'!r}, {fmt.name!r})  # a file format (file dialogs)")
     for title in sample_titles():
         lines.append(f"QT_TRANSLATE_NOOP({'Samples'!r}, {title!r})  # a sample's title (File → Open Sample)")
     seen: set[str] = set()

@@ -175,3 +175,26 @@ def test_the_command_line_says_it_in_english(tmp_path, lang):
     said = "deals.csv: row 3, column 'amount': cannot read '12 apples' as an amount"
     assert said in done.stderr, done.stderr
     assert not _has_kana(done.stderr), done.stderr
+
+
+def test_the_preview_names_fields_in_japanese_and_keeps_the_english_keys(tmp_path, japanese, make_dialog):
+    path = tmp_path / "deals.csv"
+    path.write_text(BAD_AMOUNT, "utf-8")
+    dlg = make_dialog(path)
+    model = dlg.flows_page.model
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "amount\n→ 金額"
+    combos = dlg.flows_page.mapping_panel.combos
+    assert combos["url"].currentText() == "(なし)" and combos["url"].currentData() is None
+    assert "終了日" in combos["end_date"].toolTip()
+    assert dlg.flow_mapping()["amount"] == "amount"   # the mapping itself is unchanged
+
+
+def test_file_dialog_filters_name_the_formats_in_the_interface_language(qapp, japanese):
+    from editor.io.formats import NATIVE, dialog_filter, formats_where
+
+    images = dialog_filter(formats_where("write", image=True, native_format=False))
+    assert i18n.file_filter(images).startswith("PNG 画像 (*.png);;SVG 画像 (*.svg)")
+    assert i18n.file_filter(dialog_filter([NATIVE], "Roundtrip diagrams")) == "Roundtrip の図 (*.roundtrip)"
+    settings.clear_all()
+    assert i18n.install(qapp) == "en"
+    assert i18n.file_filter(images) == images   # English: as the registry writes it
