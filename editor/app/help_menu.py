@@ -86,7 +86,7 @@ def show_shortcuts(w: QWidget) -> None:
     )
     box = QMessageBox(
         QMessageBox.Icon.NoIcon,
-        "Keyboard Shortcuts",
+        QCoreApplication.translate("Menus", "Keyboard Shortcuts"),
         f"<table>{rows}</table>",
         QMessageBox.StandardButton.Close,
         w,
