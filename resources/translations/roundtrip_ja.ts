@@ -3019,6 +3019,11 @@ Select only companies or only flows to edit them together.</source>
         <source>The menu of what lies under the mouse</source>
         <translation>マウスの下にあるもののメニュー</translation>
     </message>
+    <message>
+        <location line="+40"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
