@@ -448,7 +448,7 @@ def analysis_rows(result: Any) -> tuple[Sheet, Sheet, list[str]]:
              for i, loop in enumerate(result.loops, start=1)]
     metrics = [[m.name, m.inflow, m.outflow, m.net, m.circular, m.round_trip_capacity, m.round_trip_ratio,
                 m.valuation_multiple, m.unknown_in, m.unknown_out, m.id] for m in result.company_metrics]
-    notes = []
+    notes: list[str] = []
     if result.loops_truncated:
         why = (msg("the search ran out of time") if result.loops_timed_out
                else msg("at most {count} are listed", count=result.max_loops))
