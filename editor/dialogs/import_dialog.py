@@ -204,8 +204,9 @@ class ImportDialog(QDialog):
         s = self.source
         assert s.flows is not None
         panel = MappingPanel(FLOW_FIELDS, FLOW_LABELS, s.flows.headers, guess_columns(s.flows.headers))
-        note = "; ".join(error_texts(s.notes))
-        self.flows_page = TablePage(s.flows, panel, note=note[:1].upper() + note[1:] + "." if note else "")
+        note = translate("ImportDialog", "; ").join(error_texts(s.notes))   # the notes as sentences
+        end = translate("ImportDialog", ".")
+        self.flows_page = TablePage(s.flows, panel, note=note[:1].upper() + note[1:] + end if note else "")
         self.tabs.addTab(
             self.flows_page,
             translate("ImportDialog", "Flows ({source})").format(source=error_text(s.flows.source)),

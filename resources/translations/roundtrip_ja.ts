@@ -1392,12 +1392,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
     <message>
         <location filename="../../editor/dialogs/import_dialog.py" line="+41"/>
-        <location line="+312"/>
+        <location line="+313"/>
         <source>Import {file}</source>
         <translation>{file} をインポート</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-289"/>
         <source>Skip rows with problems (they are listed above and not imported)</source>
         <translation>問題のある行をスキップする (上に一覧表示され、インポートされません)</translation>
     </message>
@@ -1437,7 +1437,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>インポート(&amp;I)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
+        <source>; </source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Flows ({source})</source>
         <translation>フロー ({source})</translation>
     </message>
@@ -1547,12 +1552,13 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>。{count} 行をスキップしました</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../editor/dialogs/import_dialog.py" line="-175"/>
+        <location filename="../../editor/dialogs/import_wording.py" line="+2"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../editor/dialogs/import_dialog.py" line="+46"/>
+        <location line="+221"/>
         <location line="+21"/>
         <location line="+8"/>
         <location filename="../../editor/dialogs/import_reading.py" line="+35"/>

@@ -198,3 +198,13 @@ def test_file_dialog_filters_name_the_formats_in_the_interface_language(qapp, ja
     settings.clear_all()
     assert i18n.install(qapp) == "en"
     assert i18n.file_filter(images) == images   # English: as the registry writes it
+
+
+def test_the_reading_notes_are_sentences_in_japanese(tmp_path, japanese, make_dialog):
+    from PySide6.QtWidgets import QLabel
+
+    (tmp_path / "deals.csv").write_text("source,target,amount\nA,B,1\n", "utf-8")
+    (tmp_path / "deals-companies.csv").write_text("name,sector\nA,chips\nB,cloud\n", "utf-8")
+    dlg = make_dialog(tmp_path / "deals.csv")
+    texts = [label.text() for label in dlg.flows_page.findChildren(QLabel)]
+    assert "企業の表 deals-companies.csv も読み込みました。" in texts, texts
