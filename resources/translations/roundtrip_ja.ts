@@ -655,7 +655,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>線の太さは金額に比例 ({unit})</translation>
     </message>
     <message>
-        <location filename="../../editor/canvas/export/image.py" line="+218"/>
+        <location filename="../../editor/canvas/export/image.py" line="+219"/>
         <source>Stress test: every company can pay all it owes.</source>
         <extracomment>one page unit is one CSS pixel: 1/96 inch, 0.75 pt</extracomment>
         <translation>ストレステスト: すべての企業が債務を全額支払えます。</translation>
@@ -3164,7 +3164,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>全期間</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>cannot save {target}: the folder {folder} does not exist</source>
         <translation>{target} を保存できません: フォルダー {folder} がありません</translation>
     </message>
@@ -3509,7 +3509,17 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>{problem} (ほかに {count} 件の問題)</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-12"/>
+        <source>the image would be {width} × {height} pixels, more than {limit} million; choose a smaller width or scale</source>
+        <translation>画像が {width} × {height} ピクセルとなり、{limit} 百万ピクセルを超えます。幅か倍率を小さくしてください</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not enough memory for a {width} × {height} pixel image; choose a smaller width</source>
+        <translation>{width} × {height} ピクセルの画像を作るメモリーが足りません。幅を小さくしてください</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>some numbers use a decimal comma ({comma}), others a decimal point ({point})</source>
         <translation>小数点にカンマを使う数値 ({comma}) とピリオドを使う数値 ({point}) が混在しています</translation>
     </message>
@@ -4555,7 +4565,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>Patterns</name>
     <message>
-        <location filename="_runtime_strings.py" line="-290"/>
+        <location filename="_runtime_strings.py" line="-292"/>
         <source>round-trip trade</source>
         <translation>往復取引</translation>
     </message>

@@ -28,8 +28,9 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 LANGUAGES = ("ja",)
 RUNTIME = HERE / "_runtime_strings.py"
-#: the Qt-free packages whose ``msg(...)`` templates are translated at display time
-QT_FREE = ("model", "io", "analysis")
+#: the packages whose ``msg(...)`` templates are translated at display time: the Qt-free ones, and
+#: the image export, whose errors the command line prints in English too
+QT_FREE = ("model", "io", "analysis", "canvas/export")
 MARKER = "msg"
 
 

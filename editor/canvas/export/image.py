@@ -55,6 +55,7 @@ from editor.i18n import QT_TRANSLATE_NOOP, translate_in
 from editor.io.atomic import write_atomic
 from editor.io.errors import InputError
 from editor.model import Company, Diagram, Flow
+from editor.model.texts import msg
 
 Selection = tuple[Iterable[str], Iterable[str]]
 
@@ -257,16 +258,17 @@ def render_png(page: ExportPage, width: int | None = None, scale: float | None =
     """The page as a QImage (ARGB, premultiplied)."""
     pw, ph, k = png_size(page, width, scale)
     if pw * ph > MAX_PIXELS:
-        raise InputError(
-            f"the image would be {pw:,} × {ph:,} pixels, more than {MAX_PIXELS // 1_000_000} "
-            "million; choose a smaller width or scale"
-        )
+        raise InputError(msg(
+            "the image would be {width} × {height} pixels, more than {limit} million; choose a smaller "
+            "width or scale", width=f"{pw:,}", height=f"{ph:,}", limit=MAX_PIXELS // 1_000_000
+        ))
     fmt = (
         QImage.Format.Format_ARGB32_Premultiplied if page.options.transparent else QImage.Format.Format_RGB32
     )
     img = QImage(pw, ph, fmt)
     if img.isNull():
-        raise InputError(f"not enough memory for a {pw:,} × {ph:,} pixel image; choose a smaller width")
+        raise InputError(msg("not enough memory for a {width} × {height} pixel image; choose a smaller width",
+                             width=f"{pw:,}", height=f"{ph:,}"))
     img.fill(Qt.GlobalColor.transparent if page.options.transparent else QColor(page.layout.background))
     p = _painter(img, k)
     try:
