@@ -1831,7 +1831,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="+1"/>
         <source>committed</source>
-        <translation>合意済み</translation>
+        <translation>確約済み</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3571,7 +3571,7 @@ Your changes will be lost if you don&apos;t save them.</source>
     <message>
         <location line="+1"/>
         <source>{count} flow id(s) were also company ids and were renamed ({shown})</source>
-        <translation>{count} 件のフロー ID が企業 ID と重複していたため、名前を変更しました ({shown})</translation>
+        <translation>{count} 件のフロー ID が企業 ID と重複していたため、ID を付け直しました ({shown})</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4096,7 +4096,7 @@ Your changes will be lost if you don&apos;t save them.</source>
     <message>
         <location line="+1"/>
         <source>{file}: a sheet declares {rows} rows; Roundtrip imports up to {limit} rows (sum a ledger with &apos;roundtrip convert {file} OUT.roundtrip --aggregate&apos;)</source>
-        <translation>{file}: {rows} 行と宣言しているシートがあります。Roundtrip が取り込めるのは {limit} 行までです (&apos;roundtrip convert {file} OUT.roundtrip --aggregate&apos; で台帳として集計してください)</translation>
+        <translation>{file}: 行数が {rows} 行と宣言されたシートがあります。Roundtrip が取り込めるのは {limit} 行までです (&apos;roundtrip convert {file} OUT.roundtrip --aggregate&apos; で台帳として集計してください)</translation>
     </message>
     <message>
         <location line="+1"/>

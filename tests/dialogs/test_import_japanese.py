@@ -153,7 +153,7 @@ def test_the_inspector_shows_the_japanese_status_word(qtbot, japanese):
         flow = w.document.diagram.flow("f1")
         w.inspector.set_selection([], ["f1"])
         combo = w.inspector.fields["flow"]["status"].combo()
-        words = {"announced": "発表済み", "committed": "合意済み", "paid": "支払済み",
+        words = {"announced": "発表済み", "committed": "確約済み", "paid": "支払済み",
                  "unconfirmed": "未確認"}
         assert combo.currentText() == words[flow.status]
         assert combo.currentData() == flow.status   # the file keeps the English value
