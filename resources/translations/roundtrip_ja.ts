@@ -4021,12 +4021,12 @@ Your changes will be lost if you don&apos;t save them.</source>
     <message>
         <location line="+1"/>
         <source>the column {column} holds Directed/Undirected: read as the direction; the flow types come from {relation}</source>
-        <translation>列 {column} は Directed/Undirected を示すため、向きとして読み込みました。フローの種類は {relation} から読み込みました</translation>
+        <translation>列 {column} の値は Directed/Undirected のため、フローの向きとして読み込みました。フローの種類は {relation} から読み込みました</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the column {column} holds Directed/Undirected: read as the direction</source>
-        <translation>列 {column} は Directed/Undirected を示すため、向きとして読み込みました</translation>
+        <translation>列 {column} の値は Directed/Undirected のため、フローの向きとして読み込みました</translation>
     </message>
     <message>
         <location line="+1"/>
