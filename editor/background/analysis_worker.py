@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.background import relay
+from editor.i18n import error_text, translate
 from editor.model import Snapshot
 
 if TYPE_CHECKING:  # multiprocessing is imported when the process starts: the window paints first
@@ -361,7 +362,8 @@ class AnalysisWorker(QObject):
         self._set_busy(False)
         self.last_seconds = seconds
         if error is not None:
-            self.failed.emit(f"Analysis failed: {error}")
+            failed = translate("Analysis", "Analysis failed: {error}")
+            self.failed.emit(failed.format(error=error_text(error)))
             return
         if _answers_full(result, self._full):
             self._full = False

@@ -29,6 +29,7 @@ from typing import Any, Protocol, cast
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from editor.background import relay
+from editor.i18n import error_text, translate
 from editor.io import recovery
 from editor.model import Change, Diagram
 
@@ -197,8 +198,8 @@ class AutosaveController(QObject):
 
     def _on_finished(self, kind: str, result: object) -> None:
         if isinstance(result, BaseException):
-            reason = getattr(result, "strerror", None) or str(result)
-            self.last_error = f"Autosave failed: {reason}"
+            reason = getattr(result, "strerror", None) or error_text(result)
+            self.last_error = translate("Autosave", "Autosave failed: {reason}").format(reason=reason)
             if kind == "write":
                 self._written = -1  # try again at the next tick
             self.failed.emit(self.last_error)

@@ -120,6 +120,24 @@
     </message>
 </context>
 <context>
+    <name>Analysis</name>
+    <message>
+        <location filename="../../editor/background/analysis_worker.py" line="+365"/>
+        <source>Analysis failed: {error}</source>
+        <extracomment>Seconds the interactive analysis spends on round-trip capacities before leaving the rest out. Set to 0 to keep the analysis in a thread of the app&apos;s own process. A fresh result (the analysis of the latest request). The latest request failed; argument: a message for the user. True while a request is waiting or running.</extracomment>
+        <translation>分析に失敗しました: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Autosave</name>
+    <message>
+        <location filename="../../editor/background/autosave.py" line="+202"/>
+        <source>Autosave failed: {reason}</source>
+        <extracomment>Shortest interval accepted from the settings (seconds). Signal(bool): unsaved changes appeared or went away. A recovery file was written; argument: its path. Autosave failed (disk full, folder not writable); argument: the message for the status bar. Seconds spent on the GUI thread taking the last snapshot, and on the worker writing it.</extracomment>
+        <translation>自動保存に失敗しました: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Catalogue</name>
     <message>
         <location filename="../../editor/panels/catalogue.py" line="+61"/>
