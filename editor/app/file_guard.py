@@ -140,7 +140,8 @@ class FileGuard(QObject):
             return
         self._watch()
         if lock.changed_since(path, self.stamp):
-            self.changedOutside.emit(
-                f"“{path.name}” was changed by another program; "
-                "saving will ask whether to overwrite, save as or reload."
-            )
+            self.changedOutside.emit(translate(
+                "FileGuard",
+                "“{file}” was changed by another program; "
+                "saving will ask whether to overwrite, save as or reload.",
+            ).format(file=path.name))

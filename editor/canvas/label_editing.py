@@ -75,5 +75,6 @@ def open_amount_editor(view: DiagramView, flow_id: str) -> InPlaceEditor:
                 return translate("DiagramView", "Amount not changed: {error}").format(error=error_text(e))
         return None
 
+    hint = translate("DiagramView", "amount in {unit}, ? if unknown").format(unit=unit)
     return view.open_editor(InPlaceEditor(view, "flow", flow_id, text, label.scenePos, commit,
-                                          placeholder=f"amount in {unit}, ? if unknown"))
+                                          placeholder=hint))

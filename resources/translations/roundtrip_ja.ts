@@ -251,6 +251,11 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <source>Amount not changed: {error}</source>
         <translation>金額は変更されていません: {error}</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>amount in {unit}, ? if unknown</source>
+        <translation>金額 ({unit})。不明なら ?</translation>
+    </message>
 </context>
 <context>
     <name>Document</name>
@@ -694,6 +699,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <extracomment>the colour of default and of money left unpaid how far the unpaid part of an arrow is faded towards the background a paid share at least this close to 1 is drawn as paid in full z of the marks among a company&apos;s children (above its circle and name) points along a curved arrow&apos;s unpaid part the legend line of the marks (canvas tooltips and exported images)</extracomment>
         <translation>ストレステスト: 赤い輪は債務を全額支払えない企業を示し、そのバッジは債務不履行になったドミノの段階を示します。矢印の赤い破線の端は未払いの割合です。</translation>
     </message>
+    <message>
+        <location filename="../../editor/canvas/export/svg.py" line="+135"/>
+        <source>amount unknown</source>
+        <extracomment>a flow&apos;s tooltip in a web SVG says this when its amount is unknown (in the captions&apos; language)</extracomment>
+        <translation>金額不明</translation>
+    </message>
 </context>
 <context>
     <name>FileGuard</name>
@@ -743,6 +754,11 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <location line="+3"/>
         <source>“{file}” was changed by another program since you opened or saved it.</source>
         <translation>「{file}」は開いた後または保存した後に別のプログラムによって変更されました。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>“{file}” was changed by another program; saving will ask whether to overwrite, save as or reload.</source>
+        <translation>「{file}」が別のプログラムで変更されました。保存時に、上書き・別名で保存・再読み込みのどれにするか確認します。</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFontMetricsF, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsSimpleTextItem
 
+from editor.i18n import QT_TRANSLATE_NOOP, translate_in
+
 if TYPE_CHECKING:
     from editor.canvas.company_item import CompanyItem
     from editor.canvas.flow_items import FlowItem
@@ -129,11 +131,16 @@ def _company(scene: DiagramScene, item: CompanyItem) -> str:
     return "".join(parts)
 
 
+#: a flow's tooltip in a web SVG says this when its amount is unknown (in the captions' language)
+AMOUNT_UNKNOWN = QT_TRANSLATE_NOOP("ExportPage", "amount unknown")
+
+
 def flow_title(scene: DiagramScene, fid: str, amount: str) -> str:
     d = scene.diagram
     f = d.flow(fid)
     kind = d.flow_type(f.type).name if d.has_flow_type(f.type) else f.type
-    return f"{d.company(f.source).name} → {d.company(f.target).name}: {amount or 'amount unknown'} ({kind})"
+    unknown = translate_in(scene.style.language, "ExportPage", AMOUNT_UNKNOWN)
+    return f"{d.company(f.source).name} → {d.company(f.target).name}: {amount or unknown} ({kind})"
 
 
 def _flow(scene: DiagramScene, item: FlowItem) -> tuple[str, str]:
