@@ -172,7 +172,18 @@ def install(app: QCoreApplication, choice: str | None = None) -> str:
         for candidate in (qt_translator(lang), translator(lang)):
             if candidate is not None and app.installTranslator(candidate):
                 _installed.append(candidate)
+    name_new_diagram_defaults()
     return lang
+
+
+def name_new_diagram_defaults() -> None:
+    """New diagrams name their default flow types and categories in the interface language."""
+    from editor.model import catalogue
+
+    catalogue.set_default_names(
+        {t.id: QCoreApplication.translate("DefaultNames", t.name) for t in catalogue.DEFAULT_FLOW_TYPES},
+        {c.id: QCoreApplication.translate("DefaultNames", c.name) for c in catalogue.DEFAULT_CATEGORIES},
+    )
 
 
 # --------------------------------------------------------------- translating

@@ -6,6 +6,9 @@ contracts dark blue) and add the other kinds of money that such maps need.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
+
 from editor.model.entities import Category, FlowType
 
 DEFAULT_FLOW_TYPES: tuple[FlowType, ...] = (
@@ -32,3 +35,42 @@ EXTRA_COLORS = (
     "#d62728", "#bcbd22", "#7f7f7f", "#aec7e8", "#ffbb78",
     "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2",
 )
+
+
+# The names a *new* diagram gives its default types and categories. The interface sets
+# them to its language (a new diagram made in the Japanese interface names its types in
+# Japanese); files keep the names they were written with, and the command line keeps English.
+_type_names: dict[str, str] = {}
+_category_names: dict[str, str] = {}
+
+
+def set_default_names(flow_types: Mapping[str, str], categories: Mapping[str, str]) -> None:
+    """Name the defaults of new diagrams (by id); empty mappings bring back the English names."""
+    _type_names.clear()
+    _type_names.update({k: v for k, v in flow_types.items() if v.strip()})
+    _category_names.clear()
+    _category_names.update({k: v for k, v in categories.items() if v.strip()})
+
+
+def default_flow_types() -> tuple[FlowType, ...]:
+    """The flow types of a new diagram, named in the interface's language."""
+    return tuple(replace(t, name=_type_names.get(t.id, t.name)) for t in DEFAULT_FLOW_TYPES)
+
+
+def default_categories() -> tuple[Category, ...]:
+    """The company categories of a new diagram, named in the interface's language."""
+    return tuple(replace(c, name=_category_names.get(c.id, c.name)) for c in DEFAULT_CATEGORIES)
+
+
+_ENGLISH_TYPE_NAMES = {t.id: t.name for t in DEFAULT_FLOW_TYPES}
+_ENGLISH_CATEGORY_NAMES = {c.id: c.name for c in DEFAULT_CATEGORIES}
+
+
+def default_aliases(entry_id: str, *, category: bool = False) -> tuple[str, ...]:
+    """Other names a default type or category answers to: its English and interface names.
+
+    A table written in English ("Venture investment") then finds the type of a diagram
+    made in Japanese ("ベンチャー投資"), and the other way round."""
+    english = (_ENGLISH_CATEGORY_NAMES if category else _ENGLISH_TYPE_NAMES).get(entry_id)
+    local = (_category_names if category else _type_names).get(entry_id)
+    return tuple(n for n in (english, local) if n)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # imported where the multigraph is first built: opening a window does not need it
     import networkx as nx
 
-from editor.model.catalogue import DEFAULT_CATEGORIES, DEFAULT_FLOW_TYPES, EXTRA_COLORS
+from editor.model.catalogue import EXTRA_COLORS, default_aliases, default_categories, default_flow_types
 from editor.model.entities import DEFAULT_UNIT, Category, Company, Flow, FlowType
 from editor.model.errors import ModelError
 from editor.model.events import Change, ChangeKind
@@ -80,11 +80,11 @@ class Diagram:
         self._metadata = metadata or Metadata()
         self._listeners: list[Listener] = []
         self._counter = itertools.count(1)
-        for t in DEFAULT_FLOW_TYPES if flow_types is None else flow_types:
+        for t in default_flow_types() if flow_types is None else flow_types:
             if t.id in self._types:
                 raise ModelError(msg("duplicate flow type id {id}", id=repr(t.id)))
             self._types[t.id] = t
-        for c in DEFAULT_CATEGORIES if categories is None else categories:
+        for c in default_categories() if categories is None else categories:
             if c.id in self._categories:
                 raise ModelError(msg("duplicate category id {id}", id=repr(c.id)))
             self._categories[c.id] = c
@@ -424,12 +424,18 @@ class Diagram:
         for t in self._types.values():
             if t.name.casefold() == folded or t.id.casefold() == folded:
                 return t
+        for t in self._types.values():  # a default type by its name in the other language
+            if any(alias.casefold() == folded for alias in default_aliases(t.id)):
+                return t
         return None
 
     def category_by_name(self, name: str) -> Category | None:
         folded = name.casefold().strip()
         for c in self._categories.values():
             if c.name.casefold() == folded or c.id.casefold() == folded:
+                return c
+        for c in self._categories.values():  # a default category by its name in the other language
+            if any(alias.casefold() == folded for alias in default_aliases(c.id, category=True)):
                 return c
         return None
 

@@ -108,7 +108,7 @@
 <context>
     <name>Amounts</name>
     <message>
-        <location filename="../../editor/i18n.py" line="+249"/>
+        <location filename="../../editor/i18n.py" line="+260"/>
         <source>up to {amount}</source>
         <extracomment>the setting&apos;s key and values (&quot;system&quot; follows the system locale) the languages with a catalogue, besides the source language English How the amount labels write a qualifier (&quot;up to $100B&quot;, &quot;~$300B&quot;), translated at display time.</extracomment>
         <translation>最大{amount}</translation>
@@ -213,6 +213,74 @@
         <location line="+1"/>
         <source>Company categories</source>
         <translation>企業カテゴリ</translation>
+    </message>
+</context>
+<context>
+    <name>DefaultNames</name>
+    <message>
+        <location filename="_runtime_strings.py" line="+42"/>
+        <source>Venture investment</source>
+        <translation>ベンチャー投資</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Equity investment</source>
+        <translation>出資（株式投資）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chip / hardware purchase</source>
+        <translation>チップ・ハードウェア購入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compute / service contract</source>
+        <translation>計算資源・サービス契約</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capacity backstop / guarantee</source>
+        <translation>余剰能力の引受け・保証</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue / customer payment</source>
+        <translation>売上・顧客からの支払い</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warrants / stock</source>
+        <translation>ワラント・株式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chipmaker</source>
+        <translation>半導体メーカー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AI lab</source>
+        <translation>AI 研究企業</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cloud / data centre</source>
+        <translation>クラウド・データセンター</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investor</source>
+        <translation>投資家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Application company</source>
+        <translation>アプリケーション企業</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>その他</translation>
     </message>
 </context>
 <context>
@@ -1020,7 +1088,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>表とグラフ</translation>
     </message>
     <message>
-        <location filename="_runtime_strings.py" line="+31"/>
+        <location filename="_runtime_strings.py" line="-23"/>
         <source>Roundtrip diagram</source>
         <translation>Roundtrip の図</translation>
     </message>
@@ -3093,7 +3161,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>置き換える</translation>
     </message>
     <message>
-        <location filename="_runtime_strings.py" line="+25"/>
+        <location filename="_runtime_strings.py" line="+38"/>
         <source>max_loops: must be 0 (no cap) or more, got {max_loops}</source>
         <translation>max_loops: 0 (上限なし) 以上にしてください。指定値: {max_loops}</translation>
     </message>
@@ -4599,7 +4667,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>Patterns</name>
     <message>
-        <location filename="_runtime_strings.py" line="-292"/>
+        <location filename="_runtime_strings.py" line="-305"/>
         <source>round-trip trade</source>
         <translation>往復取引</translation>
     </message>
@@ -4868,7 +4936,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>Samples</name>
     <message>
-        <location filename="_runtime_strings.py" line="+12"/>
+        <location filename="_runtime_strings.py" line="+25"/>
         <source>The AI money machine, 2025</source>
         <translation>AI マネーマシン (2025 年)</translation>
     </message>
@@ -4891,7 +4959,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>Stress</name>
     <message>
-        <location line="-23"/>
+        <location line="-36"/>
         <source>Not a forecast: one period, every amount treated as due now, no fire sales or bankruptcy costs.</source>
         <translation>予測ではありません: 1 期間のみ、すべての金額を今すぐ支払うべきものとして扱い、投げ売りや破綻コストは考慮しません。</translation>
     </message>

@@ -87,6 +87,10 @@ def runtime_source() -> str:
 
     for fmt in FORMATS:
         lines.append(f"QT_TRANSLATE_NOOP({'Formats'!r}, {fmt.name!r})  # a file format (file dialogs)")
+    from editor.model.catalogue import DEFAULT_CATEGORIES, DEFAULT_FLOW_TYPES
+
+    for entry in DEFAULT_FLOW_TYPES + DEFAULT_CATEGORIES:
+        lines.append(f"QT_TRANSLATE_NOOP({'DefaultNames'!r}, {entry.name!r})  # a new diagram's type or category")
     for title in sample_titles():
         lines.append(f"QT_TRANSLATE_NOOP({'Samples'!r}, {title!r})  # a sample's title (File → Open Sample)")
     seen: set[str] = set()
