@@ -30,6 +30,7 @@ from editor.model import (
     check_date,
 )
 from editor.model.amounts import AmountError, parse_amount
+from editor.model.bulk import companies_named
 
 #: Flow type of rows whose type cell is empty: the most general kind of payment.
 DEFAULT_TYPE = "revenue"
@@ -79,8 +80,11 @@ def _coord(value: Any) -> float | None:
     return v
 
 
+_NOT_SLUG = re.compile(r"[^0-9a-z]+")
+
+
 def _slug(name: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "_", name.casefold()).strip("_") or "company"
+    return _NOT_SLUG.sub("_", name.casefold()).strip("_") or "company"
 
 
 def name_key(name: str) -> str:
@@ -105,6 +109,8 @@ class RecordBuilder:
         self.renamed: list[str] = []
         self.undirected = 0
         self.memo: dict[tuple[Any, ...], Any] = {}  # what a cell value reads as (see _memo)
+        #: (id, name) of the companies named by flows, made at once by :meth:`make_named` when not None
+        self.named: list[tuple[str, str]] | None = None
 
     def new_id(self, base: str, prefix: str = "") -> str:
         candidate, n = base, 1
@@ -122,6 +128,9 @@ class RecordBuilder:
 
     def company_for(self, name: str, cid: str) -> str:
         if cid:
+            if self.named:  # the companies named before this one are made first, in their order
+                self.make_named()
+                self.named = []
             if cid not in self.companies:
                 if cid in self.taken:
                     raise ValueError(f"the id {cid!r} is already used by a flow type, category or flow")
@@ -131,8 +140,19 @@ class RecordBuilder:
         key = name_key(name)
         if key not in self.by_key:
             cid = self.new_id(_slug(name))
-            self.add_company(Company(cid, " ".join(name.split())), placed=False)
+            if self.named is None:
+                self.add_company(Company(cid, " ".join(name.split())), placed=False)
+            else:  # made later, all at once; meanwhile the name has its id
+                self.named.append((cid, " ".join(name.split())))
+                self.by_key[key] = cid
         return self.by_key[key]
+
+    def make_named(self) -> None:
+        """Make the companies :meth:`company_for` has only named so far (``named``), in that order."""
+        named, self.named = self.named or [], None
+        if named:
+            ids, names = zip(*named, strict=True)
+            self.companies.update(zip(ids, companies_named(ids, names), strict=True))
 
     def flow_type(self, cell: Any) -> str:
         name = " ".join(_text(cell).split())

@@ -58,8 +58,10 @@ class Table:
 
     def __init__(self, source: str, headers: list[str], rows: list[Row] | None = None,
                  notes: list[str] | None = None, *, numbers: Sequence[int] | None = None,
-                 columns: Mapping[str, Sequence[Any]] | None = None) -> None:
+                 columns: Mapping[str, Sequence[Any]] | None = None, text: bool = False) -> None:
         self.source = source
+        #: Every cell is a ``str`` (a CSV file without blank or short rows): no cell's type to look at.
+        self.text = text and rows is None
         self.headers = headers
         self.notes = [] if notes is None else notes
         self._rows = rows
@@ -98,7 +100,9 @@ class Table:
         """A copy of this table with some columns' cells replaced (as many cells, in row order)."""
         columns = {h: self.column(h) for h in self.headers}
         columns.update(changed)
-        return Table(self.source, self.headers, None, self.notes, numbers=self.numbers, columns=columns)
+        text = self.text and all(set(map(type, c)) <= {str} for c in changed.values())
+        return Table(self.source, self.headers, None, self.notes, numbers=self.numbers, columns=columns,
+                     text=text)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Table):
@@ -156,7 +160,7 @@ def make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = N
     even = set(map(len, body)) <= {width}
     if text and even and all(map(str.strip, map("".join, body))):  # no blank row: every row is kept
         columns = dict(zip(headers, zip(*body, strict=True) if body else [()] * width, strict=True))
-        return Table(source, headers, None, numbers=numbers[1:], columns=columns)
+        return Table(source, headers, None, numbers=numbers[1:], columns=columns, text=True)
     kept: list[Sequence[Any]] = []
     kept_numbers: list[int] = []
     problems: list[str] = []

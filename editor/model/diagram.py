@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # imported where the multigraph is first built: opening a window does not need it
@@ -461,8 +462,15 @@ class Diagram:
               flow_types: Iterable[FlowType] | None = None,
               categories: Iterable[Category] | None = None,
               metadata: Metadata | None = None) -> Diagram:
-        """Build a whole diagram, validating every record (no events)."""
+        """Build a whole diagram, validating every record (no events).
+
+        The records are checked all at once first (ids by sets, references by set differences);
+        only when that finds a problem are they added one by one, for the message of the first one.
+        """
         d = cls(flow_types=flow_types, categories=categories, metadata=metadata)
+        companies, flows = list(companies), list(flows)
+        if d._take_all(companies, flows):
+            return d
         for c in companies:
             if d._id_taken(c.id):
                 raise ModelError(msg("duplicate id {id}", id=repr(c.id)))
@@ -477,3 +485,19 @@ class Diagram:
             d._flows[f.id] = f
         d._graph_built = None   # built on first use
         return d
+
+    def _take_all(self, companies: list[Company], flows: list[Flow]) -> bool:
+        """Take all the records into this new diagram when every check of :meth:`build` passes."""
+        by_id = dict(zip(map(attrgetter("id"), companies), companies, strict=True))
+        flow_by_id = dict(zip(map(attrgetter("id"), flows), flows, strict=True))
+        catalogues = self._types.keys() | self._categories.keys()
+        if (len(by_id) != len(companies) or len(flow_by_id) != len(flows)
+                or not by_id.keys().isdisjoint(catalogues)
+                or not flow_by_id.keys().isdisjoint(catalogues | by_id.keys())
+                or not set(map(attrgetter("category"), companies)) <= self._categories.keys()
+                or not set(map(attrgetter("source"), flows)) <= by_id.keys()
+                or not set(map(attrgetter("target"), flows)) <= by_id.keys()
+                or not set(map(attrgetter("type"), flows)) <= self._types.keys()):
+            return False
+        self._companies, self._flows = by_id, flow_by_id
+        return True
