@@ -274,9 +274,7 @@ def _by_first_appearance(b: RecordBuilder, ends: list[Sequence[Any]], both: list
     a counted flow wants the id (or the first choice of id) of another kind: such a table is
     Unreadable here."""
     n = len(type_keys)
-    company_of, company = _company_maker(b)
-    for key in both:  # each end cell once, in the order met
-        company(key)
+    company_of = dict(zip(both, b.companies_for(both), strict=True))  # each end cell once, in the order met
     named = list(b.named or ())
     types_before = {t.id for t in b.diagram.flow_types()}
     type_of = {key: b.flow_type(type_cells[type_keys.index(key)]) for key in dict.fromkeys(type_keys)}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from editor.io.tables import Row, Table
@@ -146,6 +146,24 @@ class RecordBuilder:
                 self.named.append((cid, " ".join(name.split())))
                 self.by_key[key] = cid
         return self.by_key[key]
+
+    def companies_for(self, names: Sequence[str]) -> list[str]:
+        """``[self.company_for(name, "") for name in names]``, names all different (``named`` not None)."""
+        by_key, taken, named = self.by_key, self.taken, self.named
+        if named is None:
+            return [self.company_for(name, "") for name in names]
+        ids = []
+        for name, key in zip(names, map(name_key, names), strict=True):
+            cid = by_key.get(key)
+            if cid is None:
+                cid = _slug(name)
+                if cid in taken:
+                    cid = self.new_id(cid)
+                taken.add(cid)
+                named.append((cid, " ".join(name.split())))
+                by_key[key] = cid
+            ids.append(cid)
+        return ids
 
     def make_named(self) -> None:
         """Make the companies :meth:`company_for` has only named so far (``named``), in that order."""
