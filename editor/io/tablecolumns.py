@@ -173,7 +173,7 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
         if not all(map(str.strip, both)):
             raise Unreadable  # an empty end
     units = texts("unit")
-    amounts, amount_qualifiers = _amounts(column("amount"), units, b.unit, text)
+    amounts, amount_qualifiers = _amounts(column("amount"), units, b.unit, text and "amount" in mapping)
     qualifiers, statuses = read("qualifier", _qualifier), read("status", _status)
     if "qualifier" in mapping:
         amount_qualifiers = [q or qualifier
