@@ -55,21 +55,23 @@ def texts_pass(column: Sequence[Any], required: bool) -> bool:
     return joined.isascii() or _SURROGATE.search(joined) is None
 
 
-def _amounts_pass(column: Sequence[Any]) -> bool:
-    """Every cell is None or a ``float`` that :func:`check_amount` accepts (it then keeps it as it is)."""
+def _amount_column(column: Sequence[Any]) -> Sequence[Any] | None:
+    """The column as :func:`check_amount` leaves it (ints as floats), or None when it refuses a cell."""
+    if not set(map(type, column)) <= {float, int, type(None)}:  # (True and 1 are told apart here, not below)
+        return None
     values = _distinct(column)
     if values is None:
-        return False
+        return None
+    whole = False
     for v in values:
         if v is None:
             continue
-        if type(v) is not float:
-            return False
         try:
-            check_amount(v)
+            if check_amount(v) is not v:
+                whole = True
         except ModelError:
-            return False
-    return True
+            return None
+    return [float(v) if type(v) is int else v for v in column] if whole else column
 
 
 def _dates_pass(dates: Sequence[Any], end_dates: Sequence[Any]) -> bool:
@@ -90,13 +92,20 @@ def _dates_pass(dates: Sequence[Any], end_dates: Sequence[Any]) -> bool:
 
 
 def flow_columns_pass(columns: dict[str, Sequence[Any]]) -> bool:
-    """Whether every row of ``columns`` (one per field of :class:`Flow`) makes a Flow as it is."""
+    """Whether every row of ``columns`` (one per field of :class:`Flow`) makes a Flow."""
+    return _checked(columns) is not None
+
+
+def _checked(columns: dict[str, Sequence[Any]]) -> dict[str, Sequence[Any]] | None:
+    """The columns as the flows would hold them (amounts as floats), or None if a flow would refuse a cell."""
     c = columns
-    return (all(texts_pass(c[f], True) for f in _REQUIRED_FLOW_TEXTS)
-            and all(texts_pass(c[f], False) for f in _OPTIONAL_FLOW_TEXTS)
-            and _amounts_pass(c["amount"])
-            and _members(c["qualifier"], _QUALIFIERS) and _members(c["status"], _STATUSES)
-            and _dates_pass(c["date"], c["end_date"]))
+    amounts = _amount_column(c["amount"])
+    if (amounts is None or not all(texts_pass(c[f], True) for f in _REQUIRED_FLOW_TEXTS)
+            or not all(texts_pass(c[f], False) for f in _OPTIONAL_FLOW_TEXTS)
+            or not _members(c["qualifier"], _QUALIFIERS) or not _members(c["status"], _STATUSES)
+            or not _dates_pass(c["date"], c["end_date"])):
+        return None
+    return {**c, "amount": amounts}
 
 
 def _members(column: Sequence[Any], allowed: frozenset[str]) -> bool:
@@ -111,14 +120,22 @@ def flows_from_columns(columns: dict[str, Sequence[Any]]) -> list[Flow]:
     The columns are checked at once (:func:`flow_columns_pass`); when they pass, each flow is made
     without its per-record checks, else they are made one by one by ``Flow``.
     """
+    made = flows_if_clean(columns)
+    if made is None:
+        return [Flow(*row) for row in zip(*(columns[f] for f in FLOW_FIELDS), strict=True)]
+    return made
+
+
+def flows_if_clean(columns: dict[str, Sequence[Any]]) -> list[Flow] | None:
+    """:func:`flows_from_columns` when every column passes its checks, else None (nothing made)."""
     if set(columns) != set(FLOW_FIELDS):
         raise ValueError(f"flow columns expected: {', '.join(FLOW_FIELDS)}")
-    cols = [columns[f] for f in FLOW_FIELDS]
-    if len(set(map(len, cols))) > 1:
+    if len(set(map(len, columns.values()))) > 1:
         raise ValueError("flow columns of different lengths")
-    if not flow_columns_pass(columns):
-        return [Flow(*row) for row in zip(*cols, strict=True)]
-    return _unchecked(Flow, FLOW_FIELDS, cols)
+    checked = _checked(columns)
+    if checked is None:
+        return None
+    return _unchecked(Flow, FLOW_FIELDS, [checked[f] for f in FLOW_FIELDS])
 
 
 def companies_named(ids: Sequence[str], names: Sequence[str]) -> list[Company]:

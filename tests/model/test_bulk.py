@@ -98,8 +98,9 @@ def test_clean_columns_are_made_without_per_record_checks(monkeypatch):
     assert repr(made[1]) == repr(expected[1])
 
 
-@pytest.mark.parametrize("name, value", [("amount", 3), ("amount", -1.0), ("amount", float("nan")),
-                                         ("amount", 1e13), ("id", " "), ("source", "\ud800"), ("unit", 5),
+@pytest.mark.parametrize("name, value", [("amount", True), ("amount", -1), ("amount", -1.0),
+                                         ("amount", float("nan")), ("amount", 1e13), ("amount", 10 ** 400),
+                                         ("id", " "), ("source", "\ud800"), ("unit", 5),
                                          ("qualifier", "about"), ("status", "Paid"), ("date", "2020-02-30"),
                                          ("end_date", "2019")])
 def test_a_column_with_one_odd_value_does_not_pass(name, value):
@@ -110,6 +111,17 @@ def test_a_column_with_one_odd_value_does_not_pass(name, value):
     assert not flow_columns_pass(columns)
     assert outcome(lambda: flows_from_columns(columns)) == outcome(
         lambda: [Flow(*r) for r in zip(*(columns[f] for f in FLOW_FIELDS), strict=True)])
+
+
+def test_whole_amounts_are_made_floats_as_one_by_one():
+    columns = {f: ["f1", "f2", "f3"] if f == "id" else [_plain(f)] * 3 for f in FLOW_FIELDS}
+    columns["amount"] = [3, 2.5, None]
+    made = flows_from_columns(columns)
+    assert [f.amount for f in made] == [3.0, 2.5, None] and type(made[0].amount) is float
+    assert columns["amount"] == [3, 2.5, None]  # the caller's column is left as it is
+    columns["amount"] = [1.0, True, None]  # True == 1.0, but no amount
+    with pytest.raises(ModelError, match="amount: expected a number, got True"):
+        flows_from_columns(columns)
 
 
 def _plain(name: str) -> Any:
