@@ -153,14 +153,17 @@ class RecordBuilder:
         if named is None:
             return [self.company_for(name, "") for name in names]
         ids = []
-        for name, key in zip(names, map(name_key, names), strict=True):
+        not_slug = _NOT_SLUG.sub
+        for name in names:
+            norm = " ".join(name.split())
+            key = norm.casefold()  # name_key(name)
             cid = by_key.get(key)
             if cid is None:
-                cid = _slug(name)
+                cid = not_slug("_", key).strip("_") or "company"  # _slug(name): spaces are not in a slug
                 if cid in taken:
                     cid = self.new_id(cid)
                 taken.add(cid)
-                named.append((cid, " ".join(name.split())))
+                named.append((cid, norm))
                 by_key[key] = cid
             ids.append(cid)
         return ids

@@ -131,14 +131,18 @@ def blank(value: Any) -> bool:
 
 
 def make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = None, *,
-               text: bool = False) -> Table:
+               text: bool = False, joined: list[str] | None = None) -> Table:
     """Turn a grid (first row = header) into a Table, refusing ambiguous headers.
 
-    ``text``: every cell is a str (a CSV file), so a blank row is found by joining its cells.
+    ``text``: every cell is a str (a CSV file), so a blank row is found by joining its cells;
+    ``joined``: those joined cells of every row of the grid, when the caller has them already.
     """
+    if joined is not None and len(joined) != len(grid):
+        joined = None
     while grid and all(blank(c) for c in grid[0]):
         grid = grid[1:]
         numbers = numbers[1:] if numbers else None
+        joined = joined[1:] if joined is not None else None
     if not grid:
         raise InputError(f"{source}: the table is empty (expected a header row with 'source' and 'target')")
     numbers = numbers or list(range(1, len(grid) + 1))
@@ -158,7 +162,8 @@ def make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = N
     width = len(headers)
     body = grid[1:]
     even = set(map(len, body)) <= {width}
-    if text and even and all(map(str.strip, map("".join, body))):  # no blank row: every row is kept
+    rows_joined = joined[1:] if joined is not None else map("".join, body)
+    if text and even and all(map(str.strip, rows_joined)):  # no blank row: every row is kept
         columns = dict(zip(headers, zip(*body, strict=True) if body else [()] * width, strict=True))
         return Table(source, headers, None, numbers=numbers[1:], columns=columns, text=True)
     kept: list[Sequence[Any]] = []
@@ -295,19 +300,23 @@ def read_text_table(path: str | os.PathLike) -> Table:
         raise InputError(f"{p.name}: the file is empty")
     text, notes = decode_text(data, p.name)
     delimiter = _delimiter(text, p.suffix.lower())
+    joined: list[str] | None = None
     try:  # the records at C speed; a file with a problem is read again record by record for its message
         grid = list(itertools.islice(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
                                                 strict=True), MAX_TABLE_ROWS + 2))
+        rows = list(map("".join, grid))  # no cell is longer than its record's cells together
+        joined = rows
         clean = len(grid) <= MAX_TABLE_ROWS + 1 and (
-            len(text) <= MAX_CELL_CHARS or max(map(len, itertools.chain.from_iterable(grid)),
-                                               default=0) <= MAX_CELL_CHARS)
+            len(text) <= MAX_CELL_CHARS or max(map(len, rows), default=0) <= MAX_CELL_CHARS
+            or max(map(len, itertools.chain.from_iterable(grid)), default=0) <= MAX_CELL_CHARS)
     except csv.Error:
         clean = False
     if not clean:
         _check_records(p.name, text, delimiter)
     if "'" in text and _NEUTRALISED_SOMEWHERE.search(text):  # a quick look first: most files have no quote
         grid = [[unneutralise(v) for v in record] for record in grid]
-    table = make_table(p.name, grid, text=True)
+        joined = None
+    table = make_table(p.name, grid, text=True, joined=joined)
     table.notes.extend(notes)
     return table
 
