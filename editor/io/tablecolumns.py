@@ -6,9 +6,16 @@ column's plain numbers (``12``, ``0.75``: nearly all of them) are found by one r
 expression scan over all its distinct texts and converted by ``map(float, ...)``; only the
 other cells (``$45B``, ``up to 100``, a number from a workbook) go through
 :func:`~editor.model.amounts.parse_amount` one by one (pandas is not imported: the command
-line starts without it). The records
-are then made in one pass over the rows, in the order :func:`editor.io.tablerows.flow_row`
-makes them, so companies, flow types and ids come out exactly the same.
+line starts without it).
+
+The records then come out exactly as :func:`editor.io.tablerows.flow_row` makes them row after
+row. A table naming its companies by name alone, with counted flow ids, is made a column at a
+time (:func:`_by_first_appearance`): the companies in the order their names first appear, then
+its new flow types, then the ids ``f1, f2...``, when no id one kind wants could be wanted by
+another (else which came first decides, and the table is read row by row); other tables are
+made in one pass over the rows (:func:`_in_row_order`). The flows are made from the columns by
+:func:`editor.model.bulk.flows_from_columns` (each column checked once, no record re-checked)
+and the companies named by the flows by :func:`editor.model.bulk.companies_named`.
 
 Any cell that does not read (or a record the model refuses) ends the fast way: the caller
 then builds the table row by row, whose messages name each problem's row and column.
@@ -281,7 +288,7 @@ def _by_first_appearance(b: RecordBuilder, ends: list[Sequence[Any]], both: list
     new_types = [t for t in b.diagram.flow_types() if t.id not in types_before]
     if new_types and _may_share_ids({_slug(t.name) for t in new_types}, {_slug(name) for _, name in named}):
         raise Unreadable  # which one comes first decides their ids: row by row
-    ids = list(map("f{}".format, range(b.counter + 1, b.counter + n + 1)))
+    ids = [f"f{k}" for k in range(b.counter + 1, b.counter + n + 1)]
     if not b.taken.isdisjoint(ids):
         raise Unreadable  # a company or type with the id of a counted flow: which came first is row by row
     b.counter += n  # (nothing is made after the flows: taken and flow_ids are left as they are)

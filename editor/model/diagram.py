@@ -462,11 +462,8 @@ class Diagram:
               flow_types: Iterable[FlowType] | None = None,
               categories: Iterable[Category] | None = None,
               metadata: Metadata | None = None) -> Diagram:
-        """Build a whole diagram, validating every record (no events).
-
-        The records are checked all at once first (ids by sets, references by set differences);
-        only when that finds a problem are they added one by one, for the message of the first one.
-        """
+        """Build a whole diagram, validating every record (no events): all at once by sets first,
+        then, only when they find a problem, one by one for the message of the first one."""
         d = cls(flow_types=flow_types, categories=categories, metadata=metadata)
         companies, flows = list(companies), list(flows)
         if d._take_all(companies, flows):
