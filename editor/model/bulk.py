@@ -145,20 +145,23 @@ def companies_named(ids: Sequence[str], names: Sequence[str]) -> list[Company]:
         raise ValueError("as many ids as names expected")
     if not (texts_pass(ids, True) and texts_pass(names, True)):
         return [Company(i, n) for i, n in zip(ids, names, strict=True)]
-    defaults = [(f.name, f.default) for f in fields(Company) if f.name not in ("id", "name")]
-    made = _unchecked(Company, ("id", "name"), (ids, names))
-    for company in made:
-        company.__dict__.update(defaults)
-    return made
+    others = [f for f in fields(Company) if f.name not in ("id", "name")]
+    return _unchecked(Company, ["id", "name", *(f.name for f in others)],
+                      [ids, names, *([f.default] * len(ids) for f in others)])
 
 
 def _unchecked(cls: type, names: Sequence[str], columns: Sequence[Sequence[Any]]) -> list[Any]:
-    """Records of ``cls`` made from columns already checked: the fields set, ``__post_init__`` not run."""
-    new = object.__new__
+    """Records of ``cls`` made from columns already checked: the fields set, ``__post_init__`` not run.
+
+    Each field is set as the dataclass's own ``__init__`` sets it (``object.__setattr__``), so the
+    records take no more memory than checked ones (filling their ``__dict__`` would make it a dict).
+    """
+    new, set_field = object.__new__, object.__setattr__
     made: list[Any] = []
     append = made.append
     for row in zip(*columns, strict=True):
         record: Any = new(cls)
-        record.__dict__.update(zip(names, row, strict=True))
+        for name, value in zip(names, row, strict=True):
+            set_field(record, name, value)
         append(record)
     return made

@@ -184,3 +184,19 @@ def test_build_by_sets_keeps_the_order_and_builds_the_graph_later():
     assert [c.id for c in d.companies()] == ["b", "a"] and [f.id for f in d.flows()] == ["f2", "f1"]
     assert d._graph_built is None
     assert sorted(d.graph.edges(keys=True)) == [("a", "b", "f2"), ("b", "b", "f1")]
+
+
+def test_records_from_columns_take_no_more_memory_than_checked_ones():
+    import tracemalloc
+
+    n = 3000
+    columns = {f: [f"f{i}" for i in range(n)] if f == "id" else [_plain(f)] * n for f in FLOW_FIELDS}
+    rows = list(zip(*(columns[f] for f in FLOW_FIELDS), strict=True))
+    sizes = []
+    for make in (lambda: [Flow(*r) for r in rows], lambda: flows_from_columns(columns)):
+        tracemalloc.start()
+        made = make()
+        sizes.append(tracemalloc.get_traced_memory()[0])
+        tracemalloc.stop()
+        del made
+    assert sizes[1] <= sizes[0] * 1.05, sizes
