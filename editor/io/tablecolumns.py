@@ -144,7 +144,7 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
         header = mapping.get(fld)
         return [None] * n if header is None else table.column(header)
 
-    text = getattr(table, "text", False)  # every cell a str: no type to look at
+    text = table.text  # every cell a str: no type to look at
 
     def read(fld: str, reader: Callable[[Any], Any]) -> list[Any]:
         """``reader`` of each cell of the field's column (of an empty cell for each row when none)."""
@@ -153,9 +153,10 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
 
     def texts(fld: str, strip: bool = True) -> Sequence[str]:
         header = mapping.get(fld)
-        if header is not None and (text or set(map(type, cells := table.column(header))) <= {str}):
+        if header is not None:
             cells = table.column(header)
-            return list(map(str.strip, cells)) if strip else cells  # a text cell reads as itself
+            if text or set(map(type, cells)) <= {str}:
+                return list(map(str.strip, cells)) if strip else cells  # a text cell reads as itself
         return read(fld, (lambda v: _text(v).strip()) if strip else _text)
 
     # Every column is read before anything is made, so an unreadable cell changes nothing.
