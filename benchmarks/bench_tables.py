@@ -9,7 +9,9 @@ reporting its wall time and its peak resident set size (``VmHWM``):
   :mod:`editor.io.tablerows`, the grid split into rows one by one), for comparison;
 * ``--before DIR``: the reader of another source tree (an earlier commit), on the same files;
 * baselines: ``pandas.read_csv`` of the same file (types guessed, nothing checked), and for
-  XLSX openpyxl's read-only iteration over the values of the sheet.
+  XLSX openpyxl's read-only iteration over the values of the sheet;
+* ``native``: :func:`editor.io.native.load` of the same diagram saved as a ``.roundtrip`` file
+  (the largest size), against ``json.load`` of that file.
 
 The edge lists are typical imported data: ``source,target,type,amount,date,url`` with company
 names (no ids), seeded by :mod:`benchmarks.generate` (one company per five flows).
@@ -43,14 +45,18 @@ CSV_TIME = "read CSV edge list, time"
 CSV_MEMORY = "read CSV edge list, peak"
 XLSX_TIME = "read XLSX edge list, time"
 XLSX_MEMORY = "read XLSX edge list, peak"
+NATIVE_TIME = "open .roundtrip file, time"
+NATIVE_MEMORY = "open .roundtrip file, peak"
 ROWS = [(CSV_TIME, "csv-small"), (CSV_MEMORY, "csv-small"), (CSV_TIME, "csv-large"),
-        (CSV_MEMORY, "csv-large"), (XLSX_TIME, "xlsx-large"), (XLSX_MEMORY, "xlsx-large")]
+        (CSV_MEMORY, "csv-large"), (XLSX_TIME, "xlsx-large"), (XLSX_MEMORY, "xlsx-large"),
+        (NATIVE_TIME, "native-large"), (NATIVE_MEMORY, "native-large")]
 
 
 def size_labels(quick: bool) -> dict[str, str]:
     """size key -> the size column of benchmarks/run.py."""
     small, large = QUICK_SIZES if quick else SIZES
-    return {"csv-small": f"{small:,} rows", "csv-large": f"{large:,} rows", "xlsx-large": f"{large:,} rows"}
+    return {"csv-small": f"{small:,} rows", "csv-large": f"{large:,} rows", "xlsx-large": f"{large:,} rows",
+            "native-large": f"{large:,} flows"}
 
 
 #: (name, size key) -> (target figure, target ratio to the baseline or None).
@@ -84,6 +90,16 @@ elif case == "pandas":
     t0 = time.perf_counter()
     frame = pandas.read_csv(path)
     outcome = f"{{len(frame):,}} rows"
+elif case == "native":
+    from editor.io import native
+    t0 = time.perf_counter()
+    diagram = native.load(path)
+    outcome = f"{{len(diagram.flows()):,}} flows, {{len(diagram.companies()):,}} companies"
+elif case == "json":
+    t0 = time.perf_counter()
+    with open(path, "rb") as fh:
+        data = json.load(fh)
+    outcome = f"{{len(data['flows']):,}} flows"
 elif case == "openpyxl":
     import openpyxl
     t0 = time.perf_counter()
@@ -112,6 +128,17 @@ def measure(case: str, path: Path, runs: int) -> dict:
     results = [_child(case, path) for _ in range(runs)]
     return {"seconds": statistics.median(r["seconds"] for r in results),
             "peak_mb": statistics.median(r["peak_mb"] for r in results), "outcome": results[0]["outcome"]}
+
+
+def write_native(n_flows: int, folder: Path) -> Path:
+    """The seeded diagram of :func:`write_edge_lists` saved as a ``.roundtrip`` file."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.generate import generate
+    from editor.io import native
+
+    path = folder / f"diagram-{n_flows}.roundtrip"
+    native.save(generate(max(2, n_flows // 5), n_flows, seed=3), path)
+    return path
 
 
 def write_edge_lists(n_flows: int, folder: Path, xlsx: bool) -> tuple[Path, Path | None]:
@@ -156,6 +183,10 @@ def run(quick: bool, runs: int) -> list[dict]:
             if xlsx_path is not None:
                 cases = {c: measure(c, xlsx_path, runs) for c in ("openpyxl", "roundtrip", *extra)}
                 out.append({"kind": "xlsx", "n": n, "size_mb": xlsx_path.stat().st_size / 1e6, **cases})
+            if n == sizes[-1]:
+                native_path = write_native(n, Path(tmp))
+                cases = {c: measure(c, native_path, runs) for c in ("json", "native")}
+                out.append({"kind": "native", "n": n, "size_mb": native_path.stat().st_size / 1e6, **cases})
     return out
 
 
@@ -165,16 +196,17 @@ def table_rows(quick: bool) -> list[dict]:
 
     rows = []
     # one process per figure: the whole part stays near two minutes (the script alone takes medians)
-    for r, key in zip(run(quick, 1), ("csv-small", "csv-large", "xlsx-large"), strict=True):
-        size = f"{r['n']:,} rows"
-        base_name = "pandas.read_csv" if r["kind"] == "csv" else "openpyxl read-only"
-        base = r["pandas" if r["kind"] == "csv" else "openpyxl"]
-        mine = r["roundtrip"]
+    for r, key in zip(run(quick, 1), ("csv-small", "csv-large", "xlsx-large", "native-large"), strict=True):
+        size = f"{r['n']:,} " + ("flows" if r["kind"] == "native" else "rows")
+        base_name = BASELINES[r["kind"]]
+        base = r[BASELINE_CASES[r["kind"]]]
+        mine = r["native" if r["kind"] == "native" else "roundtrip"]
         note = f"{r['size_mb']:.1f} MB; {mine['outcome']}"
         if "rows" in r:
             before = r["rows"]
             note += f"; row by row: {before['seconds'] * 1e3:,.0f} ms, {before['peak_mb']:.0f} MB"
-        time_name, memory_name = (CSV_TIME, CSV_MEMORY) if r["kind"] == "csv" else (XLSX_TIME, XLSX_MEMORY)
+        time_name, memory_name = {"csv": (CSV_TIME, CSV_MEMORY), "xlsx": (XLSX_TIME, XLSX_MEMORY),
+                                  "native": (NATIVE_TIME, NATIVE_MEMORY)}[r["kind"]]
         rows.append(B.row(time_name, size, mine["seconds"] * 1e3, "ms", size_key=key, note=note,
                           baseline_name=base_name, baseline=base["seconds"] * 1e3))
         rows.append(B.row(memory_name, size, mine["peak_mb"], "MB", size_key=key,
@@ -183,8 +215,12 @@ def table_rows(quick: bool) -> list[dict]:
     return rows
 
 
-READERS = {"pandas": "pandas.read_csv", "openpyxl": "openpyxl read-only", "roundtrip": "Roundtrip",
-           "rows": "Roundtrip, row by row", "before": "--before tree"}
+READERS = {"pandas": "pandas.read_csv", "openpyxl": "openpyxl read-only", "json": "json.load",
+           "roundtrip": "Roundtrip", "native": "Roundtrip native.load", "rows": "Roundtrip, row by row",
+           "before": "--before tree"}
+#: The baseline of each kind of file, its case and its name.
+BASELINE_CASES = {"csv": "pandas", "xlsx": "openpyxl", "native": "json"}
+BASELINES = {kind: READERS[case] for kind, case in BASELINE_CASES.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -201,16 +237,17 @@ def main(argv: list[str] | None = None) -> int:
     results = run(args.quick, args.runs)
     print(f"load average {load:.1f} at start, {os.getloadavg()[0]:.1f} at the end; medians of {args.runs} "
           f"fresh processes; {time.perf_counter() - t0:.0f} s in all")
-    print(f"{'file':<24} {'reader':<22} {'time':>9} {'ratio':>7} {'peak RSS':>9}  outcome")
+    print(f"{'file':<31} {'reader':<22} {'time':>9} {'ratio':>7} {'peak RSS':>9}  outcome")
     for r in results:
-        base = r["pandas" if r["kind"] == "csv" else "openpyxl"]
-        label = f"{r['n']:,}-row {r['kind'].upper()} ({r['size_mb']:.1f} MB)"
-        for case in ("pandas", "openpyxl", "roundtrip", "rows", "before"):
+        base = r[BASELINE_CASES[r["kind"]]]
+        label = (f"{r['n']:,}-flow .roundtrip ({r['size_mb']:.0f} MB)" if r["kind"] == "native" else
+                 f"{r['n']:,}-row {r['kind'].upper()} ({r['size_mb']:.1f} MB)")
+        for case in ("pandas", "openpyxl", "json", "roundtrip", "native", "rows", "before"):
             if case in r:
                 m = r[case]
                 name = READERS[case]
                 ratio = m["seconds"] / base["seconds"]
-                print(f"{label:<24} {name:<22} {m['seconds'] * 1e3:>7,.0f}ms {ratio:>6.1f}x "
+                print(f"{label:<31} {name:<22} {m['seconds'] * 1e3:>7,.0f}ms {ratio:>6.1f}x "
                       f"{m['peak_mb']:>7.0f}MB  {m['outcome']}")
     return 0
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections.abc import Sequence
 from dataclasses import fields
+from operator import attrgetter
 from typing import Any
 
 import orjson  # parses files 2.5x faster than json (22 against 54 ms at 2,000/10,000)
@@ -368,6 +370,8 @@ def _check_references(sections: dict[str, Any], problems: list[str]) -> None:
     seen: dict[str, str] = {}
     types = sections["flow_types"] if sections["flow_types"] is not None else DEFAULT_FLOW_TYPES
     cats = sections["categories"] if sections["categories"] is not None else DEFAULT_CATEGORIES
+    if _references_pass(types, cats, sections["companies"], sections["flows"]):
+        return  # (found by sets; the records are looked at one by one only for the messages)
     for section, records in (("flow_types", types), ("categories", cats),
                              ("companies", sections["companies"]), ("flows", sections["flows"])):
         for i, r in enumerate(records):
@@ -391,6 +395,19 @@ def _check_references(sections: dict[str, Any], problems: list[str]) -> None:
         if f.type not in type_ids:
             problems.append(msg("flows[{i}].type: {type} is not a flow type of this file",
                                 i=i, type=repr(f.type)))
+
+
+def _references_pass(types: Sequence[FlowType], cats: Sequence[Category], companies: Sequence[Company],
+                     flows: Sequence[Flow]) -> bool:
+    """Whether :func:`_check_references` finds nothing: every id used once, every reference known."""
+    get = attrgetter
+    ids = [*map(get("id"), types), *map(get("id"), cats), *map(get("id"), companies), *map(get("id"), flows)]
+    company_ids = set(map(get("id"), companies))
+    return (len(set(ids)) == len(ids)
+            and set(map(get("category"), companies)) <= set(map(get("id"), cats))
+            and set(map(get("source"), flows)) <= company_ids
+            and set(map(get("target"), flows)) <= company_ids
+            and set(map(get("type"), flows)) <= set(map(get("id"), types)))
 
 
 _UNPARSED = object()

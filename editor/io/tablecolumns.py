@@ -6,9 +6,16 @@ column's plain numbers (``12``, ``0.75``: nearly all of them) are found by one r
 expression scan over all its distinct texts and converted by ``map(float, ...)``; only the
 other cells (``$45B``, ``up to 100``, a number from a workbook) go through
 :func:`~editor.model.amounts.parse_amount` one by one (pandas is not imported: the command
-line starts without it). The records
-are then made in one pass over the rows, in the order :func:`editor.io.tablerows.flow_row`
-makes them, so companies, flow types and ids come out exactly the same.
+line starts without it).
+
+The records then come out exactly as :func:`editor.io.tablerows.flow_row` makes them row after
+row. A table naming its companies by name alone, with counted flow ids, is made a column at a
+time (:func:`_by_first_appearance`): the companies in the order their names first appear, then
+its new flow types, then the ids ``f1, f2...``, when no id one kind wants could be wanted by
+another (else which came first decides, and the table is read row by row); other tables are
+made in one pass over the rows (:func:`_in_row_order`). The flows are made from the columns by
+:func:`editor.model.bulk.flows_from_columns` (each column checked once, no record re-checked)
+and the companies named by the flows by :func:`editor.model.bulk.companies_named`.
 
 Any cell that does not read (or a record the model refuses) ends the fast way: the caller
 then builds the table row by row, whose messages name each problem's row and column.
@@ -17,14 +24,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from operator import methodcaller
 from typing import Any
 
-from editor.io.tablerows import QUALIFIER_WORDS, RecordBuilder, name_key, read_date
+from editor.io.tablerows import QUALIFIER_WORDS, RecordBuilder, _slug, name_key, read_date
 from editor.io.tables import Table
 from editor.io.tableshapes import cell_str as _text
 from editor.io.tableshapes import distinct
-from editor.model import QUALIFIERS, STATUSES, Flow, ModelError
+from editor.model import QUALIFIERS, STATUSES, ModelError
 from editor.model.amounts import AmountError, parse_amount
+from editor.model.bulk import flows_from_columns
 
 #: A plain number ``parse_amount`` reads as ``float(text)``: ASCII digits and an optional decimal part,
 #: at most 12 whole digits, so it is never above the largest amount and no further check can refuse it.
@@ -36,8 +45,14 @@ class Unreadable(Exception):
     """A cell the fast way does not read: the table is built row by row instead."""
 
 
-def _by_value(column: Sequence[Any], read: Callable[[Any], Any]) -> list[Any]:
-    """``[read(cell) for cell in column]``, calling ``read`` once per distinct cell value."""
+def _by_value(column: Sequence[Any], read: Callable[[Any], Any], text: bool = False) -> list[Any]:
+    """``[read(cell) for cell in column]``, calling ``read`` once per distinct cell value.
+
+    ``text``: every cell is known to be a ``str`` (equal cells are then the same value).
+    """
+    if text:
+        by_text = {v: read(v) for v in dict.fromkeys(column)}
+        return list(map(by_text.__getitem__, column))
     values = distinct(column)
     if len(values) == len(column):  # every cell differs (or one cannot be hashed)
         return [read(v) for v in column]
@@ -54,25 +69,36 @@ def _plain_amounts(texts: list[str]) -> dict[str, float]:
     return dict(zip(plain, map(float, plain), strict=True))
 
 
-def _amounts(cells: Sequence[Any], units: Sequence[str], default_unit: str) -> list[tuple[float | None, str]]:
-    """``parse_amount(cell, unit or default_unit)`` of every row; Unreadable at the first cell it refuses."""
-    keys = [(c.__class__, c, u) for c, u in zip(cells, units, strict=True)]  # 1, 1.0 and True read apart
-    try:
-        unique = list(dict.fromkeys(keys))
-    except TypeError:  # a cell that cannot be hashed (never from the readers)
-        raise Unreadable from None
+def _amounts(cells: Sequence[Any], units: Sequence[str], default_unit: str, text: bool = False
+             ) -> tuple[list[float | None], list[str]]:
+    """``parse_amount(cell, unit or default_unit)`` of every row, as the column of amounts and the column
+    of qualifiers; Unreadable at the first cell it refuses. ``text``: every cell is a ``str``."""
+    one_unit = len(set(units)) <= 1
+    keys: Sequence[Any]
+    if text and one_unit:  # the cell alone decides
+        keys = cells
+        unique = [(str, c, units[0] if units else "") for c in dict.fromkeys(cells)]
+    else:
+        keys = [(c.__class__, c, u) for c, u in zip(cells, units, strict=True)]  # 1, 1.0 and True read apart
+        try:
+            unique = list(dict.fromkeys(keys))
+        except TypeError:  # a cell that cannot be hashed (never from the readers)
+            raise Unreadable from None
     plain = _plain_amounts(list(dict.fromkeys(c for t, c, _ in unique if t is str)))
-    done: dict[tuple[Any, Any, str], tuple[float | None, str]] = {}
+    amount_of: dict[Any, float | None] = {}
+    qualifier_of: dict[Any, str] = {}
     for key in unique:
         cls, cell, unit = key
+        if keys is cells:
+            key = cell
         if cls is str and cell in plain:
-            done[key] = (plain[cell], "exact")
+            amount_of[key], qualifier_of[key] = plain[cell], "exact"
             continue
         try:
-            done[key] = parse_amount(cell, unit or default_unit)
+            amount_of[key], qualifier_of[key] = parse_amount(cell, unit or default_unit)
         except AmountError:
             raise Unreadable from None
-    return [done[k] for k in keys]
+    return list(map(amount_of.__getitem__, keys)), list(map(qualifier_of.__getitem__, keys))
 
 
 def _qualifier(cell: Any) -> str:
@@ -118,23 +144,28 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
         header = mapping.get(fld)
         return [None] * n if header is None else table.column(header)
 
+    text = table.text  # every cell a str: no type to look at
+
     def read(fld: str, reader: Callable[[Any], Any]) -> list[Any]:
         """``reader`` of each cell of the field's column (of an empty cell for each row when none)."""
         header = mapping.get(fld)
-        return [reader(None)] * n if header is None else _by_value(table.column(header), reader)
+        return [reader(None)] * n if header is None else _by_value(table.column(header), reader, text)
 
     def texts(fld: str, strip: bool = True) -> Sequence[str]:
         header = mapping.get(fld)
-        if header is not None and set(map(type, cells := table.column(header))) <= {str}:
-            return list(map(str.strip, cells)) if strip else cells  # a text cell reads as itself
+        if header is not None:
+            cells = table.column(header)
+            if text or set(map(type, cells)) <= {str}:
+                return list(map(str.strip, cells)) if strip else cells  # a text cell reads as itself
         return read(fld, (lambda v: _text(v).strip()) if strip else _text)
 
     # Every column is read before anything is made, so an unreadable cell changes nothing.
+    by_name = not any(f in mapping for f in ("id", "source_id", "target_id"))
     ends: list[Sequence[Any]] = []
     for end in ("source", "target"):
         names = texts(end, strip=False)
         if f"{end}_id" not in mapping:  # the company of each row by its name alone
-            if any(not name.strip() for name in distinct(names)):
+            if not by_name and any(not name.strip() for name in distinct(names)):
                 raise Unreadable  # an empty end
             ends.append(names)
             continue
@@ -142,9 +173,19 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
         if any(not cid and not name.strip() for name, cid in zip(names, ids, strict=True)):
             raise Unreadable  # an empty end
         ends.append(list(zip(names, ids, strict=True)))
+    both: list[Any] = []
+    if by_name:  # every end cell once, in the order they come (source, target, next source...)
+        both = [None] * (2 * n)
+        both[0::2], both[1::2] = ends
+        both = list(dict.fromkeys(both))
+        if not all(map(str.strip, both)):
+            raise Unreadable  # an empty end
     units = texts("unit")
-    amounts = _amounts(column("amount"), units, b.unit)
+    amounts, amount_qualifiers = _amounts(column("amount"), units, b.unit, text and "amount" in mapping)
     qualifiers, statuses = read("qualifier", _qualifier), read("status", _status)
+    if "qualifier" in mapping:
+        amount_qualifiers = [q or qualifier
+                             for q, qualifier in zip(qualifiers, amount_qualifiers, strict=True)]
     dates, end_dates = read("date", _date), read("end_date", _date)
     flow_ids = texts("id")
     given = [fid for fid in flow_ids if fid]
@@ -153,12 +194,31 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
     undirected = read("direction", lambda v: _text(v).strip().casefold() == "undirected")
     urls, notes = texts("url"), texts("note", strip=False)
     type_cells = column("type")
-    type_keys = type_cells if set(map(type, type_cells)) <= {str} else [(c.__class__, c) for c in type_cells]
+    type_keys = type_cells if text or set(map(type, type_cells)) <= {str} else [(c.__class__, c)
+                                                                                 for c in type_cells]
 
-    # One pass in row order: companies, then the flow type, then the id, as flow_row makes them.
+    b.named = []  # the companies are made at once at the end (make_named)
+    if by_name:
+        made = _by_first_appearance(b, ends, both, type_keys, type_cells)
+    else:
+        made = _in_row_order(b, ends, type_keys, type_cells, flow_ids)
+    sources, targets, type_ids, ids = made
+    b.make_named()
+    b.undirected += sum(undirected)
+    flows = flows_from_columns({
+        "id": ids, "source": sources, "target": targets, "type": type_ids, "amount": amounts,
+        "qualifier": amount_qualifiers, "unit": units, "date": dates, "end_date": end_dates,
+        "status": statuses, "url": urls, "note": notes})
+    b.flows.extend(flows)
+
+
+Made = tuple[list[str], list[str], list[str], list[str]]
+
+
+def _company_maker(b: RecordBuilder) -> tuple[dict[Any, str], Callable[[Any], str]]:
+    """The company id of each end cell (a name, or a (name, id) pair) as it is first met, and the maker."""
     company_of: dict[Any, str] = {}
-    type_of: dict[Any, str] = {}
-    by_key, taken, flow_ids_made, flows = b.by_key, b.taken, b.flow_ids, b.flows
+    by_key = b.by_key
 
     def company(key: str | tuple[str, str]) -> str:
         name, given_id = (key, "") if isinstance(key, str) else key
@@ -166,15 +226,26 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
         company_of[key] = cid
         return cid
 
-    rows = zip(ends[0], ends[1], type_keys, type_cells, flow_ids, undirected, amounts, qualifiers, units,
-               statuses, urls, notes, dates, end_dates, strict=True)
-    for (src, tgt, type_key, cell, fid, undirected_row, (amount, qualifier), q, unit, status, url, note, date,
-         end_date) in rows:
-        source = company_of.get(src) or company(src)
-        target = company_of.get(tgt) or company(tgt)
+    return company_of, company
+
+
+def _in_row_order(b: RecordBuilder, ends: list[Sequence[Any]], type_keys: Sequence[Any],
+                  type_cells: Sequence[Any], flow_ids: Sequence[str]) -> Made:
+    """Companies, then the flow type, then the id of each row in turn, as flow_row makes them."""
+    company_of, company = _company_maker(b)
+    type_of: dict[Any, str] = {}
+    taken, flow_ids_made = b.taken, b.flow_ids
+    sources: list[str] = []
+    targets: list[str] = []
+    type_ids: list[str] = []
+    ids: list[str] = []
+    for src, tgt, type_key, cell, fid in zip(ends[0], ends[1], type_keys, type_cells, flow_ids, strict=True):
+        sources.append(company_of.get(src) or company(src))
+        targets.append(company_of.get(tgt) or company(tgt))
         type_id = type_of.get(type_key)
         if type_id is None:
             type_id = type_of[type_key] = b.flow_type(cell)
+        type_ids.append(type_id)
         if fid:
             if fid in flow_ids_made:
                 raise Unreadable  # the id of an earlier row (given, renamed or counted)
@@ -188,7 +259,40 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
                 fid = b.new_id(fid)
         taken.add(fid)
         flow_ids_made.add(fid)
-        if undirected_row:
-            b.undirected += 1
-        flows.append(Flow(fid, source, target, type_id, amount, qualifier=q or qualifier, unit=unit,
-                          status=status, url=url, note=note, date=date, end_date=end_date))
+        ids.append(fid)
+    return sources, targets, type_ids, ids
+
+
+def _may_share_ids(bases: set[str], others: set[str]) -> bool:
+    """Whether an id tried from one of ``bases`` (``base``, ``base_2``...: :meth:`RecordBuilder.new_id`)
+    may be one tried from one of ``others``: one base is the other, or the other and ``_`` begins it."""
+    if not bases.isdisjoint(others):
+        return True
+    if any(base[:i] in others for base in bases for i, ch in enumerate(base) if ch == "_"):
+        return True
+    starts = tuple(f"{base}_" for base in bases)
+    return any(map(methodcaller("startswith", starts), others))
+
+
+def _by_first_appearance(b: RecordBuilder, ends: list[Sequence[Any]], both: list[str],
+                         type_keys: Sequence[Any], type_cells: Sequence[Any]) -> Made:
+    """What :func:`_in_row_order` makes for companies named by name alone and counted flows, made a
+    column at a time: the companies in the order their names first appear, then the new flow types,
+    then the ids f1, f2... Their ids do not depend on that order unless a company, a new flow type or
+    a counted flow wants the id (or the first choice of id) of another kind: such a table is
+    Unreadable here."""
+    n = len(type_keys)
+    company_of = dict(zip(both, b.companies_for(both), strict=True))  # each end cell once, in the order met
+    named = list(b.named or ())
+    types_before = {t.id for t in b.diagram.flow_types()}
+    type_of = {key: b.flow_type(type_cells[type_keys.index(key)]) for key in dict.fromkeys(type_keys)}
+    new_types = [t for t in b.diagram.flow_types() if t.id not in types_before]
+    if new_types and _may_share_ids({_slug(t.name) for t in new_types}, {_slug(name) for _, name in named}):
+        raise Unreadable  # which one comes first decides their ids: row by row
+    ids = [f"f{k}" for k in range(b.counter + 1, b.counter + n + 1)]
+    if not b.taken.isdisjoint(ids):
+        raise Unreadable  # a company or type with the id of a counted flow: which came first is row by row
+    b.counter += n  # (nothing is made after the flows: taken and flow_ids are left as they are)
+    get_company, get_type = company_of.__getitem__, type_of.__getitem__
+    sources, targets = list(map(get_company, ends[0])), list(map(get_company, ends[1]))
+    return sources, targets, list(map(get_type, type_keys)), ids

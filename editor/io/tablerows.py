@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from editor.io.tables import Row, Table
@@ -30,6 +30,7 @@ from editor.model import (
     check_date,
 )
 from editor.model.amounts import AmountError, parse_amount
+from editor.model.bulk import companies_named
 from editor.model.texts import msg, split_field
 
 #: Flow type of rows whose type cell is empty: the most general kind of payment.
@@ -81,8 +82,11 @@ def _coord(value: Any) -> float | None:
     return v
 
 
+_NOT_SLUG = re.compile(r"[^0-9a-z]+")
+
+
 def _slug(name: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "_", name.casefold()).strip("_") or "company"
+    return _NOT_SLUG.sub("_", name.casefold()).strip("_") or "company"
 
 
 def name_key(name: str) -> str:
@@ -107,6 +111,8 @@ class RecordBuilder:
         self.renamed: list[str] = []
         self.undirected = 0
         self.memo: dict[tuple[Any, ...], Any] = {}  # what a cell value reads as (see _memo)
+        #: (id, name) of the companies named by flows, made at once by :meth:`make_named` when not None
+        self.named: list[tuple[str, str]] | None = None
 
     def new_id(self, base: str, prefix: str = "") -> str:
         candidate, n = base, 1
@@ -124,6 +130,9 @@ class RecordBuilder:
 
     def company_for(self, name: str, cid: str) -> str:
         if cid:
+            if self.named:  # the companies named before this one are made first, in their order
+                self.make_named()
+                self.named = []
             if cid not in self.companies:
                 if cid in self.taken:
                     raise ValueError(msg("the id {id} is already used by a flow type, category or flow",
@@ -134,8 +143,40 @@ class RecordBuilder:
         key = name_key(name)
         if key not in self.by_key:
             cid = self.new_id(_slug(name))
-            self.add_company(Company(cid, " ".join(name.split())), placed=False)
+            if self.named is None:
+                self.add_company(Company(cid, " ".join(name.split())), placed=False)
+            else:  # made later, all at once; meanwhile the name has its id
+                self.named.append((cid, " ".join(name.split())))
+                self.by_key[key] = cid
         return self.by_key[key]
+
+    def companies_for(self, names: Sequence[str]) -> list[str]:
+        """``[self.company_for(name, "") for name in names]``, names all different (``named`` not None)."""
+        by_key, taken, named = self.by_key, self.taken, self.named
+        if named is None:
+            return [self.company_for(name, "") for name in names]
+        ids = []
+        not_slug = _NOT_SLUG.sub
+        for name in names:
+            norm = " ".join(name.split())
+            key = norm.casefold()  # name_key(name)
+            cid = by_key.get(key)
+            if cid is None:
+                cid = not_slug("_", key).strip("_") or "company"  # _slug(name): spaces are not in a slug
+                if cid in taken:
+                    cid = self.new_id(cid)
+                taken.add(cid)
+                named.append((cid, norm))
+                by_key[key] = cid
+            ids.append(cid)
+        return ids
+
+    def make_named(self) -> None:
+        """Make the companies :meth:`company_for` has only named so far (``named``), in that order."""
+        named, self.named = self.named or [], None
+        if named:
+            ids, names = zip(*named, strict=True)
+            self.companies.update(zip(ids, companies_named(ids, names), strict=True))
 
     def flow_type(self, cell: Any) -> str:
         name = " ".join(_text(cell).split())

@@ -59,8 +59,10 @@ class Table:
 
     def __init__(self, source: str, headers: list[str], rows: list[Row] | None = None,
                  notes: list[str] | None = None, *, numbers: Sequence[int] | None = None,
-                 columns: Mapping[str, Sequence[Any]] | None = None) -> None:
+                 columns: Mapping[str, Sequence[Any]] | None = None, text: bool = False) -> None:
         self.source = source
+        #: Every cell is a ``str`` (a CSV file without blank or short rows): no cell's type to look at.
+        self.text = text and rows is None
         self.headers = headers
         self.notes = [] if notes is None else notes
         self._rows = rows
@@ -99,7 +101,9 @@ class Table:
         """A copy of this table with some columns' cells replaced (as many cells, in row order)."""
         columns = {h: self.column(h) for h in self.headers}
         columns.update(changed)
-        return Table(self.source, self.headers, None, self.notes, numbers=self.numbers, columns=columns)
+        text = self.text and all(set(map(type, c)) <= {str} for c in changed.values())
+        return Table(self.source, self.headers, None, self.notes, numbers=self.numbers, columns=columns,
+                     text=text)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Table):
@@ -128,14 +132,18 @@ def blank(value: Any) -> bool:
 
 
 def make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = None, *,
-               text: bool = False) -> Table:
+               text: bool = False, joined: list[str] | None = None) -> Table:
     """Turn a grid (first row = header) into a Table, refusing ambiguous headers.
 
-    ``text``: every cell is a str (a CSV file), so a blank row is found by joining its cells.
+    ``text``: every cell is a str (a CSV file), so a blank row is found by joining its cells;
+    ``joined``: those joined cells of every row of the grid, when the caller has them already.
     """
+    if joined is not None and len(joined) != len(grid):
+        joined = None
     while grid and all(blank(c) for c in grid[0]):
         grid = grid[1:]
         numbers = numbers[1:] if numbers else None
+        joined = joined[1:] if joined is not None else None
     if not grid:
         raise InputError(msg("{source}: the table is empty (expected a header row with 'source' and "
                              "'target')", source=source))
@@ -157,9 +165,10 @@ def make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = N
     width = len(headers)
     body = grid[1:]
     even = set(map(len, body)) <= {width}
-    if text and even and all(map(str.strip, map("".join, body))):  # no blank row: every row is kept
+    rows_joined = joined[1:] if joined is not None else map("".join, body)
+    if text and even and all(map(str.strip, rows_joined)):  # no blank row: every row is kept
         columns = dict(zip(headers, zip(*body, strict=True) if body else [()] * width, strict=True))
-        return Table(source, headers, None, numbers=numbers[1:], columns=columns)
+        return Table(source, headers, None, numbers=numbers[1:], columns=columns, text=True)
     kept: list[Sequence[Any]] = []
     kept_numbers: list[int] = []
     problems: list[str] = []
@@ -300,19 +309,23 @@ def read_text_table(path: str | os.PathLike) -> Table:
         raise InputError(msg("{file}: the file is empty", file=p.name))
     text, notes = decode_text(data, p.name)
     delimiter = _delimiter(text, p.suffix.lower())
+    joined: list[str] | None = None
     try:  # the records at C speed; a file with a problem is read again record by record for its message
         grid = list(itertools.islice(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
                                                 strict=True), MAX_TABLE_ROWS + 2))
+        rows = list(map("".join, grid))  # no cell is longer than its record's cells together
+        joined = rows
         clean = len(grid) <= MAX_TABLE_ROWS + 1 and (
-            len(text) <= MAX_CELL_CHARS or max(map(len, itertools.chain.from_iterable(grid)),
-                                               default=0) <= MAX_CELL_CHARS)
+            len(text) <= MAX_CELL_CHARS or max(map(len, rows), default=0) <= MAX_CELL_CHARS
+            or max(map(len, itertools.chain.from_iterable(grid)), default=0) <= MAX_CELL_CHARS)
     except csv.Error:
         clean = False
     if not clean:
         _check_records(p.name, text, delimiter)
     if "'" in text and _NEUTRALISED_SOMEWHERE.search(text):  # a quick look first: most files have no quote
         grid = [[unneutralise(v) for v in record] for record in grid]
-    table = make_table(p.name, grid, text=True)
+        joined = None
+    table = make_table(p.name, grid, text=True, joined=joined)
     table.notes.extend(notes)
     return table
 

@@ -6,10 +6,13 @@ contracts dark blue) and add the other kinds of money that such maps need.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from typing import TypeVar
 
 from editor.model.entities import Category, FlowType
+
+_Entry = TypeVar("_Entry", FlowType, Category)
 
 DEFAULT_FLOW_TYPES: tuple[FlowType, ...] = (
     FlowType("venture", "Venture investment", "#2ca02c"),
@@ -74,3 +77,11 @@ def default_aliases(entry_id: str, *, category: bool = False) -> tuple[str, ...]
     english = (_ENGLISH_CATEGORY_NAMES if category else _ENGLISH_TYPE_NAMES).get(entry_id)
     local = (_category_names if category else _type_names).get(entry_id)
     return tuple(n for n in (english, local) if n)
+
+
+def find_by_name(entries: Iterable[_Entry], name: str, *, category: bool) -> _Entry | None:
+    """The entry named or identified ``name`` (any case); else a default by its other language's name."""
+    folded, listed = name.casefold().strip(), list(entries)
+    found = next((e for e in listed if folded in (e.name.casefold(), e.id.casefold())), None)
+    return found or next((e for e in listed if any(
+        alias.casefold() == folded for alias in default_aliases(e.id, category=category))), None)

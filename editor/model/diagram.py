@@ -13,12 +13,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # imported where the multigraph is first built: opening a window does not need it
     import networkx as nx
 
-from editor.model.catalogue import EXTRA_COLORS, default_aliases, default_categories, default_flow_types
+from editor.model.catalogue import EXTRA_COLORS, default_categories, default_flow_types, find_by_name
 from editor.model.entities import DEFAULT_UNIT, Category, Company, Flow, FlowType
 from editor.model.errors import ModelError
 from editor.model.events import Change, ChangeKind
@@ -420,24 +421,10 @@ class Diagram:
         return self._catalogue_remove("category", category_id)
 
     def flow_type_by_name(self, name: str) -> FlowType | None:
-        folded = name.casefold().strip()
-        for t in self._types.values():
-            if t.name.casefold() == folded or t.id.casefold() == folded:
-                return t
-        for t in self._types.values():  # a default type by its name in the other language
-            if any(alias.casefold() == folded for alias in default_aliases(t.id)):
-                return t
-        return None
+        return find_by_name(self._types.values(), name, category=False)
 
     def category_by_name(self, name: str) -> Category | None:
-        folded = name.casefold().strip()
-        for c in self._categories.values():
-            if c.name.casefold() == folded or c.id.casefold() == folded:
-                return c
-        for c in self._categories.values():  # a default category by its name in the other language
-            if any(alias.casefold() == folded for alias in default_aliases(c.id, category=True)):
-                return c
-        return None
+        return find_by_name(self._categories.values(), name, category=True)
 
     # --------------------------------------------------------------- metadata
     def set_metadata(self, **changes: Any) -> Metadata:
@@ -467,8 +454,12 @@ class Diagram:
               flow_types: Iterable[FlowType] | None = None,
               categories: Iterable[Category] | None = None,
               metadata: Metadata | None = None) -> Diagram:
-        """Build a whole diagram, validating every record (no events)."""
+        """Build a whole diagram, validating every record (no events): all at once by sets first,
+        then, only when they find a problem, one by one for the message of the first one."""
         d = cls(flow_types=flow_types, categories=categories, metadata=metadata)
+        companies, flows = list(companies), list(flows)
+        if d._take_all(companies, flows):
+            return d
         for c in companies:
             if d._id_taken(c.id):
                 raise ModelError(msg("duplicate id {id}", id=repr(c.id)))
@@ -483,3 +474,19 @@ class Diagram:
             d._flows[f.id] = f
         d._graph_built = None   # built on first use
         return d
+
+    def _take_all(self, companies: list[Company], flows: list[Flow]) -> bool:
+        """Take all the records into this new diagram when every check of :meth:`build` passes."""
+        by_id = dict(zip(map(attrgetter("id"), companies), companies, strict=True))
+        flow_by_id = dict(zip(map(attrgetter("id"), flows), flows, strict=True))
+        catalogues = self._types.keys() | self._categories.keys()
+        if (len(by_id) != len(companies) or len(flow_by_id) != len(flows)
+                or not by_id.keys().isdisjoint(catalogues)
+                or not flow_by_id.keys().isdisjoint(catalogues | by_id.keys())
+                or not set(map(attrgetter("category"), companies)) <= self._categories.keys()
+                or not set(map(attrgetter("source"), flows)) <= by_id.keys()
+                or not set(map(attrgetter("target"), flows)) <= by_id.keys()
+                or not set(map(attrgetter("type"), flows)) <= self._types.keys()):
+            return False
+        self._companies, self._flows = by_id, flow_by_id
+        return True

@@ -163,3 +163,50 @@ def test_table_columns_and_rows_agree():
     assert [r.cells["b"] for r in changed.rows] == ["x", "y"] and list(t.column("b")) == ["2", "4"]
     with pytest.raises(ValueError):
         Table("t", ["a"], None, numbers=[2], columns={"a": ["1", "2"]})
+
+
+#: Company and flow type names whose ids (slugs, then ``_2``, ``_3``...) can be wanted by both kinds.
+CLASHING = ["Loan", "loan 2", "Loan_2", "loan!", "f1", "F2", "f2 2", "acme", "Acme!", "acme 3", "Other",
+            "Revenue", "chipmaker", "x", "x_2 3"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=st.lists(st.tuples(st.sampled_from(CLASHING), st.sampled_from(CLASHING),
+                               st.sampled_from(CLASHING + [""])), min_size=1, max_size=12))
+def test_names_and_new_types_whose_ids_clash_read_as_row_by_row(rows):
+    """Companies are made a column at a time before the new flow types: their ids must still be the
+    ones the rows, read in turn, give them."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "flows.csv"
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(["source", "target", "type"])
+            w.writerows(rows)
+        fast = outcome(lambda: load_table_with_notes(path, place=False))
+        with pytest.MonkeyPatch.context() as m:
+            row_by_row(m)
+            slow = outcome(lambda: load_table_with_notes(path, place=False))
+    assert fast == slow
+
+
+def test_ids_that_may_clash():
+    share = tablecolumns._may_share_ids
+    assert share({"loan"}, {"loan"}) and share({"loan"}, {"loan_2"}) and share({"loan_2"}, {"loan"})
+    assert share({"a_b_c"}, {"a_b"}) and share({"x"}, {"y", "x_2_3"})
+    assert not share({"loan"}, {"loans", "loa", "acme_loan", "loan2"}) and not share(set(), {"a"})
+
+
+def test_a_table_naming_new_types_takes_the_columns_way(tmp_path, monkeypatch):
+    taken = []
+    build = tablecolumns.build_flows
+    monkeypatch.setattr(edgelist, "build_flows", lambda *a: taken.append(build(*a)) or taken[-1])
+    p = tmp_path / "flows.csv"
+    p.write_text("source,target,type\nAcme,Beta,Loan\nBeta,Gamma,Grant\nGamma,Acme,loan\n")
+    d, _ = load_table_with_notes(p, place=False)
+    assert taken == [True]
+    assert [(f.id, f.source, f.target, f.type) for f in d.flows()] == [
+        ("f1", "acme", "beta", "loan"), ("f2", "beta", "gamma", "grant"), ("f3", "gamma", "acme", "loan")]
+    p.write_text("source,target,type\nAcme,Beta,Loan\nLoan,Acme,\n")   # a company wants the type's id
+    taken.clear()
+    d, _ = load_table_with_notes(p, place=False)
+    assert taken == [False] and [c.id for c in d.companies()] == ["acme", "beta", "loan_2"]

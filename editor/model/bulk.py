@@ -1,0 +1,168 @@
+"""Records made from whole columns: each column checked once, over its distinct values. No Qt.
+
+A file read as columns (a 100,000-row edge list) makes its records here: every column is
+checked at once against what the record's own checks (``__post_init__`` of
+:class:`~editor.model.entities.Flow` and :class:`~editor.model.entities.Company`) demand,
+each distinct value once, and the records are then made without checking each one again.
+Whole-number amounts become floats, as ``Flow`` makes them. When a column holds anything
+those checks would refuse (a negative amount, ``True``, a lone surrogate, an unknown status, a
+blank id...), nothing is guessed: the records are made one by one the ordinary way, so the
+record refused first raises its own message. Either way every record comes out exactly as the
+ordinary constructor makes it (``tests/model/test_bulk.py`` compares both on random columns).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import fields
+from itertools import compress
+from typing import Any
+
+from editor.model.entities import (
+    _SURROGATE,
+    QUALIFIERS,
+    STATUSES,
+    Company,
+    Flow,
+    check_amount,
+    check_date,
+    date_key,
+)
+from editor.model.errors import ModelError
+
+FLOW_FIELDS = tuple(f.name for f in fields(Flow))
+_REQUIRED_FLOW_TEXTS = ("id", "source", "target", "type")
+_OPTIONAL_FLOW_TEXTS = ("unit", "url", "note")
+_QUALIFIERS = frozenset(QUALIFIERS)
+_STATUSES = frozenset(STATUSES)
+
+
+def _distinct(column: Sequence[Any]) -> set[Any] | None:
+    """The column's distinct values, or None when one cannot be hashed."""
+    try:
+        return set(column)
+    except TypeError:
+        return None
+
+
+def texts_pass(column: Sequence[Any], required: bool) -> bool:
+    """Every cell is a ``str`` (not a subclass) that ``_check_text`` accepts: no lone surrogate,
+    and not blank when ``required``."""
+    values = _distinct(column)
+    if values is None or not set(map(type, values)) <= {str}:
+        return False
+    if required and not all(map(str.strip, values)):
+        return False
+    joined = "".join(values)
+    return joined.isascii() or _SURROGATE.search(joined) is None
+
+
+def _amount_column(column: Sequence[Any]) -> Sequence[Any] | None:
+    """The column as :func:`check_amount` leaves it (ints as floats), or None when it refuses a cell."""
+    if not set(map(type, column)) <= {float, int, type(None)}:  # (True and 1 are told apart here, not below)
+        return None
+    values = _distinct(column)
+    if values is None:
+        return None
+    whole = False
+    for v in values:
+        if v is None:
+            continue
+        try:
+            if check_amount(v) is not v:
+                whole = True
+        except ModelError:
+            return None
+    return [float(v) if type(v) is int else v for v in column] if whole else column
+
+
+def _dates_pass(dates: Sequence[Any], end_dates: Sequence[Any]) -> bool:
+    """Both columns hold dates :func:`check_date` accepts, and no end date is before its start date."""
+    for column in (dates, end_dates):
+        values = _distinct(column)
+        if values is None or not set(map(type, values)) <= {str}:
+            return False
+        try:
+            for v in values:
+                check_date(v)
+        except ModelError:
+            return False
+    if not any(end_dates):
+        return True
+    both = set(compress(zip(dates, end_dates, strict=True), map(all, zip(dates, end_dates, strict=True))))
+    return all(date_key(end) >= date_key(start) for start, end in both)  # type: ignore[operator]
+
+
+def flow_columns_pass(columns: dict[str, Sequence[Any]]) -> bool:
+    """Whether every row of ``columns`` (one per field of :class:`Flow`) makes a Flow."""
+    return _checked(columns) is not None
+
+
+def _checked(columns: dict[str, Sequence[Any]]) -> dict[str, Sequence[Any]] | None:
+    """The columns as the flows would hold them (amounts as floats), or None if a flow would refuse a cell."""
+    c = columns
+    amounts = _amount_column(c["amount"])
+    if (amounts is None or not all(texts_pass(c[f], True) for f in _REQUIRED_FLOW_TEXTS)
+            or not all(texts_pass(c[f], False) for f in _OPTIONAL_FLOW_TEXTS)
+            or not _members(c["qualifier"], _QUALIFIERS) or not _members(c["status"], _STATUSES)
+            or not _dates_pass(c["date"], c["end_date"])):
+        return None
+    return {**c, "amount": amounts}
+
+
+def _members(column: Sequence[Any], allowed: frozenset[str]) -> bool:
+    values = _distinct(column)
+    return values is not None and values <= allowed
+
+
+def flows_from_columns(columns: dict[str, Sequence[Any]]) -> list[Flow]:
+    """The flows of whole columns (``{field: cells}``, a column for every field of :class:`Flow`,
+    all as long): equal to ``[Flow(**row) for row in rows]``, and raising its first ModelError.
+
+    The columns are checked at once (:func:`flow_columns_pass`); when they pass, each flow is made
+    without its per-record checks, else they are made one by one by ``Flow``.
+    """
+    made = flows_if_clean(columns)
+    if made is None:
+        return [Flow(*row) for row in zip(*(columns[f] for f in FLOW_FIELDS), strict=True)]
+    return made
+
+
+def flows_if_clean(columns: dict[str, Sequence[Any]]) -> list[Flow] | None:
+    """:func:`flows_from_columns` when every column passes its checks, else None (nothing made)."""
+    if set(columns) != set(FLOW_FIELDS):
+        raise ValueError(f"flow columns expected: {', '.join(FLOW_FIELDS)}")
+    if len(set(map(len, columns.values()))) > 1:
+        raise ValueError("flow columns of different lengths")
+    checked = _checked(columns)
+    if checked is None:
+        return None
+    return _unchecked(Flow, FLOW_FIELDS, [checked[f] for f in FLOW_FIELDS])
+
+
+def companies_named(ids: Sequence[str], names: Sequence[str]) -> list[Company]:
+    """``[Company(i, n) for i, n in zip(ids, names)]``: companies of every other field's default,
+    the two columns checked at once (made one by one by ``Company`` when they do not pass)."""
+    if len(ids) != len(names):
+        raise ValueError("as many ids as names expected")
+    if not (texts_pass(ids, True) and texts_pass(names, True)):
+        return [Company(i, n) for i, n in zip(ids, names, strict=True)]
+    others = [f for f in fields(Company) if f.name not in ("id", "name")]
+    return _unchecked(Company, ["id", "name", *(f.name for f in others)],
+                      [ids, names, *([f.default] * len(ids) for f in others)])
+
+
+def _unchecked(cls: type, names: Sequence[str], columns: Sequence[Sequence[Any]]) -> list[Any]:
+    """Records of ``cls`` made from columns already checked: the fields set, ``__post_init__`` not run.
+
+    Each field is set as the dataclass's own ``__init__`` sets it (``object.__setattr__``), so the
+    records take no more memory than checked ones (filling their ``__dict__`` would make it a dict).
+    """
+    new, set_field = object.__new__, object.__setattr__
+    made: list[Any] = []
+    append = made.append
+    for row in zip(*columns, strict=True):
+        record: Any = new(cls)
+        for name, value in zip(names, row, strict=True):
+            set_field(record, name, value)
+        append(record)
+    return made
