@@ -281,8 +281,11 @@ def previous_circulation(prev: Previous, ids: tuple[str, ...], u: np.ndarray, v:
     x = prev.circulations[0]
     now = np.where(found, caps[pos], 0.0)
     raised = now > prev.caps
-    slack = 1e-9 * max(float(prev.caps.max()), float(caps.max()))   # solver rounding
-    if np.any(now < x - slack) or np.any(x[raised] >= prev.caps[raised] - slack):
+    # A lowered step must still hold what it carried, exactly: cutting what it carries would
+    # unbalance the companies at its ends (x was clipped to the old amounts, so unchanged steps pass).
+    # A raised step must not have been full; near-full within solver rounding counts as full.
+    slack = 1e-9 * max(float(prev.caps.max()), float(caps.max()))
+    if np.any(now < x) or np.any(x[raised] >= prev.caps[raised] - slack):
         return None
     new = np.zeros(len(u))
     new[pos[found]] = np.minimum(x, now)[found]

@@ -367,3 +367,23 @@ def test_reused_cuts_never_give_a_negative_capacity():
     result = analyze(after.snapshot())
     for m in result.company_metrics:
         assert 0 <= m.round_trip_capacity <= min(m.inflow, m.outflow) * (1 + 1e-9) + 1e-9
+
+
+def test_lowering_a_tiny_step_beside_a_huge_one_keeps_the_circulation_balanced():
+    """A step lowered below what it carried is not reused, even within the solver's rounding of
+    the largest amount: cutting it alone would leave its companies unbalanced."""
+    from editor.model import Diagram
+
+    d = Diagram()
+    for cid in ("a", "b"):
+        d.add_company(Company(cid, cid.upper()))
+    kind = d.flow_types()[0].id
+    d.add_flow(Flow("big", "a", "b", kind, 666667.0))
+    d.add_flow(Flow("tiny", "b", "a", kind, 0.001))
+    clear_cache()
+    assert analyze(d.snapshot()).circulating_amount == pytest.approx(0.002, abs=1e-12)
+    d.update_flow("tiny", amount=0.001 / 3)
+    again = analyze(d.snapshot()).circulating_amount
+    clear_cache()
+    assert again == pytest.approx(analyze(d.snapshot()).circulating_amount, abs=1e-12)
+    assert again == pytest.approx(2 * 0.001 / 3, abs=1e-12)
