@@ -27,23 +27,34 @@ from editor.app.file_guard import FileGuard
 from editor.app.samples import sample_paths
 from editor.background.reading import Cancelled, cancel_reads, run_off_thread
 from editor.dialogs import messages
-from editor.dialogs.export_dialog import ExportImageDialog, ask_table_cells
-from editor.dialogs.import_dialog import ImportDialog
 from editor.editing.document import Document
 from editor.i18n import translate
 from editor.io import native
 from editor.io.errors import InputError
-from editor.io.formats import NATIVE, dialog_filter, formats_where
 from editor.model import Diagram, ModelError
 from editor.model.plain import plain_tip
 
 if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
 
-NATIVE_FILTER = dialog_filter([NATIVE], "Roundtrip diagrams")
-TABLE_FILTER = dialog_filter(formats_where("read", native_format=False), "Tables and graphs")
-EXPORT_TABLE_FILTER = dialog_filter(formats_where("write", image=False, native_format=False),
-                                    primary_only=True)
+# The import and export dialogs and the format registry (with every table and graph format) are
+# imported when first used, not before the window's first paint.
+
+#: The file dialogs' filters, by name (see :func:`file_filter`).
+_FILTERS: dict[str, str] = {}
+
+
+def file_filter(name: str) -> str:
+    """The file dialog filter ``name`` ("native", "table" or "export table"), made on first use."""
+    if not _FILTERS:
+        from editor.io.formats import NATIVE, dialog_filter, formats_where
+
+        _FILTERS["native"] = dialog_filter([NATIVE], "Roundtrip diagrams")
+        _FILTERS["table"] = dialog_filter(formats_where("read", native_format=False), "Tables and graphs")
+        _FILTERS["export table"] = dialog_filter(formats_where("write", image=False, native_format=False),
+                                                 primary_only=True)
+    return _FILTERS[name]
+
 #: Diagram files up to this size are read at once (a few ms); bigger ones in a worker thread.
 READ_INLINE_BYTES = 256 * 1024
 
@@ -140,7 +151,7 @@ class FileController:
             self.window,
             translate("Files", "Open Diagram"),
             start,
-            f"{NATIVE_FILTER};;{TABLE_FILTER};;{translate('Files', 'All files (*)')}",
+            f"{file_filter('native')};;{file_filter('table')};;{translate('Files', 'All files (*)')}",
         )
         return self.open_path(path) if path else False
 
@@ -215,6 +226,8 @@ class FileController:
         """Tables and graph files, through the Import dialog (which reads them in a worker thread)."""
         self.cancel_read()
         self._show_window()
+        from editor.dialogs.import_dialog import ImportDialog
+
         result = ImportDialog.run(self.window, str(path), self.document)
         if result is None:
             return False
@@ -228,7 +241,8 @@ class FileController:
         return True
 
     def import_dialog(self) -> bool:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import", "", f"{TABLE_FILTER};;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self.window, "Import", "",
+                                              f"{file_filter('table')};;All files (*)")
         return self.import_path(path) if path else False
 
     def _warn_if_too_large_to_save(self, source: Path, diagram: Diagram) -> None:
@@ -299,7 +313,7 @@ class FileController:
             else (doc.diagram.metadata.title or translate("Files", "Untitled")) + ".roundtrip"
         )
         path, _ = QFileDialog.getSaveFileName(
-            self.window, translate("Files", "Save Diagram As"), start, NATIVE_FILTER
+            self.window, translate("Files", "Save Diagram As"), start, file_filter("native")
         )
         if not path:
             return False
@@ -422,6 +436,8 @@ class FileController:
 
     # -------------------------------------------------------------- export
     def export_image(self) -> bool:
+        from editor.dialogs.export_dialog import ExportImageDialog
+
         folder = self.document.path.parent if self.document.path else ""
         cids, fids = self.window.selected_ids()
         dialog = ExportImageDialog(
@@ -439,12 +455,14 @@ class FileController:
     def export_table(self) -> bool:
         base = self.document.path.with_suffix(".csv") if self.document.path else Path("diagram.csv")
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, "Export Table", str(base), EXPORT_TABLE_FILTER
+            self.window, "Export Table", str(base), file_filter("export table")
         )
         if not path:
             return False
         if not Path(path).suffix:
             path += "." + chosen.split("*.")[-1].rstrip(")")
+        from editor.dialogs.export_dialog import ask_table_cells
+
         raw = ask_table_cells(self.document.diagram, path, self.window)
         if raw is None:
             return False

@@ -49,10 +49,9 @@ def open_window(document=None, autosave=None, **kwargs):
 def start_windows(argv: list[str]) -> list:
     """Create the start-up windows for ``argv`` (file paths); returns them (not shown)."""
     from editor.app.samples import sample_path
-    from editor.dialogs.recovery_dialog import offer_recovery
 
     windows = []
-    for r in offer_recovery(None):
+    for r in _offer_recovery():
         w = open_window(r.document, autosave=r.controller)
         w.files.confirm_overwrite = r.document.path is not None
         windows.append(w)
@@ -73,6 +72,19 @@ def start_windows(argv: list[str]) -> list:
             settings.set_value("first_run_done", True)
         windows.append(w)
     return windows
+
+
+def _offer_recovery() -> list:
+    """What the user restored of the work left over from a crash (nothing asked when there is none).
+
+    The dialog is imported only when there is something to offer, not before every first paint."""
+    from editor.io.recovery import list_recoveries
+
+    if not list_recoveries():
+        return []
+    from editor.dialogs.recovery_dialog import offer_recovery
+
+    return offer_recovery(None)
 
 
 def run_app(argv: list[str]) -> int:
