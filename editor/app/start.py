@@ -109,10 +109,17 @@ def run_app(argv: list[str]) -> int:
     for w in windows:
         w.show()
     gc.freeze()
-    # The icon (an SVG drawn at each size the desktop asks for) can wait for the first paint.
-    from PySide6.QtCore import QTimer
+    # The icon (an SVG drawn at each size the desktop asks for) can wait for the first paint: it
+    # is set once the panels are made, right after it (a timer of 0 ms would run before it).
+    icon_set: list[bool] = []
 
-    QTimer.singleShot(0, lambda: app.setWindowIcon(resources.icon("roundtrip")))
+    def set_icon() -> None:
+        if not icon_set:
+            icon_set.append(True)
+            app.setWindowIcon(resources.icon("roundtrip"))
+
+    for w in windows:
+        w.panels_ready.connect(set_icon)
     if os.environ.get("ROUNDTRIP_STARTUP_PROBE"):
         _arm_probe(windows[-1])
     shot = os.environ.get("ROUNDTRIP_SMOKE_SCREENSHOT")
