@@ -93,7 +93,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 2
     with start_up_imports(whole_process):
-        from editor.app.start import run_app  # the GUI: Qt is only imported when it is needed
+        import PySide6.QtCore  # noqa: F401  (the GUI: Qt is only imported when it is needed)
+
+        from editor.app.pyside_checks import skip_pyside_source_checks
+
+        skip_pyside_source_checks()     # before the window's modules are imported
+        from editor.app.start import run_app
 
     return run_app(args)
 

@@ -94,6 +94,10 @@ def run_app(argv: list[str]) -> int:
     gc.disable()
     from PySide6.QtWidgets import QApplication
 
+    from editor.app.pyside_checks import skip_pyside_source_checks
+
+    skip_pyside_source_checks()   # (done already when started by editor.__main__)
+
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(
         [sys.argv[0] if sys.argv else "roundtrip"])
