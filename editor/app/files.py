@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from editor import settings
 from editor.app import file_guard
@@ -37,8 +37,8 @@ from editor.model.plain import plain_tip
 if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
 
-# The import and export dialogs and the format registry (with every table and graph format) are
-# imported when first used, not before the window's first paint.
+# The file dialogs, the import and export dialogs and the format registry (with every table and
+# graph format) are imported when first used, not before the window's first paint.
 
 #: The file dialogs' filters, by name (see :func:`file_filter`).
 _FILTERS: dict[str, str] = {}
@@ -147,6 +147,8 @@ class FileController:
     # ---------------------------------------------------------------- open
     def open_dialog(self) -> bool:
         start = str(self.document.path.parent) if self.document.path else ""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self.window,
             translate("Files", "Open Diagram"),
@@ -241,6 +243,8 @@ class FileController:
         return True
 
     def import_dialog(self) -> bool:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self.window, "Import", "",
                                               f"{file_filter('table')};;All files (*)")
         return self.import_path(path) if path else False
@@ -312,6 +316,8 @@ class FileController:
             if doc.path
             else (doc.diagram.metadata.title or translate("Files", "Untitled")) + ".roundtrip"
         )
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(
             self.window, translate("Files", "Save Diagram As"), start, file_filter("native")
         )
@@ -454,6 +460,8 @@ class FileController:
 
     def export_table(self) -> bool:
         base = self.document.path.with_suffix(".csv") if self.document.path else Path("diagram.csv")
+        from PySide6.QtWidgets import QFileDialog
+
         path, chosen = QFileDialog.getSaveFileName(
             self.window, "Export Table", str(base), file_filter("export table")
         )
