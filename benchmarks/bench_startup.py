@@ -8,7 +8,10 @@ Rows (each a fresh process, ``time.perf_counter`` from launch):
 
 * **window**: ``roundtrip AI-SAMPLE`` in a real X window (``Xvfb``) until its first paint
   (the app prints it when ``ROUNDTRIP_STARTUP_PROBE`` is set) and until the panels got their first
-  figures; baseline: a bare PySide6 ``QMainWindow`` until its first paint, the same way.
+  figures; baseline: a bare PySide6 ``QMainWindow`` until its first paint, the same way. Each
+  window run is its own session and ends when all its processes are gone (the app's analysis
+  process outlives the window by a second or so: left running, it slowed the next run down,
+  the bare window's most).
 * **analyze small**: ``roundtrip analyze`` of the teaching sample; baseline ``python -c "import networkx"``.
 * **analyze 1,000/5,000 CSV**: a generated deal map written as a CSV edge list; same baseline.
 * **scale** (not with ``--quick``): ``analyze`` at 10,000/50,000 and 50,000/250,000, with the peak RSS.
@@ -74,13 +77,40 @@ def peak_rss(cmd: list[str]) -> float:
     return int(out.stderr.strip().splitlines()[-1]) / 1024
 
 
+def session_processes(sid: int) -> list[int]:
+    """The processes of session ``sid`` (Linux: from /proc)."""
+    found = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{name}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rfind(")") + 2:].split()   # state, ppid, pgrp, session, ...
+        if len(fields) > 3 and int(fields[3]) == sid:
+            found.append(int(name))
+    return found
+
+
+def wait_session_end(sid: int, timeout: float = 20.0) -> None:
+    """Wait until every process of session ``sid`` is gone: the app's analysis process (and the
+    process that forks it) outlive the window a little, and would slow the next run down."""
+    deadline = time.time() + timeout
+    while session_processes(sid) and time.time() < deadline:
+        time.sleep(0.05)
+
+
 def window_run(cmd: list[str], display: str, settle: float, panels_too: bool) -> tuple[float, float | None]:
-    """(seconds to first paint, seconds to the panels' first figures or None) of one window run."""
+    """(seconds to first paint, seconds to the panels' first figures or None) of one window run.
+
+    The run is its own session; it ends only when all its processes are gone."""
     home = tempfile.mkdtemp(prefix="roundtrip-bench-home-")
     env = _env(DISPLAY=display, ROUNDTRIP_STARTUP_PROBE="1", QT_QPA_PLATFORM="xcb",
                XDG_CONFIG_HOME=home, XDG_DATA_HOME=home, XDG_CACHE_HOME=home)
     t0 = time.time()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            start_new_session=True)
     shown = panels = None
     assert proc.stdout is not None
     deadline = time.time() + 60
@@ -100,6 +130,7 @@ def window_run(cmd: list[str], display: str, settle: float, panels_too: bool) ->
         time.sleep(settle)
         proc.terminate()
         proc.wait(20)
+        wait_session_end(proc.pid)
         shutil.rmtree(home, ignore_errors=True)
     if shown is None:
         raise RuntimeError(f"{' '.join(cmd[:3])}: the window never painted")

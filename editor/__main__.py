@@ -10,7 +10,6 @@ instead of letting Qt abort.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import gc
 import importlib
 import os
@@ -28,6 +27,8 @@ def unknown_command(args: Sequence[str]) -> str | None:
     word = args[0]
     if Path(word).exists() or Path(word).suffix or os.sep in word or (os.altsep and os.altsep in word):
         return None  # a file to open (a missing file is reported by the window)
+    import difflib  # (only for a word that is no command: not on the way to the window)
+
     close = difflib.get_close_matches(word.lower(), SUBCOMMANDS, n=1, cutoff=0.5)
     hint = f"; did you mean 'roundtrip {close[0]}'?" if close else ""
     return (f"roundtrip: '{word}' is not a command or a file{hint} "
@@ -92,7 +93,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 2
     with start_up_imports(whole_process):
-        from editor.app.start import run_app  # the GUI: Qt is only imported when it is needed
+        import PySide6.QtCore  # noqa: F401  (the GUI: Qt is only imported when it is needed)
+
+        from editor.app.pyside_checks import skip_pyside_source_checks
+
+        skip_pyside_source_checks()     # before the window's modules are imported
+        from editor.app.start import run_app
 
     return run_app(args)
 

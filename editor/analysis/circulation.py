@@ -24,7 +24,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -305,3 +305,16 @@ def start_component_round_trips(g: CompanyGraph, deadline: float | None = None
     from editor.analysis.roundtrip import start_component_round_trips as start
 
     return start(g, deadline)
+
+
+def start_ranked_round_trips(g: CompanyGraph, deadline: float | None, top: int, outflow: Sequence[float]
+                             ) -> Callable[[], tuple[dict[int, float | None], frozenset[int]]]:
+    """:func:`editor.analysis.roundtrip.start_ranked_round_trips`: only the capacities that decide the
+    ``top`` companies by round-trip ratio (and which companies were left out); on a small map
+    (:attr:`CompanyGraph.small`) all of them, none left out."""
+    if g.small:
+        every = start_component_round_trips(g, deadline)
+        return lambda: (every(), frozenset())
+    from editor.analysis.roundtrip import start_ranked_round_trips as start
+
+    return start(g, deadline, top, outflow)

@@ -11,7 +11,12 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from editor.analysis.circulation import Circulation, max_circulation_until, start_component_round_trips
+from editor.analysis.circulation import (
+    Circulation,
+    max_circulation_until,
+    start_component_round_trips,
+    start_ranked_round_trips,
+)
 from editor.analysis.graph import CompanyGraph
 from editor.analysis.loop_reuse import ranked_loops
 from editor.analysis.loops import Loop, build_loop
@@ -65,6 +70,10 @@ class AnalysisResult:
     timings: tuple[tuple[str, float], ...]   # (part, seconds)
     #: Stages not computed because the budget ran out (CIRCULATION, ROUND_TRIPS, LOOPS), in that order.
     skipped: tuple[str, ...] = ()
+    #: N when only the round-trip capacities deciding the N companies of highest round-trip ratio
+    #: were asked for (``analyze(round_trips_top=N)``): the others are None, and
+    #: ``round_trip_complete`` speaks of those N.
+    round_trips_top: int | None = None
 
     @property
     def circulation_computed(self) -> bool:
@@ -117,7 +126,7 @@ def analyze(snapshot: Snapshot, *, max_loops: int = 100, max_length: int = 12,
             through: str | None = None, time_budget: float = DEFAULT_TIME_BUDGET,
             round_trip_budget: float | None = None, window_days: int | None = None,
             extra_rules: Iterable[PatternRule] = (), budget: float | None = None,
-            loop_search: LoopSearch | None = None) -> AnalysisResult:
+            loop_search: LoopSearch | None = None, round_trips_top: int | None = None) -> AnalysisResult:
     """Loops, circulation and metrics of a snapshot.
 
     ``max_loops`` 0 means no cap; ``through`` is a company id; the loop
@@ -125,6 +134,9 @@ def analyze(snapshot: Snapshot, *, max_loops: int = 100, max_length: int = 12,
     capacities are all computed unless ``round_trip_budget`` (seconds from
     the start of the analysis) is given. ``window_days`` bounds date-ordered
     loops. ``loop_search(graph, seconds)`` replaces the ranked loop search (see :data:`LoopSearch`).
+    ``round_trips_top`` N: only the round-trip capacities that decide which N companies have the
+    highest round-trip ratio (ties by name) are computed, the others are None (a report that
+    shows only those N: ``roundtrip analyze``).
 
     ``budget`` is the time of the whole analysis, in seconds; given a
     ``round_trip_budget`` and no ``budget`` (the window's interactive runs) it is the
@@ -149,7 +161,7 @@ def analyze(snapshot: Snapshot, *, max_loops: int = 100, max_length: int = 12,
         return _analyze(snapshot, max_loops=max_loops, max_length=max_length, through=through,
                         time_budget=time_budget, round_trip_budget=round_trip_budget,
                         window_days=window_days, extra_rules=extra_rules, budget=budget,
-                        loop_search=loop_search)
+                        loop_search=loop_search, round_trips_top=round_trips_top)
     finally:
         if paused:
             gc.enable()
@@ -163,7 +175,7 @@ def analyze_for_export(snapshot: Snapshot) -> AnalysisResult:
 def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: str | None,
              time_budget: float, round_trip_budget: float | None, window_days: int | None,
              extra_rules: Iterable[PatternRule], budget: float | None = None,
-             loop_search: LoopSearch | None = None) -> AnalysisResult:
+             loop_search: LoopSearch | None = None, round_trips_top: int | None = None) -> AnalysisResult:
     if max_length < 2:
         raise ModelError(msg("max_length: a loop has at least 2 companies, got {max_length}",
                              max_length=max_length))
@@ -206,9 +218,13 @@ def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: st
     # share of the maximum flows while the loops are searched here.
     t = time.perf_counter()
     deadline = _earlier(None if round_trip_budget is None else t0 + round_trip_budget, cutoff)
-    finish_round_trips = None
+    finish_round_trips: Callable[[], tuple[dict[int, float | None], frozenset[int]]] | None = None
     if circulation is not None and _time_left(cutoff):   # (answers from the cache even past its deadline)
-        finish_round_trips = start_component_round_trips(g, deadline)
+        if round_trips_top is None:
+            every = start_component_round_trips(g, deadline)
+            finish_round_trips = lambda: (every(), frozenset())  # noqa: E731
+        else:
+            finish_round_trips = start_ranked_round_trips(g, deadline, round_trips_top, sums.outflow)
     elif circular:
         skipped.append(ROUND_TRIPS)
     started = time.perf_counter() - t
@@ -239,8 +255,11 @@ def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: st
     timings.append(("loops", time.perf_counter() - t))
 
     t = time.perf_counter()
-    in_groups = [g.index[cid] for grp in groups for cid in grp]
-    reached: dict[int, float | None] = {} if finish_round_trips is None else finish_round_trips()
+    reached: dict[int, float | None] = {}
+    left_out: frozenset[int] = frozenset()       # (not needed for the top ratios: capacity None)
+    if finish_round_trips is not None:
+        reached, left_out = finish_round_trips()
+    in_groups = [i for grp in groups for cid in grp if (i := g.index[cid]) not in left_out]
     # (a company of a loop group outside every component of known amounts has nothing that comes back)
     capacities = [(i, reached.get(i, 0.0) if finish_round_trips is not None else None) for i in in_groups]
     timings.append(("round trips", started + time.perf_counter() - t))
@@ -256,7 +275,7 @@ def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: st
         circular_groups=groups, circulation=NO_CIRCULATION if circulation is None else circulation,
         totals=tot, company_metrics=metrics,
         round_trip_complete=all(v is not None for _, v in capacities),
-        timings=tuple(timings), skipped=tuple(skipped))
+        timings=tuple(timings), skipped=tuple(skipped), round_trips_top=round_trips_top)
 
 
 def whole_budget(time_budget: float, round_trip_budget: float | None, budget: float | None) -> float | None:

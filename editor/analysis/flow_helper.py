@@ -19,18 +19,20 @@ done in the calling process.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
-import multiprocessing.util
 import os
 import signal
 import threading
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from editor.analysis.maxflow import SplitSolver
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+# (multiprocessing and the process pool are imported when a helper starts: a command line run,
+# which never starts one, does not import them)
 
 #: Set to 0 to never start the helper.
 HELPER_ENV = "ROUNDTRIP_FLOW_HELPER"
@@ -66,6 +68,9 @@ def ready() -> ProcessPoolExecutor | None:
     with _lock:
         if _executor is None:
             try:
+                import multiprocessing
+                from concurrent.futures import ProcessPoolExecutor
+
                 ctx = multiprocessing.get_context("spawn")
                 _claims = ctx.RawArray("b", CLAIM_SIZE)
                 _started = ctx.RawValue("b", 0)
@@ -109,6 +114,8 @@ def exit_process(code: int = 0) -> None:
             proc.terminate()
             proc.join(1.0)
     with contextlib.suppress(Exception):  # nothing more can be done on the way out
+        import multiprocessing.util
+
         multiprocessing.util._exit_function()  # type: ignore[attr-defined]  # runs the finalizers
     os._exit(code)
 

@@ -28,9 +28,10 @@ and the helper process that may take a share of the maximum flows).
 """
 from __future__ import annotations
 
+import bisect
 import math
 import time
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -126,16 +127,7 @@ def capacities_in_two_parts(comp: Component, x: np.ndarray, deadline: float | No
     if not use_bounds:
         yield from _max_flows(comp, np.flatnonzero(todo), values, None, deadline)
         return values
-    plan = _Plan(comp, x, use_cache, deadline)
-    settled = plan.settled() & todo
-    values[settled] = plan.value(settled)
-    jobs = np.flatnonzero(todo & ~settled)
-    if len(jobs) >= WEIGHTED_MIN and (deadline is None or time.perf_counter() < deadline):
-        plan.second_circulation(jobs, deadline)
-        settled = plan.settled() & todo
-        values[settled] = plan.value(settled)
-        jobs = np.flatnonzero(todo & ~settled)
-    jobs = jobs[np.argsort(-plan.upper[jobs], kind="stable")]
+    plan, jobs = _settle(comp, x, values, todo, deadline, use_cache)
     # Cut sides are kept for the next analysis only when their table fits (memory linear in the map).
     sides = plan.sides if use_cache and cuts.PREVIOUS.enabled and cuts.sides_fit(comp.k, comp.k) else None
     yield from _max_flows(comp, jobs, values, sides, deadline)
@@ -147,6 +139,23 @@ def capacities_in_two_parts(comp: Component, x: np.ndarray, deadline: float | No
             values.setflags(write=False)
             CACHE.put(key, values)
     return values
+
+
+def _settle(comp: Component, x: np.ndarray, values: np.ndarray, todo: np.ndarray,
+            deadline: float | None, use_cache: bool) -> tuple[_Plan, np.ndarray]:
+    """The bounds of ``comp``'s capacities; those of the companies of ``todo`` they settle go into
+    ``values``. Returns the plan and the companies of ``todo`` left for maximum flows, by
+    decreasing upper bound."""
+    plan = _Plan(comp, x, use_cache, deadline)
+    settled = plan.settled() & todo
+    values[settled] = plan.value(settled)
+    jobs = np.flatnonzero(todo & ~settled)
+    if len(jobs) >= WEIGHTED_MIN and (deadline is None or time.perf_counter() < deadline):
+        plan.second_circulation(jobs, deadline)
+        settled = plan.settled() & todo
+        values[settled] = plan.value(settled)
+        jobs = np.flatnonzero(todo & ~settled)
+    return plan, jobs[np.argsort(-plan.upper[jobs], kind="stable")]
 
 
 #: From this many maximum flows on, the helper process takes part (when it runs).
@@ -353,3 +362,72 @@ def _start(g: CompanyGraph, deadline: float | None,
         return capacities
 
     return result
+
+
+#: (capacities by company index, the companies left out): see :func:`start_ranked_round_trips`.
+Ranked = tuple[dict[int, float | None], frozenset[int]]
+
+
+def start_ranked_round_trips(g: CompanyGraph, deadline: float | None, top: int,
+                             outflow: Sequence[float]) -> Callable[[], Ranked]:
+    """The capacities that decide which ``top`` companies have the highest round-trip ratios
+    (capacity / ``outflow``, ``outflow`` by company index; ties by name, case left aside, as the
+    command line's report ranks them), the rest left out.
+
+    The bounds of every component are worked out as :func:`start_component_round_trips` does
+    them (the same capacities, to the last bit, for every company settled or solved). Of the
+    companies that need a maximum flow, only those whose upper bound could still place them
+    among the ``top`` are solved, by decreasing ratio of upper bound: once the ``top``-th ratio
+    found is above what any other could reach, the others are left out (a few maximum flows
+    instead of hundreds on a 1,000-company map). Returns a function giving (capacities by
+    company index, None where not reached before ``deadline``; the companies left out). No
+    helper process, and no cuts kept: for a one-shot report.
+    """
+    found: dict[int, float | None] = {}
+    names = [c.name.casefold() for c in g.companies]
+    # (best rank the company could reach, its component's solver slot, local index, upper bound)
+    candidates: list[tuple[tuple[float, str], int, int, float]] = []
+    comps = components(g)
+    for c, comp in enumerate(comps):
+        nodes = comp.nodes.tolist()
+        cached = CACHE.get((b"roundtrip", comp.key))
+        if cached is not None:
+            found.update(zip(nodes, cached.tolist(), strict=True))
+            continue
+        if deadline is not None and time.perf_counter() > deadline:
+            found.update((i, None) for i in nodes)
+            continue
+        values = np.full(comp.k, np.nan)
+        plan, jobs = _settle(comp, circulation_of(comp), values, np.ones(comp.k, dtype=bool), deadline, True)
+        np.minimum(values, plan.upper, out=values, where=~np.isnan(values))
+        for i, value in zip(nodes, values.tolist(), strict=True):
+            if not math.isnan(value):
+                found[i] = value
+        for j in jobs.tolist():
+            i, upper = nodes[j], float(plan.upper[j])
+            best = upper / outflow[i] if outflow[i] > 0 else 0.0
+            candidates.append(((-best, names[i]), c, j, upper))
+    candidates.sort(key=lambda cand: cand[0])
+    ranks = sorted((-(v / outflow[i]), names[i]) for i, v in found.items()
+                   if v is not None and outflow[i] > 0 and v / outflow[i])
+    del ranks[top:]
+    solvers: dict[int, SplitSolver] = {}
+    left_out: set[int] = set()
+    for n, (best, c, j, upper) in enumerate(candidates):
+        i = int(comps[c].nodes[j])
+        if top <= 0 or (len(ranks) >= top and best > ranks[top - 1]):
+            left_out.update(int(comps[cc].nodes[jj]) for _, cc, jj, _ in candidates[n:])
+            break    # sorted: none of the rest can reach the top either
+        if deadline is not None and time.perf_counter() > deadline:
+            found.update((int(comps[cc].nodes[jj]), None) for _, cc, jj, _ in candidates[n:])
+            break
+        if c not in solvers:
+            solvers[c] = solver(comps[c])
+        value = float(np.minimum(max(solvers[c](j), 0.0), upper))   # as the full computation ends
+        found[i] = value
+        ratio = value / outflow[i] if outflow[i] > 0 else 0.0
+        if ratio:
+            bisect.insort(ranks, (-ratio, names[i]))
+            del ranks[top:]
+    result: Ranked = (found, frozenset(left_out))
+    return lambda: result

@@ -389,7 +389,8 @@ def _known_by_amount(g: CompanyGraph) -> tuple[list[int], list[float], dict[floa
     index = np.flatnonzero(known_steps)
     amounts = np.array([given[e] for e in index.tolist()], dtype=float)
     order = np.argsort(-amounts, kind="stable")
-    ascending = np.unique(amounts)
+    ordered = np.sort(amounts)    # (np.unique would import numpy.ma: 10 ms of a command line run)
+    ascending = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
     at_least = len(amounts) - np.searchsorted(amounts[order][::-1], ascending, side="left")
     levels = ascending[::-1].tolist()
     return index[order].tolist(), levels, dict(zip(levels, at_least[::-1].tolist(), strict=True))

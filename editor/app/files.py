@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from editor import settings
 from editor.app import file_guard
@@ -27,23 +27,35 @@ from editor.app.file_guard import FileGuard
 from editor.app.samples import sample_paths
 from editor.background.reading import Cancelled, cancel_reads, run_off_thread
 from editor.dialogs import messages
-from editor.dialogs.export_dialog import ExportImageDialog, ask_table_cells
-from editor.dialogs.import_dialog import ImportDialog
 from editor.editing.document import Document
 from editor.i18n import error_texts, file_filter, translate
 from editor.io import native
 from editor.io.errors import InputError
-from editor.io.formats import NATIVE, dialog_filter, formats_where
 from editor.model import Diagram, ModelError
 from editor.model.plain import plain_tip
 
 if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
 
-NATIVE_FILTER = dialog_filter([NATIVE], "Roundtrip diagrams")
-TABLE_FILTER = dialog_filter(formats_where("read", native_format=False), "Tables and graphs")
-EXPORT_TABLE_FILTER = dialog_filter(formats_where("write", image=False, native_format=False),
-                                    primary_only=True)
+# The file dialogs, the import and export dialogs and the format registry (with every table and
+# graph format) are imported when first used, not before the window's first paint.
+
+#: The file dialogs' filters, by name (see :func:`_dialog_filter`).
+_FILTERS: dict[str, str] = {}
+
+
+def _dialog_filter(name: str) -> str:
+    """The file dialog filter ``name`` ("native", "table" or "export table"), made on first use."""
+    if not _FILTERS:
+        from editor.io.formats import NATIVE, dialog_filter, formats_where
+
+        _FILTERS["native"] = dialog_filter([NATIVE], "Roundtrip diagrams")
+        _FILTERS["table"] = dialog_filter(formats_where("read", native_format=False), "Tables and graphs")
+        _FILTERS["export table"] = dialog_filter(formats_where("write", image=False, native_format=False),
+                                                 primary_only=True)
+    return _FILTERS[name]
+
+
 #: Diagram files up to this size are read at once (a few ms); bigger ones in a worker thread.
 READ_INLINE_BYTES = 256 * 1024
 
@@ -136,11 +148,13 @@ class FileController:
     # ---------------------------------------------------------------- open
     def open_dialog(self) -> bool:
         start = str(self.document.path.parent) if self.document.path else ""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self.window,
             translate("Files", "Open Diagram"),
             start,
-            f"{file_filter(NATIVE_FILTER)};;{file_filter(TABLE_FILTER)};;"
+            f"{file_filter(_dialog_filter('native'))};;{file_filter(_dialog_filter('table'))};;"
             f"{translate('Files', 'All files (*)')}",
         )
         return self.open_path(path) if path else False
@@ -217,6 +231,8 @@ class FileController:
         """Tables and graph files, through the Import dialog (which reads them in a worker thread)."""
         self.cancel_read()
         self._show_window()
+        from editor.dialogs.import_dialog import ImportDialog
+
         result = ImportDialog.run(self.window, str(path), self.document)
         if result is None:
             return False
@@ -230,7 +246,9 @@ class FileController:
         return True
 
     def import_dialog(self) -> bool:
-        filters = f"{file_filter(TABLE_FILTER)};;{translate('Files', 'All files (*)')}"
+        from PySide6.QtWidgets import QFileDialog
+
+        filters = f"{file_filter(_dialog_filter('table'))};;{translate('Files', 'All files (*)')}"
         path, _ = QFileDialog.getOpenFileName(self.window, translate("Files", "Import"), "", filters)
         return self.import_path(path) if path else False
 
@@ -301,8 +319,10 @@ class FileController:
             if doc.path
             else (doc.diagram.metadata.title or translate("Files", "Untitled")) + ".roundtrip"
         )
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(
-            self.window, translate("Files", "Save Diagram As"), start, file_filter(NATIVE_FILTER)
+            self.window, translate("Files", "Save Diagram As"), start, file_filter(_dialog_filter("native"))
         )
         if not path:
             return False
@@ -426,6 +446,8 @@ class FileController:
 
     # -------------------------------------------------------------- export
     def export_image(self) -> bool:
+        from editor.dialogs.export_dialog import ExportImageDialog
+
         folder = self.document.path.parent if self.document.path else ""
         cids, fids = self.window.selected_ids()
         dialog = ExportImageDialog(
@@ -442,13 +464,18 @@ class FileController:
 
     def export_table(self) -> bool:
         base = self.document.path.with_suffix(".csv") if self.document.path else Path("diagram.csv")
+        from PySide6.QtWidgets import QFileDialog
+
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, translate("Files", "Export Table"), str(base), file_filter(EXPORT_TABLE_FILTER)
+            self.window, translate("Files", "Export Table"), str(base),
+            file_filter(_dialog_filter("export table")),
         )
         if not path:
             return False
         if not Path(path).suffix:
             path += "." + chosen.split("*.")[-1].rstrip(")")
+        from editor.dialogs.export_dialog import ask_table_cells
+
         raw = ask_table_cells(self.document.diagram, path, self.window)
         if raw is None:
             return False

@@ -3,13 +3,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QComboBox
 
 from editor.i18n import translate
-from editor.panels.catalogue import swatch
 
 if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
+
+
+def swatch(color: str, size: int = 14) -> QIcon:
+    """A square of ``color`` (as the catalogue panel shows each type; that panel's module is
+    imported only after the window's first paint)."""
+    pm = QPixmap(size, size)
+    pm.fill(QColor(color))
+    return QIcon(pm)
 
 
 class FlowTypeCombo:

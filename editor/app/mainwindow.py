@@ -343,7 +343,8 @@ class MainWindow(QMainWindow):
 
     def set_legend_visible(self, on: bool) -> None:
         self.scene.set_legend_visible(on)
-        settings.set_value("view/legend", on)
+        if settings.get_bool("view/legend", True) != on:  # (the menu set from the setting writes nothing)
+            settings.set_value("view/legend", on)
 
     def set_theme(self, name: str) -> None:
         """View → Theme: "system", "light" or "dark" (remembered); the panels and the canvas follow."""
@@ -363,7 +364,8 @@ class MainWindow(QMainWindow):
 
     def set_snap(self, on: bool) -> None:
         self.view.set_snap_to_grid(on)
-        settings.set_value("view/snap", on)
+        if settings.get_bool("view/snap", False) != on:
+            settings.set_value("view/snap", on)
 
     def sync_view_actions(self) -> None:
         acts = self.menu_actions

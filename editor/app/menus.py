@@ -16,11 +16,7 @@ from editor.app import resources
 from editor.app.action_factory import choice_menu, make_action
 from editor.app.actions import ALIGN_MODES
 from editor.app.context_menu import context_menu
-from editor.app.find import find as find_in
-from editor.app.find import find_next
-from editor.app.help_menu import show_about, show_shortcuts
 from editor.app.language import build_language_menu
-from editor.app.printing import print_diagram
 from editor.app.type_filter import build_flow_types_menu
 from editor.i18n import QT_TRANSLATE_NOOP
 
@@ -39,6 +35,38 @@ ALIGN_MENU_TEXTS = {
 
 # (context_menu lives in context_menu.py; the main window takes it from here with the menus)
 __all__ = ["Actions", "build_menus", "context_menu"]
+
+
+# Printing (Qt's print support and the export page), Find and the Help texts are imported when
+# first asked for, not before the window's first paint.
+def _print(w: MainWindow) -> None:
+    from editor.app.printing import print_diagram
+
+    print_diagram(w)
+
+
+def _find(w: MainWindow) -> None:
+    from editor.app.find import find
+
+    find(w)
+
+
+def _find_next(w: MainWindow, step: int) -> None:
+    from editor.app.find import find_next
+
+    find_next(w, step)
+
+
+def _show_shortcuts(w: MainWindow) -> None:
+    from editor.app.help_menu import show_shortcuts
+
+    show_shortcuts(w)
+
+
+def _show_about(w: MainWindow) -> None:
+    from editor.app.help_menu import show_about
+
+    show_about(w)
 
 
 @dataclass
@@ -190,7 +218,7 @@ def build_menus(w: MainWindow) -> Actions:
     print_ = make_action(
         w,
         QT_TRANSLATE_NOOP("Menus", "&Print…"),
-        lambda: print_diagram(w),
+        lambda: _print(w),
         S.Print,
         QT_TRANSLATE_NOOP("Menus", "Print the diagram with its title, legend and sources"),
     )
@@ -233,14 +261,14 @@ def build_menus(w: MainWindow) -> Actions:
     find = make_action(
         w,
         QT_TRANSLATE_NOOP("Menus", "&Find…"),
-        lambda: find_in(w),
+        lambda: _find(w),
         S.Find,
         QT_TRANSLATE_NOOP("Menus", "Find a company by name, or a flow by its note or source"),
     )
     m.addAction(find)
     for text, find_key, step in ((QCoreApplication.translate("Menus", "Find &Next"), S.FindNext, 1),
                                  (QCoreApplication.translate("Menus", "Find Pre&vious"), S.FindPrevious, -1)):
-        m.addAction(make_action(w, text, lambda step=step: find_next(w, step), find_key))
+        m.addAction(make_action(w, text, lambda step=step: _find_next(w, step), find_key))
     m.addSeparator()
     details = make_action(w, QT_TRANSLATE_NOOP("Menus", "Diagram &Details…"), w.show_diagram_details)
     catalogues = make_action(w, QT_TRANSLATE_NOOP("Menus", "Flow Types && &Categories…"), w.show_catalogues)
@@ -384,9 +412,9 @@ def build_menus(w: MainWindow) -> Actions:
     # ------------------------------------------------------------------ Help
     m = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     shortcuts_help = make_action(
-        w, QT_TRANSLATE_NOOP("Menus", "&Keyboard Shortcuts"), lambda: show_shortcuts(w)
+        w, QT_TRANSLATE_NOOP("Menus", "&Keyboard Shortcuts"), lambda: _show_shortcuts(w)
     )
-    about = make_action(w, QT_TRANSLATE_NOOP("Menus", "&About Roundtrip"), lambda: show_about(w))
+    about = make_action(w, QT_TRANSLATE_NOOP("Menus", "&About Roundtrip"), lambda: _show_about(w))
     m.addActions([shortcuts_help, about])
 
     # --------------------------------------------------------------- tool bar

@@ -49,10 +49,9 @@ def open_window(document=None, autosave=None, **kwargs):
 def start_windows(argv: list[str]) -> list:
     """Create the start-up windows for ``argv`` (file paths); returns them (not shown)."""
     from editor.app.samples import sample_path
-    from editor.dialogs.recovery_dialog import offer_recovery
 
     windows = []
-    for r in offer_recovery(None):
+    for r in _offer_recovery():
         w = open_window(r.document, autosave=r.controller)
         w.files.confirm_overwrite = r.document.path is not None
         windows.append(w)
@@ -75,12 +74,29 @@ def start_windows(argv: list[str]) -> list:
     return windows
 
 
+def _offer_recovery() -> list:
+    """What the user restored of the work left over from a crash (nothing asked when there is none).
+
+    The dialog is imported only when there is something to offer, not before every first paint."""
+    from editor.io.recovery import list_recoveries
+
+    if not list_recoveries():
+        return []
+    from editor.dialogs.recovery_dialog import offer_recovery
+
+    return offer_recovery(None)
+
+
 def run_app(argv: list[str]) -> int:
     # Start-up makes a few hundred thousand long-lived objects (modules, Qt's wrappers, the
     # diagram) and no garbage: the cyclic collector stays off until the windows are shown, then
     # they are frozen, out of every later collection (the GUI thread's collector takes over).
     gc.disable()
     from PySide6.QtWidgets import QApplication
+
+    from editor.app.pyside_checks import skip_pyside_source_checks
+
+    skip_pyside_source_checks()   # (done already when started by editor.__main__)
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(
@@ -97,10 +113,17 @@ def run_app(argv: list[str]) -> int:
     for w in windows:
         w.show()
     gc.freeze()
-    # The icon (an SVG drawn at each size the desktop asks for) can wait for the first paint.
-    from PySide6.QtCore import QTimer
+    # The icon (an SVG drawn at each size the desktop asks for) can wait for the first paint: it
+    # is set once the panels are made, right after it (a timer of 0 ms would run before it).
+    icon_set: list[bool] = []
 
-    QTimer.singleShot(0, lambda: app.setWindowIcon(resources.icon("roundtrip")))
+    def set_icon() -> None:
+        if not icon_set:
+            icon_set.append(True)
+            app.setWindowIcon(resources.icon("roundtrip"))
+
+    for w in windows:
+        w.panels_ready.connect(set_icon)
     if os.environ.get("ROUNDTRIP_STARTUP_PROBE"):
         _arm_probe(windows[-1])
     shot = os.environ.get("ROUNDTRIP_SMOKE_SCREENSHOT")

@@ -12,7 +12,7 @@ from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from editor.canvas.grid import draw_grid, snap_point
 from editor.canvas.items import LOD_HEAD
@@ -37,6 +37,9 @@ class DiagramView(QGraphicsView):
 
     def __init__(self, scene: DiagramScene, document, parent=None) -> None:
         super().__init__(scene, parent)
+        # A viewport made here, whose Python wrapper PySide6 already has: asked for the one Qt
+        # made, it would first look through every widget class for its type (10-30 ms at start).
+        self.setViewport(QWidget())
         self.document = document
         # Not QGraphicsScene.changed: while anything listens to it, Qt sends every item update
         # through the scene as a list of rects, and some as the whole scene rect (a repaint of

@@ -26,6 +26,9 @@ ROUND_TRIP_SHARE, LOOP_SHARE, ANALYSIS_SHARE = 0.4, 0.3, 0.9
 CLI_MAX_LOOPS = 5_000
 #: What the report says of a figure the budget left no time for.
 TOO_LARGE = "not computed: the map is too large for the time budget"
+#: The report lists this many companies by round-trip ratio: only the capacities that decide
+#: them are computed (the JSON output has every company's).
+REPORT_TOP = 10
 
 
 def _check_args(args: argparse.Namespace) -> None:
@@ -64,7 +67,8 @@ def run_analyze(args: argparse.Namespace) -> int:
                            max_loops=max_loops, max_length=args.max_length,
                            through=through, time_budget=LOOP_SHARE * CLI_TIME_BUDGET,
                            round_trip_budget=ROUND_TRIP_SHARE * CLI_TIME_BUDGET,
-                           budget=ANALYSIS_SHARE * CLI_TIME_BUDGET)
+                           budget=ANALYSIS_SHARE * CLI_TIME_BUDGET,
+                           round_trips_top=None if args.json else REPORT_TOP)
     if args.json:
         data = to_json(result, diagram)
         if max_loops != args.max_loops and result.loops_truncated:
@@ -145,7 +149,7 @@ def to_json(result: AnalysisResult, diagram: Diagram) -> dict[str, Any]:
 
 
 # ----------------------------------------------------------------------- text
-def text_report(result: AnalysisResult, diagram: Diagram, path: str, top: int = 10) -> str:
+def text_report(result: AnalysisResult, diagram: Diagram, path: str, top: int = REPORT_TOP) -> str:
     unit = result.unit
     lines = [f"{diagram.metadata.title or Path(path).name}",
              f"{result.companies} companies, {result.flows} flows "

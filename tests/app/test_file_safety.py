@@ -171,13 +171,13 @@ def test_open_recent_keeps_a_path_whose_bytes_are_not_utf8(tmp_path):
 def test_import_says_at_once_when_the_diagram_could_not_be_saved(qtbot, tmp_path, dialogs, monkeypatch):
     from types import SimpleNamespace
 
-    from editor.app import files as files_module
+    from editor.dialogs import import_dialog
 
     w = MainWindow(Document(seed_diagram(), None), autosave_enabled=False)
     qtbot.addWidget(w)
     source = tmp_path / "flows.csv"
     source.write_text("source,target,amount\nA,B,1\n")
-    monkeypatch.setattr(files_module.ImportDialog, "run",
+    monkeypatch.setattr(import_dialog.ImportDialog, "run",
                         staticmethod(lambda *a: SimpleNamespace(diagram=seed_diagram(), summary="")))
     monkeypatch.setattr(native, "MAX_FILE_SIZE", 200)
     assert w.files.import_path(source, prompt=False)

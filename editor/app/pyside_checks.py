@@ -1,0 +1,35 @@
+"""PySide6's look at the source of every module imported after it, spared for the app's modules.
+
+No Qt import here: :mod:`editor.__main__` calls :func:`skip_pyside_source_checks` right after
+loading PySide6, before the window's modules are imported.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def skip_pyside_source_checks() -> int:
+    """Spare PySide6 reading the source of modules as the app imports them; returns how many
+    modules were marked.
+
+    For its opt-in ``from __feature__ import ...``, PySide6 reads the whole source of every module
+    named in an import statement after it is loaded (the first time each), looking for "PySide6",
+    and notes the answer in a table (0: uses PySide, without feature; -1: does not): 25 ms or
+    more before the window's first paint, for some 180 modules. No module of the app opts into a
+    feature, and with none anywhere both answers mean the same (every module runs without
+    features); so the app's own modules are noted 0, and the standard library's and those
+    already loaded -1, before their first import statement. If PySide6 keeps no such table,
+    nothing is done (a module opting into a feature sets its entry itself when it does)."""
+    table = getattr(sys.modules.get("shibokensupport.feature"), "pyside_feature_dict", None)
+    if not isinstance(table, dict):
+        return 0
+    size = len(table)
+    root = Path(__file__).resolve().parents[1]     # the editor package
+    for path in root.rglob("*.py"):
+        parts = path.relative_to(root.parent).with_suffix("").parts
+        table.setdefault(".".join(parts[:-1] if parts[-1] == "__init__" else parts), 0)
+    for name in (*sys.stdlib_module_names, *list(sys.modules)):
+        if not name.startswith(("PySide6", "shiboken6", "__feature__")):
+            table.setdefault(name, -1)
+    return len(table) - size
