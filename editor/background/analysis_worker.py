@@ -430,9 +430,11 @@ class AnalysisProcessDied(Exception):
     """The analysis process ended while analysing (out of memory or a crash); it is not run again here."""
 
     def __init__(self, companies: int, flows: int) -> None:
-        super().__init__(f"the analysis process stopped while analysing {companies:,} companies and "
-                         f"{flows:,} flows (out of memory or a crash); the panels keep the previous "
-                         "figures, and the next change tries again in a new analysis process")
+        super().__init__(translate(
+            "Analysis", "the analysis process stopped while analysing {companies} companies and "
+            "{flows} flows (out of memory or a crash); the panels keep the previous figures, and the "
+            "next change tries again in a new analysis process").format(companies=f"{companies:,}",
+                                                                          flows=f"{flows:,}"))
 
 
 class _Retry(Exception):

@@ -127,6 +127,11 @@
         <extracomment>Seconds the interactive analysis spends on round-trip capacities before leaving the rest out. Set to 0 to keep the analysis in a thread of the app&apos;s own process. A fresh result (the analysis of the latest request). The latest request failed; argument: a message for the user. True while a request is waiting or running.</extracomment>
         <translation>分析に失敗しました: {error}</translation>
     </message>
+    <message>
+        <location line="+68"/>
+        <source>the analysis process stopped while analysing {companies} companies and {flows} flows (out of memory or a crash); the panels keep the previous figures, and the next change tries again in a new analysis process</source>
+        <translation>{companies} 社・{flows} 件のフローを分析中に分析プロセスが停止しました（メモリ不足またはクラッシュ）。パネルには前回の数値が表示されたままです。次の変更時に新しい分析プロセスで再試行します</translation>
+    </message>
 </context>
 <context>
     <name>Autosave</name>
@@ -286,7 +291,7 @@
 <context>
     <name>DiagramView</name>
     <message>
-        <location filename="../../editor/canvas/view.py" line="+238"/>
+        <location filename="../../editor/canvas/view.py" line="+241"/>
         <source>This diagram is empty.
 
 Press C and click to add a company,
@@ -832,9 +837,9 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../editor/app/files.py" line="+78"/>
+        <location filename="../../editor/app/files.py" line="+90"/>
         <source>Open &amp;Sample</source>
-        <extracomment>Diagram files up to this size are read at once (a few ms); bigger ones in a worker thread. Lock, stamp and watch of the document&apos;s file (the window makes it follow each document). Files dropped onto the window open like File → Open.</extracomment>
+        <extracomment>The file dialogs&apos; filters, by name (see :func:`_dialog_filter`). Diagram files up to this size are read at once (a few ms); bigger ones in a worker thread. Lock, stamp and watch of the document&apos;s file (the window makes it follow each document). Files dropped onto the window open like File → Open.</extracomment>
         <translation>サンプルを開く(&amp;S)</translation>
     </message>
     <message>
@@ -853,7 +858,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>新しい図</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Open Diagram</source>
         <translation>図を開く</translation>
     </message>
@@ -866,12 +871,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="-43"/>
         <location line="+8"/>
-        <location line="+246"/>
+        <location line="+252"/>
         <source>Cannot Open File</source>
         <translation>ファイルを開けません</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-259"/>
         <source>“{file}” cannot be opened.</source>
         <translation>「{file}」を開けません。</translation>
     </message>
@@ -906,7 +911,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>サンプルを開けません</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Import</source>
         <translation>インポート</translation>
     </message>
@@ -946,7 +951,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>無題</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Save Diagram As</source>
         <translation>名前を付けて図を保存</translation>
     </message>
@@ -1008,17 +1013,17 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>「{path}」はもう存在しません。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Exported {path}</source>
         <translation>{path} を書き出しました</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Export Table</source>
         <translation>表の書き出し</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Cannot Export</source>
         <translation>エクスポートできません</translation>
     </message>
@@ -2560,12 +2565,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>企業を選択すると、その企業を通るループだけを表示します</translation>
     </message>
     <message>
-        <location filename="../../editor/app/flow_type_combo.py" line="+48"/>
+        <location filename="../../editor/app/flow_type_combo.py" line="+56"/>
         <source>New flows: {type}</source>
         <translation>新しいフロー: {type}</translation>
     </message>
     <message>
-        <location filename="../../editor/app/mainwindow.py" line="+256"/>
+        <location filename="../../editor/app/mainwindow.py" line="+258"/>
         <source>Cannot Close</source>
         <translation>閉じられません</translation>
     </message>
@@ -2580,7 +2585,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>ファイル → 名前を付けて保存… をお試しください。その間も自動保存が復元用のコピーを残します。</translation>
     </message>
     <message>
-        <location line="-315"/>
+        <location line="-317"/>
         <location filename="../../editor/app/stress_dock.py" line="+96"/>
         <source>Stress Test</source>
         <extracomment>width of the dock when it first opens (its tables have seven columns)</extracomment>
@@ -2590,7 +2595,7 @@ Select only companies or only flows to edit them together.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../editor/app/menus.py" line="+32"/>
+        <location filename="../../editor/app/menus.py" line="+28"/>
         <source>Left</source>
         <extracomment>the Arrange → Align menu&apos;s items, by mode (translated by make_action)</extracomment>
         <translation>左揃え</translation>
@@ -2621,7 +2626,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>下揃え</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+110"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
