@@ -4042,13 +4042,13 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../editor/dialogs/recovery_dialog.py" line="+45"/>
-        <location line="+167"/>
+        <location filename="../../editor/dialogs/recovery_dialog.py" line="+50"/>
+        <location line="+106"/>
         <source>Recover Unsaved Work</source>
         <translation>未保存の作業を復元</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-102"/>
         <source>Roundtrip did not close normally. These diagrams had changes that were not saved; autosave kept a copy of each.</source>
         <translation>Roundtrip は正常に終了しませんでした。次の図には保存されていない変更がありました。自動保存がそれぞれのコピーを残しています。</translation>
     </message>
@@ -4113,12 +4113,22 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>{count} 件の図の自動保存コピーを削除しますか? 保存されていない変更は失われます。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+55"/>
+        <source>Restoring {name}…</source>
+        <translation>{name} を復元しています…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>another Roundtrip window restored it first</source>
         <translation>別の Roundtrip ウィンドウが先に復元しました</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+15"/>
+        <source>Looking for unsaved work…</source>
+        <translation>保存されていない作業を探しています…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Some diagrams could not be restored:</source>
         <translation>一部の図を復元できませんでした:</translation>
     </message>
