@@ -26,9 +26,10 @@ from editor.model import Diagram
 if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
 
-#: Maps with more companies and flows than this are built in steps (below, a build takes
-#: well under a second: 2,000 companies / 10,000 flows take about 1 s with their labels).
-BUILD_IN_STEPS_ABOVE = 5000
+# Maps with more companies and flows than this are built in steps. Measured with their labels
+# (benchmarks/bench_build.py, 2 shared cores): 300/1,500 0.15 s, 60/3,540 0.34 s, 2,000/10,000
+# 2.8 s, 300/89,700 14 s. Below, a build is short, and built at once as before.
+BUILD_IN_STEPS_ABOVE = 2000
 
 
 def builds_in_steps(diagram: Diagram) -> bool:

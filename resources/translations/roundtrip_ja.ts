@@ -424,9 +424,8 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>Drawing</name>
     <message>
-        <location filename="../../editor/app/canvas_build.py" line="+53"/>
+        <location filename="../../editor/app/canvas_build.py" line="+54"/>
         <source>Drawing {file}…</source>
-        <extracomment>Maps with more companies and flows than this are built in steps (below, a build takes well under a second: 2,000 companies / 10,000 flows take about 1 s with their labels).</extracomment>
         <translation>{file} を描画しています…</translation>
     </message>
 </context>

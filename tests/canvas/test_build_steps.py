@@ -88,3 +88,31 @@ def test_closing_a_build_half_way_leaves_the_collector_and_the_maker_as_they_wer
     assert gc.isenabled() and not scene.maker.building
     scene.rebuild()   # the scene can still be built afterwards
     assert scene.item_count() == len(scene.diagram.companies()) + len(scene.diagram.flows())
+
+
+def test_a_sample_drawn_from_a_build_in_steps_looks_the_same(qapp):
+    from pathlib import Path
+
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from editor.io import native
+
+    sample = Path(__file__).resolve().parents[2] / "samples" / "ai-money-machine-2025.roundtrip"
+    d = native.load(sample)
+
+    def picture(scene: DiagramScene, rect: QRectF) -> QImage:
+        image = QImage(900, 700, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        scene.render(painter, QRectF(0, 0, 900, 700), rect)
+        painter.end()
+        return image
+
+    whole = DiagramScene(d)
+    whole.realize_labels()   # (as the window's first paint at a readable zoom does)
+    stepped = DiagramScene(d, build=False)
+    list(stepped.build_steps(labels=True))
+    rect = whole.itemsBoundingRect()
+    assert stepped.itemsBoundingRect() == rect
+    assert picture(stepped, rect) == picture(whole, rect)
