@@ -119,7 +119,7 @@ class LevelOfDetail:
         self._timer.stop()
 
     def realize_next(self, count: int) -> int:
-        """During a build (every item is new, none removed since): make the heads and labels (names)
+        """During a build (every item is new, none in the scene yet): make the heads and labels (names)
         of the next ``count`` items, in the order of :meth:`realize_labels`; how many are left."""
         batch = self._unrealized[:count]
         del self._unrealized[:count]
