@@ -129,3 +129,18 @@ def test_a_small_map_is_built_at_once_as_before(window, tmp_path, monkeypatch, s
     monkeypatch.setattr(canvas_build, "BUILD_IN_STEPS_ABOVE", 5000)
     assert window.files.open_path(map_file(tmp_path))
     assert slow_build.labels == [] and window.scene.item_count() == 144
+
+
+def test_closing_the_window_while_drawing_drops_the_new_map(window, tmp_path, slow_build):
+    doc = window.document
+
+    def close_when_shown():
+        if visible_progress() is None:
+            QTimer.singleShot(20, close_when_shown)
+        else:
+            window.close()
+
+    QTimer.singleShot(20, close_when_shown)
+    assert not window.files.open_path(map_file(tmp_path))
+    assert window.document is doc and not window.isVisible()
+    assert visible_progress() is None and reading.reads_for(window) == []
