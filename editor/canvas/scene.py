@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Generator, Iterable, Mapping
+from typing import TypeVar
 
 from PySide6.QtCore import QMetaObject, QObject, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
@@ -45,6 +46,7 @@ from editor.canvas.theme import apply_theme
 from editor.canvas.typefilter import TypeFilter
 from editor.model import Change, Diagram, Flow
 
+T = TypeVar("T")
 #: an empty rect: "the whole" target or source of render()
 _WHOLE = QRectF()
 
@@ -128,14 +130,11 @@ class DiagramScene(QGraphicsScene):
             pass
 
     def build_steps(self, *, labels: bool = False) -> Generator[tuple[int, int], None, None]:
-        """Make every item anew from the diagram, a slice at a time: yields (done, total) between
-        slices, so a caller may run it from the event loop (see editor.background.reading).
-
-        ``labels``: also make every arrowhead, amount label and company name, and place the
-        labels, which is what showing labels does right after a build (a window opening a map
-        zooms to a readable size, where they show); else they are made later (see detail.py).
-        Closing the generator before its end leaves a scene to be dropped.
-        """
+        """Make every item anew from the diagram, yielding (done, total) between slices, so that a
+        caller may run it from the event loop (see editor.background.reading). ``labels``: also make
+        every head, label and name and place the labels, as showing labels right after a build does
+        (a window opening a map zooms to a readable size); else they are made later (see detail.py).
+        Closed before its end, it leaves a scene to be dropped."""
         # Tens of thousands of new wrappers would trigger many full cyclic-GC passes
         # (each one walking every live object); one pass at the end is enough.
         with paused_gc():
@@ -154,6 +153,13 @@ class DiagramScene(QGraphicsScene):
         # Polishing right away costs ~40 ms there and keeps teardown and big removals linear.
         QMetaObject.invokeMethod(self, "_q_polishItems", Qt.ConnectionType.DirectConnection)
 
+    def _each(self, things: Iterable[T], make: Callable[[T], None], done: int, total: int,
+              weight: float = 1.0) -> Generator[tuple[int, int], None, None]:
+        for i, thing in enumerate(things, 1):
+            make(thing)
+            if i % self.BUILD_STEP == 0:
+                yield done + int(i * weight), total
+
     def _build_items(self, labels: bool) -> Generator[tuple[int, int], None, None]:
         user_moved_legend = self.legend.user_place()
         self.lanes.reset()
@@ -164,47 +170,26 @@ class DiagramScene(QGraphicsScene):
         d = self.diagram
         self.rescaler.reset(d)
         companies, flows = d.companies(), d.flows()
-        step = self.BUILD_STEP
-        total = len(companies) + 2 * len(flows)   # (the pairs: about half the flows, or fewer)
-        if labels:
-            total += len(companies) + 2 * len(flows)
-        done = 0
-        for i, c in enumerate(companies, 1):
-            self.add_company_item(c.id)
-            if i % step == 0:
-                yield done + i, total
-        done += len(companies)
-        for i, f in enumerate(flows, 1):
-            self.add_flow_item(f.id, f)
-            if i % step == 0:
-                yield done + i, total
-        done += len(flows)
+        nc, nf = len(companies), len(flows)
+        total = (nc + 2 * nf) * (2 if labels else 1)   # (the pairs count as many as the flows)
+        yield from self._each(companies, lambda c: self.add_company_item(c.id), 0, total)
+        yield from self._each(flows, lambda f: self.add_flow_item(f.id, f), nc, total)
         pairs = list(self.index.pairs)
-        share = len(flows) / max(len(pairs), 1)   # (the pairs' part of the total: one per flow)
-        for i, key in enumerate(pairs, 1):
-            self.lanes.layout_pair(key)
-            if i % step == 0:
-                yield done + int(i * share), total
-        done += len(flows)
+        yield from self._each(pairs, self.lanes.layout_pair, nc + nf, total, nf / max(len(pairs), 1))
         self.lanes.place_all_labels(now=False if labels else None)
         if labels:
-            # made and placed before the base layer joins the scene (Qt then skips the change
-            # notices of each new item), in the order showing them would make and place them.
-            # (Adding the layer before making them, with half its items, shortened the step of
-            # adding it on a dense map from about 0.6 s to 0.4-0.6 s, and made the build 10-15 %
-            # slower: 10.1-10.9 s against 8.5-10.4 s.)
-            detail = self.detail
+            # made and placed before the base layer joins the scene, in the order showing them
+            # would make and place them (the layer added before them: a build 10-15 % slower)
+            detail, placer, step = self.detail, self.lanes.labels, self.BUILD_STEP
             while (left := detail.realize_next(step)) > 0:
-                yield total - left - len(flows), total
-            placer = self.lanes.labels
+                yield total - left - nf, total
             while (left := placer.place_next(step)) > 0:
                 yield total - left, total
         # The base layer joins the scene when its items are made and laid out: outside a
         # scene, Qt skips the change notices of each new item, pen and rect (8 % of the
         # build, measured at 2,000 companies / 10,000 flows).
-        if self.layers.base.scene() is not self:
-            self.addItem(self.layers.base)
-            yield total - 1, total   # (a slice of its own: a big map's items take a while to add)
+        self.addItem(self.layers.base)
+        yield total - 1, total   # (a slice of its own: a big map's items take a while to add)
         self.legend.rebuild(user_moved_legend)
         self.marks.reapply()
         self.stress.reapply()
