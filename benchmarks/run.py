@@ -27,6 +27,7 @@ for _p in (str(ROOT), str(HERE)):
     if _p not in sys.path:
         sys.path.insert(0, _p)
 
+import bench_build as BB  # noqa: E402
 import bench_idle as I  # noqa: E402
 import bench_io as B  # noqa: E402
 import bench_labels as L  # noqa: E402
@@ -62,6 +63,7 @@ PARTS: dict[str, list[tuple[str, str]]] = {
     "safety": SAFETY_ROWS,
     "tables": TABLES_ROWS,
     "idle": [(I.IDLE_CPU, "idle"), (I.IDLE_RSS, "idle")],
+    "build": [(n, k) for k in ("build-dense", "build-map") for n in (BB.BUILD, BB.STEP)],
 }
 
 #: (name, size key) -> (target figure, target ratio or None). Figures above target: MISS.
@@ -88,6 +90,8 @@ TARGETS: dict[tuple[str, str], tuple[float, float | None]] = {
     **TABLES_TARGETS,                      # large edge lists against pandas/openpyxl (bench_tables.py)
     (I.IDLE_CPU, "idle"): (5.0, None),     # a window left alone costs (almost) nothing
     (I.IDLE_RSS, "idle"): (20.0, None),
+    (BB.STEP, "build-dense"): (250.0, None),   # the window stays responsive while a map is drawn
+    (BB.STEP, "build-map"): (250.0, None),
 }
 
 TIMEOUT = {"quick": 150, "full": 420}  # per part (the idle part: two whole-app runs of 30 s idle)
@@ -164,6 +168,8 @@ def part_rows(part: str, quick: bool, out: Path) -> list[dict]:
         return bench_memory.run(quick, paths)
     if part == "idle":
         return I.table_rows(quick)
+    if part == "build":
+        return BB.table_rows(quick)
     raise SystemExit(f"unknown part {part!r}")
 
 
@@ -195,6 +201,7 @@ def merge(quick: bool, results: dict[str, tuple[list[dict], str]]) -> list[dict]
     labels.update(SAFETY_LABELS)
     labels.update(tables_labels(quick))
     labels["idle"] = I.size_label(quick)
+    labels.update(BB.size_labels(quick))
     merged = []
     for part, expected in PARTS.items():
         rows, error = results.get(part, ([], "not run"))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from editor.model import Company, Snapshot
@@ -58,46 +59,60 @@ class CompanyGraph:
     _circular_components: list[Any]      # circular components (editor.analysis.circulation)
 
     def __init__(self, snapshot: Snapshot) -> None:
+        # Linear in the map and always computed (the fixed part of an analysis), so written for
+        # speed: companies sorted by precomputed keys, the companies of every flow looked up by
+        # map() (no Python frame per flow), each ordered pair of indices one integer (``u * n + v``:
+        # no tuple made or hashed per flow), a pair of one flow (nearly all, on big maps) kept as
+        # the flow itself, steps made by tuple.__new__ (what Step's own __new__ does, without its
+        # Python frame). A ring of 100,000 companies, best of 7 (collector off, as in analyze()):
+        # 0.33 s -> 0.23 s.
         self.snapshot = snapshot
-        companies = sorted(snapshot.companies, key=name_key)
+        flows_in = snapshot.flows
+        keys = [(c.name.casefold(), c.name, c.id) for c in snapshot.companies]
+        companies = [snapshot.companies[i] for i in sorted(range(len(keys)), key=keys.__getitem__)]
+        n = len(companies)
         self.companies = tuple(companies)
-        self.index = {c.id: i for i, c in enumerate(companies)}
-        self.flows = {f.id: f for f in snapshot.flows}
-        self.self_flows = tuple(f for f in snapshot.flows if f.source == f.target)
-        index = self.index
-        grouped: dict[tuple[int, int], list] = {}
-        for f in snapshot.flows:
-            u = index.get(f.source)
-            v = index.get(f.target)
+        self.index = index = {c.id: i for i, c in enumerate(companies)}
+        self.flows = {f.id: f for f in flows_in}
+        self.self_flows = tuple(f for f in flows_in if f.source == f.target)
+        ids = [c.id for c in companies]
+        grouped: dict[int, Any] = {}   # u * n + v -> the pair's flow, or a list of its flows
+        get = index.get
+        sources = map(get, map(attrgetter("source"), flows_in))
+        targets = map(get, map(attrgetter("target"), flows_in))
+        for f, u, v in zip(flows_in, sources, targets, strict=True):
             if u is None or v is None or u == v:
                 continue
-            group = grouped.get((u, v))
+            k = u * n + v
+            group = grouped.get(k)
             if group is None:
-                grouped[(u, v)] = [f]
-            else:
+                grouped[k] = f
+            elif type(group) is list:
                 group.append(f)
+            else:
+                grouped[k] = [group, f]
         steps: list[Step] = []
         src: list[int] = []
         dst: list[int] = []
-        new_step = Step
-        for u, v in sorted(grouped):
-            flows = grouped[(u, v)]
-            if len(flows) == 1:
-                f = flows[0]
-                steps.append(new_step(companies[u].id, companies[v].id, f.amount, False, (f.id,), (f.type,)))
-            else:
-                known = [f.amount for f in flows if f.amount is not None]
-                steps.append(new_step(
-                    companies[u].id, companies[v].id, sum(known) if known else None,
-                    bool(known) and len(known) < len(flows),
-                    tuple(f.id for f in flows), tuple(f.type for f in flows)))
+        make = tuple.__new__
+        for k in sorted(grouped):
+            u, v = divmod(k, n)
             src.append(u)
             dst.append(v)
+            group = grouped[k]
+            if type(group) is not list:
+                steps.append(make(Step, (ids[u], ids[v], group.amount, False, (group.id,), (group.type,))))
+            else:
+                known = [f.amount for f in group if f.amount is not None]
+                steps.append(make(Step, (
+                    ids[u], ids[v], sum(known) if known else None,
+                    bool(known) and len(known) < len(group),
+                    tuple(f.id for f in group), tuple(f.type for f in group))))
         self.steps = tuple(steps)
         self.src = tuple(src)
         self.dst = tuple(dst)
-        self.step_of = {(u, v): e for e, (u, v) in enumerate(zip(src, dst, strict=True))}
-        self.n = len(companies)
+        self.step_of = dict(zip(zip(src, dst, strict=True), range(len(src)), strict=True))
+        self.n = n
         self.type_order = [t.id for t in snapshot.flow_types]
         self.type_rank = {t: i for i, t in enumerate(self.type_order)}
 

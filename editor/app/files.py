@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from editor import settings
 from editor.app import file_guard
+from editor.app.canvas_build import show_document
 from editor.app.drops import FileDrops
 from editor.app.file_guard import FileGuard
 from editor.app.samples import sample_paths
@@ -188,7 +189,8 @@ class FileController:
             return False
         if prompt and not self.maybe_save():
             return False
-        self.window.set_document(Document(diagram, p))
+        if not show_document(self.window, Document(diagram, p), p.name, translate("Files", "Open")):
+            return False  # the document stays as it was
         settings.add_recent_file(p)
         self.update_recent_menu()
         self._status(translate("Files", "Opened {path}").format(path=p), 4000)
@@ -224,8 +226,7 @@ class FileController:
             return False
         if not self.maybe_save():
             return False
-        self.window.set_document(Document(diagram))
-        return True
+        return show_document(self.window, Document(diagram), Path(path).name, translate("Files", "Open"))
 
     def import_path(self, path: str | Path, *, prompt: bool = True) -> bool:
         """Tables and graph files, through the Import dialog (which reads them in a worker thread)."""
@@ -283,7 +284,7 @@ class FileController:
     def _open_unsaved(self, diagram: Diagram) -> None:
         doc = Document(diagram)
         doc.mark_unsaved()  # nothing of it is saved yet
-        self.window.set_document(doc)
+        show_document(self.window, doc, doc.display_name())
 
     # ---------------------------------------------------------------- save
     def save(self) -> bool:

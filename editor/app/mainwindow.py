@@ -56,9 +56,9 @@ APP_NAME = "Roundtrip"
 SIZE_BY = ("valuation", "revenue", "none")
 
 
-def make_canvas(document: Document) -> tuple[DiagramScene, DiagramView]:
-    """The diagram scene and view of ``document``."""
-    scene = DiagramScene(document.diagram)
+def make_canvas(document: Document, scene: DiagramScene | None = None) -> tuple[DiagramScene, DiagramView]:
+    """The diagram scene (``scene``: already built, see canvas_build.py) and view of ``document``."""
+    scene = scene or DiagramScene(document.diagram)
     return scene, DiagramView(scene, document)
 
 
@@ -185,8 +185,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Panels back in their default places"), 3000)
 
     # ------------------------------------------------------------- document
-    def set_document(self, document: Document, autosave: AutosaveController | None = None) -> None:
-        """Show ``document`` in this window (the previous one is closed without asking)."""
+    def set_document(self, document: Document, autosave: AutosaveController | None = None,
+                     scene: DiagramScene | None = None) -> None:
+        """Show ``document`` in this window (the previous one is closed without asking); ``scene``:
+        its canvas already built (see canvas_build.py)."""
         old = self.document
         old.diagram.unsubscribe(self._on_change)
         old.modifiedChanged.disconnect(self._update_title)
@@ -195,11 +197,12 @@ class MainWindow(QMainWindow):
             self.autosave.clean_close()
         self.undo_group.removeStack(old.undo_stack)
         self.document = document
-        self._attach(document, autosave)
+        self._attach(document, autosave, scene)
         if old is not document:
             old.deleteLater()
 
-    def _attach(self, document: Document, autosave: AutosaveController | None) -> None:
+    def _attach(self, document: Document, autosave: AutosaveController | None,
+                scene: DiagramScene | None = None) -> None:
         """Wire ``document`` (now ``self.document``) to the canvas, panels, undo actions and autosave."""
         self.files.confirm_overwrite = False
         self.files.guard.follow(document.path)
@@ -209,7 +212,7 @@ class MainWindow(QMainWindow):
         document.modifiedChanged.connect(self._update_title)
         document.pathChanged.connect(self._update_title)
 
-        self._install_canvas(document)
+        self._install_canvas(document, scene)
         self.autosave = autosave
         if self.autosave is None and self.autosave_enabled:
             self.autosave = AutosaveController(document, parent=self)
@@ -224,9 +227,9 @@ class MainWindow(QMainWindow):
             self.worker.run_now()
         QTimer.singleShot(0, self.zoom_to_fit)
 
-    def _install_canvas(self, document: Document) -> None:
+    def _install_canvas(self, document: Document, scene: DiagramScene | None = None) -> None:
         # setCentralWidget deletes the previous view (later, on the event loop).
-        self.scene, self.view = make_canvas(document)
+        self.scene, self.view = make_canvas(document, scene)
         self.scene.setParent(self)
         size_by = settings.get_str("view/size_by", "valuation")
         self.scene.set_size_by(size_by if size_by in SIZE_BY else "valuation")

@@ -18,7 +18,8 @@ code above it on the stack has returned.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Generator
 from typing import TypeVar
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
@@ -34,6 +35,8 @@ SHOW_AFTER_MS = 300
 POLL_MS = 25
 #: The bar's steps when the total is known.
 STEPS = 1000
+#: Work done on the GUI thread in steps (:func:`run_in_steps`) runs this long per turn of the event loop (s).
+SLICE_SECONDS = 0.04
 
 
 class Cancelled(Exception):
@@ -161,6 +164,73 @@ def run_off_thread(parent: QWidget | None, label: str, work: Callable[[], T], *,
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["value"]  # type: ignore[return-value]
+
+
+def run_in_steps(parent: QWidget | None, label: str, steps: Generator[tuple[int, int], None, None], *,
+                 title: str = "", task: ReadTask | None = None) -> None:
+    """Run ``steps`` (a generator of (done, total) that must run on the GUI thread, such as
+    building a canvas) from the event loop, a slice of about :data:`SLICE_SECONDS` per turn,
+    behind the same progress window as :func:`run_off_thread`: the window stays responsive.
+
+    Raises :class:`Cancelled` when Cancel is pressed (or the window cancels its reads): the
+    generator is closed where it stands, and whatever it was making is the caller's to drop.
+    """
+    task = task or ReadTask(label)
+    progress = QProgressDialog(label, translate("Reading", "Cancel"), 0, STEPS, parent)
+    progress.setWindowTitle(title or translate("Reading", "Open"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(SHOW_AFTER_MS)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    progress.setValue(0)  # starts the timer that shows the window after SHOW_AFTER_MS
+    loop = QEventLoop()
+    finished = busy = False
+    error: list[BaseException] = []
+
+    def advance() -> None:
+        nonlocal finished, busy
+        if task.cancelled:
+            loop.quit()
+            return
+        if busy or finished or error:   # (a modal window's setValue() turns the event loop: no re-entry)
+            return
+        busy = True
+        end = time.perf_counter() + SLICE_SECONDS
+        figures: tuple[int, int] | None = None
+        try:
+            while time.perf_counter() < end:
+                figures = next(steps)
+        except StopIteration:
+            finished = True
+        except Exception as e:  # handed to the caller below
+            error.append(e)
+        if finished or error:
+            loop.quit()
+        elif figures is not None and figures[1] > 0:
+            progress.setValue(min(STEPS - 1, figures[0] * STEPS // figures[1]))
+        busy = False
+
+    timer = QTimer(interval=0)
+    timer.timeout.connect(advance)
+    progress.canceled.connect(task.cancel)
+    progress.canceled.connect(loop.quit)
+    entry = (parent, task)
+    _active.append(entry)
+    timer.start()
+    try:
+        loop.exec()
+    finally:
+        _active.remove(entry)
+        timer.stop()
+        progress.canceled.disconnect()
+        progress.close()
+        progress.deleteLater()
+        if not finished:
+            steps.close()  # (its own cleanup runs: what it made is dropped by the caller)
+    if error:
+        raise error[0]
+    if not finished:
+        raise Cancelled()
 
 
 def _show_progress(progress: QProgressDialog, label: str, figures: tuple[int, int, str] | None) -> None:

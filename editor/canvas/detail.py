@@ -15,6 +15,7 @@ from PySide6.QtGui import QPainter
 from editor.canvas.backref import Backref
 from editor.canvas.company_item import CompanyItem
 from editor.canvas.flow_items import FlowItem
+from editor.canvas.gcpause import paused_gc
 from editor.canvas.index import SceneIndex
 from editor.canvas.items import LOD_HEAD, LOD_TEXT
 
@@ -97,23 +98,35 @@ class LevelOfDetail:
         batch = self._unrealized[-self.LABELS_PER_TICK:]
         del self._unrealized[-self.LABELS_PER_TICK:]
         scene = self._scene()
-        for item in batch:
-            if item.scene() is scene:
-                scene.realize_flow(item)
-        placer = scene.lanes.labels
-        placer.place_some(self.PLACE_SECONDS_PER_TICK)
+        with paused_gc():
+            for item in batch:
+                if item.scene() is scene:
+                    scene.realize_flow(item)
+            placer = scene.lanes.labels
+            placer.place_some(self.PLACE_SECONDS_PER_TICK)
         if not self._unrealized and not placer.pending():
             self._timer.stop()
 
     def realize_labels(self) -> None:
         """Make every arrow's head and label now."""
         scene = self._scene()
-        for item in self._unrealized:
-            if item.scene() is scene:
-                scene.realize_flow(item)
-        self._unrealized = []
-        scene.lanes.labels.finish()
+        with paused_gc():
+            for item in self._unrealized:
+                if item.scene() is scene:
+                    scene.realize_flow(item)
+            self._unrealized = []
+            scene.lanes.labels.finish()
         self._timer.stop()
+
+    def realize_next(self, count: int) -> int:
+        """During a build (every item is new, none in the scene yet): make the heads and labels (names)
+        of the next ``count`` items, in the order of :meth:`realize_labels`; how many are left."""
+        batch = self._unrealized[:count]
+        del self._unrealized[:count]
+        realize = self._scene().realize_flow
+        for item in batch:
+            realize(item)
+        return len(self._unrealized)
 
     def pending_in_background(self) -> bool:
         """Heads and labels are being made by the timer (not while they wait, hidden), or labels

@@ -323,6 +323,13 @@ class LabelPlacer:
             del self._queue[-25:]
             self.place(reversed(batch))
 
+    def place_next(self, count: int) -> int:
+        """Place the next ``count`` queued labels (in the order of :meth:`finish`); how many are left."""
+        batch = self._queue[-count:]
+        del self._queue[-count:]
+        self.place(reversed(batch))
+        return len(self._queue)
+
     def finish(self) -> None:
         """Place every queued label now."""
         batch, self._queue = self._queue, []

@@ -50,9 +50,12 @@ class PairLayout:
     #: Room kept between a bent arrow and a company it passes.
     ROUTE_MARGIN = 12.0
 
-    def place_all_labels(self) -> None:
+    def place_all_labels(self, now: bool | None = None) -> None:
+        """Place every label (``now`` None: at once on a small map, else queued for the background)."""
         self._holding_labels = False
-        self.labels.place_all(now=len(self._index.flows) <= self.PLACE_LATER_ABOVE)
+        if now is None:
+            now = len(self._index.flows) <= self.PLACE_LATER_ABOVE
+        self.labels.place_all(now=now)
 
     def forget_sizes(self, ends: tuple[str, str]) -> None:
         """A flow between ``ends`` changed its label or left: its pair's label size is to be measured."""

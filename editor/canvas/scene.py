@@ -16,9 +16,9 @@ highlight, markers, export mode), :class:`StressMarks` (stress-test marks) and
 """
 from __future__ import annotations
 
-import gc
 import weakref
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Generator, Iterable, Mapping
+from typing import TypeVar
 
 from PySide6.QtCore import QMetaObject, QObject, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
@@ -29,6 +29,7 @@ from editor.canvas.bounds import SceneBounds
 from editor.canvas.company_item import CompanyItem
 from editor.canvas.detail import LevelOfDetail, picture_scale
 from editor.canvas.flow_items import FlowItem
+from editor.canvas.gcpause import paused_gc
 from editor.canvas.index import Pair, SceneIndex
 from editor.canvas.item_maker import ItemMaker
 from editor.canvas.items import owner_of
@@ -45,6 +46,7 @@ from editor.canvas.theme import apply_theme
 from editor.canvas.typefilter import TypeFilter
 from editor.model import Change, Diagram, Flow
 
+T = TypeVar("T")
 #: an empty rect: "the whole" target or source of render()
 _WHOLE = QRectF()
 
@@ -70,7 +72,8 @@ class DiagramScene(QGraphicsScene):
     _CHANGE_HANDLERS = ModelSync.HANDLERS
 
     def __init__(self, diagram: Diagram, parent: QObject | None = None, *,
-                 style: CanvasStyle | None = None) -> None:
+                 style: CanvasStyle | None = None, build: bool = True) -> None:
+        """``build=False``: no items yet; :meth:`build_steps` makes them (a slice at a time)."""
         super().__init__(parent)
         # (shadows QGraphicsScene.style(), the widget style, which a scene of the canvas never uses)
         self.style: CanvasStyle = style or CanvasStyle()   # type: ignore[assignment]
@@ -95,10 +98,10 @@ class DiagramScene(QGraphicsScene):
         # (a slot of the scene, not of the marks: Qt drops it when the scene goes, while the
         # selection still changes as the items are deleted)
         self.selectionChanged.connect(self._update_selected_looks)
-        self.set_diagram(diagram)
+        self.set_diagram(diagram, build=build)
 
     # ------------------------------------------------------------- binding
-    def set_diagram(self, diagram: Diagram) -> None:
+    def set_diagram(self, diagram: Diagram, *, build: bool = True) -> None:
         if self._listener is not None:
             self.diagram.unsubscribe(self._listener)
         self.diagram = diagram
@@ -115,21 +118,31 @@ class DiagramScene(QGraphicsScene):
 
         self._listener = listener
         diagram.subscribe(listener)
-        self.rebuild()
+        if build:
+            self.rebuild()
+
+    #: Items made, laid out, labelled or placed between two reports of :meth:`build_steps`.
+    BUILD_STEP = 400
 
     def rebuild(self) -> None:
         """Make every item anew from the diagram."""
+        for _ in self.build_steps():
+            pass
+
+    def build_steps(self, *, labels: bool = False) -> Generator[tuple[int, int], None, None]:
+        """Make every item anew from the diagram, yielding (done, total) between slices, so that a
+        caller may run it from the event loop (see editor.background.reading). ``labels``: also make
+        every head, label and name and place the labels, as showing labels right after a build does
+        (a window opening a map zooms to a readable size); else they are made later (see detail.py).
+        Closed before its end, it leaves a scene to be dropped."""
         # Tens of thousands of new wrappers would trigger many full cyclic-GC passes
         # (each one walking every live object); one pass at the end is enough.
-        enabled = gc.isenabled()
-        gc.disable()
-        self.maker.building = True
-        try:
-            self._build_items()
-        finally:
-            self.maker.building = False
-            if enabled:
-                gc.enable()
+        with paused_gc():
+            self.maker.building = True
+            try:
+                yield from self._build_items(labels)
+            finally:
+                self.maker.building = False
         self._polish_now()
         self.detail.start()
 
@@ -140,7 +153,14 @@ class DiagramScene(QGraphicsScene):
         # Polishing right away costs ~40 ms there and keeps teardown and big removals linear.
         QMetaObject.invokeMethod(self, "_q_polishItems", Qt.ConnectionType.DirectConnection)
 
-    def _build_items(self) -> None:
+    def _each(self, things: Iterable[T], make: Callable[[T], None], done: int, total: int,
+              weight: float = 1.0) -> Generator[tuple[int, int], None, None]:
+        for i, thing in enumerate(things, 1):
+            make(thing)
+            if i % self.BUILD_STEP == 0:
+                yield done + int(i * weight), total
+
+    def _build_items(self, labels: bool) -> Generator[tuple[int, int], None, None]:
         user_moved_legend = self.legend.user_place()
         self.lanes.reset()
         self.clear()   # before the layers go: drops the selected looks, the live move, pending labels
@@ -149,22 +169,33 @@ class DiagramScene(QGraphicsScene):
         self.legend.reset_counts()
         d = self.diagram
         self.rescaler.reset(d)
-        for c in d.companies():
-            self.add_company_item(c.id)
-        for f in d.flows():
-            self.add_flow_item(f.id, f)
-        for key in self.index.pairs:
-            self.lanes.layout_pair(key)
-        self.lanes.place_all_labels()
+        companies, flows = d.companies(), d.flows()
+        nc, nf = len(companies), len(flows)
+        total = (nc + 2 * nf) * (2 if labels else 1)   # (the pairs count as many as the flows)
+        yield from self._each(companies, lambda c: self.add_company_item(c.id), 0, total)
+        yield from self._each(flows, lambda f: self.add_flow_item(f.id, f), nc, total)
+        pairs = list(self.index.pairs)
+        yield from self._each(pairs, self.lanes.layout_pair, nc + nf, total, nf / max(len(pairs), 1))
+        self.lanes.place_all_labels(now=False if labels else None)
+        if labels:
+            # made and placed before the base layer joins the scene, in the order showing them
+            # would make and place them (the layer added before them: a build 10-15 % slower)
+            detail, placer, step = self.detail, self.lanes.labels, self.BUILD_STEP
+            while (left := detail.realize_next(step)) > 0:
+                yield total - left - nf, total
+            while (left := placer.place_next(step)) > 0:
+                yield total - left, total
         # The base layer joins the scene when its items are made and laid out: outside a
         # scene, Qt skips the change notices of each new item, pen and rect (8 % of the
         # build, measured at 2,000 companies / 10,000 flows).
         self.addItem(self.layers.base)
+        yield total - 1, total   # (a slice of its own: a big map's items take a while to add)
         self.legend.rebuild(user_moved_legend)
         self.marks.reapply()
         self.stress.reapply()
         # arrows and labels stay near their companies: the margin holds them
         self.bounds.fit(self.bounds.companies_rect(), shrink=True)
+        yield total, total
 
     def clear(self) -> None:
         """Remove and delete every item (pending label texts and live-move state go too)."""

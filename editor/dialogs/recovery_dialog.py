@@ -4,6 +4,10 @@ Each left-over document is a row: its name, where it was saved from (or
 "never saved") and when it was autosaved. Restore and Discard act on the
 selected rows; Later closes the dialog and keeps the rest for the next start.
 :func:`offer_recovery` runs the whole flow and returns the restored documents.
+
+Recovery files are read in a worker thread behind the progress window of File → Open
+(see editor.background.reading): a big map's file keeps the start responsive, and Cancel
+leaves the file where it was, offered again at the next start (nothing is deleted).
 """
 from __future__ import annotations
 
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.background.autosave import AutosaveController, new_key
+from editor.background.reading import Cancelled, run_off_thread
 from editor.dialogs.messages import warn
 from editor.editing.document import Document
 from editor.i18n import error_text
@@ -147,21 +152,30 @@ class Restored:
     entry: recovery.RecoveryEntry
 
 
+def _title() -> str:
+    return QCoreApplication.translate("RecoveryDialog", "Recover Unsaved Work")
+
+
 def restore(entry: recovery.RecoveryEntry, interval_s: float | None = None,
-            folder: str | os.PathLike | None = None, parent: QObject | None = None) -> Restored | None:
+            folder: str | os.PathLike | None = None, parent: QObject | None = None,
+            window: QWidget | None = None) -> Restored | None:
     """Claim and open a left-over recovery file as a modified document with its original path.
 
+    The file is read in a worker thread (a progress window over ``window`` when it takes long).
     Returns None when another program claimed the file first. Raises
-    :class:`~editor.io.native.FormatError` when the file is damaged; the file
+    :class:`~editor.io.native.FormatError` when the file is damaged, and
+    :class:`~editor.background.reading.Cancelled` when the read was cancelled; the file
     then stays where it is (it is offered again at the next start).
     """
     key = new_key()
     claimed = recovery.claim(entry, key)
     if claimed is None:
         return None
+    label = QCoreApplication.translate("RecoveryDialog", "Restoring {name}…").format(name=entry.display_name)
     try:
-        diagram, original, _name = recovery.load_recovery(claimed)
-    except Exception:
+        diagram, original, _name = run_off_thread(window, label, lambda: recovery.load_recovery(claimed),
+                                                  title=_title())
+    except BaseException:
         # Give it back so a later start can offer it again.
         with contextlib.suppress(OSError):  # best effort
             os.rename(claimed, entry.file)
@@ -172,9 +186,10 @@ def restore(entry: recovery.RecoveryEntry, interval_s: float | None = None,
     return Restored(doc, ctl, entry)
 
 
-def apply_choices(choices: list[tuple[recovery.RecoveryEntry, str]], interval_s: float | None = None
-                  ) -> tuple[list[Restored], list[str]]:
-    """Carry out the decisions; returns restored documents and messages about entries that failed."""
+def apply_choices(choices: list[tuple[recovery.RecoveryEntry, str]], interval_s: float | None = None,
+                  window: QWidget | None = None) -> tuple[list[Restored], list[str]]:
+    """Carry out the decisions; returns restored documents and messages about entries that failed.
+    A restore cancelled in its progress window keeps its file for the next start."""
     restored: list[Restored] = []
     problems: list[str] = []
     for entry, action in choices:
@@ -182,7 +197,9 @@ def apply_choices(choices: list[tuple[recovery.RecoveryEntry, str]], interval_s:
             recovery.discard(entry)
         elif action == RESTORE:
             try:
-                r = restore(entry, interval_s)
+                r = restore(entry, interval_s, window=window)
+            except Cancelled:
+                continue
             except (recovery.native.FormatError, OSError) as e:
                 problems.append(f"{entry.display_name}: {error_text(e)}")
                 continue
@@ -202,14 +219,18 @@ def offer_recovery(parent: QWidget | None = None, folder: str | os.PathLike | No
     ``Restored.controller.start()``; each document is modified and keeps its
     original path, so Save writes there (after the usual overwrite confirmation).
     """
-    entries = recovery.list_recoveries(folder)
+    looking = QCoreApplication.translate("RecoveryDialog", "Looking for unsaved work…")
+    try:   # (the listing reads each file whole, to name it and say whether it can be restored)
+        entries = run_off_thread(parent, looking, lambda: recovery.list_recoveries(folder), title=_title())
+    except Cancelled:
+        return []   # nothing touched: offered again at the next start
     if not entries:
         return []
     dialog = RecoveryDialog(entries, parent)
     dialog.exec()
-    restored, problems = apply_choices(dialog.choices(), interval_s)
+    restored, problems = apply_choices(dialog.choices(), interval_s, parent)
     if problems:
-        title = QCoreApplication.translate("RecoveryDialog", "Recover Unsaved Work")
+        title = _title()
         head = QCoreApplication.translate("RecoveryDialog", "Some diagrams could not be restored:")
         warn(parent, title, head + "\n\n" + "\n".join(problems))
     return restored

@@ -518,6 +518,14 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
 </context>
 <context>
+    <name>Drawing</name>
+    <message>
+        <location filename="../../editor/app/canvas_build.py" line="+54"/>
+        <source>Drawing {file}…</source>
+        <translation>{file} を描画しています…</translation>
+    </message>
+</context>
+<context>
     <name>ExportImageDialog</name>
     <message>
         <location filename="../../editor/dialogs/export_dialog.py" line="+69"/>
@@ -837,7 +845,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../editor/app/files.py" line="+90"/>
+        <location filename="../../editor/app/files.py" line="+91"/>
         <source>Open &amp;Sample</source>
         <extracomment>The file dialogs&apos; filters, by name (see :func:`_dialog_filter`). Diagram files up to this size are read at once (a few ms); bigger ones in a worker thread. Lock, stamp and watch of the document&apos;s file (the window makes it follow each document). Files dropped onto the window open like File → Open.</extracomment>
         <translation>サンプルを開く(&amp;S)</translation>
@@ -864,12 +872,14 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
     <message>
         <location line="+13"/>
-        <location line="+50"/>
+        <location line="+23"/>
+        <location line="+28"/>
+        <location line="+9"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-53"/>
         <location line="+8"/>
         <location line="+252"/>
         <source>Cannot Open File</source>
@@ -886,7 +896,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>「{file}」を開けません: {reason}。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Opened {path}</source>
         <translation>{path} を開きました</translation>
     </message>
@@ -911,7 +921,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>サンプルを開けません</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Import</source>
         <translation>インポート</translation>
     </message>
@@ -2570,7 +2580,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>新しいフロー: {type}</translation>
     </message>
     <message>
-        <location filename="../../editor/app/mainwindow.py" line="+258"/>
+        <location filename="../../editor/app/mainwindow.py" line="+261"/>
         <source>Cannot Close</source>
         <translation>閉じられません</translation>
     </message>
@@ -2585,7 +2595,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>ファイル → 名前を付けて保存… をお試しください。その間も自動保存が復元用のコピーを残します。</translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location line="-320"/>
         <location filename="../../editor/app/stress_dock.py" line="+96"/>
         <source>Stress Test</source>
         <extracomment>width of the dock when it first opens (its tables have seven columns)</extracomment>
@@ -4733,9 +4743,9 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>Reading</name>
     <message>
-        <location filename="../../editor/background/reading.py" line="+96"/>
+        <location filename="../../editor/background/reading.py" line="+99"/>
         <source>{rows} rows read</source>
-        <extracomment>The progress window appears only when a read takes longer than this (ms). How often the GUI thread looks at the worker (ms): finished, cancelled, progress. The bar&apos;s steps when the total is known. The reads running now, innermost last, with the widget each was started for (GUI thread only).</extracomment>
+        <extracomment>The progress window appears only when a read takes longer than this (ms). How often the GUI thread looks at the worker (ms): finished, cancelled, progress. The bar&apos;s steps when the total is known. Work done on the GUI thread in steps (:func:`run_in_steps`) runs this long per turn of the event loop (s). The reads running now, innermost last, with the widget each was started for (GUI thread only).</extracomment>
         <translation>{rows} 行を読み込みました</translation>
     </message>
     <message>
@@ -4750,11 +4760,13 @@ Your changes will be lost if you don&apos;t save them.</source>
     </message>
     <message>
         <location line="+23"/>
+        <location line="+52"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-51"/>
+        <location line="+52"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
@@ -4762,13 +4774,13 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../editor/dialogs/recovery_dialog.py" line="+45"/>
-        <location line="+167"/>
+        <location filename="../../editor/dialogs/recovery_dialog.py" line="+50"/>
+        <location line="+106"/>
         <source>Recover Unsaved Work</source>
         <translation>未保存の作業を復元</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-102"/>
         <source>Roundtrip did not close normally. These diagrams had changes that were not saved; autosave kept a copy of each.</source>
         <translation>Roundtrip は正常に終了しませんでした。次の図には保存されていない変更がありました。自動保存がそれぞれのコピーを残しています。</translation>
     </message>
@@ -4833,12 +4845,22 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>{count} 件の図の自動保存コピーを削除しますか? 保存されていない変更は失われます。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+55"/>
+        <source>Restoring {name}…</source>
+        <translation>{name} を復元しています…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>another Roundtrip window restored it first</source>
         <translation>別の Roundtrip ウィンドウが先に復元しました</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+15"/>
+        <source>Looking for unsaved work…</source>
+        <translation>保存されていない作業を探しています…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Some diagrams could not be restored:</source>
         <translation>一部の図を復元できませんでした:</translation>
     </message>
