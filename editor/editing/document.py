@@ -292,7 +292,8 @@ class Document(QObject):
     def remove_flow_type(self, type_id: str) -> None:
         record = self.diagram.flow_type(type_id)
         if any(f.type == type_id for f in self.diagram.flows()):
-            raise ModelError(f"flow type {record.name!r} is still used by some flows")
+            raise ModelError(QCoreApplication.translate(
+                "Document", "flow type {name} is still used by some flows").format(name=repr(record.name)))
         self.push(
             RemoveCatalogueCommand(
                 flow_type_ops(self.diagram),
@@ -329,7 +330,8 @@ class Document(QObject):
     def remove_category(self, category_id: str) -> None:
         record = self.diagram.category(category_id)
         if any(c.category == category_id for c in self.diagram.companies()):
-            raise ModelError(f"category {record.name!r} is still used by some companies")
+            raise ModelError(QCoreApplication.translate(
+                "Document", "category {name} is still used by some companies").format(name=repr(record.name)))
         self.push(
             RemoveCatalogueCommand(
                 category_ops(self.diagram),

@@ -389,7 +389,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>フローの種類 {name} を編集</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>flow type {name} is still used by some flows</source>
+        <translation>フローの種類 {name} はまだ一部のフローで使われています</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Delete flow type {name}</source>
         <translation>フローの種類 {name} を削除</translation>
     </message>
@@ -404,7 +409,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>カテゴリ {name} を編集</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>category {name} is still used by some companies</source>
+        <translation>カテゴリ {name} はまだ一部の企業で使われています</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Delete category {name}</source>
         <translation>カテゴリ {name} を削除</translation>
     </message>
