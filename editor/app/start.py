@@ -69,7 +69,7 @@ def start_windows(argv: list[str]) -> list:
             sample = sample_path()
             if sample.exists():
                 w.files.open_sample(sample)
-            settings.set_value("first_run_done", True)
+            settings.set_value_soon("first_run_done", True)
         windows.append(w)
     return windows
 
@@ -137,9 +137,11 @@ def run_app(argv: list[str]) -> int:
 
 
 def shut_down() -> None:
-    """In order: the windows' analyses stop, then the analysis process (which ends its helper)."""
+    """In order: the windows' analyses stop, then the analysis process (which ends its helper);
+    settings not written yet are written."""
     from editor.background import analysis_worker
 
+    settings.write_now()
     for w in list(_windows):
         with contextlib.suppress(RuntimeError):  # its C++ side is already gone
             w.worker.shutdown()
