@@ -31,7 +31,7 @@ from editor.app.analysis_view import AnalysisView
 from editor.app.docks import MIN_CANVAS_HEIGHT, MIN_CANVAS_WIDTH, DockLayout
 from editor.app.files import FileController
 from editor.app.flow_type_combo import FlowTypeCombo
-from editor.app.menus import Actions, build_menus, context_menu
+from editor.app.menus import Actions, build_menus
 from editor.app.panel_docks import Panels, PanelStarter, add_empty_docks
 from editor.app.status import WindowStatus
 from editor.app.type_filter import attach_type_filter
@@ -393,6 +393,8 @@ class MainWindow(QMainWindow):
 
     def context_menu_at(self, scene_pos: QPointF) -> QMenu:
         """The right-click menu for what lies at ``scene_pos`` (a company, a flow or the canvas)."""
+        from editor.app.context_menu import context_menu
+
         owner = self.scene.owner_at(scene_pos)
         if owner is not None:
             kind, oid = owner
