@@ -22,13 +22,13 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "editor" / "data" / "samples" / "ai-money-machine-2025.roundtrip"
 HEAVY = ("networkx", "numpy", "igraph", "highspy", "pandas", "scipy")
 #: Imported when first used, not before the first paint: the dialogs, printing, the format registry
-#: (every table and graph format), the panels, the clipboard, the right-click menu, and what builds a
-#: translation catalogue.
+#: (every table and graph format), the panels, the clipboard, the right-click menu, what builds a
+#: translation catalogue, the lock's host name through socket and the analysis process's pickle.
 LATER = ("editor.dialogs.export_dialog", "editor.dialogs.import_dialog", "editor.dialogs.recovery_dialog",
          "editor.app.printing", "PySide6.QtPrintSupport", "editor.io.formats", "editor.canvas.export.image",
          "editor.app.help_menu", "editor.app.find", "editor.panels.catalogue", "editor.panels.loops",
          "editor.panels.common", "editor.app.clipboard", "editor.io.fragment", "editor.app.context_menu",
-         "subprocess", "multiprocessing")
+         "subprocess", "socket", "pickle", "multiprocessing")
 
 #: The app started as ``roundtrip SAMPLE``; at its first paint it prints the heavy modules loaded
 #: (and whether the panels are made yet, and the overview's picture, shown in its frame right
