@@ -48,7 +48,9 @@ def app_settings() -> QSettings:
 
 def clear_all() -> None:
     """Forget every setting (tests; the real store only when no override is set)."""
+    global _writes_held
     _unwritten.clear()
+    _writes_held = False
     s = app_settings()
     s.clear()
     s.sync()
@@ -99,9 +101,31 @@ def set_value_soon(key: str, value) -> None:
     if QCoreApplication.instance() is None:
         set_value(key, value)
         return
-    if not _unwritten:
+    if not _unwritten and not _writes_held:
         QTimer.singleShot(0, write_now)
     _unwritten[key] = value
+
+
+_writes_held = False
+
+
+def hold_writes() -> None:
+    """Keep what :func:`set_value_soon` sets from the disk until :func:`release_writes` (at start-up:
+    until the window has painted; a 0 ms timer would run before the first paint)."""
+    global _writes_held
+    _writes_held = True
+
+
+def release_writes() -> None:
+    """End :func:`hold_writes`: what was held is written on the next turn of the event loop."""
+    global _writes_held
+    if not _writes_held:
+        return
+    _writes_held = False
+    if _unwritten:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, write_now)
 
 
 def write_now() -> None:

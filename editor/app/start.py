@@ -109,9 +109,11 @@ def run_app(argv: list[str]) -> int:
     i18n.install(app)  # before any widget: texts are translated when widgets are made
     from editor.background import collector
     collector.install()  # cycles are freed on this thread, never on a worker's
+    settings.hold_writes()   # (the recent files: written once the window has painted)
     windows = start_windows(list(argv))
     for w in windows:
         w.show()
+        w.panels_ready.connect(settings.release_writes)   # (right after the first paint)
     gc.freeze()
     # The icon (an SVG drawn at each size the desktop asks for) can wait for the first paint: it
     # is set once the panels are made, right after it (a timer of 0 ms would run before it).

@@ -164,3 +164,19 @@ def test_the_recent_files_are_written_on_the_next_turn_of_the_event_loop(qapp, q
     assert "a.roundtrip" not in on_disk                               # not written yet
     qtbot.waitUntil(lambda: ini.exists() and "a.roundtrip" in ini.read_text(encoding="utf-8"), timeout=2000)
     settings.clear_all()
+
+
+def test_at_start_up_the_settings_are_held_until_the_window_has_painted(qapp, qtbot, tmp_path) -> None:
+    settings.clear_all()
+    ini = settings.settings_file_for_tests()
+    assert ini is not None
+    f = tmp_path / "b.roundtrip"
+    f.write_text("{}")
+    settings.hold_writes()
+    settings.add_recent_file(f)
+    qtbot.wait(50)                  # turns of the event loop: still held
+    assert settings.recent_files() == [str(f.resolve())]
+    assert not ini.exists() or "b.roundtrip" not in ini.read_text(encoding="utf-8")
+    settings.release_writes()
+    qtbot.waitUntil(lambda: ini.exists() and "b.roundtrip" in ini.read_text(encoding="utf-8"), timeout=2000)
+    settings.clear_all()
