@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.worker.options.update(max_loops=settings.get_int("analysis/max_loops", 100, 0, 10000),
                                    max_length=settings.get_int("analysis/max_length", 12, 2, 30))
         self._panels: Panels | None = None
+        self._zoom_due = False
         self._panel_starter = PanelStarter(self)
         self.canvas_holder = QWidget()  # the central widget; holds the view of the current document
         self.canvas_holder.setObjectName("canvas_holder")
@@ -222,7 +223,7 @@ class MainWindow(QMainWindow):
         if self._panels is not None:
             self._panels.attach(document)
             self.worker.run_now()
-        QTimer.singleShot(0, self.zoom_to_fit)
+        self.zoom_to_fit_later()
 
     def _install_canvas(self, document: Document) -> None:
         # setCentralWidget deletes the previous view (later, on the event loop).
@@ -383,7 +384,15 @@ class MainWindow(QMainWindow):
         self.status.update_zoom()
 
     def zoom_to_fit_later(self) -> None:
-        QTimer.singleShot(0, self.zoom_to_fit)
+        """Zoom to fit on the event loop, once (a window opening a file at start asks twice: for its
+        first, empty document and for the file)."""
+        if not self._zoom_due:
+            self._zoom_due = True
+            QTimer.singleShot(0, self._zoom_when_due)
+
+    def _zoom_when_due(self) -> None:
+        self._zoom_due = False
+        self.zoom_to_fit()
 
     # ---------------------------------------------------------- context menu
     def show_context_menu(self, pos: QPoint) -> QMenu:
