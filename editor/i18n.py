@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -101,6 +100,8 @@ def lrelease_program() -> Path | None:
 
 def compile_catalogue(ts: Path, qm: Path) -> None:
     """Run lrelease on ``ts``; raises OSError with lrelease's message when it fails."""
+    import subprocess  # (only to build a catalogue: not on every start in English)
+
     program = lrelease_program()
     if program is None:
         raise OSError("pyside6-lrelease is missing from the PySide6 installation")
@@ -128,6 +129,8 @@ def catalogue_file(lang: str) -> Path | None:
     or the packaged one; None when there is none (the interface stays English)."""
     ts = source_catalogue(lang)
     if ts is not None:
+        import subprocess
+
         digest = hashlib.sha1(ts.read_bytes()).hexdigest()[:16]
         for folder in (_cache_folder(), Path(tempfile.gettempdir()) / "roundtrip-translations"):
             qm = folder / f"{CATALOGUE}_{lang}-{digest}.qm"

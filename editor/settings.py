@@ -48,6 +48,9 @@ def app_settings() -> QSettings:
 
 def clear_all() -> None:
     """Forget every setting (tests; the real store only when no override is set)."""
+    global _writes_held
+    _unwritten.clear()
+    _writes_held = False
     s = app_settings()
     s.clear()
     s.sync()
@@ -55,7 +58,7 @@ def clear_all() -> None:
 
 # ------------------------------------------------------------------ values
 def get_bool(key: str, default: bool) -> bool:
-    value = app_settings().value(key, default)
+    value = _value(key, default)
     if isinstance(value, str):
         return value.lower() in ("1", "true", "yes")
     return bool(value)
@@ -63,7 +66,7 @@ def get_bool(key: str, default: bool) -> bool:
 
 def get_int(key: str, default: int, lo: int | None = None, hi: int | None = None) -> int:
     try:
-        stored: Any = app_settings().value(key, default)  # whatever type the settings file holds
+        stored: Any = _value(key, default)  # whatever type the settings file holds
         value = int(stored)
     except (TypeError, ValueError):
         return default
@@ -73,19 +76,78 @@ def get_int(key: str, default: int, lo: int | None = None, hi: int | None = None
 
 
 def get_str(key: str, default: str = "") -> str:
-    value = app_settings().value(key, default)
+    value = _value(key, default)
     return value if isinstance(value, str) else default
 
 
 def set_value(key: str, value) -> None:
+    _unwritten.pop(key, None)
     s = app_settings()
     s.setValue(key, value)
     s.sync()
 
 
+#: Values set by :func:`set_value_soon` and not written yet (read from here until they are).
+_unwritten: dict[str, Any] = {}
+
+
+def set_value_soon(key: str, value) -> None:
+    """Set ``key`` now (the readers below see it at once) and write it to the settings file on the
+    next turn of the event loop (at once when there is none), so that opening a file at start-up
+    does not wait for the settings file before the window paints. (Kept here, not in a QSettings:
+    any QSettings made meanwhile would write it out when it first reads the file.)"""
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    if QCoreApplication.instance() is None:
+        set_value(key, value)
+        return
+    if not _unwritten and not _writes_held:
+        QTimer.singleShot(0, write_now)
+    _unwritten[key] = value
+
+
+_writes_held = False
+
+
+def hold_writes() -> None:
+    """Keep what :func:`set_value_soon` sets from the disk until :func:`release_writes` (at start-up:
+    until the window has painted; a 0 ms timer would run before the first paint)."""
+    global _writes_held
+    _writes_held = True
+
+
+def release_writes() -> None:
+    """End :func:`hold_writes`: what was held is written on the next turn of the event loop."""
+    global _writes_held
+    if not _writes_held:
+        return
+    _writes_held = False
+    if _unwritten:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, write_now)
+
+
+def write_now() -> None:
+    """Write what :func:`set_value_soon` set and has not written yet."""
+    if not _unwritten:
+        return
+    s = app_settings()
+    for key, value in _unwritten.items():
+        s.setValue(key, value)
+    _unwritten.clear()
+    s.sync()
+
+
+def _value(key: str, default: Any) -> Any:
+    if key in _unwritten:
+        return _unwritten[key]
+    return app_settings().value(key, default)
+
+
 # ------------------------------------------------------------- recent files
 def recent_files() -> list[str]:
-    raw: Any = app_settings().value("recent_files", [])  # a list, one string or junk
+    raw: Any = _value("recent_files", [])  # a list, one string or junk
     if isinstance(raw, str):
         raw = [raw]
     return [_path_from_setting(p) for p in (raw or []) if isinstance(p, str) and p][:MAX_RECENT]
@@ -116,7 +178,7 @@ def add_recent_file(path: str | os.PathLike) -> list[str]:
     files = [f for f in recent_files() if f != p]
     files.insert(0, p)
     files = files[:MAX_RECENT]
-    set_value("recent_files", [_path_to_setting(f) for f in files])
+    set_value_soon("recent_files", [_path_to_setting(f) for f in files])
     return files
 
 

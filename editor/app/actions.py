@@ -4,14 +4,11 @@ Each command is one undo step through the window's Document.
 """
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from editor.app import clipboard
 from editor.editing.document import Document
 from editor.i18n import QT_TRANSLATE_NOOP, error_text, translate
-from editor.io import fragment as fragments
 from editor.model import ModelError
 
 if TYPE_CHECKING:
@@ -89,7 +86,10 @@ class EditController:
         self.window.statusBar().showMessage(message, ms)
 
     # ----------------------------------------------------------- clipboard
+    # (the clipboard's modules are imported on first use: not before the window's first paint)
     def copy(self) -> int:
+        from editor.app import clipboard
+
         cids, fids = self.window.selected_ids()
         n = clipboard.copy_to_clipboard(self.document.diagram, cids, fids)
         if n:
@@ -115,6 +115,11 @@ class EditController:
         return n
 
     def paste(self) -> bool:
+        import hashlib
+
+        from editor.app import clipboard
+        from editor.io import fragment as fragments
+
         frag = clipboard.fragment_from_clipboard()
         if frag is None:
             self._status(translate("Actions", "Nothing to paste: copy companies first"), 3000)
@@ -126,6 +131,8 @@ class EditController:
         )
 
     def duplicate(self) -> bool:
+        from editor.io import fragment as fragments
+
         cids, fids = self.window.selected_ids()
         frag = fragments.fragment(self.document.diagram, cids, fids)
         if not frag["companies"]:
@@ -133,6 +140,8 @@ class EditController:
         return self._paste_fragment(frag, fragments.PASTE_OFFSET, translate("Actions", "Duplicate"))
 
     def _paste_fragment(self, frag: dict[str, Any], offset: float, text: str) -> bool:
+        from editor.app import clipboard
+
         try:
             p = clipboard.paste(self.document, frag, offset, text)
         except ModelError as e:

@@ -31,7 +31,7 @@ from editor.app.analysis_view import AnalysisView
 from editor.app.docks import MIN_CANVAS_HEIGHT, MIN_CANVAS_WIDTH, DockLayout
 from editor.app.files import FileController
 from editor.app.flow_type_combo import FlowTypeCombo
-from editor.app.menus import Actions, build_menus, context_menu
+from editor.app.menus import Actions, build_menus
 from editor.app.panel_docks import Panels, PanelStarter, add_empty_docks
 from editor.app.status import WindowStatus
 from editor.app.type_filter import attach_type_filter
@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.worker.options.update(max_loops=settings.get_int("analysis/max_loops", 100, 0, 10000),
                                    max_length=settings.get_int("analysis/max_length", 12, 2, 30))
         self._panels: Panels | None = None
+        self._zoom_due = False
         self._panel_starter = PanelStarter(self)
         self.canvas_holder = QWidget()  # the central widget; holds the view of the current document
         self.canvas_holder.setObjectName("canvas_holder")
@@ -225,7 +226,7 @@ class MainWindow(QMainWindow):
         if self._panels is not None:
             self._panels.attach(document)
             self.worker.run_now()
-        QTimer.singleShot(0, self.zoom_to_fit)
+        self.zoom_to_fit_later()
 
     def _install_canvas(self, document: Document, scene: DiagramScene | None = None) -> None:
         # setCentralWidget deletes the previous view (later, on the event loop).
@@ -386,7 +387,15 @@ class MainWindow(QMainWindow):
         self.status.update_zoom()
 
     def zoom_to_fit_later(self) -> None:
-        QTimer.singleShot(0, self.zoom_to_fit)
+        """Zoom to fit on the event loop, once (a window opening a file at start asks twice: for its
+        first, empty document and for the file)."""
+        if not self._zoom_due:
+            self._zoom_due = True
+            QTimer.singleShot(0, self._zoom_when_due)
+
+    def _zoom_when_due(self) -> None:
+        self._zoom_due = False
+        self.zoom_to_fit()
 
     # ---------------------------------------------------------- context menu
     def show_context_menu(self, pos: QPoint) -> QMenu:
@@ -396,6 +405,8 @@ class MainWindow(QMainWindow):
 
     def context_menu_at(self, scene_pos: QPointF) -> QMenu:
         """The right-click menu for what lies at ``scene_pos`` (a company, a flow or the canvas)."""
+        from editor.app.context_menu import context_menu
+
         owner = self.scene.owner_at(scene_pos)
         if owner is not None:
             kind, oid = owner

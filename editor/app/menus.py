@@ -5,8 +5,7 @@ context_menu.py and what the Help menu shows in help_menu.py.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import QStyle, QToolBar, QToolButton
 from editor.app import resources
 from editor.app.action_factory import choice_menu, make_action
 from editor.app.actions import ALIGN_MODES
-from editor.app.context_menu import context_menu
 from editor.app.language import build_language_menu
 from editor.app.type_filter import build_flow_types_menu
 from editor.i18n import QT_TRANSLATE_NOOP
@@ -33,8 +31,8 @@ ALIGN_MENU_TEXTS = {
     "bottom": QT_TRANSLATE_NOOP("Menus", "Bottom"),
 }
 
-# (context_menu lives in context_menu.py; the main window takes it from here with the menus)
-__all__ = ["Actions", "build_menus", "context_menu"]
+# (the canvas's right-click menu lives in context_menu.py, imported when first shown)
+__all__ = ["Actions", "build_menus"]
 
 
 # Printing (Qt's print support and the export page), Find and the Help texts are imported when
@@ -69,9 +67,11 @@ def _show_about(w: MainWindow) -> None:
     show_about(w)
 
 
-@dataclass
 class Actions:
-    """Every action of the main window's menus and tool bar, built once by :func:`build_menus`."""
+    """Every action of the main window's menus and tool bar, built once by :func:`build_menus`.
+
+    (A plain class, not a dataclass: making a dataclass of this many fields costs about 2 ms of the
+    start-up; the constructor still takes exactly the fields below, by name.)"""
 
     # File
     new: QAction
@@ -119,6 +119,13 @@ class Actions:
     shortcuts_help: QAction
     about: QAction
     toolbar: QToolBar
+
+    def __init__(self, **actions: Any) -> None:
+        fields = set(Actions.__annotations__)
+        wrong = set(actions) ^ fields
+        if wrong:
+            raise TypeError(f"Actions: missing or unknown fields: {', '.join(sorted(wrong))}")
+        self.__dict__.update(actions)
 
     def follow_selection(self, companies: int, flows: int) -> None:
         """Enable what applies to a selection of ``companies`` companies and ``flows`` flows."""

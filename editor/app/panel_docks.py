@@ -39,9 +39,8 @@ def add_empty_docks(w: MainWindow, titles: dict[str, str]) -> None:
         placeholder = QWidget()
         placeholder.setObjectName(f"placeholder_{key}")
         w.dock_layout.add(key, titles[key], placeholder, area)
-    w.tabifyDockWidget(w.docks["history"], w.docks["stress"])
+    w.dock_layout.place_defaults()     # (tabs the stress test's dock with the history)
     w.docks["stress"].hide()
-    w.dock_layout.place_defaults()
 
 
 class Panels:

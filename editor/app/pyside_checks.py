@@ -19,8 +19,10 @@ def skip_pyside_source_checks() -> int:
     more before the window's first paint, for some 180 modules. No module of the app opts into a
     feature, and with none anywhere both answers mean the same (every module runs without
     features); so the app's own modules are noted 0, and the standard library's and those
-    already loaded -1, before their first import statement. If PySide6 keeps no such table,
-    nothing is done (a module opting into a feature sets its entry itself when it does)."""
+    already loaded -1, before their first import statement; so are the modules imported later
+    that are not the app's (a standard library package's submodules such as ``json.decoder``,
+    the libraries'), as each is first imported (:class:`_NoteOnImport`). If PySide6 keeps no
+    such table, nothing is done (a module opting into a feature sets its entry itself when it does)."""
     table = getattr(sys.modules.get("shibokensupport.feature"), "pyside_feature_dict", None)
     if not isinstance(table, dict):
         return 0
@@ -30,6 +32,24 @@ def skip_pyside_source_checks() -> int:
         parts = path.relative_to(root.parent).with_suffix("").parts
         table.setdefault(".".join(parts[:-1] if parts[-1] == "__init__" else parts), 0)
     for name in (*sys.stdlib_module_names, *list(sys.modules)):
-        if not name.startswith(("PySide6", "shiboken6", "__feature__")):
+        if not name.startswith(_PYSIDE):
             table.setdefault(name, -1)
+    if not any(isinstance(finder, _NoteOnImport) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _NoteOnImport(table))
     return len(table) - size
+
+
+_PYSIDE = ("PySide6", "shiboken6", "__feature__")
+
+
+class _NoteOnImport:
+    """A finder that finds nothing: it notes each module about to be imported for the first time
+    in PySide6's table (-1, or 0 for the app's own), so PySide6 does not read its source."""
+
+    def __init__(self, table: dict[str, int]) -> None:
+        self.table = table
+
+    def find_spec(self, fullname: str, path: object = None, target: object = None) -> None:
+        if not fullname.startswith(_PYSIDE):
+            self.table.setdefault(fullname, 0 if fullname.startswith("editor.") else -1)
+        return None

@@ -69,7 +69,7 @@ def start_windows(argv: list[str]) -> list:
             sample = sample_path()
             if sample.exists():
                 w.files.open_sample(sample)
-            settings.set_value("first_run_done", True)
+            settings.set_value_soon("first_run_done", True)
         windows.append(w)
     return windows
 
@@ -109,9 +109,11 @@ def run_app(argv: list[str]) -> int:
     i18n.install(app)  # before any widget: texts are translated when widgets are made
     from editor.background import collector
     collector.install()  # cycles are freed on this thread, never on a worker's
+    settings.hold_writes()   # (the recent files: written once the window has painted)
     windows = start_windows(list(argv))
     for w in windows:
         w.show()
+        w.panels_ready.connect(settings.release_writes)   # (right after the first paint)
     gc.freeze()
     # The icon (an SVG drawn at each size the desktop asks for) can wait for the first paint: it
     # is set once the panels are made, right after it (a timer of 0 ms would run before it).
@@ -137,9 +139,11 @@ def run_app(argv: list[str]) -> int:
 
 
 def shut_down() -> None:
-    """In order: the windows' analyses stop, then the analysis process (which ends its helper)."""
+    """In order: the windows' analyses stop, then the analysis process (which ends its helper);
+    settings not written yet are written."""
     from editor.background import analysis_worker
 
+    settings.write_now()
     for w in list(_windows):
         with contextlib.suppress(RuntimeError):  # its C++ side is already gone
             w.worker.shutdown()

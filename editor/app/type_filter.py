@@ -14,9 +14,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from editor.io.view import set_view, view_of
-from editor.panels.common import set_view_note
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from editor.app.mainwindow import MainWindow
 
 
@@ -67,6 +68,13 @@ def attach_type_filter(w: MainWindow) -> None:
     w.scene.legendTypeClicked.connect(lambda tid: set_type_shown(w, tid, tid in w.scene.hidden_types))
     known = {t.id for t in w.document.diagram.flow_types()}
     show_hidden(w, set(view_of(w.document.diagram).hidden_types) & known)
+
+
+def set_view_note(panel: QWidget, note: str) -> None:
+    """``note`` on ``panel`` (the panels' module is imported with the panels, after the first paint)."""
+    from editor.panels.common import set_view_note as set_note
+
+    set_note(panel, note)
 
 
 def show_hidden(w: MainWindow, hidden: set[str]) -> None:

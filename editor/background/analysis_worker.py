@@ -43,7 +43,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import pickle
 import threading
 import time
 from collections.abc import Callable
@@ -174,6 +173,7 @@ def _forget_pool(pool: ProcessPoolExecutor) -> None:
 
 def _process_trouble(error: BaseException | None) -> bool:
     """True when ``error`` comes from the process machinery, not from the analysis."""
+    import pickle  # (with the process machinery: not before the window's first paint)
     from concurrent.futures.process import BrokenProcessPool
 
     return isinstance(error, (BrokenProcessPool, pickle.PicklingError))
@@ -235,6 +235,8 @@ class AnalysisWorker(QObject):
         self._process_fn = analyze_fn
         self.use_process = (analyze_fn is None and process_allowed()) if use_process is None else use_process
         if self.use_process and analyze_fn is not None:
+            import pickle
+
             try:
                 pickle.dumps(analyze_fn)
             except Exception:  # a lambda or local function: it can only run here

@@ -1,7 +1,9 @@
 """The overview in the corner of the canvas: the whole map small, the part in the window as a
 frame. Shown only while the map is larger than the window; a click or a drag in it moves the
 view there. The small picture is drawn again a moment after the diagram changes (not on every
-scroll: scrolling only moves the frame).
+scroll: scrolling only moves the frame). The first picture is drawn right after the overview
+first paints (its frame first, empty), not before: rendering the whole scene small is not
+worth delaying the window's first paint for.
 """
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ class Minimap(QWidget):
         self._source = QRectF()      # the scene rect the picture shows
         self._target = QRectF()      # where it is drawn in this widget
         self._content: QRectF | None = None
+        self._picture_due = False    # the first picture is drawn after the first paint
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.REFRESH_MS)
@@ -83,13 +86,27 @@ class Minimap(QWidget):
             return
         port = self._view.viewport().geometry()
         self.move(port.right() - self.width() - self.MARGIN, port.bottom() - self.height() - self.MARGIN)
-        if self._pixmap is None:
-            self._draw_picture()
         self.show()
         self.raise_()
         self.update()
 
+    def has_picture(self) -> bool:
+        """Whether the small picture of the map is drawn (it is, right after the overview first paints)."""
+        return self._pixmap is not None
+
+    def _draw_after_paint(self) -> None:
+        """Draw the picture on the event loop, once the paint that asked for it is done."""
+        if not self._picture_due:
+            self._picture_due = True
+            QTimer.singleShot(0, self._draw_due_picture)
+
+    def _draw_due_picture(self) -> None:
+        if self._picture_due and self._pixmap is None:
+            self._draw_picture()
+        self._picture_due = False
+
     def _draw_picture(self) -> None:
+        self._picture_due = False
         scene = self._view.scene()
         self._content = None
         content = self.content_rect()
@@ -125,6 +142,8 @@ class Minimap(QWidget):
             self.follow_view()
 
     def _to_scene(self, p: QPointF) -> QPointF:
+        if self._pixmap is None:
+            self._draw_picture()   # (a click before the first picture: its mapping is needed now)
         t, s = self._target, self._source
         if t.width() <= 0 or t.height() <= 0:
             return s.center()
@@ -147,7 +166,9 @@ class Minimap(QWidget):
         painter.setPen(QPen(QColor(style.legend_border), 1))
         painter.setBrush(QColor(style.background))
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
-        if self._pixmap is not None and not self._source.isEmpty():
+        if self._pixmap is None:
+            self._draw_after_paint()
+        elif not self._source.isEmpty():
             painter.drawPixmap(self._target.topLeft(), self._pixmap)
             visible = self._view.mapToScene(self._view.viewport().rect()).boundingRect()
             frame = self._to_map(visible).intersected(self._target.adjusted(-1, -1, 1, 1))

@@ -19,7 +19,7 @@ import getpass
 import hashlib
 import json
 import os
-import socket
+import platform
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,12 +53,18 @@ class LockOwner:
         return msg("{user} on {host} (process {pid})", user=user, host=host, pid=self.pid)
 
 
+def _host() -> str:
+    """This computer's name (``socket.gethostname()``; through ``platform``, which is loaded already,
+    rather than importing ``socket`` before the window's first paint)."""
+    return platform.node()
+
+
 def _me() -> LockOwner:
     try:
         user = getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name in this environment
         user = ""
-    return LockOwner(user, socket.gethostname(), os.getpid(),
+    return LockOwner(user, _host(), os.getpid(),
                      _dt.datetime.now().astimezone().isoformat(timespec="seconds"))
 
 
@@ -91,7 +97,7 @@ def read_lock(path: str | os.PathLike) -> LockOwner | None:
 
 def is_stale(owner: LockOwner, lock_file: Path) -> bool:
     """A lock whose process is gone (same machine) or which is very old (another machine)."""
-    if owner.host == socket.gethostname():
+    if owner.host == _host():
         return not _pid_alive(owner.pid)
     try:
         age = _dt.datetime.now().timestamp() - lock_file.stat().st_mtime

@@ -22,14 +22,17 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "editor" / "data" / "samples" / "ai-money-machine-2025.roundtrip"
 HEAVY = ("networkx", "numpy", "igraph", "highspy", "pandas", "scipy")
 #: Imported when first used, not before the first paint: the dialogs, printing, the format registry
-#: (every table and graph format) and the panels.
+#: (every table and graph format), the panels, the clipboard, the right-click menu, what builds a
+#: translation catalogue, the lock's host name through socket and the analysis process's pickle.
 LATER = ("editor.dialogs.export_dialog", "editor.dialogs.import_dialog", "editor.dialogs.recovery_dialog",
          "editor.app.printing", "PySide6.QtPrintSupport", "editor.io.formats", "editor.canvas.export.image",
          "editor.app.help_menu", "editor.app.find", "editor.panels.catalogue", "editor.panels.loops",
-         "multiprocessing")
+         "editor.panels.common", "editor.app.clipboard", "editor.io.fragment", "editor.app.context_menu",
+         "subprocess", "socket", "pickle", "multiprocessing")
 
 #: The app started as ``roundtrip SAMPLE``; at its first paint it prints the heavy modules loaded
-#: (and whether the panels are made yet), then leaves.
+#: (and whether the panels are made yet, and the overview's picture, shown in its frame right
+#: after), then leaves.
 FIRST_PAINT = f"""
 import os, sys, builtins
 real = builtins.print
@@ -39,7 +42,8 @@ def spy(*args, **kwargs):
         w = start._windows[-1]
         real("heavy", ",".join(m for m in {HEAVY!r} if m in sys.modules) or "-",
              "panels", w.panels_built(), "docks", len(w.docks),
-             "later", ",".join(m for m in {LATER!r} if m in sys.modules) or "-", flush=True)
+             "later", ",".join(m for m in {LATER!r} if m in sys.modules) or "-",
+             "overview", w.view.minimap.isVisible(), "picture", w.view.minimap.has_picture(), flush=True)
         os._exit(0)
     real(*args, **kwargs)
 builtins.print = spy
@@ -68,7 +72,8 @@ def test_the_first_paint_comes_before_the_panels_and_the_analysis_libraries(tmp_
                          text=True, timeout=120)
     line = next((ln for ln in out.stdout.splitlines() if ln.startswith("heavy")), None)
     assert line is not None, out.stderr[-2000:]
-    assert line.split() == ["heavy", "-", "panels", "False", "docks", str(len(DOCKS)), "later", "-"], line
+    assert line.split() == ["heavy", "-", "panels", "False", "docks", str(len(DOCKS)), "later", "-",
+                            "overview", "True", "picture", "False"], line
 
 
 def test_the_panels_come_after_the_first_paint_into_the_docks(window, qtbot) -> None:
@@ -117,3 +122,61 @@ def test_the_saved_layout_is_back_once_the_panels_are_in(window, qtbot) -> None:
     qtbot.wait(50)
     assert width > 400 and abs(again.docks["inspector"].width() - width) <= 2
     again.shutdown()
+
+
+def test_the_overview_shows_its_picture_right_after_it_first_paints(window, qtbot) -> None:
+    with qtbot.waitSignal(window.panels_ready, timeout=10000):
+        window.show()
+    view, mini = window.view, window.view.minimap
+    view.scale(4, 4)               # the map no longer fits: the overview is shown
+    mini._pixmap = None            # as before the first paint: no picture yet
+    mini.follow_view()
+    assert mini.isVisible() and not mini.has_picture()     # shown at once, drawn after it paints
+    qtbot.waitUntil(mini.has_picture, timeout=5000)
+
+
+def test_a_click_on_the_overview_before_its_picture_still_moves_the_view(window, qtbot) -> None:
+    with qtbot.waitSignal(window.panels_ready, timeout=10000):
+        window.show()
+    view, mini = window.view, window.view.minimap
+    view.scale(4, 4)
+    mini.follow_view()
+    mini._pixmap = None            # as at the first paint: the picture is not drawn yet
+    before = view.mapToScene(view.viewport().rect()).boundingRect().center()
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    QTest.mouseClick(mini, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(8, 8))
+    after = view.mapToScene(view.viewport().rect()).boundingRect().center()
+    assert mini.has_picture()
+    assert after.x() < before.x() and after.y() < before.y()       # moved to the top left
+
+
+def test_the_recent_files_are_written_on_the_next_turn_of_the_event_loop(qapp, qtbot, tmp_path) -> None:
+    settings.clear_all()
+    ini = settings.settings_file_for_tests()
+    assert ini is not None
+    f = tmp_path / "a.roundtrip"
+    f.write_text("{}")
+    settings.add_recent_file(f)
+    assert settings.recent_files() == [str(f.resolve())]            # read at once in this process
+    on_disk = ini.read_text(encoding="utf-8") if ini.exists() else ""
+    assert "a.roundtrip" not in on_disk                               # not written yet
+    qtbot.waitUntil(lambda: ini.exists() and "a.roundtrip" in ini.read_text(encoding="utf-8"), timeout=2000)
+    settings.clear_all()
+
+
+def test_at_start_up_the_settings_are_held_until_the_window_has_painted(qapp, qtbot, tmp_path) -> None:
+    settings.clear_all()
+    ini = settings.settings_file_for_tests()
+    assert ini is not None
+    f = tmp_path / "b.roundtrip"
+    f.write_text("{}")
+    settings.hold_writes()
+    settings.add_recent_file(f)
+    qtbot.wait(50)                  # turns of the event loop: still held
+    assert settings.recent_files() == [str(f.resolve())]
+    assert not ini.exists() or "b.roundtrip" not in ini.read_text(encoding="utf-8")
+    settings.release_writes()
+    qtbot.waitUntil(lambda: ini.exists() and "b.roundtrip" in ini.read_text(encoding="utf-8"), timeout=2000)
+    settings.clear_all()
