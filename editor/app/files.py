@@ -21,15 +21,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from editor import settings
-from editor.app import file_guard
+from editor.app import file_export, file_guard
 from editor.app.canvas_build import show_document
 from editor.app.drops import FileDrops
+from editor.app.file_export import dialog_filter_named
 from editor.app.file_guard import FileGuard
 from editor.app.samples import sample_paths
 from editor.background.reading import Cancelled, cancel_reads, run_off_thread
 from editor.dialogs import messages
 from editor.editing.document import Document
-from editor.i18n import error_texts, file_filter, translate
+from editor.i18n import file_filter, translate
 from editor.io import native
 from editor.io.errors import InputError
 from editor.model import Diagram, ModelError
@@ -40,22 +41,6 @@ if TYPE_CHECKING:
 
 # The file dialogs, the import and export dialogs and the format registry (with every table and
 # graph format) are imported when first used, not before the window's first paint.
-
-#: The file dialogs' filters, by name (see :func:`_dialog_filter`).
-_FILTERS: dict[str, str] = {}
-
-
-def _dialog_filter(name: str) -> str:
-    """The file dialog filter ``name`` ("native", "table" or "export table"), made on first use."""
-    if not _FILTERS:
-        from editor.io.formats import NATIVE, dialog_filter, formats_where
-
-        _FILTERS["native"] = dialog_filter([NATIVE], "Roundtrip diagrams")
-        _FILTERS["table"] = dialog_filter(formats_where("read", native_format=False), "Tables and graphs")
-        _FILTERS["export table"] = dialog_filter(formats_where("write", image=False, native_format=False),
-                                                 primary_only=True)
-    return _FILTERS[name]
-
 
 #: Diagram files up to this size are read at once (a few ms); bigger ones in a worker thread.
 READ_INLINE_BYTES = 256 * 1024
@@ -84,8 +69,8 @@ class FileController:
         self.window = window
         self.confirm_overwrite = False
         #: Lock, stamp and watch of the document's file (the window makes it follow each document).
-        self.guard = FileGuard(window, warn=lambda message: self._status(message, 15000))
-        self.guard.changedOutside.connect(lambda message: self._status(message, 15000))
+        self.guard = FileGuard(window, warn=lambda message: self.show_status(message, 15000))
+        self.guard.changedOutside.connect(lambda message: self.show_status(message, 15000))
         #: Files dropped onto the window open like File → Open.
         self.drops = FileDrops(window, self.open_path)
         self.samples_menu = QMenu(translate("Files", "Open &Sample"), window)
@@ -97,7 +82,7 @@ class FileController:
     def document(self) -> Document:
         return self.window.document
 
-    def _status(self, message: str, ms: int) -> None:
+    def show_status(self, message: str, ms: int) -> None:
         self.window.statusBar().showMessage(message, ms)
 
     # -------------------------------------------------------------- reading
@@ -143,7 +128,7 @@ class FileController:
         if not self.maybe_save():
             return False
         self.window.set_document(Document())
-        self._status(translate("Files", "New diagram"), 3000)
+        self.show_status(translate("Files", "New diagram"), 3000)
         return True
 
     # ---------------------------------------------------------------- open
@@ -155,7 +140,7 @@ class FileController:
             self.window,
             translate("Files", "Open Diagram"),
             start,
-            f"{file_filter(_dialog_filter('native'))};;{file_filter(_dialog_filter('table'))};;"
+            f"{file_filter(dialog_filter_named('native'))};;{file_filter(dialog_filter_named('table'))};;"
             f"{translate('Files', 'All files (*)')}",
         )
         return self.open_path(path) if path else False
@@ -193,7 +178,7 @@ class FileController:
             return False  # the document stays as it was
         settings.add_recent_file(p)
         self.update_recent_menu()
-        self._status(translate("Files", "Opened {path}").format(path=p), 4000)
+        self.show_status(translate("Files", "Opened {path}").format(path=p), 4000)
         return True
 
     def new_at_path(self, path: str | Path) -> bool:
@@ -211,7 +196,7 @@ class FileController:
             )
             return False
         self.window.set_document(Document(None, p.resolve()))
-        self._status(translate("Files", "New diagram: Save writes {path}").format(path=p), 6000)
+        self.show_status(translate("Files", "New diagram: Save writes {path}").format(path=p), 6000)
         return True
 
     def open_sample(self, path: str | Path) -> bool:
@@ -243,13 +228,13 @@ class FileController:
             self._open_unsaved(result.diagram)
             self._warn_if_too_large_to_save(Path(path), result.diagram)
         if result.summary:
-            self._status(result.summary, 6000)
+            self.show_status(result.summary, 6000)
         return True
 
     def import_dialog(self) -> bool:
         from PySide6.QtWidgets import QFileDialog
 
-        filters = f"{file_filter(_dialog_filter('table'))};;{translate('Files', 'All files (*)')}"
+        filters = f"{file_filter(dialog_filter_named('table'))};;{translate('Files', 'All files (*)')}"
         path, _ = QFileDialog.getOpenFileName(self.window, translate("Files", "Import"), "", filters)
         return self.import_path(path) if path else False
 
@@ -323,7 +308,8 @@ class FileController:
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getSaveFileName(
-            self.window, translate("Files", "Save Diagram As"), start, file_filter(_dialog_filter("native"))
+            self.window, translate("Files", "Save Diagram As"), start,
+            file_filter(dialog_filter_named("native")),
         )
         if not path:
             return False
@@ -375,7 +361,7 @@ class FileController:
         self.confirm_overwrite = False
         settings.add_recent_file(path)
         self.update_recent_menu()
-        self._status(translate("Files", "Saved {path}").format(path=path), 4000)
+        self.show_status(translate("Files", "Saved {path}").format(path=path), 4000)
         return True
 
     def revert(self) -> bool:
@@ -447,62 +433,7 @@ class FileController:
 
     # -------------------------------------------------------------- export
     def export_image(self) -> bool:
-        from editor.dialogs.export_dialog import ExportImageDialog
-
-        folder = self.document.path.parent if self.document.path else ""
-        cids, fids = self.window.selected_ids()
-        dialog = ExportImageDialog(
-            self.document.diagram,
-            self.window,
-            selection=(cids, fids) if cids or fids else None,
-            directory=folder,
-            stress=self.window.stress.overlay_for_export(),
-        )
-        if not dialog.exec():
-            return False
-        self._status(translate("Files", "Exported {path}").format(path=dialog.path()), 6000)
-        return True
+        return file_export.export_image(self)
 
     def export_table(self) -> bool:
-        base = self.document.path.with_suffix(".csv") if self.document.path else Path("diagram.csv")
-        from PySide6.QtWidgets import QFileDialog
-
-        path, chosen = QFileDialog.getSaveFileName(
-            self.window, translate("Files", "Export Table"), str(base),
-            file_filter(_dialog_filter("export table")),
-        )
-        if not path:
-            return False
-        if not Path(path).suffix:
-            path += "." + chosen.split("*.")[-1].rstrip(")")
-        from editor.dialogs.export_dialog import ask_table_cells
-
-        raw = ask_table_cells(self.document.diagram, path, self.window)
-        if raw is None:
-            return False
-        return self._write(path, "Export Table", raw=raw)
-
-    def _write(self, path: str, title: str, *, raw: bool = False) -> bool:
-        from editor.analysis import analyze_for_export
-        from editor.canvas.export.image import export_image
-        from editor.io.formats import write_any
-        from editor.io.tables import export_tables
-
-        try:
-            if raw:  # CSV text cells untouched (asked in the Export Table dialog)
-                d = self.document.diagram
-                written, notes = export_tables(d, path, analyze_for_export(d.snapshot()), raw=True)
-            else:
-                written, notes = write_any(
-                    self.document.diagram, path, analyze=analyze_for_export, image_writer=export_image
-                )
-        except (InputError, ModelError, OSError) as e:
-            messages.show_error(self.window, translate("Files", "Cannot Export"), str(e))
-            return False
-        names = ", ".join(Path(p).name for p in written)
-        self._status(
-            translate("Files", "Exported {files}").format(files=names)
-            + (f" ({'; '.join(error_texts(notes))})" if notes else ""),
-            6000,
-        )
-        return True
+        return file_export.export_table(self)

@@ -4,7 +4,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../editor/app/actions.py" line="+23"/>
+        <location filename="../../editor/app/actions.py" line="+20"/>
         <source>Align left</source>
         <extracomment>the undo step names of Arrange → Align and Distribute</extracomment>
         <translation>左揃え</translation>
@@ -45,7 +45,7 @@
         <translation>垂直方向に等間隔に配置</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>Copied 1 company</source>
         <translation>1 社をコピーしました</translation>
     </message>
@@ -65,7 +65,7 @@
         <translation>{count} 社を切り取り</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Nothing to paste: copy companies first</source>
         <translation>貼り付けるものがありません。先に企業をコピーしてください</translation>
     </message>
@@ -75,12 +75,12 @@
         <translation>貼り付け</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Cannot paste: {reason}</source>
         <translation>貼り付けできません: {reason}</translation>
     </message>
@@ -108,7 +108,7 @@
 <context>
     <name>Amounts</name>
     <message>
-        <location filename="../../editor/i18n.py" line="+260"/>
+        <location filename="../../editor/i18n.py" line="+263"/>
         <source>up to {amount}</source>
         <extracomment>the setting&apos;s key and values (&quot;system&quot; follows the system locale) the languages with a catalogue, besides the source language English How the amount labels write a qualifier (&quot;up to $100B&quot;, &quot;~$300B&quot;), translated at display time.</extracomment>
         <translation>最大{amount}</translation>
@@ -122,7 +122,7 @@
 <context>
     <name>Analysis</name>
     <message>
-        <location filename="../../editor/background/analysis_worker.py" line="+365"/>
+        <location filename="../../editor/background/analysis_worker.py" line="+367"/>
         <source>Analysis failed: {error}</source>
         <extracomment>Seconds the interactive analysis spends on round-trip capacities before leaving the rest out. Set to 0 to keep the analysis in a thread of the app&apos;s own process. A fresh result (the analysis of the latest request). The latest request failed; argument: a message for the user. True while a request is waiting or running.</extracomment>
         <translation>分析に失敗しました: {error}</translation>
@@ -855,9 +855,9 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../editor/app/files.py" line="+91"/>
+        <location filename="../../editor/app/files.py" line="+76"/>
         <source>Open &amp;Sample</source>
-        <extracomment>The file dialogs&apos; filters, by name (see :func:`_dialog_filter`). Diagram files up to this size are read at once (a few ms); bigger ones in a worker thread. Lock, stamp and watch of the document&apos;s file (the window makes it follow each document). Files dropped onto the window open like File → Open.</extracomment>
+        <extracomment>Diagram files up to this size are read at once (a few ms); bigger ones in a worker thread. Lock, stamp and watch of the document&apos;s file (the window makes it follow each document). Files dropped onto the window open like File → Open.</extracomment>
         <translation>サンプルを開く(&amp;S)</translation>
     </message>
     <message>
@@ -891,12 +891,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="-53"/>
         <location line="+8"/>
-        <location line="+252"/>
+        <location line="+253"/>
         <source>Cannot Open File</source>
         <translation>ファイルを開けません</translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-260"/>
         <source>“{file}” cannot be opened.</source>
         <translation>「{file}」を開けません。</translation>
     </message>
@@ -976,7 +976,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>名前を付けて図を保存</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <location line="+14"/>
         <source>Cannot Save</source>
         <translation>保存できません</translation>
@@ -1033,12 +1033,13 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>「{path}」はもう存在しません。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../../editor/app/file_export.py" line="+50"/>
         <source>Exported {path}</source>
+        <extracomment>The file dialogs&apos; filters, by name (see :func:`dialog_filter_named`).</extracomment>
         <translation>{path} を書き出しました</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Export Table</source>
         <translation>表の書き出し</translation>
     </message>
@@ -1084,7 +1085,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>FlowTypesMenu</name>
     <message>
-        <location filename="../../editor/app/type_filter.py" line="+26"/>
+        <location filename="../../editor/app/type_filter.py" line="+27"/>
         <source>Flow &amp;Types</source>
         <translation>フローの種類(&amp;T)</translation>
     </message>
@@ -1094,7 +1095,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>すべての種類を表示(&amp;A)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>{count} flow type(s) hidden on the canvas; loops and figures include them</source>
         <translation>キャンバスで {count} 種類のフローを非表示にしています。ループと数値にはそれらも含まれます</translation>
     </message>
@@ -2508,7 +2509,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>分析中…</translation>
     </message>
     <message>
-        <location filename="../../editor/app/mainwindow.py" line="+108"/>
+        <location filename="../../editor/app/mainwindow.py" line="+109"/>
         <source>Type of the next flow you draw (keys 1–9)</source>
         <extracomment>The panels are made and in their docks (right after the first paint, or when first asked for).</extracomment>
         <translation>次に描くフローの種類 (キー 1–9)</translation>
@@ -2590,7 +2591,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>新しいフロー: {type}</translation>
     </message>
     <message>
-        <location filename="../../editor/app/mainwindow.py" line="+261"/>
+        <location filename="../../editor/app/mainwindow.py" line="+271"/>
         <source>Cannot Close</source>
         <translation>閉じられません</translation>
     </message>
@@ -2605,7 +2606,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>ファイル → 名前を付けて保存… をお試しください。その間も自動保存が復元用のコピーを残します。</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-330"/>
         <location filename="../../editor/app/stress_dock.py" line="+96"/>
         <source>Stress Test</source>
         <extracomment>width of the dock when it first opens (its tables have seven columns)</extracomment>
@@ -2615,7 +2616,7 @@ Select only companies or only flows to edit them together.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../editor/app/menus.py" line="+28"/>
+        <location filename="../../editor/app/menus.py" line="+26"/>
         <source>Left</source>
         <extracomment>the Arrange → Align menu&apos;s items, by mode (translated by make_action)</extracomment>
         <translation>左揃え</translation>
@@ -2646,7 +2647,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>下揃え</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+119"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -4683,7 +4684,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>Minimap</name>
     <message>
-        <location filename="../../editor/canvas/minimap.py" line="+40"/>
+        <location filename="../../editor/canvas/minimap.py" line="+43"/>
         <source>Overview: click or drag to move the view</source>
         <extracomment>Up to this many flows the overview is the map drawn small; above, dots for the companies.</extracomment>
         <translation>全体図: クリックまたはドラッグで表示位置を移動</translation>
