@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.io.atomic import write_atomic
+from editor.io.csvsplit import split_plain
 from editor.io.errors import InputError
 from editor.io.fields import COMPANY_COLUMNS, FLOW_COLUMNS, record_row
 from editor.io.safe_read import check_regular, read_limited
@@ -309,6 +310,16 @@ def read_text_table(path: str | os.PathLike) -> Table:
         raise InputError(msg("{file}: the file is empty", file=p.name))
     text, notes = decode_text(data, p.name)
     delimiter = _delimiter(text, p.suffix.lower())
+    neutralised = "'" in text and _NEUTRALISED_SOMEWHERE.search(text) is not None  # most files have no quote
+    split = None if neutralised else split_plain(text, delimiter, max_records=MAX_TABLE_ROWS + 1,
+                                                 max_line=MAX_CELL_CHARS)
+    if split is not None:  # no quote anywhere: the columns split at C speed
+        header, columns = split
+        headers = make_table(p.name, [header]).headers
+        table = Table(p.name, headers, None, numbers=range(2, len(columns[0]) + 2),
+                      columns=dict(zip(headers, columns, strict=True)), text=True)
+        table.notes.extend(notes)
+        return table
     joined: list[str] | None = None
     try:  # the records at C speed; a file with a problem is read again record by record for its message
         grid = list(itertools.islice(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
@@ -322,7 +333,7 @@ def read_text_table(path: str | os.PathLike) -> Table:
         clean = False
     if not clean:
         _check_records(p.name, text, delimiter)
-    if "'" in text and _NEUTRALISED_SOMEWHERE.search(text):  # a quick look first: most files have no quote
+    if neutralised:
         grid = [[unneutralise(v) for v in record] for record in grid]
         joined = None
     table = make_table(p.name, grid, text=True, joined=joined)
