@@ -12,7 +12,7 @@ ordinary constructor makes it (``tests/model/test_bulk.py`` compares both on ran
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import fields
 from itertools import compress
 from typing import Any
@@ -157,12 +157,32 @@ def _unchecked(cls: type, names: Sequence[str], columns: Sequence[Sequence[Any]]
     Each field is set as the dataclass's own ``__init__`` sets it (``object.__setattr__``), so the
     records take no more memory than checked ones (filling their ``__dict__`` would make it a dict).
     """
-    new, set_field = object.__new__, object.__setattr__
-    made: list[Any] = []
-    append = made.append
-    for row in zip(*columns, strict=True):
-        record: Any = new(cls)
-        for name, value in zip(names, row, strict=True):
-            set_field(record, name, value)
-        append(record)
-    return made
+    if len(names) != len(columns):
+        raise ValueError("a column for each field expected")
+    return _maker(cls, tuple(names))(columns)
+
+
+_MAKERS: dict[tuple[type, tuple[str, ...]], Callable[[Sequence[Sequence[Any]]], list[Any]]] = {}
+
+
+def _maker(cls: type, names: tuple[str, ...]) -> Callable[[Sequence[Sequence[Any]]], list[Any]]:
+    """A function making records of ``cls`` from columns of its fields ``names``, one field after the other
+    set in a loop written out for these fields (no inner loop over the fields: a third faster)."""
+    maker = _MAKERS.get((cls, names))
+    if maker is None:
+        if not all(map(str.isidentifier, names)):
+            raise ValueError(f"field names expected: {names!r}")
+        values = [f"v{i}" for i in range(len(names))]
+        sets = "".join(f"        set_field(record, {name!r}, {value})\n" for name, value in zip(names, values,
+                                                                                               strict=True))
+        source = (f"def make(columns):\n"
+                  f"    made = []\n"
+                  f"    append = made.append\n"
+                  f"    for {', '.join(values)}, in zip(*columns, strict=True):\n"
+                  f"        record = new(cls)\n{sets}"
+                  f"        append(record)\n"
+                  f"    return made\n")
+        space: dict[str, Any] = {"new": object.__new__, "set_field": object.__setattr__, "cls": cls}
+        exec(compile(source, f"<records of {cls.__name__}>", "exec"), space)  # fields only: checked above
+        maker = _MAKERS[(cls, names)] = space["make"]
+    return maker
