@@ -28,9 +28,8 @@ from operator import methodcaller
 from typing import Any
 
 from editor.io.tablerows import QUALIFIER_WORDS, RecordBuilder, _slug, name_key, read_date
-from editor.io.tables import Table
+from editor.io.tables import Table, distinct
 from editor.io.tableshapes import cell_str as _text
-from editor.io.tableshapes import distinct
 from editor.model import QUALIFIERS, STATUSES, ModelError
 from editor.model.amounts import AmountError, parse_amount
 from editor.model.bulk import flows_from_columns
@@ -45,15 +44,17 @@ class Unreadable(Exception):
     """A cell the fast way does not read: the table is built row by row instead."""
 
 
-def _by_value(column: Sequence[Any], read: Callable[[Any], Any], text: bool = False) -> list[Any]:
+def _by_value(column: Sequence[Any], read: Callable[[Any], Any], text: bool = False,
+              values: list[Any] | None = None) -> list[Any]:
     """``[read(cell) for cell in column]``, calling ``read`` once per distinct cell value.
 
-    ``text``: every cell is known to be a ``str`` (equal cells are then the same value).
+    ``text``: every cell is known to be a ``str`` (equal cells are then the same value);
+    ``values``: the column's distinct cells (:func:`~editor.io.tables.distinct`), when known.
     """
     if text:
-        by_text = {v: read(v) for v in dict.fromkeys(column)}
+        by_text = {v: read(v) for v in (dict.fromkeys(column) if values is None else values)}
         return list(map(by_text.__getitem__, column))
-    values = distinct(column)
+    values = distinct(column) if values is None else values
     if len(values) == len(column):  # every cell differs (or one cannot be hashed)
         return [read(v) for v in column]
     if set(map(type, values)) <= {str}:
@@ -69,15 +70,17 @@ def _plain_amounts(texts: list[str]) -> dict[str, float]:
     return dict(zip(plain, map(float, plain), strict=True))
 
 
-def _amounts(cells: Sequence[Any], units: Sequence[str], default_unit: str, text: bool = False
-             ) -> tuple[list[float | None], list[str]]:
+def _amounts(cells: Sequence[Any], units: Sequence[str], default_unit: str, text: bool = False,
+             values: list[Any] | None = None) -> tuple[list[float | None], list[str]]:
     """``parse_amount(cell, unit or default_unit)`` of every row, as the column of amounts and the column
-    of qualifiers; Unreadable at the first cell it refuses. ``text``: every cell is a ``str``."""
+    of qualifiers; Unreadable at the first cell it refuses. ``text``: every cell is a ``str``;
+    ``values``: the distinct cells, when known."""
     one_unit = len(set(units)) <= 1
     keys: Sequence[Any]
     if text and one_unit:  # the cell alone decides
         keys = cells
-        unique = [(str, c, units[0] if units else "") for c in dict.fromkeys(cells)]
+        unit = units[0] if units else ""
+        unique = [(str, c, unit) for c in (dict.fromkeys(cells) if values is None else values)]
     else:
         keys = [(c.__class__, c, u) for c, u in zip(cells, units, strict=True)]  # 1, 1.0 and True read apart
         try:
@@ -149,7 +152,9 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
     def read(fld: str, reader: Callable[[Any], Any]) -> list[Any]:
         """``reader`` of each cell of the field's column (of an empty cell for each row when none)."""
         header = mapping.get(fld)
-        return [reader(None)] * n if header is None else _by_value(table.column(header), reader, text)
+        if header is None:
+            return [reader(None)] * n
+        return _by_value(table.column(header), reader, text, table.distinct(header))
 
     def texts(fld: str, strip: bool = True) -> Sequence[str]:
         header = mapping.get(fld)
@@ -181,7 +186,9 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
         if not all(map(str.strip, both)):
             raise Unreadable  # an empty end
     units = texts("unit")
-    amounts, amount_qualifiers = _amounts(column("amount"), units, b.unit, text and "amount" in mapping)
+    amount_header = mapping.get("amount")
+    amounts, amount_qualifiers = _amounts(column("amount"), units, b.unit, text and amount_header is not None,
+                                          None if amount_header is None else table.distinct(amount_header))
     qualifiers, statuses = read("qualifier", _qualifier), read("status", _status)
     if "qualifier" in mapping:
         amount_qualifiers = [q or qualifier

@@ -69,6 +69,8 @@ class Table:
         self._rows = rows
         self._numbers = None if numbers is None else list(numbers)
         self._columns: dict[str, Sequence[Any]] = dict(columns or {})
+        #: What was worked out from the columns once (their distinct cells, decimal marks...), by key.
+        self.derived: dict[Any, Any] = {}
         if rows is None and (numbers is None or any(len(c) != len(numbers) for c in self._columns.values())):
             raise ValueError("a table needs its rows, or its row numbers and columns of as many cells")
 
@@ -97,6 +99,15 @@ class Table:
             col = self._columns[header] = ([None] * len(self.numbers) if self._rows is None
                                            else [r.cells.get(header) for r in self._rows])
         return col
+
+    def distinct(self, header: str) -> list[Any]:
+        """The column's cells in the order they first appear, each once (kept: a table is not changed)."""
+        values = self.derived.get(("distinct", header))
+        if values is None:
+            col = self.column(header)
+            values = list(dict.fromkeys(col)) if self.text else distinct(col)
+            self.derived[("distinct", header)] = values
+        return values
 
     def with_columns(self, changed: Mapping[str, Sequence[Any]]) -> Table:
         """A copy of this table with some columns' cells replaced (as many cells, in row order)."""
@@ -130,6 +141,18 @@ def column_letter(index: int) -> str:
 
 def blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def distinct(values: Iterable[Any]) -> list[Any]:
+    """The values in the order they first appear, each once (1, 1.0 and True kept apart);
+    all of them, repeats too, when one cannot be hashed."""
+    values = list(values) if not isinstance(values, (list, tuple)) else values
+    if set(map(type, values)) <= {str}:  # text cells (all of a CSV file): equal means the same
+        return list(dict.fromkeys(values))
+    try:
+        return [v for _, v in dict.fromkeys([(v.__class__, v) for v in values])]
+    except TypeError:
+        return list(values)
 
 
 def make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = None, *,
