@@ -15,10 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import fields
 from itertools import compress
+from math import isnan
 from typing import Any
 
 from editor.model.entities import (
     _SURROGATE,
+    MAX_AMOUNT,
     QUALIFIERS,
     STATUSES,
     Company,
@@ -30,6 +32,7 @@ from editor.model.entities import (
 from editor.model.errors import ModelError
 
 FLOW_FIELDS = tuple(f.name for f in fields(Flow))
+COMPANY_FIELDS = tuple(f.name for f in fields(Company))
 _REQUIRED_FLOW_TEXTS = ("id", "source", "target", "type")
 _OPTIONAL_FLOW_TEXTS = ("unit", "url", "note")
 _QUALIFIERS = frozenset(QUALIFIERS)
@@ -149,6 +152,42 @@ def companies_named(ids: Sequence[str], names: Sequence[str]) -> list[Company]:
     others = [f for f in fields(Company) if f.name not in ("id", "name")]
     return _unchecked(Company, ["id", "name", *(f.name for f in others)],
                       [ids, names, *([f.default] * len(ids) for f in others)])
+
+
+_COMPANY_TEXTS = {"id": True, "name": True, "category": True, "valuation_date": False,
+                  "revenue_period": False, "profit_period": False, "notes": False}  # field: required
+_COMPANY_NUMBERS = {"valuation": False, "revenue": False, "profit": True, "size": False}  # field: signed
+
+
+def _floats(column: Sequence[Any], optional: bool, low: float, high: float) -> bool:
+    """Every cell is a float (or None when ``optional``) from ``low`` to ``high``: what the checks of
+    :class:`Company` leave as it is (a whole number, a NaN or an infinity is left to them)."""
+    kinds = set(map(type, column))
+    if not kinds <= ({float, type(None)} if optional else {float}):
+        return False
+    values = [v for v in column if v is not None] if type(None) in kinds else column
+    return not values or (not any(map(isnan, values)) and low <= min(values) and max(values) <= high)
+
+
+def company_columns_pass(columns: dict[str, Sequence[Any]]) -> bool:
+    """Whether every row of ``columns`` (one per field of :class:`Company`) makes a Company as it is."""
+    c = columns
+    return (all(texts_pass(c[f], required) for f, required in _COMPANY_TEXTS.items())
+            and all(_floats(c[f], True, -MAX_AMOUNT if signed else 0.0, MAX_AMOUNT)
+                    for f, signed in _COMPANY_NUMBERS.items() if f != "size")
+            and _floats(c["size"], True, 1.0, 1000.0)
+            and _floats(c["x"], False, -1e7, 1e7) and _floats(c["y"], False, -1e7, 1e7))
+
+
+def companies_from_columns(columns: dict[str, Sequence[Any]]) -> list[Company]:
+    """The companies of whole columns (a column for every field of :class:`Company`, all as long):
+    equal to ``[Company(**row) for row in rows]``, and raising its first ModelError."""
+    if set(columns) != set(COMPANY_FIELDS) or len(set(map(len, columns.values()))) > 1:
+        raise ValueError(f"company columns of as many cells expected: {', '.join(COMPANY_FIELDS)}")
+    ordered = [columns[f] for f in COMPANY_FIELDS]
+    if not company_columns_pass(columns):
+        return [Company(*row) for row in zip(*ordered, strict=True)]
+    return _unchecked(Company, COMPANY_FIELDS, ordered)
 
 
 def _unchecked(cls: type, names: Sequence[str], columns: Sequence[Sequence[Any]]) -> list[Any]:
