@@ -12,7 +12,7 @@ ordinary constructor makes it (``tests/model/test_bulk.py`` compares both on ran
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
 from itertools import compress
 from math import isnan
@@ -169,7 +169,7 @@ def _floats(column: Sequence[Any], optional: bool, low: float, high: float) -> b
     return not values or (not any(map(isnan, values)) and low <= min(values) and max(values) <= high)
 
 
-def company_columns_pass(columns: dict[str, Sequence[Any]]) -> bool:
+def company_columns_pass(columns: Mapping[str, Sequence[Any]]) -> bool:
     """Whether every row of ``columns`` (one per field of :class:`Company`) makes a Company as it is."""
     c = columns
     return (all(texts_pass(c[f], required) for f, required in _COMPANY_TEXTS.items())
@@ -179,7 +179,7 @@ def company_columns_pass(columns: dict[str, Sequence[Any]]) -> bool:
             and _floats(c["x"], False, -1e7, 1e7) and _floats(c["y"], False, -1e7, 1e7))
 
 
-def companies_from_columns(columns: dict[str, Sequence[Any]]) -> list[Company]:
+def companies_from_columns(columns: Mapping[str, Sequence[Any]]) -> list[Company]:
     """The companies of whole columns (a column for every field of :class:`Company`, all as long):
     equal to ``[Company(**row) for row in rows]``, and raising its first ModelError."""
     if set(columns) != set(COMPANY_FIELDS) or len(set(map(len, columns.values()))) > 1:

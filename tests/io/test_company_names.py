@@ -39,5 +39,7 @@ def test_plain_names_are_named_at_once():
     b = builder([])
     assert b._plain_companies(["Acme Corp", "Beta", "Ωmega 2"]) == ["acme_corp", "beta", "mega_2"]
     assert b.named == [("acme_corp", "Acme Corp"), ("beta", "Beta"), ("mega_2", "Ωmega 2")]
-    for odd in (["Acme", "acme"], ["a b", "a-b"], [" Acme"], ["A  B"], ["A\tB"], ["A\nB"], ["Beta"], ["x"] * 2):
+    odd_names = (["Acme", "acme"], ["a b", "a-b"], [" Acme"], ["A  B"], ["A\tB"], ["A\nB"], ["Beta"],
+                 ["x"] * 2)
+    for odd in odd_names:
         assert builder(["Beta"])._plain_companies(odd) is None, odd

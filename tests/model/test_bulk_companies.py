@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editor.model import Company, ModelError
-from editor.model.bulk import COMPANY_FIELDS, company_columns_pass, companies_from_columns
+from editor.model.bulk import COMPANY_FIELDS, companies_from_columns, company_columns_pass
 
 NAN, INF = float("nan"), float("inf")
 VALUES: dict[str, list[Any]] = {
