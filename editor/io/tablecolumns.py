@@ -32,7 +32,7 @@ from editor.io.tables import Table, distinct
 from editor.io.tableshapes import cell_str as _text
 from editor.model import QUALIFIERS, STATUSES, ModelError
 from editor.model.amounts import AmountError, parse_amount
-from editor.model.bulk import flows_from_columns
+from editor.model.bulk import companies_named, flows_from_columns
 
 #: A plain number ``parse_amount`` reads as ``float(text)``: ASCII digits and an optional decimal part,
 #: at most 12 whole digits, so it is never above the largest amount and no further check can refuse it.
@@ -167,6 +167,8 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
     # Every column is read before anything is made, so an unreadable cell changes nothing.
     by_name = not any(f in mapping for f in ("id", "source_id", "target_id"))
     ends: list[Sequence[Any]] = []
+    end_names: list[Sequence[str]] = []
+    end_ids: list[Sequence[str]] = []
     for end in ("source", "target"):
         names = texts(end, strip=False)
         if f"{end}_id" not in mapping:  # the company of each row by its name alone
@@ -175,9 +177,11 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
             ends.append(names)
             continue
         ids = texts(f"{end}_id")
-        if any(not cid and not name.strip() for name, cid in zip(names, ids, strict=True)):
+        if not all(ids) and any(not cid and not name.strip() for name, cid in zip(names, ids, strict=True)):
             raise Unreadable  # an empty end
         ends.append(list(zip(names, ids, strict=True)))
+        end_names.append(names)
+        end_ids.append(ids)
     both: list[Any] = []
     if by_name:  # every end cell once, in the order they come (source, target, next source...)
         both = [None] * (2 * n)
@@ -208,7 +212,8 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
     if by_name:
         made = _by_first_appearance(b, ends, both, type_keys, type_cells)
     else:
-        made = _in_row_order(b, ends, type_keys, type_cells, flow_ids)
+        at_once = len(end_ids) == 2 and _given_ids(b, end_names, end_ids, type_keys, type_cells, flow_ids)
+        made = at_once or _in_row_order(b, ends, type_keys, type_cells, flow_ids)
     sources, targets, type_ids, ids = made
     b.make_named()
     b.undirected += sum(undirected)
@@ -268,6 +273,40 @@ def _in_row_order(b: RecordBuilder, ends: list[Sequence[Any]], type_keys: Sequen
         flow_ids_made.add(fid)
         ids.append(fid)
     return sources, targets, type_ids, ids
+
+
+def _given_ids(b: RecordBuilder, names: list[Sequence[str]], ids: list[Sequence[str]],
+               type_keys: Sequence[Any], type_cells: Sequence[Any], flow_ids: Sequence[str]) -> Made | None:
+    """What :func:`_in_row_order` makes for a table giving the id of every flow and of both its companies
+    (what Roundtrip's CSV export writes), made a column at a time: the new companies in the order their ids
+    first appear, then the new flow types, then the flows. None, with ``b`` untouched, unless no id one
+    kind wants could be wanted by another (then the order of the rows decides)."""
+    if not (all(flow_ids) and all(ids[0]) and all(ids[1])):
+        return None
+    both_ids: list[str] = [""] * (2 * len(flow_ids))  # every end in the order met (source, target, next...)
+    both_ids[0::2], both_ids[1::2] = ids
+    order = list(dict.fromkeys(both_ids))
+    new = [cid for cid in order if cid not in b.companies]
+    fids = set(flow_ids)
+    type_names = {" ".join(_text(cell).split()) for cell in distinct(type_cells)}
+    new_types = {_slug(name) for name in type_names if name and b.diagram.flow_type_by_name(name) is None}
+    if (len(fids) != len(flow_ids) or not b.taken.isdisjoint(new) or not b.taken.isdisjoint(fids)
+            or not b.flow_ids.isdisjoint(fids) or not fids.isdisjoint(order)
+            or (new_types and _may_share_ids(new_types, fids.union(order)))):
+        return None
+    if new:  # each named as where its id first comes
+        both_names: list[str] = [""] * len(both_ids)
+        both_names[0::2], both_names[1::2] = names
+        name_of = dict(zip(reversed(both_ids), reversed(both_names), strict=True))
+        new_names = [name if name.strip() else cid for cid, name in zip(new, map(name_of.__getitem__, new),
+                                                                         strict=True)]
+        b.taken.update(new)
+        for company in companies_named(new, new_names):
+            b.add_company(company, placed=False)
+    type_of = {key: b.flow_type(type_cells[type_keys.index(key)]) for key in dict.fromkeys(type_keys)}
+    b.taken.update(fids)
+    b.flow_ids.update(fids)
+    return list(ids[0]), list(ids[1]), list(map(type_of.__getitem__, type_keys)), list(flow_ids)
 
 
 def _may_share_ids(bases: set[str], others: set[str]) -> bool:
