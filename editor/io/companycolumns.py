@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import compress
 from typing import Any
 
-from editor.io.tablecolumns import Unreadable, _by_value, _may_share_ids
+from editor.io.tablecolumns import Unreadable, _by_value, _may_share_ids, _plain_amounts
 from editor.io.tablerows import RecordBuilder, _coord, _number, _slug, name_key
 from editor.io.tables import Table
 from editor.io.tableshapes import cell_str as _text
@@ -62,9 +62,17 @@ def _columns(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> Colu
         return None  # an empty name
     fields: dict[str, list[Any]] = {}
     for fld, signed in _SIGNED.items():
-        fields[fld] = read(fld, lambda v, f=fld, s=signed: _number(v, f, signed=s))  # type: ignore[misc]
+        header = mapping.get(fld)
+        texts = [] if header is None else [v for v in table.distinct(header) if type(v) is str]
+        plain = _plain_amounts(texts)
+
+        def number(v: Any, f: str = fld, s: bool = signed, plain: dict[str, float] = plain) -> float | None:
+            got = plain.get(v) if type(v) is str else None  # a plain number reads as float(text)
+            return _number(v, f, signed=s) if got is None else got
+
+        fields[fld] = read(fld, number)
     for fld in ("x", "y"):
-        fields[fld] = read(fld, _coord)
+        fields[fld] = _coords(table, mapping.get(fld), n) or read(fld, _coord)
     for fld in _TEXTS:
         fields[fld] = read(fld, _text)
     ids = read("id", lambda v: _text(v).strip())
@@ -92,6 +100,21 @@ def _columns(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> Colu
     if not company_columns_pass(probe):
         return None  # a record would refuse a cell
     return names, ids if given else [], fields
+
+
+def _coords(table: Table, header: str | None, n: int) -> list[float] | None:
+    """:func:`~editor.io.tablerows._coord` of each cell of a text column where every cell holds text:
+    ``float(text)`` of all of them at once (a position that is not finite is refused when the records
+    are checked); None when a cell is blank (or not text, or not a number): read cell by cell."""
+    if header is None or not table.text:
+        return None
+    cells = table.column(header)
+    if not all(map(str.strip, table.distinct(header))):
+        return None
+    try:
+        return list(map(float, cells))
+    except ValueError:
+        return None
 
 
 def _make(b: RecordBuilder, table: Table, mapping: Mapping[str, str], names: list[str], ids: list[str],
