@@ -22,8 +22,9 @@ def split_plain(text: str, delimiter: str, *, max_records: int, max_line: int
     ``max_records``: more lines than this (the header included) give None; ``max_line``: so does a
     line longer than this (no cell is longer than its line).
     """
-    if len(delimiter) != 1 or delimiter in '"\r\n' or '"' in text or "\x00" in text:
-        return None
+    if (len(delimiter) != 1 or delimiter in '"\r\n' or '"' in text or "\x00" in text
+            or text.count("\n") > max_records):
+        return None  # (too many lines: left to csv.reader, which stops at the limit)
     if "\r" in text:
         if text.count("\r") != text.count("\r\n"):
             return None  # a lone carriage return ends a record too: csv.reader decides
