@@ -95,3 +95,17 @@ def test_a_company_column_with_one_odd_value_does_not_pass(name, value):
     assert not company_columns_pass(columns)
     assert outcome(lambda: companies_from_columns(columns)) == outcome(
         lambda: [Company(*r) for r in zip(*(columns[f] for f in COMPANY_FIELDS), strict=True)])
+
+
+def test_records_are_made_by_the_loops_written_out_for_their_fields():
+    """The written-out loops are used only while they name the records' fields in their order."""
+    from dataclasses import fields
+
+    from editor.model import Flow, bulk
+
+    assert set(bulk._WRITTEN_OUT) == {(Flow, tuple(f.name for f in fields(Flow))),
+                                      (Company, tuple(f.name for f in fields(Company)))}
+    columns = {f: ["x"] for f in COMPANY_FIELDS}
+    made = bulk._unchecked(Company, COMPANY_FIELDS, [columns[f] for f in COMPANY_FIELDS])
+    slow = bulk._unchecked(Company, COMPANY_FIELDS[::-1], [columns[f] for f in COMPANY_FIELDS[::-1]])
+    assert made[0].to_dict() == slow[0].to_dict() == dict.fromkeys(COMPANY_FIELDS, "x")
