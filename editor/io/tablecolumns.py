@@ -27,8 +27,9 @@ from collections.abc import Callable, Mapping, Sequence
 from operator import methodcaller
 from typing import Any
 
+from editor.io.cells import distinct
 from editor.io.tablerows import QUALIFIER_WORDS, RecordBuilder, _slug, name_key, read_date
-from editor.io.tables import Table, distinct
+from editor.io.tables import Table
 from editor.io.tableshapes import cell_str as _text
 from editor.model import QUALIFIERS, STATUSES, ModelError
 from editor.model.amounts import AmountError, parse_amount

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.io.atomic import write_atomic
+from editor.io.cells import blank, column_letter, distinct
 from editor.io.csvsplit import split_plain
 from editor.io.errors import InputError
 from editor.io.fields import COMPANY_COLUMNS, FLOW_COLUMNS, record_row
@@ -127,32 +128,6 @@ class Table:
 
     def __repr__(self) -> str:
         return f"Table({self.source!r}, {self.headers!r}, {len(self.numbers)} rows, notes={self.notes!r})"
-
-
-def column_letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-def blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def distinct(values: Iterable[Any]) -> list[Any]:
-    """The values in the order they first appear, each once (1, 1.0 and True kept apart);
-    all of them, repeats too, when one cannot be hashed."""
-    values = list(values) if not isinstance(values, (list, tuple)) else values
-    if set(map(type, values)) <= {str}:  # text cells (all of a CSV file): equal means the same
-        return list(dict.fromkeys(values))
-    try:
-        return [v for _, v in dict.fromkeys([(v.__class__, v) for v in values])]
-    except TypeError:
-        return list(values)
 
 
 def make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = None, *,
