@@ -14,7 +14,9 @@ reporting its wall time and its peak resident set size (``VmHWM``):
   (the largest size), against ``json.load`` of that file.
 
 The edge lists are typical imported data: ``source,target,type,amount,date,url`` with company
-names (no ids), seeded by :mod:`benchmarks.generate` (one company per five flows).
+names (no ids), seeded by :mod:`benchmarks.generate` (one company per five flows). Run alone, the
+script also reads the largest diagram as Roundtrip's CSV export writes it (``CSV export+ids``: every
+column, the flow and company ids, and the companies table beside it, which pandas reads too).
 
 Run alone: ``python benchmarks/bench_tables.py [--quick] [--runs N]``; ``benchmarks/run.py``
 runs it as its "tables" part (:func:`table_rows`).
@@ -64,7 +66,7 @@ TARGETS = {(CSV_TIME, "csv-small"): (1000.0, 3.0), (CSV_TIME, "csv-large"): (100
            (XLSX_TIME, "xlsx-large"): (60000.0, 2.0)}
 
 CHILD = r'''
-import json, sys, time
+import json, os, sys, time
 case, path, root = sys.argv[1], sys.argv[2], sys.argv[3]
 sys.path.insert(0, root)  # nothing else on the path: --before must time that tree's code
 
@@ -79,7 +81,8 @@ if case in ("roundtrip", "rows", "before"):
     from editor.io import edgelist, tables
     assert editor.__file__.startswith(root), (editor.__file__, root)
     if case == "rows":  # the columns way turned off: the row-by-row reading it replaces
-        edgelist.build_flows = lambda *a: False
+        edgelist.build_flows = edgelist.build_companies = lambda *a: False
+        tables.split_plain = lambda *a, **k: None
         make_table = tables.make_table
         tables.make_table = lambda *a, **k: make_table(*a, **dict(k, text=False))
     t0 = time.perf_counter()
@@ -90,6 +93,9 @@ elif case == "pandas":
     t0 = time.perf_counter()
     frame = pandas.read_csv(path)
     outcome = f"{{len(frame):,}} rows"
+    beside = path[:-4] + "-companies.csv"  # (the CSV export: the companies table is read too)
+    if path.endswith(".csv") and os.path.exists(beside):
+        outcome += f" + {{len(pandas.read_csv(beside)):,}} rows"
 elif case == "native":
     from editor.io import native
     t0 = time.perf_counter()
@@ -170,8 +176,23 @@ def write_edge_lists(n_flows: int, folder: Path, xlsx: bool) -> tuple[Path, Path
     return path, xlsx_path
 
 
-def run(quick: bool, runs: int) -> list[dict]:
-    """One dict per file: its measurements by case."""
+def write_export(n_flows: int, folder: Path) -> Path:
+    """The seeded diagram as Roundtrip's CSV export writes it: the flows with their ids and their
+    companies' ids, and ``-companies.csv`` beside them (read together)."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.generate import generate
+    from editor.io import tables
+
+    d = generate(max(2, n_flows // 5), n_flows, seed=3)
+    path = folder / "export" / f"deals-{n_flows}.csv"
+    path.parent.mkdir(exist_ok=True)
+    tables.write_csv(path, *tables.flow_rows(d))
+    tables.write_csv(path.with_name(f"{path.stem}-companies.csv"), *tables.company_rows(d))
+    return path
+
+
+def run(quick: bool, runs: int, exported: bool = False) -> list[dict]:
+    """One dict per file: its measurements by case (``exported``: also the CSV export's tables)."""
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         sizes = QUICK_SIZES if quick else SIZES
@@ -180,6 +201,10 @@ def run(quick: bool, runs: int) -> list[dict]:
             extra = ("before",) if BEFORE is not None else ()
             cases = {c: measure(c, csv_path, runs) for c in ("pandas", "roundtrip", "rows", *extra)}
             out.append({"kind": "csv", "n": n, "size_mb": csv_path.stat().st_size / 1e6, **cases})
+            if exported and n == sizes[-1]:
+                export_path = write_export(n, Path(tmp))
+                cases = {c: measure(c, export_path, runs) for c in ("pandas", "roundtrip", "rows", *extra)}
+                out.append({"kind": "export", "n": n, "size_mb": export_path.stat().st_size / 1e6, **cases})
             if xlsx_path is not None:
                 cases = {c: measure(c, xlsx_path, runs) for c in ("openpyxl", "roundtrip", *extra)}
                 out.append({"kind": "xlsx", "n": n, "size_mb": xlsx_path.stat().st_size / 1e6, **cases})
@@ -219,7 +244,7 @@ READERS = {"pandas": "pandas.read_csv", "openpyxl": "openpyxl read-only", "json"
            "roundtrip": "Roundtrip", "native": "Roundtrip native.load", "rows": "Roundtrip, row by row",
            "before": "--before tree"}
 #: The baseline of each kind of file, its case and its name.
-BASELINE_CASES = {"csv": "pandas", "xlsx": "openpyxl", "native": "json"}
+BASELINE_CASES = {"csv": "pandas", "export": "pandas", "xlsx": "openpyxl", "native": "json"}
 BASELINES = {kind: READERS[case] for kind, case in BASELINE_CASES.items()}
 
 
@@ -234,13 +259,14 @@ def main(argv: list[str] | None = None) -> int:
     BEFORE = args.before.resolve() if args.before else None
     load = os.getloadavg()[0]
     t0 = time.perf_counter()
-    results = run(args.quick, args.runs)
+    results = run(args.quick, args.runs, exported=True)
     print(f"load average {load:.1f} at start, {os.getloadavg()[0]:.1f} at the end; medians of {args.runs} "
           f"fresh processes; {time.perf_counter() - t0:.0f} s in all")
     print(f"{'file':<31} {'reader':<22} {'time':>9} {'ratio':>7} {'peak RSS':>9}  outcome")
     for r in results:
         base = r[BASELINE_CASES[r["kind"]]]
         label = (f"{r['n']:,}-flow .roundtrip ({r['size_mb']:.0f} MB)" if r["kind"] == "native" else
+                 f"{r['n']:,}-row CSV export+ids" if r["kind"] == "export" else
                  f"{r['n']:,}-row {r['kind'].upper()} ({r['size_mb']:.1f} MB)")
         for case in ("pandas", "openpyxl", "json", "roundtrip", "native", "rows", "before"):
             if case in r:

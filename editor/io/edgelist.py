@@ -23,6 +23,7 @@ from pathlib import Path
 
 from editor.io.catalogues import read_catalogues
 from editor.io.columns import guess_columns
+from editor.io.companycolumns import build_companies
 from editor.io.errors import InputError
 from editor.io.fields import COMPANY_COLUMNS, FLOW_COLUMNS
 from editor.io.kumu import pick_sheets
@@ -159,7 +160,7 @@ def _records(b: RecordBuilder, flows: Table, mapping: Mapping[str, str], compani
             b.problems.append(Problem(companies.source, None, None,
                                       msg("no 'name' column (the header has: {headers})",
                                           headers=", ".join(companies.headers))))
-        else:
+        elif not (fast and build_companies(b, companies, cmap)):
             for row in companies.rows:
                 company_row(b, companies, row, cmap)
     if fast and not b.problems:

@@ -27,13 +27,13 @@ from collections.abc import Callable, Mapping, Sequence
 from operator import methodcaller
 from typing import Any
 
+from editor.io.cells import distinct
 from editor.io.tablerows import QUALIFIER_WORDS, RecordBuilder, _slug, name_key, read_date
 from editor.io.tables import Table
 from editor.io.tableshapes import cell_str as _text
-from editor.io.tableshapes import distinct
 from editor.model import QUALIFIERS, STATUSES, ModelError
 from editor.model.amounts import AmountError, parse_amount
-from editor.model.bulk import flows_from_columns
+from editor.model.bulk import companies_named, flows_from_columns
 
 #: A plain number ``parse_amount`` reads as ``float(text)``: ASCII digits and an optional decimal part,
 #: at most 12 whole digits, so it is never above the largest amount and no further check can refuse it.
@@ -45,15 +45,17 @@ class Unreadable(Exception):
     """A cell the fast way does not read: the table is built row by row instead."""
 
 
-def _by_value(column: Sequence[Any], read: Callable[[Any], Any], text: bool = False) -> list[Any]:
+def _by_value(column: Sequence[Any], read: Callable[[Any], Any], text: bool = False,
+              values: list[Any] | None = None) -> list[Any]:
     """``[read(cell) for cell in column]``, calling ``read`` once per distinct cell value.
 
-    ``text``: every cell is known to be a ``str`` (equal cells are then the same value).
+    ``text``: every cell is known to be a ``str`` (equal cells are then the same value);
+    ``values``: the column's distinct cells (:func:`~editor.io.tables.distinct`), when known.
     """
     if text:
-        by_text = {v: read(v) for v in dict.fromkeys(column)}
+        by_text = {v: read(v) for v in (dict.fromkeys(column) if values is None else values)}
         return list(map(by_text.__getitem__, column))
-    values = distinct(column)
+    values = distinct(column) if values is None else values
     if len(values) == len(column):  # every cell differs (or one cannot be hashed)
         return [read(v) for v in column]
     if set(map(type, values)) <= {str}:
@@ -69,15 +71,17 @@ def _plain_amounts(texts: list[str]) -> dict[str, float]:
     return dict(zip(plain, map(float, plain), strict=True))
 
 
-def _amounts(cells: Sequence[Any], units: Sequence[str], default_unit: str, text: bool = False
-             ) -> tuple[list[float | None], list[str]]:
+def _amounts(cells: Sequence[Any], units: Sequence[str], default_unit: str, text: bool = False,
+             values: list[Any] | None = None) -> tuple[list[float | None], list[str]]:
     """``parse_amount(cell, unit or default_unit)`` of every row, as the column of amounts and the column
-    of qualifiers; Unreadable at the first cell it refuses. ``text``: every cell is a ``str``."""
+    of qualifiers; Unreadable at the first cell it refuses. ``text``: every cell is a ``str``;
+    ``values``: the distinct cells, when known."""
     one_unit = len(set(units)) <= 1
     keys: Sequence[Any]
     if text and one_unit:  # the cell alone decides
         keys = cells
-        unique = [(str, c, units[0] if units else "") for c in dict.fromkeys(cells)]
+        unit = units[0] if units else ""
+        unique = [(str, c, unit) for c in (dict.fromkeys(cells) if values is None else values)]
     else:
         keys = [(c.__class__, c, u) for c, u in zip(cells, units, strict=True)]  # 1, 1.0 and True read apart
         try:
@@ -149,7 +153,9 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
     def read(fld: str, reader: Callable[[Any], Any]) -> list[Any]:
         """``reader`` of each cell of the field's column (of an empty cell for each row when none)."""
         header = mapping.get(fld)
-        return [reader(None)] * n if header is None else _by_value(table.column(header), reader, text)
+        if header is None:
+            return [reader(None)] * n
+        return _by_value(table.column(header), reader, text, table.distinct(header))
 
     def texts(fld: str, strip: bool = True) -> Sequence[str]:
         header = mapping.get(fld)
@@ -162,6 +168,8 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
     # Every column is read before anything is made, so an unreadable cell changes nothing.
     by_name = not any(f in mapping for f in ("id", "source_id", "target_id"))
     ends: list[Sequence[Any]] = []
+    end_names: list[Sequence[str]] = []
+    end_ids: list[Sequence[str]] = []
     for end in ("source", "target"):
         names = texts(end, strip=False)
         if f"{end}_id" not in mapping:  # the company of each row by its name alone
@@ -170,9 +178,11 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
             ends.append(names)
             continue
         ids = texts(f"{end}_id")
-        if any(not cid and not name.strip() for name, cid in zip(names, ids, strict=True)):
+        if not all(ids) and any(not cid and not name.strip() for name, cid in zip(names, ids, strict=True)):
             raise Unreadable  # an empty end
         ends.append(list(zip(names, ids, strict=True)))
+        end_names.append(names)
+        end_ids.append(ids)
     both: list[Any] = []
     if by_name:  # every end cell once, in the order they come (source, target, next source...)
         both = [None] * (2 * n)
@@ -181,7 +191,9 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
         if not all(map(str.strip, both)):
             raise Unreadable  # an empty end
     units = texts("unit")
-    amounts, amount_qualifiers = _amounts(column("amount"), units, b.unit, text and "amount" in mapping)
+    amount_header = mapping.get("amount")
+    amounts, amount_qualifiers = _amounts(column("amount"), units, b.unit, text and amount_header is not None,
+                                          None if amount_header is None else table.distinct(amount_header))
     qualifiers, statuses = read("qualifier", _qualifier), read("status", _status)
     if "qualifier" in mapping:
         amount_qualifiers = [q or qualifier
@@ -201,7 +213,8 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
     if by_name:
         made = _by_first_appearance(b, ends, both, type_keys, type_cells)
     else:
-        made = _in_row_order(b, ends, type_keys, type_cells, flow_ids)
+        at_once = len(end_ids) == 2 and _given_ids(b, end_names, end_ids, type_keys, type_cells, flow_ids)
+        made = at_once or _in_row_order(b, ends, type_keys, type_cells, flow_ids)
     sources, targets, type_ids, ids = made
     b.make_named()
     b.undirected += sum(undirected)
@@ -261,6 +274,40 @@ def _in_row_order(b: RecordBuilder, ends: list[Sequence[Any]], type_keys: Sequen
         flow_ids_made.add(fid)
         ids.append(fid)
     return sources, targets, type_ids, ids
+
+
+def _given_ids(b: RecordBuilder, names: list[Sequence[str]], ids: list[Sequence[str]],
+               type_keys: Sequence[Any], type_cells: Sequence[Any], flow_ids: Sequence[str]) -> Made | None:
+    """What :func:`_in_row_order` makes for a table giving the id of every flow and of both its companies
+    (what Roundtrip's CSV export writes), made a column at a time: the new companies in the order their ids
+    first appear, then the new flow types, then the flows. None, with ``b`` untouched, unless no id one
+    kind wants could be wanted by another (then the order of the rows decides)."""
+    if not (all(flow_ids) and all(ids[0]) and all(ids[1])):
+        return None
+    both_ids: list[str] = [""] * (2 * len(flow_ids))  # every end in the order met (source, target, next...)
+    both_ids[0::2], both_ids[1::2] = ids
+    order = list(dict.fromkeys(both_ids))
+    new = [cid for cid in order if cid not in b.companies]
+    fids = set(flow_ids)
+    type_names = {" ".join(_text(cell).split()) for cell in distinct(type_cells)}
+    new_types = {_slug(name) for name in type_names if name and b.diagram.flow_type_by_name(name) is None}
+    if (len(fids) != len(flow_ids) or not b.taken.isdisjoint(new) or not b.taken.isdisjoint(fids)
+            or not b.flow_ids.isdisjoint(fids) or not fids.isdisjoint(order)
+            or (new_types and _may_share_ids(new_types, fids.union(order)))):
+        return None
+    if new:  # each named as where its id first comes
+        both_names: list[str] = [""] * len(both_ids)
+        both_names[0::2], both_names[1::2] = names
+        name_of = dict(zip(reversed(both_ids), reversed(both_names), strict=True))
+        new_names = [name if name.strip() else cid for cid, name in zip(new, map(name_of.__getitem__, new),
+                                                                         strict=True)]
+        b.taken.update(new)
+        for company in companies_named(new, new_names):
+            b.add_company(company, placed=False)
+    type_of = {key: b.flow_type(type_cells[type_keys.index(key)]) for key in dict.fromkeys(type_keys)}
+    b.taken.update(fids)
+    b.flow_ids.update(fids)
+    return list(ids[0]), list(ids[1]), list(map(type_of.__getitem__, type_keys)), list(flow_ids)
 
 
 def _may_share_ids(bases: set[str], others: set[str]) -> bool:

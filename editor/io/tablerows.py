@@ -83,6 +83,9 @@ def _coord(value: Any) -> float | None:
 
 
 _NOT_SLUG = re.compile(r"[^0-9a-z]+")
+_NOT_SLUG_LINES = re.compile(r"[^0-9a-z\n]+")  # (the same, line by line)
+#: Lines not all written with single spaces between words (as ``" ".join(line.split())`` writes them).
+_UNEVEN_SPACE = re.compile(r"^\s|\s$|\s\s|[^\S \n]", re.MULTILINE)
 
 
 def _slug(name: str) -> str:
@@ -155,6 +158,9 @@ class RecordBuilder:
         by_key, taken, named = self.by_key, self.taken, self.named
         if named is None:
             return [self.company_for(name, "") for name in names]
+        at_once = self._plain_companies(names)
+        if at_once is not None:
+            return at_once
         ids = []
         not_slug = _NOT_SLUG.sub
         for name in names:
@@ -169,6 +175,24 @@ class RecordBuilder:
                 named.append((cid, norm))
                 by_key[key] = cid
             ids.append(cid)
+        return ids
+
+    def _plain_companies(self, names: Sequence[str]) -> list[str] | None:
+        """:meth:`companies_for` of names written plainly (single spaces between words) whose keys and ids are
+        all new and different: each one's id is its slug, found for all of them at once; else None."""
+        named = self.named
+        joined = "\n".join(names)
+        if named is None or joined.count("\n") != len(names) - 1 or _UNEVEN_SPACE.search(joined):
+            return None  # a name holding a line break or other spaces: name by name
+        folded = joined.casefold()  # (character by character: no line break comes or goes)
+        keys = folded.split("\n")
+        ids = [slug.strip("_") or "company" for slug in _NOT_SLUG_LINES.sub("_", folded).split("\n")]
+        if (len(keys) != len(names) or len(set(keys)) != len(keys) or not self.by_key.keys().isdisjoint(keys)
+                or len(set(ids)) != len(ids) or not self.taken.isdisjoint(ids)):
+            return None
+        self.taken.update(ids)
+        self.by_key.update(zip(keys, ids, strict=True))
+        named.extend(zip(ids, names, strict=True))
         return ids
 
     def make_named(self) -> None:

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from editor.io.atomic import write_atomic
+from editor.io.cells import blank, column_letter, distinct
+from editor.io.csvsplit import split_plain
 from editor.io.errors import InputError
 from editor.io.fields import COMPANY_COLUMNS, FLOW_COLUMNS, record_row
 from editor.io.safe_read import check_regular, read_limited
@@ -68,6 +70,8 @@ class Table:
         self._rows = rows
         self._numbers = None if numbers is None else list(numbers)
         self._columns: dict[str, Sequence[Any]] = dict(columns or {})
+        #: What was worked out from the columns once (their distinct cells, decimal marks...), by key.
+        self.derived: dict[Any, Any] = {}
         if rows is None and (numbers is None or any(len(c) != len(numbers) for c in self._columns.values())):
             raise ValueError("a table needs its rows, or its row numbers and columns of as many cells")
 
@@ -97,6 +101,15 @@ class Table:
                                            else [r.cells.get(header) for r in self._rows])
         return col
 
+    def distinct(self, header: str) -> list[Any]:
+        """The column's cells in the order they first appear, each once (kept: a table is not changed)."""
+        values = self.derived.get(("distinct", header))
+        if values is None:
+            col = self.column(header)
+            values = list(dict.fromkeys(col)) if self.text else distinct(col)
+            self.derived[("distinct", header)] = values
+        return values
+
     def with_columns(self, changed: Mapping[str, Sequence[Any]]) -> Table:
         """A copy of this table with some columns' cells replaced (as many cells, in row order)."""
         columns = {h: self.column(h) for h in self.headers}
@@ -115,20 +128,6 @@ class Table:
 
     def __repr__(self) -> str:
         return f"Table({self.source!r}, {self.headers!r}, {len(self.numbers)} rows, notes={self.notes!r})"
-
-
-def column_letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-def blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def make_table(source: str, grid: list[list[Any]], numbers: list[int] | None = None, *,
@@ -309,6 +308,16 @@ def read_text_table(path: str | os.PathLike) -> Table:
         raise InputError(msg("{file}: the file is empty", file=p.name))
     text, notes = decode_text(data, p.name)
     delimiter = _delimiter(text, p.suffix.lower())
+    neutralised = "'" in text and _NEUTRALISED_SOMEWHERE.search(text) is not None  # most files have no quote
+    split = None if neutralised else split_plain(text, delimiter, max_records=MAX_TABLE_ROWS + 1,
+                                                 max_line=MAX_CELL_CHARS)
+    if split is not None:  # no quote anywhere: the columns split at C speed
+        header, columns = split
+        headers = make_table(p.name, [header]).headers
+        table = Table(p.name, headers, None, numbers=range(2, len(columns[0]) + 2),
+                      columns=dict(zip(headers, columns, strict=True)), text=True)
+        table.notes.extend(notes)
+        return table
     joined: list[str] | None = None
     try:  # the records at C speed; a file with a problem is read again record by record for its message
         grid = list(itertools.islice(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
@@ -322,7 +331,7 @@ def read_text_table(path: str | os.PathLike) -> Table:
         clean = False
     if not clean:
         _check_records(p.name, text, delimiter)
-    if "'" in text and _NEUTRALISED_SOMEWHERE.search(text):  # a quick look first: most files have no quote
+    if neutralised:
         grid = [[unneutralise(v) for v in record] for record in grid]
         joined = None
     table = make_table(p.name, grid, text=True, joined=joined)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from editor.io.decimals import DECIMAL_MARKS, DecimalMarkError, column_mark, normalize
+from editor.io.decimals import DECIMAL_MARKS, POINT, DecimalMarkError, column_mark, normalize
 from editor.io.kumu import MULTI
 from editor.io.tables import Row, Table
 from editor.model.texts import message_of, msg
@@ -55,18 +55,6 @@ def cell_str(value: Any) -> str:
 
 
 
-def distinct(values: Iterable[Any]) -> list[Any]:
-    """The values in the order they first appear, each once (1, 1.0 and True kept apart);
-    all of them, repeats too, when one cannot be hashed."""
-    values = list(values) if not isinstance(values, (list, tuple)) else values
-    if set(map(type, values)) <= {str}:  # text cells (all of a CSV file): equal means the same
-        return list(dict.fromkeys(values))
-    try:
-        return [v for _, v in dict.fromkeys([(v.__class__, v) for v in values])]
-    except TypeError:
-        return list(values)
-
-
 def norm_header(header: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z_]+", " ", header.casefold()).split())
 
@@ -84,7 +72,7 @@ def direction_column(flows: Table, mapping: Mapping[str, str], notes: list[str])
     header = out.get("type")
     if header is None or "direction" in out:
         return out
-    values = {cell_str(v).strip().casefold() for v in distinct(flows.column(header))} - {""}
+    values = {cell_str(v).strip().casefold() for v in flows.distinct(header)} - {""}
     if not values or not values <= _DIRECTIONS:
         return out
     out["direction"] = out.pop("type")
@@ -114,7 +102,7 @@ def split_multi(flows: Table, mapping: Mapping[str, str], notes: list[str]) -> T
     """Kumu's ``A|B`` in its From/To columns: one flow per pair of companies."""
     ends = [mapping[e] for e in ("source", "target") if e in mapping]
     if [norm_header(h) for h in ends] != ["from", "to"] or not any(
-            MULTI in cell_str(v) for h in ends for v in distinct(flows.column(h))):
+            MULTI in cell_str(v) for h in ends for v in flows.distinct(h)):
         return flows
     rows: list[Row] = []
     split = 0
@@ -141,7 +129,7 @@ def shown_marks(table: Table, headers: list[str | None]) -> set[str]:
     out = set()
     for h in dict.fromkeys(h for h in headers if h):
         try:
-            mark = column_mark(distinct(table.column(h)))
+            mark = _column_mark(table, h)
         except DecimalMarkError:
             continue
         if mark is not None:
@@ -163,7 +151,7 @@ def fix_decimals(table: Table, headers: list[str | None], decimal_mark: str | No
     problems = []
     for h in dict.fromkeys(h for h in headers if h):
         try:
-            mark = column_mark(distinct(table.column(h)))
+            mark = _column_mark(table, h)
         except DecimalMarkError as e:
             if decimal_mark is None or "others" in str(e):
                 problems.append(Problem(table.source, None, h, msg("{problem}; {hint}", problem=message_of(e),
@@ -177,10 +165,27 @@ def fix_decimals(table: Table, headers: list[str | None], decimal_mark: str | No
     changed = {}
     for h, m in marks.items():
         column = table.column(h)
-        fixed = {v: normalize(v, m) for v in dict.fromkeys(v for v in column if isinstance(v, str))}
+        texts = [v for v in table.distinct(h) if isinstance(v, str)]
+        if m == POINT and "," not in "".join(texts):
+            continue  # a number changes only where a thousands comma goes
+        fixed = {v: normalize(v, m) for v in texts}
         if any(a != b for a, b in fixed.items()):
             changed[h] = [fixed[v] if isinstance(v, str) else v for v in column]
     return (table.with_columns(changed) if changed else table), []
+
+
+def _column_mark(table: Table, header: str) -> str | None:
+    """:func:`column_mark` of the column's distinct cells, worked out once per table and column."""
+    key = ("decimal mark", header)
+    if key not in table.derived:
+        try:
+            table.derived[key] = column_mark(table.distinct(header))
+        except DecimalMarkError as e:
+            table.derived[key] = e
+    mark = table.derived[key]
+    if isinstance(mark, DecimalMarkError):
+        raise mark
+    return mark  # type: ignore[no-any-return]
 
 
 #: How to settle a number column whose decimal mark cannot be told (named in the message).
@@ -190,7 +195,7 @@ DECIMAL_MARK_HINT = msg("set the decimal mark (--decimal-mark , or --decimal-mar
 def unread_columns(table: Table, mapping: Mapping[str, str], notes: list[str]) -> None:
     used = set(mapping.values())
     left = [h for h in table.headers if h not in used and h.strip()
-            and any(cell_str(v).strip() for v in distinct(table.column(h)))]
+            and any(cell_str(v).strip() for v in table.distinct(h))]
     if left:
         notes.append(msg("{where}: column(s) {columns} not read", where=table.source,
                          columns=", ".join(repr(h) for h in left)))
