@@ -181,13 +181,13 @@ def write_export(n_flows: int, folder: Path) -> Path:
     companies' ids, and ``-companies.csv`` beside them (read together)."""
     sys.path.insert(0, str(ROOT))
     from benchmarks.generate import generate
-    from editor.io import tables
+    from editor.io import tableexport, tables
 
     d = generate(max(2, n_flows // 5), n_flows, seed=3)
     path = folder / "export" / f"deals-{n_flows}.csv"
     path.parent.mkdir(exist_ok=True)
-    tables.write_csv(path, *tables.flow_rows(d))
-    tables.write_csv(path.with_name(f"{path.stem}-companies.csv"), *tables.company_rows(d))
+    tables.write_csv(path, *tableexport.flow_rows(d))
+    tables.write_csv(path.with_name(f"{path.stem}-companies.csv"), *tableexport.company_rows(d))
     return path
 
 

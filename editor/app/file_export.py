@@ -74,7 +74,7 @@ def _write(files: FileController, path: str, *, raw: bool = False) -> bool:
     from editor.analysis import analyze_for_export
     from editor.canvas.export.image import export_image
     from editor.io.formats import write_any
-    from editor.io.tables import export_tables
+    from editor.io.tableexport import export_tables
 
     try:
         if raw:  # CSV text cells untouched (asked in the Export Table dialog)

@@ -17,7 +17,7 @@ from editor.analysis.temporal import period_filter
 from editor.analysis.timed import period_text
 from editor.cli.analyze import check_period
 from editor.cli.errors import print_safely
-from editor.io import ledger, tables
+from editor.io import ledger, tableexport
 from editor.io.errors import InputError
 from editor.io.formats import Format, format_for, read_any, write_any
 from editor.model import Diagram
@@ -100,7 +100,7 @@ def write_replay(d: Diagram, out: Path | None, args: argparse.Namespace) -> int:
 def _write_data(d: Diagram, out: Path, fmt: Format, *, raw: bool) -> tuple[list[Path], list[str]]:
     """A data file; ``raw`` writes CSV text cells untouched (no leading ' before formula characters)."""
     if raw and fmt.needs_analysis:
-        return tables.export_tables(d, out, analyze_for_export(d.snapshot()), raw=True)
+        return tableexport.export_tables(d, out, analyze_for_export(d.snapshot()), raw=True)
     return write_any(d, out, analyze=analyze_for_export)
 
 

@@ -368,7 +368,8 @@ def ask_table_cells(diagram, path: str | Path, parent: QWidget | None = None) ->
 
     Asks only when the diagram has such cells (other formats and plain diagrams: False, no question).
     """
-    from editor.io.tables import TEXT_EXTENSIONS, formula_like_cells
+    from editor.io.tableexport import formula_like_cells
+    from editor.io.tables import TEXT_EXTENSIONS
 
     if Path(path).suffix.lower() not in TEXT_EXTENSIONS:
         return False

@@ -24,7 +24,8 @@ from editor.i18n import QT_TRANSLATE_NOOP, error_text, translate
 from editor.io.edgelist import Problem, build_diagram
 from editor.io.formats import format_for
 from editor.io.merge import plan_merge
-from editor.io.tables import Row, Table, cell_text, company_rows, flow_rows
+from editor.io.tableexport import company_rows, flow_rows
+from editor.io.tables import Row, Table, cell_text
 from editor.io.tableshapes import DECIMAL_MARK_HINT
 from editor.model import Diagram
 from editor.model.layout import layout_positions

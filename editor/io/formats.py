@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from editor.io import graphformats, kumu, ledger, native, tables
+from editor.io import graphformats, kumu, ledger, native, tableexport, tables
 from editor.io.edgelist import load_table_with_notes
 from editor.io.errors import InputError
 from editor.model import Diagram, Snapshot
@@ -57,7 +57,7 @@ def _write_native(d: Diagram, path: Path, _analysis: Any) -> tuple[list[Path], l
 def _write_table(d: Diagram, path: Path, analysis: Any) -> tuple[list[Path], list[str]]:
     if analysis is None:
         raise ValueError("a table export needs the diagram's analysis (pass analyze=...)")
-    return tables.export_tables(d, path, analysis)
+    return tableexport.export_tables(d, path, analysis)
 
 
 def _write_graph(d: Diagram, path: Path, _analysis: Any) -> tuple[list[Path], list[str]]:

@@ -1431,7 +1431,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../editor/dialogs/import_model.py" line="+59"/>
+        <location filename="../../editor/dialogs/import_model.py" line="+60"/>
         <location filename="../../editor/dialogs/import_pages.py" line="+1"/>
         <source>x</source>
         <translation>x</translation>
@@ -3987,7 +3987,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>{limit} 超</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>cannot read {value} as a date (expected 2025, 2025-09 or 2025-09-22)</source>
         <translation>{value} を日付として読めません (2025、2025-09、2025-09-22 の形式で入力してください)</translation>
     </message>
@@ -4117,7 +4117,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>{count} 個のテキストセルに XLSX に保存できない制御文字が含まれていたため、取り除きました</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-28"/>
         <source>the search ran out of time</source>
         <translation>探索が制限時間に達しました</translation>
     </message>
@@ -4132,7 +4132,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>ループの表は完全ではありません ({why})</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+27"/>
         <source>row {row}, column &apos;{column}&apos;: {problem}</source>
         <translation>{row} 行目、列 &apos;{column}&apos;: {problem}</translation>
     </message>

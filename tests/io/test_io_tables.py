@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 
 from editor.analysis import analyze_for_export
 from editor.io.edgelist import load_table
-from editor.io.tables import export_tables
+from editor.io.tableexport import export_tables
 from editor.model import Company, Diagram, Flow
 from tests.conftest import long_mode
 from tests.helpers import seed_diagram

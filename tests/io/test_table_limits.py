@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from editor.analysis import analyze_for_export
-from editor.io import tables, workbook
+from editor.io import tableexport, tables, workbook
 from editor.io.edgelist import load_table
 from editor.io.errors import InputError
 from editor.model import Company, Diagram, Flow
@@ -118,7 +118,7 @@ def _hostile_diagram() -> Diagram:
 def test_csv_export_neutralises_formulas_and_reads_back_the_same_text(tmp_path):
     d = _hostile_diagram()
     out = tmp_path / "deals.csv"
-    written, _ = tables.export_tables(d, out, analyze_for_export(d.snapshot()))
+    written, _ = tableexport.export_tables(d, out, analyze_for_export(d.snapshot()))
     assert len(written) == 4
     for path in written:  # what a spreadsheet program sees: no cell starts like a formula
         with path.open(newline="") as f:
@@ -137,7 +137,7 @@ def test_csv_export_neutralises_formulas_and_reads_back_the_same_text(tmp_path):
 def test_csv_export_raw_writes_cells_untouched(tmp_path):
     d = _hostile_diagram()
     out = tmp_path / "raw.csv"
-    tables.export_tables(d, out, analyze_for_export(d.snapshot()), raw=True)
+    tableexport.export_tables(d, out, analyze_for_export(d.snapshot()), raw=True)
     text = out.read_text()
     assert '"=HYPERLINK(""http://x"",""y"")"' in text and "'=HYPERLINK" not in text
     assert "\n+cmd|' /C calc'!A0," in text

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.io import edgelist, graphformats, native, tables
+from editor.io import edgelist, graphformats, native, tableexport, tables
 from editor.io.errors import InputError
 from editor.model import Diagram
 from tests.conftest import long_mode
@@ -84,12 +84,13 @@ def native_bytes() -> bytes:
 
 
 def csv_bytes() -> bytes:
-    return tables.csv_bytes(*tables.flow_rows(seed_diagram()))
+    return tables.csv_bytes(*tableexport.flow_rows(seed_diagram()))
 
 
 def xlsx_bytes() -> bytes:
     d = seed_diagram()
-    return tables.xlsx_bytes([("flows", *tables.flow_rows(d)), ("companies", *tables.company_rows(d))])[0]
+    sheets = [("flows", *tableexport.flow_rows(d)), ("companies", *tableexport.company_rows(d))]
+    return tables.xlsx_bytes(sheets)[0]
 
 
 def graphml_bytes() -> bytes:
