@@ -36,3 +36,16 @@ def long_mode() -> bool:
 @pytest.fixture
 def long_run() -> bool:
     return long_mode()
+
+
+@pytest.fixture
+def japanese(qapp):
+    """The Japanese interface for one test (language setting and translators); English again after."""
+    from editor import i18n, settings
+
+    settings.clear_all()
+    i18n.set_language_setting("ja")
+    assert i18n.install(qapp) == "ja"
+    yield
+    settings.clear_all()
+    assert i18n.install(qapp) == "en"   # LANG=C in the tests: English again

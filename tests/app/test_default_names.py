@@ -1,24 +1,12 @@
 """A new diagram names its default flow types and categories in the interface language."""
 from __future__ import annotations
 
-import pytest
-
-from editor import i18n, settings
+from editor import i18n
 from editor.app.mainwindow import MainWindow
 from editor.editing.document import Document
 from editor.io import native
 from editor.model import Diagram
 from editor.model.catalogue import DEFAULT_CATEGORIES, DEFAULT_FLOW_TYPES
-
-
-@pytest.fixture
-def japanese(qapp):
-    settings.clear_all()
-    i18n.set_language_setting("ja")
-    assert i18n.install(qapp) == "ja"
-    yield
-    settings.clear_all()
-    assert i18n.install(qapp) == "en"
 
 
 def test_new_diagram_in_japanese_names_its_types_in_japanese(japanese):

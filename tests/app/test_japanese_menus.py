@@ -10,16 +10,6 @@ from tests.helpers import seed_diagram
 
 
 @pytest.fixture
-def japanese(qapp):
-    settings.clear_all()
-    i18n.set_language_setting("ja")
-    assert i18n.install(qapp) == "ja"
-    yield
-    settings.clear_all()
-    assert i18n.install(qapp) == "en"
-
-
-@pytest.fixture
 def window(qtbot):
     def make() -> MainWindow:
         w = MainWindow(Document(seed_diagram(), None), autosave_enabled=False)

@@ -13,16 +13,6 @@ from editor.editing.document import Document
 from tests.helpers import seed_diagram
 
 
-@pytest.fixture
-def japanese(qapp):
-    settings.clear_all()
-    i18n.set_language_setting("ja")
-    assert i18n.install(qapp) == "ja"
-    yield
-    settings.clear_all()
-    assert i18n.install(qapp) == "en"   # LANG=C in the tests: English again
-
-
 def _menu_titles(w: MainWindow) -> list[str]:
     return [a.text() for a in w.menuBar().actions()]
 

@@ -19,16 +19,6 @@ BROKEN = b'{"format": "roundtrip", "version": 1, "companies": [], "flows": [{"id
 
 
 @pytest.fixture
-def japanese(qapp):
-    settings.clear_all()
-    i18n.set_language_setting("ja")
-    assert i18n.install(qapp) == "ja"
-    yield
-    settings.clear_all()
-    assert i18n.install(qapp) == "en"   # LANG=C in the tests: English again
-
-
-@pytest.fixture
 def shown_boxes(monkeypatch):
     """(text, informative text) of every QMessageBox run, instead of running it."""
     shown: list[tuple[str, str]] = []

@@ -32,16 +32,6 @@ def _has_kana(text: str) -> bool:
 
 
 @pytest.fixture
-def japanese(qapp):
-    settings.clear_all()
-    i18n.set_language_setting("ja")
-    assert i18n.install(qapp) == "ja"
-    yield
-    settings.clear_all()
-    assert i18n.install(qapp) == "en"
-
-
-@pytest.fixture
 def make_dialog(qtbot):
     def make(path):
         d = ImportDialog(path)
