@@ -124,13 +124,7 @@ def run_off_thread(parent: QWidget | None, label: str, work: Callable[[], T], *,
         finally:
             done.set()
 
-    progress = QProgressDialog(label, translate("Reading", "Cancel"), 0, 0, parent)  # 0..0: a busy bar
-    progress.setWindowTitle(title or translate("Reading", "Open"))
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(SHOW_AFTER_MS)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
-    progress.setValue(0)  # starts the timer that shows the window after SHOW_AFTER_MS
+    progress = _progress_window(parent, label, title, 0)  # 0..0: a busy bar
     loop = QEventLoop()
 
     def poll() -> None:
@@ -166,6 +160,18 @@ def run_off_thread(parent: QWidget | None, label: str, work: Callable[[], T], *,
     return outcome["value"]  # type: ignore[return-value]
 
 
+def _progress_window(parent: QWidget | None, label: str, title: str, maximum: int) -> QProgressDialog:
+    """The window-modal progress window of a read or a build, shown after :data:`SHOW_AFTER_MS`."""
+    progress = QProgressDialog(label, translate("Reading", "Cancel"), 0, maximum, parent)
+    progress.setWindowTitle(title or translate("Reading", "Open"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(SHOW_AFTER_MS)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    progress.setValue(0)  # starts the timer that shows the window after SHOW_AFTER_MS
+    return progress
+
+
 def run_in_steps(parent: QWidget | None, label: str, steps: Generator[tuple[int, int], None, None], *,
                  title: str = "", task: ReadTask | None = None) -> None:
     """Run ``steps`` (a generator of (done, total) that must run on the GUI thread, such as
@@ -176,13 +182,7 @@ def run_in_steps(parent: QWidget | None, label: str, steps: Generator[tuple[int,
     generator is closed where it stands, and whatever it was making is the caller's to drop.
     """
     task = task or ReadTask(label)
-    progress = QProgressDialog(label, translate("Reading", "Cancel"), 0, STEPS, parent)
-    progress.setWindowTitle(title or translate("Reading", "Open"))
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(SHOW_AFTER_MS)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
-    progress.setValue(0)  # starts the timer that shows the window after SHOW_AFTER_MS
+    progress = _progress_window(parent, label, title, STEPS)
     loop = QEventLoop()
     finished = busy = False
     error: list[BaseException] = []

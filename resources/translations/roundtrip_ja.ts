@@ -4770,14 +4770,12 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>{done} MB を読み込みました</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+52"/>
+        <location line="+61"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location line="-51"/>
-        <location line="+52"/>
+        <location line="+1"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
