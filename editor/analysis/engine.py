@@ -233,8 +233,9 @@ def _analyze(snapshot: Snapshot, *, max_loops: int, max_length: int, through: st
     rules = tuple(extra_rules)
     loops: tuple[Loop, ...] = ()
     truncated = timed_out = False
-    # (without round trips to finish, the loops may take the time kept for them)
-    until = cutoff if finish_round_trips is not None else end
+    # (without round trips to finish, the loops may take the time kept for them, less one pass
+    # over the companies of the loop groups that still follows)
+    until = cutoff if finish_round_trips is not None or end is None else end - per_company * len(circular)
     # before its clock starts, the search lists the steps (a quarter of the time of building
     # the graph, or less): that is taken off the time it is given
     seconds = time_budget if until is None else \
