@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import math
 import os
 import sys
 import time
@@ -41,31 +40,12 @@ FULL, QUICK = (300, (2000, 10_000)), (60, (300, 1500))
 SEED = 2025
 
 
-def dense_diagram(n: int):
-    """``n`` companies on a circle, a flow between every ordered pair (as bench_idle.dense_map)."""
-    from editor.model import Company, Diagram, Flow, Metadata
-
-    d = Diagram(metadata=Metadata(title=f"Dense map {n}/{n * (n - 1)}"))
-    radius = 40.0 * n
-    for i in range(n):
-        a = 2 * math.pi * i / n
-        d.add_company(Company(f"c{i}", f"Company {i:03d}", "other",
-                              x=radius * math.cos(a), y=radius * math.sin(a)))
-    k = 0
-    for i in range(n):
-        for j in range(n):
-            if i != j:
-                d.add_flow(Flow(f"f{k}", f"c{i}", f"c{j}", "venture", float(1 + (i * 7 + j * 13) % 97)))
-                k += 1
-    return d
-
-
 def maps(quick: bool) -> list[tuple[str, str, object]]:
     """(size key, size label, diagram) of each case."""
-    from generate import generate
+    from generate import dense_map, generate
 
     n, (companies, flows) = QUICK if quick else FULL
-    dense = dense_diagram(n)
+    dense = dense_map(n)
     labels = size_labels(quick)
     return [("build-dense", labels["build-dense"], dense),
             ("build-map", labels["build-map"], generate(companies, flows, SEED))]

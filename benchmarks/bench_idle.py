@@ -48,27 +48,15 @@ OPEN_TIMEOUT_S = 900.0
 TICK = os.sysconf("SC_CLK_TCK")
 
 
-def dense_map(n: int, path: Path) -> int:
+def write_dense_map(n: int, path: Path) -> int:
     """Write ``n`` companies on a circle with a flow between every ordered pair; returns the flow count."""
-    import math
+    from generate import dense_map
 
     from editor.io import native
-    from editor.model import Company, Diagram, Flow, Metadata
 
-    d = Diagram(metadata=Metadata(title=f"Dense map {n}/{n * (n - 1)}"))
-    radius = 40.0 * n
-    for i in range(n):
-        a = 2 * math.pi * i / n
-        d.add_company(Company(f"c{i}", f"Company {i:03d}", "other",
-                              x=radius * math.cos(a), y=radius * math.sin(a)))
-    k = 0
-    for i in range(n):
-        for j in range(n):
-            if i != j:
-                d.add_flow(Flow(f"f{k}", f"c{i}", f"c{j}", "venture", float(1 + (i * 7 + j * 13) % 97)))
-                k += 1
+    d = dense_map(n)
     native.save(d, path)
-    return k
+    return len(d.flows())
 
 
 def _family(pid: int) -> list[int]:
@@ -178,9 +166,9 @@ def measure(companies: int, idle_s: float, tree: Path = ROOT) -> dict[str, Any]:
     """The dense map and the empty-diagram baseline, one after the other."""
     with tempfile.TemporaryDirectory(prefix="roundtrip-idle-maps-") as tmp:
         dense = Path(tmp) / "dense.roundtrip"
-        flows = dense_map(companies, dense)
+        flows = write_dense_map(companies, dense)
         empty = Path(tmp) / "empty.roundtrip"
-        dense_map(0, empty)
+        write_dense_map(0, empty)
         base = idle_run(empty, idle_s, tree)
         r = idle_run(dense, idle_s, tree)
     return {"companies": companies, "flows": flows, "dense": r, "empty": base}

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import random
 
 from editor.model import Company, Diagram, Flow, Metadata
@@ -106,4 +107,21 @@ def generate(n_companies: int, n_flows: int, seed: int = 0) -> Diagram:
         d.add_flow(Flow(f"f{j}", cs.id, ct.id, _flow_type(rng, cs.category, ct.category), _amount(rng),
                         date=_date(rng),
                         url=f"https://example.com/deal/{j}" if rng.random() < 0.7 else ""))
+    return d
+
+
+def dense_map(n: int) -> Diagram:
+    """``n`` companies on a circle with a flow between every ordered pair (n * (n - 1) flows)."""
+    d = Diagram(metadata=Metadata(title=f"Dense map {n}/{n * (n - 1)}"))
+    radius = 40.0 * n
+    for i in range(n):
+        a = 2 * math.pi * i / n
+        d.add_company(Company(f"c{i}", f"Company {i:03d}", "other",
+                              x=radius * math.cos(a), y=radius * math.sin(a)))
+    k = 0
+    for i in range(n):
+        for j in range(n):
+            if i != j:
+                d.add_flow(Flow(f"f{k}", f"c{i}", f"c{j}", "venture", float(1 + (i * 7 + j * 13) % 97)))
+                k += 1
     return d
