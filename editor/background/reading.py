@@ -147,11 +147,7 @@ def run_off_thread(parent: QWidget | None, label: str, work: Callable[[], T], *,
         if not done.is_set() and not task.cancelled:
             loop.exec()
     finally:
-        _active.remove(entry)
-        timer.stop()
-        progress.canceled.disconnect()
-        progress.close()
-        progress.deleteLater()
+        _wind_up(entry, timer, progress)
     if task.cancelled:
         task.cancel()  # the worker stops at its next report
         raise Cancelled()
@@ -170,6 +166,15 @@ def _progress_window(parent: QWidget | None, label: str, title: str, maximum: in
     progress.setAutoReset(False)
     progress.setValue(0)  # starts the timer that shows the window after SHOW_AFTER_MS
     return progress
+
+
+def _wind_up(entry: tuple[QWidget | None, ReadTask], timer: QTimer, progress: QProgressDialog) -> None:
+    """The end of a read or a build, however it ended: no longer cancellable, its window gone."""
+    _active.remove(entry)
+    timer.stop()
+    progress.canceled.disconnect()
+    progress.close()
+    progress.deleteLater()
 
 
 def run_in_steps(parent: QWidget | None, label: str, steps: Generator[tuple[int, int], None, None], *,
@@ -220,11 +225,7 @@ def run_in_steps(parent: QWidget | None, label: str, steps: Generator[tuple[int,
     try:
         loop.exec()
     finally:
-        _active.remove(entry)
-        timer.stop()
-        progress.canceled.disconnect()
-        progress.close()
-        progress.deleteLater()
+        _wind_up(entry, timer, progress)
         if not finished:
             steps.close()  # (its own cleanup runs: what it made is dropped by the caller)
     if error:
