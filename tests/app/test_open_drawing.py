@@ -11,14 +11,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushB
 
 from editor import settings
 from editor.app import canvas_build
-from editor.app.mainwindow import MainWindow
 from editor.background import reading
 from editor.canvas.scene import DiagramScene
 from editor.dialogs import messages
-from editor.editing.document import Document
 from editor.io import native
 from editor.model import Company, Diagram, Flow
-from tests.helpers import seed_diagram
 
 
 @pytest.fixture(autouse=True)
@@ -35,13 +32,8 @@ def dialogs(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow(Document(seed_diagram(), None), autosave_enabled=False)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.document.undo_stack.setClean()
-    w.shutdown()
+def window(shown_window):
+    return shown_window
 
 
 def map_file(folder, n: int = 12):

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushB
 
 from editor import settings
 from editor.app import files as files_module
-from editor.app.mainwindow import MainWindow
 from editor.background import reading
 from editor.dialogs import messages
 from editor.dialogs.import_dialog import ImportDialog
@@ -40,13 +39,8 @@ def dialogs(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow(Document(seed_diagram(), None), autosave_enabled=False)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.document.undo_stack.setClean()
-    w.shutdown()
+def window(shown_window):
+    return shown_window
 
 
 def big_diagram_file(folder: Path, name: str = "big.roundtrip", companies: int = 120) -> Path:
