@@ -52,9 +52,7 @@ def start_windows(argv: list[str]) -> list:
 
     windows = []
     for r in _offer_recovery():
-        w = open_window(r.document, autosave=r.controller)
-        w.files.confirm_overwrite = r.document.path is not None
-        windows.append(w)
+        windows.append(_open_restored(r))
     files = [a for a in argv if not a.startswith("-")]
     for f in files:
         w = open_window()
@@ -72,6 +70,26 @@ def start_windows(argv: list[str]) -> list:
             settings.set_value_soon("first_run_done", True)
         windows.append(w)
     return windows
+
+
+def _open_restored(restored):
+    """A window showing a restored document. A big map's canvas is drawn in steps behind the
+    progress window, as at Open; Cancel leaves the window empty and gives the recovery file back
+    (offered again at the next start)."""
+    from editor.app.canvas_build import show_document
+    from editor.dialogs.recovery_dialog import give_back
+    from editor.i18n import translate
+
+    w = open_window()
+    doc = restored.document
+    if show_document(w, doc, restored.entry.display_name, autosave=restored.controller):
+        w.files.confirm_overwrite = doc.path is not None
+    else:
+        give_back(restored)
+        w.statusBar().showMessage(translate(
+            "Start", "Not restored: {name} is offered again at the next start").format(
+                name=restored.entry.display_name), 15000)
+    return w
 
 
 def _offer_recovery() -> list:

@@ -152,6 +152,14 @@ class Restored:
     entry: recovery.RecoveryEntry
 
 
+def give_back(restored: Restored) -> None:
+    """Put a restored document's recovery file back where it was found, untouched: the user
+    abandoned the restore (Cancel while its canvas was drawn), so it is offered again at the next start."""
+    restored.controller.stop()
+    with contextlib.suppress(OSError):  # best effort, as when a read is cancelled
+        os.rename(restored.controller.recovery_file, restored.entry.file)
+
+
 def _title() -> str:
     return QCoreApplication.translate("RecoveryDialog", "Recover Unsaved Work")
 

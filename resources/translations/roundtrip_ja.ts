@@ -4770,7 +4770,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>{done} MB を読み込みました</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+57"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -4784,12 +4784,12 @@ Your changes will be lost if you don&apos;t save them.</source>
     <name>RecoveryDialog</name>
     <message>
         <location filename="../../editor/dialogs/recovery_dialog.py" line="+50"/>
-        <location line="+106"/>
+        <location line="+114"/>
         <source>Recover Unsaved Work</source>
         <translation>未保存の作業を復元</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-110"/>
         <source>Roundtrip did not close normally. These diagrams had changes that were not saved; autosave kept a copy of each.</source>
         <translation>Roundtrip は正常に終了しませんでした。次の図には保存されていない変更がありました。自動保存がそれぞれのコピーを残しています。</translation>
     </message>
@@ -4854,7 +4854,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>{count} 件の図の自動保存コピーを削除しますか? 保存されていない変更は失われます。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+63"/>
         <source>Restoring {name}…</source>
         <translation>{name} を復元しています…</translation>
     </message>
@@ -4993,9 +4993,17 @@ Your changes will be lost if you don&apos;t save them.</source>
     </message>
 </context>
 <context>
+    <name>Start</name>
+    <message>
+        <location filename="../../editor/app/start.py" line="+89"/>
+        <source>Not restored: {name} is offered again at the next start</source>
+        <translation>復元しませんでした：{name} は次回の起動時にもう一度表示されます</translation>
+    </message>
+</context>
+<context>
     <name>Stress</name>
     <message>
-        <location line="-36"/>
+        <location filename="_runtime_strings.py" line="-36"/>
         <source>Not a forecast: one period, every amount treated as due now, no fire sales or bankruptcy costs.</source>
         <translation>予測ではありません: 1 期間のみ、すべての金額を今すぐ支払うべきものとして扱い、投げ売りや破綻コストは考慮しません。</translation>
     </message>
