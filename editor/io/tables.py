@@ -243,7 +243,8 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
 def _delimiter(text: str, suffix: str) -> str:
     if suffix in (".tsv", ".tab"):
         return "\t"
-    first = text.split("\n", 1)[0]
+    end = text.find("\n")
+    first = text if end < 0 else text[:end]  # (not split: the rest of a large text is not copied)
     counts = {d: first.count(d) for d in (",", ";", "\t", "|")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
