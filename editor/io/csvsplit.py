@@ -34,8 +34,8 @@ def split_plain(text: str, delimiter: str, *, max_records: int, max_line: int
     ``max_records``: more lines than this (the header included) give None; ``max_line``: so does a
     cell longer than this (:func:`_short_cells`, else every cell is measured).
     """
-    if (len(delimiter) != 1 or delimiter in '"\r\n' or '"' in text or "\x00" in text
-            or text.count("\n") > max_records):
+    breaks = text.count("\n")
+    if len(delimiter) != 1 or delimiter in '"\r\n' or '"' in text or "\x00" in text or breaks > max_records:
         return None  # (too many lines: left to csv.reader, which stops at the limit)
     if "\r" in text:
         if text.count("\r") != text.count("\r\n"):
@@ -45,7 +45,7 @@ def split_plain(text: str, delimiter: str, *, max_records: int, max_line: int
         return None
     first_end = text.find("\n")
     seps = text.count(delimiter, 0, len(text) if first_end < 0 else first_end)
-    lines = text.count("\n") + (not text.endswith("\n"))  # (the end of the last line is not a record)
+    lines = breaks + (not text.endswith("\n"))  # (the end of the last line is not a record)
     if seps == 0 or lines > max_records:
         return None
     pieces = text.split(delimiter)

@@ -49,29 +49,39 @@ def _distinct(column: Sequence[Any]) -> set[Any] | None:
         return None
 
 
+#: The ASCII characters ``str.strip`` strips (an ASCII text without them is not blank unless empty).
+_ASCII_SPACES = (" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
 def texts_pass(column: Sequence[Any], required: bool) -> bool:
     """Every cell is a ``str`` (not a subclass) that ``_check_text`` accepts: no lone surrogate,
     and not blank when ``required``."""
     values = _distinct(column)
     if values is None or not set(map(type, values)) <= {str}:
         return False
-    if required and not all(map(str.strip, values)):
-        return False
     joined = "".join(values)
-    return joined.isascii() or _SURROGATE.search(joined) is None
+    ascii_ = joined.isascii()
+    if required and ("" in values or not (ascii_ and not any(map(joined.__contains__, _ASCII_SPACES)))
+                     and not all(map(str.strip, values))):
+        return False
+    return ascii_ or _SURROGATE.search(joined) is None
 
 
 def _amount_column(column: Sequence[Any]) -> Sequence[Any] | None:
     """The column as :func:`check_amount` leaves it (ints as floats), or None when it refuses a cell."""
-    if not set(map(type, column)) <= {float, int, type(None)}:  # (True and 1 are told apart here, not below)
+    kinds = set(map(type, column))
+    if not kinds <= {float, int, type(None)}:  # (True and 1 are told apart here, not below)
         return None
     values = _distinct(column)
     if values is None:
         return None
+    values.discard(None)
+    if int not in kinds:  # floats: all of them at once, as check_amount takes each
+        if values and (any(map(isnan, values)) or min(values) < 0 or max(values) > MAX_AMOUNT):
+            return None
+        return column
     whole = False
     for v in values:
-        if v is None:
-            continue
         try:
             if check_amount(v) is not v:
                 whole = True
