@@ -37,10 +37,15 @@ def split_plain(text: str, delimiter: str, *, max_records: int, max_line: int
     breaks = text.count("\n")
     if len(delimiter) != 1 or delimiter in '"\r\n' or '"' in text or "\x00" in text or breaks > max_records:
         return None  # (too many lines: left to csv.reader, which stops at the limit)
+    end = "\n"  # how the lines end
     if "\r" in text:
-        if text.count("\r") != text.count("\r\n"):
+        returns = text.count("\r")
+        if returns != text.count("\r\n"):
             return None  # a lone carriage return ends a record too: csv.reader decides
-        text = text.replace("\r\n", "\n")
+        if returns == breaks:
+            end = "\r\n"  # (every line: the text is split as it is)
+        else:
+            text = text.replace("\r\n", "\n")
     if not text:
         return None
     first_end = text.find("\n")
@@ -50,7 +55,7 @@ def split_plain(text: str, delimiter: str, *, max_records: int, max_line: int
         return None
     pieces = text.split(delimiter)
     if text.endswith("\n"):
-        pieces[-1] = pieces[-1][:-1]
+        pieces[-1] = pieces[-1][:-len(end)]
     if len(pieces) != lines * seps + 1:
         return None  # a line of another width somewhere
     # As many delimiters as lines of the header's width; the lines, but for the header alone, each
@@ -61,7 +66,7 @@ def split_plain(text: str, delimiter: str, *, max_records: int, max_line: int
     if between:
         if not all(map(contains, between, repeat("\n"))):
             return None
-        ends = "\n".join(between).split("\n")  # the last cell of a line, the first of the next, ...
+        ends = end.join(between).split(end)  # the last cell of a line, the first of the next, ...
         if len(ends) != 2 * len(between):
             return None  # a line break inside another piece: a blank line, or lines of other widths
     header = [*pieces[:seps], ends[0] if between else pieces[-1]]

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 from editor.io.tablerows import RecordBuilder
 
 PARTS = ["Acme", "acme", "ACME", "Beta", "beta corp", "Ωmega", "ǅ", "ß", "SS", "x-y", "x y", "x_y", "revenue",
-         "company", "a_2", "f1", "--", " ", "  ", "\t", "\n", "\u00a0", "\u2028", "é", "E\u0301", "1", ""]
+         "company", "a_2", "f1", "--", " ", "  ", "\t", "\n", "\u00a0", "\u2028", "é", "E\u0301", "1", "",
+         "\u200b", "\x1c", "Zeta 9"]
 
 
 def builder(existing: list[str]) -> RecordBuilder:

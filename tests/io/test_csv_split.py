@@ -109,6 +109,8 @@ def test_a_cell_longer_than_the_limit_is_left_to_csv_reader_wherever_it_is(long_
 def test_plain_table_is_split_and_odd_ones_are_left_to_csv_reader():
     assert split_records("a,b\r\n1,2\r\n3, 4 \r\n", ",") == [["a", "b"], ["1", "2"], ["3", " 4 "]]
     assert split_records("a;b\n", ";") == [["a", "b"]]
+    assert split_records("a,b\r\n1,2\n3,4\r\n", ",") == [["a", "b"], ["1", "2"], ["3", "4"]]  # mixed ends
+    assert split_records("a,b\r\n1,\r\n,4", ",") == [["a", "b"], ["1", ""], ["", "4"]]
     for text in ('a,b\n"1",2\n', "a,b\n\n1,2\n", "a,b\n1,2,3\n", "a,b\r1,2\n", "a,b\n , \n", "a,\n1,2\n",
                  "a\n1\n", "a,b\n1\x00,2\n", "a,b,c\n1,2,3,4\n5,6\n", "a,b\n1,2\n\n", "a,b\n1\n2,3,4\n",
                  "a,b\n\n", "a,b,c\n1,2\n3,4\n5,6\n"):
