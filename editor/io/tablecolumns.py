@@ -104,7 +104,9 @@ def _amounts(cells: Sequence[Any], units: Sequence[str], default_unit: str, text
             amount_of[key], qualifier_of[key] = parse_amount(cell, unit or default_unit)
         except AmountError:
             raise Unreadable from None
-    return list(map(amount_of.__getitem__, keys)), list(map(qualifier_of.__getitem__, keys))
+    qualifiers = set(qualifier_of.values())
+    return list(map(amount_of.__getitem__, keys)), ([qualifiers.pop()] * len(keys) if len(qualifiers) == 1
+                                                    else list(map(qualifier_of.__getitem__, keys)))
 
 
 def _qualifier(cell: Any) -> str:
