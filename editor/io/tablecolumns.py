@@ -56,6 +56,8 @@ def _by_value(column: Sequence[Any], read: Callable[[Any], Any], text: bool = Fa
     """
     if text:
         by_text = {v: read(v) for v in (dict.fromkeys(column) if values is None else values)}
+        if len(by_text) == 1:  # (a column of one value: no look-up per cell)
+            return [*by_text.values()] * len(column)
         return list(map(by_text.__getitem__, column))
     values = distinct(column) if values is None else values
     if len(values) == len(column):  # every cell differs (or one cannot be hashed)
