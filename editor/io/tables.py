@@ -302,7 +302,7 @@ def read_text_table(path: str | os.PathLike) -> Table:
     if data.startswith(b"PK\x03\x04"):
         raise InputError(msg("{file}: this is an Excel workbook, not a CSV file; give it the .xlsx extension",
                              file=p.name))
-    if not data.strip():
+    if (not data or data[:1].isspace()) and not data.strip():  # (a large file is not copied to be stripped)
         raise InputError(msg("{file}: the file is empty", file=p.name))
     text, notes = decode_text(data, p.name)
     delimiter = _delimiter(text, p.suffix.lower())

@@ -44,3 +44,12 @@ def test_plain_names_are_named_at_once():
                  ["x"] * 2)
     for odd in odd_names:
         assert builder(["Beta"])._plain_companies(odd) is None, odd
+
+
+@settings(max_examples=300, deadline=None)
+@given(names=st.lists(st.lists(st.sampled_from(PARTS), min_size=1, max_size=3).map("".join), max_size=8))
+def test_name_keys_at_once_are_the_keys_name_by_name(names):
+    from editor.io.companycolumns import _keys
+    from editor.io.tablerows import name_key
+
+    assert _keys(names) == [name_key(name) for name in names]
