@@ -1,9 +1,10 @@
-"""Records made from whole columns: each column checked once, over its distinct values. No Qt.
+"""Records made from whole columns: each column checked once, as a whole. No Qt.
 
 A file read as columns (a 100,000-row edge list) makes its records here: every column is
 checked at once against what the record's own checks (``__post_init__`` of
-:class:`~editor.model.entities.Flow` and :class:`~editor.model.entities.Company`) demand,
-each distinct value once, and the records are then made without checking each one again.
+:class:`~editor.model.entities.Flow` and :class:`~editor.model.entities.Company`) demand
+(text columns by string methods over all their cells, the others over their distinct values),
+and the records are then made without checking each one again, a field at a time.
 Whole-number amounts become floats, as ``Flow`` makes them. When a column holds anything
 those checks would refuse (a negative amount, ``True``, a lone surrogate, an unknown status, a
 blank id...), nothing is guessed: the records are made one by one the ordinary way, so the
@@ -55,14 +56,16 @@ _ASCII_SPACES = (" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", 
 
 def texts_pass(column: Sequence[Any], required: bool) -> bool:
     """Every cell is a ``str`` (not a subclass) that ``_check_text`` accepts: no lone surrogate,
-    and not blank when ``required``."""
-    values = _distinct(column)
-    if values is None or not set(map(type, values)) <= {str}:
+    and not blank when ``required``. (The cells are looked at as they are, with no set of them: a
+    column of ids or addresses holds as many values as cells.)"""
+    if len(column) > 1 and column[0] is column[-1] and column.count(column[0]) == len(column):
+        column = column[:1]  # (the same value in every cell)
+    if not set(map(type, column)) <= {str}:
         return False
-    joined = "".join(values)
+    joined = "".join(column)
     ascii_ = joined.isascii()
-    if required and ("" in values or not (ascii_ and not any(map(joined.__contains__, _ASCII_SPACES)))
-                     and not all(map(str.strip, values))):
+    if required and not (all(column) and (ascii_ and not any(map(joined.__contains__, _ASCII_SPACES))
+                                          or all(map(str.strip, column)))):
         return False
     return ascii_ or _SURROGATE.search(joined) is None
 
