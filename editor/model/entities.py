@@ -4,7 +4,7 @@ Records are frozen dataclasses, so handing them to readers, undo commands
 or the analysis thread never lets anyone change the model behind its back;
 changes go through :class:`editor.model.diagram.Diagram` methods. Companies and
 flows (read by the hundred thousand from a table) keep their fields in slots:
-no ``__dict__`` each, a third less memory, and made a column at a time by
+no ``__dict__`` each, about a quarter less memory, and made a column at a time by
 :mod:`editor.model.bulk`.
 """
 from __future__ import annotations
