@@ -11,12 +11,13 @@ read row by row, whose messages name each problem's row and column.
 """
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from itertools import compress
 from typing import Any
 
 from editor.io.tablecolumns import Unreadable, _by_value, _may_share_ids, _plain_amounts
-from editor.io.tablerows import RecordBuilder, _coord, _number, _slug, name_key
+from editor.io.tablerows import _SPACES, _TWO, RecordBuilder, _coord, _number, _slug, name_key
 from editor.io.tables import Table
 from editor.io.tableshapes import cell_str as _text
 from editor.model import ModelError
@@ -83,7 +84,7 @@ def _columns(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> Colu
     elif any(ids):
         return None  # ids in some rows only: which comes first decides
     else:  # ids made from the names: no two names alike, none met before
-        keys = list(map(name_key, names))
+        keys = _keys(names)
         if len(set(keys)) != n or not b.by_key.keys().isdisjoint(keys):
             return None
     header = mapping.get("category")
@@ -100,6 +101,19 @@ def _columns(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> Colu
     if not company_columns_pass(probe):
         return None  # a record would refuse a cell
     return names, ids if given else [], fields
+
+
+def _keys(names: Sequence[str]) -> list[str]:
+    """``[name_key(name) for name in names]``: at once for names written plainly (no space but single
+    " " between words, no line break), else name by name."""
+    joined = "\n".join(names)
+    if (joined.count("\n") == len(names) - 1 and joined.replace("\n", "").isprintable()
+            and not joined.startswith(_SPACES) and not joined.endswith(_SPACES)
+            and not any(map(joined.__contains__, _TWO))):
+        keys = joined.casefold().split("\n")
+        if len(keys) == len(names):
+            return keys
+    return list(map(name_key, names))
 
 
 def _coords(table: Table, header: str | None, n: int) -> list[float] | None:
@@ -134,7 +148,5 @@ def _make(b: RecordBuilder, table: Table, mapping: Mapping[str, str], names: lis
     companies = companies_from_columns({**fields, "id": ids, "name": record_names, "category": categories,
                                         "x": [x or 0.0 for x in xs], "y": [y or 0.0 for y in ys]})
     b.companies.update(zip(ids, companies, strict=True))
-    setdefault = b.by_key.setdefault
-    for name, cid in zip(record_names, ids, strict=True):
-        setdefault(name_key(name), cid)
+    deque(map(b.by_key.setdefault, _keys(record_names), ids), maxlen=0)  # (the first company of a name)
     b.placed.update(compress(ids, placed))

@@ -23,7 +23,9 @@ then builds the table row by row, whose messages name each problem's row and col
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable, Mapping, Sequence
+from itertools import count
 from operator import methodcaller
 from typing import Any
 
@@ -54,6 +56,8 @@ def _by_value(column: Sequence[Any], read: Callable[[Any], Any], text: bool = Fa
     """
     if text:
         by_text = {v: read(v) for v in (dict.fromkeys(column) if values is None else values)}
+        if len(by_text) == 1:  # (a column of one value: no look-up per cell)
+            return [*by_text.values()] * len(column)
         return list(map(by_text.__getitem__, column))
     values = distinct(column) if values is None else values
     if len(values) == len(column):  # every cell differs (or one cannot be hashed)
@@ -102,7 +106,9 @@ def _amounts(cells: Sequence[Any], units: Sequence[str], default_unit: str, text
             amount_of[key], qualifier_of[key] = parse_amount(cell, unit or default_unit)
         except AmountError:
             raise Unreadable from None
-    return list(map(amount_of.__getitem__, keys)), list(map(qualifier_of.__getitem__, keys))
+    qualifiers = set(qualifier_of.values())
+    return list(map(amount_of.__getitem__, keys)), ([qualifiers.pop()] * len(keys) if len(qualifiers) == 1
+                                                    else list(map(qualifier_of.__getitem__, keys)))
 
 
 def _qualifier(cell: Any) -> str:
@@ -184,10 +190,13 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
         end_names.append(names)
         end_ids.append(ids)
     both: list[Any] = []
+    first_at: dict[str, int] = {}
+    at: list[int] = []
     if by_name:  # every end cell once, in the order they come (source, target, next source...)
-        both = [None] * (2 * n)
-        both[0::2], both[1::2] = ends
-        both = list(dict.fromkeys(both))
+        cells: list[Any] = [None] * (2 * n)
+        cells[0::2], cells[1::2] = ends
+        at = list(map(first_at.setdefault, cells, count()))  # where each cell's value first comes
+        both = list(first_at)
         if not all(map(str.strip, both)):
             raise Unreadable  # an empty end
     units = texts("unit")
@@ -200,7 +209,7 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
                              for q, qualifier in zip(qualifiers, amount_qualifiers, strict=True)]
     dates, end_dates = read("date", _date), read("end_date", _date)
     flow_ids = texts("id")
-    given = [fid for fid in flow_ids if fid]
+    given = list(filter(None, flow_ids))
     if len(set(given)) != len(given):
         raise Unreadable  # an id used twice
     undirected = read("direction", lambda v: _text(v).strip().casefold() == "undirected")
@@ -211,7 +220,7 @@ def _build(b: RecordBuilder, table: Table, mapping: Mapping[str, str]) -> None:
 
     b.named = []  # the companies are made at once at the end (make_named)
     if by_name:
-        made = _by_first_appearance(b, ends, both, type_keys, type_cells)
+        made = _by_first_appearance(b, at, first_at, type_keys, type_cells)
     else:
         at_once = len(end_ids) == 2 and _given_ids(b, end_names, end_ids, type_keys, type_cells, flow_ids)
         made = at_once or _in_row_order(b, ends, type_keys, type_cells, flow_ids)
@@ -321,15 +330,19 @@ def _may_share_ids(bases: set[str], others: set[str]) -> bool:
     return any(map(methodcaller("startswith", starts), others))
 
 
-def _by_first_appearance(b: RecordBuilder, ends: list[Sequence[Any]], both: list[str],
-                         type_keys: Sequence[Any], type_cells: Sequence[Any]) -> Made:
+def _by_first_appearance(b: RecordBuilder, at: list[int], first_at: dict[str, int], type_keys: Sequence[Any],
+                         type_cells: Sequence[Any]) -> Made:
     """What :func:`_in_row_order` makes for companies named by name alone and counted flows, made a
     column at a time: the companies in the order their names first appear, then the new flow types,
     then the ids f1, f2... Their ids do not depend on that order unless a company, a new flow type or
     a counted flow wants the id (or the first choice of id) of another kind: such a table is
-    Unreadable here."""
+    Unreadable here.
+
+    ``first_at``: each end cell (source, target, next source...) once, in the order met, with where
+    it first comes among them; ``at``: where the value of each end cell first comes."""
     n = len(type_keys)
-    company_of = dict(zip(both, b.companies_for(both), strict=True))  # each end cell once, in the order met
+    company_at: list[str] = [""] * len(at)  # the company of each end cell, at its first place
+    deque(map(company_at.__setitem__, first_at.values(), b.companies_for(list(first_at))), maxlen=0)
     named = list(b.named or ())
     types_before = {t.id for t in b.diagram.flow_types()}
     type_of = {key: b.flow_type(type_cells[type_keys.index(key)]) for key in dict.fromkeys(type_keys)}
@@ -340,6 +353,5 @@ def _by_first_appearance(b: RecordBuilder, ends: list[Sequence[Any]], both: list
     if not b.taken.isdisjoint(ids):
         raise Unreadable  # a company or type with the id of a counted flow: which came first is row by row
     b.counter += n  # (nothing is made after the flows: taken and flow_ids are left as they are)
-    get_company, get_type = company_of.__getitem__, type_of.__getitem__
-    sources, targets = list(map(get_company, ends[0])), list(map(get_company, ends[1]))
-    return sources, targets, list(map(get_type, type_keys)), ids
+    companies = list(map(company_at.__getitem__, at))
+    return companies[0::2], companies[1::2], list(map(type_of.__getitem__, type_keys)), ids

@@ -85,7 +85,8 @@ def _coord(value: Any) -> float | None:
 _NOT_SLUG = re.compile(r"[^0-9a-z]+")
 _NOT_SLUG_LINES = re.compile(r"[^0-9a-z\n]+")  # (the same, line by line)
 #: Lines not all written with single spaces between words (as ``" ".join(line.split())`` writes them).
-_UNEVEN_SPACE = re.compile(r"^\s|\s$|\s\s|[^\S \n]", re.MULTILINE)
+_ODD_SPACE = re.compile(r"^\s|\s$|\s\s|[^\S \n]", re.MULTILINE)
+_SPACES, _TWO = (" ", "\n"), ("  ", " \n", "\n ", "\n\n")  # (the same, for lines whose only space is " ")
 
 
 def _slug(name: str) -> str:
@@ -182,11 +183,16 @@ class RecordBuilder:
         all new and different: each one's id is its slug, found for all of them at once; else None."""
         named = self.named
         joined = "\n".join(names)
-        if named is None or joined.count("\n") != len(names) - 1 or _UNEVEN_SPACE.search(joined):
+        printable = joined.replace("\n", "").isprintable()  # (then " " is the only space)
+        if named is None or joined.count("\n") != len(names) - 1 or (
+                joined.startswith(_SPACES) or joined.endswith(_SPACES) or any(map(joined.__contains__, _TWO))
+                if printable else _ODD_SPACE.search(joined)):
             return None  # a name holding a line break or other spaces: name by name
         folded = joined.casefold()  # (character by character: no line break comes or goes)
         keys = folded.split("\n")
-        ids = [slug.strip("_") or "company" for slug in _NOT_SLUG_LINES.sub("_", folded).split("\n")]
+        plain = folded.isascii() and folded.replace(" ", "").replace("\n", "").isalnum()  # slug: spaces as _
+        slugs = folded.replace(" ", "_") if plain else _NOT_SLUG_LINES.sub("_", folded)
+        ids = [slug.strip("_") or "company" for slug in slugs.split("\n")]
         if (len(keys) != len(names) or len(set(keys)) != len(keys) or not self.by_key.keys().isdisjoint(keys)
                 or len(set(ids)) != len(ids) or not self.taken.isdisjoint(ids)):
             return None

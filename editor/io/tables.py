@@ -243,7 +243,8 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
 def _delimiter(text: str, suffix: str) -> str:
     if suffix in (".tsv", ".tab"):
         return "\t"
-    first = text.split("\n", 1)[0]
+    end = text.find("\n")
+    first = text if end < 0 else text[:end]  # (not split: the rest of a large text is not copied)
     counts = {d: first.count(d) for d in (",", ";", "\t", "|")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
@@ -301,7 +302,7 @@ def read_text_table(path: str | os.PathLike) -> Table:
     if data.startswith(b"PK\x03\x04"):
         raise InputError(msg("{file}: this is an Excel workbook, not a CSV file; give it the .xlsx extension",
                              file=p.name))
-    if not data.strip():
+    if (not data or data[:1].isspace()) and not data.strip():  # (a large file is not copied to be stripped)
         raise InputError(msg("{file}: the file is empty", file=p.name))
     text, notes = decode_text(data, p.name)
     delimiter = _delimiter(text, p.suffix.lower())

@@ -174,12 +174,30 @@ def fix_decimals(table: Table, headers: list[str | None], decimal_mark: str | No
     return (table.with_columns(changed) if changed else table), []
 
 
+#: Numbers written with a sign perhaps, ASCII digits and perhaps a point and more digits, one a line.
+_PLAIN_NUMBERS = re.compile(r"^[-+]?[0-9]+(?:\.[0-9]+)?$", re.MULTILINE)
+
+
+def _plain_point(cells: list[Any]) -> bool:
+    """Whether :func:`column_mark` of ``cells`` is a point, found at once for text cells that are all plain
+    numbers (``12``, ``-0.75``): one of them has other than three digits after its point, or a 0 before it.
+    (False: not known that way.)"""
+    if not cells or not set(map(type, cells)) <= {str}:
+        return False
+    joined = "\n".join(cells)
+    if joined.count("\n") != len(cells) - 1 or len(_PLAIN_NUMBERS.findall(joined)) != len(cells):
+        return False
+    return any(len(fraction) != 3 or whole.lstrip("+-") == "0"
+               for whole, _, fraction in (c.partition(".") for c in cells if "." in c))
+
+
 def _column_mark(table: Table, header: str) -> str | None:
     """:func:`column_mark` of the column's distinct cells, worked out once per table and column."""
     key = ("decimal mark", header)
     if key not in table.derived:
         try:
-            table.derived[key] = column_mark(table.distinct(header))
+            cells = table.distinct(header)
+            table.derived[key] = POINT if _plain_point(cells) else column_mark(cells)
         except DecimalMarkError as e:
             table.derived[key] = e
     mark = table.derived[key]

@@ -1,9 +1,10 @@
-"""Records made from whole columns: each column checked once, over its distinct values. No Qt.
+"""Records made from whole columns: each column checked once, as a whole. No Qt.
 
 A file read as columns (a 100,000-row edge list) makes its records here: every column is
 checked at once against what the record's own checks (``__post_init__`` of
-:class:`~editor.model.entities.Flow` and :class:`~editor.model.entities.Company`) demand,
-each distinct value once, and the records are then made without checking each one again.
+:class:`~editor.model.entities.Flow` and :class:`~editor.model.entities.Company`) demand
+(text columns by string methods over all their cells, the others over their distinct values),
+and the records are then made without checking each one again, a field at a time.
 Whole-number amounts become floats, as ``Flow`` makes them. When a column holds anything
 those checks would refuse (a negative amount, ``True``, a lone surrogate, an unknown status, a
 blank id...), nothing is guessed: the records are made one by one the ordinary way, so the
@@ -12,10 +13,12 @@ ordinary constructor makes it (``tests/model/test_bulk.py`` compares both on ran
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections import deque
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import fields
-from itertools import compress
+from itertools import compress, repeat
 from math import isnan
+from types import MemberDescriptorType
 from typing import Any
 
 from editor.model.entities import (
@@ -47,29 +50,41 @@ def _distinct(column: Sequence[Any]) -> set[Any] | None:
         return None
 
 
+#: The ASCII characters ``str.strip`` strips (an ASCII text without them is not blank unless empty).
+_ASCII_SPACES = (" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
 def texts_pass(column: Sequence[Any], required: bool) -> bool:
     """Every cell is a ``str`` (not a subclass) that ``_check_text`` accepts: no lone surrogate,
-    and not blank when ``required``."""
-    values = _distinct(column)
-    if values is None or not set(map(type, values)) <= {str}:
+    and not blank when ``required``. (The cells are looked at as they are, with no set of them: a
+    column of ids or addresses holds as many values as cells.)"""
+    if len(column) > 1 and column[0] is column[-1] and column.count(column[0]) == len(column):
+        column = column[:1]  # (the same value in every cell)
+    if not set(map(type, column)) <= {str}:
         return False
-    if required and not all(map(str.strip, values)):
+    joined = "".join(column)
+    ascii_ = joined.isascii()
+    if required and not (all(column) and (ascii_ and not any(map(joined.__contains__, _ASCII_SPACES))
+                                          or all(map(str.strip, column)))):
         return False
-    joined = "".join(values)
-    return joined.isascii() or _SURROGATE.search(joined) is None
+    return ascii_ or _SURROGATE.search(joined) is None
 
 
 def _amount_column(column: Sequence[Any]) -> Sequence[Any] | None:
     """The column as :func:`check_amount` leaves it (ints as floats), or None when it refuses a cell."""
-    if not set(map(type, column)) <= {float, int, type(None)}:  # (True and 1 are told apart here, not below)
+    kinds = set(map(type, column))
+    if not kinds <= {float, int, type(None)}:  # (True and 1 are told apart here, not below)
         return None
     values = _distinct(column)
     if values is None:
         return None
+    values.discard(None)
+    if int not in kinds:  # floats: all of them at once, as check_amount takes each
+        if values and (any(map(isnan, values)) or min(values) < 0 or max(values) > MAX_AMOUNT):
+            return None
+        return column
     whole = False
     for v in values:
-        if v is None:
-            continue
         try:
             if check_amount(v) is not v:
                 whole = True
@@ -139,7 +154,7 @@ def flows_if_clean(columns: dict[str, Sequence[Any]]) -> list[Flow] | None:
     checked = _checked(columns)
     if checked is None:
         return None
-    return _unchecked(Flow, FLOW_FIELDS, [checked[f] for f in FLOW_FIELDS])
+    return _unchecked(Flow, FLOW_FIELDS, [checked[f] for f in FLOW_FIELDS], len(columns["id"]))
 
 
 def companies_named(ids: Sequence[str], names: Sequence[str]) -> list[Company]:
@@ -151,7 +166,7 @@ def companies_named(ids: Sequence[str], names: Sequence[str]) -> list[Company]:
         return [Company(i, n) for i, n in zip(ids, names, strict=True)]
     others = [f for f in fields(Company) if f.name not in ("id", "name")]
     return _unchecked(Company, ["id", "name", *(f.name for f in others)],
-                      [ids, names, *([f.default] * len(ids) for f in others)])
+                      [ids, names, *(repeat(f.default, len(ids)) for f in others)], len(ids))
 
 
 _COMPANY_TEXTS = {"id": True, "name": True, "category": True, "valuation_date": False,
@@ -187,86 +202,23 @@ def companies_from_columns(columns: Mapping[str, Sequence[Any]]) -> list[Company
     ordered = [columns[f] for f in COMPANY_FIELDS]
     if not company_columns_pass(columns):
         return [Company(*row) for row in zip(*ordered, strict=True)]
-    return _unchecked(Company, COMPANY_FIELDS, ordered)
+    return _unchecked(Company, COMPANY_FIELDS, ordered, len(ordered[0]))
 
 
-def _unchecked(cls: type, names: Sequence[str], columns: Sequence[Sequence[Any]]) -> list[Any]:
-    """Records of ``cls`` made from columns already checked: the fields set, ``__post_init__`` not run.
+def _unchecked(cls: type, names: Sequence[str], columns: Sequence[Iterable[Any]], n: int) -> list[Any]:
+    """``n`` records of ``cls`` made from columns already checked: the fields set, ``__post_init__`` not run.
 
-    Each field is set as the dataclass's own ``__init__`` sets it (``object.__setattr__``), so the
-    records take no more memory than checked ones (filling their ``__dict__`` would make it a dict).
+    The records are made first, then each field is set a column at a time by the slot's own setter
+    (as the dataclass's ``__init__`` sets it, past the frozen ``__setattr__``), with no Python step
+    per record. A record class without slots has each field set by ``object.__setattr__``.
     """
     if len(names) != len(columns):
         raise ValueError("a column for each field expected")
-    written_out = _WRITTEN_OUT.get((cls, tuple(names)))
-    if written_out is not None:
-        return written_out(columns)
-    new, set_field = object.__new__, object.__setattr__
-    made: list[Any] = []
-    append = made.append
-    for row in zip(*columns, strict=True):
-        record: Any = new(cls)
-        for name, value in zip(names, row, strict=True):
-            set_field(record, name, value)
-        append(record)
+    made: list[Any] = list(map(object.__new__, repeat(cls, n)))
+    for name, column in zip(names, columns, strict=True):
+        slot = cls.__dict__.get(name)
+        if isinstance(slot, MemberDescriptorType):
+            deque(map(slot.__set__, made, column), maxlen=0)
+        else:
+            deque(map(object.__setattr__, made, repeat(name), column), maxlen=0)
     return made
-
-
-# The same for the two records made by the hundred thousand, the loop written out for their fields
-# (no inner loop over the fields: a quarter faster). Used only while the fields are these.
-_FLOW_ORDER = ("id", "source", "target", "type", "amount", "qualifier", "unit", "date", "end_date", "status",
-               "url", "note")
-_COMPANY_ORDER = ("id", "name", "category", "valuation", "valuation_date", "revenue", "revenue_period",
-                  "profit", "profit_period", "notes", "x", "y", "size")
-
-
-def _flows(columns: Sequence[Sequence[Any]]) -> list[Any]:
-    new, set_field, cls = object.__new__, object.__setattr__, Flow
-    made: list[Any] = []
-    append = made.append
-    for fid, source, target, kind, amount, qualifier, unit, date, end_date, status, url, note in zip(
-            *columns, strict=True):
-        record = new(cls)
-        set_field(record, "id", fid)
-        set_field(record, "source", source)
-        set_field(record, "target", target)
-        set_field(record, "type", kind)
-        set_field(record, "amount", amount)
-        set_field(record, "qualifier", qualifier)
-        set_field(record, "unit", unit)
-        set_field(record, "date", date)
-        set_field(record, "end_date", end_date)
-        set_field(record, "status", status)
-        set_field(record, "url", url)
-        set_field(record, "note", note)
-        append(record)
-    return made
-
-
-def _companies(columns: Sequence[Sequence[Any]]) -> list[Any]:
-    new, set_field, cls = object.__new__, object.__setattr__, Company
-    made: list[Any] = []
-    append = made.append
-    for (cid, name, category, valuation, valuation_date, revenue, revenue_period, profit, profit_period,
-         notes, x, y, size) in zip(*columns, strict=True):
-        record = new(cls)
-        set_field(record, "id", cid)
-        set_field(record, "name", name)
-        set_field(record, "category", category)
-        set_field(record, "valuation", valuation)
-        set_field(record, "valuation_date", valuation_date)
-        set_field(record, "revenue", revenue)
-        set_field(record, "revenue_period", revenue_period)
-        set_field(record, "profit", profit)
-        set_field(record, "profit_period", profit_period)
-        set_field(record, "notes", notes)
-        set_field(record, "x", x)
-        set_field(record, "y", y)
-        set_field(record, "size", size)
-        append(record)
-    return made
-
-
-_WRITTEN_OUT: dict[tuple[type, tuple[str, ...]], Callable[[Sequence[Sequence[Any]]], list[Any]]] = {
-    key: make for key, make in (((Flow, _FLOW_ORDER), _flows), ((Company, _COMPANY_ORDER), _companies))
-    if key[1] == tuple(f.name for f in fields(key[0]))}

@@ -480,13 +480,14 @@ class Diagram:
         by_id = dict(zip(map(attrgetter("id"), companies), companies, strict=True))
         flow_by_id = dict(zip(map(attrgetter("id"), flows), flows, strict=True))
         catalogues = self._types.keys() | self._categories.keys()
+        company_ids, type_ids = set(by_id), set(self._types)  # (each end looked up, no set of them made)
         if (len(by_id) != len(companies) or len(flow_by_id) != len(flows)
                 or not by_id.keys().isdisjoint(catalogues)
                 or not flow_by_id.keys().isdisjoint(catalogues | by_id.keys())
                 or not set(map(attrgetter("category"), companies)) <= self._categories.keys()
-                or not set(map(attrgetter("source"), flows)) <= by_id.keys()
-                or not set(map(attrgetter("target"), flows)) <= by_id.keys()
-                or not set(map(attrgetter("type"), flows)) <= self._types.keys()):
+                or not company_ids.issuperset(map(attrgetter("source"), flows))
+                or not company_ids.issuperset(map(attrgetter("target"), flows))
+                or not type_ids.issuperset(map(attrgetter("type"), flows))):
             return False
         self._companies, self._flows = by_id, flow_by_id
         return True

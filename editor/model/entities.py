@@ -2,7 +2,10 @@
 
 Records are frozen dataclasses, so handing them to readers, undo commands
 or the analysis thread never lets anyone change the model behind its back;
-changes go through :class:`editor.model.diagram.Diagram` methods.
+changes go through :class:`editor.model.diagram.Diagram` methods. Companies and
+flows (read by the hundred thousand from a table) keep their fields in slots:
+no ``__dict__`` each, about a quarter less memory, and made a column at a time by
+:mod:`editor.model.bulk`.
 """
 from __future__ import annotations
 
@@ -167,6 +170,8 @@ def _check_coord(value: Any, what: str) -> float:
 class _Record:
     """Shared helpers of the frozen records."""
 
+    __slots__ = ()  # (Company and Flow keep their fields in slots: no ``__dict__`` each)
+
     def with_changes(self, **changes: Any) -> Any:
         unknown = set(changes) - {f.name for f in fields(self)}  # type: ignore[arg-type]
         if unknown:
@@ -210,7 +215,7 @@ class Category(_CatalogueEntry):
     color: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Company(_Record):
     """A node of the diagram."""
 
@@ -246,7 +251,7 @@ class Company(_Record):
             object.__setattr__(self, "size", s)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Flow(_Record):
     """A money arrow: ``source`` pays, commits or hands equity to ``target``."""
 

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 from editor.io.tablerows import RecordBuilder
 
 PARTS = ["Acme", "acme", "ACME", "Beta", "beta corp", "Ωmega", "ǅ", "ß", "SS", "x-y", "x y", "x_y", "revenue",
-         "company", "a_2", "f1", "--", " ", "  ", "\t", "\n", "\u00a0", "\u2028", "é", "E\u0301", "1", ""]
+         "company", "a_2", "f1", "--", " ", "  ", "\t", "\n", "\u00a0", "\u2028", "é", "E\u0301", "1", "",
+         "\u200b", "\x1c", "Zeta 9"]
 
 
 def builder(existing: list[str]) -> RecordBuilder:
@@ -43,3 +44,12 @@ def test_plain_names_are_named_at_once():
                  ["x"] * 2)
     for odd in odd_names:
         assert builder(["Beta"])._plain_companies(odd) is None, odd
+
+
+@settings(max_examples=300, deadline=None)
+@given(names=st.lists(st.lists(st.sampled_from(PARTS), min_size=1, max_size=3).map("".join), max_size=8))
+def test_name_keys_at_once_are_the_keys_name_by_name(names):
+    from editor.io.companycolumns import _keys
+    from editor.io.tablerows import name_key
+
+    assert _keys(names) == [name_key(name) for name in names]

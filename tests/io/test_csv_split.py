@@ -57,11 +57,63 @@ def test_any_text_splits_as_csv_reader_reads_it_or_not_at_all(text, delimiter):
         assert records == reader_records(text, delimiter)
 
 
+@st.composite
+def ragged(draw: st.DrawFn) -> tuple[str, str, bool]:
+    """Tables whose lines are at times one cell narrower or wider than the header (a line break now
+    and then inside a cell, a blank line), and whether every line is as wide as the header."""
+    width = draw(st.integers(2, 4))
+    widths = draw(st.lists(st.sampled_from([width - 1, width, width, width + 1]), min_size=1, max_size=8))
+    cell = st.text(st.sampled_from("ab ") if draw(st.booleans()) else st.sampled_from("ab \n"), max_size=3)
+    rows = [[draw(cell) for _ in range(w)] for w in [width, *widths]]
+    delimiter = draw(st.sampled_from([",", ";"]))
+    text = "\n".join(delimiter.join(r) for r in rows) + draw(st.sampled_from(["", "\n", "\n\n"]))
+    even = (set(widths) == {width} and not any("\n" in c for r in rows for c in r)
+            and not text.endswith("\n\n") and rows[0][-1].strip() != ""
+            and all("".join(r).strip() for r in rows[1:]))
+    return delimiter, text, even
+
+
+@settings(max_examples=400, deadline=None)
+@given(case=ragged())
+def test_lines_of_other_widths_are_left_to_csv_reader_and_even_ones_split(case):
+    delimiter, text, even = case
+    records = split_records(text, delimiter)
+    if even:
+        assert records is not None
+    if records is not None:
+        assert records == reader_records(text, delimiter)
+
+
+@settings(max_examples=300, deadline=None)
+@given(case=grids(), limit=st.integers(1, 6))
+def test_the_cell_length_limit_refuses_exactly_the_longer_cells(case, limit):
+    delimiter, text = case
+    records = split_records(text, delimiter)
+    if records is not None:
+        longest = max(len(c) for r in records for c in r)
+        assert (split_records(text, delimiter, max_line=limit) is not None) == (longest <= limit)
+
+
+@pytest.mark.parametrize("long_at", [0, 1, 2, 5, 39, 40, 41, 80])
+def test_a_cell_longer_than_the_limit_is_left_to_csv_reader_wherever_it_is(long_at):
+    """Long cells are found by blocks of the text: a cell one character too long is found at any offset."""
+    head = "a,b\n" + "x,y\n" * long_at
+    for length, taken in ((40, True), (41, False)):
+        for column in (0, 1):
+            row = ["1", "2"]
+            row[column] = "z" * length
+            text = head + ",".join(row) + "\n" + "x,y\n" * 3
+            assert (split_records(text, ",", max_line=40) is not None) == taken, (long_at, length, column)
+
+
 def test_plain_table_is_split_and_odd_ones_are_left_to_csv_reader():
     assert split_records("a,b\r\n1,2\r\n3, 4 \r\n", ",") == [["a", "b"], ["1", "2"], ["3", " 4 "]]
     assert split_records("a;b\n", ";") == [["a", "b"]]
+    assert split_records("a,b\r\n1,2\n3,4\r\n", ",") == [["a", "b"], ["1", "2"], ["3", "4"]]  # mixed ends
+    assert split_records("a,b\r\n1,\r\n,4", ",") == [["a", "b"], ["1", ""], ["", "4"]]
     for text in ('a,b\n"1",2\n', "a,b\n\n1,2\n", "a,b\n1,2,3\n", "a,b\r1,2\n", "a,b\n , \n", "a,\n1,2\n",
-                 "a\n1\n", "a,b\n1\x00,2\n"):
+                 "a\n1\n", "a,b\n1\x00,2\n", "a,b,c\n1,2,3,4\n5,6\n", "a,b\n1,2\n\n", "a,b\n1\n2,3,4\n",
+                 "a,b\n\n", "a,b,c\n1,2\n3,4\n5,6\n"):
         assert split_records(text, ",") is None, text
     assert split_records("a,b\n" + "x" * 50 + ",1\n", ",", max_line=40) is None
 

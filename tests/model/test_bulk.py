@@ -21,12 +21,12 @@ from editor.model.bulk import FLOW_FIELDS, companies_named, flow_columns_pass, f
 
 ODD_TEXTS = ["", " ", "a", "A b", "f1", "\ud800x", "é", "\t", 5, None, b"x"]
 VALUES: dict[str, list[Any]] = {
-    "id": ["f1", "f2", "x", "", " ", "\udfff", 3, "é"],
-    "source": ["a", "b", "c", "", "\ud83d", None],
+    "id": ["f1", "f2", "x", "", " ", "\udfff", 3, "é", "\x1c", "\u3000", "a\u3000b", "\xa0\n"],
+    "source": ["a", "b", "c", "", "\ud83d", None, "\x0b\x1f", "a b"],
     "target": ["a", "b", "c", " ", 1.5],
     "type": ["revenue", "loan", "zzz", "", 0],
     "amount": [None, 0.0, -0.0, 1.5, 12.0, 1e12, 1e12 + 1, -1.0, float("nan"), float("inf"), 3, True, "5",
-               10 ** 400, 2 ** 70],
+               10 ** 400, 2 ** 70, float("-inf"), -1e-300, 5e-324],
     "qualifier": ["exact", "up_to", "estimated", "about", "", None],
     "unit": ["", "USD m", "\ud800", 7],
     "date": ["", "2020", "2020-02", "2020-02-30", "2020-13", "20", "2021-06-01", None, 2020],
