@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from editor.i18n import message_text, translate
 from editor.io import lock
@@ -23,6 +23,8 @@ SAVE_AS, OVERWRITE, RELOAD, CANCEL = "save_as", "overwrite", "reload", "cancel"
 
 def ask_conflict(parent: QWidget | None, name: str, reason: str) -> str:
     """Save As, Overwrite, Reload or Cancel (Escape cancels; Save As is the default)."""
+    from PySide6.QtWidgets import QMessageBox
+
     text = translate("FileGuard", "Saving now would replace those changes with yours.")
     box = QMessageBox(
         QMessageBox.Icon.Warning, translate("FileGuard", "File Changed"), f"{reason}\n\n{text}", parent=parent

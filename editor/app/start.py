@@ -40,7 +40,7 @@ _windows: list = []  # open main windows (kept alive here)
 def open_window(document=None, autosave=None, **kwargs):
     from editor.app.mainwindow import MainWindow
 
-    w = MainWindow(document, autosave=autosave, **kwargs)
+    w = MainWindow(document, autosave=autosave, quick_start=True, **kwargs)
     _windows.append(w)
     w.destroyed.connect(lambda *_: _windows.remove(w) if w in _windows else None)
     return w
