@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QMenu
 
 from editor import settings
 from editor.app import file_export, file_guard
-from editor.app.canvas_build import show_document
+from editor.app.canvas_build import builds_in_steps, show_document
 from editor.app.drops import FileDrops
 from editor.app.file_export import dialog_filter_named
 from editor.app.file_guard import FileGuard
@@ -51,6 +51,25 @@ def _messages() -> ModuleType:
 
 #: Diagram files up to this size are read at once (a few ms); bigger ones in a worker thread.
 READ_INLINE_BYTES = 256 * 1024
+
+
+def read_at_once(path: str | Path) -> Diagram | None:
+    """The diagram in file ``path`` when it opens at once (a small file, read without a progress
+    window, of a map whose canvas is built at once); None otherwise, and when it cannot be read
+    (:meth:`FileController.open_path` then reads it again, and says why).
+
+    At start-up the window is given its document from the start (``roundtrip FILE``, the sample
+    at the first start): one canvas is built, not an empty one first."""
+    p = Path(path)
+    if p.suffix and p.suffix.lower() != ".roundtrip":
+        return None
+    try:
+        if p.stat().st_size > READ_INLINE_BYTES:
+            return None
+        diagram = native.load(p)
+    except (InputError, ModelError, OSError):
+        return None
+    return None if builds_in_steps(diagram) else diagram
 
 
 def sample_title(path: Path) -> str:
@@ -186,10 +205,14 @@ class FileController:
             return False
         if not show_document(self.window, Document(diagram, p), p.name, translate("Files", "Open")):
             return False  # the document stays as it was
-        settings.add_recent_file(p)
-        self.update_recent_menu()
-        self.show_status(translate("Files", "Opened {path}").format(path=p), 4000)
+        self.opened(p)
         return True
+
+    def opened(self, path: Path) -> None:
+        """``path`` was opened in the window: in the recent files, and said in the status bar."""
+        settings.add_recent_file(path)
+        self.update_recent_menu()
+        self.show_status(translate("Files", "Opened {path}").format(path=path), 4000)
 
     def new_at_path(self, path: str | Path) -> bool:
         """Start an empty diagram that Save writes to ``path`` (``roundtrip new.roundtrip``)."""
