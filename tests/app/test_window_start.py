@@ -42,7 +42,7 @@ LATER = ("editor.dialogs.export_dialog", "editor.dialogs.import_dialog", "editor
 #: after), then leaves.
 FIRST_PAINT = f"""
 import os, sys, builtins
-from editor.io.lock import lock_path
+from editor.io.lock import read_lock
 real = builtins.print
 def spy(*args, **kwargs):
     if args and str(args[0]).startswith("roundtrip-probe shown"):
@@ -50,7 +50,7 @@ def spy(*args, **kwargs):
         w = start._windows[-1]
         real("heavy", ",".join(m for m in {HEAVY!r} if m in sys.modules) or "-",
              "panels", w.panels_built(), "docks", len(w.docks), "actions", len(w.actions()),
-             "lock", lock_path(w.document.path).exists(),
+             "locked", getattr(read_lock(w.document.path), "pid", None) == os.getpid(),
              "later", ",".join(m for m in {LATER!r} if m in sys.modules) or "-",
              "overview", w.view.minimap.isVisible(), "picture", w.view.minimap.has_picture(), flush=True)
         os._exit(0)
@@ -83,7 +83,7 @@ def test_the_first_paint_comes_before_the_panels_and_the_analysis_libraries(tmp_
     assert line is not None, out.stderr[-2000:]
     # the menus' items, the window's actions and the file's lock come right after the first paint
     assert line.split() == ["heavy", "-", "panels", "False", "docks", str(len(DOCKS)), "actions", "0",
-                            "lock", "False", "later", "-", "overview", "True", "picture", "False"], line
+                            "locked", "False", "later", "-", "overview", "True", "picture", "False"], line
 
 
 def test_the_panels_come_after_the_first_paint_into_the_docks(window, qtbot) -> None:
