@@ -7,30 +7,19 @@ The File commands live in a :class:`~editor.app.files.FileController`, the Edit 
 Arrange commands in an :class:`~editor.app.actions.EditController`, and the menus'
 actions in an :class:`~editor.app.menus.Actions` (``menu_actions``).
 
-At start-up (``quick_start``) the window first makes what its first paint shows: the canvas
-with the document, the menu bar's titles, the tool bar, the docks (with placeholders) and the
-status bar; right after that paint, :meth:`MainWindow.finish_start` makes the menus' items and
-the other actions, fills Open Sample and Open Recent and takes the lock of the document's file,
-and then the panels come (:mod:`editor.app.panel_docks`). Asking for ``menu_actions`` or a panel
-earlier makes them at once. Without ``quick_start`` (tests, scripts) all but the panels is made
-at once.
+At start-up (``quick_start``) the window first makes what its first paint shows (canvas, menu
+bar titles, tool bar, docks with placeholders, status bar); right after it, :meth:`finish_start`
+makes the menus' items and other actions, Open Sample and Open Recent and the file's lock, then
+come the panels (:mod:`editor.app.panel_docks`); asking for them earlier makes them at once.
+Without ``quick_start`` (tests, scripts) all but the panels is made at once.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QShowEvent, QUndoGroup
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDockWidget,
-    QLineEdit,
-    QMainWindow,
-    QMenu,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoGroup
+from PySide6.QtWidgets import QComboBox, QDockWidget, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from editor import settings
 from editor.app import theme
@@ -112,7 +101,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas_holder)
         self.dock_layout = DockLayout(self, self.canvas_holder)
         self.docks: dict[str, QDockWidget] = self.dock_layout.docks
-        add_empty_docks(self, self._dock_titles())
+        add_empty_docks(self)
         self.status = WindowStatus(self)
         self.analysis_view = AnalysisView(self)
         self.flow_type_combo = QComboBox()
@@ -168,11 +157,6 @@ class MainWindow(QMainWindow):
             self.finish_start()
         assert self._menu_actions is not None
         return self._menu_actions
-
-    def _dock_titles(self) -> dict[str, str]:
-        return {"inspector": self.tr("Inspector"), "catalogue": self.tr("Flow Types && Categories"),
-                "history": self.tr("Undo History"), "timeline": self.tr("Timeline"),
-                "stress": self.tr("Stress Test"), "loops": self.tr("Loops"), "metrics": self.tr("Metrics")}
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -311,15 +295,7 @@ class MainWindow(QMainWindow):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """Esc or a click on empty canvas ends the highlight of a loop (the canvas handles the rest)."""
-        kind = event.type()
-        if self.scene.highlighted is None:
-            return super().eventFilter(obj, event)
-        escape = (kind == QEvent.Type.KeyPress and obj is self.view and isinstance(event, QKeyEvent)
-                  and event.key() == Qt.Key.Key_Escape)
-        empty_click = (kind == QEvent.Type.MouseButtonPress and obj is self.view.viewport()
-                       and isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton
-                       and self.scene.owner_at(self.view.mapToScene(event.position().toPoint())) is None)
-        if escape or empty_click:
+        if self.scene.highlighted is not None and self.analysis_view.ends_highlight(obj, event):
             self.clear_loop_highlight()
         return super().eventFilter(obj, event)
 
@@ -459,26 +435,9 @@ class MainWindow(QMainWindow):
 
     def context_menu_at(self, scene_pos: QPointF) -> QMenu:
         """The right-click menu for what lies at ``scene_pos`` (a company, a flow or the canvas)."""
-        from editor.app.context_menu import context_menu
+        from editor.app.context_menu import context_menu_at
 
-        owner = self.scene.owner_at(scene_pos)
-        if owner is not None:
-            kind, oid = owner
-            cids, fids = self.selected_ids()
-            if oid not in (cids if kind == "company" else fids):
-                self.scene.select_ids([oid] if kind == "company" else [], [oid] if kind == "flow" else [])
-        return context_menu(self, owner, scene_pos)
-
-    def add_company_at(self, x: float, y: float) -> str:
-        n = len(self.document.diagram) + 1
-        name = f"Company {n}"
-        while self.document.diagram.find_company(name) is not None:
-            n += 1
-            name = f"Company {n}"
-        cid = self.document.add_company(name, x, y)
-        self.scene.select_ids([cid], [])
-        self.focus_inspector("name")
-        return cid
+        return context_menu_at(self, scene_pos)
 
     def show_diagram_details(self) -> None:
         self.scene.clearSelection()
@@ -489,16 +448,10 @@ class MainWindow(QMainWindow):
         self.docks["catalogue"].raise_()
 
     def focus_inspector(self, key: str | None = None) -> None:
-        self.docks["inspector"].show()
-        self.docks["inspector"].raise_()
-        cids, fids = self.selected_ids()
-        kind = "company" if cids else "flow" if fids else "diagram"
-        key = key or {"company": "name", "flow": "amount", "diagram": "title"}[kind]
-        if key in self.inspector.fields[kind]:
-            w = self.inspector.field(kind, key).widget
-            w.setFocus()
-            if isinstance(w, (QLineEdit, QPlainTextEdit)):  # a combo box has no text to select
-                w.selectAll()
+        """The Inspector in front, its field ``key`` (by default the first of the selection's) focused."""
+        from editor.app.context_menu import focus_inspector
+
+        focus_inspector(self, key)
 
     # ------------------------------------------------------------- closing
     def closeEvent(self, event: QCloseEvent) -> None:
