@@ -47,8 +47,7 @@ class DockLayout:
         d = self.docks
         for key, area in (("inspector", right), ("catalogue", right), ("history", right),
                           ("timeline", bottom), ("loops", bottom), ("metrics", bottom)):
-            if d[key].isFloating():  # (setFloating costs ~1.5 ms a dock even when it changes nothing)
-                d[key].setFloating(False)
+            d[key].setFloating(False)
             w.addDockWidget(area, d[key])
             d[key].show()
         w.tabifyDockWidget(d["inspector"], d["catalogue"])
