@@ -23,13 +23,11 @@ catalogue.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import tempfile
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -84,8 +82,8 @@ def source_catalogue(lang: str) -> Path | None:
 
 def packaged_catalogue(lang: str) -> Path | None:
     """The ``.qm`` shipped in the package (a wheel), or None."""
-    qm = resources.files("editor.data") / "translations" / f"{CATALOGUE}_{lang}.qm"
-    return Path(str(qm)) if qm.is_file() else None
+    qm = Path(__file__).resolve().parent / "data" / "translations" / f"{CATALOGUE}_{lang}.qm"
+    return qm if qm.is_file() else None
 
 
 def lrelease_program() -> Path | None:
@@ -129,6 +127,7 @@ def catalogue_file(lang: str) -> Path | None:
     or the packaged one; None when there is none (the interface stays English)."""
     ts = source_catalogue(lang)
     if ts is not None:
+        import hashlib  # (a translated interface only: not before every first paint in English)
         import subprocess
 
         digest = hashlib.sha1(ts.read_bytes()).hexdigest()[:16]

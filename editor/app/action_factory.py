@@ -17,9 +17,10 @@ Shortcut = QKeySequence | QKeySequence.StandardKey | str | Sequence[QKeySequence
 
 def make_action(window: QWidget, text: str, slot: Callable[..., object] | None = None,
                 shortcut: Shortcut | None = None, tip: str = "", icon: QStyle.StandardPixmap | None = None,
-                checkable: bool = False) -> QAction:
+                checkable: bool = False, add: bool = True) -> QAction:
     """An action of ``window`` showing ``text`` and ``tip`` (English, translated here) that calls
-    ``slot`` (a checkable one with its new state); ``shortcut``: one key or several."""
+    ``slot`` (a checkable one with its new state); ``shortcut``: one key or several. ``add``: added
+    to the window's actions now (else by the caller, later)."""
     a = QAction(QCoreApplication.translate("Menus", text), window)
     if icon is not None:
         a.setIcon(window.style().standardIcon(icon))
@@ -40,7 +41,8 @@ def make_action(window: QWidget, text: str, slot: Callable[..., object] | None =
             a.toggled.connect(slot)
         else:
             a.triggered.connect(lambda _c=False: slot())
-    window.addAction(a)
+    if add:
+        window.addAction(a)
     return a
 
 

@@ -14,6 +14,8 @@ from editor import settings
 from editor.i18n import message_text, translate
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent, QObject
+
     from editor.app.mainwindow import MainWindow
 
 
@@ -37,6 +39,19 @@ class AnalysisView:
         w.docks["metrics"].setWindowTitle(
             translate("MainWindow", "Metrics — period {period}").format(period=note) if note
             else translate("MainWindow", "Metrics"))
+
+    def ends_highlight(self, obj: QObject, event: QEvent) -> bool:
+        """Whether ``event`` on the canvas (``obj``: its view or viewport) ends a loop's highlight: Esc,
+        or a click on empty canvas."""
+        from PySide6.QtCore import QEvent, Qt
+        from PySide6.QtGui import QKeyEvent, QMouseEvent
+
+        view, kind = self.window.view, event.type()
+        if kind == QEvent.Type.KeyPress and obj is view and isinstance(event, QKeyEvent):
+            return event.key() == Qt.Key.Key_Escape
+        return (kind == QEvent.Type.MouseButtonPress and obj is view.viewport()
+                and isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton
+                and self.window.scene.owner_at(view.mapToScene(event.position().toPoint())) is None)
 
     def dim_again(self) -> None:
         """The highlighted loop once more (after the canvas made new items)."""

@@ -14,6 +14,47 @@ if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
 
 
+def context_menu_at(w: MainWindow, scene_pos: QPointF) -> QMenu:
+    """The right-click menu for what lies at ``scene_pos`` (a company, a flow or the canvas); a
+    company or flow not selected yet is selected first."""
+    owner = w.scene.owner_at(scene_pos)
+    if owner is not None:
+        kind, oid = owner
+        cids, fids = w.selected_ids()
+        if oid not in (cids if kind == "company" else fids):
+            w.scene.select_ids([oid] if kind == "company" else [], [oid] if kind == "flow" else [])
+    return context_menu(w, owner, scene_pos)
+
+
+def add_company_at(w: MainWindow, x: float, y: float) -> str:
+    """A new company ("Company N") at (x, y), selected, its name ready to type in the Inspector."""
+    n = len(w.document.diagram) + 1
+    name = f"Company {n}"
+    while w.document.diagram.find_company(name) is not None:
+        n += 1
+        name = f"Company {n}"
+    cid = w.document.add_company(name, x, y)
+    w.scene.select_ids([cid], [])
+    w.focus_inspector("name")
+    return cid
+
+
+def focus_inspector(w: MainWindow, key: str | None = None) -> None:
+    """The Inspector in front, its field ``key`` (by default the first of the selection's) focused."""
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+    w.docks["inspector"].show()
+    w.docks["inspector"].raise_()
+    cids, fids = w.selected_ids()
+    kind = "company" if cids else "flow" if fids else "diagram"
+    key = key or {"company": "name", "flow": "amount", "diagram": "title"}[kind]
+    if key in w.inspector.fields[kind]:
+        widget = w.inspector.field(kind, key).widget
+        widget.setFocus()
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):  # a combo box has no text to select
+            widget.selectAll()
+
+
 def context_menu(w: MainWindow, owner: tuple[str, str] | None, scene_pos: QPointF) -> QMenu:
     """Right-click menu: on a company, on a flow, or on the empty canvas."""
     acts = w.menu_actions
@@ -22,7 +63,7 @@ def context_menu(w: MainWindow, owner: tuple[str, str] | None, scene_pos: QPoint
     if owner is None:
         menu.addAction(
             QCoreApplication.translate("Menus", "Add Company Here"),
-            lambda: w.add_company_at(scene_pos.x(), scene_pos.y()),
+            lambda: add_company_at(w, scene_pos.x(), scene_pos.y()),
         )
         paste = menu.addAction(QCoreApplication.translate("Menus", "Paste"), w.edits.paste)
         from editor.app.clipboard import clipboard_has_fragment

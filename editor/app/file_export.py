@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from editor.dialogs import messages
 from editor.i18n import error_texts, file_filter, translate
 from editor.io.errors import InputError
 from editor.model import ModelError
@@ -85,6 +84,8 @@ def _write(files: FileController, path: str, *, raw: bool = False) -> bool:
                 files.document.diagram, path, analyze=analyze_for_export, image_writer=export_image
             )
     except (InputError, ModelError, OSError) as e:
+        from editor.dialogs import messages
+
         messages.show_error(files.window, translate("Files", "Cannot Export"), str(e))
         return False
     names = ", ".join(Path(p).name for p in written)

@@ -10,19 +10,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from editor.i18n import message_text, translate
-from editor.io import lock
-from editor.io.lock import FileStamp
+
+if TYPE_CHECKING:
+    from editor.io.lock import FileStamp, LockOwner
 
 SAVE_AS, OVERWRITE, RELOAD, CANCEL = "save_as", "overwrite", "reload", "cancel"
 
 
+def _lock() -> ModuleType:
+    """:mod:`editor.io.lock`, imported when a file is first locked (at start-up right after the
+    window's first paint)."""
+    from editor.io import lock
+
+    return lock
+
+
 def ask_conflict(parent: QWidget | None, name: str, reason: str) -> str:
     """Save As, Overwrite, Reload or Cancel (Escape cancels; Save As is the default)."""
+    from PySide6.QtWidgets import QMessageBox
+
     text = translate("FileGuard", "Saving now would replace those changes with yours.")
     box = QMessageBox(
         QMessageBox.Icon.Warning, translate("FileGuard", "File Changed"), f"{reason}\n\n{text}", parent=parent
@@ -53,7 +66,7 @@ class FileGuard(QObject):
         super().__init__(parent)
         self.path: Path | None = None
         self.stamp: FileStamp | None = None
-        self.other_owner: lock.LockOwner | None = None
+        self.other_owner: LockOwner | None = None
         self._warn = warn or (lambda message: None)
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._on_file_changed)
@@ -67,7 +80,7 @@ class FileGuard(QObject):
         self.path = path
         if path is None:
             return
-        self.other_owner = lock.acquire(path)
+        self.other_owner = _lock().acquire(path)
         if self.other_owner is not None:
             self._warn(
                 translate(
@@ -82,10 +95,10 @@ class FileGuard(QObject):
         """The file as it is now is the one the document holds (after a read or a write)."""
         if self.path is None:
             return
-        self.stamp = lock.stamp(self.path)
-        if self.other_owner is not None and lock.held_elsewhere(self.path) is None:
+        self.stamp = _lock().stamp(self.path)
+        if self.other_owner is not None and _lock().held_elsewhere(self.path) is None:
             self.other_owner = None
-            lock.acquire(self.path)
+            _lock().acquire(self.path)
         self._watch()
 
     def release(self) -> None:
@@ -93,7 +106,7 @@ class FileGuard(QObject):
         if self._watcher.files():
             self._watcher.removePaths(self._watcher.files())
         if self.path is not None and self.other_owner is None:
-            lock.release(self.path)
+            _lock().release(self.path)
         self.path, self.stamp, self.other_owner = None, None, None
 
     # ------------------------------------------------------------ checking
@@ -101,12 +114,12 @@ class FileGuard(QObject):
         """Why saving to ``target`` could destroy someone else's work, or None."""
         if self.path is None or target != self.path:
             return None
-        other = lock.held_elsewhere(target)
+        other = _lock().held_elsewhere(target)
         if other is not None:
             return translate("FileGuard", "“{file}” is open elsewhere: {owner}.").format(
                 file=target.name, owner=message_text(other.describe())
             )
-        if lock.changed_since(target, self.stamp):
+        if _lock().changed_since(target, self.stamp):
             if not target.exists():
                 return translate(
                     "FileGuard", "“{file}” was deleted or moved by another program since you opened it."
@@ -119,7 +132,7 @@ class FileGuard(QObject):
     @staticmethod
     def conflict_elsewhere(target: Path) -> str | None:
         """Why saving over ``target`` (not the document's own file: Save As) could destroy work, or None."""
-        other = lock.held_elsewhere(target)
+        other = _lock().held_elsewhere(target)
         if other is None:
             return None
         return translate("FileGuard", "“{file}” is open elsewhere: {owner}.").format(
@@ -130,7 +143,7 @@ class FileGuard(QObject):
     def _watch(self) -> None:
         if self.path is None:
             return
-        name = str(lock.resolve_target(self.path))
+        name = str(_lock().resolve_target(self.path))
         if name not in self._watcher.files() and Path(name).exists():
             self._watcher.addPath(name)  # an atomic replace drops the watch: it is added again
 
@@ -139,7 +152,7 @@ class FileGuard(QObject):
         if path is None:
             return
         self._watch()
-        if lock.changed_since(path, self.stamp):
+        if _lock().changed_since(path, self.stamp):
             self.changedOutside.emit(translate(
                 "FileGuard",
                 "“{file}” was changed by another program; "

@@ -16,34 +16,60 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from editor import settings
 from editor.app import file_export, file_guard
-from editor.app.canvas_build import show_document
+from editor.app.canvas_build import builds_in_steps, show_document
 from editor.app.drops import FileDrops
 from editor.app.file_export import dialog_filter_named
 from editor.app.file_guard import FileGuard
 from editor.app.samples import sample_paths
 from editor.background.reading import Cancelled, cancel_reads, run_off_thread
-from editor.dialogs import messages
 from editor.editing.document import Document
 from editor.i18n import file_filter, translate
 from editor.io import native
 from editor.io.errors import InputError
 from editor.model import Diagram, ModelError
-from editor.model.plain import plain_tip
 
 if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
 
-# The file dialogs, the import and export dialogs and the format registry (with every table and
-# graph format) are imported when first used, not before the window's first paint.
+# The file dialogs, the message boxes, the import and export dialogs and the format registry (with
+# every table and graph format) are imported when first used, not before the window's first paint.
+
+def _messages() -> ModuleType:
+    """:mod:`editor.dialogs.messages` (tests replace its functions), imported at the first message,
+    not before the first paint."""
+    from editor.dialogs import messages
+
+    return messages
+
 
 #: Diagram files up to this size are read at once (a few ms); bigger ones in a worker thread.
 READ_INLINE_BYTES = 256 * 1024
+
+
+def read_at_once(path: str | Path) -> Diagram | None:
+    """The diagram in file ``path`` when it opens at once (a small file, read without a progress
+    window, of a map whose canvas is built at once); None otherwise, and when it cannot be read
+    (:meth:`FileController.open_path` then reads it again, and says why).
+
+    At start-up the window is given its document from the start (``roundtrip FILE``, the sample
+    at the first start): one canvas is built, not an empty one first."""
+    p = Path(path)
+    if p.suffix and p.suffix.lower() != ".roundtrip":
+        return None
+    try:
+        if p.stat().st_size > READ_INLINE_BYTES:
+            return None
+        diagram = native.load(p)
+    except (InputError, ModelError, OSError):
+        return None
+    return None if builds_in_steps(diagram) else diagram
 
 
 def sample_title(path: Path) -> str:
@@ -73,10 +99,11 @@ class FileController:
         self.guard.changedOutside.connect(lambda message: self.show_status(message, 15000))
         #: Files dropped onto the window open like File → Open.
         self.drops = FileDrops(window, self.open_path)
+        #: File → Open Sample and Open Recent, filled by :meth:`fill_menus` (with the window's other
+        #: menus: at start-up right after the first paint).
         self.samples_menu = QMenu(translate("Files", "Open &Sample"), window)
         self.recent_menu = QMenu(translate("Files", "Open &Recent"), window)
-        self.fill_samples_menu()
-        self.update_recent_menu()
+        self._menus_filled = False
 
     @property
     def document(self) -> Document:
@@ -117,7 +144,9 @@ class FileController:
         """Before the document goes away: True when it may (saved, discarded or unchanged)."""
         if not self.document.is_modified():
             return True
-        answer = messages.ask_save_changes(self.window, self.document.display_name())
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = _messages().ask_save_changes(self.window, self.document.display_name())
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
@@ -156,7 +185,7 @@ class FileController:
             return False  # the document stays as it was
         except (InputError, ModelError) as e:
             problems = getattr(e, "problems", None) or [str(e)]
-            messages.show_error(
+            _messages().show_error(
                 self.window,
                 translate("Files", "Cannot Open File"),
                 translate("Files", "“{file}” cannot be opened.").format(file=p.name),
@@ -164,7 +193,7 @@ class FileController:
             )
             return False
         except OSError as e:
-            messages.show_error(
+            _messages().show_error(
                 self.window,
                 translate("Files", "Cannot Open File"),
                 translate("Files", "“{file}” cannot be opened: {reason}.").format(
@@ -176,10 +205,14 @@ class FileController:
             return False
         if not show_document(self.window, Document(diagram, p), p.name, translate("Files", "Open")):
             return False  # the document stays as it was
-        settings.add_recent_file(p)
-        self.update_recent_menu()
-        self.show_status(translate("Files", "Opened {path}").format(path=p), 4000)
+        self.opened(p)
         return True
+
+    def opened(self, path: Path) -> None:
+        """``path`` was opened in the window: in the recent files, and said in the status bar."""
+        settings.add_recent_file(path)
+        self.update_recent_menu()
+        self.show_status(translate("Files", "Opened {path}").format(path=path), 4000)
 
     def new_at_path(self, path: str | Path) -> bool:
         """Start an empty diagram that Save writes to ``path`` (``roundtrip new.roundtrip``)."""
@@ -187,7 +220,7 @@ class FileController:
         if p.suffix.lower() != ".roundtrip":
             p = p.with_name(p.name + ".roundtrip")
         if not p.parent.is_dir():
-            messages.show_error(
+            _messages().show_error(
                 self.window,
                 translate("Files", "Cannot Create File"),
                 translate("Files", "“{file}” cannot be created: the folder {folder} does not exist.").format(
@@ -206,7 +239,7 @@ class FileController:
         except Cancelled:
             return False
         except (InputError, OSError) as e:
-            messages.show_error(self.window, translate("Files", "Cannot Open Sample"), str(e),
+            _messages().show_error(self.window, translate("Files", "Cannot Open Sample"), str(e),
                                 getattr(e, "problems", []))
             return False
         if not self.maybe_save():
@@ -249,7 +282,7 @@ class FileController:
         size = len(native.dumps(diagram).encode("utf-8", "replace"))
         if size > native.MAX_FILE_SIZE:
             mib = 1024 * 1024
-            messages.show_error(
+            _messages().show_error(
                 self.window,
                 translate("Files", "Too Large for a Roundtrip File"),
                 translate(
@@ -279,7 +312,7 @@ class FileController:
         if (
             self.confirm_overwrite
             and path.exists()
-            and not messages.confirm(
+            and not _messages().confirm(
                 self.window,
                 translate("Files", "Replace File?"),
                 translate("Files", "Replace “{path}” with the recovered diagram?").format(path=path),
@@ -327,7 +360,7 @@ class FileController:
         try:
             self.document.save(path)
         except OSError as e:  # SaveError: the old file is intact, the document stays modified
-            messages.show_error(
+            _messages().show_error(
                 self.window,
                 translate("Files", "Cannot Save"),
                 str(e) if str(e) else f"cannot save {path}",
@@ -341,7 +374,7 @@ class FileController:
             )
             return False
         except Exception as e:  # noqa: BLE001 - any other failure: say so, keep the window and the work
-            messages.show_error(
+            _messages().show_error(
                 self.window,
                 translate("Files", "Cannot Save"),
                 translate("Files", "Saving “{file}” failed: {error}").format(
@@ -368,6 +401,8 @@ class FileController:
         doc = self.document
         if doc.path is None or not doc.is_modified():
             return False
+        from PySide6.QtWidgets import QMessageBox
+
         Button = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self.window,
@@ -383,13 +418,21 @@ class FileController:
         except Cancelled:
             return False
         except (InputError, OSError) as e:
-            messages.show_error(self.window, translate("Files", "Cannot Revert"), str(e),
+            _messages().show_error(self.window, translate("Files", "Cannot Revert"), str(e),
                                 getattr(e, "problems", []))
             return False
         return True
 
     # --------------------------------------------------------------- menus
+    def fill_menus(self) -> None:
+        """Open Sample and Open Recent (the recent files then follow every open and save)."""
+        self._menus_filled = True
+        self.fill_samples_menu()
+        self.update_recent_menu()
+
     def fill_samples_menu(self) -> None:
+        from editor.model.plain import plain_tip
+
         menu = self.samples_menu
         menu.clear()
         for path in sample_paths():
@@ -400,6 +443,10 @@ class FileController:
             menu.addAction(translate("Files", "No samples installed")).setEnabled(False)
 
     def update_recent_menu(self) -> None:
+        if not self._menus_filled:
+            return   # (filled with the other menus)
+        from editor.model.plain import plain_tip
+
         menu = self.recent_menu
         menu.clear()
         files = settings.recent_files()
@@ -417,7 +464,7 @@ class FileController:
 
     def _open_recent(self, path: str) -> None:
         if not Path(path).exists():
-            messages.show_error(
+            _messages().show_error(
                 self.window,
                 translate("Files", "Cannot Open File"),
                 translate("Files", "“{path}” no longer exists.").format(path=path),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from editor import i18n
 
@@ -50,4 +50,6 @@ def show_restart_note(window: QWidget | None, lang: str) -> None:
     other = i18n.translate_in(lang, "Language",
                               "The new language is used the next time Roundtrip starts. "
                               "Your open diagrams stay as they are.")
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.information(window, title, text if other == text else f"{text}\n\n{other}")

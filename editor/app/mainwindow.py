@@ -6,23 +6,20 @@ change events; the analysis reruns in :class:`~editor.background.analysis_worker
 The File commands live in a :class:`~editor.app.files.FileController`, the Edit and
 Arrange commands in an :class:`~editor.app.actions.EditController`, and the menus'
 actions in an :class:`~editor.app.menus.Actions` (``menu_actions``).
+
+At start-up (``quick_start``) the window first makes what its first paint shows (canvas, menu
+bar titles, tool bar, docks with placeholders, status bar); right after it, :meth:`finish_start`
+makes the menus' items and other actions, Open Sample and Open Recent and the file's lock, then
+come the panels (:mod:`editor.app.panel_docks`); asking for them earlier makes them at once.
+Without ``quick_start`` (tests, scripts) all but the panels is made at once.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QShowEvent, QUndoGroup
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDockWidget,
-    QLineEdit,
-    QMainWindow,
-    QMenu,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoGroup
+from PySide6.QtWidgets import QComboBox, QDockWidget, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from editor import settings
 from editor.app import theme
@@ -31,19 +28,19 @@ from editor.app.analysis_view import AnalysisView
 from editor.app.docks import MIN_CANVAS_HEIGHT, MIN_CANVAS_WIDTH, DockLayout
 from editor.app.files import FileController
 from editor.app.flow_type_combo import FlowTypeCombo
-from editor.app.menus import Actions, build_menus
 from editor.app.panel_docks import Panels, PanelStarter, add_empty_docks
 from editor.app.status import WindowStatus
+from editor.app.toolbar import BarActions, build_bar
 from editor.app.type_filter import attach_type_filter
 from editor.background.analysis_worker import AnalysisWorker
 from editor.background.autosave import AutosaveController
 from editor.canvas.scene import DiagramScene
 from editor.canvas.view import DiagramView
-from editor.dialogs import messages
 from editor.editing.document import Document
 from editor.model import Change, ChangeKind
 
 if TYPE_CHECKING:
+    from editor.app.menus import Actions
     from editor.app.stress_dock import StressDock
     from editor.panels.catalogue import CataloguePanel
     from editor.panels.history import HistoryPanel
@@ -70,14 +67,15 @@ class MainWindow(QMainWindow):
     first paint, see :mod:`editor.app.panel_docks`: ``panels()`` makes them at once, and
     ``panels_ready`` says they are there); the undo group the Undo/Redo actions follow; the
     analysis worker (its first run starts with the panels); the collaborators ``files``
-    (File menu) and ``edits`` (Edit and Arrange menus); and ``menu_actions``.
+    (File menu) and ``edits`` (Edit and Arrange menus); and ``menu_actions`` (with
+    ``quick_start``, made right after the first paint: see the module text).
     """
 
     #: The panels are made and in their docks (right after the first paint, or when first asked for).
     panels_ready = Signal()
 
     def __init__(self, document: Document | None = None, *, autosave: AutosaveController | None = None,
-                 analyze_fn: Any = None, autosave_enabled: bool = True,
+                 analyze_fn: Any = None, autosave_enabled: bool = True, quick_start: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
@@ -92,6 +90,7 @@ class MainWindow(QMainWindow):
         self.worker.options.update(max_loops=settings.get_int("analysis/max_loops", 100, 0, 10000),
                                    max_length=settings.get_int("analysis/max_length", 12, 2, 30))
         self._panels: Panels | None = None
+        self._selection_counts: tuple[int, int] | None = None   # (companies, flows) before the actions
         self._zoom_due = False
         self._panel_starter = PanelStarter(self)
         self.canvas_holder = QWidget()  # the central widget; holds the view of the current document
@@ -102,7 +101,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas_holder)
         self.dock_layout = DockLayout(self, self.canvas_holder)
         self.docks: dict[str, QDockWidget] = self.dock_layout.docks
-        add_empty_docks(self, self._dock_titles())
+        add_empty_docks(self)
         self.status = WindowStatus(self)
         self.analysis_view = AnalysisView(self)
         self.flow_type_combo = QComboBox()
@@ -112,7 +111,12 @@ class MainWindow(QMainWindow):
         self.canvas_theme = "light"  # of the canvas, set by View → Theme
         self.files = FileController(self)
         self.edits = EditController(self)
-        self.menu_actions: Actions = build_menus(self)
+        self._bar: BarActions = build_bar(self)   # the menu bar's titles and the tool bar
+        self._menu_actions: Actions | None = None   # the menus' items and every action: finish_start()
+        self._started = False
+        if not quick_start:
+            self._build_menus()
+            self._started = True
 
         self.worker.resultReady.connect(self.analysis_view.show_result)
         self.worker.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
@@ -124,10 +128,35 @@ class MainWindow(QMainWindow):
         self.dock_layout.restore()
 
     # ------------------------------------------------------------- building
-    def _dock_titles(self) -> dict[str, str]:
-        return {"inspector": self.tr("Inspector"), "catalogue": self.tr("Flow Types && Categories"),
-                "history": self.tr("Undo History"), "timeline": self.tr("Timeline"),
-                "stress": self.tr("Stress Test"), "loops": self.tr("Loops"), "metrics": self.tr("Metrics")}
+    def _build_menus(self) -> Actions:
+        from editor.app.menus import build_menus
+
+        self.files.fill_menus()
+        self._menu_actions = build_menus(self, self._bar)
+        return self._menu_actions
+
+    def finish_start(self) -> None:
+        """What a window started with ``quick_start`` makes right after its first paint (or when asked
+        for): the menus' items and the other actions, following the window's state; Open Sample and
+        Open Recent; the lock and the watch of the document's file."""
+        if self._started:
+            return
+        self._started = True
+        actions = self._build_menus()
+        self.files.guard.follow(self.document.path)
+        self._update_title()
+        self.sync_view_actions()
+        actions.themes[theme.saved_theme()].setChecked(True)
+        if self._selection_counts is not None:
+            actions.follow_selection(*self._selection_counts)
+
+    @property
+    def menu_actions(self) -> Actions:
+        """Every action of the menus and the tool bar (made now if the window has not finished starting)."""
+        if self._menu_actions is None:
+            self.finish_start()
+        assert self._menu_actions is not None
+        return self._menu_actions
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -139,6 +168,7 @@ class MainWindow(QMainWindow):
     def panels(self) -> Panels:
         """The panels, made now if they are not there yet; the first analysis starts with them."""
         if self._panels is None:
+            self.finish_start()
             self._panels = Panels(self)
             self.dock_layout.settle()
             self._panels.attach(self.document)
@@ -181,7 +211,7 @@ class MainWindow(QMainWindow):
     def reset_layout(self) -> None:
         """View → Reset Layout: every panel back in its default place and size, the tool bar shown."""
         self.dock_layout.place_defaults()
-        self.menu_actions.toolbar.show()
+        self._bar.toolbar.show()
         settings.app_settings().remove("window/state")
         self.statusBar().showMessage(self.tr("Panels back in their default places"), 3000)
 
@@ -206,7 +236,8 @@ class MainWindow(QMainWindow):
                 scene: DiagramScene | None = None) -> None:
         """Wire ``document`` (now ``self.document``) to the canvas, panels, undo actions and autosave."""
         self.files.confirm_overwrite = False
-        self.files.guard.follow(document.path)
+        if self._started:   # (else the lock is taken once the window has painted: finish_start)
+            self.files.guard.follow(document.path)
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
         document.diagram.subscribe(self._on_change)
@@ -264,15 +295,7 @@ class MainWindow(QMainWindow):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """Esc or a click on empty canvas ends the highlight of a loop (the canvas handles the rest)."""
-        kind = event.type()
-        if self.scene.highlighted is None:
-            return super().eventFilter(obj, event)
-        escape = (kind == QEvent.Type.KeyPress and obj is self.view and isinstance(event, QKeyEvent)
-                  and event.key() == Qt.Key.Key_Escape)
-        empty_click = (kind == QEvent.Type.MouseButtonPress and obj is self.view.viewport()
-                       and isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton
-                       and self.scene.owner_at(self.view.mapToScene(event.position().toPoint())) is None)
-        if escape or empty_click:
+        if self.scene.highlighted is not None and self.analysis_view.ends_highlight(obj, event):
             self.clear_loop_highlight()
         return super().eventFilter(obj, event)
 
@@ -297,7 +320,8 @@ class MainWindow(QMainWindow):
         doc = self.document
         self.setWindowTitle(f"{doc.display_name()}[*] — {APP_NAME}")
         self.setWindowModified(doc.is_modified())
-        self.menu_actions.revert.setEnabled(doc.path is not None)
+        if self._menu_actions is not None:
+            self._menu_actions.revert.setEnabled(doc.path is not None)
 
     # ------------------------------------------------------------ selection
     def selected_ids(self) -> tuple[list[str], list[str]]:
@@ -313,24 +337,27 @@ class MainWindow(QMainWindow):
             self._panels.inspector.set_selection(cids, fids)
             if self._panels.loops.through.isChecked():
                 self.analysis_view.apply_through()
-        self.menu_actions.follow_selection(len(cids), len(fids))
+        if self._menu_actions is not None:
+            self._menu_actions.follow_selection(len(cids), len(fids))
+        else:
+            self._selection_counts = (len(cids), len(fids))   # (the actions follow once made)
 
     # ---------------------------------------------------------- tools, view
     def current_tool(self) -> str:
-        for name, action in self.menu_actions.tools.items():
+        for name, action in self._bar.tools.items():
             if action.isChecked():
                 return name
         return "select"
 
     def set_tool(self, name: str) -> None:
-        self.menu_actions.tools[name].setChecked(True)
+        self._bar.tools[name].setChecked(True)
         self.view.set_tool(name)
         if name == "draw_flow":
             self.pick_flow_type(max(self.flow_type_combo.currentIndex(), 0), announce=False)
 
     def _tool_changed(self, name: str) -> None:
-        if name in self.menu_actions.tools:
-            self.menu_actions.tools[name].setChecked(True)
+        if name in self._bar.tools:
+            self._bar.tools[name].setChecked(True)
 
     def refresh_flow_types(self) -> None:
         self.flow_types.refresh()
@@ -358,7 +385,8 @@ class MainWindow(QMainWindow):
     def _apply_theme(self) -> None:
         name = theme.saved_theme()
         self.canvas_theme = theme.apply_theme(name)
-        self.menu_actions.themes[name].setChecked(True)
+        if self._menu_actions is not None:
+            self._menu_actions.themes[name].setChecked(True)
         self._apply_canvas_theme()
         if self._panels is not None:
             self.worker.run_now()  # the panels colour their texts for the new palette
@@ -372,7 +400,9 @@ class MainWindow(QMainWindow):
             settings.set_value("view/snap", on)
 
     def sync_view_actions(self) -> None:
-        acts = self.menu_actions
+        acts = self._menu_actions
+        if acts is None:
+            return   # (the actions follow once made: finish_start)
         acts.legend.setChecked(self.scene.legend_visible)
         acts.size_by[self.scene.size_by].setChecked(True)
         acts.snap.setChecked(self.view.snap_to_grid)
@@ -405,26 +435,9 @@ class MainWindow(QMainWindow):
 
     def context_menu_at(self, scene_pos: QPointF) -> QMenu:
         """The right-click menu for what lies at ``scene_pos`` (a company, a flow or the canvas)."""
-        from editor.app.context_menu import context_menu
+        from editor.app.context_menu import context_menu_at
 
-        owner = self.scene.owner_at(scene_pos)
-        if owner is not None:
-            kind, oid = owner
-            cids, fids = self.selected_ids()
-            if oid not in (cids if kind == "company" else fids):
-                self.scene.select_ids([oid] if kind == "company" else [], [oid] if kind == "flow" else [])
-        return context_menu(self, owner, scene_pos)
-
-    def add_company_at(self, x: float, y: float) -> str:
-        n = len(self.document.diagram) + 1
-        name = f"Company {n}"
-        while self.document.diagram.find_company(name) is not None:
-            n += 1
-            name = f"Company {n}"
-        cid = self.document.add_company(name, x, y)
-        self.scene.select_ids([cid], [])
-        self.focus_inspector("name")
-        return cid
+        return context_menu_at(self, scene_pos)
 
     def show_diagram_details(self) -> None:
         self.scene.clearSelection()
@@ -435,16 +448,10 @@ class MainWindow(QMainWindow):
         self.docks["catalogue"].raise_()
 
     def focus_inspector(self, key: str | None = None) -> None:
-        self.docks["inspector"].show()
-        self.docks["inspector"].raise_()
-        cids, fids = self.selected_ids()
-        kind = "company" if cids else "flow" if fids else "diagram"
-        key = key or {"company": "name", "flow": "amount", "diagram": "title"}[kind]
-        if key in self.inspector.fields[kind]:
-            w = self.inspector.field(kind, key).widget
-            w.setFocus()
-            if isinstance(w, (QLineEdit, QPlainTextEdit)):  # a combo box has no text to select
-                w.selectAll()
+        """The Inspector in front, its field ``key`` (by default the first of the selection's) focused."""
+        from editor.app.context_menu import focus_inspector
+
+        focus_inspector(self, key)
 
     # ------------------------------------------------------------- closing
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -454,6 +461,8 @@ class MainWindow(QMainWindow):
             may_close = self.files.maybe_save()
         except Exception as e:  # noqa: BLE001 - never lose the work to an unexpected error
             event.ignore()
+            from editor.dialogs import messages
+
             messages.show_error(self, self.tr("Cannot Close"),
                                 self.tr("The window stays open so that nothing is lost: {error}").format(
                                     error=f"{type(e).__name__}: {str(e)[:300]}"),

@@ -1,17 +1,18 @@
-"""Menus, tool bar and shortcuts of the main window.
+"""Menus and shortcuts of the main window.
 
-The actions are made in action_factory.py; the canvas's right-click menu is in
-context_menu.py and what the Help menu shows in help_menu.py.
+The menu bar's menus and the tool bar come first, in toolbar.py (what the window shows at its
+first paint); :func:`build_menus` then makes the other actions and fills the menus (at start-up
+right after the first paint). The actions are made in action_factory.py; the canvas's right-click
+menu is in context_menu.py and what the Help menu shows in help_menu.py.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QStyle, QToolBar, QToolButton
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar
 
-from editor.app import resources
 from editor.app.action_factory import choice_menu, make_action
 from editor.app.actions import ALIGN_MODES
 from editor.app.language import build_language_menu
@@ -20,6 +21,7 @@ from editor.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from editor.app.mainwindow import MainWindow
+    from editor.app.toolbar import BarActions
 
 #: the Arrange → Align menu's items, by mode (translated by make_action)
 ALIGN_MENU_TEXTS = {
@@ -139,43 +141,27 @@ class Actions:
 
 
 
-def build_menus(w: MainWindow) -> Actions:
-    """Create every action, menu and the tool bar of MainWindow ``w``; returns the actions."""
+def build_menus(w: MainWindow, bar: BarActions) -> Actions:
+    """Create every other action of MainWindow ``w`` and fill its menus (``bar``: the menu bar's
+    menus and the tool bar's actions, made before, see toolbar.py); returns the actions.
+
+    The window's list of actions (what Help → Keyboard Shortcuts lists) follows the menus' order."""
     S = QKeySequence.StandardKey
-    SP = QStyle.StandardPixmap
-    bar = w.menuBar()
     files, edits = w.files, w.edits
 
+    def adopt(a: QAction) -> QAction:
+        w.addAction(a)
+        return a
+
     # ------------------------------------------------------------------ File
-    m = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
-    new = make_action(
-        w,
-        QT_TRANSLATE_NOOP("Menus", "&New"),
-        files.new_document,
-        S.New,
-        QT_TRANSLATE_NOOP("Menus", "Start an empty diagram"),
-        SP.SP_FileIcon,
-    )
-    open_ = make_action(
-        w,
-        QT_TRANSLATE_NOOP("Menus", "&Open…"),
-        files.open_dialog,
-        S.Open,
-        QT_TRANSLATE_NOOP("Menus", "Open a diagram"),
-        SP.SP_DialogOpenButton,
-    )
+    m = bar.menus["file"]
+    new = adopt(bar.new)
+    open_ = adopt(bar.open)
     m.addActions([new, open_])
     m.addMenu(files.samples_menu)
     m.addMenu(files.recent_menu)
     m.addSeparator()
-    save = make_action(
-        w,
-        QT_TRANSLATE_NOOP("Menus", "&Save"),
-        files.save,
-        S.Save,
-        QT_TRANSLATE_NOOP("Menus", "Save the diagram"),
-        SP.SP_DialogSaveButton,
-    )
+    save = adopt(bar.save)
     save_as = make_action(
         w,
         QT_TRANSLATE_NOOP("Menus", "Save &As…"),
@@ -236,18 +222,8 @@ def build_menus(w: MainWindow) -> Actions:
     m.addActions([close, quit_])
 
     # ------------------------------------------------------------------ Edit
-    m = bar.addMenu(QCoreApplication.translate("Menus", "&Edit"))
-    undo = w.undo_group.createUndoAction(w, QCoreApplication.translate("Menus", "&Undo"))
-    undo.setShortcuts(QKeySequence.keyBindings(S.Undo))
-    undo.setIcon(w.style().standardIcon(SP.SP_ArrowBack))
-    redo = w.undo_group.createRedoAction(w, QCoreApplication.translate("Menus", "&Redo"))
-    # Ctrl+Y as well as the platform's keys (X11 binds only Ctrl+Shift+Z), as the README promises
-    redo_keys = QKeySequence.keyBindings(S.Redo)
-    for extra in ("Ctrl+Y", "Ctrl+Shift+Z"):
-        if QKeySequence(extra) not in redo_keys:
-            redo_keys.append(QKeySequence(extra))
-    redo.setShortcuts(redo_keys)
-    redo.setIcon(w.style().standardIcon(SP.SP_ArrowForward))
+    m = bar.menus["edit"]
+    undo, redo = bar.undo, bar.redo
     w.addActions([undo, redo])
     m.addActions([undo, redo])
     m.addSeparator()
@@ -282,7 +258,7 @@ def build_menus(w: MainWindow) -> Actions:
     m.addActions([details, catalogues])
 
     # --------------------------------------------------------------- Arrange
-    m = bar.addMenu(QCoreApplication.translate("Menus", "&Arrange"))
+    m = bar.menus["arrange"]
     align_menu = m.addMenu(QCoreApplication.translate("Menus", "&Align"))
     align: dict[str, QAction] = {}
     for mode in ALIGN_MODES:
@@ -300,22 +276,16 @@ def build_menus(w: MainWindow) -> Actions:
     }
     m.addMenu(QCoreApplication.translate("Menus", "&Distribute")).addActions(list(distribute.values()))
     m.addSeparator()
-    layout = make_action(
-        w,
-        QT_TRANSLATE_NOOP("Menus", "Automatic &Layout"),
-        edits.auto_layout,
-        "Ctrl+L",
-        QT_TRANSLATE_NOOP("Menus", "Arrange the selected companies (or all) automatically"),
-    )
+    layout = adopt(bar.layout)
     m.addAction(layout)
 
     # ------------------------------------------------------------------ View
-    m = view_menu = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
+    m = view_menu = bar.menus["view"]
     zoom_in = make_action(
         w, QT_TRANSLATE_NOOP("Menus", "Zoom &In"), lambda: w.zoom("in"), [QKeySequence(S.ZoomIn), "Ctrl+="]
     )
     zoom_out = make_action(w, QT_TRANSLATE_NOOP("Menus", "Zoom &Out"), lambda: w.zoom("out"), S.ZoomOut)
-    fit = make_action(w, QT_TRANSLATE_NOOP("Menus", "Zoom to &Fit"), lambda: w.zoom("fit"), "Ctrl+0")
+    fit = adopt(bar.fit)
     actual_size = make_action(
         w, QT_TRANSLATE_NOOP("Menus", "&Actual Size"), lambda: w.zoom("reset"), "Ctrl+1"
     )
@@ -374,34 +344,8 @@ def build_menus(w: MainWindow) -> Actions:
     m.addAction(reset_layout)
 
     # ------------------------------------------------------------ Tools
-    tools: dict[str, QAction] = {}
-    tool_group = QActionGroup(w)
-    for name, text, key, tip in (
-        (
-            "select",
-            QT_TRANSLATE_NOOP("Menus", "&Select"),
-            "V",
-            QT_TRANSLATE_NOOP("Menus", "Select and move (V)"),
-        ),
-        (
-            "add_company",
-            QT_TRANSLATE_NOOP("Menus", "Add &Company"),
-            "C",
-            QT_TRANSLATE_NOOP("Menus", "Click on the canvas to add a company (C)"),
-        ),
-        (
-            "draw_flow",
-            QT_TRANSLATE_NOOP("Menus", "Draw &Flow"),
-            "F",
-            QT_TRANSLATE_NOOP("Menus", "Drag from one company to another (F)"),
-        ),
-    ):
-        a = make_action(w, text, lambda name=name: w.set_tool(name), key, tip, checkable=False)
-        a.setCheckable(True)
-        tool_group.addAction(a)
-        tools[name] = a
-    tools["select"].setChecked(True)
-    tm = bar.addMenu(QCoreApplication.translate("Menus", "&Tools"))
+    tools = {name: adopt(a) for name, a in bar.tools.items()}
+    tm = bar.menus["tools"]
     tm.addActions(list(tools.values()))
     tm.addSeparator()
     flow_type_keys = [
@@ -417,36 +361,14 @@ def build_menus(w: MainWindow) -> Actions:
     tm.addAction(next_flow_type)
 
     # ------------------------------------------------------------------ Help
-    m = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
+    m = bar.menus["help"]
     shortcuts_help = make_action(
         w, QT_TRANSLATE_NOOP("Menus", "&Keyboard Shortcuts"), lambda: _show_shortcuts(w)
     )
     about = make_action(w, QT_TRANSLATE_NOOP("Menus", "&About Roundtrip"), lambda: _show_about(w))
     m.addActions([shortcuts_help, about])
 
-    # --------------------------------------------------------------- tool bar
-    tb = QToolBar(QCoreApplication.translate("Menus", "Main"))
-    tb.setObjectName("toolbar_main")
-    tb.setMovable(False)
-    tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    w.addToolBar(tb)
-    tb.addActions([new, open_, save])
-    tb.addSeparator()
-    tb.addActions([undo, redo])
-    tb.addSeparator()
-    for name, icon_name in (("select", "select"), ("add_company", "add-company"), ("draw_flow", "draw-flow")):
-        tools[name].setIcon(resources.icon(icon_name))
-    layout.setIcon(resources.icon("layout"))
-    tb.addActions(list(tools.values()))
-    tb.addWidget(w.flow_type_combo)
-    tb.addSeparator()
-    tb.addAction(layout)
-    tb.addAction(fit)
-    for a in (new, open_, save, undo, redo):
-        button = tb.widgetForAction(a)
-        if isinstance(button, QToolButton):
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-    view_menu.addAction(tb.toggleViewAction())
+    view_menu.addAction(bar.toolbar.toggleViewAction())
 
     return Actions(
         new=new,
@@ -488,7 +410,7 @@ def build_menus(w: MainWindow) -> Actions:
         next_flow_type=next_flow_type,
         shortcuts_help=shortcuts_help,
         about=about,
-        toolbar=tb,
+        toolbar=bar.toolbar,
     )
 
 

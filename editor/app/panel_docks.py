@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 if TYPE_CHECKING:
@@ -33,8 +33,22 @@ DOCKS = (("inspector", Qt.DockWidgetArea.RightDockWidgetArea),
 FALLBACK_MS = 1000
 
 
-def add_empty_docks(w: MainWindow, titles: dict[str, str]) -> None:
-    """Every dock of ``w`` (titled by ``titles``) with an empty placeholder, in its default place."""
+def dock_titles() -> dict[str, str]:
+    """The docks' titles, by key (translated in the main window's context)."""
+    return {
+        "inspector": QCoreApplication.translate("MainWindow", "Inspector"),
+        "catalogue": QCoreApplication.translate("MainWindow", "Flow Types && Categories"),
+        "history": QCoreApplication.translate("MainWindow", "Undo History"),
+        "timeline": QCoreApplication.translate("MainWindow", "Timeline"),
+        "stress": QCoreApplication.translate("MainWindow", "Stress Test"),
+        "loops": QCoreApplication.translate("MainWindow", "Loops"),
+        "metrics": QCoreApplication.translate("MainWindow", "Metrics"),
+    }
+
+
+def add_empty_docks(w: MainWindow) -> None:
+    """Every dock of ``w`` with an empty placeholder, in its default place."""
+    titles = dock_titles()
     for key, area in DOCKS:
         placeholder = QWidget()
         placeholder.setObjectName(f"placeholder_{key}")

@@ -6,7 +6,6 @@ loading PySide6, before the window's modules are imported.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 
 def skip_pyside_source_checks() -> int:
@@ -26,17 +25,19 @@ def skip_pyside_source_checks() -> int:
     table = getattr(sys.modules.get("shibokensupport.feature"), "pyside_feature_dict", None)
     if not isinstance(table, dict):
         return 0
+    if any(isinstance(finder, _NoteOnImport) for finder in sys.meta_path):
+        return 0   # done already: every module imported since was noted as it came
     size = len(table)
-    root = Path(__file__).resolve().parents[1]     # the editor package
-    for path in root.rglob("*.py"):
-        parts = path.relative_to(root.parent).with_suffix("").parts
-        table.setdefault(".".join(parts[:-1] if parts[-1] == "__init__" else parts), 0)
     for name in (*sys.stdlib_module_names, *list(sys.modules)):
         if not name.startswith(_PYSIDE):
-            table.setdefault(name, -1)
-    if not any(isinstance(finder, _NoteOnImport) for finder in sys.meta_path):
-        sys.meta_path.insert(0, _NoteOnImport(table))
+            table.setdefault(name, _mark(name))
+    sys.meta_path.insert(0, _NoteOnImport(table))
     return len(table) - size
+
+
+def _mark(name: str) -> int:
+    """0 for the app's own modules (PySide without features), -1 for the others (not PySide)."""
+    return 0 if name == "editor" or name.startswith("editor.") else -1
 
 
 _PYSIDE = ("PySide6", "shiboken6", "__feature__")
@@ -51,5 +52,5 @@ class _NoteOnImport:
 
     def find_spec(self, fullname: str, path: object = None, target: object = None) -> None:
         if not fullname.startswith(_PYSIDE):
-            self.table.setdefault(fullname, 0 if fullname.startswith("editor.") else -1)
+            self.table.setdefault(fullname, _mark(fullname))
         return None

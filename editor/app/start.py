@@ -40,7 +40,7 @@ _windows: list = []  # open main windows (kept alive here)
 def open_window(document=None, autosave=None, **kwargs):
     from editor.app.mainwindow import MainWindow
 
-    w = MainWindow(document, autosave=autosave, **kwargs)
+    w = MainWindow(document, autosave=autosave, quick_start=True, **kwargs)
     _windows.append(w)
     w.destroyed.connect(lambda *_: _windows.remove(w) if w in _windows else None)
     return w
@@ -48,24 +48,32 @@ def open_window(document=None, autosave=None, **kwargs):
 
 def start_windows(argv: list[str]) -> list:
     """Create the start-up windows for ``argv`` (file paths); returns them (not shown)."""
+    from editor.app.files import read_at_once
     from editor.app.samples import sample_path
+    from editor.editing.document import Document
 
     windows = []
     for r in _offer_recovery():
         windows.append(_open_restored(r))
     files = [a for a in argv if not a.startswith("-")]
     for f in files:
-        w = open_window()
-        if not Path(f).exists() and Path(f).suffix.lower() in ("", ".roundtrip"):
-            w.files.new_at_path(f)  # a new file by name, written on the first Save
+        if (diagram := read_at_once(f)) is not None:
+            w = open_window(Document(diagram, Path(f)))   # (one canvas, the file's: no empty one first)
+            w.files.opened(Path(f))
         else:
-            w.files.open_path(f, prompt=False)
+            w = open_window()
+            if not Path(f).exists() and Path(f).suffix.lower() in ("", ".roundtrip"):
+                w.files.new_at_path(f)  # a new file by name, written on the first Save
+            else:
+                w.files.open_path(f, prompt=False)
         windows.append(w)
     if not windows:
-        w = open_window()
-        if not settings.get_bool("first_run_done", False):
-            sample = sample_path()
-            if sample.exists():
+        first_run = not settings.get_bool("first_run_done", False)
+        sample = sample_path()
+        diagram = read_at_once(sample) if first_run and sample.exists() else None
+        w = open_window(Document(diagram) if diagram is not None else None)   # (an untitled copy)
+        if first_run:
+            if diagram is None and sample.exists():
                 w.files.open_sample(sample)
             settings.set_value_soon("first_run_done", True)
         windows.append(w)

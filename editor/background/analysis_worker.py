@@ -46,7 +46,6 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -57,7 +56,7 @@ from editor.i18n import error_text, translate
 from editor.model import Snapshot
 
 if TYPE_CHECKING:  # multiprocessing is imported when the process starts: the window paints first
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
     from multiprocessing.context import BaseContext
 
 DEBOUNCE_MS = 150
@@ -244,7 +243,7 @@ class AnalysisWorker(QObject):
         self.options: dict[str, Any] = {"max_loops": 100, "max_length": 12, "through": None,
                                         "round_trip_budget": round_trip_budget}
         self._full = False       # compute_all asked: runs without round_trip_budget until one is shown
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="roundtrip-analysis")
+        self._executor_made: ThreadPoolExecutor | None = None   # (made for the first run: _executor)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -258,6 +257,16 @@ class AnalysisWorker(QObject):
         self.latest_generation = 0
         self.last_seconds = 0.0
         self.discarded = 0       # stale results dropped (for tests and the status bar)
+
+    @property
+    def _executor(self) -> ThreadPoolExecutor:
+        """The thread that runs the analysis, or hands it to the analysis process (made at the first run,
+        with concurrent.futures: not before the window's first paint)."""
+        if self._executor_made is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._executor_made = ThreadPoolExecutor(max_workers=1, thread_name_prefix="roundtrip-analysis")
+        return self._executor_made
 
     # -------------------------------------------------------------- requests
     @property
@@ -298,7 +307,8 @@ class AnalysisWorker(QObject):
         """Stop: no more results are delivered (the running analysis ends on its own)."""
         self._closed = True
         self._timer.stop()
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        if self._executor_made is not None:
+            self._executor_made.shutdown(wait=False, cancel_futures=True)
 
     # --------------------------------------------------------------- running
     def _start(self) -> None:

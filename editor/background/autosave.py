@@ -22,9 +22,8 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
@@ -32,6 +31,9 @@ from editor.background import relay
 from editor.i18n import error_text, translate
 from editor.io import recovery
 from editor.model import Change, Diagram
+
+if TYPE_CHECKING:  # (concurrent.futures is imported with the worker thread, at the first write)
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 DEFAULT_INTERVAL_S = 30
 SETTINGS_KEY = "autosave/interval_seconds"
@@ -47,6 +49,8 @@ def _worker() -> ThreadPoolExecutor:
     global _executor
     with _executor_lock:
         if _executor is None:
+            from concurrent.futures import ThreadPoolExecutor
+
             _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="roundtrip-autosave")
         return _executor
 

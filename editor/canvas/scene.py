@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Generator, Iterable, Mapping
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QMetaObject, QObject, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
-from editor.analysis.stress import StressOverlay
 from editor.canvas.bounds import SceneBounds
 from editor.canvas.company_item import CompanyItem
 from editor.canvas.detail import LevelOfDetail, picture_scale
@@ -45,6 +44,9 @@ from editor.canvas.sync import ModelSync
 from editor.canvas.theme import apply_theme
 from editor.canvas.typefilter import TypeFilter
 from editor.model import Change, Diagram, Flow
+
+if TYPE_CHECKING:  # (the stress test's module is imported when a stress test runs)
+    from editor.analysis.stress import StressOverlay
 
 T = TypeVar("T")
 #: an empty rect: "the whole" target or source of render()

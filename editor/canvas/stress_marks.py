@@ -22,7 +22,6 @@ from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 from shiboken6 import isValid
 
-from editor.analysis.stress import StressOverlay
 from editor.canvas.backref import Backref
 from editor.canvas.company_item import CompanyItem
 from editor.canvas.flow_items import FlowItem
@@ -30,6 +29,7 @@ from editor.canvas.index import SceneIndex
 from editor.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
+    from editor.analysis.stress import StressOverlay
     from editor.canvas.scene import DiagramScene
 
 #: the colour of default and of money left unpaid

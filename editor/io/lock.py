@@ -14,12 +14,8 @@ Two guards keep the last writer from silently winning:
 from __future__ import annotations
 
 import contextlib
-import datetime as _dt
-import getpass
-import hashlib
 import json
 import os
-import platform
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +26,9 @@ from editor.model.texts import msg
 STALE_AFTER_SECONDS = 7 * 24 * 3600.0
 #: Lock files larger than this are not read (they are not ours).
 _MAX_LOCK_SIZE = 4096
+
+# getpass, hashlib, platform and datetime are imported where used: a window takes its lock right
+# after its first paint, and the modules loaded before it are spared them.
 
 
 def lock_path(path: str | os.PathLike) -> Path:
@@ -55,11 +54,16 @@ class LockOwner:
 
 def _host() -> str:
     """This computer's name (``socket.gethostname()``; through ``platform``, which is loaded already,
-    rather than importing ``socket`` before the window's first paint)."""
+    rather than importing ``socket``)."""
+    import platform
+
     return platform.node()
 
 
 def _me() -> LockOwner:
+    import datetime as _dt
+    import getpass
+
     try:
         user = getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name in this environment
@@ -99,8 +103,10 @@ def is_stale(owner: LockOwner, lock_file: Path) -> bool:
     """A lock whose process is gone (same machine) or which is very old (another machine)."""
     if owner.host == _host():
         return not _pid_alive(owner.pid)
+    import time
+
     try:
-        age = _dt.datetime.now().timestamp() - lock_file.stat().st_mtime
+        age = time.time() - lock_file.stat().st_mtime
     except OSError:
         return True
     return age > STALE_AFTER_SECONDS
@@ -154,6 +160,8 @@ class FileStamp:
 
 
 def _digest(path: Path) -> str:
+    import hashlib
+
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):

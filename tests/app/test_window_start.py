@@ -9,39 +9,48 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox, QToolBar
 
 from editor import settings
 from editor.app.mainwindow import MainWindow
 from editor.app.panel_docks import DOCKS
 from editor.dialogs import messages
 from editor.editing.document import Document
+from editor.io import native
+from editor.io.lock import lock_path
 from tests.helpers import seed_diagram
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "editor" / "data" / "samples" / "ai-money-machine-2025.roundtrip"
 HEAVY = ("networkx", "numpy", "igraph", "highspy", "pandas", "scipy")
-#: Imported when first used, not before the first paint: the dialogs, printing, the format registry
-#: (every table and graph format), the panels, the clipboard, the right-click menu, what builds a
-#: translation catalogue, the lock's host name through socket and the analysis process's pickle.
+#: Imported when first used, not before the first paint: the dialogs and message boxes, printing, the
+#: format registry (every table and graph format), the panels, the clipboard, the right-click menu, the
+#: menus' items (made right after the first paint), what builds a translation catalogue, the lock's
+#: host name through socket, user name and file digests, the analysis process's pickle, the stress
+#: test, the tips' HTML escaping and importlib.resources.
 LATER = ("editor.dialogs.export_dialog", "editor.dialogs.import_dialog", "editor.dialogs.recovery_dialog",
-         "editor.app.printing", "PySide6.QtPrintSupport", "editor.io.formats", "editor.canvas.export.image",
-         "editor.app.help_menu", "editor.app.find", "editor.panels.catalogue", "editor.panels.loops",
-         "editor.panels.common", "editor.app.clipboard", "editor.io.fragment", "editor.app.context_menu",
-         "subprocess", "socket", "pickle", "multiprocessing")
+         "editor.dialogs.messages", "editor.app.printing", "PySide6.QtPrintSupport", "editor.io.formats",
+         "editor.canvas.export.image", "editor.app.help_menu", "editor.app.find", "editor.panels.catalogue",
+         "editor.panels.loops", "editor.panels.common", "editor.app.clipboard", "editor.io.fragment",
+         "editor.app.context_menu", "editor.app.menus", "editor.app.language", "subprocess", "socket",
+         "getpass", "hashlib", "pickle", "multiprocessing", "editor.analysis.stress", "editor.model.plain",
+         "html", "importlib.resources")
 
 #: The app started as ``roundtrip SAMPLE``; at its first paint it prints the heavy modules loaded
 #: (and whether the panels are made yet, and the overview's picture, shown in its frame right
 #: after), then leaves.
 FIRST_PAINT = f"""
 import os, sys, builtins
+from editor.io.lock import read_lock
 real = builtins.print
 def spy(*args, **kwargs):
     if args and str(args[0]).startswith("roundtrip-probe shown"):
         from editor.app import start
         w = start._windows[-1]
         real("heavy", ",".join(m for m in {HEAVY!r} if m in sys.modules) or "-",
-             "panels", w.panels_built(), "docks", len(w.docks),
+             "panels", w.panels_built(), "docks", len(w.docks), "actions", len(w.actions()),
+             "locked", getattr(read_lock(w.document.path), "pid", None) == os.getpid(),
              "later", ",".join(m for m in {LATER!r} if m in sys.modules) or "-",
              "overview", w.view.minimap.isVisible(), "picture", w.view.minimap.has_picture(), flush=True)
         os._exit(0)
@@ -72,8 +81,9 @@ def test_the_first_paint_comes_before_the_panels_and_the_analysis_libraries(tmp_
                          text=True, timeout=120)
     line = next((ln for ln in out.stdout.splitlines() if ln.startswith("heavy")), None)
     assert line is not None, out.stderr[-2000:]
-    assert line.split() == ["heavy", "-", "panels", "False", "docks", str(len(DOCKS)), "later", "-",
-                            "overview", "True", "picture", "False"], line
+    # the menus' items, the window's actions and the file's lock come right after the first paint
+    assert line.split() == ["heavy", "-", "panels", "False", "docks", str(len(DOCKS)), "actions", "0",
+                            "locked", "False", "later", "-", "overview", "True", "picture", "False"], line
 
 
 def test_the_panels_come_after_the_first_paint_into_the_docks(window, qtbot) -> None:
@@ -91,6 +101,60 @@ def test_the_panels_come_after_the_first_paint_into_the_docks(window, qtbot) -> 
     # and the first analysis reaches them
     qtbot.waitUntil(lambda: window.worker.latest is not None, timeout=15000)
     assert window.worker.latest.loops
+
+
+@pytest.fixture
+def saved_map(tmp_path: Path) -> Path:
+    path = tmp_path / "map.roundtrip"
+    native.save(seed_diagram(), path)
+    return path
+
+
+def _texts(actions: list[QAction]) -> list[str]:
+    return [a.text() for a in actions]
+
+
+def _menus(w: MainWindow) -> dict[str, list[str]]:
+    return {a.text(): _texts(a.menu().actions()) for a in w.menuBar().actions()}
+
+
+def test_a_quick_start_paints_before_the_menus_items_and_the_lock(qtbot, saved_map, monkeypatch, tmp_path):
+    monkeypatch.setenv("ROUNDTRIP_RECOVERY_DIR", str(tmp_path / "recovery"))
+    settings.clear_all()
+    at_once = MainWindow(Document.open(saved_map), autosave_enabled=False)
+    qtbot.addWidget(at_once)
+    expected_actions, expected_menus = _texts(at_once.actions()), _menus(at_once)
+    at_once.shutdown()
+    w = MainWindow(Document.open(saved_map), autosave_enabled=False, quick_start=True)
+    qtbot.addWidget(w)
+    # before the first paint: the menu bar's titles and the tool bar, nothing more
+    assert list(_menus(w)) == list(expected_menus) and not any(_menus(w).values())
+    assert w.actions() == [] and not lock_path(saved_map).exists()
+    assert w.files.samples_menu.isEmpty() and w.files.recent_menu.isEmpty()
+    toolbar = w.findChild(QToolBar, "toolbar_main")
+    shown = [a.text() for a in toolbar.actions() if a.text()]
+    assert shown[:5] == ["&New", "&Open…", "&Save", "&Undo", "&Redo"]
+    with qtbot.waitSignal(w.panels_ready, timeout=10000):
+        w.show()
+    # right after it, all of it, as a window made at once has it
+    assert _texts(w.actions()) == expected_actions and _menus(w) == expected_menus
+    assert lock_path(saved_map).exists() and not w.files.samples_menu.isEmpty()
+    assert w.menu_actions.revert.isEnabled() and w.menu_actions.legend.isChecked()
+    w.shutdown()
+    assert not lock_path(saved_map).exists()
+
+
+def test_asking_for_the_menu_actions_finishes_the_start_at_once(qtbot, saved_map, monkeypatch, tmp_path):
+    monkeypatch.setenv("ROUNDTRIP_RECOVERY_DIR", str(tmp_path / "recovery"))
+    settings.clear_all()
+    w = MainWindow(Document.open(saved_map), autosave_enabled=False, quick_start=True)
+    qtbot.addWidget(w)
+    w.scene.select_ids(["oracle"], [])       # a selection before the actions: they follow it once made
+    assert not lock_path(saved_map).exists() and w.actions() == []
+    actions = w.menu_actions
+    assert actions.delete.isEnabled() and not actions.align["left"].isEnabled()
+    assert lock_path(saved_map).exists() and len(w.actions()) > 40 and not w.panels_built()
+    w.shutdown()
 
 
 def test_asking_for_a_panel_makes_them_at_once(window, qtbot) -> None:
