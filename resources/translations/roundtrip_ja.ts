@@ -108,7 +108,7 @@
 <context>
     <name>Amounts</name>
     <message>
-        <location filename="../../editor/i18n.py" line="+263"/>
+        <location filename="../../editor/i18n.py" line="+262"/>
         <source>up to {amount}</source>
         <extracomment>the setting&apos;s key and values (&quot;system&quot; follows the system locale) the languages with a catalogue, besides the source language English How the amount labels write a qualifier (&quot;up to $100B&quot;, &quot;~$300B&quot;), translated at display time.</extracomment>
         <translation>最大{amount}</translation>
@@ -122,7 +122,7 @@
 <context>
     <name>Analysis</name>
     <message>
-        <location filename="../../editor/background/analysis_worker.py" line="+367"/>
+        <location filename="../../editor/background/analysis_worker.py" line="+377"/>
         <source>Analysis failed: {error}</source>
         <extracomment>Seconds the interactive analysis spends on round-trip capacities before leaving the rest out. Set to 0 to keep the analysis in a thread of the app&apos;s own process. A fresh result (the analysis of the latest request). The latest request failed; argument: a message for the user. True while a request is waiting or running.</extracomment>
         <translation>分析に失敗しました: {error}</translation>
@@ -136,7 +136,7 @@
 <context>
     <name>Autosave</name>
     <message>
-        <location filename="../../editor/background/autosave.py" line="+202"/>
+        <location filename="../../editor/background/autosave.py" line="+206"/>
         <source>Autosave failed: {reason}</source>
         <extracomment>Shortest interval accepted from the settings (seconds). Signal(bool): unsaved changes appeared or went away. A recovery file was written; argument: its path. Autosave failed (disk full, folder not writable); argument: the message for the status bar. Seconds spent on the GUI thread taking the last snapshot, and on the worker writing it.</extracomment>
         <translation>自動保存に失敗しました: {reason}</translation>
@@ -800,7 +800,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>FileGuard</name>
     <message>
-        <location filename="../../editor/app/file_guard.py" line="+26"/>
+        <location filename="../../editor/app/file_guard.py" line="+39"/>
         <source>Saving now would replace those changes with yours.</source>
         <translation>今保存すると、その変更はこちらの内容で置き換えられます。</translation>
     </message>
@@ -855,9 +855,9 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../editor/app/files.py" line="+76"/>
+        <location filename="../../editor/app/files.py" line="+104"/>
         <source>Open &amp;Sample</source>
-        <extracomment>Diagram files up to this size are read at once (a few ms); bigger ones in a worker thread. Lock, stamp and watch of the document&apos;s file (the window makes it follow each document). Files dropped onto the window open like File → Open.</extracomment>
+        <extracomment>Diagram files up to this size are read at once (a few ms); bigger ones in a worker thread. Lock, stamp and watch of the document&apos;s file (the window makes it follow each document). Files dropped onto the window open like File → Open. File → Open Sample and Open Recent, filled by :meth:`fill_menus` (with the window&apos;s other menus: at start-up right after the first paint).</extracomment>
         <translation>サンプルを開く(&amp;S)</translation>
     </message>
     <message>
@@ -866,12 +866,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Reading {file}…</source>
         <translation>{file} を読み込んでいます…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>New diagram</source>
         <translation>新しい図</translation>
     </message>
@@ -883,20 +883,20 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     <message>
         <location line="+13"/>
         <location line="+23"/>
-        <location line="+28"/>
+        <location line="+32"/>
         <location line="+9"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-57"/>
         <location line="+8"/>
-        <location line="+253"/>
+        <location line="+271"/>
         <source>Cannot Open File</source>
         <translation>ファイルを開けません</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-278"/>
         <source>“{file}” cannot be opened.</source>
         <translation>「{file}」を開けません。</translation>
     </message>
@@ -906,12 +906,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>「{file}」を開けません: {reason}。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Opened {path}</source>
         <translation>{path} を開きました</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Cannot Create File</source>
         <translation>ファイルを作成できません</translation>
     </message>
@@ -1002,7 +1002,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>{path} を保存しました</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <location line="+8"/>
         <source>Revert</source>
         <translation>保存時の状態に戻す</translation>
@@ -1018,12 +1018,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>元に戻せません</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>No samples installed</source>
         <translation>サンプルがインストールされていません</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Clear Menu</source>
         <translation>メニューをクリア</translation>
     </message>
@@ -1033,7 +1033,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>「{path}」はもう存在しません。</translation>
     </message>
     <message>
-        <location filename="../../editor/app/file_export.py" line="+50"/>
+        <location filename="../../editor/app/file_export.py" line="+49"/>
         <source>Exported {path}</source>
         <extracomment>The file dialogs&apos; filters, by name (see :func:`dialog_filter_named`).</extracomment>
         <translation>{path} を書き出しました</translation>
@@ -1044,7 +1044,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>表の書き出し</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Cannot Export</source>
         <translation>エクスポートできません</translation>
     </message>
@@ -2504,23 +2504,24 @@ Select only companies or only flows to edit them together.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../editor/app/status.py" line="+21"/>
+        <location filename="../../editor/app/status.py" line="+38"/>
         <source>Analysing…</source>
         <translation>分析中…</translation>
     </message>
     <message>
-        <location filename="../../editor/app/mainwindow.py" line="+109"/>
+        <location filename="../../editor/app/mainwindow.py" line="+108"/>
         <source>Type of the next flow you draw (keys 1–9)</source>
         <extracomment>The panels are made and in their docks (right after the first paint, or when first asked for).</extracomment>
         <translation>次に描くフローの種類 (キー 1–9)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../editor/app/panel_docks.py" line="+39"/>
         <source>Inspector</source>
+        <extracomment>The docks, with their area (the stress test&apos;s dock is closed until View → Panels → Stress Test). If no paint comes (a window never shown, or shown minimised), the panels are made this long after the window was made, or shown.</extracomment>
         <translation>インスペクター</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Flow Types &amp;&amp; Categories</source>
         <translation>フローの種類とカテゴリ</translation>
     </message>
@@ -2530,33 +2531,33 @@ Select only companies or only flows to edit them together.</source>
         <translation>操作履歴</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Timeline</source>
         <translation>タイムライン</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Loops</source>
         <translation>ループ</translation>
     </message>
     <message>
-        <location filename="../../editor/app/analysis_view.py" line="+39"/>
-        <location filename="../../editor/app/mainwindow.py" line="+0"/>
+        <location filename="../../editor/app/analysis_view.py" line="+41"/>
+        <location filename="../../editor/app/panel_docks.py" line="+1"/>
         <source>Metrics</source>
         <translation>指標</translation>
     </message>
     <message>
-        <location filename="../../editor/app/mainwindow.py" line="+56"/>
+        <location filename="../../editor/app/mainwindow.py" line="+108"/>
         <source>Panels back in their default places</source>
         <translation>パネルを既定の配置に戻しました</translation>
     </message>
     <message>
-        <location filename="../../editor/app/status.py" line="+7"/>
+        <location filename="../../editor/app/status.py" line="+6"/>
         <source>Analysing the diagram…</source>
         <translation>図を分析中…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+28"/>
         <source>1 company</source>
         <translation>1 社</translation>
     </message>
@@ -2581,7 +2582,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>指標 — 期間 {period}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+60"/>
         <source>Select a company to list only the loops through it</source>
         <translation>企業を選択すると、その企業を通るループだけを表示します</translation>
     </message>
@@ -2591,7 +2592,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>新しいフロー: {type}</translation>
     </message>
     <message>
-        <location filename="../../editor/app/mainwindow.py" line="+271"/>
+        <location filename="../../editor/app/mainwindow.py" line="+250"/>
         <source>Cannot Close</source>
         <translation>閉じられません</translation>
     </message>
@@ -2606,7 +2607,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>ファイル → 名前を付けて保存… をお試しください。その間も自動保存が復元用のコピーを残します。</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location filename="../../editor/app/panel_docks.py" line="-2"/>
         <location filename="../../editor/app/stress_dock.py" line="+96"/>
         <source>Stress Test</source>
         <extracomment>width of the dock when it first opens (its tables have seven columns)</extracomment>
@@ -2616,7 +2617,7 @@ Select only companies or only flows to edit them together.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../editor/app/menus.py" line="+26"/>
+        <location filename="../../editor/app/menus.py" line="+28"/>
         <source>Left</source>
         <extracomment>the Arrange → Align menu&apos;s items, by mode (translated by make_action)</extracomment>
         <translation>左揃え</translation>
@@ -2647,42 +2648,43 @@ Select only companies or only flows to edit them together.</source>
         <translation>下揃え</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location filename="../../editor/app/toolbar.py" line="+26"/>
         <source>&amp;File</source>
+        <extracomment>The menu bar&apos;s menus, by key, in their order (titles translated in the &quot;Menus&quot; context).</extracomment>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+43"/>
         <source>&amp;New</source>
         <translation>新規(&amp;N)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Start an empty diagram</source>
         <translation>空の図を作成します</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Open a diagram</source>
         <translation>図を開きます</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Save the diagram</source>
         <translation>図を保存します</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../editor/app/menus.py" line="+134"/>
         <source>Save &amp;As…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
@@ -2762,12 +2764,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../editor/app/toolbar.py" line="-48"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+49"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
@@ -2777,7 +2779,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../editor/app/menus.py" line="+9"/>
         <source>Cu&amp;t</source>
         <translation>切り取り(&amp;T)</translation>
     </message>
@@ -2837,12 +2839,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>フローの種類とカテゴリ(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../editor/app/toolbar.py" line="-51"/>
         <source>&amp;Arrange</source>
         <translation>配置(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../editor/app/menus.py" line="+5"/>
         <source>&amp;Align</source>
         <translation>整列(&amp;A)</translation>
     </message>
@@ -2862,22 +2864,22 @@ Select only companies or only flows to edit them together.</source>
         <translation>均等に配置(&amp;D)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../editor/app/toolbar.py" line="+68"/>
         <source>Automatic &amp;Layout</source>
         <translation>自動レイアウト(&amp;L)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Arrange the selected companies (or all) automatically</source>
         <translation>選択した企業 (またはすべて) を自動で配置します</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-69"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../editor/app/menus.py" line="+8"/>
         <source>Zoom &amp;In</source>
         <translation>拡大(&amp;I)</translation>
     </message>
@@ -2887,12 +2889,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../editor/app/toolbar.py" line="+70"/>
         <source>Zoom to &amp;Fit</source>
         <translation>全体を表示(&amp;F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../editor/app/menus.py" line="+3"/>
         <source>&amp;Actual Size</source>
         <translation>実際のサイズ(&amp;A)</translation>
     </message>
@@ -2972,42 +2974,43 @@ Select only companies or only flows to edit them together.</source>
         <translation>すべてのパネルを既定の位置とサイズに戻します</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../editor/app/toolbar.py" line="-65"/>
         <source>&amp;Select</source>
+        <extracomment>The tools: (name, text, key, tip, bundled icon).</extracomment>
         <translation>選択(&amp;S)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Select and move (V)</source>
         <translation>選択して移動 (V)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Add &amp;Company</source>
         <translation>企業を追加(&amp;C)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Click on the canvas to add a company (C)</source>
         <translation>キャンバスをクリックして企業を追加 (C)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Draw &amp;Flow</source>
         <translation>フローを描く(&amp;F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Drag from one company to another (F)</source>
         <translation>企業から企業へドラッグ (F)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-9"/>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../editor/app/menus.py" line="+12"/>
         <source>Flow type {number}</source>
         <translation>フローの種類 {number}</translation>
     </message>
@@ -3017,12 +3020,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>次のフローの種類(&amp;T)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../editor/app/toolbar.py" line="+0"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../editor/app/menus.py" line="+6"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
@@ -3032,12 +3035,12 @@ Select only companies or only flows to edit them together.</source>
         <translation>Roundtrip について(&amp;A)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../editor/app/toolbar.py" line="+71"/>
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../editor/app/context_menu.py" line="+24"/>
+        <location filename="../../editor/app/context_menu.py" line="+65"/>
         <source>Add Company Here</source>
         <translation>ここに企業を追加</translation>
     </message>
@@ -4995,7 +4998,7 @@ Your changes will be lost if you don&apos;t save them.</source>
 <context>
     <name>Start</name>
     <message>
-        <location filename="../../editor/app/start.py" line="+89"/>
+        <location filename="../../editor/app/start.py" line="+97"/>
         <source>Not restored: {name} is offered again at the next start</source>
         <translation>復元しませんでした：{name} は次回の起動時にもう一度表示されます</translation>
     </message>
