@@ -31,3 +31,15 @@ def shown_view(qtbot, diagram: Diagram | None, size: tuple[int, int] = (700, 500
     qtbot.waitExposed(view)
     view.resetTransform()
     return doc, scene, view
+
+
+def dense_diagram(n: int = 12) -> Diagram:
+    """``n`` companies on a grid with an equity flow between every ordered pair."""
+    d = Diagram()
+    for i in range(n):
+        d.add_company(Company(f"c{i}", f"Company {i}", x=(i % 4) * 200.0, y=(i // 4) * 160.0))
+    for i in range(n):
+        for j in range(n):
+            if i != j:
+                d.add_flow(Flow(f"f{i}-{j}", f"c{i}", f"c{j}", "equity", float(1 + i + j)))
+    return d

@@ -2,20 +2,19 @@
 previous document (see editor/app/canvas_build.py)."""
 from __future__ import annotations
 
-import time
 from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QMessageBox
 
 from editor import settings
 from editor.app import canvas_build
 from editor.background import reading
-from editor.canvas.scene import DiagramScene
 from editor.dialogs import messages
 from editor.io import native
-from editor.model import Company, Diagram, Flow
+from tests.helpers import dense_diagram
+from tests.progress import cancel_when_shown, record_first_label, visible_progress
 
 
 @pytest.fixture(autouse=True)
@@ -25,9 +24,6 @@ def dialogs(tmp_path, monkeypatch):
     rec = SimpleNamespace(errors=[])
     monkeypatch.setattr(messages, "ask_save_changes", lambda parent, name: QMessageBox.StandardButton.Discard)
     monkeypatch.setattr(messages, "show_error", lambda *a, **k: rec.errors.append(a))
-    # a small map counts as big here, and is built in small steps
-    monkeypatch.setattr(canvas_build, "BUILD_IN_STEPS_ABOVE", 20)
-    monkeypatch.setattr(DiagramScene, "BUILD_STEP", 2)
     return rec
 
 
@@ -37,53 +33,15 @@ def window(shown_window):
 
 
 def map_file(folder, n: int = 12):
-    d = Diagram()
-    for i in range(n):
-        d.add_company(Company(f"c{i}", f"Company {i}", x=(i % 4) * 200.0, y=(i // 4) * 160.0))
-    for i in range(n):
-        for j in range(n):
-            if i != j:
-                d.add_flow(Flow(f"f{i}-{j}", f"c{i}", f"c{j}", "equity", float(1 + i + j)))
     path = folder / "dense.roundtrip"
-    native.save(d, path)
+    native.save(dense_diagram(n), path)
     return path
-
-
-def visible_progress() -> QProgressDialog | None:
-    return next((w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, QProgressDialog) and w.isVisible()), None)
-
-
-@pytest.fixture
-def slow_build(monkeypatch):
-    """Each slice of a build takes 20 ms more (so the progress window shows)."""
-    real = reading.run_in_steps
-
-    def run(parent, label, steps, **kw):
-        def slowed():
-            for figures in steps:
-                time.sleep(0.02)
-                yield figures
-        rec.labels.append(label)
-        return real(parent, label, slowed(), **kw)
-
-    rec = SimpleNamespace(labels=[])
-    monkeypatch.setattr(canvas_build, "run_in_steps", run)
-    return rec
 
 
 def test_a_big_map_opens_with_its_canvas_built_in_steps(window, tmp_path, slow_build):
     path = map_file(tmp_path)
     shown: list[str] = []
-
-    def look():
-        dialog = visible_progress()
-        if dialog is not None:
-            shown.append(dialog.labelText())
-        elif not shown:
-            QTimer.singleShot(20, look)
-
-    QTimer.singleShot(20, look)
+    record_first_label(shown)
     assert window.files.open_path(path)
     assert slow_build.labels == ["Drawing dense.roundtrip…"] and shown == ["Drawing dense.roundtrip…"]
     assert window.document.path == path
@@ -99,15 +57,7 @@ def test_cancel_while_drawing_keeps_the_previous_document(window, tmp_path, slow
     doc, scene = window.document, window.scene
     doc.add_company("Intel", 5, 5)
     state, undo = doc.diagram.state(), doc.undo_stack.count()
-
-    def cancel_when_shown():
-        dialog = visible_progress()
-        if dialog is None:
-            QTimer.singleShot(20, cancel_when_shown)
-            return
-        next(b for b in dialog.findChildren(QPushButton) if b.text() == "Cancel").click()
-
-    QTimer.singleShot(20, cancel_when_shown)
+    cancel_when_shown()
     assert not window.files.open_path(map_file(tmp_path))
     assert window.document is doc and window.scene is scene and window.view.scene() is scene
     assert doc.diagram.state() == state and doc.undo_stack.count() == undo and doc.path is None

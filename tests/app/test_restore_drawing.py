@@ -5,61 +5,34 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication
 
 from editor import settings
 from editor.app import canvas_build
 from editor.app import start as app
-from editor.background import reading
-from editor.canvas.scene import DiagramScene
 from editor.dialogs import recovery_dialog
 from editor.io import recovery
-from editor.model import Company, Diagram, Flow
+from editor.model import Diagram
+from tests.helpers import dense_diagram
+from tests.progress import cancel_when_shown, record_first_label
 
 
 @pytest.fixture
-def folder(tmp_path, monkeypatch):
+def folder(tmp_path, monkeypatch, slow_build):
+    """The recovery folder (empty), with maps over 20 items drawn in slowed steps (``.labels``)."""
     f = tmp_path / "recovery"
     monkeypatch.setenv(recovery.ENV_DIR, str(f))
     settings.clear_all()
     settings.set_value("first_run_done", True)
-    # a small map counts as big here, and is drawn in small, slowed steps (so the progress window shows)
-    monkeypatch.setattr(canvas_build, "BUILD_IN_STEPS_ABOVE", 20)
-    monkeypatch.setattr(DiagramScene, "BUILD_STEP", 2)
-    real = reading.run_in_steps
-
-    def run(parent, label, steps, **kw):
-        def slowed():
-            for figures in steps:
-                time.sleep(0.02)
-                yield figures
-        labels.append(label)
-        return real(parent, label, slowed(), **kw)
-
-    labels: list[str] = []
-    monkeypatch.setattr(canvas_build, "run_in_steps", run)
     before = list(app._windows)
-    yield SimpleNamespace(path=f, labels=labels)
+    yield SimpleNamespace(path=f, labels=slow_build.labels)
     for w in [w for w in app._windows if w not in before]:
         w.shutdown()
         w.deleteLater()
     QApplication.processEvents()
-
-
-def dense(n: int = 12) -> Diagram:
-    d = Diagram()
-    for i in range(n):
-        d.add_company(Company(f"c{i}", f"Company {i}", x=(i % 4) * 200.0, y=(i // 4) * 160.0))
-    for i in range(n):
-        for j in range(n):
-            if i != j:
-                d.add_flow(Flow(f"f{i}-{j}", f"c{i}", f"c{j}", "equity", float(1 + i + j)))
-    return d
 
 
 def left_over(folder, diagram: Diagram, original) -> recovery.RecoveryEntry:
@@ -79,24 +52,11 @@ def restore_at_start(monkeypatch, entry) -> list:
     return app.start_windows([])
 
 
-def visible_progress() -> QProgressDialog | None:
-    return next((w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, QProgressDialog) and w.isVisible()), None)
-
-
 def test_a_big_restored_map_is_drawn_in_steps(qtbot, folder, tmp_path, monkeypatch):
     original = tmp_path / "dense.roundtrip"
-    entry = left_over(folder, dense(), original)
+    entry = left_over(folder, dense_diagram(), original)
     shown: list[str] = []
-
-    def look():
-        dialog = visible_progress()
-        if dialog is not None:
-            shown.append(dialog.labelText())
-        elif not shown:
-            QTimer.singleShot(20, look)
-
-    QTimer.singleShot(20, look)
+    record_first_label(shown)
     [w] = restore_at_start(monkeypatch, entry)
     assert folder.labels == ["Drawing dense.roundtrip…"] and shown == ["Drawing dense.roundtrip…"]
     doc = w.document
@@ -109,17 +69,9 @@ def test_a_big_restored_map_is_drawn_in_steps(qtbot, folder, tmp_path, monkeypat
 
 
 def test_cancel_while_drawing_gives_the_recovery_file_back(qtbot, folder, tmp_path, monkeypatch):
-    entry = left_over(folder, dense(), tmp_path / "dense.roundtrip")
+    entry = left_over(folder, dense_diagram(), tmp_path / "dense.roundtrip")
     before = entry.file.read_bytes()
-
-    def cancel_when_shown():
-        dialog = visible_progress()
-        if dialog is None:
-            QTimer.singleShot(20, cancel_when_shown)
-            return
-        next(b for b in dialog.findChildren(QPushButton) if b.text() == "Cancel").click()
-
-    QTimer.singleShot(20, cancel_when_shown)
+    cancel_when_shown()
     [w] = restore_at_start(monkeypatch, entry)
     assert w.document.diagram.is_empty() and not w.document.is_modified()
     assert "offered again at the next start" in w.statusBar().currentMessage()
@@ -130,7 +82,7 @@ def test_cancel_while_drawing_gives_the_recovery_file_back(qtbot, folder, tmp_pa
 
 def test_a_small_restored_map_is_drawn_at_once(qtbot, folder, tmp_path, monkeypatch):
     monkeypatch.setattr(canvas_build, "BUILD_IN_STEPS_ABOVE", 5000)
-    entry = left_over(folder, dense(4), None)
+    entry = left_over(folder, dense_diagram(4), None)
     [w] = restore_at_start(monkeypatch, entry)
     assert folder.labels == [] and w.scene.item_count() == 4 + 12
     assert w.document.path is None and w.document.is_modified() and not w.files.confirm_overwrite

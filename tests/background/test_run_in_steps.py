@@ -6,9 +6,10 @@ import time
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from editor.background import reading
+from tests.progress import cancel_when_shown, visible_progress
 
 
 def slow_steps(count: int, seconds: float, log: dict):
@@ -23,11 +24,6 @@ def slow_steps(count: int, seconds: float, log: dict):
     except GeneratorExit:
         log["closed"] = True
         raise
-
-
-def visible_progress() -> QProgressDialog | None:
-    return next((w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, QProgressDialog) and w.isVisible()), None)
 
 
 @pytest.fixture
@@ -67,14 +63,7 @@ def test_steps_run_on_the_gui_thread_while_the_event_loop_turns(parent):
 def test_cancel_closes_the_steps_where_they_stand(parent):
     log: dict = {}
 
-    def cancel_when_shown():
-        dialog = visible_progress()
-        if dialog is None:
-            QTimer.singleShot(20, cancel_when_shown)
-            return
-        next(b for b in dialog.findChildren(QPushButton) if b.text() == "Cancel").click()
-
-    QTimer.singleShot(20, cancel_when_shown)
+    cancel_when_shown()
     start = time.perf_counter()
     with pytest.raises(reading.Cancelled):
         reading.run_in_steps(parent, "Drawing big.roundtrip…", slow_steps(1000, 0.01, log))
