@@ -186,7 +186,7 @@ def circulation_until(comp: Component, deadline: float | None) -> np.ndarray | N
 
 def _still_maximum(comp: Component) -> np.ndarray | None:
     """The previous maximum circulation of the same companies, if an edit left it maximum."""
-    prev = PREVIOUS.best_for(comp.ids)
+    prev = PREVIOUS.best_for(comp.ids, float(comp.caps.max()))
     return None if prev is None else previous_circulation(prev, comp.ids, comp.u, comp.v, comp.caps)
 
 

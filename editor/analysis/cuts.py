@@ -50,6 +50,11 @@ SENDS, RECEIVES, PAST_OUT, PAST_IN, TWO_OUT, TWO_IN, MAX_FLOW = range(7)
 WITH_SIDES = (SENDS, RECEIVES, PAST_OUT, PAST_IN)
 #: Previous results kept (one per recently analysed component).
 PREVIOUS_KEPT = 4
+#: A kept result is reused only while its largest amount is at most this many times the new
+#: largest amount. Its figures carry rounding of the order of machine epsilon times its own
+#: amounts; reused for amounts a million times smaller, that rounding would exceed the settling
+#: tolerance of the new ones (``roundtrip.TOLERANCE`` times their largest step).
+REUSE_SCALE = 1e3
 #: Beyond this many lowered steps, reusing a previous result costs more than it saves.
 MAX_LOWERED = 256
 #: Up to this many changed steps, old cuts are revalued by their changes alone.
@@ -185,8 +190,9 @@ class _Store:
             self.items.insert(0, prev)
             del self.items[self.size:]
 
-    def best_for(self, ids: tuple[str, ...]) -> Previous | None:
-        """The kept result sharing the most companies with ``ids`` (at least half of them)."""
+    def best_for(self, ids: tuple[str, ...], largest: float) -> Previous | None:
+        """The kept result sharing the most companies with ``ids`` (at least half of them), among
+        those of a scale close enough to amounts up to ``largest`` (see :data:`REUSE_SCALE`)."""
         if not self.enabled:
             return None
         with self.lock:
@@ -194,6 +200,8 @@ class _Store:
         wanted = set(ids)
         best, overlap = None, len(ids) / 2
         for prev in items:
+            if not float(prev.caps.max(initial=0.0)) <= largest * REUSE_SCALE:
+                continue
             n = len(wanted.intersection(prev.ids))
             if n > overlap:
                 best, overlap = prev, n

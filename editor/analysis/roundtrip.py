@@ -231,7 +231,7 @@ class _Plan:
         self.circulations = [np.asarray(x)]
         self.sides: dict[int, tuple[int, Any]] = {}            # company -> (kind, side)
         self.reused = None
-        prev = PREVIOUS.best_for(comp.ids) if reuse else None
+        prev = PREVIOUS.best_for(comp.ids, float(comp.caps.max())) if reuse else None
         if deadline is not None and time.perf_counter() > deadline:
             prev = None                 # its bounds take maximum flows: no time left for them
         if prev is not None:

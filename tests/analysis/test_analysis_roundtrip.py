@@ -387,3 +387,16 @@ def test_lowering_a_tiny_step_beside_a_huge_one_keeps_the_circulation_balanced()
     clear_cache()
     assert again == pytest.approx(analyze(d.snapshot()).circulating_amount, abs=1e-12)
     assert again == pytest.approx(2 * 0.001 / 3, abs=1e-12)
+
+
+def test_a_kept_result_of_far_larger_amounts_is_not_reused():
+    """The figures kept from a map of amounts around a million carry rounding of that size:
+    reused for amounts of a thousandth, they would settle capacities a hair off."""
+    big = _diagram_of(4, [("c2", "c3", 3.24925205e5), ("c2", "c0", 7.13323890e5), ("c3", "c2", 1.02197691e6),
+                          ("c3", "c1", 1.12774121e5), ("c1", "c2", 3.73870976e4), ("c1", "c3", 4.78648973e1),
+                          ("c0", "c2", 1.59763599e3), ("c0", "c3", 1.0e-3), ("c0", "c1", 5.44100289e-1)])
+    small = _diagram_of(2, [("c0", "c1", 0.001), ("c1", "c0", 0.001)])
+    clear_cache()
+    analyze(big.snapshot())
+    caps = roundtrip.round_trip_capacities(CompanyGraph(small.snapshot()))
+    assert caps == {"c0": 0.001, "c1": 0.001}
