@@ -6,20 +6,13 @@ import gc
 import pytest
 
 from editor.canvas.scene import DiagramScene
-from editor.model import Company, Diagram, Flow
+from editor.model import Diagram, Flow
+from tests.helpers import dense_diagram
 
 
 def dense(n: int = 12) -> Diagram:
     """``n`` companies on a grid, a flow between every ordered pair, two between some."""
-    d = Diagram()
-    for i in range(n):
-        d.add_company(Company(f"c{i}", f"Company {i}", "other", x=(i % 4) * 220.0, y=(i // 4) * 180.0))
-    k = 0
-    for i in range(n):
-        for j in range(n):
-            if i != j:
-                d.add_flow(Flow(f"f{k}", f"c{i}", f"c{j}", "venture", float(1 + (i * 7 + j * 13) % 97)))
-                k += 1
+    d = dense_diagram(n)
     d.add_flow(Flow("extra", "c0", "c1", "equity", 5.0))
     return d
 

@@ -3,20 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from editor.dialogs.import_dialog import ImportDialog
-
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "spreadsheets"
-
-
-@pytest.fixture
-def make_dialog(qtbot):
-    def make(path):
-        d = ImportDialog(path)
-        qtbot.addWidget(d)
-        return d
-    return make
 
 
 def test_ambiguous_column_asks_and_the_choice_decides(make_dialog):

@@ -30,15 +30,6 @@ def deals(tmp_path):
     return p
 
 
-@pytest.fixture
-def make_dialog(qtbot):
-    def make(path, document=None):
-        d = ImportDialog(path, document)
-        qtbot.addWidget(d)
-        return d
-    return make
-
-
 def rows_of(model):
     return [[model.data(model.index(r, c)) for c in range(model.columnCount())]
             for r in range(model.rowCount())]

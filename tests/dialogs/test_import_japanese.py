@@ -31,15 +31,6 @@ def _has_kana(text: str) -> bool:
     return any(KANA[0] <= ch <= KANA[1] for ch in text)
 
 
-@pytest.fixture
-def make_dialog(qtbot):
-    def make(path):
-        d = ImportDialog(path)
-        qtbot.addWidget(d)
-        return d
-    return make
-
-
 def _problems(dlg: ImportDialog) -> list[str]:
     return [dlg.problem_list.item(i).text() for i in range(dlg.problem_list.count())]
 
