@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from editor import settings
 
@@ -157,6 +157,8 @@ def translator(lang: str) -> QTranslator | None:
 
 def qt_translator(lang: str) -> QTranslator | None:
     """Qt's own catalogue (``qtbase_<lang>``: standard buttons and dialogs)."""
+    from PySide6.QtCore import QLibraryInfo  # (only for a language other than English)
+
     t = QTranslator()
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     return t if t.load(f"qtbase_{lang}", folder) else None

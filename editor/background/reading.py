@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Generator
 from typing import TypeVar
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from editor.i18n import translate
@@ -125,6 +125,8 @@ def run_off_thread(parent: QWidget | None, label: str, work: Callable[[], T], *,
             done.set()
 
     progress = _progress_window(parent, label, title, 0)  # 0..0: a busy bar
+    from PySide6.QtCore import QEventLoop  # (not before the first paint)
+
     loop = QEventLoop()
 
     def poll() -> None:
@@ -188,6 +190,8 @@ def run_in_steps(parent: QWidget | None, label: str, steps: Generator[tuple[int,
     """
     task = task or ReadTask(label)
     progress = _progress_window(parent, label, title, STEPS)
+    from PySide6.QtCore import QEventLoop  # (not before the first paint)
+
     loop = QEventLoop()
     finished = busy = False
     error: list[BaseException] = []

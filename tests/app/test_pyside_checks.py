@@ -21,7 +21,7 @@ feature._mod_uses_pyside = lambda module: read.append(module.__name__) or real(m
 from editor.app.pyside_checks import skip_pyside_source_checks
 marked = skip_pyside_source_checks()
 read.clear()
-import editor.app.mainwindow, editor.app.start, editor.io.recovery
+import editor.app.mainwindow, editor.app.start, editor.io.recovery, orjson
 table = feature.pyside_feature_dict
 print("marked", marked > 150)
 print("read", ",".join(sorted(n for n in read if not n.startswith("PySide6."))) or "-")

@@ -28,14 +28,14 @@ HEAVY = ("networkx", "numpy", "igraph", "highspy", "pandas", "scipy")
 #: format registry (every table and graph format), the panels, the clipboard, the right-click menu, the
 #: menus' items (made right after the first paint), what builds a translation catalogue, the lock's
 #: host name through socket, user name and file digests, the analysis process's pickle, the stress
-#: test, the tips' HTML escaping and importlib.resources.
+#: test, the tips' HTML escaping, importlib.resources, and orjson (a small file is parsed by json).
 LATER = ("editor.dialogs.export_dialog", "editor.dialogs.import_dialog", "editor.dialogs.recovery_dialog",
          "editor.dialogs.messages", "editor.app.printing", "PySide6.QtPrintSupport", "editor.io.formats",
          "editor.canvas.export.image", "editor.app.help_menu", "editor.app.find", "editor.panels.catalogue",
          "editor.panels.loops", "editor.panels.common", "editor.app.clipboard", "editor.io.fragment",
          "editor.app.context_menu", "editor.app.menus", "editor.app.language", "subprocess", "socket",
          "getpass", "hashlib", "pickle", "multiprocessing", "editor.analysis.stress", "editor.model.plain",
-         "html", "importlib.resources")
+         "html", "importlib.resources", "orjson")
 
 #: The app started as ``roundtrip SAMPLE``; at its first paint it prints the heavy modules loaded
 #: (and whether the panels are made yet, and the overview's picture, shown in its frame right

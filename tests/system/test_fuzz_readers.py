@@ -171,7 +171,9 @@ def _native_result(raw: bytes):
 @pytest.mark.parametrize("name", sorted(NATIVE_CASES) + ["valid", "bom_twice", "null", "empty"])
 def test_native_fast_parser_gives_what_the_json_module_gives(name, monkeypatch):
     """Files are parsed by orjson; every outcome, message included, must be the one of the
-    json module (which parses again whatever orjson refuses)."""
+    json module (which parses again whatever orjson refuses). (Small files skip orjson: here
+    every file goes through it first.)"""
+    monkeypatch.setattr(native, "ORJSON_FROM_BYTES", 0)
     raw = {"valid": native_bytes(), "bom_twice": b"\xef\xbb\xbf" * 2 + native_bytes(), "null": b"null",
            "empty": b""}.get(name) or NATIVE_CASES[name]
     fast = _native_result(raw)
@@ -506,3 +508,20 @@ def test_no_reader_runs_code_from_a_file():
             if m and m.group(1) not in ipc_only.get(path.name, ()):
                 hits.append(f"{path.name}:{n}: {line.strip()}")
     assert hits == []
+
+
+def test_native_small_files_skip_orjson_and_large_ones_use_it(monkeypatch):
+    used = []
+    real = native._fast_parse
+
+    def spy(raw):
+        result = real(raw)
+        used.append(result is not native._UNPARSED)
+        return result
+
+    monkeypatch.setattr(native, "_fast_parse", spy)
+    raw = native_bytes()
+    small = native.loads(raw, "f.roundtrip")
+    monkeypatch.setattr(native, "ORJSON_FROM_BYTES", len(raw))
+    large = native.loads(raw, "f.roundtrip")
+    assert used == [False, True] and small == large
