@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from operator import attrgetter
 from typing import Any, NamedTuple
 
+from editor.analysis.adding import add_up
 from editor.model import Company, Snapshot
 
 #: Up to this many steps a map is *small* (while numpy, HiGHS and igraph are not imported yet): its
@@ -105,7 +106,7 @@ class CompanyGraph:
             else:
                 known = [f.amount for f in group if f.amount is not None]
                 steps.append(make(Step, (
-                    ids[u], ids[v], sum(known) if known else None,
+                    ids[u], ids[v], add_up(known) if known else None,
                     bool(known) and len(known) < len(group),
                     tuple(f.id for f in group), tuple(f.type for f in group))))
         self.steps = tuple(steps)

@@ -13,6 +13,7 @@ from itertools import repeat
 from operator import attrgetter, is_
 from typing import TYPE_CHECKING
 
+from editor.analysis.adding import add_up
 from editor.analysis.graph import CompanyGraph
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def totals(g: CompanyGraph) -> Totals:
         else:
             by_type[f.type] = by_type.get(f.type, 0.0) + f.amount
     ordered = tuple((t, by_type[t]) for t in _type_order(g, by_type) if t in by_type)
-    return Totals(sum(by_type.values()), ordered, unknown, len(g.self_flows))
+    return Totals(add_up(by_type.values()), ordered, unknown, len(g.self_flows))
 
 
 def company_metrics(g: CompanyGraph, circular: set[str],
@@ -142,7 +143,7 @@ def _plain_sums(g: CompanyGraph) -> FlowSums:
     def by_type(sums: dict[str, float]) -> tuple[tuple[str, float], ...]:
         return tuple(sorted(sums.items(), key=lambda kv: rank[kv[0]]))
 
-    return FlowSums([sum(d.values()) for d in ins], [sum(d.values()) for d in outs],
+    return FlowSums([add_up(d.values()) for d in ins], [add_up(d.values()) for d in outs],
                     [by_type(d) for d in ins], [by_type(d) for d in outs], unk_in, unk_out)
 
 

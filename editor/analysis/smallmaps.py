@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import time
 
+from editor.analysis.adding import add_up
 from editor.analysis.circulation import CACHE, Circulation
 from editor.analysis.graph import CompanyGraph
 
@@ -78,7 +79,7 @@ def small_circulation(g: CompanyGraph) -> Circulation:
     carried: list[tuple[str, str, float]] = []
     for _companies, steps in circular_components(g):
         x = component_circulation(g, steps)
-        total += sum(x.values())
+        total += add_up(x.values())
         floor = 1e-12 * max(_amount(g, e) for e in steps)
         for e in steps:
             if x[e] > floor:
@@ -120,7 +121,7 @@ def component_round_trips(g: CompanyGraph, companies: list[int], steps: list[int
         receives[b] += amount
         x_out[a] += x[e]
         x_in[b] += x[e]
-    imbalance = sum(max(x_in[i] - x_out[i], 0.0) for i in companies)
+    imbalance = add_up(max(x_in[i] - x_out[i], 0.0) for i in companies)
     tolerance = TOLERANCE * max(_amount(g, e) for e in steps)
     result: dict[int, float | None] = {}
     for v in companies:

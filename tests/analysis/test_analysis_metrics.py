@@ -1,5 +1,6 @@
 """The linear parts of the analysis (company sums, loop groups, steps by amount) by numpy: as a plain loop."""
 import dataclasses
+import math
 from unittest import mock
 
 from hypothesis import given, settings
@@ -36,10 +37,16 @@ def _reference(g: CompanyGraph, circular: set[str],
             return tuple(amounts.items())
         return tuple(sorted(amounts.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0])))
 
+    def one_by_one(amounts: dict[str, float]) -> float:   # (sum() compensates its rounding on 3.12)
+        total = 0
+        for amount in amounts.values():
+            total += amount
+        return total
+
     result = []
     for c in g.companies:
-        inflow = sum(ins[c.id].values())
-        outflow = sum(outs[c.id].values())
+        inflow = one_by_one(ins[c.id])
+        outflow = one_by_one(outs[c.id])
         cap = round_trip.get(c.id)
         multiple = c.valuation / c.revenue if c.valuation is not None and c.revenue else None
         result.append(CompanyMetrics(
@@ -158,3 +165,19 @@ def test_steps_by_amount_match_a_sort_by_key(d):
         assert _known_by_amount(CompanyGraph(d.snapshot())) == _known_reference(g)
     with mock.patch.object(graph, "SMALL_STEPS", 10**9), mock.patch.object(graph, "_loaded", lambda m: False):
         assert _known_by_amount(CompanyGraph(d.snapshot())) == _known_reference(g)   # Python's way
+
+
+def test_amounts_are_added_one_by_one_whatever_the_python():
+    """Python 3.12's sum() compensates rounding (1e16 + 1.0 - 1e16 is 1.0 there, 0.0 on 3.11); the
+    analysis adds one by one on every Python, as numpy.bincount does on large maps."""
+    from editor.analysis.adding import add_up
+
+    assert add_up([1e16, 1.0, -1e16]) == 0.0 != math.fsum([1e16, 1.0, -1e16])
+    assert add_up([]) == 0 and type(add_up([])) is int
+    d = Diagram()
+    for cid in ("a", "b"):
+        d.add_company(Company(id=cid, name=cid.upper()))
+    for i, amount in enumerate((1e12, 3e-5, 3e-5, 3e-5, 3e-5)):   # (each 3e-5 is lost alone, not 4 of them)
+        d.add_flow(Flow(id=f"f{i}", source="a", target="b", amount=amount, type="revenue"))
+    a = next(m for m in company_metrics(CompanyGraph(d.snapshot()), set(), {}) if m.id == "a")
+    assert a.outflow == 1e12 != math.fsum([1e12, 3e-5, 3e-5, 3e-5, 3e-5])
