@@ -15,14 +15,31 @@ import pytest
 
 
 @pytest.fixture(scope="session")
-def gui_thread_collector() -> Any:
+def gui_thread_collector() -> Iterator[Any]:
     """The GUI-thread cycle collector (created with the QApplication, once per run)."""
     from PySide6.QtWidgets import QApplication
 
     from editor.background import collector
 
-    QApplication.instance() or QApplication([])
-    return collector.install()
+    app = QApplication.instance() or QApplication([])
+    yield collector.install()
+    _tidy_up(app)
+
+
+def _tidy_up(app: Any) -> None:
+    """At the end of the run, while the QApplication is whole: the windows the tests left behind
+    closed and deleted, their cycles freed, and every deleteLater() carried out. (Otherwise PySide6
+    deletes what is left while it destroys the application at exit; 6.12 crashed there, after every
+    test had passed, on a progress window whose deleteLater() never ran.)"""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for w in app.topLevelWidgets():
+        w.close()
+        w.deleteLater()
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)
