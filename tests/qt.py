@@ -46,3 +46,20 @@ def _tidy_up(app: Any) -> None:
 def _collect_after_each_test(gui_thread_collector: Any) -> Iterator[None]:
     yield
     gui_thread_collector.check()
+
+
+def shown_window(qtbot: Any, diagram: Any = None, *, exposed: bool = False) -> Iterator[Any]:
+    """For ``yield from`` in a fixture: a main window showing ``diagram`` (an empty document when
+    None), without autosave, shown (and exposed when ``exposed``); when the test ends its document
+    is marked clean, so nothing asks to save, and the window is shut."""
+    from editor.app.mainwindow import MainWindow
+    from editor.editing.document import Document
+
+    w = MainWindow(Document(diagram), autosave_enabled=False)
+    qtbot.addWidget(w)
+    w.show()
+    if exposed:
+        qtbot.waitExposed(w)
+    yield w
+    w.document.undo_stack.setClean()
+    w.shutdown()

@@ -5,11 +5,11 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from editor import settings
-from editor.app.mainwindow import MainWindow
 from editor.dialogs import messages
 from editor.dialogs.export_dialog import ExportImageDialog
 from editor.editing.document import Document
 from editor.model import Company, Diagram, Flow
+from tests.qt import shown_window
 
 
 def chain() -> Diagram:
@@ -28,12 +28,7 @@ def window(qtbot, tmp_path, monkeypatch):
     settings.clear_all()
     # closing the window (at the end of a test) discards the edits instead of asking
     monkeypatch.setattr(messages, "ask_save_changes", lambda parent, name: QMessageBox.StandardButton.Discard)
-    w = MainWindow(Document(chain(), None), autosave_enabled=False)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.document.undo_stack.setClean()
-    w.shutdown()
+    yield from shown_window(qtbot, chain())
 
 
 def open_stress(window, qtbot):

@@ -12,6 +12,7 @@ from editor.editing.document import Document
 from editor.io.view import view_of
 from editor.panels.common import VIEW_NOTE
 from tests.helpers import seed_diagram
+from tests.qt import shown_window
 
 
 @pytest.fixture
@@ -19,13 +20,7 @@ def window(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("ROUNDTRIP_RECOVERY_DIR", str(tmp_path / "recovery"))
     monkeypatch.setattr(messages, "ask_save_changes", lambda parent, name: QMessageBox.StandardButton.Discard)
     settings.clear_all()
-    w = MainWindow(Document(seed_diagram(), None), autosave_enabled=False)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.document.undo_stack.setClean()
-    w.shutdown()
+    yield from shown_window(qtbot, seed_diagram(), exposed=True)
 
 
 def _menu(w: MainWindow) -> QMenu:

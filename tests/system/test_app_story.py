@@ -16,6 +16,7 @@ from editor import settings
 from editor.app.mainwindow import MainWindow
 from editor.dialogs import messages
 from editor.editing.document import Document
+from tests.qt import shown_window
 
 
 @pytest.fixture(autouse=True)
@@ -30,13 +31,7 @@ def _isolated(tmp_path, monkeypatch):
 
 @pytest.fixture
 def window(qtbot):
-    w = MainWindow(Document(), autosave_enabled=False)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.document.undo_stack.setClean()
-    w.shutdown()
+    yield from shown_window(qtbot, exposed=True)
 
 
 def click(qtbot, view, pos: QPoint) -> None:

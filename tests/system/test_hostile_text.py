@@ -11,11 +11,9 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import Qt as GuiQt  # Qt.mightBeRichText is in QtGui's Qt namespace
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QMessageBox, QWidget
 
-from editor.app.mainwindow import MainWindow
 from editor.dialogs import messages
-from editor.editing.document import Document
 from editor.model import Category, Company, Diagram, Flow, FlowType
-from tests.qt import _collect_after_each_test, gui_thread_collector  # noqa: F401  (fixtures)
+from tests.qt import _collect_after_each_test, gui_thread_collector, shown_window  # noqa: F401  (fixtures)
 
 HOSTILE = '<img src="/dev/zero">'
 
@@ -84,12 +82,7 @@ def _offences(root: QWidget) -> list[str]:
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("ROUNDTRIP_RECOVERY_DIR", str(tmp_path / "recovery"))
-    w = MainWindow(Document(_hostile_diagram(), None), autosave_enabled=False)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.document.undo_stack.setClean()
-    w.shutdown()
+    yield from shown_window(qtbot, _hostile_diagram())
 
 
 def test_every_widget_shows_hostile_names_literally(window, qtbot):
