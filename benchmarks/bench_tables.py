@@ -10,6 +10,10 @@ reporting its wall time and its peak resident set size (``VmHWM``):
 * ``--before DIR``: the reader of another source tree (an earlier commit), on the same files;
 * baselines: ``pandas.read_csv`` of the same file (types guessed, nothing checked), and for
   XLSX openpyxl's read-only iteration over the values of the sheet;
+* ``floor``: what any reader making one Python record per flow pays at least, for comparison:
+  the CSV split by :func:`editor.io.csvsplit.split_plain` and one flow record made per row from
+  its cells, unchecked (``editor.model.bulk._unchecked``), kept in a dict by counted id; no
+  company, no check, no type, no diagram;
 * ``native``: :func:`editor.io.native.load` of the same diagram saved as a ``.roundtrip`` file
   (the largest size), against ``json.load`` of that file.
 
@@ -88,6 +92,25 @@ if case in ("roundtrip", "rows", "before"):
     t0 = time.perf_counter()
     diagram, _ = edgelist.load_table_with_notes(path, place=False)
     outcome = f"{{len(diagram.flows()):,}} flows, {{len(diagram.companies()):,}} companies"
+elif case == "floor":  # what any reader making one record per flow pays at least
+    import gc
+    from editor.io.csvsplit import split_plain
+    from editor.model.bulk import FLOW_FIELDS, _unchecked
+    from editor.model.entities import Flow
+    t0 = time.perf_counter()
+    gc.disable()  # (as the reader does while it reads)
+    with open(path, encoding="utf-8") as fh:
+        header, cells = split_plain(fh.read(), ",", max_records=10**7, max_line=10**6)
+    src, tgt, typ, amt, date, url = (cells[header.index(h)] for h in ("source", "target", "type", "amount",
+                                                                      "date", "url"))
+    n = len(src)
+    ids = [f"f{{k}}" for k in range(1, n + 1)]
+    amounts = [float(a) if a else None for a in amt]
+    made = _unchecked(Flow, FLOW_FIELDS, [ids, src, tgt, typ, amounts, ["exact"] * n, [""] * n, date,
+                                          [""] * n, ["announced"] * n, url, [""] * n], n)
+    flows = dict(zip(ids, made))
+    gc.enable()
+    outcome = f"{{len(tuple(flows.values())):,}} bare flows"
 elif case == "pandas":
     import pandas
     t0 = time.perf_counter()
@@ -199,7 +222,7 @@ def run(quick: bool, runs: int, exported: bool = False) -> list[dict]:
         for n in sizes:
             csv_path, xlsx_path = write_edge_lists(n, Path(tmp), xlsx=n == sizes[-1])
             extra = ("before",) if BEFORE is not None else ()
-            cases = {c: measure(c, csv_path, runs) for c in ("pandas", "roundtrip", "rows", *extra)}
+            cases = {c: measure(c, csv_path, runs) for c in ("pandas", "roundtrip", "rows", "floor", *extra)}
             out.append({"kind": "csv", "n": n, "size_mb": csv_path.stat().st_size / 1e6, **cases})
             if exported and n == sizes[-1]:
                 export_path = write_export(n, Path(tmp))
@@ -230,6 +253,10 @@ def table_rows(quick: bool) -> list[dict]:
         if "rows" in r:
             before = r["rows"]
             note += f"; row by row: {before['seconds'] * 1e3:,.0f} ms, {before['peak_mb']:.0f} MB"
+        if "floor" in r:
+            floor = r["floor"]
+            note += (f"; split + bare records (the floor of one record per flow): "
+                     f"{floor['seconds'] * 1e3:,.0f} ms, {floor['seconds'] / base['seconds']:.1f}x")
         time_name, memory_name = {"csv": (CSV_TIME, CSV_MEMORY), "xlsx": (XLSX_TIME, XLSX_MEMORY),
                                   "native": (NATIVE_TIME, NATIVE_MEMORY)}[r["kind"]]
         rows.append(B.row(time_name, size, mine["seconds"] * 1e3, "ms", size_key=key, note=note,
@@ -242,6 +269,7 @@ def table_rows(quick: bool) -> list[dict]:
 
 READERS = {"pandas": "pandas.read_csv", "openpyxl": "openpyxl read-only", "json": "json.load",
            "roundtrip": "Roundtrip", "native": "Roundtrip native.load", "rows": "Roundtrip, row by row",
+           "floor": "split + bare records",
            "before": "--before tree"}
 #: The baseline of each kind of file, its case and its name.
 BASELINE_CASES = {"csv": "pandas", "export": "pandas", "xlsx": "openpyxl", "native": "json"}
@@ -268,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         label = (f"{r['n']:,}-flow .roundtrip ({r['size_mb']:.0f} MB)" if r["kind"] == "native" else
                  f"{r['n']:,}-row CSV export+ids" if r["kind"] == "export" else
                  f"{r['n']:,}-row {r['kind'].upper()} ({r['size_mb']:.1f} MB)")
-        for case in ("pandas", "openpyxl", "json", "roundtrip", "native", "rows", "before"):
+        for case in ("pandas", "openpyxl", "json", "roundtrip", "native", "rows", "floor", "before"):
             if case in r:
                 m = r[case]
                 name = READERS[case]
