@@ -62,6 +62,8 @@ class DiagramScene(QGraphicsScene):
     staticChanged = Signal()
     #: the diagram changed and the items follow it (after every model change)
     diagramChanged = Signal()
+    #: the arrows shown changed by a view filter (the period, the hidden flow types)
+    filtersChanged = Signal()
     #: a flow type's row in the legend was clicked (hide or show that type): its id
     legendTypeClicked = Signal(str)
 
@@ -443,12 +445,14 @@ class DiagramScene(QGraphicsScene):
         """Show only these flows ("hide" the others, or "fade" them); None shows every flow."""
         self.period.set(visible_flow_ids, mode)
         self.types.reapply()
+        self.filtersChanged.emit()
 
     def set_hidden_types(self, type_ids: Iterable[str]) -> None:
         """Hide the arrows, heads and labels of flows of these types (a view setting; empty: show all)."""
         self.types.set(type_ids, self.period.out, self.period.mode == "hide", self.detail.labels_shown)
         if (legend := self.legend.item) is not None:
             legend.update()
+        self.filtersChanged.emit()
 
     @property
     def hidden_types(self) -> frozenset[str]:

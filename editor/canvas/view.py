@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from editor.canvas.crowding import arrows_crossing
 from editor.canvas.grid import draw_grid, snap_point
 from editor.canvas.items import LOD_HEAD
 from editor.canvas.label_editing import open_amount_editor, open_name_editor
@@ -67,14 +68,21 @@ class DiagramView(QGraphicsView):
         self._view_rect: QRectF | None = None
         self._still = StillPicture(self)
         self._aa_before_sketch: QPainter.RenderHint | None = None
+        self._crowded = False   # many shown arrows cross the view (see crowding.py)
+        self._crowding_timer = QTimer(self)
+        self._crowding_timer.setSingleShot(True)
+        self._crowding_timer.setInterval(self.CROWDING_DELAY_MS)
+        self._crowding_timer.timeout.connect(self._check_crowding)
         self._hint_shown: bool | None = None
         self._theme = scene.theme
         self.minimap = Minimap(self)
         self.minimap.watch(scene)
         scene.sceneRectChanged.connect(self._grow_scene_rect)
         scene.staticChanged.connect(self._drop_still_picture)
+        scene.filtersChanged.connect(self._crowding_timer.start)
         self._grow_scene_rect(scene.sceneRect())
         self._check_empty_hint()
+        self._crowding_timer.start()
 
     def scene(self) -> DiagramScene:
         """The diagram scene shown (a view of the canvas is made with one)."""
@@ -183,16 +191,38 @@ class DiagramView(QGraphicsView):
     # but a repaint of the view at 1,000 companies / 5,000 arrows takes ~30 % less (e.g. 41
     # instead of 58 ms for the whole view). A width change under a screen pixel is then not
     # drawn until zooming in (restyle.py): an amount edit repaints nothing it cannot show.
+    # The same holds at any zoom when so many arrows cross the view that they make one tangle
+    # (crowding.py): at 2,000 / 10,000 and the readable zoom a big map opens at, a repaint takes
+    # about 100 instead of 410 ms. Texts stay smoothed either way.
 
     #: below this zoom (the arrowheads' level of detail) big diagrams are drawn unsmoothed
     SMOOTH_MIN_ZOOM = LOD_HEAD
     #: diagrams with fewer companies and arrows than this are always smoothed
     SMOOTH_ALWAYS_BELOW = 2000
+    #: from this many shown arrows crossing the view, a big diagram is drawn unsmoothed
+    CROWDED_ARROWS = 1000
+    #: the arrows crossing the view are counted this long after a scroll, resize or filter change
+    CROWDING_DELAY_MS = 150
 
     def smoothing_wanted(self) -> bool:
         scene = self.scene()
-        return (self.zoom() >= self.SMOOTH_MIN_ZOOM or scene is None
-                or scene.item_count() < self.SMOOTH_ALWAYS_BELOW)
+        return (scene is None or scene.item_count() < self.SMOOTH_ALWAYS_BELOW
+                or (self.zoom() >= self.SMOOTH_MIN_ZOOM and not self._crowded))
+
+    def crowded(self) -> bool:
+        """Whether so many shown arrows cross the view that it is drawn unsmoothed."""
+        return self._crowded
+
+    def _check_crowding(self) -> None:
+        """Count the shown arrows crossing the view (a big diagram only) and smooth accordingly."""
+        self._crowding_timer.stop()
+        scene = self.scene()
+        crowded = (scene is not None and scene.item_count() >= self.SMOOTH_ALWAYS_BELOW
+                   and arrows_crossing(scene.index, self._visible_scene_rect(), self.CROWDED_ARROWS)
+                   >= self.CROWDED_ARROWS)
+        if crowded != self._crowded:
+            self._crowded = crowded
+            self._update_smoothing()
 
     def _update_smoothing(self) -> None:
         if self._aa_before_sketch is not None:
@@ -220,6 +250,7 @@ class DiagramView(QGraphicsView):
         self._drop_still_picture()
         super().resizeEvent(event)
         self.minimap.follow_view()
+        self._crowding_timer.start()
 
     # ---------------------------------------------------------------- theme
     def set_theme(self, name: str) -> None:
@@ -237,6 +268,8 @@ class DiagramView(QGraphicsView):
         scene.set_theme(self._theme)
         super().setScene(scene)
         self.minimap.watch(scene)
+        scene.filtersChanged.connect(self._crowding_timer.start)
+        self._check_crowding()
 
     EMPTY_HINT = QT_TRANSLATE_NOOP("DiagramView",
                                    "This diagram is empty.\n\nPress C and click to add a company,\n"
@@ -289,6 +322,7 @@ class DiagramView(QGraphicsView):
         self._drop_still_picture()
         self.minimap.follow_view()
         self.scene().set_level_of_detail(self.zoom())
+        self._check_crowding()   # (counted at once: the zoom repaints the whole view anyway)
         self._update_smoothing()
         if self.editor is not None:
             self.editor.reposition()
@@ -352,6 +386,7 @@ class DiagramView(QGraphicsView):
         self._drop_still_picture()
         super().scrollContentsBy(dx, dy)
         self.minimap.follow_view()
+        self._crowding_timer.start()
         if self.editor is not None:
             self.editor.reposition()
 
