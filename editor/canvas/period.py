@@ -66,6 +66,11 @@ class PeriodLook:
     def outside(self) -> frozenset[str]:
         return frozenset(self.out)
 
+    def refresh(self, fids: Iterable[str]) -> None:
+        """Mark again those of these flows that are outside the period (restyled or made anew)."""
+        if self.out:
+            self._mark([fid for fid in fids if fid in self.out])
+
     def reapply(self) -> None:
         """Mark the flows outside the period again (after a highlight or a label change)."""
         if self.out:

@@ -43,7 +43,7 @@ from editor.canvas.style import CanvasStyle
 from editor.canvas.sync import ModelSync
 from editor.canvas.theme import apply_theme
 from editor.canvas.typefilter import TypeFilter
-from editor.model import Change, Diagram, Flow
+from editor.model import Change, ChangeKind, Diagram, Flow
 
 if TYPE_CHECKING:  # (the stress test's module is imported when a stress test runs)
     from editor.analysis.stress import StressOverlay
@@ -51,6 +51,10 @@ if TYPE_CHECKING:  # (the stress test's module is imported when a stress test ru
 T = TypeVar("T")
 #: an empty rect: "the whole" target or source of render()
 _WHOLE = QRectF()
+
+
+#: Changes after which any arrow may have been restyled.
+_RESTYLE_ALL = frozenset({ChangeKind.TYPES_CHANGED, ChangeKind.METADATA_CHANGED, ChangeKind.COMPANY_CHANGED})
 
 
 class DiagramScene(QGraphicsScene):
@@ -305,6 +309,11 @@ class DiagramScene(QGraphicsScene):
         if self.live_move.active():
             self.show_still_part()
         self.sync.follow(change.kind, change.ids)
+        # arrows restyled or made anew take the period's look again (faded, or hidden)
+        if change.kind in (ChangeKind.FLOW_CHANGED, ChangeKind.FLOW_ADDED):
+            self.period.refresh(change.ids)
+        elif change.kind in _RESTYLE_ALL:
+            self.period.reapply()
         self.stress.reapply()
         self.diagramChanged.emit()
 

@@ -64,6 +64,11 @@ def _ordinal(text: str) -> int | None:
     return None if key is None else datetime.date(*key).toordinal()
 
 
+#: Changes that cannot add, remove, move or recolour a tick.
+_OFF_THE_AXIS = frozenset({ChangeKind.COMPANIES_MOVED, ChangeKind.COMPANY_ADDED, ChangeKind.COMPANY_CHANGED,
+                           ChangeKind.CATEGORIES_CHANGED, ChangeKind.METADATA_CHANGED})
+
+
 class TimelinePanel(QWidget):
     #: the period to analyse: (from, to), each "YYYY-MM-DD" or "" for an open end
     periodChanged = Signal(str, str)
@@ -75,6 +80,7 @@ class TimelinePanel(QWidget):
         self.days: list[int] = []           # dated flows, sorted by day
         self.fids: list[str] = []
         self.undated = 0
+        self._tick_of: dict[str, tuple[int | None, str]] = {}   # flow id -> (day or None, colour)
         self.strip = TimelineStrip()
         self.strip.rangeChanged.connect(lambda _lo, _hi: self._range_moved())
 
@@ -152,8 +158,11 @@ class TimelinePanel(QWidget):
         self._range_moved()
 
     def diagram_changed(self, change: Change) -> None:
-        """Follow an edit: new, removed or re-dated flows (positions do not matter here)."""
-        if self.diagram is None or change.kind == ChangeKind.COMPANIES_MOVED:
+        """Follow an edit: new, removed or re-dated flows, or new colours. Other edits (an amount, a
+        company, a note) leave the axis as it is, and the canvas keeps the period's look itself."""
+        if self.diagram is None or change.kind in _OFF_THE_AXIS:
+            return
+        if change.kind == ChangeKind.FLOW_CHANGED and not self._ticks_moved(change.ids):
             return
         at_end = self.strip.hi >= self.strip.last
         at_start = self.strip.lo <= self.strip.first
@@ -163,19 +172,34 @@ class TimelinePanel(QWidget):
         self.strip.set_range(lo, hi, emit=False)
         self._range_moved(save=False)
 
+    def _ticks_moved(self, flow_ids: tuple[str, ...]) -> bool:
+        """Whether any of these flows has another day or colour than its tick (or no tick yet)."""
+        d = self.diagram
+        assert d is not None
+        colors = {t.id: t.color for t in d.flow_types()}
+        for fid in flow_ids:
+            f = d.flow(fid)
+            if self._tick_of.get(fid) != (_ordinal(f.date), colors.get(f.type, "#888888")):
+                return True
+        return False
+
     def _load_ticks(self) -> None:
         d = self.diagram
         assert d is not None
         rows = []
         colors = {t.id: t.color for t in d.flow_types()}
         undated = 0
+        tick_of: dict[str, tuple[int | None, str]] = {}
         for f in d.flows():
             day = _ordinal(f.date)
+            color = colors.get(f.type, "#888888")
+            tick_of[f.id] = (day, color)
             if day is None:
                 undated += 1
             else:
-                rows.append((day, f.id, colors.get(f.type, "#888888")))
+                rows.append((day, f.id, color))
         rows.sort()
+        self._tick_of = tick_of
         self.days = [r[0] for r in rows]
         self.fids = [r[1] for r in rows]
         self.undated = undated

@@ -44,6 +44,9 @@ class TimelineStrip(QWidget):
         self.lo = self.hi = self.first
         self._by_color: dict[str, list[int]] = {}
         self._count = 0
+        # the tick lines of each colour, kept while the ticks, the axis and the size stay
+        self._lines: dict[str, list[QLineF]] = {}
+        self._lines_key: tuple | None = None
         self._drag: str | None = None
 
     def sizeHint(self) -> QSize:
@@ -57,6 +60,7 @@ class TimelineStrip(QWidget):
             by_color.setdefault(c, []).append(d)
         self._by_color = by_color
         self._count = len(days)
+        self._lines_key = None
         if days:
             self.first, self.last = days[0], days[-1]
         self.lo = max(self.first, min(self.lo, self.last))
@@ -104,11 +108,11 @@ class TimelineStrip(QWidget):
             p.end()
             return
         # ticks, one batch of lines per colour
-        for color, days in self._by_color.items():
+        for color, lines in self._tick_lines(top + 4, bottom - 2).items():
             pen = QPen(QColor(color), 1.6)
             pen.setCosmetic(True)
             p.setPen(pen)
-            p.drawLines([QLineF(self.x_of(d), top + 4, self.x_of(d), bottom - 2) for d in days])
+            p.drawLines(lines)
         # the axis and its labels
         p.setPen(QPen(QColor("#9aa0a6"), 1))
         p.drawLine(QPointF(MARGIN, bottom), QPointF(w - MARGIN, bottom))
@@ -129,6 +133,20 @@ class TimelineStrip(QWidget):
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(QRectF(0.5, 0.5, w - 1, h - 1))
         p.end()
+
+    def _tick_lines(self, top: float, bottom: float) -> dict[str, list[QLineF]]:
+        """The tick lines by colour, made again only when the ticks, the axis or the size changed
+        (a handle move or an edit elsewhere repaints the strip: thousands of ticks, not remade)."""
+        key = (self.width(), top, bottom, self.first, self.last)
+        if key != self._lines_key:
+            left, width = self._span()
+            scale = width / max(1, self.last - self.first)
+            first = self.first
+            self._lines = {color: [QLineF(x, top, x, bottom)
+                                   for x in (left + (d - first) * scale for d in days)]
+                           for color, days in self._by_color.items()}
+            self._lines_key = key
+        return self._lines
 
     def _draw_labels(self, p: QPainter, bottom: float) -> None:
         first, last = (datetime.date.fromordinal(d) for d in (self.first, self.last))

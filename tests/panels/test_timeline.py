@@ -161,3 +161,51 @@ def test_loops_panel_lists_date_ordered_loops_with_their_reading(qtbot):
     assert "2025 to 2025-12-31 (3 of 3 flows)" in panel.period_label.text()
     panel.set_result(analyze_timed(d.snapshot(), date_ordered=True, within_days=30))
     assert panel.summary.text() == "No date-ordered loops within 30 days." and panel.period_label.isHidden()
+
+
+def test_the_canvas_keeps_the_period_look_of_edited_flows_by_itself(setup):
+    """An amount edit restyles the arrow; outside the period it stays faded (or hidden) without the
+    timeline having to apply the period again."""
+    doc, scene, panel, _periods = setup
+    doc.diagram.unsubscribe(panel.diagram_changed)      # the canvas alone
+    panel.mode_combo.setCurrentIndex(1)
+    panel.set_period("2025-06", "2025-10")
+    full = QColor(doc.diagram.flow_type(doc.diagram.flow("f3").type).color)
+    assert scene.flow_item("f3").color == pale(full)
+    doc.update_flow("f3", amount=450.0)
+    assert scene.flow_item("f3").color == pale(full)
+    panel.mode_combo.setCurrentIndex(0)
+    assert "f4" in hidden(scene)
+    doc.update_flow("f4", source="oracle")              # new ends: the arrow is made anew
+    assert "f4" in hidden(scene)
+
+
+def test_edits_off_the_axis_leave_the_ticks_alone(setup, monkeypatch):
+    doc, scene, panel, _periods = setup
+    panel.set_period("2025-06", "2025-10")
+    loads = []
+    load = panel._load_ticks
+    monkeypatch.setattr(panel, "_load_ticks", lambda: (loads.append(1), load())[1])
+    doc.update_flow("f1", amount=77.0, note="checked")
+    doc.update_company("nvidia", name="NVIDIA Corp.")
+    assert loads == [] and hidden(scene) == ["f3", "f4", "f5"]
+    doc.update_flow("f1", date="2025-12-01")              # re-dated: out of the period
+    assert loads == [1] and "f1" in hidden(scene)
+    doc.update_flow("f5", date="2025-07-01")              # dated: now on the axis, in the period
+    assert loads == [1, 1] and "f5" in panel.fids and "f5" not in hidden(scene)
+
+
+def test_the_tick_lines_are_made_again_only_when_the_ticks_or_the_size_change(setup):
+    _doc, _scene, panel, _periods = setup
+    strip = panel.strip
+    strip.resize(600, 60)
+    lines = strip._tick_lines(10, 40)
+    assert sum(map(len, lines.values())) == 4
+    strip.set_range(strip.first + 10, strip.last)        # a handle move
+    assert strip._tick_lines(10, 40) is lines
+    strip.resize(800, 60)
+    wider = strip._tick_lines(10, 40)
+    assert wider is not lines
+    assert max(ln.x1() for ls in wider.values() for ln in ls) > max(ln.x1() for ls in lines.values() for ln in ls)
+    strip.set_ticks(panel.days[:2], ["#000000", "#000000"])
+    assert sum(map(len, strip._tick_lines(10, 40).values())) == 2
