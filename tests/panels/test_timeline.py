@@ -206,6 +206,9 @@ def test_the_tick_lines_are_made_again_only_when_the_ticks_or_the_size_change(se
     strip.resize(800, 60)
     wider = strip._tick_lines(10, 40)
     assert wider is not lines
-    assert max(ln.x1() for ls in wider.values() for ln in ls) > max(ln.x1() for ls in lines.values() for ln in ls)
+    def rightmost(by_color):
+        return max(ln.x1() for ls in by_color.values() for ln in ls)
+
+    assert rightmost(wider) > rightmost(lines)
     strip.set_ticks(panel.days[:2], ["#000000", "#000000"])
     assert sum(map(len, strip._tick_lines(10, 40).values())) == 2
