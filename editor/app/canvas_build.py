@@ -58,6 +58,7 @@ def build_scene(window: MainWindow, diagram: Diagram, name: str, title: str = ""
         scene.set_diagram(Diagram(), build=False)   # no longer follows the abandoned diagram
         scene.deleteLater()
         raise
+    scene.keep_items()   # (its objects are left out of the collector's walks while it is shown)
     return scene
 
 

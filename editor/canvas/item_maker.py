@@ -62,6 +62,8 @@ class ItemMaker:
     # ------------------------------------------------------------ companies
     def add_company_item(self, cid: str) -> None:
         item = CompanyItem(cid, self.style, self._layers.base)
+        if self.building:
+            self._layers.made.append(item)
         item.export_mode = self._marks.export_mode
         self._index.add_company(cid, item)
         if not self._detail.labels_shown:
@@ -94,6 +96,8 @@ class ItemMaker:
         if f is None:
             f = self._scene().diagram.flow(fid)
         item = FlowItem(fid, self.style, self._layers.base)
+        if self.building:
+            self._layers.made.append(item)
         if self._marks.export_mode:
             item.export_mode = True
         self._index.add_flow(fid, item, f.source, f.target)
@@ -117,6 +121,8 @@ class ItemMaker:
             made.realize()
             return
         label = FlowLabelItem(item, self.style, item.parentItem())
+        if self.building:
+            self._layers.made.append(label)
         label.export_mode = self._marks.export_mode
         assert item.label_look is not None   # (styled when added)
         label.set_text(item.label_text, item.label_look, self._amount_metrics, self._amount_font)

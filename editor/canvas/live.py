@@ -72,10 +72,13 @@ class SceneLayers:
         self.base: QGraphicsPathItem = _layer(0.0)
         self.live: QGraphicsPathItem = _layer(1.0)
         self.hidden: QGraphicsPathItem = _layer(0.0)
+        #: the base layer's children made by a build before it joins the scene, in the order made
+        self.made: list[QGraphicsItem] = []
 
     def make(self) -> None:
         """New layers (the scene was just cleared); the live and hidden ones join the scene, the
         base layer joins when the scene has filled it (see DiagramScene.rebuild)."""
+        self.made = []
         self.base = _layer(0.0)
         self.live = _layer(1.0)
         self.hidden = _layer(0.0)

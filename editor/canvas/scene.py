@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QMetaObject, QObject, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from editor.canvas.bounds import SceneBounds
 from editor.canvas.company_item import CompanyItem
 from editor.canvas.detail import LevelOfDetail, picture_scale
 from editor.canvas.flow_items import FlowItem
-from editor.canvas.gcpause import paused_gc
+from editor.canvas.gcpause import keep_built, let_go, paused_gc
 from editor.canvas.index import Pair, SceneIndex
 from editor.canvas.item_maker import ItemMaker
 from editor.canvas.items import owner_of
@@ -89,6 +89,7 @@ class DiagramScene(QGraphicsScene):
         self.setBackgroundBrush(QColor(self.style.background))
         self.diagram: Diagram = diagram
         self._listener: Callable[[Change], None] | None = None
+        self._kept = False   # (its objects are in the collector's permanent generation: keep_items)
         self.layers = SceneLayers(self)
         self.index = SceneIndex()
         self.bounds = SceneBounds(self, self.index)
@@ -196,8 +197,8 @@ class DiagramScene(QGraphicsScene):
         # The base layer joins the scene when its items are made and laid out: outside a
         # scene, Qt skips the change notices of each new item, pen and rect (8 % of the
         # build, measured at 2,000 companies / 10,000 flows).
-        self.addItem(self.layers.base)
-        yield total - 1, total   # (a slice of its own: a big map's items take a while to add)
+        for _ in self._add_base_layer():
+            yield total - 1, total
         self.legend.rebuild(user_moved_legend)
         self.marks.reapply()
         self.stress.reapply()
@@ -205,8 +206,63 @@ class DiagramScene(QGraphicsScene):
         self.bounds.fit(self.bounds.companies_rect(), shrink=True)
         yield total, total
 
+    #: Items under the base layer added to the scene between two reports of :meth:`build_steps`:
+    #: adding them all at once is one long step on a big map (0.5-0.75 s for the 450,000 items of
+    #: a dense 300/89,700 map), which the event loop would wait for.
+    ADD_STEP = 10_000
+
+    def _add_base_layer(self) -> Generator[None, None, None]:
+        """Add the base layer and its items to the scene, at most about :data:`ADD_STEP` of its
+        children (with what they hold) per step.
+
+        A big layer lets go of the children the build made, in the order made (Qt searches its
+        list of children from the front for the one to drop), joins the scene without them, and
+        takes them back in the order made: Qt stacks siblings by z value, then in the order they
+        joined, so the scene ends as one ``addItem`` of the full layer leaves it. Each slice is polished at
+        once (see :meth:`_polish_now`). (``base.childItems()`` is not asked: it sorts and wraps
+        every child, 0.3 s at that size.)"""
+        base, step = self.layers.base, self.ADD_STEP
+        made, self.layers.made = self.layers.made, []
+        if len(made) <= step:
+            self.addItem(base)
+            return
+        taken: list[QGraphicsItem] = []
+        for start in range(0, len(made), step):
+            for child in made[start:start + step]:
+                if child.parentItem() is base:   # (not one that has left the layer since)
+                    child.setParentItem(None)   # type: ignore[arg-type]  # (None: no parent)
+                    taken.append(child)
+            yield
+        self.addItem(base)
+        for start in range(0, len(taken), step):
+            for child in taken[start:start + step]:
+                child.setParentItem(base)
+            self._polish_now()
+            yield
+
+    def keep_items(self) -> None:
+        """A window shows this scene, just built: its objects are left out of the collector's walks
+        while it lasts (see :func:`editor.canvas.gcpause.keep_built`; :meth:`clear` and
+        :meth:`dispose` end that)."""
+        self._kept = keep_built() or self._kept
+
+    def dispose(self) -> None:
+        """The window no longer shows this scene (another document took its place): it stops
+        following its diagram, gives its objects back to the collector and is deleted on the next
+        turn of the event loop, with its items."""
+        self.set_diagram(Diagram(), build=False)
+        self.detail.drop_pending()
+        self._let_go()
+        self.deleteLater()
+
+    def _let_go(self) -> None:
+        if self._kept:
+            self._kept = False
+            let_go()
+
     def clear(self) -> None:
         """Remove and delete every item (pending label texts and live-move state go too)."""
+        self._let_go()
         self.detail.drop_pending()
         self.marks.forget_selection()
         self.stress.forget()

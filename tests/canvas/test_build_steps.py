@@ -109,3 +109,66 @@ def test_a_sample_drawn_from_a_build_in_steps_looks_the_same(qapp):
     rect = whole.itemsBoundingRect()
     assert stepped.itemsBoundingRect() == rect
     assert picture(stepped, rect) == picture(whole, rect)
+
+
+def stacking(scene: DiagramScene) -> list[tuple]:
+    """The base layer's children from the bottom up: what each is, whose, at which z value."""
+    from editor.canvas.items import owner_of
+
+    return [(type(item).__name__, owner_of(item), item.zValue()) for item in scene.layers.base.childItems()]
+
+
+def test_a_big_base_layer_joins_the_scene_in_slices_and_stacks_as_if_added_at_once(qapp, monkeypatch):
+    d = dense()
+    monkeypatch.setattr(DiagramScene, "ADD_STEP", 10**9)
+    whole = DiagramScene(d, build=False)
+    at_once = list(whole.build_steps(labels=True))
+    monkeypatch.setattr(DiagramScene, "ADD_STEP", 25)
+    sliced = DiagramScene(d, build=False)
+    reports = list(sliced.build_steps(labels=True))
+    children = len(stacking(sliced))
+    assert children == len(d.companies()) + 2 * len(d.flows())   # (circles, arrows, amount labels)
+    # let go of 25 at a time, then taken back 25 at a time, each slice a step of its own
+    assert len(reports) - len(at_once) == 2 * -(-children // 25)
+    assert stacking(sliced) == stacking(whole)
+    assert [z for _, _, z in stacking(sliced)] == sorted(z for _, _, z in stacking(sliced))
+    assert {item.scene() for item in sliced.items()} == {sliced}
+    assert len(sliced.items()) == len(whole.items())
+    assert looks(sliced) == looks(whole) and not sliced.layers.made
+
+
+def test_a_build_closed_while_its_layer_joins_the_scene_leaves_a_scene_that_can_be_built(qapp, monkeypatch):
+    monkeypatch.setattr(DiagramScene, "ADD_STEP", 25)
+    scene = DiagramScene(dense(), build=False)
+    steps = scene.build_steps(labels=True)
+    for _ in steps:
+        if scene.layers.base.scene() is scene:   # half the items taken back
+            break
+    steps.close()
+    scene.rebuild()
+    assert scene.item_count() == len(scene.diagram.companies()) + len(scene.diagram.flows())
+    assert {item.scene() for item in scene.items()} == {scene}
+
+
+def test_a_shown_scene_keeps_its_objects_out_of_the_collector_until_cleared_or_dropped(qapp, monkeypatch):
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from shiboken6 import isValid
+
+    from editor.canvas import gcpause
+
+    gc.unfreeze()
+    scene = DiagramScene(dense(6))
+    scene.keep_items()   # a small build: the collector walks its objects as before
+    assert gc.get_freeze_count() == 0
+    monkeypatch.setattr(gcpause, "KEEP_ABOVE", -1)
+    scene.keep_items()
+    frozen = gc.get_freeze_count()
+    assert frozen > 0 and gc.get_count()[0] < 50
+    scene.rebuild()   # its old items go: their cycles are the collector's again
+    assert gc.get_freeze_count() == 0
+    scene.keep_items()
+    assert gc.get_freeze_count() > 0
+    scene.dispose()
+    assert gc.get_freeze_count() == 0
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not isValid(scene)
