@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
         self.zoom_to_fit_later()
 
     def _install_canvas(self, document: Document, scene: DiagramScene | None = None) -> None:
-        # setCentralWidget deletes the previous view (later, on the event loop).
+        old_scene: DiagramScene | None = getattr(self, "scene", None)
         self.scene, self.view = make_canvas(document, scene)
         self.scene.setParent(self)
         size_by = settings.get_str("view/size_by", "valuation")
@@ -288,6 +288,8 @@ class MainWindow(QMainWindow):
         if old_view is not None:
             old_view.hide()
             old_view.deleteLater()
+        if old_scene is not None and old_scene is not self.scene:
+            old_scene.dispose()   # (after its view: deleted in that order, on the event loop)
         holder.addWidget(self.view)
         self.view.setFocus()
         self.set_tool(self.current_tool())

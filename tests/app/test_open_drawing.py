@@ -86,3 +86,29 @@ def test_closing_the_window_while_drawing_drops_the_new_map(window, tmp_path, sl
     assert not window.files.open_path(map_file(tmp_path))
     assert window.document is doc and not window.isVisible()
     assert visible_progress() is None and reading.reads_for(window) == []
+
+
+def test_the_canvas_of_the_previous_document_goes_with_it(window, tmp_path, slow_build):
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from shiboken6 import isValid
+
+    from editor.canvas import gcpause
+    from editor.canvas.scene import DiagramScene
+
+    first = window.scene
+    gc.unfreeze()
+    gcpause.KEEP_ABOVE, keep = -1, gcpause.KEEP_ABOVE   # (this map's build counts as a big one)
+    try:
+        assert window.files.open_path(map_file(tmp_path))
+    finally:
+        gcpause.KEEP_ABOVE = keep
+    big = window.scene
+    assert big is not first and gc.get_freeze_count() > 0   # shown: left out of the collector's walks
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not isValid(first)
+    window.files.new_document()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not isValid(big) and gc.get_freeze_count() == 0   # its objects are the collector's again
+    assert [c for c in window.children() if isinstance(c, DiagramScene)] == [window.scene]
