@@ -55,8 +55,7 @@ def build_scene(window: MainWindow, diagram: Diagram, name: str, title: str = ""
     try:
         run_in_steps(window, label, scene.build_steps(labels=True), title=title)
     except BaseException:
-        scene.set_diagram(Diagram(), build=False)   # no longer follows the abandoned diagram
-        scene.deleteLater()
+        scene.dispose()   # no longer follows the abandoned diagram, and goes
         raise
     scene.keep_items()   # (its objects are left out of the collector's walks while it is shown)
     return scene

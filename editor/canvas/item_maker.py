@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen
+from PySide6.QtWidgets import QGraphicsItem
 
 from editor.canvas.backref import Backref
 from editor.canvas.company_item import CompanyItem
@@ -59,11 +60,15 @@ class ItemMaker:
         """Drop the colours made for the flow types (the theme changed)."""
         self._looks.clear()
 
+    def _made(self, item: QGraphicsItem) -> None:
+        """A child of the base layer was made: a build keeps it in order (see SceneLayers.made)."""
+        if self.building:
+            self._layers.made.append(item)
+
     # ------------------------------------------------------------ companies
     def add_company_item(self, cid: str) -> None:
         item = CompanyItem(cid, self.style, self._layers.base)
-        if self.building:
-            self._layers.made.append(item)
+        self._made(item)
         item.export_mode = self._marks.export_mode
         self._index.add_company(cid, item)
         if not self._detail.labels_shown:
@@ -96,8 +101,7 @@ class ItemMaker:
         if f is None:
             f = self._scene().diagram.flow(fid)
         item = FlowItem(fid, self.style, self._layers.base)
-        if self.building:
-            self._layers.made.append(item)
+        self._made(item)
         if self._marks.export_mode:
             item.export_mode = True
         self._index.add_flow(fid, item, f.source, f.target)
@@ -121,8 +125,7 @@ class ItemMaker:
             made.realize()
             return
         label = FlowLabelItem(item, self.style, item.parentItem())
-        if self.building:
-            self._layers.made.append(label)
+        self._made(label)
         label.export_mode = self._marks.export_mode
         assert item.label_look is not None   # (styled when added)
         label.set_text(item.label_text, item.label_look, self._amount_metrics, self._amount_font)

@@ -218,9 +218,9 @@ class DiagramScene(QGraphicsScene):
         A big layer lets go of the children the build made, in the order made (Qt searches its
         list of children from the front for the one to drop), joins the scene without them, and
         takes them back in the order made: Qt stacks siblings by z value, then in the order they
-        joined, so the scene ends as one ``addItem`` of the full layer leaves it. Each slice is polished at
-        once (see :meth:`_polish_now`). (``base.childItems()`` is not asked: it sorts and wraps
-        every child, 0.3 s at that size.)"""
+        joined, so the scene ends as one ``addItem`` of the full layer leaves it. Each slice is
+        polished at once (see :meth:`_polish_now`). (``base.childItems()`` is not asked: it sorts
+        and wraps every child, 0.3 s at that size.)"""
         base, step = self.layers.base, self.ADD_STEP
         made, self.layers.made = self.layers.made, []
         if len(made) <= step:
