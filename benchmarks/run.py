@@ -31,6 +31,7 @@ import bench_build as BB  # noqa: E402
 import bench_idle as I  # noqa: E402
 import bench_io as B  # noqa: E402
 import bench_labels as L  # noqa: E402
+import bench_layout as LAY  # noqa: E402
 from bench_ledger import NAME as LEDGER  # noqa: E402
 from bench_ledger import QUICK_ROWS as LEDGER_ROWS  # noqa: E402
 from bench_safety import ROWS as SAFETY_ROWS  # noqa: E402
@@ -64,6 +65,7 @@ PARTS: dict[str, list[tuple[str, str]]] = {
     "tables": TABLES_ROWS,
     "idle": [(I.IDLE_CPU, "idle"), (I.IDLE_RSS, "idle")],
     "build": [(n, k) for k in ("build-dense", "build-map") for n in (BB.BUILD, BB.STEP)],
+    "layout": [(LAY.NAME, "layout-medium"), (LAY.NAME, "layout-large")],
 }
 
 #: (name, size key) -> (target figure, target ratio or None). Figures above target: MISS.
@@ -92,6 +94,7 @@ TARGETS: dict[tuple[str, str], tuple[float, float | None]] = {
     (I.IDLE_RSS, "idle"): (20.0, None),
     (BB.STEP, "build-dense"): (250.0, None),   # the window stays responsive while a map is drawn
     (BB.STEP, "build-map"): (250.0, None),
+    **{(LAY.NAME, k): t for k, t in LAY.TARGETS.items()},  # a 100,000-row table placed in seconds
 }
 
 TIMEOUT = {"quick": 150, "full": 420}  # per part (the idle part: two whole-app runs of 30 s idle)
@@ -170,6 +173,8 @@ def part_rows(part: str, quick: bool, out: Path) -> list[dict]:
         return I.table_rows(quick)
     if part == "build":
         return BB.table_rows(quick)
+    if part == "layout":
+        return LAY.table_rows(quick)
     raise SystemExit(f"unknown part {part!r}")
 
 
@@ -202,6 +207,7 @@ def merge(quick: bool, results: dict[str, tuple[list[dict], str]]) -> list[dict]
     labels.update(tables_labels(quick))
     labels["idle"] = I.size_label(quick)
     labels.update(BB.size_labels(quick))
+    labels.update(LAY.size_labels(quick))
     merged = []
     for part, expected in PARTS.items():
         rows, error = results.get(part, ([], "not run"))

@@ -56,6 +56,7 @@ def test_quick_run_prints_every_row(quick_run):
     labels |= run.tables_labels(True)  # edge lists read: their row counts
     labels["idle"] = run.I.size_label(True)  # the dense map of the idle part
     labels |= run.BB.size_labels(True)       # the maps of the canvas build part
+    labels |= run.LAY.size_labels(True)      # the maps of the layout part
     for n, (name, key) in enumerate(expected, 1):
         line = table[n - 1]
         assert line.split()[0] == str(n) and name in line and labels[key] in line, (n, name, key, line)
