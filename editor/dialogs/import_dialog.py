@@ -15,7 +15,9 @@ and ``run`` returns None (no dialog, no exception).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -47,7 +49,7 @@ from editor.dialogs.import_model import (
     load_source,
 )
 from editor.dialogs.import_pages import COMPANY_LABELS, FLOW_LABELS, MappingPanel, TablePage
-from editor.dialogs.import_reading import read_for_import
+from editor.dialogs.import_reading import Cancelled, read_for_import, run_off_thread
 from editor.dialogs.import_types import TypeMappingBox, retype
 from editor.dialogs.import_wording import import_sentence, problems_heading
 from editor.dialogs.messages import warn
@@ -276,9 +278,15 @@ class ImportDialog(QDialog):
         self._timer.start()
 
     def _check_tables(self, place: bool) -> Check:
+        return self._table_check(place)()
+
+    def _table_check(self, place: bool) -> Callable[[], Check]:
+        """The check of the tables with the mappings shown now, to run later (in any thread: the
+        widgets are read here, on the GUI thread)."""
         s = self.source
         assert s.flows is not None
-        return check_tables(
+        return partial(
+            check_tables,
             s.flows,
             self.flow_mapping(),
             companies=s.companies if self._uses_companies() else None,
@@ -288,6 +296,21 @@ class ImportDialog(QDialog):
             place=place,
             decimal_mark=self.decimal_mark(),
         )
+
+    def _final_check(self) -> Check | None:
+        """The check the import uses: for tables, built again with the automatic layout, in a worker
+        thread behind a progress window (a 100,000-row table takes seconds); None when cancelled."""
+        if not self.source.is_table:
+            return self._check
+        label = translate("ImportDialog", "Placing the companies of {file}…").format(file=self.path.name)
+        self.import_button.setEnabled(False)  # (the dialog stays live until the progress window shows)
+        try:
+            return run_off_thread(self, label, self._table_check(place=True),
+                                  title=translate("ImportDialog", "Import"))
+        except Cancelled:
+            return None
+        finally:
+            self.import_button.setEnabled(self._check is not None and self._check.importable)
 
     def decimal_mark(self) -> str | None:
         """The decimal mark the user chose, or None (as the file shows it)."""
@@ -403,12 +426,17 @@ class ImportDialog(QDialog):
     def accept(self) -> None:
         if self._timer.isActive():
             self.check_now()
-        if self._check is None or not self._check.importable:
+        if self._check is None or not self._check.importable or not self.import_button.isEnabled():
+            return  # (nothing to import, or the import is being made)
+        try:
+            final = self._final_check()
+        except ModelError as e:
+            self._refuse(e)
             return
+        if final is None:
+            return  # cancelled: the dialog stays as it was
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            # tables are checked again, now with the automatic layout
-            final = self._check_tables(place=True) if self.source.is_table else self._check
             assert final.diagram is not None and final.importable
             known = self._known_types()
             if known is not None:
@@ -424,16 +452,19 @@ class ImportDialog(QDialog):
                 self.import_result = ImportResult(final.diagram, False, summary)
         except ModelError as e:
             QGuiApplication.restoreOverrideCursor()
-            warn(
-                self,
-                translate("ImportDialog", "Import"),
-                translate("ImportDialog", "{file} could not be imported: {reason}").format(
-                    file=self.path.name, reason=error_text(e)
-                ),
-            )
+            self._refuse(e)
             return
         QGuiApplication.restoreOverrideCursor()
         super().accept()
+
+    def _refuse(self, e: ModelError) -> None:
+        warn(
+            self,
+            translate("ImportDialog", "Import"),
+            translate("ImportDialog", "{file} could not be imported: {reason}").format(
+                file=self.path.name, reason=error_text(e)
+            ),
+        )
 
     @classmethod
     def run(cls, parent: QWidget | None, path: str | os.PathLike, document=None) -> ImportResult | None:

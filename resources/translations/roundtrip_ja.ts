@@ -108,7 +108,7 @@
 <context>
     <name>Amounts</name>
     <message>
-        <location filename="../../editor/i18n.py" line="+262"/>
+        <location filename="../../editor/i18n.py" line="+264"/>
         <source>up to {amount}</source>
         <extracomment>the setting&apos;s key and values (&quot;system&quot; follows the system locale) the languages with a catalogue, besides the source language English How the amount labels write a qualifier (&quot;up to $100B&quot;, &quot;~$300B&quot;), translated at display time.</extracomment>
         <translation>最大{amount}</translation>
@@ -291,13 +291,13 @@
 <context>
     <name>DiagramView</name>
     <message>
-        <location filename="../../editor/canvas/view.py" line="+241"/>
+        <location filename="../../editor/canvas/view.py" line="+274"/>
         <source>This diagram is empty.
 
 Press C and click to add a company,
 F and drag between two companies to draw a money flow,
 or open a bundled example with File → Open Sample.</source>
-        <extracomment>Fitting never goes below this zoom: the smallest text (amounts, 10.5 px) stays 9 px tall. the zoom factor changed (1.0 = 100 %) free room around the diagram, so adding or dragging at the edge never makes the view jump moving arrows are cut this far (view pixels) outside the viewport below this zoom (the arrowheads&apos; level of detail) big diagrams are drawn unsmoothed diagrams with fewer companies and arrows than this are always smoothed</extracomment>
+        <extracomment>Fitting never goes below this zoom: the smallest text (amounts, 10.5 px) stays 9 px tall. the zoom factor changed (1.0 = 100 %) free room around the diagram, so adding or dragging at the edge never makes the view jump moving arrows are cut this far (view pixels) outside the viewport below this zoom (the arrowheads&apos; level of detail) big diagrams are drawn unsmoothed diagrams with fewer companies and arrows than this are always smoothed from this many shown arrows crossing the view, a big diagram is drawn unsmoothed the arrows crossing the view are counted this long after a scroll, resize or filter change</extracomment>
         <translation>この図は空です。
 
 C を押してクリックすると企業を追加できます。
@@ -1295,7 +1295,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../editor/dialogs/import_dialog.py" line="+64"/>
+        <location filename="../../editor/dialogs/import_dialog.py" line="+66"/>
         <source>As the file shows (ask when unclear)</source>
         <extracomment>Debounce of the preview check after a mapping change (ms). The decimal-mark choices: (what the user reads, the mark passed to the reader).</extracomment>
         <translation>ファイルの表記どおり (不明なときは確認)</translation>
@@ -1520,12 +1520,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
     <message>
         <location filename="../../editor/dialogs/import_dialog.py" line="+41"/>
-        <location line="+313"/>
+        <location line="+339"/>
         <source>Import {file}</source>
         <translation>{file} をインポート</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-315"/>
         <source>Skip rows with problems (they are listed above and not imported)</source>
         <translation>問題のある行をスキップする (上に一覧表示され、インポートされません)</translation>
     </message>
@@ -1595,7 +1595,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>企業 ({count})</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+46"/>
+        <source>Placing the companies of {file}…</source>
+        <translation>{file} の会社を配置しています…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Notes: what could not be mapped</source>
         <translation>注記: 対応付けできなかったもの</translation>
     </message>
@@ -1680,14 +1685,15 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>。{count} 行をスキップしました</translation>
     </message>
     <message>
-        <location filename="../../editor/dialogs/import_dialog.py" line="-175"/>
+        <location filename="../../editor/dialogs/import_dialog.py" line="-196"/>
         <location filename="../../editor/dialogs/import_wording.py" line="+2"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
-        <location line="+221"/>
-        <location line="+21"/>
+        <location line="+99"/>
+        <location line="+154"/>
+        <location line="+18"/>
         <location line="+8"/>
         <location filename="../../editor/dialogs/import_reading.py" line="+35"/>
         <location line="+20"/>
@@ -1695,12 +1701,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>インポート</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-25"/>
         <source>{file} could not be imported: {reason}</source>
         <translation>{file} をインポートできませんでした: {reason}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>{file} cannot be imported.</source>
         <translation>{file} はインポートできません。</translation>
     </message>
@@ -2592,7 +2598,7 @@ Select only companies or only flows to edit them together.</source>
         <translation>新しいフロー: {type}</translation>
     </message>
     <message>
-        <location filename="../../editor/app/mainwindow.py" line="+250"/>
+        <location filename="../../editor/app/mainwindow.py" line="+252"/>
         <source>Cannot Close</source>
         <translation>閉じられません</translation>
     </message>
@@ -4773,7 +4779,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>{done} MB を読み込みました</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -5266,9 +5272,9 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>期間外のフローを薄く表示</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Play the deals in date order (Space)</source>
-        <extracomment>the period to analyse: (from, to), each &quot;YYYY-MM-DD&quot; or &quot;&quot; for an open end</extracomment>
+        <extracomment>Changes that cannot add, remove, move or recolour a tick. the period to analyse: (from, to), each &quot;YYYY-MM-DD&quot; or &quot;&quot; for an open end</extracomment>
         <translation>取引を日付順に再生 (Space)</translation>
     </message>
     <message>
@@ -5307,7 +5313,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>再生速度</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+140"/>
         <source>{count} undated</source>
         <translation>日付なし {count} 件</translation>
     </message>
@@ -5372,7 +5378,7 @@ Your changes will be lost if you don&apos;t save them.</source>
         <translation>ハンドルをドラッグして期間を選択します。キャンバスと分析が追従します。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>No dated flows</source>
         <translation>日付のあるフローはありません</translation>
     </message>

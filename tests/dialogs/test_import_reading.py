@@ -82,3 +82,60 @@ def test_declining_the_sum_imports_nothing(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", decline)
     assert import_reading.read_for_import(None, p) is None
     assert ImportDialog.run(None, p, None) is None
+
+
+def _press_cancel_when_shown():
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, QProgressDialog) and w.isVisible():
+            next(b for b in w.findChildren(QPushButton) if b.text() == "Cancel").click()
+            return
+    QTimer.singleShot(50, _press_cancel_when_shown)
+
+
+def test_the_import_places_the_companies_in_a_worker_thread(qtbot, tmp_path, monkeypatch):
+    from editor.io import edgelist
+
+    p = tmp_path / "deals.csv"
+    p.write_text("source,target,amount\nA,B,1\nB,C,2\nC,A,3\n")
+    dialog = ImportDialog(p, None, None)
+    qtbot.addWidget(dialog)
+    threads = []
+    layout = edgelist.layout_positions
+
+    def watched_layout(diagram, ids):
+        threads.append(threading.current_thread())
+        return layout(diagram, ids)
+
+    monkeypatch.setattr(edgelist, "layout_positions", watched_layout)
+    dialog.accept()
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert dialog.result() == ImportDialog.DialogCode.Accepted
+    d = dialog.import_result.diagram
+    assert sorted(c.name for c in d.companies()) == ["A", "B", "C"]
+    assert len({(c.x, c.y) for c in d.companies()}) == 3  # placed apart
+
+
+def test_cancelling_the_placing_keeps_the_dialog_as_it_was(qtbot, tmp_path, monkeypatch):
+    from editor.io import edgelist
+
+    p = tmp_path / "deals.csv"
+    p.write_text("source,target,amount\nA,B,1\nB,C,2\n")
+    dialog = ImportDialog(p, None, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    release = threading.Event()
+    layout = edgelist.layout_positions
+
+    def slow_layout(diagram, ids):
+        release.wait(20)
+        return layout(diagram, ids)
+
+    monkeypatch.setattr(edgelist, "layout_positions", slow_layout)
+    QTimer.singleShot(import_reading.SHOW_AFTER_MS + 100, _press_cancel_when_shown)
+    start = time.perf_counter()
+    dialog.accept()
+    assert time.perf_counter() - start < 5
+    release.set()
+    assert dialog.isVisible() and dialog.import_result is None
+    assert dialog.import_button.isEnabled()  # the user may try again
+    assert dialog.check is not None and dialog.check.importable
