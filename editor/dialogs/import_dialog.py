@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.dialogs.import_checking import CHECK_OFF_THREAD_ROWS, BackgroundCheck
 from editor.dialogs.import_model import (
     Check,
     Source,
@@ -112,7 +113,9 @@ class ImportDialog(QDialog):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(CHECK_DELAY)
-        self._timer.timeout.connect(self.check_now)
+        self._timer.timeout.connect(self._recheck)
+        self._background = BackgroundCheck(self)  # the check of a big table, in a worker thread
+        self._background.done.connect(self._checked)
 
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
@@ -133,7 +136,7 @@ class ImportDialog(QDialog):
             translate("ImportDialog", "Skip rows with problems (they are listed above and not imported)")
         )
         self.skip_check.setChecked(True)
-        self.skip_check.toggled.connect(self.check_now)
+        self.skip_check.toggled.connect(self._recheck)
         self.skip_check.setVisible(self.source.is_table)
         layout.addWidget(self.skip_check)
 
@@ -144,7 +147,7 @@ class ImportDialog(QDialog):
         self.decimal_combo = QComboBox()
         for text, mark in DECIMAL_CHOICES:
             self.decimal_combo.addItem(translate("ImportDialog", text), mark)
-        self.decimal_combo.currentIndexChanged.connect(self.check_now)
+        self.decimal_combo.currentIndexChanged.connect(self._recheck)
         row.addWidget(QLabel(translate("ImportDialog", "&Decimal mark used by the file:")))
         row.itemAt(0).widget().setBuddy(self.decimal_combo)  # type: ignore[union-attr]
         row.addWidget(self.decimal_combo)
@@ -199,7 +202,7 @@ class ImportDialog(QDialog):
         layout.addLayout(bottom)
 
         self.resize(1000, 720)
-        self.check_now()
+        self._recheck()
 
     # ------------------------------------------------------------- building
     def _build_table_pages(self) -> None:
@@ -227,7 +230,7 @@ class ImportDialog(QDialog):
                 translate("ImportDialog", "Import this companies table (categories, valuations, positions…)")
             )
             use.setChecked(True)
-            use.toggled.connect(self.check_now)
+            use.toggled.connect(self._recheck)
             use.toggled.connect(cpanel.setEnabled)
             page.column.insertWidget(0, use)
             page.use_check = use
@@ -317,13 +320,38 @@ class ImportDialog(QDialog):
         return self.decimal_combo.currentData() if hasattr(self, "decimal_combo") else None
 
     def check_now(self) -> None:
-        """Check all rows with the current mappings and refresh the preview (also run after a short delay
-        whenever a mapping changes)."""
+        """Check all rows with the current mappings, here and now, and refresh the preview."""
         self._timer.stop()
+        self._background.drop()  # (a check running in the background is out of date)
         if self.source.is_table:
-            self._check = self._check_tables(place=False)
+            self._show_check(self._check_tables(place=False))
         else:
-            self._check = Check(self.source.diagram, [], {}, "")
+            self._show_check(Check(self.source.diagram, [], {}, ""))
+
+    def _recheck(self) -> None:
+        """Check again after a change (a short while after a mapping changes): a big table in a worker
+        thread, the dialog saying so meanwhile; anything else at once."""
+        self._timer.stop()
+        flows = self.source.flows
+        if flows is None or len(flows.numbers) <= CHECK_OFF_THREAD_ROWS:
+            self.check_now()
+            return
+        self._background.request(self._table_check(place=False))
+        self.summary_label.setText(translate("ImportDialog", "Checking {count} rows…").format(
+            count=f"{len(flows.numbers):,}"))
+        self.summary_label.setStyleSheet("")
+        self.import_button.setEnabled(False)
+
+    def _checked(self, outcome: object) -> None:
+        """The outcome of a check made in the background (GUI thread)."""
+        if isinstance(outcome, Exception):  # (the checks report problems; this is not one of them)
+            outcome = Check(None, [], {}, error_text(outcome) if isinstance(outcome, ModelError) else
+                            f"{type(outcome).__name__}: {outcome}")
+        assert isinstance(outcome, Check)
+        self._show_check(outcome)
+
+    def _show_check(self, check: Check) -> None:
+        self._check = check
         for page in (self.flows_page, self.companies_page):
             if page is not None:
                 page.model.set_problems(self._check.problems)
@@ -424,8 +452,8 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------- import
     def accept(self) -> None:
-        if self._timer.isActive():
-            self.check_now()
+        if self._timer.isActive() or self._background.busy:
+            self.check_now()  # (the import waits for the check of what is shown)
         if self._check is None or not self._check.importable or not self.import_button.isEnabled():
             return  # (nothing to import, or the import is being made)
         try:

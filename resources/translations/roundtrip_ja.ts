@@ -1295,7 +1295,7 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../editor/dialogs/import_dialog.py" line="+66"/>
+        <location filename="../../editor/dialogs/import_dialog.py" line="+67"/>
         <source>As the file shows (ask when unclear)</source>
         <extracomment>Debounce of the preview check after a mapping change (ms). The decimal-mark choices: (what the user reads, the mark passed to the reader).</extracomment>
         <translation>ファイルの表記どおり (不明なときは確認)</translation>
@@ -1520,12 +1520,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
     </message>
     <message>
         <location filename="../../editor/dialogs/import_dialog.py" line="+41"/>
-        <location line="+339"/>
+        <location line="+366"/>
         <source>Import {file}</source>
         <translation>{file} をインポート</translation>
     </message>
     <message>
-        <location line="-315"/>
+        <location line="-340"/>
         <source>Skip rows with problems (they are listed above and not imported)</source>
         <translation>問題のある行をスキップする (上に一覧表示され、インポートされません)</translation>
     </message>
@@ -1600,7 +1600,12 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>{file} の会社を配置しています…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+32"/>
+        <source>Checking {count} rows…</source>
+        <translation>{count} 行を確認しています…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Notes: what could not be mapped</source>
         <translation>注記: 対応付けできなかったもの</translation>
     </message>
@@ -1685,14 +1690,14 @@ F を押して 2 つの企業の間をドラッグすると資金の流れを描
         <translation>。{count} 行をスキップしました</translation>
     </message>
     <message>
-        <location filename="../../editor/dialogs/import_dialog.py" line="-196"/>
+        <location filename="../../editor/dialogs/import_dialog.py" line="-221"/>
         <location filename="../../editor/dialogs/import_wording.py" line="+2"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
         <location line="+99"/>
-        <location line="+154"/>
+        <location line="+179"/>
         <location line="+18"/>
         <location line="+8"/>
         <location filename="../../editor/dialogs/import_reading.py" line="+35"/>
