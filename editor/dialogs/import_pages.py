@@ -141,11 +141,11 @@ class TablePage(QWidget):
         shown = min(total, PREVIEW_ROWS)
         self.count_label = QLabel(
             (translate("ImportDialog", "All 1 row shown.") if total == 1
-             else translate("ImportDialog", "All {count} rows shown.").format(count=total))
+             else translate("ImportDialog", "All {count} rows shown.").format(count=f"{total:,}"))
             if shown == total
             else translate(
                 "ImportDialog", "Showing the first {shown} of {total} rows (all rows are checked)."
-            ).format(shown=shown, total=total)
+            ).format(shown=f"{shown:,}", total=f"{total:,}")
         )
         self.count_label.setStyleSheet("color: palette(mid);")
         layout.addWidget(self.count_label)

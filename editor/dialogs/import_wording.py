@@ -13,25 +13,25 @@ def rows_text(n: int) -> str:
     """"1 row" / "N rows", translated as whole phrases (one per plural case)."""
     if n == 1:
         return translate("ImportDialog", "1 row")
-    return translate("ImportDialog", "{count} rows").format(count=n)
+    return translate("ImportDialog", "{count} rows").format(count=f"{n:,}")
 
 
 def flows_text(n: int) -> str:
     if n == 1:
         return translate("ImportDialog", "1 flow")
-    return translate("ImportDialog", "{count} flows").format(count=n)
+    return translate("ImportDialog", "{count} flows").format(count=f"{n:,}")
 
 
 def companies_text(n: int) -> str:
     if n == 1:
         return translate("ImportDialog", "1 company")
-    return translate("ImportDialog", "{count} companies").format(count=n)
+    return translate("ImportDialog", "{count} companies").format(count=f"{n:,}")
 
 
 def problems_text(n: int) -> str:
     if n == 1:
         return translate("ImportDialog", "1 problem")
-    return translate("ImportDialog", "{count} problems").format(count=n)
+    return translate("ImportDialog", "{count} problems").format(count=f"{n:,}")
 
 
 def problems_heading(problems: int, rows: int) -> str:
@@ -41,7 +41,7 @@ def problems_heading(problems: int, rows: int) -> str:
             problems=problems_text(problems), rows=rows_text(rows)
         )
         if rows
-        else translate("ImportDialog", "Problems ({count}):").format(count=problems)
+        else translate("ImportDialog", "Problems ({count}):").format(count=f"{problems:,}")
         if problems
         else translate("ImportDialog", "No problems: every row can be imported.")
     )
@@ -62,20 +62,20 @@ def import_sentence(flows: int, companies: int, matched: int, skipped: int, futu
             text += translate(
                 "ImportDialog",
                 " ({count} of these companies are already in the diagram and will be reused)",
-            ).format(count=matched)
+            ).format(count=f"{matched:,}")
         else:
             text += translate(
                 "ImportDialog", " ({count} matched with companies already in the diagram)"
-            ).format(count=matched)
+            ).format(count=f"{matched:,}")
     if skipped:
         if future:
             text += (
                 translate("ImportDialog", "; 1 row will be skipped") if skipped == 1
-                else translate("ImportDialog", "; {count} rows will be skipped").format(count=skipped)
+                else translate("ImportDialog", "; {count} rows will be skipped").format(count=f"{skipped:,}")
             )
         else:
             text += (
                 translate("ImportDialog", "; 1 row was skipped") if skipped == 1
-                else translate("ImportDialog", "; {count} rows were skipped").format(count=skipped)
+                else translate("ImportDialog", "; {count} rows were skipped").format(count=f"{skipped:,}")
             )
     return text + translate("ImportDialog", ".")

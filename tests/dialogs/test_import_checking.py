@@ -114,3 +114,11 @@ def test_background_check_delivers_the_latest_request_only(qtbot):
     qtbot.wait(200)
     assert delivered == ["third"] and not check.busy
 
+
+def test_big_counts_are_written_with_thousands_separators():
+    from editor.dialogs.import_wording import import_sentence, problems_heading
+
+    assert import_sentence(100_000, 19_933, 1_250, 1_200, True, "x.csv") == (
+        "100,000 flows and 19,933 companies will be imported (1,250 of these companies are already in the "
+        "diagram and will be reused); 1,200 rows will be skipped.")
+    assert problems_heading(12_345, 2_000) == "Problems (12,345 problems in 2,000 rows):"
