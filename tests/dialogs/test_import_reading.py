@@ -16,6 +16,14 @@ from editor.io.errors import InputError
 LEDGER = "payer,payee,amount,type\n" + "".join(f"A,B,{i},loan\nB,C,{i},equity\n" for i in range(1, 4))
 
 
+def _press_cancel_when_shown():
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, QProgressDialog) and w.isVisible():
+            next(b for b in w.findChildren(QPushButton) if b.text() == "Cancel").click()
+            return
+    QTimer.singleShot(50, _press_cancel_when_shown)
+
+
 def test_reading_runs_in_a_worker_thread(qtbot, tmp_path):
     threads = []
 
@@ -31,15 +39,7 @@ def test_reading_runs_in_a_worker_thread(qtbot, tmp_path):
 
 def test_cancel_returns_at_once_while_the_read_goes_on(qtbot, tmp_path):
     release = threading.Event()
-
-    def press_cancel():
-        for w in QApplication.topLevelWidgets():
-            if isinstance(w, QProgressDialog) and w.isVisible():
-                next(b for b in w.findChildren(QPushButton) if b.text() == "Cancel").click()
-                return
-        QTimer.singleShot(50, press_cancel)
-
-    QTimer.singleShot(import_reading.SHOW_AFTER_MS + 100, press_cancel)
+    QTimer.singleShot(import_reading.SHOW_AFTER_MS + 100, _press_cancel_when_shown)
     start = time.perf_counter()
     with pytest.raises(import_reading.Cancelled):
         import_reading.run_off_thread(None, "Reading…", lambda: release.wait(20))
@@ -82,14 +82,6 @@ def test_declining_the_sum_imports_nothing(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", decline)
     assert import_reading.read_for_import(None, p) is None
     assert ImportDialog.run(None, p, None) is None
-
-
-def _press_cancel_when_shown():
-    for w in QApplication.topLevelWidgets():
-        if isinstance(w, QProgressDialog) and w.isVisible():
-            next(b for b in w.findChildren(QPushButton) if b.text() == "Cancel").click()
-            return
-    QTimer.singleShot(50, _press_cancel_when_shown)
 
 
 def test_the_import_places_the_companies_in_a_worker_thread(qtbot, tmp_path, monkeypatch):

@@ -1,9 +1,9 @@
 """Automatic layout: deterministic, readable (companies kept apart), others left in place."""
 import math
-import random
 
 import pytest
 
+from benchmarks.bench_layout import communities, link_ratio
 from benchmarks.generate import generate
 from editor.model.layout import HEIGHT, MIN_DISTANCE, SPRING_LIMIT, WIDTH, layout_positions
 
@@ -52,41 +52,14 @@ def test_unknown_ids_and_empty_lists_give_nothing():
     assert layout_positions(d, ["nobody"]) == {}
 
 
-def _communities(n: int, m: int, groups: int, seed: int = 1):
-    """A diagram of ``groups`` communities: nine flows in ten stay inside one."""
-    from editor.model import Company, Diagram, Flow
-
-    rng = random.Random(seed)
-    companies = [Company(f"c{i}", f"Company {i}") for i in range(n)]
-    flows = []
-    for k in range(m):
-        a = rng.randrange(n)
-        b = rng.randrange(a % groups, n, groups) if rng.random() < 0.9 else rng.randrange(n)
-        if a == b:
-            b = (a + groups) % n
-        flows.append(Flow(f"f{k}", f"c{a}", f"c{b}", "revenue", 1.0))
-    return Diagram.build(companies=companies, flows=flows)
-
-
-def link_length_ratio(d, pos) -> float:
-    """The mean distance between linked companies over the mean distance between any two (1: no better
-    than a random placement)."""
-    flows = d.flows()
-    linked = sum(math.dist(pos[f.source], pos[f.target]) for f in flows) / len(flows)
-    rng = random.Random(3)
-    ids = list(pos)
-    pairs = [(rng.choice(ids), rng.choice(ids)) for _ in range(5000)]
-    return linked / (sum(math.dist(pos[a], pos[b]) for a, b in pairs) / len(pairs))
-
-
 @pytest.mark.parametrize("n", [SPRING_LIMIT + 50, 2000])
 def test_a_big_map_puts_linked_companies_near_each_other(n):
     # (A big map used to keep the circle the layout started from: linked companies ended up as far
     # apart as any two, a ratio of 0.96-0.98.)
-    d = _communities(n, 4 * n, n // 50)
+    d = communities(n, 4 * n)
     pos = layout_positions(d, [c.id for c in d.companies()])
     assert _closest(list(pos.values())) >= MIN_DISTANCE
-    assert link_length_ratio(d, pos) < 0.5
+    assert link_ratio(d, pos) < 0.5  # the mean distance of linked companies over that of any two
 
 
 def test_evening_keeps_the_order_along_each_axis():
