@@ -134,8 +134,9 @@ class LevelOfDetail:
         return (bool(self._unrealized) and self._timer.isActive()) or self._scene().lanes.labels.pending()
 
     def pending(self) -> bool:
-        """Labels or heads are shown but some are not made yet."""
-        waiting = bool(self._unrealized) or self._scene().lanes.labels.pending()
+        """Labels or heads are shown but some are not made (or placed) yet; labels left to be placed
+        in the background (:meth:`LabelPlacer.place_later`) do not count."""
+        waiting = bool(self._unrealized) or self._scene().lanes.labels.needed_now()
         return waiting and (self._labels_shown or self._heads_shown)
 
     def set_labels_shown(self, shown: bool) -> None:

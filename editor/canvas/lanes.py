@@ -34,6 +34,8 @@ class PairLayout:
         #: where the amount labels go (held during a build, then placed all at once)
         self.labels = LabelPlacer(index)
         self._holding_labels = False
+        #: labels to place in the background once the companies being laid out are done (or None)
+        self._later: list[str] | None = None
 
     def reset(self) -> None:
         """Before a build: labels wait for :meth:`place_all_labels`."""
@@ -43,6 +45,10 @@ class PairLayout:
 
     #: Above this many flows, a build leaves placing the labels to the background (see detail.py).
     PLACE_LATER_ABOVE = 600
+    #: Companies moved at once whose arrows carry more labels than this (an automatic layout, its
+    #: undo) have the labels placed in the background, the window answering meanwhile (0.2 s of
+    #: placing, about: a single drag stays below).
+    MOVE_PLACES_LATER_ABOVE = 2000
     #: Up to this many flows, arrows bend around the companies in their way (see :meth:`bend`).
     ROUTE_UP_TO = 600
     #: A drag moving more arrows than this draws them unbent until the drop.
@@ -67,8 +73,23 @@ class PairLayout:
         return s.arrow_head_length + width * 1.3, s.arrow_head_width + width * 1.3
 
     def layout_companies(self, company_ids: Iterable[str]) -> None:
+        """Lay out again the arrows of these companies and place their labels; more than
+        :data:`MOVE_PLACES_LATER_ABOVE` labels are left to the background (``LabelPlacer.place_later``)."""
         ids = list(company_ids)
         keys = self._index.pairs_of(ids)
+        pairs = self._index.pairs
+        if (not self._holding_labels and not self._live.active()
+                and sum(len(pairs.get(k, ())) for k in keys) > self.MOVE_PLACES_LATER_ABOVE):
+            self._later = []   # (layout_pair collects the labels instead of placing them)
+        try:
+            self._layout_companies(ids, keys)
+            later = self._later
+        finally:
+            self._later = None
+        if later is not None:
+            self.labels.place_later(later)   # (the scene's level of detail places them: detail.py)
+
+    def _layout_companies(self, ids: list[str], keys: set[Pair]) -> None:
         if not self._holding_labels:
             # arrows passing where these companies were or are now: routed again (not during a
             # drag: the still part of the picture shown during it keeps its arrows)
@@ -85,7 +106,11 @@ class PairLayout:
         if not self._holding_labels and not self._live.active():
             # labels of other arrows that a moved company now covers (after a drag: the
             # still part of the picture shown during it keeps its labels)
-            self.labels.place(self.labels.covered_by(ids))
+            covered = self.labels.covered_by(ids)
+            if self._later is not None:
+                self._later.extend(covered)
+            else:
+                self.labels.place(covered)
 
     def layout_pair(self, key: Pair) -> None:
         index = self._index
@@ -134,7 +159,9 @@ class PairLayout:
                 points, head, mx, my = G.arrow_parts(bx, by, rb, ax, ay, ra, offset, nx, ny, hl, hw)
             item.set_arrow(points, head)
             item.place_label(mx, my)
-        if not self._holding_labels and not self._live.active():
+        if self._later is not None:
+            self._later.extend(fids)
+        elif not self._holding_labels and not self._live.active():
             self.labels.place(fids)   # (during a drag the labels ride in the middle: placed at the drop)
 
     def bend(self, key: Pair, pa: QPointF, pb: QPointF, normal: tuple[float, float], lanes: int) -> float:

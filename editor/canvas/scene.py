@@ -354,6 +354,8 @@ class DiagramScene(QGraphicsScene):
         """Lay out again the arrows attached to these companies."""
         company_ids = list(company_ids)
         self.lanes.layout_companies(company_ids)
+        if self.lanes.labels.pending():
+            self.detail.start()   # (many labels are left to the background: a timer places them)
         self.stress.follow_layout(company_ids)
 
     def preview_move(self, positions: Mapping[str, QPointF]) -> None:

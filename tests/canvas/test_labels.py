@@ -186,3 +186,35 @@ def test_labels_make_room_for_their_source_markers(qapp):
     assert not [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]
                 if overlap_area(boxes[a], boxes[b]) > 0.01]
     page.close()
+
+
+def test_moving_many_companies_at_once_leaves_their_labels_to_the_background(qapp, qtbot):
+    from editor.canvas.lanes import PairLayout
+
+    doc = Document(generate(500, 2500, seed=3))
+    scene = DiagramScene(doc.diagram)
+    qtbot.waitUntil(lambda: not scene.labels_pending_in_background(), timeout=20000)
+    moved = {c.id: (c.x + 500.0, c.y + 300.0) for c in doc.diagram.companies()}
+    assert len(doc.diagram.flows()) > PairLayout.MOVE_PLACES_LATER_ABOVE
+    doc.move_companies(moved)     # (an automatic layout, or its undo)
+    placer = scene.lanes.labels
+    assert placer.pending()               # left to the background...
+    assert not scene.labels_pending()     # ...and a paint does not wait for them
+    qtbot.waitUntil(lambda: not scene.labels_pending_in_background(), timeout=20000)
+    for item in scene.flow_items():       # every label placed where its arrow now is
+        box = placer.label_box(item.id)
+        assert box is not None
+        r = item.label.sceneBoundingRect()
+        centre = r.center()
+        assert abs((box[0] + box[2]) / 2 - centre.x()) < 1 and abs((box[1] + box[3]) / 2 - centre.y()) < 1
+        w, h = r.width(), r.height()   # (beside the arrow, up to two heights off it; the move was 583 px)
+        assert item.sceneBoundingRect().adjusted(-w, -4 * h, w, 4 * h).contains(centre)
+
+
+def test_moving_a_few_companies_places_their_labels_at_once(qapp, qtbot):
+    doc = Document(generate(500, 2500, seed=3))
+    scene = DiagramScene(doc.diagram)
+    qtbot.waitUntil(lambda: not scene.labels_pending_in_background(), timeout=20000)
+    c = doc.diagram.companies()[0]
+    doc.move_companies({c.id: (c.x + 80.0, c.y)})
+    assert not scene.lanes.labels.pending()
