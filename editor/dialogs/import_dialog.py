@@ -280,9 +280,6 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)  # until the check is done
         self._timer.start()
 
-    def _check_tables(self, place: bool) -> Check:
-        return self._table_check(place)()
-
     def _table_check(self, place: bool) -> Callable[[], Check]:
         """The check of the tables with the mappings shown now, to run later (in any thread: the
         widgets are read here, on the GUI thread)."""
@@ -324,7 +321,7 @@ class ImportDialog(QDialog):
         self._timer.stop()
         self._background.drop()  # (a check running in the background is out of date)
         if self.source.is_table:
-            self._show_check(self._check_tables(place=False))
+            self._show_check(self._table_check(place=False)())
         else:
             self._show_check(Check(self.source.diagram, [], {}, ""))
 
