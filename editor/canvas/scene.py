@@ -425,6 +425,11 @@ class DiagramScene(QGraphicsScene):
         """Make every arrow's head and label now."""
         self.detail.realize_labels()
 
+    def take_updates_now(self) -> None:
+        """Have Qt take the updates that items asked for (new items, moved ones) now, not on the next
+        turn of the event loop (see DiagramView.paintEvent)."""
+        QMetaObject.invokeMethod(self, "_q_processDirtyItems", Qt.ConnectionType.DirectConnection)
+
     def labels_pending_in_background(self) -> bool:
         """Heads and labels are still being made a few hundred at a time (after a build)."""
         return self.detail.pending_in_background()
