@@ -81,16 +81,19 @@ def path_points(start: QPointF, steps: int) -> list[QPointF]:
 
 
 class PaintCounter(QObject):
-    """Counts paint events of a widget (proves a drag step really painted)."""
+    """Counts paint events of a widget (proves a drag step really painted), and the rects of each
+    (an amount edit repaints its own label and arrow, no more)."""
 
     def __init__(self, widget) -> None:
         super().__init__()
         self.count = 0
+        self.rects: list[int] = []
         widget.installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.Paint:
             self.count += 1
+            self.rects.append(event.region().rectCount())
         return False
 
 
@@ -363,6 +366,7 @@ def measure_gap(path: Path, with_worker: bool, settle_s: float) -> dict:
         else:
             done.append(time.perf_counter())
 
+    repaints = PaintCounter(win.view.viewport())
     timer.start()
     t0 = time.perf_counter()
     QTimer.singleShot(0, lambda: edit(0))
@@ -372,11 +376,13 @@ def measure_gap(path: Path, with_worker: bool, settle_s: float) -> dict:
         if done and (not with_worker or not worker.is_busy()) and time.perf_counter() - done[0] > settle_s:
             break
     timer.stop()
+    win.view.viewport().removeEventFilter(repaints)
     gaps = [(b - a) * 1000 for a, b in itertools.pairwise(ticks)]
     out = {"max": max(gaps), "p99": statistics.quantiles(gaps, n=100)[-1],
            "over50": sum(g > 50 for g in gaps),
            "seconds": ticks[-1] - ticks[0], "results": len(results),
-           "discarded": worker.discarded - discarded0, "last_analysis": worker.last_seconds}
+           "discarded": worker.discarded - discarded0, "last_analysis": worker.last_seconds,
+           "most_rects": max(repaints.rects, default=0)}
     worker.shutdown()
     doc.undo_stack.setClean()  # closing must not ask to save the benchmark's edits
     win.close()
@@ -407,7 +413,7 @@ def run_event_loop(quick: bool, paths: dict[str, Path]) -> list[dict]:
     note = (f"main window shown; {EDITS} amount edits in bursts of {BURST}; with analysis: p99 gap "
             f"{live['p99']:.1f} ms, {live['over50']} gaps > 50 ms in {live['seconds']:.1f} s, "
             f"{live['results']} results shown, {live['discarded']} stale dropped, one analysis "
-            f"{live['last_analysis'] * 1000:.0f} ms")
+            f"{live['last_analysis'] * 1000:.0f} ms; largest repaint {live['most_rects']:,} rects")
     return [B.row(B.GAP, label, live["max"], "ms", size_key="medium",
                   baseline_name="same edits, analysis worker off", baseline=base["max"], note=note)]
 
