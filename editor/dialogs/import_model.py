@@ -21,7 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from editor.i18n import QT_TRANSLATE_NOOP, error_text, translate
-from editor.io.edgelist import Problem, build_diagram
+from editor.io.edgelist import Problem, build_diagram, place_companies
 from editor.io.formats import format_for
 from editor.io.merge import plan_merge
 from editor.io.tableexport import company_rows, flow_rows
@@ -146,9 +146,10 @@ def check_tables(flows: Table, mapping: Mapping[str, str], *, companies: Table |
         p = Problem(companies.source, None, None,
                     translate("ImportDialog", "no column is mapped to the company name"))
         return Check(None, [p], {}, str(p))
+    unplaced: list[str] = []
     diagram, problems = build_diagram(flows, mapping, companies=companies,
                                       companies_mapping=companies_mapping, extra=extra, place=False,
-                                      decimal_mark=decimal_mark)
+                                      decimal_mark=decimal_mark, unplaced=unplaced)
     general = [p for p in problems if p.row is None]
     if general:
         undecided = [p.column or "" for p in general if p.message.endswith(DECIMAL_MARK_HINT)]
@@ -157,10 +158,8 @@ def check_tables(flows: Table, mapping: Mapping[str, str], *, companies: Table |
     for p in problems:
         bad.setdefault(p.source, set()).add(p.row)  # type: ignore[arg-type]
     if not bad:
-        if place:  # the layout is the slow part: only for the final import
-            diagram, _ = build_diagram(flows, mapping, companies=companies,
-                                       companies_mapping=companies_mapping, extra=extra, place=True,
-                                       decimal_mark=decimal_mark)
+        if place:  # the layout is the slow part: only for the final import, once every row reads
+            place_companies(diagram, unplaced)
         return Check(diagram, problems, {}, "")
     n = sum(len(r) for r in bad.values())
     if not skip_bad_rows:

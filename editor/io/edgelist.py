@@ -188,18 +188,26 @@ def _diagram(b: RecordBuilder, source: str) -> Diagram:
     return d
 
 
+def place_companies(diagram: Diagram, ids: list[str]) -> None:
+    """Give the companies ``ids`` of a diagram just read their places (the automatic layout)."""
+    if ids:
+        diagram.move_companies(layout_positions(diagram, ids))
+
+
 def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table | None = None,
                   companies_mapping: Mapping[str, str] | None = None, unit: str | None = None,
                   extra: Mapping[str, Table] | None = None, place: bool = True,
-                  decimal_mark: str | None = None, notes: list[str] | None = None
-                  ) -> tuple[Diagram, list[Problem]]:
+                  decimal_mark: str | None = None, notes: list[str] | None = None,
+                  unplaced: list[str] | None = None) -> tuple[Diagram, list[Problem]]:
     """Build a diagram from the rows that can be read; ``problems`` lists the others.
 
     ``mapping`` is ``{field: header}`` (from :func:`guess_columns`, confirmed by the
     user). New companies without a position are placed by :func:`layout_positions`
     unless ``place`` is false (a quick check of the rows, as an import preview does).
     ``decimal_mark`` settles number columns whose cells leave the decimal mark open;
-    ``notes`` (when given) receives what the reading changed or left out.
+    ``notes`` (when given) receives what the reading changed or left out, and ``unplaced`` (when
+    given) the ids of the new companies left without a position (``place`` false), for
+    :func:`place_companies` to place later.
     """
     notes = [] if notes is None else notes
     mapping = kumu_columns(flows, direction_column(flows, mapping, notes))
@@ -239,9 +247,11 @@ def build_diagram(flows: Table, mapping: Mapping[str, str], *, companies: Table 
         b = RecordBuilder(unit, metadata, types, categories)
         _records(b, flows, mapping, companies, cmap, fast=False)
     d = _diagram(b, flows.source)
-    unplaced = [cid for cid in b.companies if cid not in b.placed]
-    if unplaced and place:
-        d.move_companies(layout_positions(d, unplaced))
+    new = [cid for cid in b.companies if cid not in b.placed]
+    if place:
+        place_companies(d, new)
+    elif unplaced is not None:
+        unplaced.extend(new)
     if b.renamed:
         first = ", ".join(b.renamed[:3])
         shown = msg("{first} and {count} more", first=first, count=len(b.renamed) - 3) if len(b.renamed) > 3 \
